@@ -1,0 +1,36 @@
+/**
+ * What a host (Electron engine process, web host, CLI, tests) gives the core
+ * services and gets back. The core never sees Electron or HTTP.
+ */
+import type { EventName, EventOf, FocalApi, StagedFile } from '../../shared/contract'
+
+/** Options a host passes when it creates the services. */
+export interface ServicesOptions {
+  /** Folder holding `<name>.focal` workspaces (created if missing). */
+  workspacesDir: string
+  /** Folder for scratch workspaces (the sample); emptied of stale files on start. */
+  scratchDir: string
+  /** The bundled FOCUS sample file, or null when the host ships none. */
+  sampleFile: string | null
+  /** Which host this is, reported by `app:info`. */
+  host: 'electron' | 'web'
+  /** The app version, reported by `app:info`. */
+  version: string
+}
+
+/** A listener for events the services push (import progress, workspace changes). */
+export type EventListener = <E extends EventName>(event: E, payload: EventOf<E>) => void
+
+/** The core services: the contract's API plus what only hosts may call. */
+export interface FocalServices extends FocalApi {
+  /**
+   * Registers a file the host has vetted (from a dialog, a drop, or an upload it
+   * staged itself) and returns the token the UI may import it by. Paths never
+   * come from the UI.
+   */
+  stageFile(path: string, name: string): Promise<StagedFile>
+  /** Subscribes to pushed events; returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void
+  /** Closes the open workspace (checkpointing it to one file) and stops jobs. */
+  close(): Promise<void>
+}

@@ -1,0 +1,73 @@
+/**
+ * The API contract (CONVENTIONS.md #2): a map from `domain:verb` channel to
+ * its request and response schemas. Every host (Electron IPC, the engine's
+ * MessagePort, the web host, tests) is typed by it and validates every
+ * incoming request against it.
+ */
+import { z } from 'zod'
+import { PivotSpecSchema } from '../pivot'
+import {
+  AppInfoSchema,
+  CatalogSchema,
+  ImportJobSchema,
+  ImportRecordSchema,
+  LoadedRowSchema,
+  PivotMetaSchema,
+  StagedFileSchema,
+  WorkspaceEntrySchema,
+  WorkspaceInfoSchema,
+  WorkspaceName,
+} from './models'
+
+const Empty = z.object({}).strict()
+
+/** Every channel with its request and response schema. */
+export const CHANNELS = {
+  'app:info': { request: Empty, response: AppInfoSchema },
+  'workspace:list': { request: Empty, response: z.array(WorkspaceEntrySchema) },
+  'workspace:create': { request: z.object({ name: WorkspaceName }).strict(), response: WorkspaceInfoSchema },
+  'workspace:open': { request: z.object({ name: WorkspaceName }).strict(), response: WorkspaceInfoSchema },
+  'workspace:openSample': { request: Empty, response: WorkspaceInfoSchema },
+  'workspace:close': { request: Empty, response: z.null() },
+  'workspace:info': { request: Empty, response: WorkspaceInfoSchema.nullable() },
+  'import:start': {
+    request: z.object({ files: z.array(StagedFileSchema.shape.token).min(1).max(500) }).strict(),
+    response: z.object({ jobId: z.string() }),
+  },
+  'import:status': { request: z.object({ jobId: z.string().max(64) }).strict(), response: ImportJobSchema },
+  'import:cancel': { request: z.object({ jobId: z.string().max(64) }).strict(), response: z.null() },
+  'imports:list': { request: Empty, response: z.array(ImportRecordSchema) },
+  'loaded:summary': { request: Empty, response: z.array(LoadedRowSchema) },
+  'catalog:get': { request: Empty, response: CatalogSchema },
+  'pivot:run': {
+    request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64) }).strict(),
+    response: z.object({ meta: PivotMetaSchema, arrow: z.instanceof(Uint8Array) }),
+  },
+  'pivot:cancel': { request: z.object({ queryId: z.string().max(64) }).strict(), response: z.null() },
+} as const
+
+/** A channel name. */
+export type Channel = keyof typeof CHANNELS
+
+/** The request type of a channel. */
+export type RequestOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['request']>
+
+/** The response type of a channel. */
+export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['response']>
+
+/** Events pushed from the engine to the UI. */
+export const EVENTS = {
+  'import:progress': ImportJobSchema,
+  'workspace:changed': WorkspaceInfoSchema.nullable(),
+} as const
+
+/** An event name. */
+export type EventName = keyof typeof EVENTS
+
+/** The payload type of an event. */
+export type EventOf<E extends EventName> = z.infer<(typeof EVENTS)[E]>
+
+/** True when `name` is a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(CHANNELS, name)
+}

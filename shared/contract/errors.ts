@@ -1,0 +1,107 @@
+/**
+ * Results, not throws, across process boundaries (CONVENTIONS.md #5). Error
+ * codes are an enum the UI turns into a helpful sentence.
+ */
+import { z } from 'zod'
+
+/** Every error Focal reports across a boundary. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'NO_WORKSPACE',
+  'WORKSPACE_LOCKED',
+  'WORKSPACE_INVALID',
+  'EMPTY_FILE',
+  'NO_ROWS',
+  'UNSUPPORTED_FORMAT',
+  'MISSING_COLUMNS',
+  'BAD_VALUE',
+  'BAD_ROW_SHAPE',
+  'INVALID_UTF8',
+  'FILE_CHANGED',
+  'DUPLICATE_FILE',
+  'RECONCILIATION_FAILED',
+  'CANCELLED',
+  'QUERY_REFUSED',
+  'QUERY_FAILED',
+  'IO_ERROR',
+  'INTERNAL',
+] as const
+
+/** One of ERROR_CODES. */
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** Where in a source file a problem is: file name, 1-based data row and line, column. */
+export const ErrorLocationSchema = z.object({
+  file: z.string().optional(),
+  row: z.number().int().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+})
+/** Location of an error in a source file. */
+export type ErrorLocation = z.infer<typeof ErrorLocationSchema>
+
+/** An error as it crosses a boundary: code, a sentence for people, what to do, where. */
+export const FocalErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  hint: z.string().optional(),
+  location: ErrorLocationSchema.optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+})
+/** A Focal error value. */
+export type FocalError = z.infer<typeof FocalErrorSchema>
+
+/** Success or a Focal error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: FocalError }
+
+/** An exception that carries a FocalError; thrown inside a process, turned into a Result at its edge. */
+export class FocalFailure extends Error {
+  readonly error: FocalError
+  constructor(error: FocalError) {
+    super(error.message)
+    this.name = 'FocalFailure'
+    this.error = error
+  }
+}
+
+/** Throws a FocalFailure. */
+export function fail(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<FocalError, 'code' | 'message'> = {},
+): never {
+  throw new FocalFailure({ code, message, ...extra })
+}
+
+/** Turns anything thrown into a FocalError (unknown errors become INTERNAL with their message). */
+export function toFocalError(cause: unknown): FocalError {
+  if (cause instanceof FocalFailure) return cause.error
+  const message = cause instanceof Error ? cause.message : String(cause)
+  return { code: 'INTERNAL', message }
+}
+
+/** One sentence a person can act on, for each code, used when a message has no hint. */
+export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
+  BAD_REQUEST: 'The request was malformed; this is a bug in the caller.',
+  NOT_FOUND: 'Check the name and try again.',
+  NO_WORKSPACE: 'Create or open a workspace first.',
+  WORKSPACE_LOCKED: 'Close the other Focal window or command that holds this workspace, then retry.',
+  WORKSPACE_INVALID: 'Open a file created by Focal (a .focal workspace).',
+  EMPTY_FILE: 'The file has no bytes; export it again from the billing console.',
+  NO_ROWS: 'The file has a header but no rows; there is nothing to import.',
+  UNSUPPORTED_FORMAT: 'Focal imports CSV, CSV.gz and Parquet billing exports.',
+  MISSING_COLUMNS: 'Export the file with FOCUS columns, or choose the matching native format.',
+  BAD_VALUE: 'Fix the value in the source file and import it again.',
+  BAD_ROW_SHAPE: 'Every row must have as many fields as the header; fix the row or re-export.',
+  INVALID_UTF8: 'Save the file as UTF-8 and import it again.',
+  FILE_CHANGED: 'The file changed while Focal was reading it; wait until it is fully written.',
+  DUPLICATE_FILE: 'This exact file is already in the workspace; nothing was added.',
+  RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',
+  CANCELLED: 'The operation was cancelled; nothing was changed.',
+  QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',
+  QUERY_FAILED: 'Check the query and try again.',
+  IO_ERROR: 'Check that the file exists and can be read.',
+  INTERNAL: 'Something unexpected happened; the workspace was left as it was.',
+}

@@ -1,0 +1,25 @@
+/** The API contract shared by every host and the renderer. */
+import type { z } from 'zod'
+import { CHANNELS, isChannel, type Channel, type RequestOf } from './channels'
+import { fail } from './errors'
+
+export * from './channels'
+export * from './errors'
+export * from './models'
+
+/** An API: one async function per channel, returning the channel's response. */
+export type FocalApi = { [C in Channel]: (request: RequestOf<C>) => Promise<z.infer<(typeof CHANNELS)[C]['response']>> }
+
+/**
+ * Validates an incoming message against the contract; throws a BAD_REQUEST
+ * FocalFailure naming the first problem. Every host calls this before a handler.
+ */
+export function validateRequest<C extends Channel>(channel: unknown, request: unknown): { channel: C; request: RequestOf<C> } {
+  if (!isChannel(channel)) fail('BAD_REQUEST', `Unknown channel ${JSON.stringify(channel)}.`)
+  const parsed = CHANNELS[channel].request.safeParse(request ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    fail('BAD_REQUEST', `Invalid request for ${channel}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim())
+  }
+  return { channel: channel as C, request: parsed.data as RequestOf<C> }
+}

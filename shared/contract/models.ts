@@ -1,0 +1,166 @@
+/** Values that cross process boundaries: workspaces, imports, what's loaded, catalog. */
+import { z } from 'zod'
+import { FocalErrorSchema } from './errors'
+
+/** Money as an exact decimal string (DESIGN.md, Settled details: Money). */
+export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/)
+
+/** A workspace name: the file is `<name>.focal` in the workspaces folder. No paths. */
+export const WorkspaceName = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'letters, digits, space, dot, dash and underscore only')
+  .refine((name) => !name.includes('..'), 'no ".." in a workspace name')
+
+/** The open workspace. */
+export const WorkspaceInfoSchema = z.object({
+  name: z.string(),
+  scratch: z.boolean(),
+  rowCount: z.number().int(),
+  importCount: z.number().int(),
+  currencies: z.array(z.string()),
+  /** ChargePeriodStart range of the loaded rows, ISO timestamps, null when empty. */
+  firstCharge: z.string().nullable(),
+  lastCharge: z.string().nullable(),
+})
+/** Summary of the open workspace. */
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>
+
+/** A workspace in the workspaces folder. */
+export const WorkspaceEntrySchema = z.object({
+  name: z.string(),
+  sizeBytes: z.number(),
+  modifiedAt: z.string(),
+})
+/** A workspace on disk. */
+export type WorkspaceEntry = z.infer<typeof WorkspaceEntrySchema>
+
+/** Per-currency totals of one import: in the source file and as stored. */
+export const ImportTotalSchema = z.object({
+  currency: z.string(),
+  rows: z.number().int(),
+  billedSource: DecimalString,
+  billedStored: DecimalString,
+  effectiveSource: DecimalString,
+  effectiveStored: DecimalString,
+  reconciled: z.boolean(),
+})
+/** Totals of one import in one currency. */
+export type ImportTotal = z.infer<typeof ImportTotalSchema>
+
+/** Status of an import attempt; every attempt is recorded, failed ones with their error. */
+export const ImportStatus = z.enum(['imported', 'failed', 'duplicate', 'cancelled'])
+
+/** One row of the import registry. */
+export const ImportRecordSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number(),
+  format: z.string(),
+  focusVersion: z.string().nullable(),
+  rowCount: z.number().int(),
+  status: ImportStatus,
+  reconciled: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  totals: z.array(ImportTotalSchema),
+  error: FocalErrorSchema.nullable(),
+  fixes: z.array(z.object({ code: z.string(), rows: z.number().int() })),
+  issues: z.array(z.object({ rule: z.string(), rows: z.number().int(), message: z.string() })),
+})
+/** An import attempt and its outcome. */
+export type ImportRecord = z.infer<typeof ImportRecordSchema>
+
+/** Progress of a running import job. */
+export const ImportProgressSchema = z.object({
+  jobId: z.string(),
+  fileIndex: z.number().int(),
+  fileCount: z.number().int(),
+  fileName: z.string(),
+  phase: z.enum(['hashing', 'reading', 'normalizing', 'reconciling', 'committing', 'done']),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  rowsDone: z.number().int(),
+})
+/** Progress of an import job. */
+export type ImportProgress = z.infer<typeof ImportProgressSchema>
+
+/** An import job: several files, each imported in its own transaction. */
+export const ImportJobSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: ImportProgressSchema.nullable(),
+  results: z.array(
+    z.object({ fileName: z.string(), record: ImportRecordSchema.nullable(), error: FocalErrorSchema.nullable() }),
+  ),
+})
+/** State of an import job. */
+export type ImportJob = z.infer<typeof ImportJobSchema>
+
+/** One line of "What's loaded": billing period × provider × billing account × currency. */
+export const LoadedRowSchema = z.object({
+  billingPeriod: z.string().nullable(),
+  provider: z.string().nullable(),
+  billingAccountId: z.string().nullable(),
+  billingAccountName: z.string().nullable(),
+  currency: z.string().nullable(),
+  rows: z.number().int(),
+  billedCost: DecimalString,
+  effectiveCost: DecimalString,
+})
+/** A "What's loaded" line. */
+export type LoadedRow = z.infer<typeof LoadedRowSchema>
+
+/** A column of the `focus` view as the UI offers it. */
+export const ColumnInfoSchema = z.object({
+  name: z.string(),
+  type: z.enum(['string', 'decimal', 'datetime', 'json', 'number']),
+  kind: z.enum(['focus', 'provider', 'provenance']),
+  /** Distinct non-null values, when cheap to know. */
+  distinct: z.number().int().nullable(),
+})
+/** A column the pivot can group by. */
+export type ColumnInfo = z.infer<typeof ColumnInfoSchema>
+
+/** The columns and tag keys present in the open workspace. */
+export const CatalogSchema = z.object({
+  columns: z.array(ColumnInfoSchema),
+  tagKeys: z.array(z.string()),
+})
+/** The catalog of the open workspace. */
+export type Catalog = z.infer<typeof CatalogSchema>
+
+/** Facts about a pivot result that travel beside its Arrow bytes. */
+export const PivotMetaSchema = z.object({
+  rowCount: z.number().int(),
+  currencies: z.array(z.string()),
+  /** Result columns in order, with their role for the table and chart. */
+  columns: z.array(
+    z.object({ name: z.string(), role: z.enum(['time', 'dimension', 'unit', 'value', 'chart', 'count']) }),
+  ),
+  elapsedMs: z.number(),
+})
+/** Meta of a pivot result. */
+export type PivotMeta = z.infer<typeof PivotMetaSchema>
+
+/** A file a host staged for import (from a dialog, a drop or an upload); the engine sees only the token. */
+export const StagedFileSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  name: z.string(),
+  sizeBytes: z.number(),
+})
+/** A staged file. */
+export type StagedFile = z.infer<typeof StagedFileSchema>
+
+/** Facts about the host the UI runs in. */
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web', 'wasm']),
+  sampleAvailable: z.boolean(),
+  workspace: WorkspaceInfoSchema.nullable(),
+})
+/** Host facts. */
+export type AppInfo = z.infer<typeof AppInfoSchema>

@@ -1,0 +1,83 @@
+/**
+ * Exact decimal arithmetic on the decimal strings money travels as across
+ * process boundaries (DESIGN.md, Settled details: Money). Never goes through
+ * a float.
+ */
+
+/** Scale of money in the workspace: DECIMAL(38,18). */
+export const MONEY_SCALE = 18
+
+const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?$/
+
+/** Parses a decimal string into a scaled bigint at `scale` decimals; throws on anything else. */
+export function toScaled(value: string, scale = MONEY_SCALE): bigint {
+  const match = DECIMAL_RE.exec(value.trim())
+  if (!match || (match[2] === '' && (match[3] ?? '') === '')) {
+    throw new Error(`not a decimal number: ${JSON.stringify(value)}`)
+  }
+  const [, sign, int, frac = ''] = match
+  if (frac.length > scale) throw new Error(`more than ${scale} decimals: ${value}`)
+  const digits = BigInt((int || '0') + frac.padEnd(scale, '0'))
+  return sign === '-' ? -digits : digits
+}
+
+/** Formats a scaled bigint as a plain decimal string with trailing zeros removed. */
+export function fromScaled(value: bigint, scale = MONEY_SCALE): string {
+  const negative = value < 0n
+  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0')
+  const int = digits.slice(0, digits.length - scale)
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '')
+  const body = frac ? `${int}.${frac}` : int
+  return negative && body !== '0' ? `-${body}` : body
+}
+
+/** Canonical form of a decimal string: no trailing zeros, no plus sign, "-0" as "0". */
+export function normalizeDecimal(value: string): string {
+  return fromScaled(toScaled(value))
+}
+
+/** Exact sum of decimal strings. */
+export function sumDecimals(values: Iterable<string>): string {
+  let total = 0n
+  for (const v of values) total += toScaled(v)
+  return fromScaled(total)
+}
+
+/** Exact difference a − b of two decimal strings. */
+export function subtractDecimals(a: string, b: string): string {
+  return fromScaled(toScaled(a) - toScaled(b))
+}
+
+/** True when two decimal strings denote the same number. */
+export function decimalsEqual(a: string, b: string): boolean {
+  return toScaled(a) === toScaled(b)
+}
+
+/**
+ * Formats an amount for people: grouped digits, at least `minimumFractionDigits`
+ * and at most `maximumFractionDigits` decimals, with its ISO currency code.
+ * Rounding for display is half-expand on the exact decimal string (Intl accepts
+ * decimal strings and does not round through a double).
+ */
+export function formatMoney(
+  value: string,
+  currency: string,
+  options: { minimumFractionDigits?: number; maximumFractionDigits?: number; locale?: string } = {},
+): string {
+  const { minimumFractionDigits = 2, maximumFractionDigits = 2, locale = 'en-US' } = options
+  const format = (code: string): string =>
+    new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: code,
+      currencyDisplay: 'code',
+      minimumFractionDigits,
+      maximumFractionDigits,
+    }).format(value as unknown as number)
+  try {
+    return format(currency)
+  } catch {
+    // Not an ISO 4217 code (FOCUS allows virtual currencies in PricingCurrency): show it as text.
+    const plain = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits })
+    return `${currency} ${plain.format(value as unknown as number)}`
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and integration tests: real DuckDB, real files from ../shared/data.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Date logic must not depend on the machine's zone (CONVENTIONS.md #14).
+    env: { TZ: 'America/Los_Angeles' },
+  },
+})
