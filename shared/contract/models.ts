@@ -137,7 +137,9 @@ export type Catalog = z.infer<typeof CatalogSchema>
 export const PivotMetaSchema = z.object({
   rowCount: z.number().int(),
   currencies: z.array(z.string()),
-  /** Result columns in order, with their role for the table and chart. */
+  /** True when the result had more rows than the pivot row limit and was cut. */
+  truncated: z.boolean(),
+  /** Result columns in Arrow column order, with display name and role for the table and chart. */
   columns: z.array(
     z.object({ name: z.string(), role: z.enum(['time', 'dimension', 'unit', 'value', 'chart', 'count']) }),
   ),

@@ -1,0 +1,76 @@
+/**
+ * Opens DuckDB the way every Focal process must: UTC, no network, no
+ * extension downloads, configuration locked (DESIGN.md, Settled details).
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { fail } from '../../../shared/contract'
+
+/** Instance options that keep DuckDB offline: nothing is installed or loaded at run time. */
+const OFFLINE_OPTIONS: Record<string, string> = {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  allow_community_extensions: 'false',
+}
+
+/**
+ * Run on the first connection before the lock. TimeZone is global (every later
+ * connection inherits UTC); the progress bar is per connection, so only the
+ * writer connection reports import progress.
+ */
+const FIRST_CONNECTION = [
+  "SET GLOBAL TimeZone = 'UTC'",
+  'SET enable_progress_bar = true',
+  'SET enable_progress_bar_print = false',
+  // Final: no later statement can turn autoload or external access back on.
+  'SET lock_configuration = true',
+]
+
+/** An open DuckDB database and the connection Focal writes through. */
+export interface OpenDatabase {
+  readonly instance: DuckDBInstance
+  readonly connection: DuckDBConnection
+}
+
+/**
+ * Opens (or creates) a database file. `readOnly` opens it with DuckDB's
+ * access_mode=READ_ONLY, which refuses every write at the engine level.
+ * A file held by another process is reported as WORKSPACE_LOCKED.
+ */
+export async function openDatabase(
+  path: string,
+  options: { readOnly?: boolean; noExternalAccess?: boolean; label?: string } = {},
+): Promise<OpenDatabase> {
+  const config: Record<string, string> = { ...OFFLINE_OPTIONS }
+  if (options.readOnly) config.access_mode = 'READ_ONLY'
+  // A user's SQL (focal query) must not read or write other files either.
+  if (options.noExternalAccess) config.enable_external_access = 'false'
+  let instance: DuckDBInstance
+  try {
+    instance = await DuckDBInstance.create(path, config)
+  } catch (cause) {
+    throw describeOpenError(cause, options.label ?? path)
+  }
+  const connection = await instance.connect()
+  for (const statement of FIRST_CONNECTION) await connection.run(statement)
+  return { instance, connection }
+}
+
+function describeOpenError(cause: unknown, label: string): never {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  if (/Could not set lock|Conflicting lock/i.test(message)) {
+    const pid = /PID (\d+)/.exec(message)?.[1]
+    fail(
+      'WORKSPACE_LOCKED',
+      `Workspace ${label} is open in another Focal window or command${pid ? ` (process ${pid})` : ''}.`,
+      { hint: 'Close it there (DuckDB lets one process write a workspace at a time), then try again.' },
+    )
+  }
+  if (/not a valid DuckDB database|invalid|Unable to open/i.test(message)) {
+    fail('WORKSPACE_INVALID', `${label} is not a Focal workspace: ${firstLine(message)}`)
+  }
+  fail('IO_ERROR', `Could not open ${label}: ${firstLine(message)}`)
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text
+}

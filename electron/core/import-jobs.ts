@@ -1,0 +1,77 @@
+/**
+ * Import jobs: several staged files imported one after another, each in its
+ * own transaction, with progress pushed as events and cancellation.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ImportJob, ImportProgress } from '../../shared/contract'
+import { importFile } from './ingest/import-file'
+import type { Workspace } from './workspace/workspace'
+
+/** A file a host vetted, by token. */
+export interface StagedEntry {
+  readonly path: string
+  readonly name: string
+  readonly sizeBytes: number
+}
+
+/** Runs and tracks import jobs for one services instance. */
+export class ImportJobs {
+  private readonly jobs = new Map<string, { job: ImportJob; controller: AbortController }>()
+
+  constructor(
+    private readonly publish: (job: ImportJob) => void,
+    private readonly onFileDone: () => void,
+  ) {}
+
+  /** Starts importing `files` into `ws`; returns the job id at once. */
+  start(ws: Workspace, files: readonly StagedEntry[]): string {
+    const jobId = randomUUID()
+    const controller = new AbortController()
+    const job: ImportJob = { jobId, state: 'running', progress: null, results: [] }
+    this.jobs.set(jobId, { job, controller })
+    void this.run(ws, job, files, controller.signal)
+    return jobId
+  }
+
+  /** The current state of a job, or undefined. */
+  get(jobId: string): ImportJob | undefined {
+    return this.jobs.get(jobId)?.job
+  }
+
+  /** Cancels a job: the running file rolls back, the rest are not started. */
+  cancel(jobId: string): boolean {
+    const entry = this.jobs.get(jobId)
+    entry?.controller.abort()
+    return entry !== undefined
+  }
+
+  /** Cancels every running job and waits for none (their transactions roll back). */
+  cancelAll(): void {
+    for (const { controller } of this.jobs.values()) controller.abort()
+  }
+
+  private async run(ws: Workspace, job: ImportJob, files: readonly StagedEntry[], signal: AbortSignal): Promise<void> {
+    let lastPublish = 0
+    for (const [fileIndex, file] of files.entries()) {
+      if (signal.aborted) break
+      const onProgress = (p: Omit<ImportProgress, 'jobId' | 'fileIndex' | 'fileCount'>): void => {
+        job.progress = { ...p, jobId: job.jobId, fileIndex, fileCount: files.length }
+        const now = Date.now()
+        if (now - lastPublish >= 100) {
+          lastPublish = now
+          this.publish(structuredClone(job))
+        }
+      }
+      const record = await importFile(ws, file.path, { displayName: file.name, onProgress, signal })
+      job.results.push({ fileName: file.name, record, error: record.error })
+      job.progress = {
+        jobId: job.jobId, fileIndex, fileCount: files.length, fileName: file.name, phase: 'done',
+        bytesDone: file.sizeBytes, bytesTotal: file.sizeBytes, rowsDone: record.rowCount,
+      }
+      this.onFileDone()
+      this.publish(structuredClone(job))
+    }
+    job.state = signal.aborted ? 'cancelled' : job.results.every((r) => r.record?.status === 'imported') ? 'done' : 'failed'
+    this.publish(structuredClone(job))
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The commit step of an import: in one transaction, insert the normalized
+ * rows, reconcile totals per currency against the staged source, record the
+ * import with its totals, fixes and rule issues. A mismatch rolls back.
+ */
+import type { ImportRecord } from '../../../shared/contract'
+import { fail } from '../../../shared/contract'
+import type { HeaderMapping } from '../../../shared/formats/focus-header'
+import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
+import { insertImport, readImport, type Attempt } from '../workspace/imports-registry'
+import type { Workspace } from '../workspace/workspace'
+import { watchProgress } from './progress'
+import { reconcileTotals, type CurrencySums } from './reconcile'
+import { canonicalValue, stagedValue, type SourceKind } from './stage-sql'
+import { validateImport } from './validate'
+import type { FixRule } from './value-checks'
+
+/** Inputs of the commit step. */
+export interface StoreInput {
+  table: string
+  kind: SourceKind
+  mapping: HeaderMapping
+  sourceTypes: readonly string[]
+  attempt: Attempt
+  rowCount: number
+  fixes: readonly FixRule[]
+  signal?: AbortSignal
+  onRows: (rows: number) => void
+}
+
+/** Stores the staged rows as one transaction and returns the import record. */
+export async function storeRows(ws: Workspace, input: StoreInput): Promise<ImportRecord> {
+  const { table, kind, mapping, attempt } = input
+  const abort = (): void => ws.writer.interrupt()
+  input.signal?.addEventListener('abort', abort)
+  try {
+    const id = await ws.transaction(async () => {
+      const [seq] = await ws.all("SELECT nextval('import_id_seq')::INTEGER AS id")
+      const importId = Number(seq?.id)
+      await addProviderColumns(ws, mapping)
+      const stop = watchProgress(ws.writer, (f) => input.onRows(Math.round(f * input.rowCount)))
+      try {
+        await ws.run(insertSql(input, importId))
+      } finally {
+        stop()
+      }
+      const totals = reconcileTotals(await sourceSums(ws, table, mapping, kind), await storedSums(ws, importId))
+      if (!totals.every((t) => t.reconciled)) {
+        fail('RECONCILIATION_FAILED', `${attempt.fileName}: totals after import differ from the file; nothing was stored.`, {
+          details: { totals },
+        })
+      }
+      for (const t of totals) {
+        await ws.run('INSERT INTO import_totals VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+          importId, t.currency, t.rows, t.billedSource, t.billedStored, t.effectiveSource, t.effectiveStored, t.reconciled,
+        ])
+      }
+      const fixes = await countFixes(ws, importId)
+      const issues = await validateImport(ws, importId, new Set(mapping.columns.map((c) => c.target)))
+      const columnMap = mapping.columns.map((c) => ({ source: c.source, target: c.target }))
+      await insertImport(ws, importId, attempt, { status: 'imported', rowCount: input.rowCount, reconciled: true, fixes, issues, columnMap })
+      await ws.audit('import.imported', attempt.fileName, { importId, sha256: attempt.sha256, rows: input.rowCount, totals })
+      return importId
+    })
+    return await readImport(ws, id)
+  } finally {
+    input.signal?.removeEventListener('abort', abort)
+  }
+}
+
+function insertSql(input: StoreInput, importId: number): string {
+  const { table, kind, mapping, sourceTypes, attempt, fixes } = input
+  const targets = mapping.columns.map((c) => quoteIdent(c.target))
+  const values = mapping.columns.map((c) => canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR'))
+  const fixList = fixes.map((f) => `CASE WHEN ${f.condition} THEN ${quoteLiteral(f.code)} END`)
+  const fixCodes = fixList.length > 0 ? `nullif(list_filter([${fixList.join(', ')}], lambda x: x IS NOT NULL), [])` : 'NULL'
+  return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
+    SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, rowid + 1, ${quoteLiteral(attempt.format)}, ${fixCodes}
+    FROM ${quoteIdent(table)} ORDER BY rowid`
+}
+
+/** Adds a VARCHAR column to cost_rows for each provider column not seen before. */
+async function addProviderColumns(ws: Workspace, mapping: HeaderMapping): Promise<void> {
+  const existing = new Set((await ws.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'cost_rows'")).map((r) => String(r.column_name).toLowerCase()))
+  const added = mapping.columns.filter((c) => !existing.has(c.target.toLowerCase()))
+  for (const column of added) await ws.run(`ALTER TABLE cost_rows ADD COLUMN ${quoteIdent(column.target)} VARCHAR`)
+}
+
+async function sourceSums(ws: Workspace, table: string, mapping: HeaderMapping, kind: SourceKind): Promise<CurrencySums[]> {
+  const col = (name: string): string | null => {
+    const found = mapping.columns.find((c) => c.target === name)
+    return found ? stagedValue(found, kind) : null
+  }
+  const currency = col('BillingCurrency') ?? 'NULL'
+  const sum = (name: string): string => {
+    const value = col(name)
+    return value ? `sum(CAST(${value} AS DECIMAL(38,18)))::VARCHAR` : 'NULL'
+  }
+  const rows = await ws.all(
+    `SELECT CAST(${currency} AS VARCHAR) AS currency, count(*)::BIGINT AS n, ${sum('BilledCost')} AS billed, ${sum('EffectiveCost')} AS effective
+     FROM ${quoteIdent(table)} GROUP BY 1`,
+  )
+  return rows.map(toSums)
+}
+
+async function storedSums(ws: Workspace, importId: number): Promise<CurrencySums[]> {
+  const rows = await ws.all(
+    `SELECT BillingCurrency AS currency, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS billed, sum(EffectiveCost)::VARCHAR AS effective
+     FROM cost_rows WHERE x_ImportId = $1 GROUP BY 1`,
+    [importId],
+  )
+  return rows.map(toSums)
+}
+
+function toSums(row: Record<string, unknown>): CurrencySums {
+  return {
+    currency: row.currency == null ? null : String(row.currency),
+    rows: Number(row.n),
+    billed: row.billed == null ? null : String(row.billed),
+    effective: row.effective == null ? null : String(row.effective),
+  }
+}
+
+async function countFixes(ws: Workspace, importId: number): Promise<ImportRecord['fixes']> {
+  const rows = await ws.all(
+    `SELECT code, count(*)::BIGINT AS n FROM (SELECT unnest(x_FixCodes) AS code FROM cost_rows WHERE x_ImportId = $1) GROUP BY code ORDER BY code`,
+    [importId],
+  )
+  return rows.map((r) => ({ code: String(r.code), rows: Number(r.n) }))
+}

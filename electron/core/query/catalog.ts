@@ -1,0 +1,58 @@
+/** What the open workspace has: columns of the focus view, tag keys, distinct counts. */
+import type { Catalog, ColumnInfo } from '../../../shared/contract'
+import { PROVENANCE_COLUMNS, focusColumn } from '../../../shared/focus'
+import { quoteIdent } from '../../../shared/sql/identifiers'
+import type { Workspace } from '../workspace/workspace'
+
+/** Names of the columns of the `focus` view. */
+export async function focusColumnNames(ws: Workspace): Promise<Set<string>> {
+  const rows = await ws.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'", [], await ws.reader())
+  return new Set(rows.map((r) => String(r.column_name)))
+}
+
+/**
+ * The catalog the UI offers: every column that holds at least one value, with
+ * an approximate distinct count for text columns, and the tag keys in use.
+ */
+export async function readCatalog(ws: Workspace): Promise<Catalog> {
+  const connection = await ws.reader()
+  try {
+    const described = await ws.all(
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'focus' ORDER BY column_index",
+      [],
+      connection,
+    )
+    const stats = described
+      .map((c, i) => {
+        const name = quoteIdent(String(c.column_name))
+        const distinct = String(c.data_type) === 'VARCHAR' ? `approx_count_distinct(${name})` : 'NULL'
+        return `count(${name}) AS n${i}, ${distinct} AS d${i}`
+      })
+      .join(', ')
+    const [counts = {}] = await ws.all(`SELECT ${stats} FROM focus`, [], connection)
+    const provenance = new Set<string>(PROVENANCE_COLUMNS)
+    const columns: ColumnInfo[] = described.flatMap((c, i) => {
+      const name = String(c.column_name)
+      if (Number(counts[`n${i}`] ?? 0) === 0) return []
+      const focus = focusColumn(name)
+      const kind: ColumnInfo['kind'] = focus ? 'focus' : provenance.has(name) ? 'provenance' : 'provider'
+      const type: ColumnInfo['type'] = focus?.type ?? (String(c.data_type) === 'VARCHAR' ? 'string' : 'number')
+      const distinct = counts[`d${i}`]
+      return [{ name, type, kind, distinct: distinct == null ? null : Number(distinct) }]
+    })
+    const hasTags = columns.some((c) => c.name === 'Tags')
+    const tagKeys = hasTags
+      ? (
+          await ws.all(
+            `SELECT k FROM (SELECT unnest(json_keys(Tags)) AS k FROM focus WHERE json_valid(Tags) AND json_type(Tags) = 'OBJECT')
+             GROUP BY k ORDER BY count(*) DESC, k LIMIT 1000`,
+            [],
+            connection,
+          )
+        ).map((r) => String(r.k))
+      : []
+    return { columns, tagKeys }
+  } finally {
+    connection.closeSync()
+  }
+}

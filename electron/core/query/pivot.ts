@@ -1,0 +1,63 @@
+/** Runs a pivot on its own connection (interruptible) and returns Arrow bytes plus meta. */
+import type { PivotMeta } from '../../../shared/contract'
+import { fail } from '../../../shared/contract'
+import { normalizeDecimal } from '../../../shared/money'
+import type { PivotSpec } from '../../../shared/pivot'
+import { compilePivot, PIVOT_ROW_LIMIT, PivotSpecError } from '../../../shared/sql/pivot-sql'
+import type { Workspace } from '../workspace/workspace'
+import { encodeArrow, type ArrowColumn } from './arrow'
+import { focusColumnNames } from './catalog'
+
+/** A pivot result: Arrow IPC stream bytes and what the columns mean. */
+export interface PivotResult {
+  meta: PivotMeta
+  arrow: Uint8Array<ArrayBuffer>
+}
+
+/** Runs `spec`; `signal` interrupts the query. */
+export async function runPivot(ws: Workspace, spec: PivotSpec, signal?: AbortSignal): Promise<PivotResult> {
+  const started = performance.now()
+  const names = await focusColumnNames(ws)
+  let compiled
+  try {
+    compiled = compilePivot(spec, names)
+  } catch (cause) {
+    if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
+    throw cause
+  }
+  const connection = await ws.reader()
+  const abort = (): void => connection.interrupt()
+  signal?.addEventListener('abort', abort)
+  let columns: unknown[][]
+  try {
+    const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
+    columns = reader.getColumnsJson() as unknown[][]
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause)
+    if (/INTERRUPT/i.test(message) || signal?.aborted) fail('CANCELLED', 'The query was cancelled.')
+    fail('QUERY_FAILED', message.split('\n')[0] ?? message)
+  } finally {
+    signal?.removeEventListener('abort', abort)
+    connection.closeSync()
+  }
+  const total = columns[0]?.length ?? 0
+  const truncated = total > PIVOT_ROW_LIMIT
+  const rows = Math.min(total, PIVOT_ROW_LIMIT)
+  const keyCount = compiled.columns.length - 3
+  const text = (i: number, decimal = false): ReadonlyArray<string | null> =>
+    (columns[i] ?? []).slice(0, rows).map((v) => (v == null ? null : decimal ? normalizeDecimal(String(v)) : String(v)))
+  const arrowColumns: ArrowColumn[] = compiled.columns.map((column, i): ArrowColumn => {
+    if (i < keyCount) return { name: `c${i}`, kind: 'text', values: text(i) }
+    if (column.role === 'value') return { name: `c${i}`, kind: 'text', values: text(i, true) }
+    return { name: `c${i}`, kind: 'float', values: Float64Array.from((columns[i] ?? []).slice(0, rows), (v) => Number(v ?? 0)) }
+  })
+  const unitIndex = compiled.columns.findIndex((c) => c.role === 'unit')
+  const currencies =
+    compiled.columns[unitIndex]?.name === 'BillingCurrency'
+      ? [...new Set(text(unitIndex).filter((v): v is string => v !== null))].sort()
+      : []
+  return {
+    meta: { rowCount: rows, truncated, currencies, columns: [...compiled.columns], elapsedMs: Math.round(performance.now() - started) },
+    arrow: encodeArrow(arrowColumns),
+  }
+}

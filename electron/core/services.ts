@@ -1,0 +1,151 @@
+/**
+ * The core services behind every host (DESIGN.md, Processes): the contract's
+ * API over one open workspace. Hosts validate requests before calling in;
+ * paths reach the core only through `stageFile`, never from the UI.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { EventName, EventOf, StagedFile } from '../../shared/contract'
+import { fail } from '../../shared/contract'
+import type { EventListener, FocalServices, ServicesOptions } from './host'
+import { ImportJobs, type StagedEntry } from './import-jobs'
+import { importFile } from './ingest/import-file'
+import { readCatalog } from './query/catalog'
+import { loadedSummary, workspaceInfo } from './query/loaded'
+import { runPivot } from './query/pivot'
+import { listImports } from './workspace/imports-registry'
+import { Workspace } from './workspace/workspace'
+
+/** Creates the services for one host. */
+export async function createServices(options: ServicesOptions): Promise<FocalServices> {
+  mkdirSync(options.workspacesDir, { recursive: true })
+  mkdirSync(options.scratchDir, { recursive: true })
+  clearScratch(options.scratchDir)
+  const listeners = new Set<EventListener>()
+  const staged = new Map<string, StagedEntry>()
+  const pivots = new Map<string, AbortController>()
+  let current: { ws: Workspace; scratch: boolean } | null = null
+
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    for (const listener of listeners) listener(event, payload)
+  }
+  const open = (): { ws: Workspace; scratch: boolean } => current ?? fail('NO_WORKSPACE', 'No workspace is open.')
+  const info = async () => workspaceInfo(open().ws, open().scratch)
+  const announce = async () => emit('workspace:changed', current ? await info() : null)
+  const jobs = new ImportJobs((job) => emit('import:progress', job), () => void announce())
+
+  const switchTo = async (path: string, create: boolean, scratch: boolean) => {
+    const next = await Workspace.open(path, { create })
+    jobs.cancelAll()
+    current?.ws.close()
+    current = { ws: next, scratch }
+    return info()
+  }
+
+  const services: FocalServices = {
+    'app:info': async () => ({
+      version: options.version,
+      host: options.host,
+      sampleAvailable: options.sampleFile !== null,
+      workspace: current ? await info() : null,
+    }),
+    'workspace:list': async () =>
+      readdirSync(options.workspacesDir)
+        .filter((f) => f.endsWith('.focal'))
+        .map((f) => {
+          const stat = statSync(join(options.workspacesDir, f))
+          return { name: f.slice(0, -'.focal'.length), sizeBytes: stat.size, modifiedAt: stat.mtime.toISOString() }
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    'workspace:create': async ({ name }) => {
+      const path = join(options.workspacesDir, `${name}.focal`)
+      if (existsFile(path)) fail('BAD_REQUEST', `A workspace named ${name} already exists; open it instead.`)
+      const result = await switchTo(path, true, false)
+      await announce()
+      return result
+    },
+    'workspace:open': async ({ name }) => {
+      const result = await switchTo(join(options.workspacesDir, `${name}.focal`), false, false)
+      await announce()
+      return result
+    },
+    'workspace:openSample': async () => {
+      if (!options.sampleFile) fail('NOT_FOUND', 'This build ships no sample data.')
+      const path = join(options.scratchDir, `sample-${Date.now()}-${randomBytes(3).toString('hex')}.focal`)
+      await switchTo(path, true, true)
+      const record = await importFile(open().ws, options.sampleFile, { displayName: basename(options.sampleFile) })
+      if (record.status !== 'imported' && record.error) fail(record.error.code, record.error.message)
+      await announce()
+      return info()
+    },
+    'workspace:close': async () => {
+      jobs.cancelAll()
+      current?.ws.close()
+      current = null
+      await announce()
+      return null
+    },
+    'workspace:info': async () => (current ? info() : null),
+    'import:start': async ({ files }) => {
+      const entries = files.map((token) => staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'))
+      return { jobId: jobs.start(open().ws, entries) }
+    },
+    'import:status': async ({ jobId }) => jobs.get(jobId) ?? fail('NOT_FOUND', `No import job ${jobId}.`),
+    'import:cancel': async ({ jobId }) => {
+      if (!jobs.cancel(jobId)) fail('NOT_FOUND', `No import job ${jobId}.`)
+      return null
+    },
+    'imports:list': async () => listImports(open().ws),
+    'loaded:summary': async () => loadedSummary(open().ws),
+    'catalog:get': async () => readCatalog(open().ws),
+    'pivot:run': async ({ spec, queryId }) => {
+      pivots.get(queryId)?.abort()
+      const controller = new AbortController()
+      pivots.set(queryId, controller)
+      try {
+        return await runPivot(open().ws, spec, controller.signal)
+      } finally {
+        if (pivots.get(queryId) === controller) pivots.delete(queryId)
+      }
+    },
+    'pivot:cancel': async ({ queryId }) => {
+      pivots.get(queryId)?.abort()
+      return null
+    },
+    stageFile: async (path, name): Promise<StagedFile> => {
+      const stat = statSync(path)
+      if (!stat.isFile()) fail('IO_ERROR', `${name} is not a regular file.`)
+      const token = randomBytes(18).toString('base64url')
+      staged.set(token, { path, name: basename(name), sizeBytes: stat.size })
+      return { token, name: basename(name), sizeBytes: stat.size }
+    },
+    onEvent: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close: async () => {
+      jobs.cancelAll()
+      for (const controller of pivots.values()) controller.abort()
+      current?.ws.close()
+      current = null
+      clearScratch(options.scratchDir)
+    },
+  }
+  return services
+}
+
+function existsFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** Scratch workspaces are throwaway: removed on start and on close. */
+function clearScratch(dir: string): void {
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith('sample-')) rmSync(join(dir, entry), { force: true })
+  }
+}

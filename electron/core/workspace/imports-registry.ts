@@ -1,0 +1,129 @@
+/** The import registry: every attempt with its file identity, outcome and totals. */
+import type { FocalError, ImportRecord, ImportTotal } from '../../../shared/contract'
+import { normalizeDecimal } from '../../../shared/money'
+import { actorName, type Row, type Workspace } from './workspace'
+
+/** What is known about an import attempt before it ends. */
+export interface Attempt {
+  fileName: string
+  sha256: string
+  sizeBytes: number
+  format: string
+  focusVersion: string | null
+  startedAt: Date
+}
+
+/** Records an attempt that stored no rows (failed, duplicate, cancelled) and returns its record. */
+export async function recordAttempt(
+  ws: Workspace,
+  attempt: Attempt,
+  outcome: { status: 'failed' | 'duplicate' | 'cancelled'; error: FocalError },
+): Promise<ImportRecord> {
+  const [row] = await ws.all("SELECT nextval('import_id_seq')::INTEGER AS id")
+  const id = Number(row?.id)
+  await insertImport(ws, id, attempt, { status: outcome.status, rowCount: 0, reconciled: false, error: outcome.error })
+  await ws.audit(`import.${outcome.status}`, attempt.fileName, { importId: id, sha256: attempt.sha256, error: outcome.error })
+  return readImport(ws, id)
+}
+
+/** Inserts an import row. */
+export async function insertImport(
+  ws: Workspace,
+  id: number,
+  attempt: Attempt,
+  outcome: {
+    status: ImportRecord['status']
+    rowCount: number
+    reconciled: boolean
+    error?: FocalError | null
+    fixes?: ImportRecord['fixes']
+    issues?: ImportRecord['issues']
+    columnMap?: unknown
+  },
+): Promise<void> {
+  const finished = new Date()
+  await ws.run(
+    `INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, $11::TIMESTAMPTZ, $12, $13, $14, $15, $16, $17)`,
+    [
+      id,
+      attempt.fileName,
+      attempt.sha256,
+      attempt.sizeBytes,
+      attempt.format,
+      attempt.focusVersion,
+      outcome.rowCount,
+      outcome.status,
+      outcome.reconciled,
+      attempt.startedAt.toISOString(),
+      finished.toISOString(),
+      finished.getTime() - attempt.startedAt.getTime(),
+      outcome.error ? JSON.stringify(outcome.error) : null,
+      JSON.stringify(outcome.fixes ?? []),
+      JSON.stringify(outcome.issues ?? []),
+      outcome.columnMap === undefined ? null : JSON.stringify(outcome.columnMap),
+      actorName(),
+    ],
+  )
+}
+
+/** The imported (not failed) import with this SHA-256, if any. */
+export async function findImportBySha(ws: Workspace, sha256: string): Promise<{ id: number; fileName: string } | null> {
+  const [row] = await ws.all("SELECT id, file_name FROM imports WHERE sha256 = $1 AND status = 'imported' LIMIT 1", [sha256])
+  return row ? { id: Number(row.id), fileName: String(row.file_name) } : null
+}
+
+/** All import attempts, newest first, each with its per-currency totals. */
+export async function listImports(ws: Workspace, connection = ws.writer): Promise<ImportRecord[]> {
+  const rows = await ws.all(`${SELECT_IMPORTS} ORDER BY id DESC`, [], connection)
+  const totals = await ws.all(`${SELECT_TOTALS} ORDER BY import_id, currency`, [], connection)
+  return rows.map((row) => toRecord(row, totals.filter((t) => Number(t.import_id) === Number(row.id))))
+}
+
+/** One import by id. */
+export async function readImport(ws: Workspace, id: number): Promise<ImportRecord> {
+  const [row] = await ws.all(`${SELECT_IMPORTS} WHERE id = $1`, [id])
+  if (!row) throw new Error(`import ${id} not found`)
+  const totals = await ws.all(`${SELECT_TOTALS} WHERE import_id = $1 ORDER BY currency`, [id])
+  return toRecord(row, totals)
+}
+
+const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,
+  strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at, strftime(finished_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS finished_at,
+  duration_ms, error, fixes, issues FROM imports`
+
+const SELECT_TOTALS = `SELECT import_id, currency, rows, billed_source::VARCHAR AS billed_source, billed_stored::VARCHAR AS billed_stored,
+  effective_source::VARCHAR AS effective_source, effective_stored::VARCHAR AS effective_stored, reconciled FROM import_totals`
+
+function toRecord(row: Row, totals: Row[]): ImportRecord {
+  return {
+    id: Number(row.id),
+    fileName: String(row.file_name),
+    sha256: String(row.sha256),
+    sizeBytes: Number(row.size_bytes),
+    format: String(row.format),
+    focusVersion: row.focus_version == null ? null : String(row.focus_version),
+    rowCount: Number(row.row_count),
+    status: row.status as ImportRecord['status'],
+    reconciled: Boolean(row.reconciled),
+    startedAt: String(row.started_at),
+    finishedAt: row.finished_at == null ? null : String(row.finished_at),
+    durationMs: row.duration_ms == null ? null : Number(row.duration_ms),
+    totals: totals.map(toTotal),
+    error: row.error == null ? null : (JSON.parse(String(row.error)) as FocalError),
+    fixes: JSON.parse(String(row.fixes ?? '[]')) as ImportRecord['fixes'],
+    issues: JSON.parse(String(row.issues ?? '[]')) as ImportRecord['issues'],
+  }
+}
+
+function toTotal(row: Row): ImportTotal {
+  const dec = (value: unknown): string => normalizeDecimal(value == null ? '0' : String(value))
+  return {
+    currency: String(row.currency ?? ''),
+    rows: Number(row.rows),
+    billedSource: dec(row.billed_source),
+    billedStored: dec(row.billed_stored),
+    effectiveSource: dec(row.effective_source),
+    effectiveStored: dec(row.effective_stored),
+    reconciled: Boolean(row.reconciled),
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * A workspace: one `<name>.focal` DuckDB file (DESIGN.md, Workspace). This
+ * class owns the database instance and its writer connection; readers get
+ * connections of their own so a running import never blocks a pivot.
+ */
+import { existsSync } from 'node:fs'
+import { basename } from 'node:path'
+import { userInfo } from 'node:os'
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
+import { fail } from '../../../shared/contract'
+import { openDatabase } from '../db/connect'
+import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
+
+/** A row read back as plain JSON-able values (bigints and decimals as strings). */
+export type Row = Record<string, unknown>
+
+/** An open workspace file. */
+export class Workspace {
+  /** Display name: the file name without `.focal`. */
+  readonly name: string
+  private closed = false
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    /** The one connection that writes (imports, rules); DuckDB allows one writer process. */
+    readonly writer: DuckDBConnection,
+    readonly readOnly: boolean,
+  ) {
+    this.name = basename(path).replace(/\.focal$/i, '')
+  }
+
+  /** Opens a workspace file; `create` makes it when missing. Refuses files that are not workspaces. */
+  static async open(
+    path: string,
+    options: { create?: boolean; readOnly?: boolean; noExternalAccess?: boolean } = {},
+  ): Promise<Workspace> {
+    const exists = existsSync(path)
+    if (!exists && !options.create) fail('NOT_FOUND', `No workspace at ${basename(path)}.`)
+    const label = basename(path)
+    const db = await openDatabase(path, { ...options, label })
+    const workspace = new Workspace(path, db.instance, db.connection, options.readOnly ?? false)
+    try {
+      if (exists) await workspace.checkFormat()
+      else await workspace.initialize()
+    } catch (cause) {
+      workspace.close()
+      throw cause
+    }
+    return workspace
+  }
+
+  /** A new connection for reading, so long reads can be interrupted on their own. */
+  async reader(): Promise<DuckDBConnection> {
+    return this.instance.connect()
+  }
+
+  /** Runs a statement on the writer connection. */
+  async run(sql: string, values?: DuckDBValue[]): Promise<void> {
+    await this.writer.run(sql, values)
+  }
+
+  /** Runs a query on `connection` (the writer by default) and returns rows as JSON values. */
+  async all(sql: string, values?: DuckDBValue[], connection = this.writer): Promise<Row[]> {
+    const reader = await connection.runAndReadAll(sql, values)
+    return reader.getRowObjectsJson() as Row[]
+  }
+
+  /** Runs `work` inside one transaction on the writer: all of it or none of it. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.writer.run('BEGIN TRANSACTION')
+    try {
+      const result = await work()
+      await this.writer.run('COMMIT')
+      return result
+    } catch (cause) {
+      await this.writer.run('ROLLBACK').catch(() => undefined)
+      throw cause
+    }
+  }
+
+  /** Appends to the audit log (who, what, on which subject, details as JSON). */
+  async audit(action: string, subject: string | null, details: unknown): Promise<void> {
+    await this.run('INSERT INTO audit_log VALUES (now(), ?, ?, ?, ?)', [
+      actorName(),
+      action,
+      subject,
+      JSON.stringify(details),
+    ])
+  }
+
+  /** Checkpoints (folding the .wal into the file) and closes. Safe to call twice. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    try {
+      if (!this.readOnly) this.writer.closeSync()
+    } finally {
+      this.instance.closeSync()
+    }
+  }
+
+  private async initialize(): Promise<void> {
+    await this.transaction(async () => {
+      for (const statement of CREATE_WORKSPACE) await this.run(statement)
+      await this.run("INSERT INTO meta VALUES ('focal_format', ?), ('created_at', now()::VARCHAR)", [
+        String(WORKSPACE_FORMAT),
+      ])
+    })
+    await this.audit('workspace.create', this.name, { format: WORKSPACE_FORMAT })
+  }
+
+  private async checkFormat(): Promise<void> {
+    let format: string | undefined
+    try {
+      const rows = await this.all("SELECT value FROM meta WHERE key = 'focal_format'")
+      format = rows[0]?.value as string | undefined
+    } catch {
+      format = undefined
+    }
+    if (format === undefined) {
+      fail('WORKSPACE_INVALID', `${basename(this.path)} is a DuckDB file but not a Focal workspace.`)
+    }
+    if (Number(format) > WORKSPACE_FORMAT) {
+      fail('WORKSPACE_INVALID', `${basename(this.path)} was written by a newer Focal (format ${format}).`, {
+        hint: 'Update Focal to open it.',
+      })
+    }
+  }
+}
+
+/** The name recorded as the author of changes: the operating-system user. */
+export function actorName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'unknown'
+  }
+}

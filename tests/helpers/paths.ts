@@ -1,0 +1,20 @@
+/** Paths tests use: the shared sample data beside the project, and fresh temp folders. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '../..')
+
+/** `../shared/data` beside the project root: real public billing samples. */
+export const DATA = resolve(ROOT, '../shared/data')
+
+/** A file under ../shared/data. */
+export function sample(relative: string): string {
+  return join(DATA, relative)
+}
+
+/** A new empty temp folder. */
+export function tempDir(prefix = 'focal-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
