@@ -28,6 +28,8 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Called after DuckDB has read the file and before it is verified unchanged (tests use it). */
   afterRead?: () => Promise<void>
+  /** Runs in the import transaction before totals are compared (tests use it to force a mismatch). */
+  beforeReconcile?: (importId: number) => Promise<void>
 }
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
@@ -38,6 +40,8 @@ export async function importFile(ws: Workspace, path: string, options: ImportOpt
     return await runImport(ws, path, fileName, attempt, options)
   } catch (cause) {
     const error = toImportError(cause, fileName)
+    // Record the failed file's identity too, so the registry says exactly which bytes were refused.
+    if (!attempt.sha256 && attempt.sizeBytes > 0) attempt.sha256 = await sha256File(path).catch(() => '')
     const status = error.code === 'CANCELLED' ? 'cancelled' : error.code === 'DUPLICATE_FILE' ? 'duplicate' : 'failed'
     return recordAttempt(ws, attempt, { status, error })
   }
@@ -101,6 +105,7 @@ async function runImport(
       fixes: checks.fixes,
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
+      beforeReconcile: options.beforeReconcile,
     })
   } finally {
     await ws.run(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined)

@@ -3,7 +3,8 @@
  * rows, reconcile totals per currency against the staged source, record the
  * import with its totals, fixes and rule issues. A mismatch rolls back.
  */
-import type { ImportRecord } from '../../../shared/contract'
+import type { ImportRecord, ImportTotal } from '../../../shared/contract'
+import { subtractDecimals } from '../../../shared/money'
 import { fail } from '../../../shared/contract'
 import type { HeaderMapping } from '../../../shared/formats/focus-header'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
@@ -26,6 +27,8 @@ export interface StoreInput {
   fixes: readonly FixRule[]
   signal?: AbortSignal
   onRows: (rows: number) => void
+  /** Runs inside the transaction just before reconciliation (tests use it to tamper with rows). */
+  beforeReconcile?: (importId: number) => Promise<void>
 }
 
 /** Stores the staged rows as one transaction and returns the import record. */
@@ -44,9 +47,13 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
       } finally {
         stop()
       }
+      await input.beforeReconcile?.(importId)
       const totals = reconcileTotals(await sourceSums(ws, table, mapping, kind), await storedSums(ws, importId))
-      if (!totals.every((t) => t.reconciled)) {
-        fail('RECONCILIATION_FAILED', `${attempt.fileName}: totals after import differ from the file; nothing was stored.`, {
+      const mismatches = totals.filter((t) => !t.reconciled)
+      if (mismatches.length > 0) {
+        fail('RECONCILIATION_FAILED', `${attempt.fileName}: totals after import differ from the file (${mismatches.map(describeMismatch).join('; ')}); nothing was stored.`, {
+          hint: 'This is a defect in Focal\'s normalization; the workspace is unchanged. Report the file to the Focal team.',
+          location: { file: attempt.fileName },
           details: { totals },
         })
       }
@@ -66,6 +73,14 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
   } finally {
     input.signal?.removeEventListener('abort', abort)
   }
+}
+
+function describeMismatch(t: ImportTotal): string {
+  const parts = [`${t.currency || '(no currency)'}`]
+  if (t.billedSource !== t.billedStored) parts.push(`BilledCost file ${t.billedSource} vs stored ${t.billedStored} (difference ${subtractDecimals(t.billedStored, t.billedSource)})`)
+  if (t.effectiveSource !== t.effectiveStored) parts.push(`EffectiveCost file ${t.effectiveSource} vs stored ${t.effectiveStored} (difference ${subtractDecimals(t.effectiveStored, t.effectiveSource)})`)
+  if (parts.length === 1) parts.push('row counts differ')
+  return parts.join(' ')
 }
 
 function insertSql(input: StoreInput, importId: number): string {

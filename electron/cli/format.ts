@@ -1,0 +1,47 @@
+/** Plain-text output of the `focal` command: aligned tables and error sentences. */
+import { ERROR_ADVICE, type FocalError, type ImportRecord } from '../../shared/contract'
+
+/** Formats rows as an aligned text table. Columns listed in `right` are right-aligned. */
+export function textTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: ReadonlySet<number> = new Set()): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/** The lines that describe an error: what happened, where, what to do. */
+export function describeError(error: FocalError): string {
+  const where = error.location
+    ? [error.location.file, error.location.row ? `row ${error.location.row}` : '', error.location.line ? `line ${error.location.line}` : '', error.location.column ? `column ${error.location.column}` : '']
+        .filter(Boolean)
+        .join(', ')
+    : ''
+  return [
+    `error [${error.code}]: ${error.message}`,
+    ...(where ? [`  where: ${where}`] : []),
+    `  what to do: ${error.hint ?? ERROR_ADVICE[error.code]}`,
+  ].join('\n')
+}
+
+/** A human summary of one import: status, format, version, rows, totals per currency, SHA-256. */
+export function describeImport(record: ImportRecord): string {
+  const head = `${record.fileName}: ${record.status}${record.reconciled ? ' (reconciled)' : ''}`
+  if (record.status !== 'imported') return `${head}\n${record.error ? indent(describeError(record.error)) : ''}`.trimEnd()
+  const totals = record.totals.map((t) => `    ${t.currency || '(no currency)'}: BilledCost ${t.billedStored}, EffectiveCost ${t.effectiveStored} (${t.rows} rows)`)
+  const notes = [
+    ...record.fixes.map((f) => `    fix ${f.code}: ${f.rows} rows`),
+    ...record.issues.map((i) => `    rule ${i.rule}: ${i.rows} rows — ${i.message}`),
+  ]
+  return [
+    head,
+    `  format ${record.format}, FOCUS ${record.focusVersion ?? '?'}, ${record.rowCount} rows, ${record.sizeBytes} bytes, ${record.durationMs ?? 0} ms`,
+    `  sha256 ${record.sha256}`,
+    '  totals:',
+    ...totals,
+    ...(notes.length ? ['  notes:', ...notes] : []),
+  ].join('\n')
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `  ${l}`).join('\n')
+}

@@ -1,0 +1,81 @@
+/**
+ * The `focal` command: the same core services as the app, without Electron,
+ * for scripting imports and queries (README: The focal command).
+ */
+import { parseArgs } from 'node:util'
+import { FocalFailure, toFocalError } from '../../shared/contract'
+import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
+import { describeError } from './format'
+
+const HELP = `focal — load, normalize and query cloud cost data offline
+
+Usage:
+  focal import <file|folder>... -w <workspace.focal> [--json]
+      Import FOCUS CSV, CSV.gz or Parquet files (folders: every such file inside).
+      Creates the workspace if missing. Exit code 0 only if every file imported.
+  focal imports -w <workspace.focal> [--json]
+      List the import registry: every attempt with its SHA-256, rows and totals.
+  focal query -w <workspace.focal> [--json|--csv] "<SQL>"
+      Run one read-only SELECT over the view \`focus\` (normalized rows, FOCUS names).
+
+Options:
+  -w, --workspace <file>   the workspace file (<name>.focal)
+  --json                   machine-readable output (see README)
+  --csv                    CSV output (query only)
+  -h, --help               this help
+  -v, --version            the version
+`
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string', short: 'w' },
+      json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  })
+  const [command, ...rest] = positionals
+  if (values.version) {
+    console.log(process.env.npm_package_version ?? '0.1.0')
+    return 0
+  }
+  if (values.help || !command) {
+    console.log(HELP)
+    return command || values.help ? 0 : 2
+  }
+  const workspace = values.workspace
+  if (!workspace) return usage(`focal ${command} needs -w <workspace.focal>.`)
+  switch (command) {
+    case 'import':
+      if (rest.length === 0) return usage('focal import needs at least one file or folder.')
+      return runImportCommand(workspace, rest, values.json)
+    case 'imports':
+      return runImportsCommand(workspace, values.json)
+    case 'query':
+      if (rest.length !== 1) return usage('focal query needs one SQL string (quote it).')
+      return runQueryCommand(workspace, rest[0] ?? '', values.json ? 'json' : values.csv ? 'csv' : 'text')
+    default:
+      return usage(`Unknown command ${command}.`)
+  }
+}
+
+function usage(message: string): number {
+  console.error(`${message}\nRun focal --help for usage.`)
+  return 2
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (cause: unknown) => {
+    const error = toFocalError(cause)
+    if (process.argv.includes('--json')) console.log(JSON.stringify({ ok: false, error }, null, 2))
+    else console.error(describeError(error))
+    process.exitCode = cause instanceof FocalFailure ? 1 : 3
+  },
+)

@@ -1,0 +1,54 @@
+/** Explore: the pivot builder, the chart and the windowed table. */
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Page object of the explore screen. */
+export class ExplorePage {
+  constructor(readonly page: Page) {}
+
+  /** Picks an option of one of the builder's selects by typing, then clicking it. */
+  private async choose(testId: string, option: string): Promise<void> {
+    const input = this.page.getByTestId(testId)
+    await input.click()
+    await input.fill(option)
+    await this.page.getByRole('option', { name: option, exact: true }).click()
+    await expect(input).toHaveValue(option)
+  }
+
+  /** Sets the first group-by. */
+  async groupBy(column: string): Promise<void> {
+    await this.choose('group-by-1', column)
+  }
+
+  /** Sets the measure. */
+  async measure(name: string): Promise<void> {
+    await this.choose('measure', name)
+  }
+
+  /** Waits until the result for the current pivot is shown (table column header included). */
+  async waitForResult(valueHeader: string): Promise<void> {
+    await expect(this.table.getByRole('columnheader', { name: valueHeader, exact: true })).toBeVisible()
+    await expect(this.rows.first()).toBeVisible()
+  }
+
+  /** The result table. */
+  get table(): Locator {
+    return this.page.getByTestId('pivot-table')
+  }
+
+  /** Rendered (visible) rows of the result table. */
+  get rows(): Locator {
+    return this.table.getByTestId('table-row')
+  }
+
+  /** The chart's canvas. */
+  get chartCanvas(): Locator {
+    return this.page.getByTestId('chart').locator('canvas')
+  }
+
+  /** The exact total of one currency under the table. */
+  async total(currency: string): Promise<string> {
+    const total = this.page.getByTestId(`pivot-total-${currency}`).locator('[data-value]')
+    await expect(total).toBeVisible()
+    return (await total.getAttribute('data-value')) ?? ''
+  }
+}

@@ -1,0 +1,17 @@
+/** Test helpers: a fresh workspace file in a temp folder, and exact sums read back. */
+import { join } from 'node:path'
+import { Workspace } from '../../electron/core/workspace/workspace'
+import { tempDir } from './paths'
+
+/** Opens a new empty workspace in its own temp folder. */
+export async function freshWorkspace(name = 'test'): Promise<Workspace> {
+  return Workspace.open(join(tempDir(), `${name}.focal`), { create: true })
+}
+
+/** Row count and exact BilledCost / EffectiveCost sums per currency of the stored rows. */
+export async function storedTotals(ws: Workspace): Promise<Record<string, { rows: number; billed: string; effective: string }>> {
+  const rows = await ws.all(
+    `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1 ORDER BY 1`,
+  )
+  return Object.fromEntries(rows.map((r) => [String(r.c), { rows: Number(r.n), billed: String(r.b), effective: String(r.e) }]))
+}
