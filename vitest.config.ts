@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
     // Date logic must not depend on the machine's zone (CONVENTIONS.md #14).
     env: { TZ: 'America/Los_Angeles' },
   },

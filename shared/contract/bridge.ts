@@ -10,7 +10,9 @@ import type { Result } from './errors'
 import type { StagedFile } from './models'
 
 /** The bridge method name of a channel: `workspace:openSample` → `workspaceOpenSample`. */
-export type MethodOf<C extends string> = C extends `${infer D}:${infer V}` ? `${D}${Capitalize<V>}` : never
+export type MethodOf<C extends string> = C extends `${infer D}:${infer V}`
+  ? `${D}${Capitalize<V>}`
+  : never
 
 /** Returns the bridge method name of a channel. */
 export function methodOf<C extends Channel>(channel: C): MethodOf<C> {
