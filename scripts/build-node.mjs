@@ -5,7 +5,10 @@ import { build } from 'esbuild'
 /** Builds out/cli/index.js and out/webhost/index.js. */
 export async function buildNodeEntries() {
   await build({
-    entryPoints: { 'cli/index': 'electron/cli/index.ts', 'webhost/index': 'electron/webhost/index.ts' },
+    entryPoints: {
+      'cli/index': 'electron/cli/index.ts',
+      'webhost/index': 'electron/webhost/index.ts',
+    },
     outdir: 'out',
     bundle: true,
     platform: 'node',
@@ -13,7 +16,9 @@ export async function buildNodeEntries() {
     format: 'esm',
     sourcemap: true,
     external: ['@duckdb/node-api', 'pdfkit', 'exceljs'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'warning',
   })
 }

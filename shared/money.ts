@@ -72,6 +72,8 @@ export function formatMoney(
       currencyDisplay: 'code',
       minimumFractionDigits,
       maximumFractionDigits,
+      // An amount that rounds to zero shows as 0.00, not -0.00.
+      signDisplay: 'negative',
     }).format(value as unknown as number)
   try {
     return format(currency)

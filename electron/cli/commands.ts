@@ -9,7 +9,11 @@ import { describeImport, textTable } from './format'
 import { expandInputs } from './files'
 
 /** `focal import`: imports each file in its own transaction; 0 only if all imported. */
-export async function runImportCommand(workspacePath: string, inputs: string[], json: boolean): Promise<number> {
+export async function runImportCommand(
+  workspacePath: string,
+  inputs: string[],
+  json: boolean,
+): Promise<number> {
   const files = expandInputs(inputs)
   const ws = await Workspace.open(resolve(workspacePath), { create: true })
   const records = []
@@ -17,7 +21,15 @@ export async function runImportCommand(workspacePath: string, inputs: string[], 
     for (const file of files) {
       const record = await importFile(ws, file, {
         displayName: basename(file),
-        onProgress: json || !process.stderr.isTTY ? undefined : (p) => process.stderr.write(`\r${p.fileName}: ${p.phase} ${p.rowsDone ? `${p.rowsDone} rows` : ''}`.padEnd(80)),
+        onProgress:
+          json || !process.stderr.isTTY
+            ? undefined
+            : (p) =>
+                process.stderr.write(
+                  `\r${p.fileName}: ${p.phase} ${p.rowsDone ? `${p.rowsDone} rows` : ''}`.padEnd(
+                    80,
+                  ),
+                ),
       })
       if (!json && process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r')
       records.push(record)
@@ -27,8 +39,16 @@ export async function runImportCommand(workspacePath: string, inputs: string[], 
     ws.close()
   }
   const allImported = records.length > 0 && records.every((r) => r.status === 'imported')
-  if (json) console.log(JSON.stringify({ ok: allImported, workspace: basename(workspacePath), imports: records }, null, 2))
-  else if (files.length === 0) console.error('No CSV, CSV.gz or Parquet files found in the given folders.')
+  if (json)
+    console.log(
+      JSON.stringify(
+        { ok: allImported, workspace: basename(workspacePath), imports: records },
+        null,
+        2,
+      ),
+    )
+  else if (files.length === 0)
+    console.error('No CSV, CSV.gz or Parquet files found in the given folders.')
   return allImported ? 0 : 1
 }
 
@@ -51,7 +71,13 @@ export async function runImportsCommand(workspacePath: string, json: boolean): P
       r.totals.map((t) => `${t.billedStored} ${t.currency}`).join('; '),
       r.sha256.slice(0, 12),
     ])
-    console.log(textTable(['id', 'file', 'status', 'format', 'FOCUS', 'rows', 'BilledCost', 'sha256'], rows, new Set([0, 5])))
+    console.log(
+      textTable(
+        ['id', 'file', 'status', 'format', 'FOCUS', 'rows', 'BilledCost', 'sha256'],
+        rows,
+        new Set([0, 5]),
+      ),
+    )
     return 0
   } finally {
     ws.close()
@@ -59,7 +85,11 @@ export async function runImportsCommand(workspacePath: string, json: boolean): P
 }
 
 /** `focal query`: read-only SQL over the focus view. */
-export async function runQueryCommand(workspacePath: string, sql: string, output: 'text' | 'json' | 'csv'): Promise<number> {
+export async function runQueryCommand(
+  workspacePath: string,
+  sql: string,
+  output: 'text' | 'json' | 'csv',
+): Promise<number> {
   const result = await runReadOnlySql(resolve(workspacePath), sql)
   // Decimals print exactly, without the trailing zeros of DECIMAL(38,18).
   result.types.forEach((type, i) => {
@@ -67,17 +97,29 @@ export async function runQueryCommand(workspacePath: string, sql: string, output
     for (const row of result.rows) if (row[i] != null) row[i] = normalizeDecimal(String(row[i]))
   })
   if (output === 'json') {
-    const rows = result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])))
-    console.log(JSON.stringify({ ok: true, columns: result.columns, types: result.types, rows }, null, 2))
+    const rows = result.rows.map((row) =>
+      Object.fromEntries(result.columns.map((c, i) => [c, row[i]])),
+    )
+    console.log(
+      JSON.stringify({ ok: true, columns: result.columns, types: result.types, rows }, null, 2),
+    )
   } else if (output === 'csv') {
     const cell = (v: unknown): string => {
       const text = v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
       return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
     }
-    console.log([result.columns.map(cell).join(','), ...result.rows.map((r) => r.map(cell).join(','))].join('\n'))
+    console.log(
+      [result.columns.map(cell).join(','), ...result.rows.map((r) => r.map(cell).join(','))].join(
+        '\n',
+      ),
+    )
   } else {
-    const text = result.rows.map((r) => r.map((v) => (v == null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v))))
-    const numeric = new Set(result.types.flatMap((t, i) => (/INT|DECIMAL|DOUBLE|FLOAT|HUGEINT/.test(t) ? [i] : [])))
+    const text = result.rows.map((r) =>
+      r.map((v) => (v == null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+    )
+    const numeric = new Set(
+      result.types.flatMap((t, i) => (/INT|DECIMAL|DOUBLE|FLOAT|HUGEINT/.test(t) ? [i] : [])),
+    )
     console.log(textTable(result.columns, text, numeric))
     console.log(`(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`)
   }

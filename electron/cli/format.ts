@@ -2,17 +2,29 @@
 import { ERROR_ADVICE, type FocalError, type ImportRecord } from '../../shared/contract'
 
 /** Formats rows as an aligned text table. Columns listed in `right` are right-aligned. */
-export function textTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: ReadonlySet<number> = new Set()): string {
+export function textTable(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  right: ReadonlySet<number> = new Set(),
+): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()
+    cells
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
 /** The lines that describe an error: what happened, where, what to do. */
 export function describeError(error: FocalError): string {
   const where = error.location
-    ? [error.location.file, error.location.row ? `row ${error.location.row}` : '', error.location.line ? `line ${error.location.line}` : '', error.location.column ? `column ${error.location.column}` : '']
+    ? [
+        error.location.file,
+        error.location.row ? `row ${error.location.row}` : '',
+        error.location.line ? `line ${error.location.line}` : '',
+        error.location.column ? `column ${error.location.column}` : '',
+      ]
         .filter(Boolean)
         .join(', ')
     : ''
@@ -26,8 +38,12 @@ export function describeError(error: FocalError): string {
 /** A human summary of one import: status, format, version, rows, totals per currency, SHA-256. */
 export function describeImport(record: ImportRecord): string {
   const head = `${record.fileName}: ${record.status}${record.reconciled ? ' (reconciled)' : ''}`
-  if (record.status !== 'imported') return `${head}\n${record.error ? indent(describeError(record.error)) : ''}`.trimEnd()
-  const totals = record.totals.map((t) => `    ${t.currency || '(no currency)'}: BilledCost ${t.billedStored}, EffectiveCost ${t.effectiveStored} (${t.rows} rows)`)
+  if (record.status !== 'imported')
+    return `${head}\n${record.error ? indent(describeError(record.error)) : ''}`.trimEnd()
+  const totals = record.totals.map(
+    (t) =>
+      `    ${t.currency || '(no currency)'}: BilledCost ${t.billedStored}, EffectiveCost ${t.effectiveStored} (${t.rows} rows)`,
+  )
   const notes = [
     ...record.fixes.map((f) => `    fix ${f.code}: ${f.rows} rows`),
     ...record.issues.map((i) => `    rule ${i.rule}: ${i.rows} rows — ${i.message}`),
@@ -43,5 +59,8 @@ export function describeImport(record: ImportRecord): string {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => `  ${l}`).join('\n')
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')
 }

@@ -57,7 +57,11 @@ async function main(argv: string[]): Promise<number> {
       return runImportsCommand(workspace, values.json)
     case 'query':
       if (rest.length !== 1) return usage('focal query needs one SQL string (quote it).')
-      return runQueryCommand(workspace, rest[0] ?? '', values.json ? 'json' : values.csv ? 'csv' : 'text')
+      return runQueryCommand(
+        workspace,
+        rest[0] ?? '',
+        values.json ? 'json' : values.csv ? 'csv' : 'text',
+      )
     default:
       return usage(`Unknown command ${command}.`)
   }

@@ -50,7 +50,12 @@ export class ImportJobs {
     for (const { controller } of this.jobs.values()) controller.abort()
   }
 
-  private async run(ws: Workspace, job: ImportJob, files: readonly StagedEntry[], signal: AbortSignal): Promise<void> {
+  private async run(
+    ws: Workspace,
+    job: ImportJob,
+    files: readonly StagedEntry[],
+    signal: AbortSignal,
+  ): Promise<void> {
     let lastPublish = 0
     for (const [fileIndex, file] of files.entries()) {
       if (signal.aborted) break
@@ -65,13 +70,23 @@ export class ImportJobs {
       const record = await importFile(ws, file.path, { displayName: file.name, onProgress, signal })
       job.results.push({ fileName: file.name, record, error: record.error })
       job.progress = {
-        jobId: job.jobId, fileIndex, fileCount: files.length, fileName: file.name, phase: 'done',
-        bytesDone: file.sizeBytes, bytesTotal: file.sizeBytes, rowsDone: record.rowCount,
+        jobId: job.jobId,
+        fileIndex,
+        fileCount: files.length,
+        fileName: file.name,
+        phase: 'done',
+        bytesDone: file.sizeBytes,
+        bytesTotal: file.sizeBytes,
+        rowsDone: record.rowCount,
       }
       this.onFileDone()
       this.publish(structuredClone(job))
     }
-    job.state = signal.aborted ? 'cancelled' : job.results.every((r) => r.record?.status === 'imported') ? 'done' : 'failed'
+    job.state = signal.aborted
+      ? 'cancelled'
+      : job.results.every((r) => r.record?.status === 'imported')
+        ? 'done'
+        : 'failed'
     this.publish(structuredClone(job))
   }
 }

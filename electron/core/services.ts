@@ -30,10 +30,14 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
     for (const listener of listeners) listener(event, payload)
   }
-  const open = (): { ws: Workspace; scratch: boolean } => current ?? fail('NO_WORKSPACE', 'No workspace is open.')
+  const open = (): { ws: Workspace; scratch: boolean } =>
+    current ?? fail('NO_WORKSPACE', 'No workspace is open.')
   const info = async () => workspaceInfo(open().ws, open().scratch)
   const announce = async () => emit('workspace:changed', current ? await info() : null)
-  const jobs = new ImportJobs((job) => emit('import:progress', job), () => void announce())
+  const jobs = new ImportJobs(
+    (job) => emit('import:progress', job),
+    () => void announce(),
+  )
 
   const switchTo = async (path: string, create: boolean, scratch: boolean) => {
     const next = await Workspace.open(path, { create })
@@ -55,12 +59,17 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
         .filter((f) => f.endsWith('.focal'))
         .map((f) => {
           const stat = statSync(join(options.workspacesDir, f))
-          return { name: f.slice(0, -'.focal'.length), sizeBytes: stat.size, modifiedAt: stat.mtime.toISOString() }
+          return {
+            name: f.slice(0, -'.focal'.length),
+            sizeBytes: stat.size,
+            modifiedAt: stat.mtime.toISOString(),
+          }
         })
         .sort((a, b) => a.name.localeCompare(b.name)),
     'workspace:create': async ({ name }) => {
       const path = join(options.workspacesDir, `${name}.focal`)
-      if (existsFile(path)) fail('BAD_REQUEST', `A workspace named ${name} already exists; open it instead.`)
+      if (existsFile(path))
+        fail('BAD_REQUEST', `A workspace named ${name} already exists; open it instead.`)
       const result = await switchTo(path, true, false)
       await announce()
       return result
@@ -72,10 +81,16 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     'workspace:openSample': async () => {
       if (!options.sampleFile) fail('NOT_FOUND', 'This build ships no sample data.')
-      const path = join(options.scratchDir, `sample-${Date.now()}-${randomBytes(3).toString('hex')}.focal`)
+      const path = join(
+        options.scratchDir,
+        `sample-${Date.now()}-${randomBytes(3).toString('hex')}.focal`,
+      )
       await switchTo(path, true, true)
-      const record = await importFile(open().ws, options.sampleFile, { displayName: basename(options.sampleFile) })
-      if (record.status !== 'imported' && record.error) fail(record.error.code, record.error.message)
+      const record = await importFile(open().ws, options.sampleFile, {
+        displayName: basename(options.sampleFile),
+      })
+      if (record.status !== 'imported' && record.error)
+        fail(record.error.code, record.error.message)
       await announce()
       return info()
     },
@@ -88,10 +103,14 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     'workspace:info': async () => (current ? info() : null),
     'import:start': async ({ files }) => {
-      const entries = files.map((token) => staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'))
+      const entries = files.map(
+        (token) =>
+          staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
+      )
       return { jobId: jobs.start(open().ws, entries) }
     },
-    'import:status': async ({ jobId }) => jobs.get(jobId) ?? fail('NOT_FOUND', `No import job ${jobId}.`),
+    'import:status': async ({ jobId }) =>
+      jobs.get(jobId) ?? fail('NOT_FOUND', `No import job ${jobId}.`),
     'import:cancel': async ({ jobId }) => {
       if (!jobs.cancel(jobId)) fail('NOT_FOUND', `No import job ${jobId}.`)
       return null

@@ -25,8 +25,14 @@ const Empty = z.object({}).strict()
 export const CHANNELS = {
   'app:info': { request: Empty, response: AppInfoSchema },
   'workspace:list': { request: Empty, response: z.array(WorkspaceEntrySchema) },
-  'workspace:create': { request: z.object({ name: WorkspaceName }).strict(), response: WorkspaceInfoSchema },
-  'workspace:open': { request: z.object({ name: WorkspaceName }).strict(), response: WorkspaceInfoSchema },
+  'workspace:create': {
+    request: z.object({ name: WorkspaceName }).strict(),
+    response: WorkspaceInfoSchema,
+  },
+  'workspace:open': {
+    request: z.object({ name: WorkspaceName }).strict(),
+    response: WorkspaceInfoSchema,
+  },
   'workspace:openSample': { request: Empty, response: WorkspaceInfoSchema },
   'workspace:close': { request: Empty, response: z.null() },
   'workspace:info': { request: Empty, response: WorkspaceInfoSchema.nullable() },
@@ -34,8 +40,14 @@ export const CHANNELS = {
     request: z.object({ files: z.array(StagedFileSchema.shape.token).min(1).max(500) }).strict(),
     response: z.object({ jobId: z.string() }),
   },
-  'import:status': { request: z.object({ jobId: z.string().max(64) }).strict(), response: ImportJobSchema },
-  'import:cancel': { request: z.object({ jobId: z.string().max(64) }).strict(), response: z.null() },
+  'import:status': {
+    request: z.object({ jobId: z.string().max(64) }).strict(),
+    response: ImportJobSchema,
+  },
+  'import:cancel': {
+    request: z.object({ jobId: z.string().max(64) }).strict(),
+    response: z.null(),
+  },
   'imports:list': { request: Empty, response: z.array(ImportRecordSchema) },
   'loaded:summary': { request: Empty, response: z.array(LoadedRowSchema) },
   'catalog:get': { request: Empty, response: CatalogSchema },
@@ -43,7 +55,10 @@ export const CHANNELS = {
     request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64) }).strict(),
     response: z.object({ meta: PivotMetaSchema, arrow: z.instanceof(Uint8Array) }),
   },
-  'pivot:cancel': { request: z.object({ queryId: z.string().max(64) }).strict(), response: z.null() },
+  'pivot:cancel': {
+    request: z.object({ queryId: z.string().max(64) }).strict(),
+    response: z.null(),
+  },
 } as const
 
 /** A channel name. */

@@ -87,7 +87,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   BAD_REQUEST: 'The request was malformed; this is a bug in the caller.',
   NOT_FOUND: 'Check the name and try again.',
   NO_WORKSPACE: 'Create or open a workspace first.',
-  WORKSPACE_LOCKED: 'Close the other Focal window or command that holds this workspace, then retry.',
+  WORKSPACE_LOCKED:
+    'Close the other Focal window or command that holds this workspace, then retry.',
   WORKSPACE_INVALID: 'Open a file created by Focal (a .focal workspace).',
   EMPTY_FILE: 'The file has no bytes; export it again from the billing console.',
   NO_ROWS: 'The file has a header but no rows; there is nothing to import.',

@@ -8,18 +8,26 @@ export * from './errors'
 export * from './models'
 
 /** An API: one async function per channel, returning the channel's response. */
-export type FocalApi = { [C in Channel]: (request: RequestOf<C>) => Promise<z.infer<(typeof CHANNELS)[C]['response']>> }
+export type FocalApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<z.infer<(typeof CHANNELS)[C]['response']>>
+}
 
 /**
  * Validates an incoming message against the contract; throws a BAD_REQUEST
  * FocalFailure naming the first problem. Every host calls this before a handler.
  */
-export function validateRequest<C extends Channel>(channel: unknown, request: unknown): { channel: C; request: RequestOf<C> } {
+export function validateRequest<C extends Channel>(
+  channel: unknown,
+  request: unknown,
+): { channel: C; request: RequestOf<C> } {
   if (!isChannel(channel)) fail('BAD_REQUEST', `Unknown channel ${JSON.stringify(channel)}.`)
   const parsed = CHANNELS[channel].request.safeParse(request ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    fail('BAD_REQUEST', `Invalid request for ${channel}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim())
+    fail(
+      'BAD_REQUEST',
+      `Invalid request for ${channel}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
+    )
   }
   return { channel: channel as C, request: parsed.data as RequestOf<C> }
 }

@@ -94,7 +94,11 @@ export const ImportJobSchema = z.object({
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   progress: ImportProgressSchema.nullable(),
   results: z.array(
-    z.object({ fileName: z.string(), record: ImportRecordSchema.nullable(), error: FocalErrorSchema.nullable() }),
+    z.object({
+      fileName: z.string(),
+      record: ImportRecordSchema.nullable(),
+      error: FocalErrorSchema.nullable(),
+    }),
   ),
 })
 /** State of an import job. */
@@ -141,7 +145,10 @@ export const PivotMetaSchema = z.object({
   truncated: z.boolean(),
   /** Result columns in Arrow column order, with display name and role for the table and chart. */
   columns: z.array(
-    z.object({ name: z.string(), role: z.enum(['time', 'dimension', 'unit', 'value', 'chart', 'count']) }),
+    z.object({
+      name: z.string(),
+      role: z.enum(['time', 'dimension', 'unit', 'value', 'chart', 'count']),
+    }),
   ),
   elapsedMs: z.number(),
 })

@@ -45,7 +45,10 @@ const VERSION_MARKERS: ReadonlyArray<{ version: FocusVersion; anyOf: readonly st
       'AllocatedTags',
     ],
   },
-  { version: '1.2', anyOf: ['BillingAccountType', 'InvoiceId', 'PricingCurrency', 'SubAccountType'] },
+  {
+    version: '1.2',
+    anyOf: ['BillingAccountType', 'InvoiceId', 'PricingCurrency', 'SubAccountType'],
+  },
   {
     version: '1.1',
     anyOf: [

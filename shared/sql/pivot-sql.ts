@@ -11,7 +11,10 @@ import { jsonKeyPath, quoteIdent, quoteLiteral } from './identifiers'
 export interface CompiledPivot {
   readonly sql: string
   readonly params: readonly string[]
-  readonly columns: ReadonlyArray<{ name: string; role: 'time' | 'dimension' | 'unit' | 'value' | 'chart' | 'count' }>
+  readonly columns: ReadonlyArray<{
+    name: string
+    role: 'time' | 'dimension' | 'unit' | 'value' | 'chart' | 'count'
+  }>
 }
 
 /** Result rows beyond this are cut (the UI says so); a pivot is a summary, not an export. */
@@ -36,17 +39,24 @@ export function compilePivot(spec: PivotSpec, columns: ReadonlySet<string>): Com
     return `CAST(${quoteIdent(d.name)} AS VARCHAR)`
   }
   const money = MONEY_MEASURES.includes(spec.measure)
-  const unit = money ? 'BillingCurrency' : spec.measure === 'ConsumedQuantity' ? 'ConsumedUnit' : null
+  const unit = money
+    ? 'BillingCurrency'
+    : spec.measure === 'ConsumedQuantity'
+      ? 'ConsumedUnit'
+      : null
   const measureColumn = spec.measure === 'RowCount' ? null : spec.measure
   for (const needed of [unit, measureColumn]) {
-    if (needed && !columns.has(needed)) throw new PivotSpecError(`This workspace has no ${needed} column.`)
+    if (needed && !columns.has(needed))
+      throw new PivotSpecError(`This workspace has no ${needed} column.`)
   }
 
   const select: string[] = []
   const out: Array<CompiledPivot['columns'][number]> = []
   if (spec.timeGrain !== 'none') {
     const format = spec.timeGrain === 'day' ? '%Y-%m-%d' : '%Y-%m'
-    select.push(`strftime(date_trunc(${quoteLiteral(spec.timeGrain)}, "ChargePeriodStart"), ${quoteLiteral(format)}) AS t`)
+    select.push(
+      `strftime(date_trunc(${quoteLiteral(spec.timeGrain)}, "ChargePeriodStart"), ${quoteLiteral(format)}) AS t`,
+    )
     out.push({ name: spec.timeGrain === 'day' ? 'Day' : 'Month', role: 'time' })
   }
   spec.rows.forEach((d, i) => {
@@ -73,7 +83,11 @@ export function compilePivot(spec: PivotSpec, columns: ReadonlySet<string>): Com
     where.push(filter.op === 'in' ? match : `NOT coalesce(${match}, FALSE)`)
   }
 
-  const aliases = [...(spec.timeGrain !== 'none' ? ['t'] : []), ...spec.rows.map((_, i) => `d${i}`), ...(unit ? ['u'] : [])]
+  const aliases = [
+    ...(spec.timeGrain !== 'none' ? ['t'] : []),
+    ...spec.rows.map((_, i) => `d${i}`),
+    ...(unit ? ['u'] : []),
+  ]
   const value = spec.measure === 'RowCount' ? 'count(*)' : 'sum(m)'
   const base = `SELECT ${select.join(', ')} FROM focus${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
   let source = 'base'
@@ -86,7 +100,11 @@ export function compilePivot(spec: PivotSpec, columns: ReadonlySet<string>): Com
     source = 'folded'
   }
   const groupBy = aliases.length ? ` GROUP BY ${aliases.join(', ')}` : ''
-  const orderBy = [...(spec.timeGrain !== 'none' ? ['t'] : []), 'abs(value_sort) DESC', ...aliases.filter((a) => a !== 't')]
+  const orderBy = [
+    ...(spec.timeGrain !== 'none' ? ['t'] : []),
+    'abs(value_sort) DESC',
+    ...aliases.filter((a) => a !== 't'),
+  ]
   const sql = `WITH ${ctes}
 SELECT ${[...aliases, `CAST(${value} AS VARCHAR) AS v`, `CAST(${value} AS DOUBLE) AS f`, 'count(*) AS n', `${value} AS value_sort`].join(', ')}
 FROM ${source}${groupBy}

@@ -5,7 +5,9 @@ import type { PivotMeta } from '../../shared/contract'
 /** Rows of a pivot result as objects: display name → value. */
 export function pivotRows(meta: PivotMeta, arrow: Uint8Array): Array<Record<string, unknown>> {
   const table = tableFromIPC(arrow)
-  return table.toArray().map((row: Record<string, unknown>) =>
-    Object.fromEntries(meta.columns.map((c, i) => [c.name, row[`c${i}`] ?? null])),
-  )
+  return table
+    .toArray()
+    .map((row: Record<string, unknown>) =>
+      Object.fromEntries(meta.columns.map((c, i) => [c.name, row[`c${i}`] ?? null])),
+    )
 }

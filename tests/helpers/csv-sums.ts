@@ -41,7 +41,11 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Exact sums of `column` per value of `groupBy` (empty and literal NULL skipped), plus row counts. */
-export function csvSums(path: string, column: string, groupBy = 'BillingCurrency'): Record<string, { sum: string; rows: number }> {
+export function csvSums(
+  path: string,
+  column: string,
+  groupBy = 'BillingCurrency',
+): Record<string, { sum: string; rows: number }> {
   const [header = [], ...rows] = parseCsv(readFileSync(path, 'utf8'))
   const at = header.indexOf(column)
   const key = header.indexOf(groupBy)
@@ -52,5 +56,7 @@ export function csvSums(path: string, column: string, groupBy = 'BillingCurrency
     const value = (row[at] ?? '').trim()
     if (value !== '' && value !== 'NULL') group.values.push(value)
   }
-  return Object.fromEntries(Object.entries(groups).map(([k, g]) => [k, { sum: sumDecimals(g.values), rows: g.rows }]))
+  return Object.fromEntries(
+    Object.entries(groups).map(([k, g]) => [k, { sum: sumDecimals(g.values), rows: g.rows }]),
+  )
 }

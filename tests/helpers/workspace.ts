@@ -9,9 +9,16 @@ export async function freshWorkspace(name = 'test'): Promise<Workspace> {
 }
 
 /** Row count and exact BilledCost / EffectiveCost sums per currency of the stored rows. */
-export async function storedTotals(ws: Workspace): Promise<Record<string, { rows: number; billed: string; effective: string }>> {
+export async function storedTotals(
+  ws: Workspace,
+): Promise<Record<string, { rows: number; billed: string; effective: string }>> {
   const rows = await ws.all(
     `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1 ORDER BY 1`,
   )
-  return Object.fromEntries(rows.map((r) => [String(r.c), { rows: Number(r.n), billed: String(r.b), effective: String(r.e) }]))
+  return Object.fromEntries(
+    rows.map((r) => [
+      String(r.c),
+      { rows: Number(r.n), billed: String(r.b), effective: String(r.e) },
+    ]),
+  )
 }

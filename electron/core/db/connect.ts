@@ -62,7 +62,9 @@ function describeOpenError(cause: unknown, label: string): never {
     fail(
       'WORKSPACE_LOCKED',
       `Workspace ${label} is open in another Focal window or command${pid ? ` (process ${pid})` : ''}.`,
-      { hint: 'Close it there (DuckDB lets one process write a workspace at a time), then try again.' },
+      {
+        hint: 'Close it there (DuckDB lets one process write a workspace at a time), then try again.',
+      },
     )
   }
   if (/not a valid DuckDB database|invalid|Unable to open/i.test(message)) {

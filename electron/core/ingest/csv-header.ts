@@ -14,7 +14,11 @@ export interface CsvHeader {
 }
 
 /** Reads at most the first 1 MiB to find the header record; gzip is decompressed on the fly. */
-export async function readCsvHeader(path: string, gzip: boolean, fileName: string): Promise<CsvHeader> {
+export async function readCsvHeader(
+  path: string,
+  gzip: boolean,
+  fileName: string,
+): Promise<CsvHeader> {
   const text = await readPrefix(path, gzip, 1 << 20)
   const body = text.startsWith('\ufeff') ? text.slice(1) : text
   const end = findRecordEnd(body)

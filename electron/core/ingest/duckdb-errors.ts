@@ -48,7 +48,11 @@ export function describeReadError(cause: unknown, fileName: string): FocalError 
     }
   }
   if (/gzip|zlib|decompress/i.test(message)) {
-    return { code: 'UNSUPPORTED_FORMAT', message: `${fileName}: the gzip data is damaged (${firstLine(message)}).`, location }
+    return {
+      code: 'UNSUPPORTED_FORMAT',
+      message: `${fileName}: the gzip data is damaged (${firstLine(message)}).`,
+      location,
+    }
   }
   return {
     code: 'IO_ERROR',
@@ -60,7 +64,10 @@ export function describeReadError(cause: unknown, fileName: string): FocalError 
 /** Throws the FocalError describing `cause`. */
 export function failRead(cause: unknown, fileName: string): never {
   const error = describeReadError(cause, fileName)
-  return fail(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), ...(error.location ? { location: error.location } : {}) })
+  return fail(error.code, error.message, {
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(error.location ? { location: error.location } : {}),
+  })
 }
 
 function firstLine(text: string): string {

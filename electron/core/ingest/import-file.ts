@@ -33,16 +33,33 @@ export interface ImportOptions {
 }
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
-export async function importFile(ws: Workspace, path: string, options: ImportOptions = {}): Promise<ImportRecord> {
+export async function importFile(
+  ws: Workspace,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportRecord> {
   const fileName = options.displayName ?? basename(path)
-  const attempt: Attempt = { fileName, sha256: '', sizeBytes: 0, format: 'unknown', focusVersion: null, startedAt: new Date() }
+  const attempt: Attempt = {
+    fileName,
+    sha256: '',
+    sizeBytes: 0,
+    format: 'unknown',
+    focusVersion: null,
+    startedAt: new Date(),
+  }
   try {
     return await runImport(ws, path, fileName, attempt, options)
   } catch (cause) {
     const error = toImportError(cause, fileName)
     // Record the failed file's identity too, so the registry says exactly which bytes were refused.
-    if (!attempt.sha256 && attempt.sizeBytes > 0) attempt.sha256 = await sha256File(path).catch(() => '')
-    const status = error.code === 'CANCELLED' ? 'cancelled' : error.code === 'DUPLICATE_FILE' ? 'duplicate' : 'failed'
+    if (!attempt.sha256 && attempt.sizeBytes > 0)
+      attempt.sha256 = await sha256File(path).catch(() => '')
+    const status =
+      error.code === 'CANCELLED'
+        ? 'cancelled'
+        : error.code === 'DUPLICATE_FILE'
+          ? 'duplicate'
+          : 'failed'
     return recordAttempt(ws, attempt, { status, error })
   }
 }
@@ -59,14 +76,20 @@ async function runImport(
   const before = await statFile(path, fileName)
   attempt.sizeBytes = before.size
   if (before.size === 0) {
-    fail('EMPTY_FILE', `${fileName} is empty (0 bytes).`, { hint: 'Export the file again; nothing was imported.', location: { file: fileName } })
+    fail('EMPTY_FILE', `${fileName} is empty (0 bytes).`, {
+      hint: 'Export the file again; nothing was imported.',
+      location: { file: fileName },
+    })
   }
   const kind = await detectFileKind(path)
   attempt.format = kind
   // Hash while DuckDB reads: the two run on different threads and the file is read once from cache.
   const hashing = sha256File(path, (bytes) => report('hashing', bytes))
   hashing.catch(() => undefined)
-  if (kind === 'zip') fail('UNSUPPORTED_FORMAT', `${fileName} is a ZIP archive.`, { hint: 'Unzip it and import the CSV or Parquet files inside.' })
+  if (kind === 'zip')
+    fail('UNSUPPORTED_FORMAT', `${fileName} is a ZIP archive.`, {
+      hint: 'Unzip it and import the CSV or Parquet files inside.',
+    })
   if (kind === 'unknown') {
     fail('UNSUPPORTED_FORMAT', `${fileName} is neither CSV nor Parquet.`, {
       hint: 'Focal imports CSV, CSV.gz and Parquet billing exports.',
@@ -74,24 +97,39 @@ async function runImport(
     })
   }
   const table = `stage_${process.pid}_${Date.now()}`
-  const { mapping, sourceTypes } = await stageFile(ws, path, fileName, kind, table, options, (fraction) =>
-    report('reading', Math.round(fraction * attempt.sizeBytes)),
+  const { mapping, sourceTypes } = await stageFile(
+    ws,
+    path,
+    fileName,
+    kind,
+    table,
+    options,
+    (fraction) => report('reading', Math.round(fraction * attempt.sizeBytes)),
   )
   try {
     attempt.focusVersion = mapping.version
     attempt.sha256 = await hashing
     const duplicate = await findImportBySha(ws, attempt.sha256)
     if (duplicate) {
-      fail('DUPLICATE_FILE', `${fileName} is already imported (same SHA-256 as import #${duplicate.id}, ${duplicate.fileName}); nothing was added.`, {
-        details: { importId: duplicate.id },
-      })
+      fail(
+        'DUPLICATE_FILE',
+        `${fileName} is already imported (same SHA-256 as import #${duplicate.id}, ${duplicate.fileName}); nothing was added.`,
+        {
+          details: { importId: duplicate.id },
+        },
+      )
     }
     await options.afterRead?.()
     await verifyUnchanged(path, fileName, before, attempt.sha256)
-    if (options.signal?.aborted) fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
-    const rowCount = Number((await ws.all(`SELECT count(*)::BIGINT AS n FROM "${table}"`))[0]?.n ?? 0)
+    if (options.signal?.aborted)
+      fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
+    const rowCount = Number(
+      (await ws.all(`SELECT count(*)::BIGINT AS n FROM "${table}"`))[0]?.n ?? 0,
+    )
     if (rowCount === 0) {
-      fail('NO_ROWS', `${fileName} has a header but no rows: there is nothing to import.`, { location: { file: fileName } })
+      fail('NO_ROWS', `${fileName} has a header but no rows: there is nothing to import.`, {
+        location: { file: fileName },
+      })
     }
     const checks = await checkValues(ws, table, mapping, kind as SourceKind, fileName)
     report('normalizing', attempt.sizeBytes, 0)
@@ -125,7 +163,9 @@ async function stageFile(
   let sourceTypes: string[]
   let sql: string
   if (kind === 'parquet') {
-    const described = await ws.all('DESCRIBE SELECT * FROM read_parquet($1)', [path]).catch((cause) => failRead(cause, fileName))
+    const described = await ws
+      .all('DESCRIBE SELECT * FROM read_parquet($1)', [path])
+      .catch((cause) => failRead(cause, fileName))
     header = described.map((r) => String(r.column_name))
     sourceTypes = described.map((r) => String(r.column_type))
     sql = stageParquetSql(table, header)
@@ -137,11 +177,15 @@ async function stageFile(
   }
   const mapping = mapFocusHeader(header)
   if (mapping.missing.length > 0) {
-    fail('MISSING_COLUMNS', `${fileName} lacks required FOCUS column${mapping.missing.length > 1 ? 's' : ''}: ${mapping.missing.join(', ')}.`, {
-      hint: 'Focal needs BilledCost, BillingCurrency, ChargePeriodStart and ChargePeriodEnd; export the file with FOCUS columns.',
-      location: { file: fileName },
-      details: { missing: mapping.missing, found: header.slice(0, 50) },
-    })
+    fail(
+      'MISSING_COLUMNS',
+      `${fileName} lacks required FOCUS column${mapping.missing.length > 1 ? 's' : ''}: ${mapping.missing.join(', ')}.`,
+      {
+        hint: 'Focal needs BilledCost, BillingCurrency, ChargePeriodStart and ChargePeriodEnd; export the file with FOCUS columns.',
+        location: { file: fileName },
+        details: { missing: mapping.missing, found: header.slice(0, 50) },
+      },
+    )
   }
   const stopWatching = watchProgress(ws.writer, onFraction)
   const abort = (): void => ws.writer.interrupt()
@@ -157,14 +201,20 @@ async function stageFile(
   return { mapping, sourceTypes }
 }
 
-async function statFile(path: string, fileName: string): Promise<{ size: number; mtimeMs: number; ino: number }> {
+async function statFile(
+  path: string,
+  fileName: string,
+): Promise<{ size: number; mtimeMs: number; ino: number }> {
   try {
     const info = await stat(path)
-    if (!info.isFile()) fail('IO_ERROR', `${fileName} is not a regular file.`, { location: { file: fileName } })
+    if (!info.isFile())
+      fail('IO_ERROR', `${fileName} is not a regular file.`, { location: { file: fileName } })
     return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
   } catch (cause) {
     if (cause instanceof FocalFailure) throw cause
-    return fail('IO_ERROR', `Cannot read ${fileName}: ${(cause as Error).message}`, { location: { file: fileName } })
+    return fail('IO_ERROR', `Cannot read ${fileName}: ${(cause as Error).message}`, {
+      location: { file: fileName },
+    })
   }
 }
 
@@ -176,18 +226,28 @@ async function verifyUnchanged(
   sha256: string,
 ): Promise<void> {
   const after = await statFile(path, fileName)
-  const changed = after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino
+  const changed =
+    after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino
   if (changed || (await sha256File(path)) !== sha256) {
-    fail('FILE_CHANGED', `${fileName} changed while Focal was reading it (size ${before.size} → ${after.size} bytes); nothing was imported.`, {
-      hint: 'Wait until the export is completely written, then import it again.',
-      location: { file: fileName },
-    })
+    fail(
+      'FILE_CHANGED',
+      `${fileName} changed while Focal was reading it (size ${before.size} → ${after.size} bytes); nothing was imported.`,
+      {
+        hint: 'Wait until the export is completely written, then import it again.',
+        location: { file: fileName },
+      },
+    )
   }
 }
 
 function toImportError(cause: unknown, fileName: string): FocalError {
   if (cause instanceof FocalFailure) return cause.error
   const message = cause instanceof Error ? cause.message : String(cause)
-  if (/INTERRUPT/i.test(message)) return { code: 'CANCELLED', message: `Import of ${fileName} was cancelled; nothing was added.` }
-  return { code: 'INTERNAL', message: `${fileName}: ${message.split('\n')[0]}`, location: { file: fileName } }
+  if (/INTERRUPT/i.test(message))
+    return { code: 'CANCELLED', message: `Import of ${fileName} was cancelled; nothing was added.` }
+  return {
+    code: 'INTERNAL',
+    message: `${fileName}: ${message.split('\n')[0]}`,
+    location: { file: fileName },
+  }
 }

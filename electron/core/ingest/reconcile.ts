@@ -15,7 +15,10 @@ export interface CurrencySums {
 }
 
 /** Pairs source and stored sums by currency; every currency on either side appears once. */
-export function reconcileTotals(source: readonly CurrencySums[], stored: readonly CurrencySums[]): ImportTotal[] {
+export function reconcileTotals(
+  source: readonly CurrencySums[],
+  stored: readonly CurrencySums[],
+): ImportTotal[] {
   const keys = new Set([...source, ...stored].map((s) => s.currency ?? ''))
   return [...keys].sort().map((key) => {
     const from = source.find((s) => (s.currency ?? '') === key)

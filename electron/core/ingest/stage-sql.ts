@@ -12,8 +12,14 @@ export type SourceKind = 'csv' | 'csv.gz' | 'parquet'
 const DELIMITERS = new Set([',', ';', '\t', '|'])
 
 /** CREATE TEMP TABLE for a CSV: exact columns, all VARCHAR, strict shape, UTF-8; path bound as $1. */
-export function stageCsvSql(table: string, columnCount: number, delimiter: string, gzip: boolean): string {
-  if (!DELIMITERS.has(delimiter)) throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`)
+export function stageCsvSql(
+  table: string,
+  columnCount: number,
+  delimiter: string,
+  gzip: boolean,
+): string {
+  if (!DELIMITERS.has(delimiter))
+    throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`)
   const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
   return `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv($1,
     auto_detect = false, header = true, strict_mode = true, delim = ${quoteLiteral(delimiter)},
@@ -35,8 +41,10 @@ export function stagedValue(column: MappedColumn, kind: SourceKind): string {
 /** A condition true where a staged value is present but cannot become the column's FOCUS type. */
 export function badValueCondition(column: MappedColumn, kind: SourceKind): string | null {
   const value = stagedValue(column, kind)
-  if (column.type === 'decimal') return `(${value} IS NOT NULL AND TRY_CAST(${value} AS DECIMAL(38,18)) IS NULL)`
-  if (column.type === 'datetime') return `(${value} IS NOT NULL AND TRY_CAST(${value} AS TIMESTAMPTZ) IS NULL)`
+  if (column.type === 'decimal')
+    return `(${value} IS NOT NULL AND TRY_CAST(${value} AS DECIMAL(38,18)) IS NULL)`
+  if (column.type === 'datetime')
+    return `(${value} IS NOT NULL AND TRY_CAST(${value} AS TIMESTAMPTZ) IS NULL)`
   return null
 }
 
@@ -57,9 +65,13 @@ export function canonicalValue(column: MappedColumn, kind: SourceKind, sourceTyp
     case 'json':
       // Kept as written even when invalid (nothing is lost); validation reports it and
       // queries guard JSON access with json_valid.
-      return kind === 'parquet' && sourceType !== 'VARCHAR' ? `CAST(to_json(${value}) AS VARCHAR)` : `c${column.index}`
+      return kind === 'parquet' && sourceType !== 'VARCHAR'
+        ? `CAST(to_json(${value}) AS VARCHAR)`
+        : `c${column.index}`
     default:
-      return kind === 'parquet' && sourceType !== 'VARCHAR' ? `CAST(${value} AS VARCHAR)` : `c${column.index}`
+      return kind === 'parquet' && sourceType !== 'VARCHAR'
+        ? `CAST(${value} AS VARCHAR)`
+        : `c${column.index}`
   }
 }
 

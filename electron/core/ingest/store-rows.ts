@@ -48,25 +48,55 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         stop()
       }
       await input.beforeReconcile?.(importId)
-      const totals = reconcileTotals(await sourceSums(ws, table, mapping, kind), await storedSums(ws, importId))
+      const totals = reconcileTotals(
+        await sourceSums(ws, table, mapping, kind),
+        await storedSums(ws, importId),
+      )
       const mismatches = totals.filter((t) => !t.reconciled)
       if (mismatches.length > 0) {
-        fail('RECONCILIATION_FAILED', `${attempt.fileName}: totals after import differ from the file (${mismatches.map(describeMismatch).join('; ')}); nothing was stored.`, {
-          hint: 'This is a defect in Focal\'s normalization; the workspace is unchanged. Report the file to the Focal team.',
-          location: { file: attempt.fileName },
-          details: { totals },
-        })
+        fail(
+          'RECONCILIATION_FAILED',
+          `${attempt.fileName}: totals after import differ from the file (${mismatches.map(describeMismatch).join('; ')}); nothing was stored.`,
+          {
+            hint: "This is a defect in Focal's normalization; the workspace is unchanged. Report the file to the Focal team.",
+            location: { file: attempt.fileName },
+            details: { totals },
+          },
+        )
       }
       for (const t of totals) {
         await ws.run('INSERT INTO import_totals VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-          importId, t.currency, t.rows, t.billedSource, t.billedStored, t.effectiveSource, t.effectiveStored, t.reconciled,
+          importId,
+          t.currency,
+          t.rows,
+          t.billedSource,
+          t.billedStored,
+          t.effectiveSource,
+          t.effectiveStored,
+          t.reconciled,
         ])
       }
       const fixes = await countFixes(ws, importId)
-      const issues = await validateImport(ws, importId, new Set(mapping.columns.map((c) => c.target)))
+      const issues = await validateImport(
+        ws,
+        importId,
+        new Set(mapping.columns.map((c) => c.target)),
+      )
       const columnMap = mapping.columns.map((c) => ({ source: c.source, target: c.target }))
-      await insertImport(ws, importId, attempt, { status: 'imported', rowCount: input.rowCount, reconciled: true, fixes, issues, columnMap })
-      await ws.audit('import.imported', attempt.fileName, { importId, sha256: attempt.sha256, rows: input.rowCount, totals })
+      await insertImport(ws, importId, attempt, {
+        status: 'imported',
+        rowCount: input.rowCount,
+        reconciled: true,
+        fixes,
+        issues,
+        columnMap,
+      })
+      await ws.audit('import.imported', attempt.fileName, {
+        importId,
+        sha256: attempt.sha256,
+        rows: input.rowCount,
+        totals,
+      })
       return importId
     })
     return await readImport(ws, id)
@@ -77,8 +107,14 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
 
 function describeMismatch(t: ImportTotal): string {
   const parts = [`${t.currency || '(no currency)'}`]
-  if (t.billedSource !== t.billedStored) parts.push(`BilledCost file ${t.billedSource} vs stored ${t.billedStored} (difference ${subtractDecimals(t.billedStored, t.billedSource)})`)
-  if (t.effectiveSource !== t.effectiveStored) parts.push(`EffectiveCost file ${t.effectiveSource} vs stored ${t.effectiveStored} (difference ${subtractDecimals(t.effectiveStored, t.effectiveSource)})`)
+  if (t.billedSource !== t.billedStored)
+    parts.push(
+      `BilledCost file ${t.billedSource} vs stored ${t.billedStored} (difference ${subtractDecimals(t.billedStored, t.billedSource)})`,
+    )
+  if (t.effectiveSource !== t.effectiveStored)
+    parts.push(
+      `EffectiveCost file ${t.effectiveSource} vs stored ${t.effectiveStored} (difference ${subtractDecimals(t.effectiveStored, t.effectiveSource)})`,
+    )
   if (parts.length === 1) parts.push('row counts differ')
   return parts.join(' ')
 }
@@ -86,9 +122,14 @@ function describeMismatch(t: ImportTotal): string {
 function insertSql(input: StoreInput, importId: number): string {
   const { table, kind, mapping, sourceTypes, attempt, fixes } = input
   const targets = mapping.columns.map((c) => quoteIdent(c.target))
-  const values = mapping.columns.map((c) => canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR'))
+  const values = mapping.columns.map((c) =>
+    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR'),
+  )
   const fixList = fixes.map((f) => `CASE WHEN ${f.condition} THEN ${quoteLiteral(f.code)} END`)
-  const fixCodes = fixList.length > 0 ? `nullif(list_filter([${fixList.join(', ')}], lambda x: x IS NOT NULL), [])` : 'NULL'
+  const fixCodes =
+    fixList.length > 0
+      ? `nullif(list_filter([${fixList.join(', ')}], lambda x: x IS NOT NULL), [])`
+      : 'NULL'
   return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
     SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, rowid + 1, ${quoteLiteral(attempt.format)}, ${fixCodes}
     FROM ${quoteIdent(table)} ORDER BY rowid`
@@ -96,12 +137,22 @@ function insertSql(input: StoreInput, importId: number): string {
 
 /** Adds a VARCHAR column to cost_rows for each provider column not seen before. */
 async function addProviderColumns(ws: Workspace, mapping: HeaderMapping): Promise<void> {
-  const existing = new Set((await ws.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'cost_rows'")).map((r) => String(r.column_name).toLowerCase()))
+  const existing = new Set(
+    (await ws.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'cost_rows'")).map(
+      (r) => String(r.column_name).toLowerCase(),
+    ),
+  )
   const added = mapping.columns.filter((c) => !existing.has(c.target.toLowerCase()))
-  for (const column of added) await ws.run(`ALTER TABLE cost_rows ADD COLUMN ${quoteIdent(column.target)} VARCHAR`)
+  for (const column of added)
+    await ws.run(`ALTER TABLE cost_rows ADD COLUMN ${quoteIdent(column.target)} VARCHAR`)
 }
 
-async function sourceSums(ws: Workspace, table: string, mapping: HeaderMapping, kind: SourceKind): Promise<CurrencySums[]> {
+async function sourceSums(
+  ws: Workspace,
+  table: string,
+  mapping: HeaderMapping,
+  kind: SourceKind,
+): Promise<CurrencySums[]> {
   const col = (name: string): string | null => {
     const found = mapping.columns.find((c) => c.target === name)
     return found ? stagedValue(found, kind) : null

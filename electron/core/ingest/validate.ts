@@ -18,7 +18,12 @@ interface Rule {
 const list = (values: readonly string[]): string => values.map(quoteLiteral).join(', ')
 
 const RULES: readonly Rule[] = [
-  { rule: 'BilledCost.NotNull', needs: ['BilledCost'], violated: 'BilledCost IS NULL', message: 'BilledCost is empty (FOCUS: must not be null).' },
+  {
+    rule: 'BilledCost.NotNull',
+    needs: ['BilledCost'],
+    violated: 'BilledCost IS NULL',
+    message: 'BilledCost is empty (FOCUS: must not be null).',
+  },
   {
     rule: 'ChargeCategory.Allowed',
     needs: ['ChargeCategory'],
@@ -46,7 +51,8 @@ const RULES: readonly Rule[] = [
   {
     rule: 'ChargePeriod.Order',
     needs: ['ChargePeriodStart', 'ChargePeriodEnd'],
-    violated: 'ChargePeriodStart IS NULL OR ChargePeriodEnd IS NULL OR ChargePeriodEnd <= ChargePeriodStart',
+    violated:
+      'ChargePeriodStart IS NULL OR ChargePeriodEnd IS NULL OR ChargePeriodEnd <= ChargePeriodStart',
     message: 'ChargePeriodEnd is missing or not after ChargePeriodStart.',
   },
   {
@@ -66,7 +72,9 @@ export async function validateImport(
   const rules = RULES.filter((r) => r.needs.every((c) => presentColumns.has(c)))
   if (rules.length === 0) return []
   const select = rules.map((r, i) => `count(*) FILTER (WHERE ${r.violated}) AS v${i}`).join(', ')
-  const [counts = {}] = await ws.all(`SELECT ${select} FROM cost_rows WHERE x_ImportId = $1`, [importId])
+  const [counts = {}] = await ws.all(`SELECT ${select} FROM cost_rows WHERE x_ImportId = $1`, [
+    importId,
+  ])
   return rules
     .map((r, i) => ({ rule: r.rule, rows: Number(counts[`v${i}`] ?? 0), message: r.message }))
     .filter((issue) => issue.rows > 0)

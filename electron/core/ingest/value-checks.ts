@@ -17,7 +17,8 @@ export interface FixRule {
 const HINTS = {
   decimal:
     'FOCUS money and quantity columns hold plain numbers such as 10000.00, with no currency symbol or thousands separator. Fix the file and import it again.',
-  datetime: 'Use ISO 8601 date-times such as 2024-09-01T00:00:00Z. Fix the file and import it again.',
+  datetime:
+    'Use ISO 8601 date-times such as 2024-09-01T00:00:00Z. Fix the file and import it again.',
 } as const
 
 /** Fails with BAD_VALUE on the first unconvertible value; returns the fixes to apply otherwise. */
@@ -34,7 +35,10 @@ export async function checkValues(
   })
   if (checked.length > 0) {
     const select = checked
-      .map(({ condition }, i) => `min(rowid) FILTER (WHERE ${condition}) AS r${i}, count(*) FILTER (WHERE ${condition}) AS n${i}`)
+      .map(
+        ({ condition }, i) =>
+          `min(rowid) FILTER (WHERE ${condition}) AS r${i}, count(*) FILTER (WHERE ${condition}) AS n${i}`,
+      )
       .join(', ')
     const [counts = {}] = await ws.all(`SELECT ${select} FROM "${table}"`)
     let first: { i: number; row: number } | null = null
@@ -42,26 +46,40 @@ export async function checkValues(
     checked.forEach((_, i) => {
       const row = counts[`r${i}`]
       total += Number(counts[`n${i}`] ?? 0)
-      if (row != null && (first === null || Number(row) < first.row)) first = { i, row: Number(row) }
+      if (row != null && (first === null || Number(row) < first.row))
+        first = { i, row: Number(row) }
     })
     if (first !== null) {
       const { i, row } = first as { i: number; row: number }
       const { column } = checked[i]!
-      const [found] = await ws.all(`SELECT CAST(c${column.index} AS VARCHAR) AS v FROM "${table}" WHERE rowid = $1`, [row])
+      const [found] = await ws.all(
+        `SELECT CAST(c${column.index} AS VARCHAR) AS v FROM "${table}" WHERE rowid = $1`,
+        [row],
+      )
       const value = String(found?.v ?? '')
       const what = column.type === 'decimal' ? 'a number' : 'a date/time'
-      const more = total > 1 ? ` ${total - 1} more value${total > 2 ? 's' : ''} in the file fail the same way.` : ''
-      fail('BAD_VALUE', `${fileName}, row ${row + 1}, column ${column.source}: ${JSON.stringify(value)} is not ${what}.${more}`, {
-        hint: `${HINTS[column.type as 'decimal' | 'datetime']} Nothing was imported.`,
-        location: { file: fileName, row: row + 1, column: column.source, value },
-        details: { badValues: total },
-      })
+      const more =
+        total > 1
+          ? ` ${total - 1} more value${total > 2 ? 's' : ''} in the file fail the same way.`
+          : ''
+      fail(
+        'BAD_VALUE',
+        `${fileName}, row ${row + 1}, column ${column.source}: ${JSON.stringify(value)} is not ${what}.${more}`,
+        {
+          hint: `${HINTS[column.type as 'decimal' | 'datetime']} Nothing was imported.`,
+          location: { file: fileName, row: row + 1, column: column.source, value },
+          details: { badValues: total },
+        },
+      )
     }
   }
   const rounding = mapping.columns.flatMap((column) => {
     const condition = overScaleCondition(column, kind)
     return condition ? [condition] : []
   })
-  const fixes = rounding.length > 0 ? [{ code: 'ROUNDED_TO_18_DECIMALS', condition: rounding.join(' OR ') }] : []
+  const fixes =
+    rounding.length > 0
+      ? [{ code: 'ROUNDED_TO_18_DECIMALS', condition: rounding.join(' OR ') }]
+      : []
   return { fixes }
 }

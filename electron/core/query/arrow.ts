@@ -16,7 +16,9 @@ export function encodeArrow(columns: readonly ArrowColumn[]): Uint8Array<ArrayBu
   const vectors = Object.fromEntries(
     columns.map((c) => [
       c.name,
-      c.kind === 'text' ? vectorFromArray(c.values as (string | null)[], new Utf8()) : makeVector(c.values),
+      c.kind === 'text'
+        ? vectorFromArray(c.values as (string | null)[], new Utf8())
+        : makeVector(c.values),
     ]),
   )
   const table = new Table(vectors)

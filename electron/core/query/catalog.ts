@@ -6,7 +6,11 @@ import type { Workspace } from '../workspace/workspace'
 
 /** Names of the columns of the `focus` view. */
 export async function focusColumnNames(ws: Workspace): Promise<Set<string>> {
-  const rows = await ws.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'", [], await ws.reader())
+  const rows = await ws.all(
+    "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'",
+    [],
+    await ws.reader(),
+  )
   return new Set(rows.map((r) => String(r.column_name)))
 }
 
@@ -25,7 +29,8 @@ export async function readCatalog(ws: Workspace): Promise<Catalog> {
     const stats = described
       .map((c, i) => {
         const name = quoteIdent(String(c.column_name))
-        const distinct = String(c.data_type) === 'VARCHAR' ? `approx_count_distinct(${name})` : 'NULL'
+        const distinct =
+          String(c.data_type) === 'VARCHAR' ? `approx_count_distinct(${name})` : 'NULL'
         return `count(${name}) AS n${i}, ${distinct} AS d${i}`
       })
       .join(', ')
@@ -35,8 +40,13 @@ export async function readCatalog(ws: Workspace): Promise<Catalog> {
       const name = String(c.column_name)
       if (Number(counts[`n${i}`] ?? 0) === 0) return []
       const focus = focusColumn(name)
-      const kind: ColumnInfo['kind'] = focus ? 'focus' : provenance.has(name) ? 'provenance' : 'provider'
-      const type: ColumnInfo['type'] = focus?.type ?? (String(c.data_type) === 'VARCHAR' ? 'string' : 'number')
+      const kind: ColumnInfo['kind'] = focus
+        ? 'focus'
+        : provenance.has(name)
+          ? 'provenance'
+          : 'provider'
+      const type: ColumnInfo['type'] =
+        focus?.type ?? (String(c.data_type) === 'VARCHAR' ? 'string' : 'number')
       const distinct = counts[`d${i}`]
       return [{ name, type, kind, distinct: distinct == null ? null : Number(distinct) }]
     })

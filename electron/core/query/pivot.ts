@@ -15,7 +15,11 @@ export interface PivotResult {
 }
 
 /** Runs `spec`; `signal` interrupts the query. */
-export async function runPivot(ws: Workspace, spec: PivotSpec, signal?: AbortSignal): Promise<PivotResult> {
+export async function runPivot(
+  ws: Workspace,
+  spec: PivotSpec,
+  signal?: AbortSignal,
+): Promise<PivotResult> {
   const started = performance.now()
   const names = await focusColumnNames(ws)
   let compiled
@@ -45,11 +49,17 @@ export async function runPivot(ws: Workspace, spec: PivotSpec, signal?: AbortSig
   const rows = Math.min(total, PIVOT_ROW_LIMIT)
   const keyCount = compiled.columns.length - 3
   const text = (i: number, decimal = false): ReadonlyArray<string | null> =>
-    (columns[i] ?? []).slice(0, rows).map((v) => (v == null ? null : decimal ? normalizeDecimal(String(v)) : String(v)))
+    (columns[i] ?? [])
+      .slice(0, rows)
+      .map((v) => (v == null ? null : decimal ? normalizeDecimal(String(v)) : String(v)))
   const arrowColumns: ArrowColumn[] = compiled.columns.map((column, i): ArrowColumn => {
     if (i < keyCount) return { name: `c${i}`, kind: 'text', values: text(i) }
     if (column.role === 'value') return { name: `c${i}`, kind: 'text', values: text(i, true) }
-    return { name: `c${i}`, kind: 'float', values: Float64Array.from((columns[i] ?? []).slice(0, rows), (v) => Number(v ?? 0)) }
+    return {
+      name: `c${i}`,
+      kind: 'float',
+      values: Float64Array.from((columns[i] ?? []).slice(0, rows), (v) => Number(v ?? 0)),
+    }
   })
   const unitIndex = compiled.columns.findIndex((c) => c.role === 'unit')
   const currencies =
@@ -57,7 +67,13 @@ export async function runPivot(ws: Workspace, spec: PivotSpec, signal?: AbortSig
       ? [...new Set(text(unitIndex).filter((v): v is string => v !== null))].sort()
       : []
   return {
-    meta: { rowCount: rows, truncated, currencies, columns: [...compiled.columns], elapsedMs: Math.round(performance.now() - started) },
+    meta: {
+      rowCount: rows,
+      truncated,
+      currencies,
+      columns: [...compiled.columns],
+      elapsedMs: Math.round(performance.now() - started),
+    },
     arrow: encodeArrow(arrowColumns),
   }
 }

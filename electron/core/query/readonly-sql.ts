@@ -25,7 +25,8 @@ export async function runReadOnlySql(path: string, sql: string): Promise<SqlResu
     } catch (cause) {
       return fail('QUERY_FAILED', firstLine(cause))
     }
-    if (extracted.count !== 1) fail('QUERY_REFUSED', `Give exactly one statement (found ${extracted.count}).`)
+    if (extracted.count !== 1)
+      fail('QUERY_REFUSED', `Give exactly one statement (found ${extracted.count}).`)
     if (WRITE_KEYWORD.test(sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, ''))) refuse()
     let prepared
     try {
@@ -50,12 +51,17 @@ export async function runReadOnlySql(path: string, sql: string): Promise<SqlResu
 }
 
 /** Statements that change something; refused before DuckDB even binds them. */
-const WRITE_KEYWORD = /^(insert|update|delete|merge|create|drop|alter|copy|attach|detach|pragma|set|reset|install|load|call|export|import|checkpoint|vacuum|truncate|begin|commit|rollback|use)\b/i
+const WRITE_KEYWORD =
+  /^(insert|update|delete|merge|create|drop|alter|copy|attach|detach|pragma|set|reset|install|load|call|export|import|checkpoint|vacuum|truncate|begin|commit|rollback|use)\b/i
 
 function refuse(): never {
-  return fail('QUERY_REFUSED', 'Only read-only SELECT queries are allowed; the workspace is opened read-only.', {
-    hint: 'Change data by importing files; query the `focus` view with SELECT.',
-  })
+  return fail(
+    'QUERY_REFUSED',
+    'Only read-only SELECT queries are allowed; the workspace is opened read-only.',
+    {
+      hint: 'Change data by importing files; query the `focus` view with SELECT.',
+    },
+  )
 }
 
 function firstLine(cause: unknown): string {

@@ -21,8 +21,17 @@ export async function recordAttempt(
 ): Promise<ImportRecord> {
   const [row] = await ws.all("SELECT nextval('import_id_seq')::INTEGER AS id")
   const id = Number(row?.id)
-  await insertImport(ws, id, attempt, { status: outcome.status, rowCount: 0, reconciled: false, error: outcome.error })
-  await ws.audit(`import.${outcome.status}`, attempt.fileName, { importId: id, sha256: attempt.sha256, error: outcome.error })
+  await insertImport(ws, id, attempt, {
+    status: outcome.status,
+    rowCount: 0,
+    reconciled: false,
+    error: outcome.error,
+  })
+  await ws.audit(`import.${outcome.status}`, attempt.fileName, {
+    importId: id,
+    sha256: attempt.sha256,
+    error: outcome.error,
+  })
   return readImport(ws, id)
 }
 
@@ -67,8 +76,14 @@ export async function insertImport(
 }
 
 /** The imported (not failed) import with this SHA-256, if any. */
-export async function findImportBySha(ws: Workspace, sha256: string): Promise<{ id: number; fileName: string } | null> {
-  const [row] = await ws.all("SELECT id, file_name FROM imports WHERE sha256 = $1 AND status = 'imported' LIMIT 1", [sha256])
+export async function findImportBySha(
+  ws: Workspace,
+  sha256: string,
+): Promise<{ id: number; fileName: string } | null> {
+  const [row] = await ws.all(
+    "SELECT id, file_name FROM imports WHERE sha256 = $1 AND status = 'imported' LIMIT 1",
+    [sha256],
+  )
   return row ? { id: Number(row.id), fileName: String(row.file_name) } : null
 }
 
@@ -76,7 +91,12 @@ export async function findImportBySha(ws: Workspace, sha256: string): Promise<{ 
 export async function listImports(ws: Workspace, connection = ws.writer): Promise<ImportRecord[]> {
   const rows = await ws.all(`${SELECT_IMPORTS} ORDER BY id DESC`, [], connection)
   const totals = await ws.all(`${SELECT_TOTALS} ORDER BY import_id, currency`, [], connection)
-  return rows.map((row) => toRecord(row, totals.filter((t) => Number(t.import_id) === Number(row.id))))
+  return rows.map((row) =>
+    toRecord(
+      row,
+      totals.filter((t) => Number(t.import_id) === Number(row.id)),
+    ),
+  )
 }
 
 /** One import by id. */

@@ -103,9 +103,10 @@ export class Workspace {
   private async initialize(): Promise<void> {
     await this.transaction(async () => {
       for (const statement of CREATE_WORKSPACE) await this.run(statement)
-      await this.run("INSERT INTO meta VALUES ('focal_format', ?), ('created_at', now()::VARCHAR)", [
-        String(WORKSPACE_FORMAT),
-      ])
+      await this.run(
+        "INSERT INTO meta VALUES ('focal_format', ?), ('created_at', now()::VARCHAR)",
+        [String(WORKSPACE_FORMAT)],
+      )
     })
     await this.audit('workspace.create', this.name, { format: WORKSPACE_FORMAT })
   }
@@ -119,12 +120,19 @@ export class Workspace {
       format = undefined
     }
     if (format === undefined) {
-      fail('WORKSPACE_INVALID', `${basename(this.path)} is a DuckDB file but not a Focal workspace.`)
+      fail(
+        'WORKSPACE_INVALID',
+        `${basename(this.path)} is a DuckDB file but not a Focal workspace.`,
+      )
     }
     if (Number(format) > WORKSPACE_FORMAT) {
-      fail('WORKSPACE_INVALID', `${basename(this.path)} was written by a newer Focal (format ${format}).`, {
-        hint: 'Update Focal to open it.',
-      })
+      fail(
+        'WORKSPACE_INVALID',
+        `${basename(this.path)} was written by a newer Focal (format ${format}).`,
+        {
+          hint: 'Update Focal to open it.',
+        },
+      )
     }
   }
 }

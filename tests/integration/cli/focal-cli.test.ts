@@ -13,7 +13,9 @@ const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 
 async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args], { cwd: ROOT })
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args], {
+      cwd: ROOT,
+    })
     return { code: 0, stdout, stderr }
   } catch (cause) {
     const e = cause as { code: number; stdout: string; stderr: string }
@@ -41,21 +43,31 @@ describe('focal CLI', () => {
       rowCount: 1000,
       status: 'imported',
       reconciled: true,
-      totals: [{ currency: 'USD', billedStored: csvSums(SAMPLE, 'BilledCost').USD?.sum, effectiveStored: csvSums(SAMPLE, 'EffectiveCost').USD?.sum }],
+      totals: [
+        {
+          currency: 'USD',
+          billedStored: csvSums(SAMPLE, 'BilledCost').USD?.sum,
+          effectiveStored: csvSums(SAMPLE, 'EffectiveCost').USD?.sum,
+        },
+      ],
     })
     expect(out.imports[0].sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('exits 1 when any file fails, naming file, row and column, and keeps the others', async () => {
     const ws = join(tempDir(), 'mixed.focal')
-    const bad = sample('focus-spec-examples/data/saas_examples/simple_agreements/simple_saas_agreements_a1.csv')
+    const bad = sample(
+      'focus-spec-examples/data/saas_examples/simple_agreements/simple_saas_agreements_a1.csv',
+    )
     const { code, stdout } = await focal('import', SAMPLE, bad, '-w', ws)
     expect(code).toBe(1)
     expect(stdout).toContain('focus_sample.csv: imported (reconciled)')
     expect(stdout).toContain('simple_saas_agreements_a1.csv: failed')
     expect(stdout).toContain('where: simple_saas_agreements_a1.csv, row 1, column BilledCost')
     const registry = JSON.parse((await focal('imports', '-w', ws, '--json')).stdout)
-    expect(registry.imports.map((r: { fileName: string; status: string }) => [r.fileName, r.status])).toEqual([
+    expect(
+      registry.imports.map((r: { fileName: string; status: string }) => [r.fileName, r.status]),
+    ).toEqual([
       ['simple_saas_agreements_a1.csv', 'failed'],
       ['focus_sample.csv', 'imported'],
     ])
@@ -65,12 +77,24 @@ describe('focal CLI', () => {
     const ws = join(tempDir(), 'golden.focal')
     const folder = sample('focus-data-toolkit-golden')
     await focal('import', folder, '-w', ws)
-    const q = await focal('query', '-w', ws, '--json', 'SELECT BillingCurrency AS c, count(*)::INT AS n FROM focus GROUP BY 1 ORDER BY 1')
+    const q = await focal(
+      'query',
+      '-w',
+      ws,
+      '--json',
+      'SELECT BillingCurrency AS c, count(*)::INT AS n FROM focus GROUP BY 1 ORDER BY 1',
+    )
     // Oracle: rows per currency of the folder's Cost and Usage files, counted from the CSVs themselves.
     const costFiles = readdirSync(folder).filter((f) => /cost_and_usage|consolidated/.test(f))
     const expected: Record<string, number> = {}
-    for (const f of costFiles) for (const [c, s] of Object.entries(csvSums(join(folder, f), 'BilledCost'))) expected[c] = (expected[c] ?? 0) + s.rows
-    expect(JSON.parse(q.stdout).rows).toEqual(Object.entries(expected).sort().map(([c, n]) => ({ c, n })))
+    for (const f of costFiles)
+      for (const [c, s] of Object.entries(csvSums(join(folder, f), 'BilledCost')))
+        expected[c] = (expected[c] ?? 0) + s.rows
+    expect(JSON.parse(q.stdout).rows).toEqual(
+      Object.entries(expected)
+        .sort()
+        .map(([c, n]) => ({ c, n })),
+    )
     const csv = await focal('query', '-w', ws, '--csv', "SELECT 'a,b' AS x, 1 AS y")
     expect(csv.stdout).toBe('x,y\n"a,b",1\n')
     const write = await focal('query', '-w', ws, 'DELETE FROM cost_rows')
@@ -87,7 +111,9 @@ describe('focal CLI', () => {
     try {
       const { code, stderr } = await focal('imports', '-w', path)
       expect(code).toBe(1)
-      expect(stderr).toContain('error [WORKSPACE_LOCKED]: Workspace held.focal is open in another Focal window or command')
+      expect(stderr).toContain(
+        'error [WORKSPACE_LOCKED]: Workspace held.focal is open in another Focal window or command',
+      )
     } finally {
       holder.close()
     }

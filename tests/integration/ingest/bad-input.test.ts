@@ -13,7 +13,8 @@ import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace, storedTotals } from '../../helpers/workspace'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
-const HEADER = 'BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName\n'
+const HEADER =
+  'BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName\n'
 const GOOD_ROW = '1.25,1.00,USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,Compute Engine\n'
 
 let ws: Workspace
@@ -54,60 +55,99 @@ describe('bad input', () => {
 
   it('a header with no rows: nothing to import', async () => {
     const record = await expectRefused(file('header-only.csv', HEADER), 'NO_ROWS')
-    expect(record.error?.message).toBe('header-only.csv has a header but no rows: there is nothing to import.')
+    expect(record.error?.message).toBe(
+      'header-only.csv has a header but no rows: there is nothing to import.',
+    )
   })
 
   it('a file that is neither CSV nor Parquet', async () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ])
     const record = await expectRefused(file('chart.csv', png), 'UNSUPPORTED_FORMAT')
     expect(record.error?.message).toBe('chart.csv is neither CSV nor Parquet.')
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('a damaged Parquet file', async () => {
-    const record = await expectRefused(file('broken.parquet', 'PAR1 this is not really parquet'), 'UNSUPPORTED_FORMAT')
+    const record = await expectRefused(
+      file('broken.parquet', 'PAR1 this is not really parquet'),
+      'UNSUPPORTED_FORMAT',
+    )
     expect(record.error?.message).toMatch(/^broken\.parquet is not a readable Parquet file/)
   })
 
   it('a CSV without FOCUS columns names every missing required column', async () => {
-    const record = await expectRefused(sample('koku-test-data/aws/2023-06-01.csv'), 'MISSING_COLUMNS')
+    const record = await expectRefused(
+      sample('koku-test-data/aws/2023-06-01.csv'),
+      'MISSING_COLUMNS',
+    )
     expect(record.error?.message).toBe(
       '2023-06-01.csv lacks required FOCUS columns: BilledCost, BillingCurrency, ChargePeriodStart, ChargePeriodEnd.',
     )
   })
 
   it('cost values that do not parse ($10,000.00 in the FOCUS SaaS examples) name file, row and column', async () => {
-    const path = sample('focus-spec-examples/data/saas_examples/simple_agreements/simple_saas_agreements_a1.csv')
+    const path = sample(
+      'focus-spec-examples/data/saas_examples/simple_agreements/simple_saas_agreements_a1.csv',
+    )
     const record = await expectRefused(path, 'BAD_VALUE')
-    expect(record.error?.location).toEqual({ file: 'simple_saas_agreements_a1.csv', row: 1, column: 'BilledCost', value: '$10,000.00 ' })
-    expect(record.error?.message).toMatch(/^simple_saas_agreements_a1\.csv, row 1, column BilledCost: "\$10,000\.00 " is not a number\./)
+    expect(record.error?.location).toEqual({
+      file: 'simple_saas_agreements_a1.csv',
+      row: 1,
+      column: 'BilledCost',
+      value: '$10,000.00 ',
+    })
+    expect(record.error?.message).toMatch(
+      /^simple_saas_agreements_a1\.csv, row 1, column BilledCost: "\$10,000\.00 " is not a number\./,
+    )
     expect(record.error?.hint).toMatch(/no currency symbol or thousands separator/)
   })
 
   it('a date that does not parse', async () => {
-    const record = await expectRefused(file('dates.csv', HEADER + GOOD_ROW + '2,2,USD,31/09/2024,2024-10-01,S3\n'), 'BAD_VALUE')
-    expect(record.error?.location).toEqual({ file: 'dates.csv', row: 2, column: 'ChargePeriodStart', value: '31/09/2024' })
+    const record = await expectRefused(
+      file('dates.csv', HEADER + GOOD_ROW + '2,2,USD,31/09/2024,2024-10-01,S3\n'),
+      'BAD_VALUE',
+    )
+    expect(record.error?.location).toEqual({
+      file: 'dates.csv',
+      row: 2,
+      column: 'ChargePeriodStart',
+      value: '31/09/2024',
+    })
   })
 
   it('a row with too few fields', async () => {
-    const record = await expectRefused(file('short.csv', HEADER + GOOD_ROW + GOOD_ROW + '1,1,USD,2024-09-01\n'), 'BAD_ROW_SHAPE')
+    const record = await expectRefused(
+      file('short.csv', HEADER + GOOD_ROW + GOOD_ROW + '1,1,USD,2024-09-01\n'),
+      'BAD_ROW_SHAPE',
+    )
     expect(record.error?.message).toBe('short.csv, line 4: too few fields (4, the header has 6).')
   })
 
   it('a row with too many fields', async () => {
-    const record = await expectRefused(file('long.csv', HEADER + GOOD_ROW.replace('\n', ',extra\n')), 'BAD_ROW_SHAPE')
+    const record = await expectRefused(
+      file('long.csv', HEADER + GOOD_ROW.replace('\n', ',extra\n')),
+      'BAD_ROW_SHAPE',
+    )
     expect(record.error?.message).toBe('long.csv, line 2: too many fields (7, the header has 6).')
   })
 
   it('invalid UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from(HEADER + GOOD_ROW), Buffer.from('1,1,USD,2024-09-01,2024-09-02,Caf'), Buffer.from([0xe9, 0x0a])])
+    const bytes = Buffer.concat([
+      Buffer.from(HEADER + GOOD_ROW),
+      Buffer.from('1,1,USD,2024-09-01,2024-09-02,Caf'),
+      Buffer.from([0xe9, 0x0a]),
+    ])
     const record = await expectRefused(file('latin1.csv', bytes), 'INVALID_UTF8')
     expect(record.error?.message).toBe('latin1.csv, line 3: the bytes are not valid UTF-8.')
   })
 
   it('a file that changes while it is being read', async () => {
     const path = file('growing.csv', HEADER + GOOD_ROW)
-    const record = await importFile(ws, path, { afterRead: async () => appendFileSync(path, GOOD_ROW) })
+    const record = await importFile(ws, path, {
+      afterRead: async () => appendFileSync(path, GOOD_ROW),
+    })
     expect(record.error?.code).toBe('FILE_CHANGED')
     expect(record.error?.message).toMatch(/^growing\.csv changed while Focal was reading it/)
     expect(await storedTotals(ws)).toEqual(before)
@@ -118,13 +158,17 @@ describe('bad input', () => {
     copyFileSync(SAMPLE, copy)
     const record = await expectRefused(copy, 'DUPLICATE_FILE')
     expect(record.status).toBe('duplicate')
-    expect(record.error?.message).toMatch(/^renamed-copy\.csv is already imported \(same SHA-256 as import #1, focus_sample\.csv\)/)
+    expect(record.error?.message).toMatch(
+      /^renamed-copy\.csv is already imported \(same SHA-256 as import #1, focus_sample\.csv\)/,
+    )
   })
 
   it('a cancelled import stores nothing', async () => {
     const controller = new AbortController()
     controller.abort()
-    const record = await importFile(ws, file('ok.csv', HEADER + GOOD_ROW), { signal: controller.signal })
+    const record = await importFile(ws, file('ok.csv', HEADER + GOOD_ROW), {
+      signal: controller.signal,
+    })
     expect(record.status).toBe('cancelled')
     expect(await storedTotals(ws)).toEqual(before)
   })
@@ -133,7 +177,11 @@ describe('bad input', () => {
     const path = file('tampered.csv', HEADER + GOOD_ROW + GOOD_ROW)
     const record = await importFile(ws, path, {
       // Simulates a normalization defect: one stored value drifts by a cent inside the transaction.
-      beforeReconcile: async (id) => ws.run('UPDATE cost_rows SET BilledCost = BilledCost + 0.01 WHERE x_ImportId = $1 AND x_SourceRow = 1', [id]),
+      beforeReconcile: async (id) =>
+        ws.run(
+          'UPDATE cost_rows SET BilledCost = BilledCost + 0.01 WHERE x_ImportId = $1 AND x_SourceRow = 1',
+          [id],
+        ),
     })
     expect(record.error?.code).toBe('RECONCILIATION_FAILED')
     expect(record.error?.message).toBe(

@@ -15,7 +15,11 @@ let ws: Workspace | undefined
 afterEach(() => ws?.close())
 
 function toCsv(rows: string[][]): string {
-  return rows.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',')).join('\n') + '\n'
+  return (
+    rows
+      .map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(','))
+      .join('\n') + '\n'
+  )
 }
 
 describe('formats', () => {
@@ -24,7 +28,12 @@ describe('formats', () => {
     writeFileSync(path, gzipSync(readFileSync(SAMPLE)))
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
-    expect(record).toMatchObject({ status: 'imported', format: 'csv.gz', rowCount: 1000, reconciled: true })
+    expect(record).toMatchObject({
+      status: 'imported',
+      format: 'csv.gz',
+      rowCount: 1000,
+      reconciled: true,
+    })
     expect(record.totals[0]?.billedStored).toBe(expected)
   })
 
@@ -39,23 +48,51 @@ describe('formats', () => {
     ws.close()
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
-    expect(record).toMatchObject({ status: 'imported', format: 'parquet', focusVersion: '1.0', rowCount: 1000, reconciled: true })
+    expect(record).toMatchObject({
+      status: 'imported',
+      format: 'parquet',
+      focusVersion: '1.0',
+      rowCount: 1000,
+      reconciled: true,
+    })
     expect(record.totals[0]?.billedStored).toBe(expected)
-    const [row] = await ws.all('SELECT count(DISTINCT ServiceProviderName)::INT AS providers FROM focus')
+    const [row] = await ws.all(
+      'SELECT count(DISTINCT ServiceProviderName)::INT AS providers FROM focus',
+    )
     expect(row).toEqual({ providers: 3 })
   })
 
   it('reads a FOCUS 1.4 column set (ServiceProviderName without ProviderName, InvoiceDetailId)', async () => {
-    const [header = [], ...rows] = parseCsv(readFileSync(sample('focus-data-toolkit-golden/aws_1_3_cost_and_usage_rows100_seed42.csv'), 'utf8'))
-    const keep = header.map((h, i) => (h === 'ProviderName' || h === 'PublisherName' ? -1 : i)).filter((i) => i >= 0)
-    const v14 = [[...keep.map((i) => header[i] ?? ''), 'InvoiceDetailId'], ...rows.map((r, n) => [...keep.map((i) => r[i] ?? ''), `line-${n + 1}`])]
+    const [header = [], ...rows] = parseCsv(
+      readFileSync(
+        sample('focus-data-toolkit-golden/aws_1_3_cost_and_usage_rows100_seed42.csv'),
+        'utf8',
+      ),
+    )
+    const keep = header
+      .map((h, i) => (h === 'ProviderName' || h === 'PublisherName' ? -1 : i))
+      .filter((i) => i >= 0)
+    const v14 = [
+      [...keep.map((i) => header[i] ?? ''), 'InvoiceDetailId'],
+      ...rows.map((r, n) => [...keep.map((i) => r[i] ?? ''), `line-${n + 1}`]),
+    ]
     const path = join(tempDir(), 'aws_1_4.csv')
     writeFileSync(path, toCsv(v14))
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
-    expect(record).toMatchObject({ status: 'imported', focusVersion: '1.4', rowCount: 100, reconciled: true })
-    const [row] = await ws.all("SELECT InvoiceDetailId, ServiceProviderName FROM focus WHERE x_SourceRow = 7")
-    expect(row).toEqual({ InvoiceDetailId: 'line-7', ServiceProviderName: rows[6]?.[header.indexOf('ServiceProviderName')] })
+    expect(record).toMatchObject({
+      status: 'imported',
+      focusVersion: '1.4',
+      rowCount: 100,
+      reconciled: true,
+    })
+    const [row] = await ws.all(
+      'SELECT InvoiceDetailId, ServiceProviderName FROM focus WHERE x_SourceRow = 7',
+    )
+    expect(row).toEqual({
+      InvoiceDetailId: 'line-7',
+      ServiceProviderName: rows[6]?.[header.indexOf('ServiceProviderName')],
+    })
   })
 
   it('renames FOCUS 0.5 columns (AmortizedCost, ChargeType, Provider, Region) onto 1.4 names', async () => {
@@ -63,11 +100,20 @@ describe('formats', () => {
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
     expect(record.status).toBe('imported')
-    const rows = await ws.all('SELECT EffectiveCost::VARCHAR AS e, ChargeCategory AS c, ServiceProviderName AS p, RegionId AS r FROM focus ORDER BY x_SourceRow')
+    const rows = await ws.all(
+      'SELECT EffectiveCost::VARCHAR AS e, ChargeCategory AS c, ServiceProviderName AS p, RegionId AS r FROM focus ORDER BY x_SourceRow',
+    )
     const source = parseCsv(readFileSync(path, 'utf8'))
     const col = (name: string) => source[0]?.indexOf(name) ?? -1
     expect(rows.map((r) => [Number(r.e), r.c, r.p, r.r])).toEqual(
-      source.slice(1).map((s) => [Number(s[col('AmortizedCost')]), s[col('ChargeType')], s[col('Provider')], s[col('Region')]]),
+      source
+        .slice(1)
+        .map((s) => [
+          Number(s[col('AmortizedCost')]),
+          s[col('ChargeType')],
+          s[col('Provider')],
+          s[col('Region')],
+        ]),
     )
   })
 })

@@ -24,25 +24,28 @@ const FILES = [
 ] as const
 
 describe('importFile', () => {
-  it.each(FILES)('reconciles %s (FOCUS %s) to the cent against the file itself', async (file, version) => {
-    ws = await freshWorkspace()
-    const record = await importFile(ws, sample(file))
-    expect(record.status).toBe('imported')
-    expect(record.focusVersion).toBe(version)
-    expect(record.reconciled).toBe(true)
-    const billed = csvSums(sample(file), 'BilledCost')
-    const effective = csvSums(sample(file), 'EffectiveCost')
-    expect(record.totals.map((t) => t.currency)).toEqual(Object.keys(billed).sort())
-    for (const total of record.totals) {
-      expect(total.billedStored).toBe(billed[total.currency]?.sum)
-      expect(total.effectiveStored).toBe(effective[total.currency]?.sum)
-      expect(total.rows).toBe(billed[total.currency]?.rows)
-    }
-    const stored = await storedTotals(ws)
-    for (const [currency, t] of Object.entries(stored)) {
-      expect(normalizeDecimal(t.billed)).toBe(billed[currency]?.sum)
-    }
-  })
+  it.each(FILES)(
+    'reconciles %s (FOCUS %s) to the cent against the file itself',
+    async (file, version) => {
+      ws = await freshWorkspace()
+      const record = await importFile(ws, sample(file))
+      expect(record.status).toBe('imported')
+      expect(record.focusVersion).toBe(version)
+      expect(record.reconciled).toBe(true)
+      const billed = csvSums(sample(file), 'BilledCost')
+      const effective = csvSums(sample(file), 'EffectiveCost')
+      expect(record.totals.map((t) => t.currency)).toEqual(Object.keys(billed).sort())
+      for (const total of record.totals) {
+        expect(total.billedStored).toBe(billed[total.currency]?.sum)
+        expect(total.effectiveStored).toBe(effective[total.currency]?.sum)
+        expect(total.rows).toBe(billed[total.currency]?.rows)
+      }
+      const stored = await storedTotals(ws)
+      for (const [currency, t] of Object.entries(stored)) {
+        expect(normalizeDecimal(t.billed)).toBe(billed[currency]?.sum)
+      }
+    },
+  )
 
   it('matches the published sums of the FOCUS 1.0 sample (data/README.md)', async () => {
     ws = await freshWorkspace()
@@ -51,7 +54,9 @@ describe('importFile', () => {
     expect(record.rowCount).toBe(1000)
     expect(Number(usd?.billedStored).toFixed(6)).toBe('20.520227')
     expect(Number(usd?.effectiveStored).toFixed(6)).toBe('14.976514')
-    const categories = await ws.all('SELECT ChargeCategory AS c, count(*)::INT AS n FROM focus GROUP BY 1 ORDER BY 1')
+    const categories = await ws.all(
+      'SELECT ChargeCategory AS c, count(*)::INT AS n FROM focus GROUP BY 1 ORDER BY 1',
+    )
     expect(categories).toEqual([
       { c: 'Adjustment', n: 2 },
       { c: 'Credit', n: 1 },
@@ -80,27 +85,46 @@ describe('importFile', () => {
   it('records provenance: import id, source file and row of every stored row', async () => {
     ws = await freshWorkspace()
     const record = await importFile(ws, sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`))
-    const rows = await ws.all('SELECT x_ImportId AS id, x_SourceFile AS f, x_SourceRow::INT AS r, x_SourceFormat AS fmt FROM focus ORDER BY r')
-    expect(rows).toEqual([1, 2, 3, 4].map((r) => ({ id: record.id, f: 'consolidated_multi_provider_1_3.csv', r, fmt: 'csv' })))
+    const rows = await ws.all(
+      'SELECT x_ImportId AS id, x_SourceFile AS f, x_SourceRow::INT AS r, x_SourceFormat AS fmt FROM focus ORDER BY r',
+    )
+    expect(rows).toEqual(
+      [1, 2, 3, 4].map((r) => ({
+        id: record.id,
+        f: 'consolidated_multi_provider_1_3.csv',
+        r,
+        fmt: 'csv',
+      })),
+    )
   })
 
   it('keeps currencies apart: EUR and USD rows of one file get separate totals', async () => {
     ws = await freshWorkspace()
     const record = await importFile(ws, sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`))
     expect(record.totals.map((t) => [t.currency, t.billedStored, t.rows])).toEqual([
-      ['EUR', csvSums(sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`), 'BilledCost').EUR?.sum, 1],
-      ['USD', csvSums(sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`), 'BilledCost').USD?.sum, 3],
+      [
+        'EUR',
+        csvSums(sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`), 'BilledCost').EUR?.sum,
+        1,
+      ],
+      [
+        'USD',
+        csvSums(sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`), 'BilledCost').USD?.sum,
+        3,
+      ],
     ])
   })
 
   it('refuses a spec example without BillingCurrency, naming the missing column', async () => {
     ws = await freshWorkspace()
-    const file = 'focus-spec-examples/data/commitment_discount_scenarios/commitment_discount_purchase_scenario_1.csv'
+    const file =
+      'focus-spec-examples/data/commitment_discount_scenarios/commitment_discount_purchase_scenario_1.csv'
     const record = await importFile(ws, sample(file))
     expect(record.status).toBe('failed')
     expect(record.error).toMatchObject({
       code: 'MISSING_COLUMNS',
-      message: 'commitment_discount_purchase_scenario_1.csv lacks required FOCUS column: BillingCurrency.',
+      message:
+        'commitment_discount_purchase_scenario_1.csv lacks required FOCUS column: BillingCurrency.',
       location: { file: 'commitment_discount_purchase_scenario_1.csv' },
     })
     expect(await storedTotals(ws)).toEqual({})
@@ -110,6 +134,8 @@ describe('importFile', () => {
     ws = await freshWorkspace()
     await importFile(ws, sample(`${GOLDEN}/consolidated_multi_provider_1_3.csv`))
     const log = await ws.all("SELECT action, subject FROM audit_log WHERE action LIKE 'import.%'")
-    expect(log).toEqual([{ action: 'import.imported', subject: 'consolidated_multi_provider_1_3.csv' }])
+    expect(log).toEqual([
+      { action: 'import.imported', subject: 'consolidated_multi_provider_1_3.csv' },
+    ])
   })
 })

@@ -20,11 +20,19 @@ beforeAll(async () => {
 })
 afterAll(() => ws.close())
 
-const spec = (patch: Partial<PivotSpec>): PivotSpec => ({ ...DEFAULT_PIVOT, timeGrain: 'none', topN: null, ...patch })
+const spec = (patch: Partial<PivotSpec>): PivotSpec => ({
+  ...DEFAULT_PIVOT,
+  timeGrain: 'none',
+  topN: null,
+  ...patch,
+})
 
 describe('runPivot', () => {
   it('sums BilledCost by ServiceName exactly as the file does', async () => {
-    const { meta, arrow } = await runPivot(ws, spec({ rows: [{ kind: 'column', name: 'ServiceName' }] }))
+    const { meta, arrow } = await runPivot(
+      ws,
+      spec({ rows: [{ kind: 'column', name: 'ServiceName' }] }),
+    )
     const rows = pivotRows(meta, arrow)
     const oracle = csvSums(SAMPLE, 'BilledCost', 'ServiceName')
     expect(meta.columns.map((c) => [c.name, c.role])).toEqual([
@@ -39,22 +47,33 @@ describe('runPivot', () => {
       expect(row.BilledCost).toBe(oracle[String(row.ServiceName)]?.sum)
       expect(row.rows).toBe(oracle[String(row.ServiceName)]?.rows)
     }
-    expect(sumDecimals(rows.map((r) => String(r.BilledCost)))).toBe(csvSums(SAMPLE, 'BilledCost').USD?.sum)
+    expect(sumDecimals(rows.map((r) => String(r.BilledCost)))).toBe(
+      csvSums(SAMPLE, 'BilledCost').USD?.sum,
+    )
     expect(meta.currencies).toEqual(['USD'])
   })
 
   it('folds everything past the top N into (Other) without changing the total', async () => {
-    const { meta, arrow } = await runPivot(ws, spec({ rows: [{ kind: 'column', name: 'ServiceName' }], topN: 5 }))
+    const { meta, arrow } = await runPivot(
+      ws,
+      spec({ rows: [{ kind: 'column', name: 'ServiceName' }], topN: 5 }),
+    )
     const rows = pivotRows(meta, arrow)
     expect(rows).toHaveLength(6)
     expect(rows.filter((r) => r.ServiceName === OTHER_LABEL)).toHaveLength(1)
-    expect(sumDecimals(rows.map((r) => String(r.BilledCost)))).toBe(csvSums(SAMPLE, 'BilledCost').USD?.sum)
+    expect(sumDecimals(rows.map((r) => String(r.BilledCost)))).toBe(
+      csvSums(SAMPLE, 'BilledCost').USD?.sum,
+    )
   })
 
   it('groups by a tag key and by day', async () => {
     const { meta, arrow } = await runPivot(
       ws,
-      spec({ rows: [{ kind: 'tag', key: 'environment' }], measure: 'RowCount', timeGrain: 'month' }),
+      spec({
+        rows: [{ kind: 'tag', key: 'environment' }],
+        measure: 'RowCount',
+        timeGrain: 'month',
+      }),
     )
     const rows = pivotRows(meta, arrow)
     expect(meta.columns[0]).toEqual({ name: 'Month', role: 'time' })
@@ -69,15 +88,25 @@ describe('runPivot', () => {
       ws,
       spec({
         rows: [{ kind: 'column', name: 'ServiceProviderName' }],
-        filters: [{ dimension: { kind: 'column', name: 'ServiceProviderName' }, op: 'in', values: ["Oracle'; DROP TABLE cost_rows; --", 'Oracle'] }],
+        filters: [
+          {
+            dimension: { kind: 'column', name: 'ServiceProviderName' },
+            op: 'in',
+            values: ["Oracle'; DROP TABLE cost_rows; --", 'Oracle'],
+          },
+        ],
         dateRange: { start: '2024-09-01', end: '2024-10-01' },
       }),
     )
-    expect(pivotRows(meta, arrow).map((r) => [r.ServiceProviderName, r.rows])).toEqual([['Oracle', 7]])
+    expect(pivotRows(meta, arrow).map((r) => [r.ServiceProviderName, r.rows])).toEqual([
+      ['Oracle', 7],
+    ])
   })
 
   it('refuses a column the workspace does not have', async () => {
-    await expect(runPivot(ws, spec({ rows: [{ kind: 'column', name: 'x"; DROP TABLE cost_rows; --' }] }))).rejects.toMatchObject({
+    await expect(
+      runPivot(ws, spec({ rows: [{ kind: 'column', name: 'x"; DROP TABLE cost_rows; --' }] })),
+    ).rejects.toMatchObject({
       error: { code: 'BAD_REQUEST' },
     })
   })

@@ -36,9 +36,14 @@ function waitForJob(jobId: string): Promise<ImportJob> {
 }
 
 describe('services', () => {
-  it('opens the bundled sample in a scratch workspace with the file\'s exact totals', async () => {
+  it("opens the bundled sample in a scratch workspace with the file's exact totals", async () => {
     const info = await services['workspace:openSample']({})
-    expect(info).toMatchObject({ scratch: true, rowCount: 1000, importCount: 1, currencies: ['USD'] })
+    expect(info).toMatchObject({
+      scratch: true,
+      rowCount: 1000,
+      importCount: 1,
+      currencies: ['USD'],
+    })
     const loaded = await services['loaded:summary']({})
     expect(loaded.map((r) => [r.billingPeriod, r.provider, r.currency, r.rows])).toEqual([
       ['2024-09', 'AWS', 'USD', 942],
@@ -47,15 +52,28 @@ describe('services', () => {
       ['2024-10', 'Oracle', 'USD', 1],
     ])
     expect(sumDecimals(loaded.map((r) => r.billedCost))).toBe(csvSums(DEMO, 'BilledCost').USD?.sum)
-    expect(sumDecimals(loaded.map((r) => r.effectiveCost))).toBe(csvSums(DEMO, 'EffectiveCost').USD?.sum)
-    expect((await services['imports:list']({}))[0]).toMatchObject({ fileName: 'focus-sample.csv', reconciled: true })
+    expect(sumDecimals(loaded.map((r) => r.effectiveCost))).toBe(
+      csvSums(DEMO, 'EffectiveCost').USD?.sum,
+    )
+    expect((await services['imports:list']({}))[0]).toMatchObject({
+      fileName: 'focus-sample.csv',
+      reconciled: true,
+    })
   })
 
   it('imports staged files as a job, pushing progress events, and refuses unknown tokens', async () => {
     await services['workspace:create']({ name: 'Client A' })
-    expect(await services['workspace:list']({})).toEqual([expect.objectContaining({ name: 'Client A' })])
-    const staged = await services.stageFile(sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv'), 'multi.csv')
-    const empty = await services.stageFile(sample('focus-data-toolkit-golden/scenarios_sca_equal.csv'), 'sca.csv')
+    expect(await services['workspace:list']({})).toEqual([
+      expect.objectContaining({ name: 'Client A' }),
+    ])
+    const staged = await services.stageFile(
+      sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv'),
+      'multi.csv',
+    )
+    const empty = await services.stageFile(
+      sample('focus-data-toolkit-golden/scenarios_sca_equal.csv'),
+      'sca.csv',
+    )
     const { jobId } = await services['import:start']({ files: [staged.token, empty.token] })
     const job = await waitForJob(jobId)
     expect(job.state).toBe('failed')
@@ -64,7 +82,9 @@ describe('services', () => {
       ['sca.csv', 'failed', 'MISSING_COLUMNS'],
     ])
     expect((await services['workspace:info']({}))?.currencies).toEqual(['EUR', 'USD'])
-    await expect(services['import:start']({ files: ['A'.repeat(24)] })).rejects.toMatchObject({ error: { code: 'NOT_FOUND' } })
+    await expect(services['import:start']({ files: ['A'.repeat(24)] })).rejects.toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('lists the catalog: present columns with kinds, and tag keys', async () => {
@@ -75,10 +95,14 @@ describe('services', () => {
     expect(names).not.toContain('InvoiceDetailId')
     expect(catalog.columns.find((c) => c.name === 'x_Id')?.kind).toBe('provider')
     expect(catalog.columns.find((c) => c.name === 'x_SourceFile')?.kind).toBe('provenance')
-    expect(catalog.tagKeys).toEqual(expect.arrayContaining(['application', 'environment', 'business_unit']))
+    expect(catalog.tagKeys).toEqual(
+      expect.arrayContaining(['application', 'environment', 'business_unit']),
+    )
   })
 
   it('answers NO_WORKSPACE before one is open', async () => {
-    await expect(services['loaded:summary']({})).rejects.toMatchObject({ error: { code: 'NO_WORKSPACE' } })
+    await expect(services['loaded:summary']({})).rejects.toMatchObject({
+      error: { code: 'NO_WORKSPACE' },
+    })
   })
 })

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import {
+  formatMoney,
+  fromScaled,
+  normalizeDecimal,
+  subtractDecimals,
+  sumDecimals,
+  toScaled,
+} from '../../../shared/money'
+
+describe('money', () => {
+  it('adds decimal strings exactly where floats drift', () => {
+    expect(0.1 + 0.2).not.toBe(0.3)
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.3')
+    expect(sumDecimals(['20.520226728990000000', '-0.000000000000000001'])).toBe(
+      '20.520226728989999999',
+    )
+  })
+
+  it('round-trips scale-18 values and normalizes trailing zeros and signs', () => {
+    expect(fromScaled(toScaled('-1.500'))).toBe('-1.5')
+    expect(normalizeDecimal('-0.000')).toBe('0')
+    expect(normalizeDecimal('+12')).toBe('12')
+    expect(subtractDecimals('2.51', '2.5')).toBe('0.01')
+  })
+
+  it('refuses text that is not a plain decimal', () => {
+    expect(() => toScaled('$10,000.00')).toThrow('not a decimal number')
+    expect(() => toScaled('1e5')).toThrow('not a decimal number')
+    expect(() => toScaled('0.1234567890123456789')).toThrow('more than 18 decimals')
+  })
+
+  it('formats with the currency code and rounds on the exact decimal', () => {
+    const plain = (text: string) => text.replaceAll('\u00a0', ' ')
+    expect(plain(formatMoney('1234567.125', 'USD'))).toBe('USD 1,234,567.13')
+    expect(plain(formatMoney('0.30000000000000000001', 'USD', { maximumFractionDigits: 20 }))).toBe(
+      'USD 0.30000000000000000001',
+    )
+    expect(plain(formatMoney('-0.004', 'EUR'))).toBe('EUR 0.00')
+    expect(plain(formatMoney('-12.5', 'EUR'))).toBe('-EUR 12.50')
+    expect(formatMoney('10', 'TOKENS')).toBe('TOKENS 10.00')
+  })
+})
