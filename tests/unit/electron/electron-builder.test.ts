@@ -15,7 +15,9 @@ const yaml = require('js-yaml') as { load(text: string): unknown }
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   validateConfiguration(config: unknown, logger: unknown): Promise<void>
 }
-const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
+const { DebugLogger } = require('builder-util') as {
+  DebugLogger: new (enabled: boolean) => unknown
+}
 
 interface BuilderConfig {
   appId: string
@@ -34,10 +36,14 @@ const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'
 
 describe('electron-builder.yml', () => {
   it("is valid for electron-builder's own schema", async () => {
-    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined()
+    await expect(
+      validateConfiguration(structuredClone(config), new DebugLogger(false)),
+    ).resolves.toBeUndefined()
     const typo = structuredClone(config)
     typo.electronFuses.runAsNodee = false
-    await expect(validateConfiguration(typo, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/)
+    await expect(validateConfiguration(typo, new DebugLogger(false))).rejects.toThrow(
+      /Invalid configuration/,
+    )
   })
 
   it('sets every Electron fuse of the security baseline', () => {

@@ -19,9 +19,17 @@ const wrap = (port) => {
   return wrapped
 }
 
+// Like Electron's ParentPort, queue messages until a 'message' listener exists.
 const parent = new EventEmitter()
-workerPort.on('message', ({ data, ports }) =>
-  parent.emit('message', { data, ports: (ports ?? []).map(wrap) }),
-)
+const queued = []
+const deliver = ({ data, ports }) =>
+  parent.emit('message', { data, ports: (ports ?? []).map(wrap) })
+parent.on('newListener', (event) => {
+  if (event === 'message') queueMicrotask(() => queued.splice(0).forEach(deliver))
+})
+workerPort.on('message', (message) => {
+  if (parent.listenerCount('message') > 0) deliver(message)
+  else queued.push(message)
+})
 process.parentPort = parent
 await import(pathToFileURL(workerData.entry).href)

@@ -26,12 +26,18 @@ afterAll(() => {
   ws.close()
 })
 
-async function failure(sql: string, connection?: DuckDBConnection): Promise<{ message: string; ms: number }> {
+async function failure(
+  sql: string,
+  connection?: DuckDBConnection,
+): Promise<{ message: string; ms: number }> {
   const started = performance.now()
   try {
     await ws.all(sql, undefined, connection)
   } catch (cause) {
-    return { message: cause instanceof Error ? cause.message : String(cause), ms: performance.now() - started }
+    return {
+      message: cause instanceof Error ? cause.message : String(cause),
+      ms: performance.now() - started,
+    }
   }
   throw new Error(`expected ${sql} to fail`)
 }
@@ -57,7 +63,9 @@ describe('engine offline by configuration', () => {
     expect(settings).toEqual({ install: false, load: false, locked: true })
     const { message } = await failure('SET autoload_known_extensions = true')
     expect(message).toMatch(/configuration has been locked/)
-    expect((await failure('SET GLOBAL autoinstall_known_extensions = true', reader)).message).toMatch(/locked/)
+    expect(
+      (await failure('SET GLOBAL autoinstall_known_extensions = true', reader)).message,
+    ).toMatch(/locked/)
   })
 
   it('has no network extension loaded or installed', async () => {
@@ -78,9 +86,14 @@ describe('engine offline by configuration', () => {
       version: 'test',
     })
     const started = performance.now()
-    const result = await answerRequest(services, 'host:stageFile', { path: 'https://example.com/x.csv', name: 'x.csv' }, {
-      privileged: true,
-    })
+    const result = await answerRequest(
+      services,
+      'host:stageFile',
+      { path: 'https://example.com/x.csv', name: 'x.csv' },
+      {
+        privileged: true,
+      },
+    )
     expect(result.ok).toBe(false)
     expect(performance.now() - started).toBeLessThan(250)
     await services.close()

@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices } from '../../../../electron/core/services'
 import type { FocalServices } from '../../../../electron/core/host'
 import { createPortClient, type PortClient } from '../../../../electron/engine/port-client'
-import { attachPort, attachUnavailable, transferablesOf } from '../../../../electron/engine/port-handler'
+import {
+  attachPort,
+  attachUnavailable,
+  transferablesOf,
+} from '../../../../electron/engine/port-handler'
 import type { EngineEvent } from '../../../../electron/engine/protocol'
 import type { ImportJob, StagedFile, WorkspaceInfo } from '../../../../shared/contract'
 import { sample, tempDir } from '../../../helpers/paths'
@@ -88,16 +92,30 @@ describe('engine port handler', () => {
   it('opens the sample, pushes workspace:changed to every port, and totals it over Arrow', async () => {
     const opened = await main.call('workspace:openSample', {})
     expect(opened.ok).toBe(true)
-    expect((opened as { value: WorkspaceInfo }).value).toMatchObject({ rowCount: 1000, scratch: true, currencies: ['USD'] })
-    await expect.poll(() => events.some((e) => e.event === 'workspace:changed' && e.payload !== null)).toBe(true)
+    expect((opened as { value: WorkspaceInfo }).value).toMatchObject({
+      rowCount: 1000,
+      scratch: true,
+      currencies: ['USD'],
+    })
+    await expect
+      .poll(() => events.some((e) => e.event === 'workspace:changed' && e.payload !== null))
+      .toBe(true)
 
     const pivot = await win.call('pivot:run', {
       queryId: 'q1',
-      spec: { rows: [], measure: 'BilledCost', timeGrain: 'none', dateRange: null, filters: [], topN: null },
+      spec: {
+        rows: [],
+        measure: 'BilledCost',
+        timeGrain: 'none',
+        dateRange: null,
+        filters: [],
+        topN: null,
+      },
     })
     expect(pivot.ok).toBe(true)
-    const { meta, arrow } = (pivot as { value: { meta: { columns: { name: string; role: string }[] }; arrow: Uint8Array } })
-      .value
+    const { meta, arrow } = (
+      pivot as { value: { meta: { columns: { name: string; role: string }[] }; arrow: Uint8Array } }
+    ).value
     expect(arrow).toBeInstanceOf(Uint8Array)
     const table = tableFromIPC(arrow)
     const valueAt = meta.columns.findIndex((c) => c.role === 'value')
@@ -119,10 +137,13 @@ describe('engine port handler', () => {
     const { jobId } = (started as { value: { jobId: string } }).value
     let job: ImportJob | undefined
     await expect
-      .poll(async () => {
-        job = ((await win.call('import:status', { jobId })) as { value: ImportJob }).value
-        return job.state
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          job = ((await win.call('import:status', { jobId })) as { value: ImportJob }).value
+          return job.state
+        },
+        { timeout: 30_000 },
+      )
       .toBe('done')
     expect(job?.results[0]?.record?.status).toBe('imported')
     expect(events.some((e) => e.event === 'import:progress')).toBe(true)

@@ -22,7 +22,9 @@ beforeAll(() => {
 describe('resolveAppPath', () => {
   it('maps app URLs into the renderer folder, / to the entry page', () => {
     expect(resolveAppPath('app://focal/', root)).toBe(join(root, 'index.html'))
-    expect(resolveAppPath('app://focal/assets/app.js?v=1#x', root)).toBe(join(root, 'assets', 'app.js'))
+    expect(resolveAppPath('app://focal/assets/app.js?v=1#x', root)).toBe(
+      join(root, 'assets', 'app.js'),
+    )
   })
 
   it.each([

@@ -50,7 +50,9 @@ describe('navigation guards (checklist #12, #13, #14)', () => {
   it('allows the loopback dev server in development only', () => {
     expect(mayNavigate('http://localhost:5173/src/main.tsx', dev)).toBe(true)
     expect(mayNavigate('http://localhost:5174/', dev)).toBe(false)
-    expect(mayNavigate('http://evil.example:5173/', { devServerUrl: 'http://evil.example:5173/' })).toBe(false)
+    expect(
+      mayNavigate('http://evil.example:5173/', { devServerUrl: 'http://evil.example:5173/' }),
+    ).toBe(false)
   })
 
   it('cancels will-navigate and will-redirect away from the app, and every webview', () => {
@@ -70,7 +72,14 @@ describe('navigation guards (checklist #12, #13, #14)', () => {
 
 describe('permission guards (checklist #5)', () => {
   it('denies every permission request, check and device', () => {
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'hid']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+    ]) {
       expect(permissionDecision(permission)).toBe(false)
     }
     const handlers: Record<string, (...args: unknown[]) => unknown> = {}

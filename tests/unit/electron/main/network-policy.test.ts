@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedRequest, networkPolicy, offlineSwitches } from '../../../../electron/main/network-policy'
+import {
+  isAllowedRequest,
+  networkPolicy,
+  offlineSwitches,
+} from '../../../../electron/main/network-policy'
 
 const packaged = { devServerUrl: null }
 const dev = { devServerUrl: 'http://localhost:5173/' }
@@ -27,12 +31,15 @@ describe('network policy: no network at all', () => {
     expect(decision).toEqual({ cancel: true })
   })
 
-  it.each(['app://focal/index.html', 'app://focal/assets/duckdb-eh.wasm', 'devtools://devtools/bundled/x.html', 'data:image/png;base64,AA==', 'blob:app://focal/0b1c'])(
-    'lets %s through',
-    (url) => {
-      expect(isAllowedRequest(url, packaged)).toBe(true)
-    },
-  )
+  it.each([
+    'app://focal/index.html',
+    'app://focal/assets/duckdb-eh.wasm',
+    'devtools://devtools/bundled/x.html',
+    'data:image/png;base64,AA==',
+    'blob:app://focal/0b1c',
+  ])('lets %s through', (url) => {
+    expect(isAllowedRequest(url, packaged)).toBe(true)
+  })
 
   it('in development allows only the dev server and its HMR socket', () => {
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx', dev)).toBe(true)
@@ -40,11 +47,15 @@ describe('network policy: no network at all', () => {
     expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false)
     expect(isAllowedRequest('https://example.com/', dev)).toBe(false)
     // A non-loopback "dev server" is not trusted at all.
-    expect(isAllowedRequest('http://example.com:5173/', { devServerUrl: 'http://example.com:5173/' })).toBe(false)
+    expect(
+      isAllowedRequest('http://example.com:5173/', { devServerUrl: 'http://example.com:5173/' }),
+    ).toBe(false)
   })
 
   it('tells Chromium to resolve no host name', () => {
     expect(offlineSwitches(packaged)).toEqual([['host-resolver-rules', 'MAP * ~NOTFOUND']])
-    expect(offlineSwitches(dev)).toEqual([['host-resolver-rules', 'MAP * ~NOTFOUND, EXCLUDE localhost']])
+    expect(offlineSwitches(dev)).toEqual([
+      ['host-resolver-rules', 'MAP * ~NOTFOUND, EXCLUDE localhost'],
+    ])
   })
 })

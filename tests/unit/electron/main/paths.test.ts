@@ -6,7 +6,12 @@ import { tempDir } from '../../../helpers/paths'
 
 describe('appPaths', () => {
   it('finds the built preload, renderer and engine beside out/main', () => {
-    const paths = appPaths({ mainDir: '/app/out/main', appPath: '/app', resourcesPath: '/res', isPackaged: false })
+    const paths = appPaths({
+      mainDir: '/app/out/main',
+      appPath: '/app',
+      resourcesPath: '/res',
+      isPackaged: false,
+    })
     expect(paths).toEqual({
       preload: '/app/out/preload/index.cjs',
       renderer: '/app/out/renderer',
@@ -16,7 +21,12 @@ describe('appPaths', () => {
   })
 
   it('takes the demo data from extraResources when packaged', () => {
-    const paths = appPaths({ mainDir: '/a/app.asar/out/main', appPath: '/a/app.asar', resourcesPath: '/a', isPackaged: true })
+    const paths = appPaths({
+      mainDir: '/a/app.asar/out/main',
+      appPath: '/a/app.asar',
+      resourcesPath: '/a',
+      isPackaged: true,
+    })
     expect(paths.demoDir).toBe('/a/demo')
   })
 })

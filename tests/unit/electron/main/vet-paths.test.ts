@@ -49,11 +49,20 @@ describe('vetDroppedPaths', () => {
   it('rejects relative paths, NUL bytes and device files', async () => {
     const result = await vetDroppedPaths(['costs.csv', `${at('costs.csv')}\0.png`, '/dev/null'])
     expect(result.ok).toEqual([])
-    expect(result.rejected.map((r) => r.reason)).toEqual(['not-absolute', 'not-absolute', 'not-a-file'])
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      'not-absolute',
+      'not-absolute',
+      'not-a-file',
+    ])
   })
 
   it('keeps input order and vets duplicates once', async () => {
-    const result = await vetDroppedPaths([at('costs.csv'), at('folder'), at('costs.csv'), at('link-to-file.csv')])
+    const result = await vetDroppedPaths([
+      at('costs.csv'),
+      at('folder'),
+      at('costs.csv'),
+      at('link-to-file.csv'),
+    ])
     expect(result.ok.map((f) => f.name)).toEqual(['costs.csv', 'link-to-file.csv'])
     expect(result.rejected.map((r) => r.name)).toEqual(['folder'])
   })
@@ -69,20 +78,29 @@ describe('stagePaths', () => {
   const staged: string[] = []
   const stage = async (path: string, name: string) => {
     staged.push(path)
-    return { ok: true as const, value: { token: `token-${staged.length}-abcdefghijkl`, name, sizeBytes: 1 } }
+    return {
+      ok: true as const,
+      value: { token: `token-${staged.length}-abcdefghijkl`, name, sizeBytes: 1 },
+    }
   }
 
   it('stages nothing when any path is rejected', async () => {
     staged.length = 0
     const result = await stagePaths([at('costs.csv'), at('folder')], stage)
-    expect(result).toMatchObject({ ok: false, error: { code: 'IO_ERROR', details: { rejected: [{ name: 'folder' }] } } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'IO_ERROR', details: { rejected: [{ name: 'folder' }] } },
+    })
     expect(staged).toEqual([])
   })
 
   it('stages every vetted file and returns only tokens', async () => {
     staged.length = 0
     const result = await stagePaths([at('costs.csv')], stage)
-    expect(result).toEqual({ ok: true, value: [{ token: 'token-1-abcdefghijkl', name: 'costs.csv', sizeBytes: 1 }] })
+    expect(result).toEqual({
+      ok: true,
+      value: [{ token: 'token-1-abcdefghijkl', name: 'costs.csv', sizeBytes: 1 }],
+    })
     expect(JSON.stringify(result)).not.toContain(dir)
   })
 })

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { windowOptions } from '../../../../electron/main/window-options'
 
 describe('windowOptions', () => {
-  const prefs = windowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false }).webPreferences ?? {}
+  const prefs =
+    windowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false }).webPreferences ??
+    {}
 
   it('isolates and sandboxes the renderer with no Node (checklist #2, #3, #4)', () => {
     expect(prefs.contextIsolation).toBe(true)

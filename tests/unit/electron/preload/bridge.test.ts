@@ -7,7 +7,12 @@
 import { describe, expect, it } from 'vitest'
 import { buildBridge, type BridgeDeps } from '../../../../electron/preload/bridge'
 import { CHANNELS, EVENTS } from '../../../../shared/contract'
-import { CHANNEL_NAMES, PORT_CHANNELS, methodOf, type PickedFile } from '../../../../shared/contract/bridge'
+import {
+  CHANNEL_NAMES,
+  PORT_CHANNELS,
+  methodOf,
+  type PickedFile,
+} from '../../../../shared/contract/bridge'
 
 function recorder(paths: Record<string, string> = {}) {
   const invoked: Array<[string, unknown]> = []
@@ -31,7 +36,9 @@ describe('preload bridge', () => {
     const { bridge } = recorder()
     const names = CHANNEL_NAMES.map(methodOf)
     expect(new Set(names).size).toBe(Object.keys(CHANNELS).length)
-    expect(Object.keys(bridge).sort()).toEqual([...names, 'onEvent', 'openFilesDialog', 'stageDroppedFiles'].sort())
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...names, 'onEvent', 'openFilesDialog', 'stageDroppedFiles'].sort(),
+    )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
     expect(names).toContain('workspaceOpen')
     expect(names).toContain('workspaceOpenSample')
@@ -48,7 +55,10 @@ describe('preload bridge', () => {
     const { bridge, invoked, viaPort } = recorder()
     const methods = bridge as unknown as Record<string, (body: unknown) => Promise<unknown>>
     for (const channel of CHANNEL_NAMES) {
-      expect(await methods[methodOf(channel)]?.({ probe: channel })).toEqual({ ok: true, value: channel })
+      expect(await methods[methodOf(channel)]?.({ probe: channel })).toEqual({
+        ok: true,
+        value: channel,
+      })
     }
     expect(viaPort.map(([c]) => c)).toEqual([...PORT_CHANNELS])
     expect(invoked.map(([c]) => c)).toEqual(CHANNEL_NAMES.filter((c) => !PORT_CHANNELS.includes(c)))
@@ -63,7 +73,10 @@ describe('preload bridge', () => {
       callEngine: async () => ({ ok: true, value: null }),
       pathForFile: () => '',
     })
-    expect(await bridge.workspaceList({})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'No handler registered' } })
+    expect(await bridge.workspaceList({})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'No handler registered' },
+    })
   })
 
   it('limits onEvent to contract events and delivers engine events to listeners', () => {
@@ -89,8 +102,14 @@ describe('preload bridge', () => {
 
   it('refuses files that are not on disk (a page-made File has no path)', async () => {
     const { bridge, invoked } = recorder({ 'a.csv': '/home/me/a.csv' })
-    const result = await bridge.stageDroppedFiles([{ name: 'a.csv', size: 3 }, { name: 'forged.csv', size: 1 }])
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Not a file on this computer: forged.csv.' } })
+    const result = await bridge.stageDroppedFiles([
+      { name: 'a.csv', size: 3 },
+      { name: 'forged.csv', size: 1 },
+    ])
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Not a file on this computer: forged.csv.' },
+    })
     expect((await bridge.stageDroppedFiles([])).ok).toBe(false)
     expect(invoked).toEqual([])
   })

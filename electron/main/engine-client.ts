@@ -1,0 +1,67 @@
+/**
+ * Starts the engine utility process and brokers its ports (DESIGN.md,
+ * Processes): main keeps one privileged port for forwarded IPC and staging;
+ * each window gets its own port so Arrow results go engine → window without
+ * passing through main. The engine validates every message on every port.
+ */
+import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron'
+import type { Channel, Result, StagedFile } from '../../shared/contract'
+import { HOST_CHANNELS } from '../../shared/contract/bridge'
+import { engineArgv, type EngineArgs } from '../engine/args'
+import { fromMessagePortMain } from '../engine/port'
+import { createPortClient, type PortClient } from '../engine/port-client'
+import { STAGE_FILE_CHANNEL, type ConnectMessage, type ShutdownMessage } from '../engine/protocol'
+
+/** Main's handle on the running engine. */
+export interface EngineClient {
+  /** Forwards a validated contract request. */
+  call(channel: Channel, request: unknown): Promise<Result<unknown>>
+  /** Stages a path main has vetted. */
+  stageFile(path: string, name: string): Promise<Result<StagedFile>>
+  /** Gives a window its own port to the engine (sent as `engine:port`). */
+  connectWindow(contents: WebContents): void
+  /** Asks the engine to checkpoint and exit; kills it after `graceMs`. */
+  stop(graceMs?: number): Promise<void>
+}
+
+function connect(child: UtilityProcess, role: ConnectMessage['role']) {
+  const { port1, port2 } = new MessageChannelMain()
+  const message: ConnectMessage = { kind: 'connect', role }
+  child.postMessage(message, [port1])
+  return port2
+}
+
+/** Forks `entry` (the built `out/main/engine.js`) and connects main's privileged port. */
+export function startEngine(entry: string, args: EngineArgs): EngineClient {
+  const child = utilityProcess.fork(entry, engineArgv(args), {
+    serviceName: 'Focal engine',
+    stdio: 'inherit',
+  })
+  let exited = false
+  child.once('exit', (code) => {
+    exited = true
+    if (code !== 0) console.error(`Focal engine exited with code ${code}.`)
+  })
+  const client: PortClient = createPortClient(fromMessagePortMain(connect(child, 'main')))
+
+  return {
+    call: (channel, request) => client.call(channel, request),
+    stageFile: (path, name) =>
+      client.call(STAGE_FILE_CHANNEL, { path, name }) as Promise<Result<StagedFile>>,
+    connectWindow(contents) {
+      // Without a port the preload sends every call through main instead.
+      if (exited) return
+      contents.postMessage(HOST_CHANNELS.enginePort, null, [connect(child, 'window')])
+    },
+    async stop(graceMs = 5000) {
+      if (exited) return
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      const shutdown: ShutdownMessage = { kind: 'shutdown' }
+      child.postMessage(shutdown)
+      const timer = setTimeout(() => child.kill(), graceMs)
+      await gone
+      clearTimeout(timer)
+      client.close()
+    },
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Every IPC message passes here before anything acts on it, as a pure
+ * function of plain objects so the exploit tests can drive it: the channel
+ * must be on the allowlist, the sender must be the main frame of one of our
+ * windows showing an app page (Electron security checklist #17), and the body
+ * must match the contract (CONVENTIONS.md #2). Answers are Results; nothing
+ * throws across the boundary (CONVENTIONS.md #5).
+ */
+import { z } from 'zod'
+import {
+  toFocalError,
+  validateRequest,
+  type Channel,
+  type Result,
+  type StagedFile,
+} from '../../shared/contract'
+import { CHANNEL_NAMES, HOST_CHANNELS } from '../../shared/contract/bridge'
+import { isAppUrl, type Trust } from './app-origin'
+
+/** What main knows about the sender of one IPC message. */
+export interface SenderInfo {
+  /** URL of the sending frame; null when the frame is gone or was navigated away. */
+  frameUrl: string | null
+  /** True when the sender is its page's main frame, not an iframe. */
+  isMainFrame: boolean
+  /** The sender's webContents id. */
+  webContentsId: number
+}
+
+/** The parts of an Electron IPC event the sender check reads. */
+export interface IpcEventLike {
+  senderFrame: { url: string; parent: unknown } | null
+  sender: { id: number }
+}
+
+/** Reads the facts the policy needs from an IPC event; a vanished frame has no URL. */
+export function senderOf(event: IpcEventLike): SenderInfo {
+  const webContentsId = event.sender.id
+  try {
+    const frame = event.senderFrame
+    if (frame === null) return { frameUrl: null, isMainFrame: false, webContentsId }
+    return { frameUrl: frame.url, isMainFrame: frame.parent === null, webContentsId }
+  } catch {
+    // Electron throws when a disposed frame is read: treat it as gone.
+    return { frameUrl: null, isMainFrame: false, webContentsId }
+  }
+}
+
+/** Whom main accepts messages from. */
+export interface SenderPolicy extends Trust {
+  /** True for the webContents ids of windows main created. */
+  isOurWindow(webContentsId: number): boolean
+}
+
+/** Why a sender is refused, or null when it is trusted. */
+export function senderProblem(sender: SenderInfo, policy: SenderPolicy): string | null {
+  if (!policy.isOurWindow(sender.webContentsId)) return 'not a Focal window'
+  if (!sender.isMainFrame) return 'not the main frame'
+  if (sender.frameUrl === null || !isAppUrl(sender.frameUrl, policy)) return 'not an app page'
+  return null
+}
+
+/** Request schemas of the host channels main answers itself. */
+export const HOST_REQUESTS = {
+  [HOST_CHANNELS.openFiles]: z.object({}).strict(),
+  [HOST_CHANNELS.stageDropped]: z
+    .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) })
+    .strict(),
+} as const
+
+/** A host channel main answers itself. */
+export type HostChannel = keyof typeof HOST_REQUESTS
+
+/** Every channel `ipcMain.handle` is registered for: the contract plus the host channels. */
+export const INVOKE_CHANNELS: readonly string[] = [...CHANNEL_NAMES, ...Object.keys(HOST_REQUESTS)]
+
+/** What the router hands validated requests to. */
+export interface RouterTargets {
+  /** Forwards a validated contract request to the engine. */
+  forward(channel: Channel, request: unknown): Promise<Result<unknown>>
+  /** Shows the open dialog for the sender's window and stages the chosen files. */
+  openFiles(webContentsId: number): Promise<Result<StagedFile[]>>
+  /** Vets and stages the paths of a drop. */
+  stageDropped(paths: string[]): Promise<Result<StagedFile[]>>
+}
+
+const refused = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'BAD_REQUEST', message },
+})
+
+/** Builds the function `ipc.ts` calls for every invoke: check, validate, route, wrap. */
+export function createIpcRouter(policy: SenderPolicy, targets: RouterTargets) {
+  return async function route(
+    channel: string,
+    sender: SenderInfo,
+    body: unknown,
+  ): Promise<Result<unknown>> {
+    try {
+      if (!INVOKE_CHANNELS.includes(channel))
+        return refused(`Unknown channel ${JSON.stringify(channel)}.`)
+      const problem = senderProblem(sender, policy)
+      if (problem) return refused(`Refused IPC from an untrusted sender (${problem}).`)
+      if (channel === HOST_CHANNELS.openFiles || channel === HOST_CHANNELS.stageDropped) {
+        const parsed = HOST_REQUESTS[channel].safeParse(body ?? {})
+        if (!parsed.success) return refused(`Invalid request for ${channel}.`)
+        if (channel === HOST_CHANNELS.openFiles)
+          return await targets.openFiles(sender.webContentsId)
+        return await targets.stageDropped((parsed.data as { paths: string[] }).paths)
+      }
+      const valid = validateRequest<Channel>(channel, body)
+      return await targets.forward(valid.channel, valid.request)
+    } catch (cause) {
+      return { ok: false, error: toFocalError(cause) }
+    }
+  }
+}
+
+/** True when a sender may receive an engine port (same checks as any invoke). */
+export function mayConnectEngine(sender: SenderInfo, policy: SenderPolicy): boolean {
+  return senderProblem(sender, policy) === null
+}
