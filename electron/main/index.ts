@@ -2,11 +2,19 @@
  * Focal's main process: app lifecycle only. Security policy, IPC and the
  * engine live in their own modules (DESIGN.md, Processes: keep main thin).
  */
-import { app, BrowserWindow, protocol, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+} from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, devOrigin, type Trust } from './app-origin'
 import { serveAppRequest } from './app-protocol'
 import { startEngine, type EngineClient } from './engine-client'
 import { registerIpc } from './ipc'
+import { menuTemplate } from './menu-template'
 import { denyPermissions, guardContents } from './navigation'
 import { networkPolicy, offlineSwitches } from './network-policy'
 import { appPaths, findSampleFile } from './paths'
@@ -43,6 +51,8 @@ void app.whenReady().then(() => {
   if (!primary) return
   session.defaultSession.webRequest.onBeforeRequest(networkPolicy(trust))
   denyPermissions(session.defaultSession)
+  const template = menuTemplate(process.platform, !app.isPackaged) as MenuItemConstructorOptions[]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, paths.renderer))
   engine = startEngine(paths.engine, {
     userData: app.getPath('userData'),
