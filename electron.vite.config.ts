@@ -5,8 +5,26 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 
 const root = import.meta.dirname
+
+/**
+ * In `electron-vite dev` only, React Fast Refresh injects an inline script and
+ * talks to the dev server over a websocket, which the strict CSP meta tag
+ * blocks. The dev server's page gets a relaxed copy; built files keep the
+ * strict policy unchanged (apply: 'serve').
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'focal-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+  }
+}
 
 export default defineConfig({
   main: {
@@ -35,7 +53,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

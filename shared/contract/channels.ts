@@ -4,7 +4,7 @@
  * MessagePort, the web host, tests) is typed by it and validates every
  * incoming request against it.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 import { PivotSpecSchema } from '../pivot'
 import {
   AppInfoSchema,

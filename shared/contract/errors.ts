@@ -2,7 +2,7 @@
  * Results, not throws, across process boundaries (CONVENTIONS.md #5). Error
  * codes are an enum the UI turns into a helpful sentence.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 
 /** Every error Focal reports across a boundary. */
 export const ERROR_CODES = [

@@ -1,5 +1,5 @@
 /** The API contract shared by every host and the renderer. */
-import type { z } from 'zod'
+import type { z } from '../zod'
 import { CHANNELS, isChannel, type Channel, type RequestOf } from './channels'
 import { fail } from './errors'
 

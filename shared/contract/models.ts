@@ -1,5 +1,5 @@
 /** Values that cross process boundaries: workspaces, imports, what's loaded, catalog. */
-import { z } from 'zod'
+import { z } from '../zod'
 import { FocalErrorSchema } from './errors'
 
 /** Money as an exact decimal string (DESIGN.md, Settled details: Money). */

@@ -2,7 +2,7 @@
  * The pivot query model (DESIGN.md, Explore): a serializable value the UI edits
  * and `shared/sql` compiles. Components never see SQL.
  */
-import { z } from 'zod'
+import { z } from '../zod'
 
 /** Measures a pivot can show. Money measures are always split by currency. */
 export const MEASURES = [

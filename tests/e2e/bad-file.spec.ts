@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { ROOT } from '../helpers/paths'
 import { expect, test } from './support/fixtures'
 
-test('a 0-byte file shows an error naming it and changes nothing', async ({ page, app, workspace, importer, loaded }, testInfo) => {
+test('a 0-byte file shows an error naming it and changes nothing', async ({
+  page,
+  app,
+  workspace,
+  importer,
+  loaded,
+}, testInfo) => {
   const empty = testInfo.outputPath('empty-billing-export.csv')
   writeFileSync(empty, '')
 

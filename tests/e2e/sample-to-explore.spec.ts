@@ -12,7 +12,14 @@ import { join } from 'node:path'
 const SAMPLE_CSV = join(ROOT, 'resources', 'demo', 'focus-sample.csv')
 const AWS_CSV = sample('focus-data-toolkit-golden/aws_1_2_cost_and_usage_rows100_seed42.csv')
 
-test('sample totals are exact, an import reconciles, and a pivot draws', async ({ page, app, workspace, importer, loaded, explore }) => {
+test('sample totals are exact, an import reconciles, and a pivot draws', async ({
+  page,
+  app,
+  workspace,
+  importer,
+  loaded,
+  explore,
+}) => {
   // Independent oracle: the sums come from parsing the CSV here, not from DuckDB.
   const billed = csvSums(SAMPLE_CSV, 'BilledCost').USD
   const effective = csvSums(SAMPLE_CSV, 'EffectiveCost').USD
@@ -27,7 +34,9 @@ test('sample totals are exact, an import reconciles, and a pivot draws', async (
   expect(sampleTotal.billed).toBe(billed?.sum)
   expect(sampleTotal.effective).toBe(effective?.sum)
   // What people read is the same exact figure, formatted.
-  expect(sampleTotal.billedText).toBe(formatMoney(billed?.sum ?? '', 'USD', { maximumFractionDigits: 18 }))
+  expect(sampleTotal.billedText).toBe(
+    formatMoney(billed?.sum ?? '', 'USD', { maximumFractionDigits: 18 }),
+  )
 
   await app.goTo('import')
   await importer.importFiles([AWS_CSV])

@@ -84,7 +84,10 @@ async function runImport(
   const kind = await detectFileKind(path)
   attempt.format = kind
   // Hash while DuckDB reads: the two run on different threads and the file is read once from cache.
-  const hashing = sha256File(path, (bytes) => report('hashing', bytes))
+  let bytesRead = 0
+  const hashing = sha256File(path, (bytes) => {
+    bytesRead = bytes
+  })
   hashing.catch(() => undefined)
   if (kind === 'zip')
     fail('UNSUPPORTED_FORMAT', `${fileName} is a ZIP archive.`, {
@@ -104,7 +107,8 @@ async function runImport(
     kind,
     table,
     options,
-    (fraction) => report('reading', Math.round(fraction * attempt.sizeBytes)),
+    // DuckDB's CSV progress often stays at 0 until the end; the bytes Focal itself has read are a true floor.
+    (fraction) => report('reading', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
   )
   try {
     attempt.focusVersion = mapping.version

@@ -5,11 +5,11 @@ import { expect, type Locator, type Page } from '@playwright/test'
 export class ExplorePage {
   constructor(readonly page: Page) {}
 
-  /** Picks an option of one of the builder's selects by typing, then clicking it. */
+  /** Picks an option of one of the builder's selects: opens it, types to filter when it is searchable, clicks the option. */
   private async choose(testId: string, option: string): Promise<void> {
     const input = this.page.getByTestId(testId)
     await input.click()
-    await input.fill(option)
+    if (await input.isEditable()) await input.fill(option)
     await this.page.getByRole('option', { name: option, exact: true }).click()
     await expect(input).toHaveValue(option)
   }
@@ -26,7 +26,9 @@ export class ExplorePage {
 
   /** Waits until the result for the current pivot is shown (table column header included). */
   async waitForResult(valueHeader: string): Promise<void> {
-    await expect(this.table.getByRole('columnheader', { name: valueHeader, exact: true })).toBeVisible()
+    await expect(
+      this.table.getByRole('columnheader', { name: valueHeader, exact: true }),
+    ).toBeVisible()
     await expect(this.rows.first()).toBeVisible()
   }
 

@@ -14,6 +14,8 @@ export class ImportPage {
 
   /** The outcome card of one file. */
   outcome(fileName: string): Locator {
-    return this.page.getByTestId('import-outcome').filter({ has: this.page.getByTestId('outcome-file').getByText(fileName, { exact: true }) })
+    return this.page
+      .getByTestId('import-outcome')
+      .filter({ has: this.page.getByTestId('outcome-file').getByText(fileName, { exact: true }) })
   }
 }

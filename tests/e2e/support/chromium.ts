@@ -34,10 +34,20 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
       return null
     }
   })()
-  const candidates = [own, env.CHROMIUM_PATH, '/usr/bin/chromium', onPath('chromium'), onPath('chromium-browser')]
-  const found = candidates.find((path): path is string => Boolean(path) && existsSync(path as string))
+  const candidates = [
+    own,
+    env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    onPath('chromium'),
+    onPath('chromium-browser'),
+  ]
+  const found = candidates.find(
+    (path): path is string => Boolean(path) && existsSync(path as string),
+  )
   if (!found) {
-    throw new Error('No Chromium was found for the browser tests: install one with `apt-get install -y chromium` (or set CHROMIUM_PATH).')
+    throw new Error(
+      'No Chromium was found for the browser tests: install one with `apt-get install -y chromium` (or set CHROMIUM_PATH).',
+    )
   }
   return found
 }

@@ -19,10 +19,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw new Error('The browser tests run against the build: run `npm run build` first.')
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'focal-e2e-'))
-  const host = spawn(process.execPath, [entry, '--port', String(E2E_PORT), '--token', E2E_TOKEN, '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const host = spawn(
+    process.execPath,
+    [entry, '--port', String(E2E_PORT), '--token', E2E_TOKEN, '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stderr = ''
   host.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
@@ -30,7 +34,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   })
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web host did not print its URL within ${STARTUP_TIMEOUT_MS / 1000} s.`)), STARTUP_TIMEOUT_MS)
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`The web host did not print its URL within ${STARTUP_TIMEOUT_MS / 1000} s.`),
+        ),
+      STARTUP_TIMEOUT_MS,
+    )
     host.stdout.once('data', (chunk: Buffer) => {
       clearTimeout(timer)
       const line = chunk.toString().trim()
@@ -39,15 +49,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     })
     host.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`The web host exited with code ${code}: ${stderr.trim() || 'no message'} (is port ${E2E_PORT} taken? set FOCAL_E2E_PORT)`))
+      reject(
+        new Error(
+          `The web host exited with code ${code}: ${stderr.trim() || 'no message'} (is port ${E2E_PORT} taken? set FOCAL_E2E_PORT)`,
+        ),
+      )
     })
   })
 
   return async () => {
     // SIGTERM lets the host close its services, so the workspace is checkpointed before the folder goes.
-    const exited = new Promise((resolve) => host.once('exit', resolve))
+    const running = host.exitCode === null && host.signalCode === null
+    const exited = running
+      ? new Promise((resolve) => host.once('exit', resolve))
+      : Promise.resolve()
     host.kill('SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    const stuck = setTimeout(() => host.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(stuck)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,0 +1,81 @@
+/** The app shell: header, navigation between the four screens, and the screen itself. */
+import { AppShell, NavLink, Stack, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { ExploreIcon, ImportIcon, LoadedIcon, WorkspaceIcon } from '../components/icons'
+import { ExploreScreen } from '../features/explore/explore-screen'
+import { ImportScreen } from '../features/import/import-screen'
+import { LoadedScreen } from '../features/loaded/loaded-screen'
+import { WorkspaceScreen } from '../features/workspace/workspace-screen'
+import type { Screen } from '../state/session-slice'
+import { useAppStore } from '../state/store-context'
+import { HeaderBar } from './header-bar'
+
+const NAV: readonly { screen: Screen; label: string; description: string; icon: ReactNode }[] = [
+  {
+    screen: 'workspace',
+    label: 'Workspace',
+    description: 'Open or create',
+    icon: <WorkspaceIcon />,
+  },
+  { screen: 'import', label: 'Import', description: 'Add billing files', icon: <ImportIcon /> },
+  {
+    screen: 'loaded',
+    label: "What's loaded",
+    description: 'Periods, accounts, files',
+    icon: <LoadedIcon />,
+  },
+  { screen: 'explore', label: 'Explore', description: 'Pivot and chart', icon: <ExploreIcon /> },
+]
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'workspace':
+      return <WorkspaceScreen />
+    case 'import':
+      return <ImportScreen />
+    case 'loaded':
+      return <LoadedScreen />
+    case 'explore':
+      return <ExploreScreen />
+  }
+}
+
+/** The whole app frame. */
+export function Shell() {
+  const screen = useAppStore((s) => s.screen)
+  const navigate = useAppStore((s) => s.navigate)
+  const version = useAppStore((s) => s.appInfo?.version)
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <HeaderBar />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component="nav" aria-label="Main">
+          <Stack gap={4}>
+            {NAV.map((item) => (
+              <NavLink
+                key={item.screen}
+                label={item.label}
+                description={item.description}
+                leftSection={item.icon}
+                active={item.screen === screen}
+                onClick={() => navigate(item.screen)}
+                data-testid={`nav-${item.screen}`}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm">
+            Focal {version ?? ''} · offline
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <CurrentScreen screen={screen} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

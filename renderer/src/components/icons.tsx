@@ -1,0 +1,77 @@
+/** The few line icons Focal uses, inline so the app needs no icon font or remote asset. */
+import type { ReactNode } from 'react'
+
+function Icon({ size = 18, children }: { size?: number; children: ReactNode }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      {children}
+    </svg>
+  )
+}
+
+/** A database drum: workspaces. */
+export function WorkspaceIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <ellipse cx="12" cy="5" rx="8" ry="3" />
+      <path d="M4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5" />
+      <path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" />
+    </Icon>
+  )
+}
+
+/** An arrow into a tray: importing files. */
+export function ImportIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M12 3v12" />
+      <path d="m7 10 5 5 5-5" />
+      <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+    </Icon>
+  )
+}
+
+/** A checked list: what's loaded. */
+export function LoadedIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="m3 6 2 2 3-3" />
+      <path d="m3 13 2 2 3-3" />
+      <path d="M12 7h9M12 14h9M4 20h17" />
+    </Icon>
+  )
+}
+
+/** Bars: explore. */
+export function ExploreIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M3 21h18" />
+      <rect x="5" y="11" width="3" height="7" />
+      <rect x="10.5" y="6" width="3" height="12" />
+      <rect x="16" y="14" width="3" height="4" />
+    </Icon>
+  )
+}
+
+/** Focal's mark: a lens over a bar. */
+export function FocalMark({ size = 26 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
+      <rect width="32" height="32" rx="8" fill="var(--mantine-color-indigo-6)" />
+      <circle cx="14" cy="14" r="7" fill="none" stroke="white" strokeWidth="2.5" />
+      <path d="M19.5 19.5 25 25" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
+      <path d="M11 16v-3M14 16v-5M17 16v-2" stroke="white" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  )
+}

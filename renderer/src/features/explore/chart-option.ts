@@ -1,0 +1,102 @@
+/**
+ * Turns a pivot view into ECharts options (options as data, CONVENTIONS.md #8).
+ * One series per dimension value × currency: currency is part of the grouping,
+ * so amounts in different currencies are never added, stacked or merged.
+ */
+import type { PivotSpec } from '../../../../shared/pivot'
+import type { ChartOption } from '../../components/echart'
+import { formatTime, type PivotView } from './pivot-view'
+
+const NONE = '(none)'
+
+/**
+ * Chart options for a view: a line or bar chart over time buckets when there
+ * are several, otherwise over the first dimension.
+ */
+export function chartOption(
+  view: PivotView,
+  spec: PivotSpec,
+  kind: 'bar' | 'line',
+  overTime: boolean,
+): ChartOption {
+  // Over time, every dimension goes into the series; otherwise the first one is the x axis.
+  const seriesDims = overTime ? view.dimensions : view.dimensions.slice(1)
+  const axisOf = (row: number): string =>
+    (overTime
+      ? formatTime(view.time?.text(row) ?? null, spec.timeGrain)
+      : (view.dimensions[0]?.text(row) ?? 'Total')) || NONE
+
+  const categories = categoriesOf(view, axisOf, overTime)
+  const position = new Map(categories.map((category, index) => [category, index]))
+  const series = new Map<string, { unit: string; points: Map<number, number> }>()
+  for (let row = 0; row < view.rowCount; row += 1) {
+    const unit = view.unit?.text(row) ?? ''
+    const label =
+      [...seriesDims.map((dim) => dim.text(row) ?? NONE), unit].filter(Boolean).join(' · ') ||
+      spec.measure
+    const entry = series.get(label) ?? { unit, points: new Map<number, number>() }
+    entry.points.set(
+      position.get(axisOf(row)) ?? 0,
+      view.chart?.number(row) ?? view.count?.number(row) ?? 0,
+    )
+    series.set(label, entry)
+  }
+
+  return {
+    animationDuration: 300,
+    grid: { left: 8, right: 16, top: 16, bottom: series.size > 1 ? 56 : 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      valueFormatter: (value: unknown) => formatNumber(value),
+    },
+    legend: series.size > 1 ? { type: 'scroll', bottom: 0 } : { show: false },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      // Names (services, accounts) are long: slant and shorten them; dates fit as they are.
+      axisLabel: overTime
+        ? { hideOverlap: true }
+        : { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' },
+    },
+    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => compact(value) } },
+    series: [...series.entries()].map(([name, { unit, points }]) => ({
+      name,
+      type: kind,
+      // Stacks only within one currency/unit: bars of different currencies stand side by side.
+      stack: kind === 'bar' && seriesDims.length > 0 ? unit || 'all' : undefined,
+      showSymbol: categories.length < 60,
+      emphasis: { focus: 'series' },
+      data: categories.map((_, index) => points.get(index) ?? null),
+    })),
+  }
+}
+
+/** The x-axis categories: in result order (largest first), or in time order over time. */
+function categoriesOf(
+  view: PivotView,
+  axisOf: (row: number) => string,
+  overTime: boolean,
+): string[] {
+  const sortKey = new Map<string, string>()
+  for (let row = 0; row < view.rowCount; row += 1) {
+    const category = axisOf(row)
+    if (!sortKey.has(category)) sortKey.set(category, view.time?.text(row) ?? '')
+  }
+  const categories = [...sortKey.keys()]
+  return overTime
+    ? categories.sort((a, b) => (sortKey.get(a) ?? '').localeCompare(sortKey.get(b) ?? ''))
+    : categories
+}
+
+function formatNumber(value: unknown): string {
+  return typeof value === 'number'
+    ? value.toLocaleString('en-US', { maximumFractionDigits: 2 })
+    : '—'
+}
+
+function compact(value: number): string {
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(
+    value,
+  )
+}

@@ -1,0 +1,113 @@
+/** Explore: build a pivot, see it as a chart and a table; it reruns as the pivot changes. */
+import { Badge, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useMemo } from 'react'
+import { ErrorAlert } from '../../components/error-alert'
+import { NeedWorkspace } from '../../components/need-workspace'
+import { resultTable } from '../../state/result-cache'
+import { useAppStore } from '../../state/store-context'
+import type { ChartKind } from '../../state/explore-slice'
+import { PivotBuilder } from './pivot-builder'
+import { PivotChart } from './pivot-chart'
+import { PivotTable } from './pivot-table'
+import { distinctValues, pivotView } from './pivot-view'
+
+/** Waits this long after the last change before running, so typing a date does not fire a query per key. */
+const RUN_DELAY_MS = 250
+
+function useAutoRun(): void {
+  const workspace = useAppStore((s) => s.workspace)
+  const spec = useAppStore((s) => s.spec)
+  const dataVersion = useAppStore((s) => s.dataVersion)
+  const catalogVersion = useAppStore((s) => s.catalogVersion)
+  const catalogRunning = useAppStore((s) => s.catalogTask.status === 'running')
+  const loadCatalog = useAppStore((s) => s.loadCatalog)
+  const runPivot = useAppStore((s) => s.runPivot)
+  useEffect(() => {
+    if (workspace && catalogVersion !== dataVersion && !catalogRunning) void loadCatalog()
+  }, [workspace, catalogVersion, dataVersion, catalogRunning, loadCatalog])
+  useEffect(() => {
+    if (!workspace) return
+    const timer = setTimeout(() => void runPivot(), RUN_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [workspace, spec, dataVersion, runPivot])
+}
+
+function Result() {
+  const spec = useAppStore((s) => s.pivotResultSpec)
+  const task = useAppStore((s) => s.pivotTask)
+  const meta = useAppStore((s) => s.pivotMeta)
+  const resultId = useAppStore((s) => s.pivotResultId)
+  const chartKind = useAppStore((s) => s.chartKind)
+  const setChartKind = useAppStore((s) => s.setChartKind)
+  const table = resultTable(resultId)
+  const view = useMemo(() => (table && meta ? pivotView(table, meta) : null), [table, meta])
+  // A line needs at least two points in time; one bucket reads better as bars.
+  const overTime = view !== null && distinctValues(view, view.time) > 1
+  const kind = chartKind === 'auto' ? (overTime ? 'line' : 'bar') : chartKind
+
+  if (task.status === 'failed' && task.error)
+    return <ErrorAlert error={task.error} title="The pivot could not run" />
+  if (!view || !meta || !spec) return <Loader m="xl" />
+  if (view.rowCount === 0) {
+    return (
+      <Text c="dimmed">No rows match. Widen the date range or import data for this period.</Text>
+    )
+  }
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Text size="sm" c="dimmed" className="amount" data-testid="pivot-summary">
+            {meta.rowCount.toLocaleString('en-US')} result rows in {Math.round(meta.elapsedMs)} ms
+          </Text>
+          {task.status === 'running' ? <Loader size="xs" /> : null}
+          {meta.truncated ? (
+            <Badge variant="light" color="yellow">
+              cut at the row limit: set a Top N or a date range
+            </Badge>
+          ) : null}
+          {meta.currencies.length > 1 ? (
+            <Badge variant="light" color="orange">
+              {meta.currencies.length} currencies, shown separately
+            </Badge>
+          ) : null}
+        </Group>
+        <SegmentedControl
+          size="xs"
+          value={kind}
+          onChange={(value) => setChartKind(value as ChartKind)}
+          data={[
+            { label: 'Bars', value: 'bar' },
+            { label: 'Lines', value: 'line' },
+          ]}
+          data-testid="chart-kind"
+        />
+      </Group>
+      <PivotChart view={view} spec={spec} kind={kind} overTime={overTime} />
+      <PivotTable view={view} spec={spec} />
+    </Stack>
+  )
+}
+
+/** The explore screen. */
+export function ExploreScreen() {
+  const workspace = useAppStore((s) => s.workspace)
+  useAutoRun()
+  if (!workspace) return <NeedWorkspace what="explore costs" />
+  return (
+    <Stack gap="lg" maw={1280}>
+      <div>
+        <Title order={2}>Explore</Title>
+        <Text c="dimmed">
+          Group cost by any column or tag. Amounts in different currencies are never added together.
+        </Text>
+      </div>
+      <Paper>
+        <PivotBuilder />
+      </Paper>
+      <Paper data-testid="pivot-result">
+        <Result />
+      </Paper>
+    </Stack>
+  )
+}

@@ -1,0 +1,151 @@
+/** The pivot controls: group-bys from the catalog, measure, time grain, date range, top N. */
+import { Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import type { Catalog } from '../../../../shared/contract'
+import { dimensionLabel, MEASURES, parseDimension, type PivotSpec } from '../../../../shared/pivot'
+import { useAppStore } from '../../state/store-context'
+
+const GROUPABLE = new Set(['string', 'datetime'])
+const KIND_GROUPS = [
+  { kind: 'focus', group: 'FOCUS columns' },
+  { kind: 'provider', group: 'Provider columns (x_)' },
+  { kind: 'provenance', group: 'Where rows came from' },
+] as const
+
+/** Select data: columns of the catalog by kind, then tag keys as `tag:<key>`. */
+export function dimensionOptions(catalog: Catalog | null): { group: string; items: string[] }[] {
+  if (!catalog) return []
+  const groups: { group: string; items: string[] }[] = KIND_GROUPS.map(({ kind, group }) => ({
+    group,
+    items: catalog.columns
+      .filter((column) => column.kind === kind && GROUPABLE.has(column.type))
+      .map((column) => column.name)
+      .sort(),
+  }))
+  groups.push({ group: 'Tags', items: catalog.tagKeys.map((key) => `tag:${key}`).sort() })
+  return groups.filter((group) => group.items.length > 0)
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The date range inputs: both ends set and in order make a range; anything else means "all dates". */
+function DateRange({ onChange }: { onChange: (range: PivotSpec['dateRange']) => void }) {
+  const [start, setStart] = useState('')
+  const [end, setEnd] = useState('')
+  const apply = (nextStart: string, nextEnd: string): void => {
+    setStart(nextStart)
+    setEnd(nextEnd)
+    const complete = ISO_DATE.test(nextStart) && ISO_DATE.test(nextEnd) && nextStart < nextEnd
+    onChange(complete ? { start: nextStart, end: nextEnd } : null)
+  }
+  const reversed = ISO_DATE.test(start) && ISO_DATE.test(end) && start >= end
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap">
+      <TextInput
+        type="date"
+        label="From"
+        value={start}
+        onChange={(e) => apply(e.currentTarget.value, end)}
+        w={150}
+      />
+      <TextInput
+        type="date"
+        label="Until (exclusive)"
+        value={end}
+        onChange={(e) => apply(start, e.currentTarget.value)}
+        w={150}
+        error={reversed ? 'Must be after From' : null}
+      />
+    </Group>
+  )
+}
+
+/** The builder card content. */
+export function PivotBuilder() {
+  const catalog = useAppStore((s) => s.catalog)
+  const spec = useAppStore((s) => s.spec)
+  const updateSpec = useAppStore((s) => s.updateSpec)
+  const options = dimensionOptions(catalog)
+  const [first, second] = spec.rows.map(dimensionLabel)
+  const setRows = (labels: (string | null | undefined)[]): void =>
+    updateSpec({
+      rows: labels.filter((label): label is string => Boolean(label)).map(parseDimension),
+    })
+
+  return (
+    <Stack gap="sm">
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <Select
+          label="Group by"
+          data={options}
+          value={first ?? null}
+          onChange={(value) => setRows([value, second])}
+          searchable
+          clearable
+          allowDeselect={false}
+          w={240}
+          placeholder="No grouping"
+          data-testid="group-by-1"
+        />
+        <Select
+          label="Then by"
+          data={options}
+          value={second ?? null}
+          onChange={(value) => setRows([first, value])}
+          searchable
+          clearable
+          allowDeselect={false}
+          w={240}
+          disabled={!first}
+          placeholder="Optional"
+          data-testid="group-by-2"
+        />
+        <Select
+          label="Measure"
+          data={[...MEASURES]}
+          value={spec.measure}
+          onChange={(value) => value && updateSpec({ measure: value as PivotSpec['measure'] })}
+          allowDeselect={false}
+          w={190}
+          data-testid="measure"
+        />
+        <NumberInput
+          label="Top N"
+          description=" "
+          value={spec.topN ?? ''}
+          onChange={(value) =>
+            updateSpec({
+              topN:
+                typeof value === 'number' && value >= 1
+                  ? Math.min(10_000, Math.floor(value))
+                  : null,
+            })
+          }
+          min={1}
+          max={10_000}
+          placeholder="All"
+          w={100}
+          styles={{ description: { display: 'none' } }}
+        />
+      </Group>
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <div>
+          <Text size="sm" fw={500} mb={3}>
+            Time grain
+          </Text>
+          <SegmentedControl
+            value={spec.timeGrain}
+            onChange={(value) => updateSpec({ timeGrain: value as PivotSpec['timeGrain'] })}
+            data={[
+              { label: 'None', value: 'none' },
+              { label: 'Day', value: 'day' },
+              { label: 'Month', value: 'month' },
+            ]}
+            data-testid="time-grain"
+          />
+        </div>
+        <DateRange onChange={(dateRange) => updateSpec({ dateRange })} />
+      </Group>
+    </Stack>
+  )
+}

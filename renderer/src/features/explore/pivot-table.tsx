@@ -1,0 +1,79 @@
+/** The pivot result as a windowed table, with exact totals per currency (or unit) underneath. */
+import { Text } from '@mantine/core'
+import { MONEY_MEASURES, type PivotSpec } from '../../../../shared/pivot'
+import { Amount, formatExact, formatQuantity } from '../../components/amount'
+import { VirtualTable, type VirtualColumn } from '../../components/virtual-table'
+import { formatTime, totalsByUnit, type PivotView, type ViewColumn } from './pivot-view'
+import classes from './pivot-table.module.css'
+
+const LABELS = { time: '', unit: 'Currency', count: 'Rows' } as const
+
+function columnLabel(column: ViewColumn, spec: PivotSpec): string {
+  const money = MONEY_MEASURES.includes(spec.measure)
+  if (column.role === 'time') return spec.timeGrain === 'month' ? 'Month' : 'Day'
+  if (column.role === 'unit') return money ? LABELS.unit : 'Unit'
+  if (column.role === 'value') return spec.measure
+  if (column.role === 'count') return LABELS.count
+  return column.name
+}
+
+/** The result table and its totals. */
+export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec }) {
+  const money = MONEY_MEASURES.includes(spec.measure)
+  // The float 'chart' column is for the chart only; people read the exact 'value'.
+  const shown = view.columns.filter((column) => column.role !== 'chart')
+  const columns: VirtualColumn[] = shown.map((column) => ({
+    label: columnLabel(column, spec),
+    align: column.role === 'value' || column.role === 'count' ? 'right' : 'left',
+    width:
+      column.role === 'dimension'
+        ? 'minmax(180px, 3fr)'
+        : column.role === 'value'
+          ? 'minmax(160px, 2fr)'
+          : 'minmax(90px, 1fr)',
+  }))
+  const cell = (row: number, index: number) => {
+    const column = shown[index]
+    if (!column) return null
+    const text = column.text(row)
+    if (column.role === 'time') return formatTime(text, spec.timeGrain)
+    if (column.role === 'count') return text == null ? '—' : Number(text).toLocaleString('en-US')
+    if (column.role === 'value' && text != null) {
+      const unit = view.unit?.text(row) ?? ''
+      return money ? <Amount value={text} currency={unit} /> : formatQuantity(text, unit || null)
+    }
+    return text ?? <span className={classes.none}>(none)</span>
+  }
+  const totals = totalsByUnit(view)
+  const footer = (
+    <div className={classes.totals} data-testid="pivot-totals">
+      {totals.map((total) => (
+        <div key={total.unit} className={classes.total} data-testid={`pivot-total-${total.unit}`}>
+          <Text fw={700} size="sm">
+            Total {total.unit || spec.measure}
+          </Text>
+          <Text fw={700} size="sm" className="amount" data-value={total.value ?? total.count ?? ''}>
+            {total.value != null
+              ? money
+                ? formatExact(total.value, total.unit)
+                : formatQuantity(total.value, total.unit || null)
+              : null}
+            {total.count != null ? (
+              <span className={classes.rows}>{total.count.toLocaleString('en-US')} rows</span>
+            ) : null}
+          </Text>
+        </div>
+      ))}
+    </div>
+  )
+  return (
+    <VirtualTable
+      columns={columns}
+      rowCount={view.rowCount}
+      cell={cell}
+      height={440}
+      footer={footer}
+      testId="pivot-table"
+    />
+  )
+}

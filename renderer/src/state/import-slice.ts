@@ -1,0 +1,128 @@
+/** Importing files: upload or stage them, run one import job, follow its progress. */
+import type { StateCreator } from 'zustand'
+import {
+  toFocalError,
+  type FocalError,
+  type ImportJob,
+  type ImportProgress,
+  type ImportRecord,
+  type StagedFile,
+} from '../../../shared/contract'
+import type { FocalTransport } from '../api'
+import { DONE, failed, failedWith, IDLE, RUNNING, type Task } from './task'
+import type { AppState } from './store'
+
+/** The outcome for one file: its registry record, or the error that stopped it. */
+export interface FileOutcome {
+  readonly fileName: string
+  readonly record: ImportRecord | null
+  readonly error: FocalError | null
+}
+
+/** Import state and actions. */
+export interface ImportSlice {
+  readonly importTask: Task
+  /** 'staging' while files are handed to the host (uploaded in the web host), then 'importing'. */
+  readonly importPhase: 'staging' | 'importing' | null
+  readonly staging: {
+    readonly done: number
+    readonly total: number
+    readonly fileName: string
+  } | null
+  readonly importJobId: string | null
+  readonly importProgress: ImportProgress | null
+  readonly importOutcomes: readonly FileOutcome[]
+  importFiles(files: File[]): Promise<void>
+  cancelImport(): Promise<void>
+}
+
+const finished = (job: ImportJob): boolean => job.state !== 'running'
+
+/** Creates the import slice over a transport. */
+export function createImportSlice(
+  api: FocalTransport,
+): StateCreator<AppState, [], [], ImportSlice> {
+  return (set, get) => {
+    /** Stages files one by one so one bad file is reported by name and the others still go. */
+    const stage = async (
+      files: File[],
+    ): Promise<{ staged: StagedFile[]; refused: FileOutcome[] }> => {
+      const staged: StagedFile[] = []
+      const refused: FileOutcome[] = []
+      for (const [index, file] of files.entries()) {
+        set({ staging: { done: index, total: files.length, fileName: file.name } })
+        try {
+          staged.push(...(await api.pickAndStageFiles([file])))
+        } catch (cause) {
+          refused.push({ fileName: file.name, record: null, error: toFocalError(cause) })
+        }
+      }
+      return { staged, refused }
+    }
+
+    /** Waits for a job to end, fed by progress events and one status call (events may precede the subscription). */
+    const follow = (jobId: string): Promise<ImportJob> =>
+      new Promise((resolve, reject) => {
+        let settled = false
+        const take = (job: ImportJob): void => {
+          if (settled || job.jobId !== jobId) return
+          set({ importProgress: job.progress })
+          if (finished(job)) {
+            settled = true
+            unsubscribe()
+            resolve(job)
+          }
+        }
+        const unsubscribe = api.subscribe('import:progress', take)
+        api['import:status']({ jobId }).then(take, (cause: unknown) => {
+          unsubscribe()
+          reject(cause)
+        })
+      })
+
+    return {
+      importTask: IDLE,
+      importPhase: null,
+      staging: null,
+      importJobId: null,
+      importProgress: null,
+      importOutcomes: [],
+      importFiles: async (files) => {
+        if (files.length === 0 || get().importTask.status === 'running') return
+        set({
+          importTask: RUNNING,
+          importPhase: 'staging',
+          importOutcomes: [],
+          importProgress: null,
+          importJobId: null,
+        })
+        const { staged, refused } = await stage(files)
+        set({ staging: null, importOutcomes: refused })
+        if (staged.length === 0) {
+          const first = refused[0]?.error
+          set({ importTask: first ? failedWith(first) : DONE, importPhase: null })
+          return
+        }
+        try {
+          set({ importPhase: 'importing' })
+          const { jobId } = await api['import:start']({ files: staged.map((file) => file.token) })
+          set({ importJobId: jobId })
+          const job = await follow(jobId)
+          const outcomes = [...refused, ...job.results]
+          const firstError = outcomes.find((outcome) => outcome.error !== null)?.error
+          set({ importOutcomes: outcomes, importTask: firstError ? failedWith(firstError) : DONE })
+        } catch (cause) {
+          set({ importTask: failed(cause) })
+        } finally {
+          set({ importPhase: null, importJobId: null })
+          // Imports change what is loaded; reload the summary whatever happened.
+          get().workspaceChanged(await api['workspace:info']({}).catch(() => get().workspace))
+        }
+      },
+      cancelImport: async () => {
+        const jobId = get().importJobId
+        if (jobId) await api['import:cancel']({ jobId }).catch(() => undefined)
+      },
+    }
+  }
+}

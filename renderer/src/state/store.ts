@@ -1,0 +1,23 @@
+/** The one app store (CONVENTIONS.md #9): typed slices over one transport. */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { FocalTransport } from '../api'
+import { createExploreSlice, type ExploreSlice } from './explore-slice'
+import { createImportSlice, type ImportSlice } from './import-slice'
+import { createLoadedSlice, type LoadedSlice } from './loaded-slice'
+import { createSessionSlice, type SessionSlice } from './session-slice'
+
+/** The whole app state. */
+export type AppState = SessionSlice & ImportSlice & LoadedSlice & ExploreSlice
+
+/** The store type components read through useAppStore. */
+export type AppStore = StoreApi<AppState>
+
+/** Creates the store over a transport (the web host's, Electron's, or a test's). */
+export function createAppStore(api: FocalTransport): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createSessionSlice(api)(...args),
+    ...createImportSlice(api)(...args),
+    ...createLoadedSlice(api)(...args),
+    ...createExploreSlice(api)(...args),
+  }))
+}
