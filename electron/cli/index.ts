@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util'
 import { FocalFailure, toFocalError } from '../../shared/contract'
+import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
+import { REPORT_HELP, runReportCommand } from './report-command'
 import { describeError } from './format'
 
 const HELP = `focal — load, normalize and query cloud cost data offline
@@ -17,7 +19,8 @@ Usage:
       List the import registry: every attempt with its SHA-256, rows and totals.
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
       Run one read-only SELECT over the view \`focus\` (normalized rows, FOCUS names).
-
+${ALLOCATE_HELP}
+  ${REPORT_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
   --json                   machine-readable output (see README)
@@ -26,7 +29,19 @@ Options:
   -v, --version            the version
 `
 
+/** Commands with options of their own parse their arguments themselves. */
+const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
+  allocate: runAllocateCommand,
+  report: runReportCommand,
+}
+
 async function main(argv: string[]): Promise<number> {
+  const at = argv.findIndex(
+    (a, i) => !a.startsWith('-') && !['-w', '--workspace'].includes(argv[i - 1] ?? ''),
+  )
+  const own = OWN_PARSERS[argv[at] ?? '']
+  if (own && !argv.includes('--help') && !argv.includes('-h'))
+    return own(argv.filter((_, i) => i !== at))
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -4,7 +4,7 @@
  * port), then answered with a Result. Only main's privileged port may stage
  * files by path; a window's port speaks the contract and nothing else.
  */
-import { z } from 'zod'
+import { z } from '../../shared/zod'
 import { toFocalError, validateRequest, type Channel, type Result } from '../../shared/contract'
 import type { FocalServices } from '../core/host'
 import type { PortLike } from './port'

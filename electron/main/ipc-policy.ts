@@ -6,7 +6,7 @@
  * must match the contract (CONVENTIONS.md #2). Answers are Results; nothing
  * throws across the boundary (CONVENTIONS.md #5).
  */
-import { z } from 'zod'
+import { z } from '../../shared/zod'
 import {
   toFocalError,
   validateRequest,

@@ -1,5 +1,4 @@
 /** Renderer entry: picks the transport for this host, creates the store, renders the app. */
-import './zod-jitless'
 import '@mantine/core/styles.css'
 import './app/global.css'
 import { StrictMode } from 'react'

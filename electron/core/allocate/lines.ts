@@ -9,9 +9,12 @@
  *
  *   target          VARCHAR   the cost center / team / value of the --by dimension;
  *                             'Unallocated' (UNALLOCATED) when nothing matched — never dropped
- *   pool            VARCHAR   shared-cost pool id, NULL for direct cost
+ *   pool            VARCHAR   shared-cost pool id, NULL for direct cost; 'policy:taxes', 'policy:credits',
+ *                             'policy:refunds', 'policy:adjustments', 'policy:commitments' for the pools the
+ *                             rule set's stated policies create
  *   method          VARCHAR   how a pool share was computed ('even', 'proportional', 'fixed', 'driver'), NULL for direct
- *   rule            VARCHAR   id of the rule that assigned the row, NULL for pools / no-rules mode
+ *   rule            VARCHAR   id of the rule that assigned the row, NULL for pools / no-rules mode; 'policy:<name>'
+ *                             for rows a policy put on a separate line (target '(Taxes)', '(Credits)', …)
  *   x_ImportId      INTEGER   provenance of the source row
  *   x_SourceRow     BIGINT
  *   ChargePeriodStart TIMESTAMPTZ

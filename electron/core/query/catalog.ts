@@ -6,12 +6,14 @@ import type { Workspace } from '../workspace/workspace'
 
 /** Names of the columns of the `focus` view. */
 export async function focusColumnNames(ws: Workspace): Promise<Set<string>> {
-  const rows = await ws.all(
-    "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'",
-    [],
-    await ws.reader(),
-  )
-  return new Set(rows.map((r) => String(r.column_name)))
+  const connection = await ws.reader()
+  try {
+    const sql = "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'"
+    const rows = await ws.all(sql, [], connection)
+    return new Set(rows.map((r) => String(r.column_name)))
+  } finally {
+    connection.closeSync()
+  }
 }
 
 /**
