@@ -124,7 +124,9 @@ async function runImport(
       )
     }
     await options.afterRead?.()
-    await verifyUnchanged(path, fileName, before, attempt.sha256)
+    // Re-hashing runs beside the checks and the insert; the transaction awaits it before commit.
+    const verifying = verifyUnchanged(path, fileName, before, attempt.sha256)
+    verifying.catch(() => undefined)
     if (options.signal?.aborted)
       fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
     const rowCount = Number(
@@ -135,7 +137,7 @@ async function runImport(
         location: { file: fileName },
       })
     }
-    const checks = await checkValues(ws, table, mapping, kind as SourceKind, fileName)
+    const checks = await checkValues(ws, table, mapping, kind as SourceKind, fileName, sourceTypes)
     report('normalizing', attempt.sizeBytes, 0)
     return await storeRows(ws, {
       table,
@@ -148,6 +150,7 @@ async function runImport(
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
+      beforeCommit: () => verifying,
     })
   } finally {
     await ws.run(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined)

@@ -29,6 +29,8 @@ export interface StoreInput {
   onRows: (rows: number) => void
   /** Runs inside the transaction just before reconciliation (tests use it to tamper with rows). */
   beforeReconcile?: (importId: number) => Promise<void>
+  /** Awaited inside the transaction before commit: the check that the file did not change. */
+  beforeCommit?: () => Promise<void>
 }
 
 /** Stores the staged rows as one transaction and returns the import record. */
@@ -76,6 +78,7 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
           t.reconciled,
         ])
       }
+      await input.beforeCommit?.()
       const fixes = await countFixes(ws, importId)
       const issues = await validateImport(
         ws,
@@ -132,7 +135,7 @@ function insertSql(input: StoreInput, importId: number): string {
       : 'NULL'
   return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
     SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, rowid + 1, ${quoteLiteral(attempt.format)}, ${fixCodes}
-    FROM ${quoteIdent(table)} ORDER BY rowid`
+    FROM ${quoteIdent(table)}`
 }
 
 /** Adds a VARCHAR column to cost_rows for each provider column not seen before. */
@@ -157,7 +160,10 @@ async function sourceSums(
     const found = mapping.columns.find((c) => c.target === name)
     return found ? stagedValue(found, kind) : null
   }
-  const currency = col('BillingCurrency') ?? 'NULL'
+  // Grouped by the currency exactly as stored (untrimmed), so both sides group the same rows.
+  const currencyColumn = mapping.columns.find((c) => c.target === 'BillingCurrency')
+  const currency = currencyColumn ? `c${currencyColumn.index}` : 'NULL'
+  // A plain cast, deliberately not the insert's fast path: the two parse routes check each other.
   const sum = (name: string): string => {
     const value = col(name)
     return value ? `sum(CAST(${value} AS DECIMAL(38,18)))::VARCHAR` : 'NULL'

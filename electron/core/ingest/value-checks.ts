@@ -28,9 +28,10 @@ export async function checkValues(
   mapping: HeaderMapping,
   kind: SourceKind,
   fileName: string,
+  sourceTypes: readonly string[],
 ): Promise<{ fixes: FixRule[] }> {
   const checked = mapping.columns.flatMap((column) => {
-    const condition = badValueCondition(column, kind)
+    const condition = badValueCondition(column, kind, sourceTypes[column.index])
     return condition ? [{ column, condition }] : []
   })
   if (checked.length > 0) {

@@ -1,19 +1,18 @@
 /** What the open workspace has: columns of the focus view, tag keys, distinct counts. */
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Catalog, ColumnInfo } from '../../../shared/contract'
 import { PROVENANCE_COLUMNS, focusColumn } from '../../../shared/focus'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
 
-/** Names of the columns of the `focus` view. */
-export async function focusColumnNames(ws: Workspace): Promise<Set<string>> {
-  const connection = await ws.reader()
-  try {
-    const sql = "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'"
-    const rows = await ws.all(sql, [], connection)
-    return new Set(rows.map((r) => String(r.column_name)))
-  } finally {
-    connection.closeSync()
-  }
+/** Names of the columns of the `focus` view, read on the given connection (the writer by default). */
+export async function focusColumnNames(
+  ws: Workspace,
+  connection: DuckDBConnection = ws.writer,
+): Promise<Set<string>> {
+  const sql = "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus'"
+  const rows = await ws.all(sql, [], connection)
+  return new Set(rows.map((r) => String(r.column_name)))
 }
 
 /**

@@ -1,9 +1,15 @@
 /** Runs a pivot on its own connection (interruptible) and returns Arrow bytes plus meta. */
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { PivotMeta } from '../../../shared/contract'
 import { fail } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import type { PivotSpec } from '../../../shared/pivot'
-import { compilePivot, PIVOT_ROW_LIMIT, PivotSpecError } from '../../../shared/sql/pivot-sql'
+import {
+  compilePivot,
+  PIVOT_ROW_LIMIT,
+  PivotSpecError,
+  type CompiledPivot,
+} from '../../../shared/sql/pivot-sql'
 import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
 import { focusColumnNames } from './catalog'
@@ -21,29 +27,37 @@ export async function runPivot(
   signal?: AbortSignal,
 ): Promise<PivotResult> {
   const started = performance.now()
-  const names = await focusColumnNames(ws)
-  let compiled
-  try {
-    compiled = compilePivot(spec, names)
-  } catch (cause) {
-    if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
-    throw cause
-  }
+  // One connection of its own: interruptible, and never busy with a running import.
   const connection = await ws.reader()
   const abort = (): void => connection.interrupt()
   signal?.addEventListener('abort', abort)
   let columns: unknown[][]
   try {
-    const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
-    columns = reader.getColumnsJson() as unknown[][]
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause)
-    if (/INTERRUPT/i.test(message) || signal?.aborted) fail('CANCELLED', 'The query was cancelled.')
-    fail('QUERY_FAILED', message.split('\n')[0] ?? message)
+    const names = await focusColumnNames(ws, connection)
+    let compiled
+    try {
+      compiled = compilePivot(spec, names, { guardJson: await hasInvalidTags(ws, connection) })
+    } catch (cause) {
+      if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
+      throw cause
+    }
+    try {
+      const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
+      columns = reader.getColumnsJson() as unknown[][]
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause)
+      if (/INTERRUPT/i.test(message) || signal?.aborted)
+        fail('CANCELLED', 'The query was cancelled.')
+      fail('QUERY_FAILED', message.split('\n')[0] ?? message)
+    }
+    return toResult(compiled, columns, started)
   } finally {
     signal?.removeEventListener('abort', abort)
     connection.closeSync()
   }
+}
+
+function toResult(compiled: CompiledPivot, columns: unknown[][], started: number): PivotResult {
   const total = columns[0]?.length ?? 0
   const truncated = total > PIVOT_ROW_LIMIT
   const rows = Math.min(total, PIVOT_ROW_LIMIT)
@@ -76,4 +90,14 @@ export async function runPivot(
     },
     arrow: encodeArrow(arrowColumns),
   }
+}
+
+/** True when some imported rows carry Tags that are not a JSON object (so JSON access needs a guard). */
+async function hasInvalidTags(ws: Workspace, connection: DuckDBConnection): Promise<boolean> {
+  const [row] = await ws.all(
+    "SELECT count(*)::INT AS n FROM imports WHERE status = 'imported' AND issues LIKE '%\"Tags.JsonObject\"%'",
+    [],
+    connection,
+  )
+  return Number(row?.n ?? 0) > 0
 }
