@@ -17,7 +17,7 @@ import { detectFileKind } from './file-kind'
 import { sha256File } from './hash'
 import { checkValues } from './value-checks'
 import { storeRows } from './store-rows'
-import { stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
+import { dropStageSql, stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
 import { watchProgress } from './progress'
 
 /** Options of one import. */
@@ -150,10 +150,11 @@ async function runImport(
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
-      beforeCommit: () => verifying,
+      // Parquet is read in place by every step, so the file is also re-checked after the insert.
+      beforeCommit: () => verifying.then(() => statUnchanged(path, fileName, before)),
     })
   } finally {
-    await ws.run(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined)
+    await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)
   }
 }
 
@@ -175,7 +176,7 @@ async function stageFile(
       .catch((cause) => failRead(cause, fileName))
     header = described.map((r) => String(r.column_name))
     sourceTypes = described.map((r) => String(r.column_type))
-    sql = stageParquetSql(table, header)
+    sql = stageParquetSql(table, path, header)
   } else {
     const csv = await readCsvHeader(path, kind === 'csv.gz', fileName)
     header = [...csv.columns]
@@ -198,7 +199,7 @@ async function stageFile(
   const abort = (): void => ws.writer.interrupt()
   options.signal?.addEventListener('abort', abort)
   try {
-    await ws.run(sql, [path])
+    await (kind === 'parquet' ? ws.run(sql) : ws.run(sql, [path]))
   } catch (cause) {
     failRead(cause, fileName)
   } finally {
@@ -208,10 +209,14 @@ async function stageFile(
   return { mapping, sourceTypes }
 }
 
-async function statFile(
-  path: string,
-  fileName: string,
-): Promise<{ size: number; mtimeMs: number; ino: number }> {
+/** What identifies a file's state on disk between two looks. */
+interface FileIdentity {
+  size: number
+  mtimeMs: number
+  ino: number
+}
+
+async function statFile(path: string, fileName: string): Promise<FileIdentity> {
   try {
     const info = await stat(path)
     if (!info.isFile())
@@ -229,22 +234,30 @@ async function statFile(
 async function verifyUnchanged(
   path: string,
   fileName: string,
-  before: { size: number; mtimeMs: number; ino: number },
+  before: FileIdentity,
   sha256: string,
 ): Promise<void> {
+  await statUnchanged(path, fileName, before)
+  if ((await sha256File(path)) !== sha256) fileChanged(fileName, before.size, before.size)
+}
+
+/** Fails with FILE_CHANGED when size, mtime or inode differ from `before`. */
+async function statUnchanged(path: string, fileName: string, before: FileIdentity): Promise<void> {
   const after = await statFile(path, fileName)
-  const changed =
-    after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino
-  if (changed || (await sha256File(path)) !== sha256) {
-    fail(
-      'FILE_CHANGED',
-      `${fileName} changed while Focal was reading it (size ${before.size} → ${after.size} bytes); nothing was imported.`,
-      {
-        hint: 'Wait until the export is completely written, then import it again.',
-        location: { file: fileName },
-      },
-    )
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
+    fileChanged(fileName, before.size, after.size)
   }
+}
+
+function fileChanged(fileName: string, sizeBefore: number, sizeAfter: number): never {
+  return fail(
+    'FILE_CHANGED',
+    `${fileName} changed while Focal was reading it (size ${sizeBefore} → ${sizeAfter} bytes); nothing was imported.`,
+    {
+      hint: 'Wait until the export is completely written, then import it again.',
+      location: { file: fileName },
+    },
+  )
 }
 
 function toImportError(cause: unknown, fileName: string): FocalError {

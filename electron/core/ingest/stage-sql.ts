@@ -27,10 +27,30 @@ export function stageCsvSql(
     compression = ${gzip ? "'gzip'" : "'none'"}, columns = {${columns}})`
 }
 
-/** CREATE TEMP TABLE for a Parquet file, renaming its columns to c0, c1, …; path bound as $1. */
-export function stageParquetSql(table: string, sourceNames: readonly string[]): string {
+/**
+ * A TEMP VIEW over a Parquet file with its columns renamed c0, c1, …: Parquet
+ * is columnar and typed, so reading it in place (only the columns each step
+ * needs) beats copying it into a stage table. The view cannot take a bound
+ * parameter, so the path is a quoted literal of a host-vetted file.
+ */
+export function stageParquetSql(
+  table: string,
+  path: string,
+  sourceNames: readonly string[],
+): string {
   const select = sourceNames.map((name, i) => `${quoteIdent(name)} AS c${i}`).join(', ')
-  return `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${select} FROM read_parquet($1)`
+  return `CREATE TEMP VIEW ${quoteIdent(table)} AS SELECT ${select}, file_row_number AS source_row
+    FROM read_parquet(${quoteLiteral(path)}, file_row_number = true)`
+}
+
+/** The 0-based source row of a staged row: the stage table's rowid (CSV) or Parquet's file row number. */
+export function sourceRowExpr(kind: SourceKind): string {
+  return kind === 'parquet' ? 'source_row' : 'rowid'
+}
+
+/** Drops a stage: a table for CSV, a view for Parquet. */
+export function dropStageSql(table: string, kind: SourceKind): string {
+  return `DROP ${kind === 'parquet' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`
 }
 
 /** The staged value of a column as text-trimmed input (CSV) or the typed value (Parquet). */

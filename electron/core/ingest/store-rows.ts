@@ -12,7 +12,7 @@ import { insertImport, readImport, type Attempt } from '../workspace/imports-reg
 import type { Workspace } from '../workspace/workspace'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
-import { canonicalValue, stagedValue, type SourceKind } from './stage-sql'
+import { canonicalValue, sourceRowExpr, stagedValue, type SourceKind } from './stage-sql'
 import { validateImport } from './validate'
 import type { FixRule } from './value-checks'
 
@@ -134,7 +134,7 @@ function insertSql(input: StoreInput, importId: number): string {
       ? `nullif(list_filter([${fixList.join(', ')}], lambda x: x IS NOT NULL), [])`
       : 'NULL'
   return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
-    SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, rowid + 1, ${quoteLiteral(attempt.format)}, ${fixCodes}
+    SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, ${sourceRowExpr(kind)} + 1, ${quoteLiteral(attempt.format)}, ${fixCodes}
     FROM ${quoteIdent(table)}`
 }
 

@@ -6,7 +6,7 @@
 import { fail } from '../../../shared/contract'
 import type { HeaderMapping } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../workspace/workspace'
-import { badValueCondition, overScaleCondition, type SourceKind } from './stage-sql'
+import { badValueCondition, overScaleCondition, sourceRowExpr, type SourceKind } from './stage-sql'
 
 /** A fix Focal applies to some rows, with the condition that selects them. */
 export interface FixRule {
@@ -38,7 +38,7 @@ export async function checkValues(
     const select = checked
       .map(
         ({ condition }, i) =>
-          `min(rowid) FILTER (WHERE ${condition}) AS r${i}, count(*) FILTER (WHERE ${condition}) AS n${i}`,
+          `min(${sourceRowExpr(kind)}) FILTER (WHERE ${condition}) AS r${i}, count(*) FILTER (WHERE ${condition}) AS n${i}`,
       )
       .join(', ')
     const [counts = {}] = await ws.all(`SELECT ${select} FROM "${table}"`)
@@ -54,7 +54,7 @@ export async function checkValues(
       const { i, row } = first as { i: number; row: number }
       const { column } = checked[i]!
       const [found] = await ws.all(
-        `SELECT CAST(c${column.index} AS VARCHAR) AS v FROM "${table}" WHERE rowid = $1`,
+        `SELECT CAST(c${column.index} AS VARCHAR) AS v FROM "${table}" WHERE ${sourceRowExpr(kind)} = $1`,
         [row],
       )
       const value = String(found?.v ?? '')
