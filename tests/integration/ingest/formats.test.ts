@@ -57,9 +57,9 @@ describe('formats', () => {
     })
     expect(record.totals[0]?.billedStored).toBe(expected)
     const [row] = await ws.all(
-      'SELECT count(DISTINCT ServiceProviderName)::INT AS providers FROM focus',
+      'SELECT count(DISTINCT ServiceProviderName)::INT AS providers, min(x_SourceRow)::INT AS first, max(x_SourceRow)::INT AS last, count(DISTINCT x_SourceRow)::INT AS distinct_rows FROM focus',
     )
-    expect(row).toEqual({ providers: 3 })
+    expect(row).toEqual({ providers: 3, first: 1, last: 1000, distinct_rows: 1000 })
   })
 
   it('reads a FOCUS 1.4 column set (ServiceProviderName without ProviderName, InvoiceDetailId)', async () => {
