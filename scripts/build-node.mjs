@@ -15,7 +15,7 @@ export async function buildNodeEntries() {
     target: 'node20',
     format: 'esm',
     sourcemap: true,
-    external: ['@duckdb/node-api', 'pdfkit', 'exceljs'],
+    external: ['@duckdb/node-api', 'pdfkit', 'exceljs', 'fontkit'],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

@@ -1,0 +1,229 @@
+/**
+ * `focal report chargeback|showback`: writes the monthly pack with the same
+ * core function the app uses (core/report/pack.ts). Finance scripts the month
+ * end with it, so every failure is a sentence and a non-zero exit code.
+ */
+import { readFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { FocalFailure, fail, toFocalError } from '../../shared/contract'
+import { parseRuleSetText } from '../../shared/allocate/parse-rules'
+import type { RuleSet } from '../../shared/allocate/rule-set'
+import { parseDimension } from '../../shared/pivot'
+import {
+  REPORT_METRIC_LABEL,
+  formatAmount,
+  formatExact,
+  kindTitle,
+  parseBudgetsCsv,
+  type Budget,
+  type ReportKind,
+} from '../../shared/report'
+import type { CostMetric } from '../core/allocate/lines'
+import { allocationLinesSource } from '../core/report/allocation-source'
+import { dimensionLinesSource } from '../core/report/lines-source'
+import { PACK_FORMATS, type PackFormat } from '../core/report/pack-files'
+import { ALL_FORMATS, writePack, type PackResult } from '../core/report/pack'
+import { Workspace } from '../core/workspace/workspace'
+import { describeError } from './format'
+
+/** Help text of `focal report`. */
+export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal> --period YYYY-MM --out <folder>
+      (--by <dimension> | --rules <rules.json>|saved [--dimension <id>])
+      [--format pdf,xlsx,csv,focus-csv,parquet] [--metric billed|effective] [--company "Name"]
+      [--logo file.png] [--top N] [--budgets budgets.csv] [--ledger <dimension>] [--overwrite] [--json]
+  Writes the month's pack: a summary PDF, one PDF per cost center, an XLSX
+  (Summary, Per cost center, Detail, Journal, Audit), summary and journal CSVs,
+  and the allocated rows as FOCUS CSV and Parquet, plus a manifest with SHA-256s.
+  --by        a FOCUS column (SubAccountName) or tag:<key>; rows without a value go to Unallocated
+  --rules     allocation rules from a file, or "saved" for the workspace's latest saved version
+              (mapping and driver tables come from focal allocate --mapping/--driver)
+  --metric    billed (BilledCost, the invoice; default) or effective (amortized EffectiveCost)
+  --budgets   CSV with target,currency,amount (showback compares cost to it)
+  --ledger    where journal lines take their ledger account (default tag:ledger_account)
+  --top       rows in the top-resources and by-service tables before "Other" (default 10)
+`
+
+const METRICS: Record<string, CostMetric> = { billed: 'BilledCost', effective: 'EffectiveCost' }
+
+function usage(message: string): number {
+  console.error(`${message}\n\nUsage:\n  ${REPORT_HELP}`)
+  return 2
+}
+
+function parseFormats(text: string | undefined): PackFormat[] | string {
+  if (!text) return [...ALL_FORMATS]
+  const formats = text
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean)
+  const unknown = formats.filter((f) => !PACK_FORMATS.includes(f as PackFormat))
+  if (unknown.length > 0)
+    return `Unknown format ${unknown.join(', ')}; use ${PACK_FORMATS.join(', ')}.`
+  return formats as PackFormat[]
+}
+
+function readBudgets(path: string | undefined): Budget[] {
+  if (!path) return []
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    fail('IO_ERROR', `Cannot read the budgets file ${basename(path)}.`)
+  }
+  return parseBudgetsCsv(text, basename(path))
+}
+
+/** The rule set of --rules: a file, or undefined for "saved" (the latest saved version). */
+function readRules(path: string | undefined): RuleSet | undefined {
+  if (!path || path === 'saved') return undefined
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    fail('IO_ERROR', `Cannot read the rule file ${basename(path)}.`)
+  }
+  return parseRuleSetText(text, basename(path))
+}
+
+/**
+ * Runs `focal report …`; `argv` is everything after `report`
+ * (e.g. ["chargeback", "-w", "acme.focal", "--period", "2024-09", …]).
+ * Returns the exit code: 0 written, 1 refused or failed (with a sentence), 2 usage.
+ */
+export async function runReportCommand(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        workspace: { type: 'string', short: 'w' },
+        period: { type: 'string' },
+        by: { type: 'string' },
+        rules: { type: 'string' },
+        dimension: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        metric: { type: 'string', default: 'billed' },
+        company: { type: 'string' },
+        logo: { type: 'string' },
+        top: { type: 'string', default: '10' },
+        budgets: { type: 'string' },
+        ledger: { type: 'string', default: 'tag:ledger_account' },
+        overwrite: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (cause) {
+    return usage(cause instanceof Error ? cause.message : String(cause))
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(REPORT_HELP)
+    return 0
+  }
+  const kind = positionals[0]
+  if (kind !== 'chargeback' && kind !== 'showback')
+    return usage('focal report needs chargeback or showback.')
+  if (positionals.length > 1) return usage(`Unexpected argument ${positionals[1]}.`)
+  if (!values.workspace) return usage('focal report needs -w <workspace.focal>.')
+  if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period))
+    return usage('focal report needs --period YYYY-MM (e.g. --period 2024-09).')
+  if (!values.by === !values.rules)
+    return usage(
+      'focal report needs either --by <column or tag:key> or --rules <rules.json|saved>.',
+    )
+  if (values.dimension && !values.rules) return usage('--dimension goes with --rules.')
+  if (!values.out) return usage('focal report needs --out <folder>.')
+  const metric = METRICS[values.metric.toLowerCase()]
+  if (!metric) return usage(`--metric must be billed or effective, not ${values.metric}.`)
+  const topN = Number(values.top)
+  if (!Number.isInteger(topN) || topN < 1 || topN > 1000)
+    return usage('--top must be a whole number from 1 to 1000.')
+  const formats = parseFormats(values.format)
+  if (typeof formats === 'string') return usage(formats)
+
+  const json = values.json
+  try {
+    const budgets = readBudgets(values.budgets)
+    const source = values.by
+      ? dimensionLinesSource(parseDimension(values.by))
+      : allocationLinesSource({ ruleSet: readRules(values.rules), dimension: values.dimension })
+    const ws = await Workspace.open(resolve(values.workspace))
+    const started = performance.now()
+    let result: PackResult
+    try {
+      const tty = !json && process.stderr.isTTY
+      result = await writePack(
+        ws,
+        {
+          kind: kind as ReportKind,
+          period: values.period,
+          metric,
+          source,
+          outDir: resolve(values.out),
+          formats,
+          company: values.company ?? null,
+          logo: values.logo ? resolve(values.logo) : null,
+          topN,
+          budgets,
+          ledger: parseDimension(values.ledger),
+          overwrite: values.overwrite,
+        },
+        (p) => {
+          if (tty)
+            process.stderr.write(
+              `\r${`${p.phase} ${p.done}/${p.total} ${p.file ?? ''}`.slice(0, 79).padEnd(80)}`,
+            )
+        },
+      )
+      if (tty) process.stderr.write('\r'.padEnd(81) + '\r')
+    } finally {
+      ws.close()
+    }
+    const seconds = (performance.now() - started) / 1000
+    if (json)
+      console.log(
+        JSON.stringify(
+          {
+            ok: true,
+            outDir: resolve(values.out),
+            files: result.files,
+            reconciliation: result.model.reconciliation,
+            timings: result.timings,
+          },
+          null,
+          2,
+        ),
+      )
+    else console.log(describePack(result, resolve(values.out), seconds))
+    return 0
+  } catch (cause) {
+    if (!(cause instanceof FocalFailure)) throw cause
+    const error = toFocalError(cause)
+    if (json) console.log(JSON.stringify({ ok: false, error }, null, 2))
+    else console.error(describeError(error))
+    return 1
+  }
+}
+
+/** What a person reads after a pack: what, how much, reconciled or not, which files, how long. */
+function describePack(result: PackResult, outDir: string, seconds: number): string {
+  const m = result.model
+  const centers = m.targets.filter((t) => !t.unallocated).length
+  const lines = [
+    `${kindTitle(m.kind)} ${m.period} · ${REPORT_METRIC_LABEL[m.metric]} · ${m.ruleSet}`,
+    `  ${centers} cost center${centers === 1 ? '' : 's'} + Unallocated`,
+    ...m.totals.map((t) => {
+      const r = m.reconciliation.find((l) => l.currency === t.currency)
+      return `  ${t.currency}: ${formatAmount(t.charged, t.currency)} (exact ${formatExact(t.exact, t.currency)}) — ${r?.ok ? 'reconciled to the period total' : 'NOT reconciled'}`
+    }),
+    `  ${result.files.length} files in ${outDir}`,
+    ...result.files.filter((f) => f.kind !== 'target-pdf').map((f) => `    ${f.path}`),
+    `    cost-centers/ (${result.files.filter((f) => f.kind === 'target-pdf').length} PDFs)`,
+    `  took ${seconds.toFixed(1)} s`,
+  ]
+  return lines.join('\n')
+}

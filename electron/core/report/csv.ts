@@ -1,0 +1,121 @@
+/**
+ * The pack's CSV files: the summary and the ledger-ready journal. Amounts are
+ * exact decimal text (charged/journal amounts at the currency's minor unit),
+ * so a ledger import or a script reads exactly what the PDFs show.
+ */
+import { writeFile } from 'node:fs/promises'
+import { subtractDecimals } from '../../../shared/money'
+import {
+  currencyDecimals,
+  fixedDecimals,
+  type JournalLine,
+  type ReportModel,
+} from '../../../shared/report'
+
+/** A CSV field: quoted when needed; text that a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection). */
+export function csvField(value: string | number | null, text = true): string {
+  if (value === null) return ''
+  let s = String(value)
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+}
+
+function csv(
+  header: string[],
+  rows: Array<Array<string | number | null>>,
+  numeric: Set<number>,
+): string {
+  const line = (cells: Array<string | number | null>): string =>
+    cells.map((c, i) => csvField(c, !numeric.has(i))).join(',')
+  // CRLF per RFC 4180; Excel and ledger importers read it everywhere.
+  return [line(header), ...rows.map(line)].join('\r\n') + '\r\n'
+}
+
+/** The summary CSV text: one row per cost center and currency, then the total per currency. */
+export function summaryCsv(model: ReportModel): string {
+  const fixed = (v: string | null, c: string): string | null =>
+    v === null ? null : fixedDecimals(v, currencyDecimals(c))
+  const rows: Array<Array<string | number | null>> = []
+  for (const total of model.totals) {
+    const c = total.currency
+    for (const t of model.targets) {
+      const a = t.amounts.find((x) => x.currency === c)
+      if (!a) continue
+      rows.push([
+        model.period,
+        t.target,
+        c,
+        a.lines,
+        fixed(a.charged, c),
+        a.exact,
+        a.previous,
+        a.previous === null ? null : subtractDecimals(a.exact, a.previous),
+        a.budget,
+        a.budget === null ? null : subtractDecimals(a.exact, a.budget),
+        model.metric,
+      ])
+    }
+    rows.push([
+      model.period,
+      `Total (${c})`,
+      c,
+      total.lines,
+      fixed(total.charged, c),
+      total.exact,
+      total.previous,
+      total.previous === null ? null : subtractDecimals(total.exact, total.previous),
+      total.budget,
+      total.budget === null ? null : subtractDecimals(total.exact, total.budget),
+      model.metric,
+    ])
+  }
+  const header = [
+    'Period',
+    'Cost center',
+    'Currency',
+    'Lines',
+    'Charged',
+    'Exact amount',
+    'Previous period',
+    'Change',
+    'Budget',
+    'Variance',
+    'Metric',
+  ]
+  return csv(header, rows, new Set([3, 4, 5, 6, 7, 8, 9]))
+}
+
+/** The journal CSV text. */
+export function journalCsv(journal: readonly JournalLine[]): string {
+  const header = [
+    'Period',
+    'Cost center',
+    'Ledger account',
+    'Description',
+    'Amount',
+    'Currency',
+    'Exact amount',
+    'Lines',
+  ]
+  const rows = journal.map((j) => [
+    j.period,
+    j.costCenter,
+    j.ledgerAccount,
+    j.description,
+    fixedDecimals(j.amount, currencyDecimals(j.currency)),
+    j.currency,
+    j.exact,
+    j.lines,
+  ])
+  return csv(header, rows, new Set([4, 6, 7]))
+}
+
+/** Writes both CSV files. */
+export async function writeCsvFiles(
+  paths: { summary: string; journal: string },
+  model: ReportModel,
+  journal: readonly JournalLine[],
+): Promise<void> {
+  await writeFile(paths.summary, summaryCsv(model), 'utf8')
+  await writeFile(paths.journal, journalCsv(journal), 'utf8')
+}

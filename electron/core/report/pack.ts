@@ -1,0 +1,262 @@
+/**
+ * The monthly pack ("burst"): reads the report facts once, then writes one PDF
+ * per cost center, the summary PDF, the workbook, the CSVs, the allocated
+ * FOCUS data and a manifest with every file's SHA-256 into one folder. The
+ * same function serves the CLI and the app (a future report:* channel), and
+ * it returns per-phase timings so a benchmark can time it.
+ */
+import { stat, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { fail } from '../../../shared/contract'
+import { parseDimension, type Dimension } from '../../../shared/pivot'
+import {
+  buildJournal,
+  buildReportModel,
+  isPeriod,
+  type Budget,
+  type ReportKind,
+  type ReportModel,
+} from '../../../shared/report'
+import type { CostMetric } from '../allocate/lines'
+import { sha256File } from '../ingest/hash'
+import type { Workspace } from '../workspace/workspace'
+import { writeCsvFiles } from './csv'
+import { findReportFonts } from './fonts'
+import { exportAllocatedFocus } from './focus-export'
+import type { LinesSource } from './lines-source'
+import { planPack, preparePackFolder, type PackFormat, type PackPlan } from './pack-files'
+import { writeSummaryPdf } from './pdf/summary-pdf'
+import { writeTargetPdf } from './pdf/target-pdf'
+import { dropLines, readFacts } from './read-facts'
+import { writeWorkbook } from './xlsx'
+
+export type { PackFormat } from './pack-files'
+
+/** What to produce. */
+export interface PackOptions {
+  kind: ReportKind
+  /** YYYY-MM. */
+  period: string
+  metric: CostMetric
+  /** Where the lines come from: `dimensionLinesSource(by)` or the allocation engine. */
+  source: LinesSource
+  outDir: string
+  formats?: readonly PackFormat[]
+  company?: string | null
+  /** A PNG or JPEG for the cover. */
+  logo?: string | null
+  /** Rows of the top-resources and by-service tables before "Other". */
+  topN?: number
+  budgets?: readonly Budget[]
+  /** Ledger account of journal lines; default tag:ledger_account. */
+  ledger?: Dimension
+  /** Replace the files of an earlier pack of the same kind and period in outDir. */
+  overwrite?: boolean
+  fontsDir?: string
+  /** Data rows the XLSX Detail sheet may hold (default: Excel's limit). */
+  detailLimit?: number
+  now?: Date
+  signal?: AbortSignal
+}
+
+/** Progress of a pack: which step, how many of how many, the file being written. */
+export interface PackProgress {
+  phase: 'facts' | 'pdf' | 'xlsx' | 'csv' | 'export' | 'manifest'
+  done: number
+  total: number
+  file?: string
+}
+
+/** A file the pack wrote, relative to outDir. */
+export interface PackFile {
+  path: string
+  kind:
+    | 'summary-pdf'
+    | 'target-pdf'
+    | 'xlsx'
+    | 'summary-csv'
+    | 'journal-csv'
+    | 'focus-csv'
+    | 'parquet'
+    | 'manifest'
+  bytes: number
+  sha256: string
+}
+
+/** What writePack returns. */
+export interface PackResult {
+  files: PackFile[]
+  model: ReportModel
+  /** Milliseconds per phase. */
+  timings: Record<string, number>
+}
+
+/** Default formats: everything. */
+export const ALL_FORMATS: readonly PackFormat[] = ['pdf', 'xlsx', 'csv', 'focus-csv', 'parquet']
+
+/** Writes the pack; throws a FocalFailure (NO_ROWS, RECONCILIATION_FAILED, IO_ERROR …) before writing on bad input. */
+export async function writePack(
+  ws: Workspace,
+  options: PackOptions,
+  onProgress: (progress: PackProgress) => void = () => undefined,
+): Promise<PackResult> {
+  if (!isPeriod(options.period))
+    fail('BAD_REQUEST', `"${options.period}" is not a period; use YYYY-MM.`)
+  const timings: Record<string, number> = {}
+  const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now()
+    try {
+      return await work()
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + performance.now() - started
+    }
+  }
+  const fonts = findReportFonts(options.fontsDir)
+  const logo = options.logo ?? null
+  if (logo && !(await stat(logo).catch(() => null))?.isFile())
+    fail('NOT_FOUND', `The logo file ${basename(logo)} does not exist.`)
+  const check = (): void => {
+    if (options.signal?.aborted) fail('CANCELLED', 'The report was cancelled.')
+  }
+
+  check()
+  onProgress({ phase: 'facts', done: 0, total: 1 })
+  const read = await time('facts', () =>
+    readFacts(ws, {
+      kind: options.kind,
+      period: options.period,
+      metric: options.metric,
+      source: options.source,
+      company: options.company ?? null,
+      topN: options.topN ?? 10,
+      budgets: options.budgets ?? [],
+      ledger: options.ledger ?? parseDimension('tag:ledger_account'),
+      now: options.now,
+    }),
+  )
+  try {
+    const model = buildReportModel(read.facts)
+    const unreconciled = model.reconciliation.filter((l) => !l.ok)
+    if (unreconciled.length > 0)
+      fail(
+        'RECONCILIATION_FAILED',
+        `The allocated lines do not add up to the period total of ${options.metric}.`,
+        {
+          hint: 'Nothing was written. The allocation rules lost or duplicated cost; check the rule set.',
+          details: {
+            differences: unreconciled.map((l) => ({
+              currency: l.currency,
+              difference: l.difference,
+            })),
+          },
+        },
+      )
+    const journal = buildJournal(model, read.ledger)
+    check()
+    const plan = planPack(model, options.formats ?? ALL_FORMATS, options.detailLimit)
+    await preparePackFolder(options.outDir, plan, options.overwrite ?? false)
+    const total = plan.steps
+    let done = 0
+    const step = (phase: PackProgress['phase'], file: string): void => {
+      check()
+      onProgress({ phase, done: done++, total, file })
+    }
+    const at = (relative: string): string => join(options.outDir, relative)
+
+    if (plan.summaryPdf) {
+      step('pdf', plan.summaryPdf)
+      await time('pdf', () => writeSummaryPdf(at(plan.summaryPdf ?? ''), model, { fonts, logo }))
+    }
+    for (const { target, file } of plan.targetPdfs) {
+      step('pdf', file)
+      await time('pdf', () => writeTargetPdf(at(file), model, target, { fonts, logo }))
+    }
+    if (plan.xlsx) {
+      step('xlsx', plan.xlsx)
+      await time('xlsx', () =>
+        writeWorkbook(at(plan.xlsx ?? ''), ws, {
+          model,
+          journal,
+          linesTable: read.lines.table,
+          detailLimit: options.detailLimit,
+          fullDetail: [plan.focusCsv, plan.parquet].filter((f): f is string => f !== null),
+        }),
+      )
+    }
+    if (plan.summaryCsv && plan.journalCsv) {
+      step('csv', plan.summaryCsv)
+      const paths = { summary: at(plan.summaryCsv), journal: at(plan.journalCsv) }
+      await time('csv', () => writeCsvFiles(paths, model, journal))
+    }
+    const exportInput = {
+      table: read.lines.table,
+      period: model.period,
+      metric: options.metric,
+      ruleVersion: model.allocation?.ruleVersion ?? null,
+    }
+    for (const [format, file] of [
+      ['csv', plan.focusCsv],
+      ['parquet', plan.parquet],
+    ] as const) {
+      if (!file) continue
+      step('export', file)
+      await time('export', () => exportAllocatedFocus(ws, exportInput, format, at(file)))
+    }
+    step('manifest', plan.manifest)
+    const files = await time('manifest', () => describeFiles(options.outDir, plan))
+    await writeFile(
+      at(plan.manifest),
+      JSON.stringify(manifest(model, files), null, 2) + '\n',
+      'utf8',
+    )
+    const manifestFile = await describeFile(options.outDir, plan.manifest, 'manifest')
+    onProgress({ phase: 'manifest', done: total, total })
+    if (!ws.readOnly)
+      await ws.audit(`report.${options.kind}`, model.period, {
+        metric: model.metric,
+        groupedBy: model.groupedBy,
+        ruleSet: model.ruleSet,
+        reconciled: true,
+        files: [...files, manifestFile].map((f) => ({ path: f.path, sha256: f.sha256 })),
+      })
+    const rounded = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))
+    return { files: [...files, manifestFile], model, timings: rounded }
+  } finally {
+    await dropLines(ws, read.lines.table)
+  }
+}
+
+async function describeFile(dir: string, path: string, kind: PackFile['kind']): Promise<PackFile> {
+  const full = join(dir, path)
+  const [info, sha256] = await Promise.all([stat(full), sha256File(full)])
+  return { path, kind, bytes: info.size, sha256 }
+}
+
+async function describeFiles(dir: string, plan: PackPlan): Promise<PackFile[]> {
+  const list: Array<[string | null, PackFile['kind']]> = [
+    [plan.summaryPdf, 'summary-pdf'],
+    ...plan.targetPdfs.map((t): [string, PackFile['kind']] => [t.file, 'target-pdf']),
+    [plan.xlsx, 'xlsx'],
+    [plan.summaryCsv, 'summary-csv'],
+    [plan.journalCsv, 'journal-csv'],
+    [plan.focusCsv, 'focus-csv'],
+    [plan.parquet, 'parquet'],
+  ]
+  const files: PackFile[] = []
+  for (const [path, kind] of list) if (path) files.push(await describeFile(dir, path, kind))
+  return files
+}
+
+function manifest(model: ReportModel, files: PackFile[]): unknown {
+  return {
+    report: model.kind,
+    period: model.period,
+    metric: model.metric,
+    groupedBy: model.groupedBy,
+    ruleSet: model.ruleSet,
+    generatedAt: model.generatedAt,
+    reconciliation: model.reconciliation,
+    imports: model.imports,
+    files,
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * How the pack's workbook looks: numbers stay numbers with a currency number
+ * format (so Excel can sum and pivot them), headers are bold and frozen.
+ */
+import type ExcelJS from 'exceljs'
+import { currencyDecimals } from '../../../shared/report'
+
+/** A streamed worksheet. */
+export type Sheet = ExcelJS.Worksheet
+
+/** A column of a sheet: header, width, and a number format for every cell below it. */
+export interface SheetColumn {
+  header: string
+  width: number
+  numFmt?: string
+}
+
+/**
+ * Excel number format of a currency: its minor unit, the ISO code as text
+ * ("USD 1,234.56"), minus sign before the code. `exact` shows up to twelve
+ * more decimals, for amounts finer than a cent.
+ */
+export function moneyFormat(currency: string, exact = false): string {
+  const decimals = currencyDecimals(currency)
+  const code = currency.replace(/[^A-Za-z0-9]/g, '')
+  const fraction = decimals > 0 ? `.${'0'.repeat(decimals)}` : ''
+  const extra = exact ? `${decimals > 0 ? '' : '.'}${'#'.repeat(12)}` : ''
+  const body = `#,##0${fraction}${extra}`
+  return `"${code} "${body};"${code} "-${body}`
+}
+
+/** Percent with one decimal. */
+export const PERCENT_FORMAT = '0.0%'
+
+/** Whole numbers with grouping. */
+export const COUNT_FORMAT = '#,##0'
+
+/** Adds a worksheet whose first row is a bold, frozen header. */
+export function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: SheetColumn[],
+): Sheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] })
+  sheet.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width,
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }))
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F4F7' } }
+  header.commit()
+  return sheet
+}
+
+/** A cell value as Excel takes it: exact decimal text becomes a number (display only; the CSV keeps it exact). */
+export function num(value: string | null): number | null {
+  return value === null ? null : Number(value)
+}
+
+/** Adds a row and sets number formats on the given cells (1-based column → format). */
+export function addRow(
+  sheet: Sheet,
+  values: Array<string | number | Date | null>,
+  formats: Record<number, string> = {},
+  bold = false,
+): void {
+  const row = sheet.addRow(values)
+  for (const [column, format] of Object.entries(formats))
+    row.getCell(Number(column)).numFmt = format
+  if (bold) row.font = { bold: true }
+  row.commit()
+}

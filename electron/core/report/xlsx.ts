@@ -1,0 +1,246 @@
+/**
+ * The pack's workbook: Summary, Per cost center, Detail, Journal and Audit
+ * sheets, written with exceljs's streaming writer so that a large Detail is
+ * flushed row by row. Detail beyond Excel's row limit is not cut silently:
+ * the sheet says where the full detail is (CSV/Parquet).
+ */
+import ExcelJS from 'exceljs'
+import {
+  amountWord,
+  formatExact,
+  kindTitle,
+  metricText,
+  periodText,
+  reconciliationText,
+  type JournalLine,
+  type ReportModel,
+} from '../../../shared/report'
+import { subtractDecimals } from '../../../shared/money'
+import type { Workspace } from '../workspace/workspace'
+import { detailSheet } from './xlsx-detail'
+import {
+  COUNT_FORMAT,
+  PERCENT_FORMAT,
+  addRow,
+  addSheet,
+  moneyFormat,
+  num,
+  type SheetColumn,
+} from './xlsx-style'
+
+/** What the workbook needs besides the model. */
+export interface WorkbookInput {
+  model: ReportModel
+  journal: readonly JournalLine[]
+  linesTable: string
+  /** Data rows the Detail sheet may hold; beyond it the sheet points to `fullDetail`. */
+  detailLimit?: number
+  /** File names of the full detail (allocated FOCUS CSV/Parquet), for the note. */
+  fullDetail: readonly string[]
+  onDetailRows?: (done: number) => void
+}
+
+const ratio = (part: string, whole: string): number | null =>
+  Number(whole) === 0 ? null : Number(part) / Number(whole)
+
+function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel): void {
+  const budgets = model.totals.some((t) => t.budget !== null)
+  const columns: SheetColumn[] = [
+    { header: 'Cost center', width: 32 },
+    { header: 'Currency', width: 10 },
+    { header: 'Lines', width: 10, numFmt: COUNT_FORMAT },
+    { header: amountWord(model.kind), width: 16 },
+    { header: 'Exact amount', width: 22 },
+    { header: 'Share', width: 9, numFmt: PERCENT_FORMAT },
+    { header: 'Previous period', width: 16 },
+    { header: 'Change', width: 16 },
+    ...(budgets
+      ? [
+          { header: 'Budget', width: 16 },
+          { header: 'Variance', width: 16 },
+        ]
+      : []),
+  ]
+  const sheet = addSheet(wb, 'Summary', columns)
+  for (const total of model.totals) {
+    const c = total.currency
+    const money = moneyFormat(c)
+    const formats = { 4: money, 5: moneyFormat(c, true), 7: money, 8: money, 9: money, 10: money }
+    for (const t of model.targets) {
+      const a = t.amounts.find((x) => x.currency === c)
+      if (!a) continue
+      addRow(
+        sheet,
+        [
+          t.target,
+          c,
+          a.lines,
+          num(a.charged),
+          num(a.exact),
+          ratio(a.exact, total.exact),
+          num(a.previous),
+          a.previous === null ? null : num(subtractDecimals(a.exact, a.previous)),
+          ...(budgets
+            ? [num(a.budget), a.budget === null ? null : num(subtractDecimals(a.exact, a.budget))]
+            : []),
+        ],
+        formats,
+      )
+    }
+    addRow(
+      sheet,
+      [
+        `Total (${c})`,
+        c,
+        total.lines,
+        num(total.charged),
+        num(total.exact),
+        1,
+        num(total.previous),
+        total.previous === null ? null : num(subtractDecimals(total.exact, total.previous)),
+        ...(budgets
+          ? [
+              num(total.budget),
+              total.budget === null ? null : num(subtractDecimals(total.exact, total.budget)),
+            ]
+          : []),
+      ],
+      formats,
+      true,
+    )
+  }
+  sheet.commit()
+}
+
+function perCostCenterSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel): void {
+  const sheet = addSheet(wb, 'Per cost center', [
+    { header: 'Cost center', width: 28 },
+    { header: 'Breakdown', width: 11 },
+    { header: 'Item', width: 44 },
+    { header: 'Resource id', width: 44 },
+    { header: 'Currency', width: 10 },
+    { header: 'Lines', width: 9, numFmt: COUNT_FORMAT },
+    { header: 'Amount', width: 18 },
+    { header: 'Share of cost center', width: 12, numFmt: PERCENT_FORMAT },
+  ])
+  for (const t of model.targets) {
+    const whole = (c: string): string => t.amounts.find((a) => a.currency === c)?.exact ?? '0'
+    const rows = [
+      ...t.services.map((r) => ({ kind: 'Service', r })),
+      ...t.resources.map((r) => ({ kind: 'Resource', r })),
+    ]
+    for (const { kind, r } of rows)
+      addRow(
+        sheet,
+        [
+          t.target,
+          kind,
+          r.label,
+          r.detail,
+          r.currency,
+          r.lines,
+          num(r.amount),
+          ratio(r.amount, whole(r.currency)),
+        ],
+        { 7: moneyFormat(r.currency, true) },
+      )
+    for (const p of t.pools)
+      addRow(
+        sheet,
+        [
+          t.target,
+          'Pool',
+          `${p.poolName} (${p.method})`,
+          null,
+          p.currency,
+          null,
+          num(p.amount),
+          ratio(p.amount, whole(p.currency)),
+        ],
+        { 7: moneyFormat(p.currency, true) },
+      )
+  }
+  sheet.commit()
+}
+
+function journalSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  journal: readonly JournalLine[],
+): void {
+  const sheet = addSheet(wb, 'Journal', [
+    { header: 'Period', width: 10 },
+    { header: 'Cost center', width: 28 },
+    { header: 'Ledger account', width: 16 },
+    { header: 'Description', width: 44 },
+    { header: 'Amount', width: 16 },
+    { header: 'Currency', width: 10 },
+    { header: 'Exact amount', width: 22 },
+    { header: 'Lines', width: 9, numFmt: COUNT_FORMAT },
+  ])
+  for (const j of journal)
+    addRow(
+      sheet,
+      [
+        j.period,
+        j.costCenter,
+        j.ledgerAccount,
+        j.description,
+        num(j.amount),
+        j.currency,
+        num(j.exact),
+        j.lines,
+      ],
+      { 5: moneyFormat(j.currency), 7: moneyFormat(j.currency, true) },
+    )
+  sheet.commit()
+}
+
+function auditSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel): void {
+  const sheet = addSheet(wb, 'Audit', [
+    { header: 'Item', width: 24 },
+    { header: 'Value', width: 110 },
+  ])
+  const rows: Array<[string, string]> = [
+    ['Report', `${kindTitle(model.kind)} ${model.period}`],
+    ['Billing period', periodText(model.period)],
+    ['Cost metric', metricText(model.metric)],
+    ['Cost centers from', model.ruleSet],
+    ['Workspace', model.workspace],
+    ['Generated (UTC)', model.generatedAt],
+    ...model.reconciliation.map((l): [string, string] => [
+      `Reconciliation ${l.currency}`,
+      reconciliationText(l, model.metric),
+    ]),
+    ...model.totals.map((t): [string, string] => [
+      `Period total ${t.currency}`,
+      formatExact(t.exact, t.currency),
+    ]),
+    ...model.imports.map((i): [string, string] => [
+      `Import ${i.id}`,
+      `${i.fileName} · SHA-256 ${i.sha256} · ${i.rows} lines`,
+    ]),
+  ]
+  for (const row of rows) addRow(sheet, row)
+  sheet.commit()
+}
+
+/** Writes the workbook to `path`. */
+export async function writeWorkbook(
+  path: string,
+  ws: Workspace,
+  input: WorkbookInput,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: false,
+  })
+  wb.creator = 'Focal'
+  wb.created = new Date(input.model.generatedAt)
+  summarySheet(wb, input.model)
+  perCostCenterSheet(wb, input.model)
+  await detailSheet(wb, ws, input)
+  journalSheet(wb, input.journal)
+  auditSheet(wb, input.model)
+  await wb.commit()
+}

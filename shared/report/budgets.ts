@@ -1,0 +1,89 @@
+/**
+ * Budgets for showback: a small CSV `target,currency,amount` a finance team
+ * keeps beside the pack. Parsed strictly: a budget that silently went missing
+ * would make a cost center look on budget when it is not.
+ */
+import { fail } from '../contract/errors'
+import { normalizeDecimal } from '../money'
+
+/** One cost center's budget for the period in one currency. */
+export interface Budget {
+  readonly target: string
+  readonly currency: string
+  readonly amount: string
+}
+
+/** Splits one CSV line into fields (RFC 4180 quoting; budgets never span lines). */
+function splitCsvLine(line: string): string[] {
+  const fields: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      fields.push(field)
+      field = ''
+    } else field += ch
+  }
+  fields.push(field)
+  return fields.map((f) => f.trim())
+}
+
+/** Parses budgets CSV text; the header must name target, currency and amount (any order). */
+export function parseBudgetsCsv(text: string, fileName = 'budgets.csv'): Budget[] {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/)
+  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase())
+  const at = (name: string): number => {
+    const index = header.indexOf(name)
+    if (index < 0)
+      fail('MISSING_COLUMNS', `${fileName} has no "${name}" column.`, {
+        hint: 'The budgets file needs the header target,currency,amount.',
+        location: { file: fileName, line: 1 },
+      })
+    return index
+  }
+  const [t, c, a] = [at('target'), at('currency'), at('amount')]
+  const budgets: Budget[] = []
+  const seen = new Set<string>()
+  lines.slice(1).forEach((line, i) => {
+    if (line.trim() === '') return
+    const fields = splitCsvLine(line)
+    const location = { file: fileName, line: i + 2 }
+    const target = fields[t] ?? ''
+    const currency = (fields[c] ?? '').toUpperCase()
+    const raw = (fields[a] ?? '').replaceAll(',', '')
+    if (!target) fail('BAD_VALUE', `${fileName} line ${i + 2} has no target.`, { location })
+    if (!/^[A-Z0-9]{3,10}$/.test(currency))
+      fail('BAD_VALUE', `${fileName} line ${i + 2}: "${fields[c] ?? ''}" is not a currency code.`, {
+        location,
+      })
+    let amount: string
+    try {
+      amount = normalizeDecimal(raw)
+    } catch {
+      fail('BAD_VALUE', `${fileName} line ${i + 2}: "${fields[a] ?? ''}" is not an amount.`, {
+        location,
+        hint: 'Write amounts as plain numbers, e.g. 1250.00.',
+      })
+    }
+    const key = `${target}\u0000${currency}`
+    if (seen.has(key))
+      fail(
+        'BAD_VALUE',
+        `${fileName} line ${i + 2} repeats the budget of ${target} in ${currency}.`,
+        {
+          location,
+        },
+      )
+    seen.add(key)
+    budgets.push({ target, currency, amount })
+  })
+  return budgets
+}

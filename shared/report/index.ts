@@ -1,0 +1,10 @@
+/** The report model (DESIGN.md, Allocate and report): types, builders and formatting, pure TS. */
+export * from './types'
+export * from './facts'
+export * from './budgets'
+export * from './build-model'
+export * from './format'
+export * from './journal'
+export * from './periods'
+export * from './rounding'
+export * from './trend'
