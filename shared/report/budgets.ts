@@ -4,6 +4,7 @@
  * would make a cost center look on budget when it is not.
  */
 import { fail } from '../contract/errors'
+import { splitRecord } from '../csv'
 import { normalizeDecimal } from '../money'
 
 /** One cost center's budget for the period in one currency. */
@@ -13,27 +14,9 @@ export interface Budget {
   readonly amount: string
 }
 
-/** Splits one CSV line into fields (RFC 4180 quoting; budgets never span lines). */
+/** Splits one CSV line into trimmed fields (budgets never span lines). */
 function splitCsvLine(line: string): string[] {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      fields.push(field)
-      field = ''
-    } else field += ch
-  }
-  fields.push(field)
-  return fields.map((f) => f.trim())
+  return splitRecord(line).map((f) => f.trim())
 }
 
 /** Parses budgets CSV text; the header must name target, currency and amount (any order). */

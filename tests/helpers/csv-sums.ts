@@ -1,44 +1,13 @@
 /**
  * An independent oracle for reconciliation tests: parses a CSV in plain
- * TypeScript (RFC 4180) and sums a column exactly with scaled bigints, so
- * expected totals come from the file itself, not from DuckDB.
+ * TypeScript (RFC 4180, shared/csv.ts) and sums a column exactly with scaled
+ * bigints, so expected totals come from the file itself, not from DuckDB.
  */
 import { readFileSync } from 'node:fs'
+import { parseCsv } from '../../shared/csv'
 import { sumDecimals } from '../../shared/money'
 
-/** Parses CSV text into records. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  const body = text.startsWith('\ufeff') ? text.slice(1) : text
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      record.push(field)
-      field = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-    } else field += ch
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field)
-    records.push(record)
-  }
-  return records.filter((r) => !(r.length === 1 && r[0] === ''))
-}
+export { parseCsv }
 
 /** Exact sums of `column` per value of `groupBy` (empty and literal NULL skipped), plus row counts. */
 export function csvSums(

@@ -29,6 +29,8 @@
  *                                    the period's total of that metric in the focus view, exactly
  */
 
+import { LINE_SOURCE_COLUMNS } from '../../../shared/allocate/rules-sql'
+
 /** The target that collects cost no rule matched; always shown, never hidden. */
 export const UNALLOCATED = 'Unallocated'
 
@@ -47,15 +49,7 @@ export const ALLOCATED_LINE_COLUMNS = [
   'pool',
   'method',
   'rule',
-  'x_ImportId',
-  'x_SourceRow',
-  'ChargePeriodStart',
-  'ChargeCategory',
-  'ServiceName',
-  'ResourceId',
-  'ResourceName',
-  'SubAccountName',
-  'BillingCurrency',
+  ...LINE_SOURCE_COLUMNS,
   'amount',
 ] as const
 

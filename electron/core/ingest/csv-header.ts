@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import { fail } from '../../../shared/contract'
+import { splitRecord } from '../../../shared/csv'
 
 /** The header of a CSV file: column names and the delimiter. */
 export interface CsvHeader {
@@ -76,27 +77,4 @@ function pickDelimiter(line: string): string {
   const counts = candidates.map((d) => splitRecord(line, d).length)
   const best = Math.max(...counts)
   return candidates[counts.indexOf(best)] ?? ','
-}
-
-/** Splits one CSV record (RFC 4180 quoting). */
-export function splitRecord(line: string, delimiter: string): string[] {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === delimiter) {
-      fields.push(field)
-      field = ''
-    } else field += ch
-  }
-  fields.push(field)
-  return fields
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { kindOfBytes } from '../../../electron/core/ingest/file-kind'
-import { splitRecord } from '../../../electron/core/ingest/csv-header'
 import { reconcileTotals } from '../../../electron/core/ingest/reconcile'
 
 describe('kindOfBytes', () => {
@@ -13,12 +12,6 @@ describe('kindOfBytes', () => {
     ['just one word', 'unknown'],
   ])('%j → %s', (bytes, kind) => {
     expect(kindOfBytes(Buffer.from(bytes, 'latin1'))).toBe(kind)
-  })
-})
-
-describe('splitRecord', () => {
-  it('honours RFC 4180 quotes', () => {
-    expect(splitRecord('a,"b,c","d""e",', ',')).toEqual(['a', 'b,c', 'd"e', ''])
   })
 })
 
