@@ -2,7 +2,13 @@
  * What a host (Electron engine process, web host, CLI, tests) gives the core
  * services and gets back. The core never sees Electron or HTTP.
  */
-import type { EventName, EventOf, FocalApi, StagedFile } from '../../shared/contract'
+import type {
+  EventName,
+  EventOf,
+  FocalApi,
+  ReportExportRequest,
+  StagedFile,
+} from '../../shared/contract'
 
 /** Options a host passes when it creates the services. */
 export interface ServicesOptions {
@@ -16,6 +22,10 @@ export interface ServicesOptions {
   host: 'electron' | 'web'
   /** The app version, reported by `app:info`. */
   version: string
+  /** The bundled example rules and tables (resources/examples); absent: none. */
+  examplesDir?: string | null
+  /** Where `report:export` writes packs (the web host's data folder); absent: only host-chosen folders. */
+  reportsDir?: string | null
 }
 
 /** A listener for events the services push (import progress, workspace changes). */
@@ -29,6 +39,14 @@ export interface FocalServices extends FocalApi {
    * come from the UI.
    */
   stageFile(path: string, name: string): Promise<StagedFile>
+  /**
+   * Exports a report pack into `folder`, a path the host vetted (the desktop
+   * host's folder dialog). The renderer can never reach this: hosts expose it
+   * only behind their own dialog.
+   */
+  exportReportTo(request: ReportExportRequest, folder: string): Promise<{ jobId: string }>
+  /** The path of one file of a finished export job, by its name in the job's list; NOT_FOUND otherwise. */
+  reportFile(jobId: string, name: string): { path: string; name: string; sizeBytes: number }
   /** Subscribes to pushed events; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void
   /** Closes the open workspace (checkpointing it to one file) and stops jobs. */

@@ -14,6 +14,8 @@ import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
 import { runPivot } from './query/pivot'
+import { createAllocationServices } from './services-allocation'
+import { createReportServices } from './services-reports'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
 
@@ -39,9 +41,17 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     () => void announce(),
   )
 
+  const workspace = (): Workspace => open().ws
+  const allocation = createAllocationServices({
+    workspace,
+    examplesDir: options.examplesDir ?? null,
+  })
+  const reports = createReportServices({ workspace, emit, reportsDir: options.reportsDir ?? null })
+
   const switchTo = async (path: string, create: boolean, scratch: boolean) => {
     const next = await Workspace.open(path, { create })
     jobs.cancelAll()
+    reports.cancelAll()
     current?.ws.close()
     current = { ws: next, scratch }
     return info()
@@ -96,6 +106,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     'workspace:close': async () => {
       jobs.cancelAll()
+      reports.cancelAll()
       current?.ws.close()
       current = null
       await announce()
@@ -132,6 +143,10 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       pivots.get(queryId)?.abort()
       return null
     },
+    ...allocation,
+    ...reports.api,
+    exportReportTo: (request, folder) => reports.exportTo(request, folder),
+    reportFile: (jobId, name) => reports.file(jobId, name),
     stageFile: async (path, name): Promise<StagedFile> => {
       const stat = statSync(path)
       if (!stat.isFile()) fail('IO_ERROR', `${name} is not a regular file.`)
@@ -145,6 +160,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     close: async () => {
       jobs.cancelAll()
+      reports.cancelAll()
       for (const controller of pivots.values()) controller.abort()
       current?.ws.close()
       current = null

@@ -3,7 +3,7 @@
  * sample file and the app version (`utilityProcess.fork(entry, args)`), and the
  * engine turns them into the core's ServicesOptions.
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { ServicesOptions } from '../core/host'
 
 /** What main tells the engine on its command line. */
@@ -41,7 +41,13 @@ export function parseEngineArgv(argv: readonly string[]): EngineArgs {
   return { userData, sample: value(FLAGS.sample) || null, version: value(FLAGS.version) ?? '0.0.0' }
 }
 
-/** The core's options for the desktop host: workspaces and scratch live under user data. */
+/**
+ * The core's options for the desktop host: workspaces and scratch live under
+ * user data. The examples sit beside the demo folder (resources/ in
+ * development, extraResources when packaged: electron-builder.yml), so they
+ * are found from the sample's path. No reportsDir: packs go only to a folder
+ * the user picks in main's dialog.
+ */
 export function servicesOptionsFrom(args: EngineArgs): ServicesOptions {
   return {
     workspacesDir: join(args.userData, 'workspaces'),
@@ -49,5 +55,6 @@ export function servicesOptionsFrom(args: EngineArgs): ServicesOptions {
     sampleFile: args.sample,
     host: 'electron',
     version: args.version,
+    examplesDir: args.sample ? join(dirname(dirname(args.sample)), 'examples') : null,
   }
 }

@@ -5,10 +5,17 @@
  * files by path; a window's port speaks the contract and nothing else.
  */
 import { z } from '../../shared/zod'
-import { toFocalError, validateRequest, type Channel, type Result } from '../../shared/contract'
+import {
+  ReportExportRequestSchema,
+  toFocalError,
+  validateRequest,
+  type Channel,
+  type Result,
+} from '../../shared/contract'
 import type { FocalServices } from '../core/host'
 import type { PortLike } from './port'
 import {
+  EXPORT_REPORT_CHANNEL,
   STAGE_FILE_CHANNEL,
   isEngineRequest,
   type EngineEvent,
@@ -17,12 +24,16 @@ import {
 
 /** Who is on the other end of a port. */
 export interface PortOptions {
-  /** True only for main's own port: it may call `host:stageFile` with a vetted path. */
+  /** True only for main's own port: it may call `host:stageFile` and `host:exportReport` with vetted paths. */
   privileged: boolean
 }
 
 const StageFileRequest = z
   .object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(255) })
+  .strict()
+
+const ExportReportRequest = z
+  .object({ request: ReportExportRequestSchema, folder: z.string().min(1).max(4096) })
   .strict()
 
 const refused = (message: string): Result<never> => ({
@@ -43,6 +54,13 @@ export async function answerRequest(
       const parsed = StageFileRequest.safeParse(body)
       if (!parsed.success) return refused(`Invalid request for ${STAGE_FILE_CHANNEL}.`)
       return { ok: true, value: await services.stageFile(parsed.data.path, parsed.data.name) }
+    }
+    if (channel === EXPORT_REPORT_CHANNEL) {
+      if (!options.privileged) return refused('Only the main process may choose a report folder.')
+      const parsed = ExportReportRequest.safeParse(body)
+      if (!parsed.success) return refused(`Invalid request for ${EXPORT_REPORT_CHANNEL}.`)
+      const { request, folder } = parsed.data
+      return { ok: true, value: await services.exportReportTo(request, folder) }
     }
     const valid = validateRequest<Channel>(channel, body)
     const handler = services[valid.channel] as (request: unknown) => Promise<unknown>

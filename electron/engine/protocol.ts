@@ -8,6 +8,9 @@ import type { EventName, Result } from '../../shared/contract'
 /** Host-only channel: registers a path main has vetted. Refused on window ports. */
 export const STAGE_FILE_CHANNEL = 'host:stageFile'
 
+/** Host-only channel: exports a report pack into a folder main's dialog produced. Refused on window ports. */
+export const EXPORT_REPORT_CHANNEL = 'host:exportReport'
+
 /** A request: `channel` is a contract channel (or `host:stageFile` on main's port). */
 export interface EngineRequest {
   kind: 'request'

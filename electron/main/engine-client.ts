@@ -5,12 +5,18 @@
  * passing through main. The engine validates every message on every port.
  */
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron'
-import type { Channel, Result, StagedFile } from '../../shared/contract'
+import type { Channel, ReportExportRequest, Result, StagedFile } from '../../shared/contract'
 import { HOST_CHANNELS } from '../../shared/contract/bridge'
 import { engineArgv, type EngineArgs } from '../engine/args'
 import { fromMessagePortMain } from '../engine/port'
 import { createPortClient, type PortClient } from '../engine/port-client'
-import { STAGE_FILE_CHANNEL, type ConnectMessage, type ShutdownMessage } from '../engine/protocol'
+import {
+  EXPORT_REPORT_CHANNEL,
+  STAGE_FILE_CHANNEL,
+  type ConnectMessage,
+  type EngineEvent,
+  type ShutdownMessage,
+} from '../engine/protocol'
 
 /** Main's handle on the running engine. */
 export interface EngineClient {
@@ -18,6 +24,10 @@ export interface EngineClient {
   call(channel: Channel, request: unknown): Promise<Result<unknown>>
   /** Stages a path main has vetted. */
   stageFile(path: string, name: string): Promise<Result<StagedFile>>
+  /** Exports a report pack into a folder main's dialog produced and main vetted. */
+  exportReport(request: ReportExportRequest, folder: string): Promise<Result<{ jobId: string }>>
+  /** Listens to the engine's events on main's own port; returns the unsubscribe function. */
+  onEvent(listener: (event: EngineEvent) => void): () => void
   /** Gives a window its own port to the engine (sent as `engine:port`). */
   connectWindow(contents: WebContents): void
   /** Asks the engine to checkpoint and exit; kills it after `graceMs`. */
@@ -42,12 +52,21 @@ export function startEngine(entry: string, args: EngineArgs): EngineClient {
     exited = true
     if (code !== 0) console.error(`Focal engine exited with code ${code}.`)
   })
-  const client: PortClient = createPortClient(fromMessagePortMain(connect(child, 'main')))
+  const listeners = new Set<(event: EngineEvent) => void>()
+  const client: PortClient = createPortClient(fromMessagePortMain(connect(child, 'main')), (e) => {
+    for (const listener of listeners) listener(e)
+  })
 
   return {
     call: (channel, request) => client.call(channel, request),
     stageFile: (path, name) =>
       client.call(STAGE_FILE_CHANNEL, { path, name }) as Promise<Result<StagedFile>>,
+    exportReport: (request, folder) =>
+      client.call(EXPORT_REPORT_CHANNEL, { request, folder }) as Promise<Result<{ jobId: string }>>,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
     connectWindow(contents) {
       // Without a port the preload sends every call through main instead.
       if (exited) return

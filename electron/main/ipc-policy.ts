@@ -8,8 +8,10 @@
  */
 import { z } from '../../shared/zod'
 import {
+  ReportExportRequestSchema,
   toFocalError,
   validateRequest,
+  type ReportExportRequest,
   type Channel,
   type Result,
   type StagedFile,
@@ -66,6 +68,8 @@ export const HOST_REQUESTS = {
   [HOST_CHANNELS.stageDropped]: z
     .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) })
     .strict(),
+  // The contract's export request exactly: kind, period, metric, source, formats — never a folder.
+  [HOST_CHANNELS.exportReport]: ReportExportRequestSchema,
 } as const
 
 /** A host channel main answers itself. */
@@ -82,6 +86,11 @@ export interface RouterTargets {
   openFiles(webContentsId: number): Promise<Result<StagedFile[]>>
   /** Vets and stages the paths of a drop. */
   stageDropped(paths: string[]): Promise<Result<StagedFile[]>>
+  /** Asks for the output folder over the sender's window and starts the export there. */
+  exportReport(
+    webContentsId: number,
+    request: ReportExportRequest,
+  ): Promise<Result<{ jobId: string } | null>>
 }
 
 const refused = (message: string): Result<never> => ({
@@ -101,11 +110,16 @@ export function createIpcRouter(policy: SenderPolicy, targets: RouterTargets) {
         return refused(`Unknown channel ${JSON.stringify(channel)}.`)
       const problem = senderProblem(sender, policy)
       if (problem) return refused(`Refused IPC from an untrusted sender (${problem}).`)
-      if (channel === HOST_CHANNELS.openFiles || channel === HOST_CHANNELS.stageDropped) {
-        const parsed = HOST_REQUESTS[channel].safeParse(body ?? {})
+      if (Object.hasOwn(HOST_REQUESTS, channel)) {
+        const parsed = HOST_REQUESTS[channel as HostChannel].safeParse(body ?? {})
         if (!parsed.success) return refused(`Invalid request for ${channel}.`)
         if (channel === HOST_CHANNELS.openFiles)
           return await targets.openFiles(sender.webContentsId)
+        if (channel === HOST_CHANNELS.exportReport)
+          return await targets.exportReport(
+            sender.webContentsId,
+            parsed.data as ReportExportRequest,
+          )
         return await targets.stageDropped((parsed.data as { paths: string[] }).paths)
       }
       const valid = validateRequest<Channel>(channel, body)

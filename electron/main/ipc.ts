@@ -15,15 +15,18 @@ import {
   senderOf,
   type SenderPolicy,
 } from './ipc-policy'
+import { createFolderExport } from './report-export'
 import { stagePaths } from './staging'
 
 /** Registers every handler; returns a function that removes them again. */
 export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => void {
   const stage = engine.stageFile.bind(engine)
+  const reports = createFolderExport(engine)
   const route = createIpcRouter(policy, {
     forward: (channel, request) => engine.call(channel, request),
     openFiles: (webContentsId) => openExportsDialog(webContentsId, stage),
     stageDropped: (paths) => stagePaths(paths, stage),
+    exportReport: reports.exportToFolder,
   })
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, body: unknown) => route(channel, senderOf(event), body))
@@ -35,5 +38,6 @@ export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => v
   return () => {
     for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel)
     ipcMain.removeListener(HOST_CHANNELS.connectEngine, onConnect)
+    reports.dispose()
   }
 }

@@ -5,7 +5,7 @@
  * to the contract's, and never `ipcRenderer` or a generic invoke (Electron
  * security checklist #20 in current docs: do not expose Electron APIs).
  */
-import type { EventName, Result, StagedFile } from '../../shared/contract'
+import type { EventName, ReportExportRequest, Result, StagedFile } from '../../shared/contract'
 import {
   CHANNEL_NAMES,
   EVENT_NAMES,
@@ -66,6 +66,10 @@ export function buildBridge(deps: BridgeDeps): BuiltBridge {
     },
     openFilesDialog: () =>
       settle(deps.invoke(HOST_CHANNELS.openFiles, {})) as Promise<Result<StagedFile[]>>,
+    exportReportToFolder: (request: ReportExportRequest) =>
+      settle(deps.invoke(HOST_CHANNELS.exportReport, request)) as Promise<
+        Result<{ jobId: string } | null>
+      >,
     async stageDroppedFiles(files: readonly PickedFile[]): Promise<Result<StagedFile[]>> {
       const list = Array.from(files ?? [])
       const paths = list.map((file) => deps.pathForFile(file))

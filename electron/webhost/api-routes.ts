@@ -13,6 +13,7 @@ import {
 import type { FocalServices } from '../core/host'
 import type { EventStreams } from './events'
 import { BodyTooLarge, readBody, sendError, sendJson } from './http-util'
+import { sendReportFile } from './report-files'
 import type { UploadStore } from './uploads'
 
 /** Largest JSON request body: contract requests are small; 1 MB leaves room for long filter lists. */
@@ -119,6 +120,11 @@ export async function handleApi(
         return sendError(response, 405, 'BAD_REQUEST', 'Use GET for /api/events.')
       context.events.attach(context.services, response)
       return
+    }
+    if (route === 'report-file') {
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendError(response, 405, 'BAD_REQUEST', 'Use GET for /api/report-file.')
+      return await sendReportFile(context.services, url, response, request.method === 'HEAD')
     }
     if (request.method !== 'POST')
       return sendError(response, 405, 'BAD_REQUEST', `Use POST for /api/${route}.`)

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     sampleFile: existsSync(sample) ? sample : null,
     host: 'web',
     version: packageVersion(root),
+    examplesDir: join(root, 'resources', 'examples'),
+    // Packs go under the data folder; the page downloads them by job and file name.
+    reportsDir: join(dataDir, 'reports'),
   })
   const host = await startWebHost({
     services,

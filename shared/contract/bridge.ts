@@ -8,6 +8,7 @@ import { CHANNELS, EVENTS } from './channels'
 import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './channels'
 import type { Result } from './errors'
 import type { StagedFile } from './models'
+import type { ReportExportRequest } from './report'
 
 /** The bridge method name of a channel: `workspace:openSample` → `workspaceOpenSample`. */
 export type MethodOf<C extends string> = C extends `${infer D}:${infer V}`
@@ -43,6 +44,8 @@ export const HOST_CHANNELS = {
   connectEngine: 'engine:connect',
   /** Main answers `connectEngine` with this message, carrying the port. */
   enginePort: 'engine:port',
+  /** Main asks for the output folder in its own dialog, then has the engine write the pack there. */
+  exportReport: 'report:exportToFolder',
 } as const
 
 /** Something dropped or picked in the page: a DOM `File` (kept structural, shared has no DOM). */
@@ -64,6 +67,11 @@ export interface HostMethods {
   openFilesDialog(): Promise<Result<StagedFile[]>>
   /** Stages files the user dropped or picked; main checks each is a regular readable file. */
   stageDroppedFiles(files: readonly PickedFile[]): Promise<Result<StagedFile[]>>
+  /**
+   * Asks for the output folder in main's dialog and starts the export there;
+   * null when the dialog was cancelled. The folder opens when the pack is done.
+   */
+  exportReportToFolder(request: ReportExportRequest): Promise<Result<{ jobId: string } | null>>
 }
 
 /** `window.focal`: the whole bridge. */

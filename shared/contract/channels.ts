@@ -7,6 +7,15 @@
 import { z } from '../zod'
 import { PivotSpecSchema } from '../pivot'
 import {
+  AllocationExampleSchema,
+  AllocationPreviewRequestSchema,
+  AllocationPreviewSchema,
+  AllocationSaveRequestSchema,
+  AllocationSavedSchema,
+  AllocationStateSchema,
+  PeriodRowsSchema,
+} from './allocation'
+import {
   AppInfoSchema,
   CatalogSchema,
   ImportJobSchema,
@@ -18,6 +27,12 @@ import {
   WorkspaceInfoSchema,
   WorkspaceName,
 } from './models'
+import {
+  ReportExportRequestSchema,
+  ReportJobSchema,
+  ReportPreviewRequestSchema,
+  ReportPreviewSchema,
+} from './report'
 
 const Empty = z.object({}).strict()
 
@@ -59,6 +74,23 @@ export const CHANNELS = {
     request: z.object({ queryId: z.string().max(64) }).strict(),
     response: z.null(),
   },
+  'allocation:periods': { request: Empty, response: z.array(PeriodRowsSchema) },
+  'allocation:get': { request: Empty, response: AllocationStateSchema },
+  'allocation:example': { request: Empty, response: AllocationExampleSchema },
+  'allocation:preview': {
+    request: AllocationPreviewRequestSchema,
+    response: AllocationPreviewSchema,
+  },
+  'allocation:save': { request: AllocationSaveRequestSchema, response: AllocationSavedSchema },
+  'report:preview': { request: ReportPreviewRequestSchema, response: ReportPreviewSchema },
+  'report:export': {
+    request: ReportExportRequestSchema,
+    response: z.object({ jobId: z.string() }),
+  },
+  'report:status': {
+    request: z.object({ jobId: z.string().max(64) }).strict(),
+    response: ReportJobSchema,
+  },
 } as const
 
 /** A channel name. */
@@ -74,6 +106,7 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['respon
 export const EVENTS = {
   'import:progress': ImportJobSchema,
   'workspace:changed': WorkspaceInfoSchema.nullable(),
+  'report:progress': ReportJobSchema,
 } as const
 
 /** An event name. */

@@ -6,6 +6,8 @@ import { fail } from './errors'
 export * from './channels'
 export * from './errors'
 export * from './models'
+export * from './allocation'
+export * from './report'
 
 /** An API: one async function per channel, returning the channel's response. */
 export type FocalApi = {

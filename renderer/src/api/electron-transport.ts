@@ -63,5 +63,10 @@ export function createElectronTransport(bridge: FocalBridge = focalBridge()): El
     async openFilesDialog(): Promise<StagedFile[]> {
       return unwrap(await bridge.openFilesDialog())
     },
+    async exportReport(request) {
+      return unwrap(await bridge.exportReportToFolder(request))
+    },
+    // The pack is in the folder the user chose, which main opens when it is done.
+    reportFileUrl: () => null,
   }
 }

@@ -2,7 +2,13 @@
  * What the UI talks to: the API contract plus events and file staging. One
  * implementation per host (web host over HTTP, Electron over the preload bridge).
  */
-import type { EventName, EventOf, FocalApi, StagedFile } from '../../../shared/contract'
+import type {
+  EventName,
+  EventOf,
+  FocalApi,
+  ReportExportRequest,
+  StagedFile,
+} from '../../../shared/contract'
 
 /** The contract's API, pushed events, and a way to hand the host files the user chose. */
 export interface FocalTransport extends FocalApi {
@@ -10,4 +16,12 @@ export interface FocalTransport extends FocalApi {
   subscribe<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void
   /** Hands files the user dropped or picked to the host, which stages them and returns import tokens. */
   pickAndStageFiles(files: File[]): Promise<StagedFile[]>
+  /**
+   * Starts writing a report pack: the web host writes it under its own data
+   * folder; the desktop app first asks for a folder in main's dialog. Null
+   * when the user cancelled that dialog. The page never names a folder.
+   */
+  exportReport(request: ReportExportRequest): Promise<{ jobId: string } | null>
+  /** Where the page can download a pack file, or null where files land in a folder the user chose. */
+  reportFileUrl(jobId: string, name: string): string | null
 }

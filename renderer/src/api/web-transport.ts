@@ -122,5 +122,10 @@ export function createWebTransport(token: string | null = takeTokenFromLocation(
     return staged
   }
 
-  return { ...api, subscribe, pickAndStageFiles }
+  const exportReport: FocalTransport['exportReport'] = (request) => api['report:export'](request)
+  // A plain link, so the browser streams the file to disk; the token rides in the query as for events.
+  const reportFileUrl = (jobId: string, name: string): string =>
+    `/api/report-file?${new URLSearchParams({ job: jobId, name, token: token ?? '' }).toString()}`
+
+  return { ...api, subscribe, pickAndStageFiles, exportReport, reportFileUrl }
 }

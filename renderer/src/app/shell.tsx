@@ -1,10 +1,19 @@
-/** The app shell: header, navigation between the four screens, and the screen itself. */
+/** The app shell: header, navigation between the screens, and the screen itself. */
 import { AppShell, NavLink, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { ExploreIcon, ImportIcon, LoadedIcon, WorkspaceIcon } from '../components/icons'
+import {
+  AllocateIcon,
+  ExploreIcon,
+  ImportIcon,
+  LoadedIcon,
+  ReportsIcon,
+  WorkspaceIcon,
+} from '../components/icons'
+import { AllocateScreen } from '../features/allocate/allocate-screen'
 import { ExploreScreen } from '../features/explore/explore-screen'
 import { ImportScreen } from '../features/import/import-screen'
 import { LoadedScreen } from '../features/loaded/loaded-screen'
+import { ReportsScreen } from '../features/reports/reports-screen'
 import { WorkspaceScreen } from '../features/workspace/workspace-screen'
 import type { Screen } from '../state/session-slice'
 import { useAppStore } from '../state/store-context'
@@ -25,6 +34,18 @@ const NAV: readonly { screen: Screen; label: string; description: string; icon: 
     icon: <LoadedIcon />,
   },
   { screen: 'explore', label: 'Explore', description: 'Pivot and chart', icon: <ExploreIcon /> },
+  {
+    screen: 'allocate',
+    label: 'Allocate',
+    description: 'Rules to cost centers',
+    icon: <AllocateIcon />,
+  },
+  {
+    screen: 'reports',
+    label: 'Reports',
+    description: 'Chargeback and showback',
+    icon: <ReportsIcon />,
+  },
 ]
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -37,6 +58,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <LoadedScreen />
     case 'explore':
       return <ExploreScreen />
+    case 'allocate':
+      return <AllocateScreen />
+    case 'reports':
+      return <ReportsScreen />
   }
 }
 

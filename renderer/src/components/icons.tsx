@@ -64,6 +64,29 @@ export function ExploreIcon({ size }: { size?: number }) {
   )
 }
 
+/** One line splitting into three: allocate. */
+export function AllocateIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M3 12h6" />
+      <path d="M9 12c3 0 4-6 8-6h4" />
+      <path d="M9 12h12" />
+      <path d="M9 12c3 0 4 6 8 6h4" />
+    </Icon>
+  )
+}
+
+/** A page with lines: reports. */
+export function ReportsIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M15 3v4h4" />
+      <path d="M9 12h7M9 15.5h7M9 19h4" />
+    </Icon>
+  )
+}
+
 /** Focal's mark: a lens over a bar. */
 export function FocalMark({ size = 26 }: { size?: number }) {
   return (

@@ -1,13 +1,20 @@
 /** The one app store (CONVENTIONS.md #9): typed slices over one transport. */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { FocalTransport } from '../api'
+import { createAllocateSlice, type AllocateSlice } from './allocate-slice'
 import { createExploreSlice, type ExploreSlice } from './explore-slice'
 import { createImportSlice, type ImportSlice } from './import-slice'
 import { createLoadedSlice, type LoadedSlice } from './loaded-slice'
+import { createReportsSlice, type ReportsSlice } from './reports-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 
 /** The whole app state. */
-export type AppState = SessionSlice & ImportSlice & LoadedSlice & ExploreSlice
+export type AppState = SessionSlice &
+  ImportSlice &
+  LoadedSlice &
+  ExploreSlice &
+  AllocateSlice &
+  ReportsSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -19,5 +26,7 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createImportSlice(api)(...args),
     ...createLoadedSlice(api)(...args),
     ...createExploreSlice(api)(...args),
+    ...createAllocateSlice(api)(...args),
+    ...createReportsSlice(api)(...args),
   }))
 }

@@ -2,8 +2,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { E2E_TOKEN } from '../support/host'
 
-/** The four screens of the navigation. */
-export type ScreenName = 'workspace' | 'import' | 'loaded' | 'explore'
+/** The screens of the navigation. */
+export type ScreenName = 'workspace' | 'import' | 'loaded' | 'explore' | 'allocate' | 'reports'
 
 /** Page object of the app shell. */
 export class AppPage {

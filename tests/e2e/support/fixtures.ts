@@ -1,9 +1,11 @@
 /** The specs' `test`: Playwright's, with the page objects ready to use. */
 import { test as base } from '@playwright/test'
+import { AllocatePage } from '../pages/allocate-page'
 import { AppPage } from '../pages/app-page'
 import { ExplorePage } from '../pages/explore-page'
 import { ImportPage } from '../pages/import-page'
 import { LoadedPage } from '../pages/loaded-page'
+import { ReportsPage } from '../pages/reports-page'
 import { WorkspacePage } from '../pages/workspace-page'
 
 /** Page objects over the test's page. */
@@ -13,6 +15,8 @@ export interface FocalPages {
   importer: ImportPage
   loaded: LoadedPage
   explore: ExplorePage
+  allocate: AllocatePage
+  reports: ReportsPage
 }
 
 /** `test` with the Focal page objects as fixtures. */
@@ -22,6 +26,8 @@ export const test = base.extend<FocalPages>({
   importer: async ({ page }, use) => use(new ImportPage(page)),
   loaded: async ({ page }, use) => use(new LoadedPage(page)),
   explore: async ({ page }, use) => use(new ExplorePage(page)),
+  allocate: async ({ page }, use) => use(new AllocatePage(page)),
+  reports: async ({ page }, use) => use(new ReportsPage(page)),
 })
 
 export { expect } from '@playwright/test'

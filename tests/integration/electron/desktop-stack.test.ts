@@ -7,6 +7,7 @@
  * stood in for: `ipcRenderer.invoke` (a direct call into the router with the
  * sender Electron would report) and `webUtils.getPathForFile`.
  */
+import { readdirSync, realpathSync } from 'node:fs'
 import { MessageChannel } from 'node:worker_threads'
 import { join } from 'node:path'
 import { tableFromIPC } from 'apache-arrow'
@@ -15,8 +16,9 @@ import { createServices } from '../../../electron/core/services'
 import type { FocalServices } from '../../../electron/core/host'
 import { createPortClient, type PortClient } from '../../../electron/engine/port-client'
 import { attachPort } from '../../../electron/engine/port-handler'
-import { STAGE_FILE_CHANNEL } from '../../../electron/engine/protocol'
+import { EXPORT_REPORT_CHANNEL, STAGE_FILE_CHANNEL } from '../../../electron/engine/protocol'
 import { createIpcRouter, type SenderInfo } from '../../../electron/main/ipc-policy'
+import { PackFolderWatcher, exportToChosenFolder } from '../../../electron/main/report-folder'
 import { stagePaths } from '../../../electron/main/staging'
 import { buildBridge } from '../../../electron/preload/bridge'
 import {
@@ -25,6 +27,7 @@ import {
 } from '../../../renderer/src/api/electron-transport'
 import {
   FocalFailure,
+  type ReportJob,
   type Result,
   type StagedFile,
   type WorkspaceInfo,
@@ -45,6 +48,9 @@ let sender: SenderInfo = {
   webContentsId: WINDOW_ID,
 }
 const changes: Array<WorkspaceInfo | null> = []
+// The folder dialog's answer (null: cancelled) and the folders main "opened".
+let chosenFolder: string | null = null
+const opened: string[] = []
 
 function port(privileged: boolean, onEvent?: Parameters<typeof createPortClient>[1]): PortClient {
   const { port1, port2 } = new MessageChannel()
@@ -61,7 +67,18 @@ beforeAll(async () => {
     host: 'electron',
     version: '0.1.0-stack',
   })
-  mainPort = port(true)
+  const watcher = new PackFolderWatcher((folder) => opened.push(folder))
+  mainPort = port(true, (e) => {
+    if (e.event === 'report:progress') watcher.onProgress(e.payload as ReportJob)
+  })
+  const folderExport = {
+    choose: async () => chosenFolder,
+    start: (request: unknown, folder: string) =>
+      mainPort.call(EXPORT_REPORT_CHANNEL, { request, folder }) as Promise<
+        Result<{ jobId: string }>
+      >,
+    watcher,
+  }
   const stage = (path: string, name: string) =>
     mainPort.call(STAGE_FILE_CHANNEL, { path, name }) as Promise<Result<StagedFile>>
   const route = createIpcRouter(
@@ -70,6 +87,7 @@ beforeAll(async () => {
       forward: (channel, request) => mainPort.call(channel, request),
       openFiles: async () => ({ ok: true, value: [] }),
       stageDropped: (paths) => stagePaths(paths, stage),
+      exportReport: (id, request) => exportToChosenFolder(folderExport, id, request),
     },
   )
   const built = buildBridge({
@@ -132,6 +150,30 @@ describe('desktop stack', () => {
     await expect(transport['import:start']({ files: [SAMPLE] })).rejects.toMatchObject({
       error: { code: 'BAD_REQUEST' },
     })
+  })
+
+  it('exports a pack into the folder the dialog chose and opens it when done', async () => {
+    await transport['workspace:openSample']({})
+    const request = {
+      kind: 'showback' as const,
+      period: '2024-09',
+      metric: 'EffectiveCost' as const,
+      source: { by: 'SubAccountName' },
+      formats: ['csv' as const],
+    }
+    chosenFolder = null
+    expect(await transport.exportReport(request)).toBeNull()
+    chosenFolder = tempDir('focal-pack-')
+    const started = await transport.exportReport(request)
+    expect(started?.jobId).toBeTruthy()
+    await expect.poll(() => opened, { timeout: 30_000 }).toEqual([realpathSync(chosenFolder)])
+    const job = await transport['report:status']({ jobId: started?.jobId ?? '' })
+    expect(job).toMatchObject({ state: 'done', delivery: 'folder' })
+    expect(readdirSync(chosenFolder)).toContain('showback-2024-09-summary.csv')
+    // A window's own port may not pick the folder itself.
+    expect(
+      (await windowPort.call(EXPORT_REPORT_CHANNEL, { request, folder: chosenFolder })).ok,
+    ).toBe(false)
   })
 
   it('throws FocalFailure for a refused sender, never reaching the engine', async () => {

@@ -25,6 +25,8 @@ export async function startTestHost(
     sampleFile: join(ROOT, 'resources', 'demo', 'focus-sample.csv'),
     host: 'web',
     version: '0.0.0-test',
+    examplesDir: join(ROOT, 'resources', 'examples'),
+    reportsDir: join(data, 'reports'),
   })
   const host = await startWebHost({ services, staticDir, port: 0, token: TOKEN, ...options })
   return { ...host, staticDir }

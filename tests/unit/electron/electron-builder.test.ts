@@ -64,10 +64,11 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('node_modules/@duckdb/**')
   })
 
-  it('ships the build output and resources, with demo data and licenses as extra resources', () => {
+  it('ships the build output and resources, with demo data, examples and licenses as extra resources', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'resources/**']))
     expect(config.extraResources).toEqual([
       { from: 'resources/demo', to: 'demo' },
+      { from: 'resources/examples', to: 'examples' },
       { from: 'resources/licenses', to: 'licenses' },
     ])
   })

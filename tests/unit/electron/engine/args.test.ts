@@ -25,6 +25,14 @@ describe('engine arguments', () => {
       sampleFile: null,
       host: 'electron',
       version: '1',
+      examplesDir: null,
     })
+  })
+
+  it('finds the example rules beside the demo folder', () => {
+    const sample = '/opt/Focal/resources/demo/focus-sample.csv'
+    expect(servicesOptionsFrom({ userData: '/u', sample, version: '1' }).examplesDir).toBe(
+      '/opt/Focal/resources/examples',
+    )
   })
 })

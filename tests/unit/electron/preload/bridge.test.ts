@@ -32,12 +32,12 @@ function recorder(paths: Record<string, string> = {}) {
 }
 
 describe('preload bridge', () => {
-  it('exposes exactly one distinct named function per channel plus the three host functions', () => {
+  it('exposes exactly one distinct named function per channel plus the four host functions', () => {
     const { bridge } = recorder()
     const names = CHANNEL_NAMES.map(methodOf)
     expect(new Set(names).size).toBe(Object.keys(CHANNELS).length)
     expect(Object.keys(bridge).sort()).toEqual(
-      [...names, 'onEvent', 'openFilesDialog', 'stageDroppedFiles'].sort(),
+      [...names, 'onEvent', 'openFilesDialog', 'stageDroppedFiles', 'exportReportToFolder'].sort(),
     )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
     expect(names).toContain('workspaceOpen')
@@ -90,7 +90,7 @@ describe('preload bridge', () => {
     off()
     dispatchEvent({ kind: 'event', event: 'workspace:changed', payload: 'after' })
     expect(seen).toEqual([null])
-    expect(Object.keys(EVENTS)).toEqual(['import:progress', 'workspace:changed'])
+    expect(Object.keys(EVENTS)).toEqual(['import:progress', 'workspace:changed', 'report:progress'])
   })
 
   it('stages dropped files by the paths webUtils gives, never letting the page name a path', async () => {
@@ -118,5 +118,18 @@ describe('preload bridge', () => {
     const { bridge, invoked } = recorder()
     await bridge.openFilesDialog()
     expect(invoked).toEqual([['files:open', {}]])
+  })
+
+  it('asks main for a report folder through its own channel, passing no path', async () => {
+    const { bridge, invoked } = recorder()
+    const request = {
+      kind: 'chargeback' as const,
+      period: '2024-09',
+      metric: 'BilledCost' as const,
+      source: { rules: 'saved' as const },
+      formats: ['pdf' as const],
+    }
+    await bridge.exportReportToFolder(request)
+    expect(invoked).toEqual([['report:exportToFolder', request]])
   })
 })

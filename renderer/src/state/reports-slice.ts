@@ -1,0 +1,115 @@
+/**
+ * Reports: what the pack is about (kind, period, metric, source), its
+ * preview, and the export job followed through `report:progress` events.
+ * Where the files go is the host's business; the page only learns their
+ * names, sizes and SHA-256s (and, in the web host, where to download them).
+ */
+import type { StateCreator } from 'zustand'
+import type {
+  ReportFormat,
+  ReportJob,
+  ReportPreview,
+  ReportRequest,
+} from '../../../shared/contract'
+import type { FocalTransport } from '../api'
+import { DONE, failed, failedWith, IDLE, RUNNING, type Task } from './task'
+import type { AppState } from './store'
+
+/** Reports state and actions. */
+export interface ReportsSlice {
+  readonly report: ReportRequest
+  readonly reportFormats: readonly ReportFormat[]
+  readonly reportPreview: ReportPreview | null
+  /** The request the shown preview was made for. */
+  readonly reportPreviewFor: ReportRequest | null
+  readonly reportPreviewTask: Task
+  readonly reportJob: ReportJob | null
+  readonly exportTask: Task
+  /** True when the desktop dialog was cancelled (nothing was written). */
+  readonly exportCancelled: boolean
+  setReport(change: Partial<ReportRequest>): void
+  setReportFormats(formats: readonly ReportFormat[]): void
+  previewReport(): Promise<void>
+  exportPack(): Promise<void>
+  /** Where the page can download a file of a pack, or null where files land in a chosen folder. */
+  reportFileUrl(jobId: string, name: string): string | null
+}
+
+/** Default formats: the PDFs, the workbook and the CSVs finance asks for; the data exports on request. */
+export const DEFAULT_FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx', 'csv']
+
+/** Creates the reports slice over a transport. */
+export function createReportsSlice(
+  api: FocalTransport,
+): StateCreator<AppState, [], [], ReportsSlice> {
+  return (set, get) => {
+    /** Waits for a job to end, fed by progress events and one status call (events may come first). */
+    const follow = (jobId: string): Promise<ReportJob> =>
+      new Promise((resolve, reject) => {
+        let settled = false
+        const take = (job: ReportJob): void => {
+          if (settled || job.jobId !== jobId) return
+          set({ reportJob: job })
+          if (job.state !== 'running') {
+            settled = true
+            unsubscribe()
+            resolve(job)
+          }
+        }
+        const unsubscribe = api.subscribe('report:progress', take)
+        api['report:status']({ jobId }).then(take, (cause: unknown) => {
+          unsubscribe()
+          reject(cause)
+        })
+      })
+
+    return {
+      report: {
+        kind: 'chargeback',
+        period: '',
+        metric: 'BilledCost',
+        source: { rules: 'saved' },
+      },
+      reportFormats: DEFAULT_FORMATS,
+      reportPreview: null,
+      reportPreviewFor: null,
+      reportPreviewTask: IDLE,
+      reportJob: null,
+      exportTask: IDLE,
+      exportCancelled: false,
+      setReport: (change) => set((state) => ({ report: { ...state.report, ...change } })),
+      setReportFormats: (formats) => set({ reportFormats: formats }),
+      reportFileUrl: (jobId, name) => api.reportFileUrl(jobId, name),
+      previewReport: async () => {
+        const request = get().report
+        if (!request.period) return
+        set({ reportPreviewTask: RUNNING })
+        try {
+          const preview = await api['report:preview'](request)
+          // A newer request made meanwhile wins; this answer is for an old one.
+          if (get().report !== request) return
+          set({ reportPreview: preview, reportPreviewFor: request, reportPreviewTask: DONE })
+        } catch (cause) {
+          if (get().report === request)
+            set({ reportPreviewTask: failed(cause), reportPreview: null, reportPreviewFor: null })
+        }
+      },
+      exportPack: async () => {
+        if (get().exportTask.status === 'running') return
+        const request = { ...get().report, formats: [...get().reportFormats] }
+        set({ exportTask: RUNNING, reportJob: null, exportCancelled: false })
+        try {
+          const started = await api.exportReport(request)
+          if (!started) {
+            set({ exportTask: IDLE, exportCancelled: true })
+            return
+          }
+          const job = await follow(started.jobId)
+          set({ exportTask: job.error ? failedWith(job.error) : DONE })
+        } catch (cause) {
+          set({ exportTask: failed(cause) })
+        }
+      },
+    }
+  }
+}
