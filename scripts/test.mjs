@@ -1,6 +1,6 @@
 // `npm test`: every check a change must pass, in order of cost — type check,
-// lint (zero warnings), format, vitest (unit + integration on real DuckDB and
-// ../shared/data), build, then Playwright end-to-end in Chromium against the
+// lint (zero warnings), format, build, vitest (unit + integration on real DuckDB
+// and ../shared/data), then Playwright end-to-end in Chromium against the
 // real web host. Ends with one line: "focal: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -28,6 +28,9 @@ if (!step('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit'])) finish
 if (!step('lint (zero warnings)', npx, ['eslint', '.', '--max-warnings=0'])) finish(false)
 if (!step('format', npx, ['prettier', '--check', '.', '--log-level', 'warn'])) finish(false)
 
+// Build first, so the tests that exercise the built bundles (engine, CLI) run rather than skip.
+if (!step('build', 'node', ['scripts/build.mjs'])) finish(false)
+
 const vitestReport = `${results}/vitest.json`
 const unitOk = step('unit + integration (vitest, real DuckDB)', npx, [
   'vitest',
@@ -43,8 +46,6 @@ if (existsSync(vitestReport)) {
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0)
 }
 if (!unitOk) finish(false)
-
-if (!step('build', 'node', ['scripts/build.mjs'])) finish(false)
 
 const chromium = findChromium()
 if (!chromium) {
