@@ -1,4 +1,5 @@
-// `npm run bench -- [--rows N] [--repeats N] [--format csv|parquet|both]`: bundles
+// `npm run bench -- [--rows N] [--repeats N] [--format csv|parquet|both] [--profile]
+// [--only import|pivots|pack] [--no-pack-exports]`: bundles
 // tests/bench/run.ts into .bench/run.mjs (esbuild, like scripts/build.mjs) and
 // runs it with the arguments forwarded. JSON goes to stdout, progress to stderr.
 import { spawnSync } from 'node:child_process'
@@ -13,7 +14,8 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: ['@duckdb/node-api'],
+  // As scripts/build-node.mjs: pdfkit and fontkit read data files next to their own modules.
+  external: ['@duckdb/node-api', 'pdfkit', 'exceljs', 'fontkit'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

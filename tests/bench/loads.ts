@@ -7,7 +7,7 @@ import { existsSync, rmSync, statSync } from 'node:fs'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { importFile } from '../../electron/core/ingest/import-file'
 import { Workspace } from '../../electron/core/workspace/workspace'
-import { cpuMs, mb, round, sampleRss } from './stats'
+import { cpuMs, mb, round, sampleRss, watchMachine, type MachineShare } from './stats'
 
 /** A source file format the bench loads. */
 export type Format = 'csv' | 'parquet'
@@ -26,6 +26,8 @@ export interface LoadResult {
   /** True if a .wal file was left after close (the checkpoint did not happen inside the timing). */
   walLeft: boolean
   rssPeakMB: number
+  /** What the rest of the machine did meanwhile (other processes' CPU time, load average). */
+  machine: MachineShare | null
 }
 
 /** Plain DuckDB: fresh file, `CREATE TABLE t AS SELECT * FROM read_csv|read_parquet(file)`, close. */
@@ -37,6 +39,7 @@ export async function plainLoad(
 ): Promise<LoadResult> {
   removeDatabase(dbPath)
   const stopRss = sampleRss()
+  const machine = watchMachine()
   const cpu = process.cpuUsage()
   const t0 = performance.now()
   const instance = await DuckDBInstance.create(dbPath)
@@ -48,7 +51,7 @@ export async function plainLoad(
   connection.closeSync()
   instance.closeSync()
   const t3 = performance.now()
-  return result(file, dbPath, rows, [t0, t1, t2, t3], cpuMs(cpu), stopRss())
+  return result(file, dbPath, rows, [t0, t1, t2, t3], cpuMs(cpu), stopRss(), machine)
 }
 
 /** Focal: fresh workspace, `importFile`, `ws.close()`; fails loudly unless the import succeeded. */
@@ -59,6 +62,7 @@ export async function focalImport(
 ): Promise<LoadResult & { importDurationMs: number | null; status: string }> {
   removeDatabase(dbPath)
   const stopRss = sampleRss()
+  const machine = watchMachine()
   const cpu = process.cpuUsage()
   const t0 = performance.now()
   const ws = await Workspace.open(dbPath, { create: true })
@@ -73,7 +77,7 @@ export async function focalImport(
     )
   }
   return {
-    ...result(file, dbPath, rows, [t0, t1, t2, t3], cpuMs(cpu), stopRss()),
+    ...result(file, dbPath, rows, [t0, t1, t2, t3], cpuMs(cpu), stopRss(), machine),
     importDurationMs: record.durationMs ?? null,
     status: record.status,
   }
@@ -86,6 +90,7 @@ function result(
   [t0, t1, t2, t3]: number[],
   cpu: number,
   rssPeakMB: number,
+  machine: (ownCpuMs: number) => MachineShare | null,
 ): LoadResult {
   const totalMs = t3! - t0!
   return {
@@ -99,6 +104,7 @@ function result(
     dbFileMB: mb(statSync(dbPath).size),
     walLeft: existsSync(`${dbPath}.wal`),
     rssPeakMB,
+    machine: machine(cpu),
   }
 }
 

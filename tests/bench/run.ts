@@ -1,28 +1,38 @@
 /**
- * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]`:
- * generates (or reuses) the synthetic FOCUS 1.2 file, then measures in one run
- * (a) plain DuckDB loading it, (b) Focal's import of it, (c) five pivots, raw
- * and through the engine API. Prints one JSON object on stdout; progress on stderr.
- * `--profile` adds a per-step breakdown of one more Focal import per format.
+ * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]
+ * [--only import|pivots|pack] [--no-pack-exports]`: generates (or reuses) the synthetic
+ * FOCUS 1.2 file, then measures in one run (a) plain DuckDB loading it, (b) Focal's
+ * import of it, (c) five pivots, raw and through the engine API, (d) the monthly pack
+ * (30 allocation rules, ~50 cost-center PDFs + XLSX). Prints one JSON object on stdout;
+ * progress on stderr. `--profile` adds a per-step breakdown of one more Focal import per
+ * format and the SQL statements of the pack runs. The import keeps its workspace and plain table in .bench/workspace/, so
+ * `--only pivots` or `--only pack` reruns one part on them (importing once if none match).
  */
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { ensureDataset } from './generate'
+import { ensureDataset, type Dataset } from './generate'
+import { findKept, keep, type Kept } from './kept'
 import { focalImport, plainLoad, type Format, type LoadResult } from './loads'
-import { PIVOT_CASES, measurePivots } from './pivots'
+import { measurePack, type PackBench } from './pack'
+import { PIVOT_CASES, measurePivots, type PivotResult } from './pivots'
 import { profileImport, type ImportProfile } from './profile-import'
-import { mb, peakRssMB, round } from './stats'
+import { mb, peakRssMB, round, sampleLoadavg } from './stats'
 
 const IMPORT_RATIO_TARGET = 1.5
 const PIVOT_P95_TARGET_MS = 150
+const PACK_TARGET_MS = 60_000
 
 const started = performance.now()
 const log = (message: string): void => {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}\n`)
 }
+
+/** The parts of the bench; `--only` runs one of them. */
+type Part = 'import' | 'pivots' | 'pack'
+const PARTS: readonly Part[] = ['import', 'pivots', 'pack']
 
 /** Parsed command line. */
 interface Options {
@@ -30,6 +40,8 @@ interface Options {
   repeats: number
   formats: Format[]
   profile: boolean
+  parts: Part[]
+  packExports: boolean
 }
 
 function parseOptions(argv: string[]): Options {
@@ -40,7 +52,10 @@ function parseOptions(argv: string[]): Options {
       repeats: { type: 'string', default: '20' },
       format: { type: 'string', default: 'both' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'pack-exports': { type: 'boolean', default: true },
     },
+    allowNegative: true,
   })
   const count = (name: string, text: string): number => {
     const n = Number(text)
@@ -51,11 +66,16 @@ function parseOptions(argv: string[]): Options {
   const format = values.format
   if (format !== 'csv' && format !== 'parquet' && format !== 'both')
     throw new Error('--format must be csv, parquet or both')
+  const only = values.only
+  if (only !== undefined && !PARTS.includes(only as Part))
+    throw new Error(`--only must be ${PARTS.join(', ')}, got ${only}`)
   return {
     rows: count('rows', values.rows),
     repeats: count('repeats', values.repeats),
     formats: format === 'both' ? ['csv', 'parquet'] : [format],
     profile: values.profile,
+    parts: only === undefined ? [...PARTS] : [only as Part],
+    packExports: values['pack-exports'],
   }
 }
 
@@ -97,58 +117,100 @@ async function cardinality(plainPath: string): Promise<Record<string, unknown>> 
   }
 }
 
+/** Plain load vs Focal import of one format, both into `work`. */
+interface FormatLoad {
+  plain: LoadResult
+  focal: LoadResult
+  ratio: number
+  cpuRatio: number
+}
+
+async function loadFormat(
+  dataset: Dataset,
+  format: Format,
+  work: string,
+  rows: number,
+): Promise<FormatLoad> {
+  const file = dataset[format]
+  await warmCache(file)
+  log(`(a) plain DuckDB: CREATE TABLE AS ${format === 'csv' ? 'read_csv' : 'read_parquet'}`)
+  const plain = await plainLoad(file, format, resolve(work, `plain-${format}.duckdb`), rows)
+  globalThis.gc?.()
+  log(`    ${plain.totalMs} ms; (b) focal import`)
+  const focal = await focalImport(file, resolve(work, `focal-${format}.focal`), rows)
+  globalThis.gc?.()
+  const ratio = round(focal.totalMs / plain.totalMs, 2)
+  const cpuRatio = round(focal.cpuMs / plain.cpuMs, 2)
+  log(`    ${focal.totalMs} ms; ratio ${ratio} (CPU time ratio ${cpuRatio})`)
+  return { plain, focal, ratio, cpuRatio }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
+  const runs = (part: Part): boolean => options.parts.includes(part)
   const loadStart = loadavg()
+  const stopLoadavg = sampleLoadavg()
   const benchDir = resolve('.bench')
   const work = resolve(benchDir, 'tmp')
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
   const memory: Record<string, number> = {}
-
-  const dataset = await ensureDataset(resolve(benchDir, 'data'), options.rows, log)
-  memory.afterGenerate = peakRssMB()
-  const loads: Record<
-    string,
-    { plain: LoadResult; focal: LoadResult; ratio: number; cpuRatio: number }
-  > = {}
-  for (const format of options.formats) {
-    const file = dataset[format]
-    await warmCache(file)
-    log(`(a) plain DuckDB: CREATE TABLE AS ${format === 'csv' ? 'read_csv' : 'read_parquet'}`)
-    const plain = await plainLoad(
-      file,
-      format,
-      resolve(work, `plain-${format}.duckdb`),
-      options.rows,
-    )
-    globalThis.gc?.()
-    log(`    ${plain.totalMs} ms; (b) focal import`)
-    const focal = await focalImport(file, resolve(work, `focal-${format}.focal`), options.rows)
-    globalThis.gc?.()
-    const ratio = round(focal.totalMs / plain.totalMs, 2)
-    const cpuRatio = round(focal.cpuMs / plain.cpuMs, 2)
-    log(`    ${focal.totalMs} ms; ratio ${ratio} (CPU time ratio ${cpuRatio})`)
-    loads[format] = { plain, focal, ratio, cpuRatio }
-    memory[`after_${format}`] = peakRssMB()
+  const loadavgAt: Record<string, number[]> = {}
+  const phaseDone = (name: string): void => {
+    memory[name] = peakRssMB()
+    loadavgAt[name] = loadavg().map((x) => round(x, 2))
   }
 
-  const pivotFormat: Format = options.formats.includes('parquet') ? 'parquet' : 'csv'
-  const stats = await cardinality(resolve(work, `plain-${pivotFormat}.duckdb`))
-  const pivots = await measurePivots(
-    resolve(work, `focal-${pivotFormat}.focal`),
-    resolve(work, `plain-${pivotFormat}.duckdb`),
-    options.repeats,
-    log,
-  )
-  memory.afterPivots = peakRssMB()
+  const dataset = await ensureDataset(resolve(benchDir, 'data'), options.rows, log)
+  phaseDone('afterGenerate')
+  // The pivots and the pack run on one format's databases: Parquet's when it is measured.
+  const keptFormat: Format = options.formats.includes('parquet') ? 'parquet' : 'csv'
+  const loads: Record<string, FormatLoad> = {}
+  let kept: Kept | null = null
+  if (runs('import')) {
+    for (const format of options.formats) {
+      loads[format] = await loadFormat(dataset, format, work, options.rows)
+      phaseDone(`after_${format}`)
+    }
+  } else {
+    kept = findKept(benchDir, options.rows, keptFormat)
+    if (kept) log(`reusing the kept ${keptFormat} workspace ${kept.focal} (kept ${kept.keptAt})`)
+    else {
+      log(`no kept ${keptFormat} workspace for ${options.rows} rows: importing it once`)
+      loads[keptFormat] = await loadFormat(dataset, keptFormat, work, options.rows)
+      phaseDone(`after_${keptFormat}`)
+    }
+  }
+  kept ??= keep(benchDir, options.rows, keptFormat, {
+    focal: resolve(work, `focal-${keptFormat}.focal`),
+    plain: resolve(work, `plain-${keptFormat}.duckdb`),
+  })
+  const workspace = kept
+
+  const stats = await cardinality(workspace.plain)
+  let pivots: PivotResult[] | null = null
+  if (runs('pivots')) {
+    pivots = await measurePivots(workspace.focal, workspace.plain, options.repeats, log)
+    phaseDone('afterPivots')
+  }
   const importProfile: Record<string, ImportProfile> = {}
-  for (const format of options.profile ? options.formats : []) {
+  for (const format of options.profile && runs('import') ? options.formats : []) {
     log(`profiling a ${format} import step by step`)
     importProfile[format] = await profileImport(
       dataset[format],
       resolve(work, `profile-${format}.focal`),
     )
+  }
+  let pack: PackBench | null = null
+  if (runs('pack')) {
+    pack = await measurePack(
+      workspace.focal,
+      work,
+      resolve(benchDir, 'pack-out'),
+      { exports: options.packExports, profile: options.profile },
+      log,
+    )
+    phaseDone('afterPack')
   }
   rmSync(work, { recursive: true, force: true })
 
@@ -159,11 +221,20 @@ async function main(): Promise<void> {
     Object.entries(loads).map(([format, load]) => [format, load.cpuRatio]),
   )
   const pivotMet = Object.fromEntries(
-    pivots.map((p) => [p.name, p.focal.p95 < PIVOT_P95_TARGET_MS]),
+    (pivots ?? []).map((p) => [p.name, p.focal.p95 < PIVOT_P95_TARGET_MS]),
   )
+  const hasLoads = Object.keys(loads).length > 0
   const report = {
     benchmark: 'focal bench',
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+    options: {
+      rows: options.rows,
+      repeats: options.repeats,
+      formats: options.formats,
+      parts: options.parts,
+      profile: options.profile,
+      packExports: options.packExports,
+    },
     machine: {
       cpus: cpus().length,
       availableParallelism: availableParallelism(),
@@ -174,6 +245,8 @@ async function main(): Promise<void> {
       duckdb: await duckdbVersion(),
       loadavgStart: loadStart.map((x) => round(x, 2)),
       loadavgEnd: loadavg().map((x) => round(x, 2)),
+      loadavg1DuringRun: stopLoadavg(),
+      loadavgAfterPhase: loadavgAt,
     },
     dataset: {
       focusVersion: '1.2',
@@ -186,31 +259,64 @@ async function main(): Promise<void> {
       files: { csv: dataset.csv, parquet: dataset.parquet },
       cardinality: stats,
     },
-    load: loads,
-    importRatio: { wall: ratios, cpu: cpuRatios },
-    pivots: {
-      on: `${pivotFormat} import (focal) vs ${pivotFormat} plain table (raw)`,
-      repeats: options.repeats,
-      cases: PIVOT_CASES.map((c) => ({ name: c.name, spec: c.spec, rawSql: c.rawSql })),
-      results: pivots,
+    workspace: {
+      format: workspace.format,
+      focal: workspace.focal,
+      plain: workspace.plain,
+      focalMB: mb(statSync(workspace.focal).size),
+      keptAt: workspace.keptAt,
+      reused: workspace.reused,
     },
-    ...(options.profile ? { importProfile } : {}),
+    ...(hasLoads ? { load: loads, importRatio: { wall: ratios, cpu: cpuRatios } } : {}),
+    ...(pivots
+      ? {
+          pivots: {
+            on: `${keptFormat} import (focal) vs ${keptFormat} plain table (raw)`,
+            repeats: options.repeats,
+            cases: PIVOT_CASES.map((c) => ({ name: c.name, spec: c.spec, rawSql: c.rawSql })),
+            results: pivots,
+          },
+        }
+      : {}),
+    ...(options.profile && runs('import') ? { importProfile } : {}),
+    ...(pack ? { pack } : {}),
     memory: {
       peakRssMB: peakRssMB(),
       maxRSSKB: process.resourceUsage().maxRSS,
       highWaterAfterPhaseMB: memory,
     },
     targets: {
-      importRatio: {
-        target: IMPORT_RATIO_TARGET,
-        met: Object.values(ratios).every((r) => r <= IMPORT_RATIO_TARGET),
-        ratios,
-      },
-      pivotP95: {
-        target: PIVOT_P95_TARGET_MS,
-        met: pivotMet,
-        allMet: Object.values(pivotMet).every(Boolean),
-      },
+      ...(hasLoads
+        ? {
+            importRatio: {
+              target: IMPORT_RATIO_TARGET,
+              met: Object.values(ratios).every((r) => r <= IMPORT_RATIO_TARGET),
+              ratios,
+              cpuRatios,
+            },
+          }
+        : {}),
+      ...(pivots
+        ? {
+            pivotP95: {
+              target: PIVOT_P95_TARGET_MS,
+              met: pivotMet,
+              allMet: Object.values(pivotMet).every(Boolean),
+            },
+          }
+        : {}),
+      ...(pack
+        ? {
+            pack: {
+              target: PACK_TARGET_MS,
+              met: pack.packPdfXlsx.ms < PACK_TARGET_MS && pack.packPdfXlsx.reconciled,
+              ms: pack.packPdfXlsx.ms,
+              cpuMs: pack.packPdfXlsx.cpuMs,
+              costCenterPdfs: pack.packPdfXlsx.pdfs.costCenterPdfsOnDisk,
+              reconciled: pack.packPdfXlsx.reconciled,
+            },
+          }
+        : {}),
     },
     totalMs: round(performance.now() - started),
   }

@@ -1,0 +1,334 @@
+/**
+ * The monthly pack of the issue: "50 cost-center PDFs + XLSX from a 1M-row
+ * month with 30 rules; < 60 s on 2 cores for the whole pack". On a copy of
+ * the kept workspace (kept.ts) it imports the rules' account mapping, then
+ * measures, each on a freshly opened workspace (cold DuckDB cache):
+ * (1) allocateLines alone; (2) writePack with pdf + xlsx — what `focal report
+ * chargeback --rules … --format pdf,xlsx` runs, allocation included; (3)
+ * writePack with csv + parquet. It counts the PDFs on disk and re-checks the
+ * reconciliation line (targets + Unallocated = period total, per currency,
+ * exactly) against sums read straight from cost_rows.
+ */
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { allocateLines, dropLines } from '../../electron/core/allocate/allocate'
+import { UNALLOCATED } from '../../electron/core/allocate/lines'
+import { importMappingCsv } from '../../electron/core/allocate/tables'
+import { allocationLinesSource } from '../../electron/core/report/allocation-source'
+import { EXCEL_MAX_ROWS } from '../../electron/core/report/detail'
+import type { LinesSource } from '../../electron/core/report/lines-source'
+import { TARGET_FOLDER } from '../../electron/core/report/pack-files'
+import {
+  writePack,
+  type PackFormat,
+  type PackProgress,
+  type PackResult,
+} from '../../electron/core/report/pack'
+import { Workspace } from '../../electron/core/workspace/workspace'
+import { decimalsEqual, normalizeDecimal, subtractDecimals, sumDecimals } from '../../shared/money'
+import type { ReportModel } from '../../shared/report'
+import { ACCOUNT_MAPPING, EXPECTED_COST_CENTERS, packRuleSet } from './pack-rules'
+import { mark, measure, mb, round, roundStep, since, type Measured, type StepTime } from './stats'
+import { traceWriter, type TracedStep } from './trace-sql'
+
+/** The synthetic month (synthetic.ts). */
+const PERIOD = '2025-06'
+const METRIC = 'BilledCost'
+
+/** The reconciliation line of one currency, as the pack states it and as re-checked here. */
+export interface ReconciliationCheck {
+  currency: string
+  /** Sum of the cost centers' exact amounts (from the report model). */
+  targets: string
+  unallocated: string
+  /** targets + unallocated. */
+  sum: string
+  /** The pack's period total. */
+  periodTotal: string
+  /** sum(BilledCost) of the month read straight from cost_rows, independently of the engine. */
+  costRowsTotal: string
+  /** The pack's own verdict (model.reconciliation[].ok). */
+  packOk: boolean
+  /** sum = periodTotal = costRowsTotal, compared as exact decimals. */
+  exact: boolean
+}
+
+/** One writePack run. */
+export interface PackRun extends Measured {
+  formats: PackFormat[]
+  /** Phases as writePack times them, ms. */
+  timingsMs: Record<string, number>
+  /** CPU time per progress phase (from onProgress transitions; "facts" includes the allocation). */
+  cpuByPhaseMs: Record<string, number>
+  /** The LinesSource calls writePack made (the allocation inside the "facts" phase). */
+  allocationCalls: StepTime[]
+  costCenters: number
+  files: { count: number; byKind: Record<string, { files: number; MB: number }> }
+  pdfs: { costCenterPdfsReturned: number; costCenterPdfsOnDisk: number; summaryPdf: boolean }
+  /** Lines of the period; inWorkbook: the XLSX Detail sheet holds them (else it names the Parquet/CSV). */
+  detail: { lines: number; inWorkbook: boolean }
+  reconciliation: ReconciliationCheck[]
+  reconciled: boolean
+  outDir: string
+  /** With --profile: every SQL statement of the run, by statement. */
+  statements?: Record<string, TracedStep>
+}
+
+/** Everything the pack part reports. */
+export interface PackBench {
+  period: string
+  metric: string
+  ruleSet: {
+    name: string
+    rules: number
+    pools: Array<{ id: string; method: string }>
+    policies: Record<string, string>
+    expectedCostCenters: number
+  }
+  workspaceCopyMs: number
+  mapping: { name: string; rows: number; ms: number }
+  allocation: Measured & {
+    lines: number
+    costCenters: number
+    unallocatedLines: number
+    poolSplits: number
+    residues: number
+    coverage: Array<{ currency: string; percent: string | null }>
+    engineReconciled: boolean
+    statements?: Record<string, TracedStep>
+  }
+  packPdfXlsx: PackRun
+  packCsvParquet: PackRun | null
+}
+
+/** Runs the pack part on a copy of `keptWorkspace`; outputs go to `outRoot`. */
+export async function measurePack(
+  keptWorkspace: string,
+  workDir: string,
+  outRoot: string,
+  options: { exports: boolean; profile: boolean },
+  log: (message: string) => void,
+): Promise<PackBench> {
+  const ruleSet = packRuleSet()
+  const dimension = ruleSet.dimensions[0]!
+  const path = join(workDir, 'pack.focal')
+  const copyStart = mark()
+  copyFileSync(keptWorkspace, path)
+  const workspaceCopyMs = round(since(copyStart).ms)
+
+  log(`pack: importing mapping "${ACCOUNT_MAPPING.name}" into a copy of the kept workspace`)
+  const csv = join(workDir, `${ACCOUNT_MAPPING.name}.csv`)
+  writeFileSync(csv, ACCOUNT_MAPPING.csv())
+  const mapping = await withWorkspace(path, async (ws) => {
+    const t = mark()
+    const imported = await importMappingCsv(ws, ACCOUNT_MAPPING.name, csv)
+    return { name: imported.name, rows: imported.rows, ms: round(since(t).ms) }
+  })
+
+  log(`pack: (1) allocateLines, ${dimension.rules.length} rules, alone`)
+  globalThis.gc?.()
+  const allocation = await withWorkspace(path, async (ws) => {
+    const trace = options.profile ? traceWriter(ws) : null
+    const { value: result, measured } = await measure(() =>
+      allocateLines(ws, { period: PERIOD, metric: METRIC, ruleSet }),
+    )
+    await dropLines(ws, result.table)
+    const targets = new Set(result.summary.map((s) => s.target))
+    targets.delete(UNALLOCATED)
+    return {
+      ...measured,
+      lines: result.rows,
+      costCenters: targets.size,
+      unallocatedLines: result.summary
+        .filter((s) => s.target === UNALLOCATED)
+        .reduce((n, s) => n + s.lines, 0),
+      poolSplits: result.pools.length,
+      residues: result.residues.length,
+      coverage: result.coverage.currencies.map((c) => ({
+        currency: c.currency,
+        percent: c.percent,
+      })),
+      engineReconciled: result.reconciliation.every((r) => r.equal),
+      ...(trace ? { statements: trace.steps() } : {}),
+    }
+  })
+  log(
+    `    ${allocation.ms} ms (CPU ${allocation.cpuMs} ms), ${allocation.lines} lines, ${allocation.costCenters} cost centers`,
+  )
+
+  rmSync(outRoot, { recursive: true, force: true })
+  const source = allocationLinesSource({ ruleSet })
+  log('pack: (2) writePack pdf + xlsx (allocation included)')
+  const packPdfXlsx = await packRun(
+    path,
+    source,
+    ['pdf', 'xlsx'],
+    join(outRoot, 'pdf-xlsx'),
+    options.profile,
+  )
+  log(
+    `    ${packPdfXlsx.ms} ms (CPU ${packPdfXlsx.cpuMs} ms), ${packPdfXlsx.pdfs.costCenterPdfsOnDisk} cost-center PDFs, phases ${JSON.stringify(packPdfXlsx.timingsMs)}`,
+  )
+  let packCsvParquet: PackRun | null = null
+  if (options.exports) {
+    log('pack: (3) writePack csv + parquet (allocation included)')
+    packCsvParquet = await packRun(
+      path,
+      source,
+      ['csv', 'parquet'],
+      join(outRoot, 'csv-parquet'),
+      options.profile,
+    )
+    log(
+      `    ${packCsvParquet.ms} ms (CPU ${packCsvParquet.cpuMs} ms), phases ${JSON.stringify(packCsvParquet.timingsMs)}`,
+    )
+  }
+  rmSync(path, { force: true })
+  rmSync(`${path}.wal`, { force: true })
+  return {
+    period: PERIOD,
+    metric: METRIC,
+    ruleSet: {
+      name: ruleSet.name ?? '',
+      rules: dimension.rules.length,
+      pools: dimension.pools.map((p) => ({ id: p.id, method: p.method })),
+      policies: { ...ruleSet.policies },
+      expectedCostCenters: EXPECTED_COST_CENTERS,
+    },
+    workspaceCopyMs,
+    mapping,
+    allocation,
+    packPdfXlsx,
+    packCsvParquet,
+  }
+}
+
+/** Opens the workspace, runs `work`, closes it (the close's checkpoint is not part of any timing). */
+async function withWorkspace<T>(path: string, work: (ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = await Workspace.open(path)
+  try {
+    return await work(ws)
+  } finally {
+    ws.close()
+  }
+}
+
+/** One writePack on a freshly opened workspace, measured, with its output checked. */
+async function packRun(
+  path: string,
+  inner: LinesSource,
+  formats: PackFormat[],
+  outDir: string,
+  profile: boolean,
+): Promise<PackRun> {
+  globalThis.gc?.()
+  const allocationCalls: StepTime[] = []
+  const source: LinesSource = async (ws, period, metric) => {
+    const t = mark()
+    try {
+      return await inner(ws, period, metric)
+    } finally {
+      allocationCalls.push(roundStep(since(t)))
+    }
+  }
+  source.check = inner.check
+  const cpuByPhase: Record<string, number> = {}
+  let phase: PackProgress['phase'] | null = null
+  let phaseStart = mark()
+  const closePhase = (): void => {
+    const now = mark()
+    if (phase) cpuByPhase[phase] = (cpuByPhase[phase] ?? 0) + since(phaseStart, now).cpuMs
+    phaseStart = now
+  }
+  return withWorkspace(path, async (ws) => {
+    const trace = profile ? traceWriter(ws) : null
+    const { value: result, measured } = await measure(() =>
+      writePack(
+        ws,
+        { kind: 'chargeback', period: PERIOD, metric: METRIC, source, outDir, formats },
+        (p) => {
+          if (p.phase === phase) return
+          closePhase()
+          phase = p.phase
+        },
+      ),
+    )
+    closePhase()
+    const statements = trace?.steps()
+    const onDisk = readdirSync(join(outDir, TARGET_FOLDER)).filter((f) => f.endsWith('.pdf'))
+    const reconciliation = await checkReconciliation(ws, result.model)
+    return {
+      ...measured,
+      formats,
+      timingsMs: result.timings,
+      cpuByPhaseMs: Object.fromEntries(Object.entries(cpuByPhase).map(([k, v]) => [k, round(v)])),
+      allocationCalls,
+      costCenters: result.model.targets.filter((t) => !t.unallocated).length,
+      files: describeFiles(result),
+      pdfs: {
+        costCenterPdfsReturned: result.files.filter((f) => f.kind === 'target-pdf').length,
+        costCenterPdfsOnDisk: onDisk.length,
+        summaryPdf: result.files.some((f) => f.kind === 'summary-pdf'),
+      },
+      detail: {
+        lines: result.model.detailLines,
+        // As planPack/detailSheet: a header row plus at most EXCEL_MAX_ROWS - 1 data rows.
+        inWorkbook: formats.includes('xlsx') && result.model.detailLines <= EXCEL_MAX_ROWS - 1,
+      },
+      reconciliation,
+      reconciled: reconciliation.every((r) => r.packOk && r.exact),
+      outDir,
+      ...(statements ? { statements } : {}),
+    }
+  })
+}
+
+function describeFiles(result: PackResult): PackRun['files'] {
+  const byKind: Record<string, { files: number; MB: number }> = {}
+  for (const f of result.files) {
+    const entry = (byKind[f.kind] ??= { files: 0, MB: 0 })
+    entry.files++
+    entry.MB += f.bytes
+  }
+  for (const entry of Object.values(byKind)) entry.MB = mb(entry.MB)
+  return { count: result.files.length, byKind }
+}
+
+/** The pack's reconciliation line re-derived from its targets and compared with cost_rows' own sums. */
+async function checkReconciliation(
+  ws: Workspace,
+  model: ReportModel,
+): Promise<ReconciliationCheck[]> {
+  const rows = await ws.all(
+    `SELECT coalesce(BillingCurrency, '') AS cur, sum(coalesce(BilledCost, 0))::VARCHAR AS t
+     FROM cost_rows WHERE strftime(coalesce(BillingPeriodStart, date_trunc('month', ChargePeriodStart)), '%Y-%m') = $1
+     GROUP BY 1 ORDER BY 1`,
+    [PERIOD],
+  )
+  const direct = new Map(rows.map((r) => [String(r.cur), normalizeDecimal(String(r.t))]))
+  const currencies = new Set([...model.currencies, ...direct.keys()])
+  return [...currencies].sort().map((currency) => {
+    const amounts = (unallocated: boolean): string[] =>
+      model.targets
+        .filter((t) => t.unallocated === unallocated)
+        .flatMap((t) => t.amounts.filter((a) => a.currency === currency).map((a) => a.exact))
+    const targets = sumDecimals(amounts(false))
+    const unallocated = sumDecimals(amounts(true))
+    const sum = sumDecimals([targets, unallocated])
+    const line = model.reconciliation.find((l) => l.currency === currency)
+    const periodTotal = line?.periodTotal ?? '0'
+    const costRowsTotal = direct.get(currency) ?? '0'
+    return {
+      currency,
+      targets,
+      unallocated,
+      sum,
+      periodTotal,
+      costRowsTotal,
+      packOk: line?.ok ?? false,
+      exact:
+        decimalsEqual(subtractDecimals(sum, periodTotal), '0') &&
+        decimalsEqual(periodTotal, costRowsTotal),
+    }
+  })
+}
