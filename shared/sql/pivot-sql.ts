@@ -110,18 +110,19 @@ export function compilePivot(
   ]
   let source = 'agg'
   if (spec.topN !== null && spec.rows.length > 0) {
-    // Rank the first group-by by the size of its groups, ignoring sign (credits count too).
+    // The N largest first group-by values by size, ignoring sign (credits count too); a LIMIT
+    // and a join on N keys, rather than ranking and joining every key (npm run bench: top 50 resources).
     ctes.push(
-      `ranked AS (SELECT d0, row_number() OVER (ORDER BY sum(abs(v)) DESC NULLS LAST, d0 NULLS LAST) AS rk FROM agg GROUP BY d0)`,
+      `top_keys AS (SELECT d0, TRUE AS keep FROM agg GROUP BY d0 ORDER BY sum(abs(v)) DESC NULLS LAST, d0 NULLS LAST LIMIT ${spec.topN})`,
     )
     const folded = keys.map((k) =>
       k === 'd0'
-        ? `CASE WHEN ranked.rk <= ${spec.topN} THEN agg.d0 ELSE ${quoteLiteral(OTHER_LABEL)} END AS d0`
+        ? `CASE WHEN top_keys.keep THEN agg.d0 ELSE ${quoteLiteral(OTHER_LABEL)} END AS d0`
         : `agg.${k}`,
     )
     ctes.push(
       `folded AS (SELECT ${[...folded, 'sum(agg.v) AS v', 'sum(agg.n) AS n'].join(', ')}
-        FROM agg JOIN ranked ON agg.d0 IS NOT DISTINCT FROM ranked.d0 GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`,
+        FROM agg LEFT JOIN top_keys ON agg.d0 IS NOT DISTINCT FROM top_keys.d0 GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`,
     )
     source = 'folded'
   }

@@ -32,6 +32,8 @@ export async function exportAllocatedFocus(
 ): Promise<void> {
   const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet, COMPRESSION zstd'
   // The period filter keeps the join to the period's rows; lines never come from another period.
+  // No ORDER BY: sorting ~10M wide joined rows took 60 s and 20 GB at 1M source rows (npm run bench);
+  // unsorted, the shares of one source row stay together and compress 4x better. Readers sort as needed.
   await ws.run(
     `COPY (
        SELECT f.*, l.target AS x_AllocationTarget, l.pool AS x_AllocationPool, l.method AS x_AllocationMethod,
@@ -40,7 +42,6 @@ export async function exportAllocatedFocus(
        FROM ${quoteIdent(input.table)} l
        LEFT JOIN (SELECT * FROM focus WHERE ${periodCondition('$2')}) f
          ON f.x_ImportId = l.x_ImportId AND f.x_SourceRow = l.x_SourceRow
-       ORDER BY l.target, l.ChargePeriodStart, l.x_ImportId, l.x_SourceRow
      ) TO $1 (${options})`,
     [path, input.period, input.ruleVersion, input.metric],
   )
