@@ -137,6 +137,8 @@ export interface ResidueFact {
   readonly currency: string
   readonly amount: string
   readonly note: string
+  /** The cost centers the residue was placed on (a cost center's PDF lists only its own). */
+  readonly targets: readonly string[]
 }
 
 /** What the allocation engine tells a report beyond the lines; null in no-rules mode. */

@@ -46,6 +46,7 @@ export function toAllocationFacts(result: AllocationResult, name: string | null)
       pool: r.pool,
       currency: r.currency,
       amount: r.amount,
+      targets: r.placements.map((x) => x.target),
       note:
         `rounding residue of splitting ${formatExact(r.whole, r.currency || 'XXX')} into ${r.parts} parts` +
         (r.placements.length

@@ -219,6 +219,15 @@ function auditSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel):
       `Import ${i.id}`,
       `${i.fileName} · SHA-256 ${i.sha256} · ${i.rows} lines`,
     ]),
+    // The full basis of every shared-pool split and every rounding residue (PDFs shorten them).
+    ...(model.allocation?.pools ?? []).map((p): [string, string] => [
+      `Pool ${p.name}`,
+      p.description,
+    ]),
+    ...(model.allocation?.residues ?? []).map((r): [string, string] => [
+      `Residue ${r.pool ?? ''} ${r.currency}`.replace(/\s+/g, ' '),
+      `${formatExact(r.amount, r.currency)}: ${r.note}`,
+    ]),
   ]
   for (const row of rows) addRow(sheet, row)
   sheet.commit()

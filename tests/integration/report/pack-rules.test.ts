@@ -89,7 +89,16 @@ describe('writePack by allocation rules', () => {
       ).toBe(true)
     const text = pdfText(join(out, 'cost-centers/chargeback-2024-09-Engineering.pdf'))
     expect(text).toContain('split proportional by direct cost among 6 cost centers')
-    expect(text).toMatch(/Residue of Shared network: USD 0\.\d+, rounding residue of splitting/)
+    // A cost center's PDF lists the residues placed on it; the summary lists every residue.
+    expect(text).toMatch(
+      /Residue of Shared container clusters: USD 0\.\d+, rounding residue of splitting .* Engineering/,
+    )
+    expect(text).not.toContain('Residue of Shared network')
+    expect(text).toMatch(
+      /\d+ more rounding residues, placed on other cost centers, are listed in the summary PDF/,
+    )
+    const summary = pdfText(join(out, 'chargeback-2024-09-summary.pdf'))
+    expect(summary).toMatch(/Residue of Shared network: USD 0\.\d+, rounding residue of splitting/)
     firstPagePng(
       join(out, 'cost-centers/chargeback-2024-09-Engineering.pdf'),
       'chargeback-by-rules-cost-center',

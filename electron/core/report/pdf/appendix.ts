@@ -84,11 +84,21 @@ export function drawAppendix(doc: Pdf, model: ReportModel, target: TargetReport 
 
   sectionHeading(doc, 'Cost centers from')
   paragraph(doc, model.ruleSet)
-  for (const r of model.allocation?.residues ?? []) {
+  // A cost center's PDF lists the residues placed on it; the summary lists them all.
+  const residues = (model.allocation?.residues ?? []).filter(
+    (r) => target === null || r.targets.includes(target.target),
+  )
+  for (const r of residues) {
     const pool = model.allocation?.pools.find((p) => p.id === r.pool)?.name ?? r.pool
     const of = pool ? ` of ${pool}` : ''
     paragraph(doc, `Residue${of}: ${formatExact(r.amount, r.currency)}, ${r.note}.`)
   }
+  const others = (model.allocation?.residues.length ?? 0) - residues.length
+  if (others > 0)
+    paragraph(
+      doc,
+      `${others} more rounding residues, placed on other cost centers, are listed in the summary PDF.`,
+    )
 
   sectionHeading(doc, 'Source imports', 60)
   drawTable(

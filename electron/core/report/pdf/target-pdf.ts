@@ -165,7 +165,16 @@ function drawPools(doc: Pdf, model: ReportModel, t: TargetReport): void {
       ],
     })),
   )
-  for (const p of t.pools) note(doc, `${p.poolName}: ${p.description}`)
+  // One description per pool (a pool split in two currencies has two rows), kept short: the
+  // full basis of a large split (e.g. every commitment) is in the XLSX Audit sheet.
+  const described = new Map(t.pools.map((p) => [p.poolName, p.description]))
+  for (const [name, description] of described) note(doc, `${name}: ${shorten(description, 400)}`)
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max - 1).trimEnd()}… (in full in the XLSX Audit sheet)`
 }
 
 /** Writes the PDF of one cost center to `path`. */
