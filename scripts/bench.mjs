@@ -1,26 +1,13 @@
 // `npm run bench -- [--rows N] [--repeats N] [--format csv|parquet|both] [--profile]
 // [--only import|pivots|pack] [--no-pack-exports]`: bundles
-// tests/bench/run.ts into .bench/run.mjs (esbuild, like scripts/build.mjs) and
+// tests/bench/run.ts into .bench/run.mjs (esbuild, the options of scripts/build-node.mjs) and
 // runs it with the arguments forwarded. JSON goes to stdout, progress to stderr.
 import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
+import { NODE_BUNDLE } from './build-node.mjs'
 
 const outfile = '.bench/run.mjs'
-await build({
-  entryPoints: ['tests/bench/run.ts'],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  // As scripts/build-node.mjs: pdfkit and fontkit read data files next to their own modules.
-  external: ['@duckdb/node-api', 'pdfkit', 'exceljs', 'fontkit'],
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-  logLevel: 'warning',
-})
+await build({ ...NODE_BUNDLE, entryPoints: ['tests/bench/run.ts'], outfile })
 
 // --expose-gc lets the bench collect garbage between phases, so one phase's heap does not bill the next.
 const child = spawnSync(
