@@ -9,6 +9,7 @@ import { RuleSetSchema } from '../../../../shared/allocate/rule-set'
 import { ErrorAlert } from '../../components/error-alert'
 import { AllocateIcon } from '../../components/icons'
 import { NeedWorkspace } from '../../components/need-workspace'
+import { useFreshAllocation } from '../../state/use-fresh-allocation'
 import { useAppStore } from '../../state/store-context'
 import { AllocateActions, AllocateToolbar } from './allocate-toolbar'
 import { PreviewPanel, Problems } from './preview-panel'
@@ -21,24 +22,12 @@ const PREVIEW_DELAY_MS = 400
 
 function useAllocateData(): void {
   const workspace = useAppStore((s) => s.workspace)
-  const dataVersion = useAppStore((s) => s.dataVersion)
-  const allocVersion = useAppStore((s) => s.allocVersion)
-  const loading = useAppStore((s) => s.allocLoadTask.status === 'running')
-  const load = useAppStore((s) => s.loadAllocation)
-  const catalogVersion = useAppStore((s) => s.catalogVersion)
-  const catalogRunning = useAppStore((s) => s.catalogTask.status === 'running')
-  const loadCatalog = useAppStore((s) => s.loadCatalog)
   const draft = useAppStore((s) => s.draft)
   const period = useAppStore((s) => s.allocPeriod)
   const metric = useAppStore((s) => s.allocMetric)
   const dimension = useAppStore((s) => s.allocDimension)
   const runPreview = useAppStore((s) => s.runAllocPreview)
-  useEffect(() => {
-    if (workspace && allocVersion !== dataVersion && !loading) void load()
-  }, [workspace, allocVersion, dataVersion, loading, load])
-  useEffect(() => {
-    if (workspace && catalogVersion !== dataVersion && !catalogRunning) void loadCatalog()
-  }, [workspace, catalogVersion, dataVersion, catalogRunning, loadCatalog])
+  useFreshAllocation()
   useEffect(() => {
     if (!workspace || !draft || !period) return
     const timer = setTimeout(() => void runPreview(), PREVIEW_DELAY_MS)

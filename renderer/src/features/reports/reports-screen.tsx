@@ -8,6 +8,7 @@ import { Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useEffect } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { NeedWorkspace } from '../../components/need-workspace'
+import { useFreshAllocation } from '../../state/use-fresh-allocation'
 import { useAppStore } from '../../state/store-context'
 import { ExportPanel } from './export-panel'
 import { ReportControls } from './report-controls'
@@ -19,23 +20,12 @@ const PREVIEW_DELAY_MS = 250
 function useReportData(): void {
   const workspace = useAppStore((s) => s.workspace)
   const dataVersion = useAppStore((s) => s.dataVersion)
-  const allocVersion = useAppStore((s) => s.allocVersion)
-  const loading = useAppStore((s) => s.allocLoadTask.status === 'running')
-  const load = useAppStore((s) => s.loadAllocation)
-  const catalogVersion = useAppStore((s) => s.catalogVersion)
-  const catalogRunning = useAppStore((s) => s.catalogTask.status === 'running')
-  const loadCatalog = useAppStore((s) => s.loadCatalog)
   const periods = useAppStore((s) => s.allocPeriods)
   const latest = useAppStore((s) => s.saved?.latest ?? null)
   const report = useAppStore((s) => s.report)
   const setReport = useAppStore((s) => s.setReport)
   const preview = useAppStore((s) => s.previewReport)
-  useEffect(() => {
-    if (workspace && allocVersion !== dataVersion && !loading) void load()
-  }, [workspace, allocVersion, dataVersion, loading, load])
-  useEffect(() => {
-    if (workspace && catalogVersion !== dataVersion && !catalogRunning) void loadCatalog()
-  }, [workspace, catalogVersion, dataVersion, catalogRunning, loadCatalog])
+  useFreshAllocation()
   // Defaults once the periods are known: the latest month, by the saved rules when there are some.
   useEffect(() => {
     if (periods.length === 0 || periods.some((p) => p.period === report.period)) return
