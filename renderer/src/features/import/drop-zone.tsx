@@ -38,8 +38,8 @@ export function DropZone({
           Drop billing exports here
         </Text>
         <Text size="sm" c="dimmed" ta="center">
-          FOCUS or native AWS, Azure, GCP and OCI exports: CSV, CSV.gz or Parquet. Each file is
-          checked and reconciled before anything is stored.
+          FOCUS exports (versions 1.0 to 1.4) as CSV, CSV.gz or Parquet. Each file is checked and
+          reconciled before anything is stored.
         </Text>
         <Button variant="light" mt="xs" disabled={disabled} onClick={() => input.current?.click()}>
           Choose files…
