@@ -15,10 +15,12 @@ import {
 } from '../../shared/contract'
 import { ReportJobs } from './report/report-jobs'
 import { previewReport } from './report/preview'
+import { readReportSettings, saveReportSettings } from './report/settings'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
-export type ReportChannel = 'report:preview' | 'report:export' | 'report:status'
+export type ReportChannel =
+  'report:preview' | 'report:export' | 'report:status' | 'report:settings' | 'report:saveSettings'
 
 /** What the report handlers need from the services. */
 export interface ReportContext {
@@ -57,6 +59,8 @@ export function createReportServices(context: ReportContext): ReportServices {
         const jobId = jobs.start(ws, { ...request, overwrite: true }, folder, 'download')
         return { jobId }
       },
+      'report:settings': async () => readReportSettings(context.workspace()),
+      'report:saveSettings': async (settings) => saveReportSettings(context.workspace(), settings),
       'report:status': async ({ jobId }) =>
         jobs.get(jobId) ?? fail('NOT_FOUND', `No report job ${jobId}.`),
     },

@@ -32,6 +32,7 @@ import {
   ReportJobSchema,
   ReportPreviewRequestSchema,
   ReportPreviewSchema,
+  ReportSettingsSchema,
 } from './report'
 
 const Empty = z.object({}).strict()
@@ -87,6 +88,8 @@ export const CHANNELS = {
     request: ReportExportRequestSchema,
     response: z.object({ jobId: z.string() }),
   },
+  'report:settings': { request: Empty, response: ReportSettingsSchema },
+  'report:saveSettings': { request: ReportSettingsSchema, response: ReportSettingsSchema },
   'report:status': {
     request: z.object({ jobId: z.string().max(64) }).strict(),
     response: ReportJobSchema,

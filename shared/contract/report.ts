@@ -52,6 +52,13 @@ export const ReportExportRequestSchema = z
 /** An export request. */
 export type ReportExportRequest = z.infer<typeof ReportExportRequestSchema>
 
+/** Report settings kept in the workspace: the company name on every PDF cover. */
+export const ReportSettingsSchema = z
+  .object({ companyName: z.string().trim().max(120).nullable() })
+  .strict()
+/** Report settings. */
+export type ReportSettings = z.infer<typeof ReportSettingsSchema>
+
 /** A target's or the pack's figures in one currency. */
 export const ReportAmountSchema = z.object({
   currency: z.string(),

@@ -14,6 +14,7 @@ import {
 import type { Workspace } from '../workspace/workspace'
 import { writePack } from './pack'
 import { linesSourceOf } from './report-request'
+import { readReportSettings } from './settings'
 
 /** Finished jobs kept for downloads; older ones are forgotten (their files stay on disk). */
 const KEEP_JOBS = 50
@@ -90,9 +91,11 @@ export class ReportJobs {
     const { job } = entry
     const send = (): void => this.publish(structuredClone(job))
     try {
+      const { companyName } = await readReportSettings(ws)
       const result = await writePack(
         ws,
         {
+          company: companyName,
           kind: request.kind,
           period: request.period,
           metric: request.metric,

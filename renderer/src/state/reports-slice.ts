@@ -33,6 +33,10 @@ export interface ReportsSlice {
   exportPack(): Promise<void>
   /** Where the page can download a file of a pack, or null where files land in a chosen folder. */
   reportFileUrl(jobId: string, name: string): string | null
+  /** The company name printed on PDF covers, kept in the workspace; undefined until loaded. */
+  readonly companyName: string | null | undefined
+  loadReportSettings(): Promise<void>
+  saveCompanyName(name: string): Promise<void>
 }
 
 /** Default formats: the PDFs, the workbook and the CSVs finance asks for; the data exports on request. */
@@ -80,6 +84,15 @@ export function createReportsSlice(
       setReport: (change) => set((state) => ({ report: { ...state.report, ...change } })),
       setReportFormats: (formats) => set({ reportFormats: formats }),
       reportFileUrl: (jobId, name) => api.reportFileUrl(jobId, name),
+      companyName: undefined,
+      loadReportSettings: async () => {
+        const settings = await api['report:settings']({})
+        set({ companyName: settings.companyName })
+      },
+      saveCompanyName: async (name) => {
+        const settings = await api['report:saveSettings']({ companyName: name.trim() || null })
+        set({ companyName: settings.companyName })
+      },
       previewReport: async () => {
         const request = get().report
         if (!request.period) return

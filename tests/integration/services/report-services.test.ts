@@ -4,6 +4,7 @@
  * rules), the export job writes the pack with progress and SHA-256s into the
  * host's reports folder, and only the job's own files can be fetched.
  */
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -121,6 +122,29 @@ describe('report services', () => {
     }
     const pdf = readFileSync(services.reportFile(jobId, 'chargeback-2024-09-summary.pdf').path)
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+  })
+
+  it('keeps the company name in the workspace and prints it on every cover', async () => {
+    expect(await services['report:settings']({})).toEqual({ companyName: null })
+    expect(await services['report:saveSettings']({ companyName: '  Globex Finance  ' })).toEqual({
+      companyName: 'Globex Finance',
+    })
+    expect(await services['report:settings']({})).toEqual({ companyName: 'Globex Finance' })
+    const { jobId } = await services['report:export']({
+      kind: 'showback',
+      period: '2024-09',
+      metric: 'EffectiveCost',
+      source: { by: 'SubAccountName' },
+      formats: ['pdf'],
+    })
+    const job = (await waitForReport(services, jobId)).at(-1)
+    expect(job?.state).toBe('done')
+    const summary = services.reportFile(jobId, 'showback-2024-09-summary.pdf').path
+    expect(execFileSync('pdftotext', [summary, '-'], { encoding: 'utf8' })).toContain(
+      'Globex Finance',
+    )
+    await services['report:saveSettings']({ companyName: '' })
+    expect(await services['report:settings']({})).toEqual({ companyName: null })
   })
 
   it('hands out only the files in the job’s own list', async () => {

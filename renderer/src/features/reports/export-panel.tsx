@@ -8,6 +8,7 @@ import { Button, Checkbox, Group, Progress, SimpleGrid, Stack, Text, Title } fro
 import { REPORT_FORMATS, type ReportFormat } from '../../../../shared/contract'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
+import { CompanyNameField } from './company-name-field'
 import { ExportFiles } from './export-files'
 
 const FORMAT_LABELS: Readonly<Record<ReportFormat, { label: string; description: string }>> = {
@@ -38,6 +39,7 @@ export function ExportPanel({
   return (
     <Stack gap="sm">
       <Title order={4}>Export the pack</Title>
+      <CompanyNameField />
       <Checkbox.Group
         value={[...formats]}
         onChange={(v) => setFormats(REPORT_FORMATS.filter((f) => v.includes(f)))}
