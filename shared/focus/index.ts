@@ -1,6 +1,6 @@
 /** The FOCUS column catalog: names, types and the rules Focal applies on import. */
 import { FOCUS_COLUMNS } from './columns'
-import type { FocusColumn, FocusType } from './types'
+import type { FocusColumn } from './types'
 
 export { FOCUS_COLUMNS } from './columns'
 export type { FocusColumn, FocusType, FeatureLevel } from './types'
@@ -13,11 +13,6 @@ export function focusColumn(name: string): FocusColumn | undefined {
   return BY_NAME.get(name)
 }
 
-/** The columns of one FOCUS data type, in spec order. */
-export function columnsOfType(type: FocusType): readonly string[] {
-  return FOCUS_COLUMNS.filter((c) => c.type === type).map((c) => c.name)
-}
-
 /** Columns a file must have for Focal to import it; all others may be absent (null). */
 export const REQUIRED_TO_IMPORT = [
   'BilledCost',
@@ -25,9 +20,6 @@ export const REQUIRED_TO_IMPORT = [
   'ChargePeriodStart',
   'ChargePeriodEnd',
 ] as const
-
-/** The cost measures Focal reconciles per import (never added to each other). */
-export const RECONCILED_COSTS = ['BilledCost', 'EffectiveCost'] as const
 
 /** FOCUS 1.4 §ChargeCategory allowed values. */
 export const CHARGE_CATEGORIES = ['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'] as const

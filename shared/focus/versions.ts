@@ -9,9 +9,6 @@ export const FOCUS_VERSIONS = ['0.5', '1.0-preview', '1.0', '1.1', '1.2', '1.3',
 /** A FOCUS version Focal can read. */
 export type FocusVersion = (typeof FOCUS_VERSIONS)[number]
 
-/** The version new data is normalized to. */
-export const CANONICAL_VERSION: FocusVersion = '1.4'
-
 /**
  * Older column names and the 1.4 column each became. ProviderName was replaced
  * by ServiceProviderName (1.3); PublisherName has no exact successor, so it is

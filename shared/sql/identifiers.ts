@@ -1,4 +1,4 @@
-/** Identifier quoting for generated SQL: names from the catalog, always double-quoted. */
+/** Small SQL text helpers for generated SQL: quoted names and literals, JSON paths and checks. */
 
 /** Quotes a SQL identifier, doubling any embedded quote. */
 export function quoteIdent(name: string): string {
@@ -13,4 +13,9 @@ export function quoteLiteral(text: string): string {
 /** The JSON path DuckDB's json_extract_string takes for one top-level key (bound as a parameter). */
 export function jsonKeyPath(key: string): string {
   return `$."${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+}
+
+/** A condition true where a JSON column's text is a JSON object (FOCUS Key-Value / JSON Object format). */
+export function isJsonObject(column: string): string {
+  return `(json_valid(${column}) AND json_type(${column}) = 'OBJECT')`
 }

@@ -136,8 +136,3 @@ export function canonicalValue(column: MappedColumn, kind: SourceKind, sourceTyp
         : `c${column.index}`
   }
 }
-
-/** True where a JSON column's text is a JSON object (FOCUS Key-Value / JSON Object format). */
-export function isJsonObject(text: string): string {
-  return `(json_valid(${text}) AND json_type(${text}) = 'OBJECT')`
-}

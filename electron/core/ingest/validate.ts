@@ -3,7 +3,7 @@
  * reported per rule with a row count, never used to hide or drop rows.
  */
 import { CHARGE_CATEGORIES, SERVICE_CATEGORIES } from '../../../shared/focus'
-import { quoteLiteral } from '../../../shared/sql/identifiers'
+import { isJsonObject, quoteLiteral } from '../../../shared/sql/identifiers'
 import type { ImportRecord } from '../../../shared/contract'
 import type { Workspace } from '../workspace/workspace'
 
@@ -58,7 +58,7 @@ const RULES: readonly Rule[] = [
   {
     rule: 'Tags.JsonObject',
     needs: ['Tags'],
-    violated: "Tags IS NOT NULL AND NOT (json_valid(Tags) AND json_type(Tags) = 'OBJECT')",
+    violated: `Tags IS NOT NULL AND NOT ${isJsonObject('Tags')}`,
     message: 'Tags is not a JSON object; tag columns read it as empty.',
   },
 ]

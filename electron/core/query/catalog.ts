@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Catalog, ColumnInfo } from '../../../shared/contract'
 import { PROVENANCE_COLUMNS, focusColumn } from '../../../shared/focus'
-import { quoteIdent } from '../../../shared/sql/identifiers'
+import { isJsonObject, quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
 
 /** Names of the columns of the `focus` view, read on the given connection (the writer by default). */
@@ -55,7 +55,7 @@ export async function readCatalog(ws: Workspace): Promise<Catalog> {
     const tagKeys = hasTags
       ? (
           await ws.all(
-            `SELECT k FROM (SELECT unnest(json_keys(Tags)) AS k FROM focus WHERE json_valid(Tags) AND json_type(Tags) = 'OBJECT')
+            `SELECT k FROM (SELECT unnest(json_keys(Tags)) AS k FROM focus WHERE ${isJsonObject('Tags')})
              GROUP BY k ORDER BY count(*) DESC, k LIMIT 1000`,
             [],
             connection,
