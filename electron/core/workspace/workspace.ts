@@ -94,7 +94,7 @@ export class Workspace {
     if (this.closed) return
     this.closed = true
     try {
-      this.writer.closeSync()
+      if (!this.readOnly) this.writer.closeSync()
     } finally {
       this.instance.closeSync()
     }
