@@ -8,6 +8,7 @@ import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { describeError } from './format'
+import { describeArgsError, usage } from './usage'
 
 const HELP = `focal — load, normalize and query cloud cost data offline
 
@@ -27,6 +28,8 @@ Options:
   --csv                    CSV output (query only)
   -h, --help               this help
   -v, --version            the version
+  --                       end of options: what follows is a file or SQL even if it starts
+                           with "-" (focal query -w costs.focal -- "-- note\nSELECT 1")
 `
 
 /** Commands with options of their own parse their arguments themselves. */
@@ -36,11 +39,14 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const at = argv.findIndex(
-    (a, i) => !a.startsWith('-') && !['-w', '--workspace'].includes(argv[i - 1] ?? ''),
+  // Only what comes before `--` can be the command or an option.
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length
+  const options = argv.slice(0, end)
+  const at = options.findIndex(
+    (a, i) => !a.startsWith('-') && !['-w', '--workspace'].includes(options[i - 1] ?? ''),
   )
-  const own = OWN_PARSERS[argv[at] ?? '']
-  if (own && !argv.includes('--help') && !argv.includes('-h'))
+  const own = OWN_PARSERS[options[at] ?? '']
+  if (own && !options.includes('--help') && !options.includes('-h'))
     return own(argv.filter((_, i) => i !== at))
   const { values, positionals } = parseArgs({
     args: argv,
@@ -82,16 +88,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function usage(message: string): number {
-  console.error(`${message}\nRun focal --help for usage.`)
-  return 2
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
   (cause: unknown) => {
+    const mistake = describeArgsError(cause)
+    if (mistake !== null) {
+      process.exitCode = usage(mistake)
+      return
+    }
     const error = toFocalError(cause)
     if (process.argv.includes('--json')) console.log(JSON.stringify({ ok: false, error }, null, 2))
     else console.error(describeError(error))

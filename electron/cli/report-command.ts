@@ -26,6 +26,7 @@ import { PACK_FORMATS, type PackFormat } from '../core/report/pack-files'
 import { ALL_FORMATS, writePack, type PackResult } from '../core/report/pack'
 import { Workspace } from '../core/workspace/workspace'
 import { describeError } from './format'
+import { describeArgsError } from './usage'
 
 /** Help text of `focal report`. */
 export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal> --period YYYY-MM --out <folder>
@@ -117,7 +118,9 @@ export async function runReportCommand(argv: string[]): Promise<number> {
       },
     })
   } catch (cause) {
-    return usage(cause instanceof Error ? cause.message : String(cause))
+    return usage(
+      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
+    )
   }
   const { values, positionals } = parsed
   if (values.help) {

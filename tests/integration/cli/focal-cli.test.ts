@@ -1,6 +1,6 @@
 /** The built `focal` command on real files: output, --json, exit codes, read-only query, one writer. */
 import { execFile } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -12,9 +12,16 @@ const run = promisify(execFile)
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 
 async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return focalIn(ROOT, ...args)
+}
+
+async function focalIn(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args], {
-      cwd: ROOT,
+      cwd,
     })
     return { code: 0, stdout, stderr }
   } catch (cause) {
@@ -116,6 +123,47 @@ describe('focal CLI', () => {
       )
     } finally {
       holder.close()
+    }
+  })
+
+  it('takes a file or SQL starting with "-" after --', async () => {
+    const dir = tempDir()
+    copyFileSync(SAMPLE, join(dir, '-x.csv'))
+    const imported = await focalIn(dir, 'import', '-w', 'dash.focal', '--json', '--', '-x.csv')
+    expect(imported.code).toBe(0)
+    expect(JSON.parse(imported.stdout).imports[0]).toMatchObject({
+      fileName: '-x.csv',
+      status: 'imported',
+      rowCount: 1000,
+    })
+    const query = await focalIn(
+      dir,
+      'query',
+      '-w',
+      'dash.focal',
+      '--json',
+      '--',
+      '-- rows per currency\nSELECT count(*)::INT AS n FROM focus',
+    )
+    expect(query.code).toBe(0)
+    expect(JSON.parse(query.stdout).rows).toEqual([{ n: csvSums(SAMPLE, 'BilledCost').USD?.rows }])
+  })
+
+  it('answers an unknown option with a usage error that names it and points to --help', async () => {
+    const ws = join(tempDir(), 'usage.focal')
+    for (const [args, option] of [
+      [['import', '-x.csv', '-w', ws], '"-x"'],
+      [['import', SAMPLE, '--bogus', '-w', ws], '"--bogus"'],
+      [['query', '-w', ws, '-- comment\nSELECT 1'], '"-- comment\\nSELECT 1"'],
+      [['allocate', '-w', ws, '--bogus'], '"--bogus"'],
+    ] as const) {
+      const { code, stdout, stderr } = await focal(...args)
+      expect(code, args.join(' ')).toBe(2)
+      expect(stdout).toBe('')
+      expect(stderr).toContain(`Unknown option ${option}.`)
+      expect(stderr).toContain('after --')
+      expect(stderr).toContain('Run focal --help for usage.')
+      expect(stderr).not.toContain('INTERNAL')
     }
   })
 })

@@ -1,0 +1,35 @@
+/** Usage errors of the `focal` command: a wrong option is the caller's mistake (exit 2), not Focal's. */
+
+/** The codes node:util parseArgs gives the mistakes a person makes on the command line. */
+const PARSE_ARGS_CODES = new Set([
+  'ERR_PARSE_ARGS_UNKNOWN_OPTION',
+  'ERR_PARSE_ARGS_INVALID_OPTION_VALUE',
+  'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+])
+
+/**
+ * The sentence for a command-line mistake thrown by parseArgs, or null when
+ * `cause` is something else. An unknown option is named, and since it is
+ * often a file or SQL that starts with "-", the sentence says how to pass one.
+ */
+export function describeArgsError(cause: unknown): string | null {
+  const code = (cause as { code?: unknown } | null)?.code
+  if (typeof code !== 'string' || !PARSE_ARGS_CODES.has(code)) return null
+  const message = cause instanceof Error ? cause.message : String(cause)
+  if (code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message
+  // Node's message is "Unknown option '<option>'", then advice when the command takes arguments.
+  const prefix = "Unknown option '"
+  const advice = message.lastIndexOf("'. To specify")
+  const end = advice > 0 ? advice : message.endsWith("'") ? message.length - 1 : -1
+  const option = message.startsWith(prefix) && end > 0 ? message.slice(prefix.length, end) : message
+  return (
+    `Unknown option ${JSON.stringify(option)}. A file or SQL that starts with "-" goes after -- ` +
+    `(everything after -- is an argument), e.g. focal import -w costs.focal -- -x.csv.`
+  )
+}
+
+/** Prints a usage mistake and where help is; returns exit code 2. */
+export function usage(message: string): number {
+  console.error(`${message}\nRun focal --help for usage.`)
+  return 2
+}
