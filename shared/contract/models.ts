@@ -69,7 +69,15 @@ export const ImportRecordSchema = z.object({
   totals: z.array(ImportTotalSchema),
   error: FocalErrorSchema.nullable(),
   fixes: z.array(z.object({ code: z.string(), rows: z.number().int() })),
-  issues: z.array(z.object({ rule: z.string(), rows: z.number().int(), message: z.string() })),
+  issues: z.array(
+    z.object({
+      rule: z.string(),
+      rows: z.number().int(),
+      message: z.string(),
+      /** Source row (1-based, as x_SourceRow) of the first row that breaks the rule; absent on older records. */
+      firstRow: z.number().int().optional(),
+    }),
+  ),
 })
 /** An import attempt and its outcome. */
 export type ImportRecord = z.infer<typeof ImportRecordSchema>

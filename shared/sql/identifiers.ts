@@ -17,5 +17,6 @@ export function jsonKeyPath(key: string): string {
 
 /** A condition true where a JSON column's text is a JSON object (FOCUS Key-Value / JSON Object format). */
 export function isJsonObject(column: string): string {
-  return `(json_valid(${column}) AND json_type(${column}) = 'OBJECT')`
+  // CASE, not AND: DuckDB may evaluate both sides of an AND, and json_type throws on malformed JSON.
+  return `(CASE WHEN json_valid(${column}) THEN json_type(${column}) = 'OBJECT' ELSE false END)`
 }

@@ -59,7 +59,8 @@ const RULES: readonly Rule[] = [
     rule: 'Tags.JsonObject',
     needs: ['Tags'],
     violated: `Tags IS NOT NULL AND NOT ${isJsonObject('Tags')}`,
-    message: 'Tags is not a JSON object; tag columns read it as empty.',
+    message:
+      'Tags is not a JSON object (malformed JSON or another JSON type); the value is kept as written and tag columns read it as empty. Fix the tags in the source and import it again to use them.',
   },
 ]
 
@@ -71,11 +72,22 @@ export async function validateImport(
 ): Promise<ImportRecord['issues']> {
   const rules = RULES.filter((r) => r.needs.every((c) => presentColumns.has(c)))
   if (rules.length === 0) return []
-  const select = rules.map((r, i) => `count(*) FILTER (WHERE ${r.violated}) AS v${i}`).join(', ')
+  // The first offending source row goes with each count, so a person can find the value in the file.
+  const select = rules
+    .map(
+      (r, i) =>
+        `count(*) FILTER (WHERE ${r.violated}) AS v${i}, min(x_SourceRow) FILTER (WHERE ${r.violated}) AS f${i}`,
+    )
+    .join(', ')
   const [counts = {}] = await ws.all(`SELECT ${select} FROM cost_rows WHERE x_ImportId = $1`, [
     importId,
   ])
   return rules
-    .map((r, i) => ({ rule: r.rule, rows: Number(counts[`v${i}`] ?? 0), message: r.message }))
+    .map((r, i) => ({
+      rule: r.rule,
+      rows: Number(counts[`v${i}`] ?? 0),
+      message: r.message,
+      firstRow: Number(counts[`f${i}`] ?? 0),
+    }))
     .filter((issue) => issue.rows > 0)
 }
