@@ -1,9 +1,12 @@
 /**
  * Import jobs: several staged files imported one after another, each in its
- * own transaction, with progress pushed as events and cancellation.
+ * own transaction, with progress pushed as events and cancellation. Jobs run
+ * one at a time (two tabs starting imports queue behind each other), so the
+ * duplicate check of one file cannot race the commit of another; every job
+ * ends done, failed or cancelled, never stuck at running.
  */
 import { randomUUID } from 'node:crypto'
-import type { ImportJob, ImportProgress } from '../../shared/contract'
+import { toFocalError, type ImportJob, type ImportProgress } from '../../shared/contract'
 import { importFile } from './ingest/import-file'
 import type { Workspace } from './workspace/workspace'
 
@@ -17,6 +20,8 @@ export interface StagedEntry {
 /** Runs and tracks import jobs for one services instance. */
 export class ImportJobs {
   private readonly jobs = new Map<string, { job: ImportJob; controller: AbortController }>()
+  /** The tail of the job queue. */
+  private queue: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly publish: (job: ImportJob) => void,
@@ -29,7 +34,7 @@ export class ImportJobs {
     const controller = new AbortController()
     const job: ImportJob = { jobId, state: 'running', progress: null, results: [] }
     this.jobs.set(jobId, { job, controller })
-    void this.run(ws, job, files, controller.signal)
+    this.queue = this.queue.then(() => this.runCaught(ws, job, files, controller.signal))
     return jobId
   }
 
@@ -48,6 +53,28 @@ export class ImportJobs {
   /** Cancels every running job and waits for none (their transactions roll back). */
   cancelAll(): void {
     for (const { controller } of this.jobs.values()) controller.abort()
+  }
+
+  /** Runs a job; whatever goes wrong ends it as failed with a message, never stuck running. */
+  private async runCaught(
+    ws: Workspace,
+    job: ImportJob,
+    files: readonly StagedEntry[],
+    signal: AbortSignal,
+  ): Promise<void> {
+    try {
+      await this.run(ws, job, files, signal)
+    } catch (cause) {
+      const error = toFocalError(cause)
+      const fileName = files[job.results.length]?.name ?? files.at(-1)?.name ?? ''
+      job.results.push({ fileName, record: null, error })
+      job.state = signal.aborted ? 'cancelled' : 'failed'
+      try {
+        this.publish(structuredClone(job))
+      } catch {
+        // A listener that throws must not stop the next job.
+      }
+    }
   }
 
   private async run(

@@ -38,7 +38,8 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   const announce = async () => emit('workspace:changed', current ? await info() : null)
   const jobs = new ImportJobs(
     (job) => emit('import:progress', job),
-    () => void announce(),
+    // Best effort: the workspace may have closed under a cancelled job.
+    () => void announce().catch(() => undefined),
   )
 
   const workspace = (): Workspace => open().ws
@@ -52,8 +53,9 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     const next = await Workspace.open(path, { create })
     jobs.cancelAll()
     reports.cancelAll()
-    current?.ws.close()
+    const previous = current
     current = { ws: next, scratch }
+    await previous?.ws.close()
     return info()
   }
 
@@ -107,8 +109,9 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     'workspace:close': async () => {
       jobs.cancelAll()
       reports.cancelAll()
-      current?.ws.close()
+      const closing = current?.ws.close()
       current = null
+      await closing
       await announce()
       return null
     },
@@ -162,8 +165,9 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       jobs.cancelAll()
       reports.cancelAll()
       for (const controller of pivots.values()) controller.abort()
-      current?.ws.close()
+      const closing = current?.ws.close()
       current = null
+      await closing
       clearScratch(options.scratchDir)
     },
   }

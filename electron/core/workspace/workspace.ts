@@ -2,7 +2,16 @@
  * A workspace: one `<name>.focal` DuckDB file (DESIGN.md, Workspace). This
  * class owns the database instance and its writer connection; readers get
  * connections of their own so a running import never blocks a pivot.
+ *
+ * One owner for the writer (CONVENTIONS.md): every use of the writer — `run`,
+ * `all` on the writer, `transaction`, `exclusive` — waits its turn in one
+ * queue, because a DuckDB connection has one transaction at a time and a
+ * statement from another job landing inside it aborts both ("Current
+ * transaction is aborted"). Work already inside a turn (a `run` inside a
+ * `transaction`) runs at once instead of queueing behind itself. `close`
+ * waits for the queue. Nothing may assume it runs alone.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { userInfo } from 'node:os'
@@ -19,6 +28,14 @@ export class Workspace {
   /** Display name: the file name without `.focal`. */
   readonly name: string
   private closed = false
+  /** Set once close() is called: new writer turns are refused. */
+  private closing: Promise<void> | null = null
+  /** The tail of the writer's queue: resolves when every queued turn has ended. */
+  private queue: Promise<void> = Promise.resolve()
+  /** Turns queued or running. */
+  private pending = 0
+  /** Present (this workspace) inside a writer turn, so nested uses do not wait for themselves. */
+  private readonly turn = new AsyncLocalStorage<Workspace>()
 
   private constructor(
     readonly path: string,
@@ -44,10 +61,30 @@ export class Workspace {
       if (exists) await workspace.checkFormat()
       else await workspace.initialize()
     } catch (cause) {
-      workspace.close()
+      await workspace.close()
       throw cause
     }
     return workspace
+  }
+
+  /**
+   * Runs `work` with the writer to itself: queued behind every earlier turn,
+   * and every later use of the writer waits until it ends. Inside a turn,
+   * nested calls run at once.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.turn.getStore() === this) return work()
+    if (this.closed)
+      fail('NO_WORKSPACE', `Workspace ${this.name} is closed.`, {
+        hint: 'Open it again, then retry.',
+      })
+    this.pending += 1
+    const result = this.queue.then(() => this.turn.run(this, work))
+    this.queue = result.then(
+      () => this.endTurn(),
+      () => this.endTurn(),
+    )
+    return result
   }
 
   /** A new connection for reading, so long reads can be interrupted on their own. */
@@ -57,26 +94,33 @@ export class Workspace {
 
   /** Runs a statement on the writer connection. */
   async run(sql: string, values?: DuckDBValue[]): Promise<void> {
-    await this.writer.run(sql, values)
+    await this.exclusive(async () => {
+      await this.writer.run(sql, values)
+    })
   }
 
-  /** Runs a query on `connection` (the writer by default) and returns rows as JSON values. */
+  /** Runs a query on `connection` (the writer by default, in its turn) and returns rows as JSON values. */
   async all(sql: string, values?: DuckDBValue[], connection = this.writer): Promise<Row[]> {
-    const reader = await connection.runAndReadAll(sql, values)
-    return reader.getRowObjectsJson() as Row[]
+    const read = async (): Promise<Row[]> => {
+      const reader = await connection.runAndReadAll(sql, values)
+      return reader.getRowObjectsJson() as Row[]
+    }
+    return connection === this.writer ? this.exclusive(read) : read()
   }
 
-  /** Runs `work` inside one transaction on the writer: all of it or none of it. */
+  /** Runs `work` inside one transaction on the writer, in one turn: all of it or none of it. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.writer.run('BEGIN TRANSACTION')
-    try {
-      const result = await work()
-      await this.writer.run('COMMIT')
-      return result
-    } catch (cause) {
-      await this.writer.run('ROLLBACK').catch(() => undefined)
-      throw cause
-    }
+    return this.exclusive(async () => {
+      await this.writer.run('BEGIN TRANSACTION')
+      try {
+        const result = await work()
+        await this.writer.run('COMMIT')
+        return result
+      } catch (cause) {
+        await this.writer.run('ROLLBACK').catch(() => undefined)
+        throw cause
+      }
+    })
   }
 
   /** Appends to the audit log (who, what, on which subject, details as JSON). */
@@ -89,8 +133,29 @@ export class Workspace {
     ])
   }
 
-  /** Checkpoints (folding the .wal into the file) and closes. Safe to call twice. */
-  close(): void {
+  /**
+   * Checkpoints (folding the .wal into the file) and closes once the writer's
+   * queue is empty, so a job that is winding down (a cancelled import
+   * recording its attempt) finishes first; later turns are refused. When
+   * nothing is queued it closes before returning, so callers that do not
+   * await it still close. Safe to call twice.
+   */
+  close(): Promise<void> {
+    if (this.closing) return this.closing
+    if (this.pending === 0) {
+      this.closeNow()
+      this.closing = Promise.resolve()
+    } else {
+      this.closing = this.drain().then(() => this.closeNow())
+    }
+    return this.closing
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending > 0) await this.queue
+  }
+
+  private closeNow(): void {
     if (this.closed) return
     this.closed = true
     try {
@@ -98,6 +163,10 @@ export class Workspace {
     } finally {
       this.instance.closeSync()
     }
+  }
+
+  private endTurn(): void {
+    this.pending -= 1
   }
 
   private async initialize(): Promise<void> {
