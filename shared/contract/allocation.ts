@@ -70,6 +70,10 @@ export const PreviewTargetSchema = z.object({
   before: DecimalString,
   after: DecimalString,
   change: DecimalString,
+  /** `after` at the currency's minor unit, exactly as Reports charges it (one rounding everywhere). */
+  charged: DecimalString,
+  /** `before` rounded the same way. */
+  chargedBefore: DecimalString,
   /** Cost its rules sent it directly, and its shares of pools (after). */
   direct: DecimalString,
   shared: DecimalString,

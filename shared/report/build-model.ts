@@ -7,7 +7,7 @@ import { decimalsEqual, subtractDecimals, sumDecimals, toScaled } from '../money
 import type { PoolLineFact, ReportFacts, TargetCurrencyFact, TimedFact } from './facts'
 import { ruleSetText } from './format'
 import { shiftPeriod } from './periods'
-import { apportionRounded, currencyDecimals, roundDecimal } from './rounding'
+import { chargedAmounts, chargedKey, currencyDecimals, roundDecimal } from './rounding'
 import { buildTrend, trendLabels } from './trend'
 import {
   UNALLOCATED_TARGET,
@@ -56,15 +56,10 @@ export function buildReportModel(facts: ReportFacts): ReportModel {
   const exactOf = (target: string, currency: string): string =>
     current.get(pair(target, currency))?.amount ?? '0'
 
-  // Cents per target and currency, apportioned so they add up to the rounded total.
-  const charged = new Map<string, string>()
-  for (const currency of currencies) {
-    const rounded = apportionRounded(
-      names.map((t) => exactOf(t, currency)),
-      currencyDecimals(currency),
-    )
-    names.forEach((t, i) => charged.set(pair(t, currency), rounded[i] ?? '0'))
-  }
+  // Cents per target and currency: the same rounding the Allocate preview shows.
+  const charged = chargedAmounts(
+    facts.current.map((f) => ({ target: f.target, currency: f.currency, exact: f.amount })),
+  )
 
   const { grain, labels } = trendLabels(facts.period, facts.history, facts.daily)
   const currentPoints: TimedFact[] = facts.current.map((f) => ({ ...f, at: facts.period }))
@@ -90,7 +85,7 @@ export function buildReportModel(facts: ReportFacts): ReportModel {
       )
       .map((currency) => {
         const exact = exactOf(target, currency)
-        const cents = charged.get(pair(target, currency)) ?? '0'
+        const cents = charged.get(chargedKey(currency, target)) ?? '0'
         const before = previous.get(pair(target, currency))
         return {
           currency,

@@ -6,7 +6,9 @@
  * remainders (the largest-remainder or "Hamilton" method). All arithmetic is on
  * scaled bigints (DESIGN.md, Settled details: Money).
  */
+import { compareTargets } from '../allocate/split'
 import { MONEY_SCALE, fromScaled, toScaled } from '../money'
+import { UNALLOCATED_TARGET } from './types'
 
 const decimalsCache = new Map<string, number>()
 
@@ -88,4 +90,52 @@ export function fixedDecimals(value: string, decimals: number): string {
   if (decimals === 0) return rounded
   const [int = '0', frac = ''] = rounded.split('.')
   return `${int}.${frac.padEnd(decimals, '0')}`
+}
+
+/** One target's exact amount in one currency, as the allocation summary and the report facts hold it. */
+export interface ExactAmount {
+  readonly target: string
+  readonly currency: string
+  readonly exact: string
+}
+
+/** The key of a target's charged amount in `chargedAmounts`' map. */
+export function chargedKey(currency: string, target: string): string {
+  return `${currency}\u0000${target}`
+}
+
+/**
+ * What each target is charged: per currency, every exact amount apportioned
+ * to the currency's minor unit so the targets add up to the rounded currency
+ * total. This is the one rounding Focal shows money with — the Allocate
+ * preview, the PDFs, the workbook and the CSVs all take it from here — so a
+ * cost center never reads 4,389.90 on one screen and 4,389.91 on another.
+ * Ties in the remainders go to the larger amount, then to the name first in
+ * code-point order, with Unallocated last — an order taken from the amounts
+ * themselves, never from the caller, so every screen and file agrees.
+ */
+export function chargedAmounts(amounts: readonly ExactAmount[]): Map<string, string> {
+  const byCurrency = new Map<string, Map<string, bigint>>()
+  for (const a of amounts) {
+    const targets = byCurrency.get(a.currency) ?? new Map<string, bigint>()
+    targets.set(a.target, (targets.get(a.target) ?? 0n) + toScaled(a.exact))
+    byCurrency.set(a.currency, targets)
+  }
+  const charged = new Map<string, string>()
+  for (const [currency, targets] of byCurrency) {
+    const names = [...targets.keys()].sort((a, b) => {
+      const x = targets.get(a) ?? 0n
+      const y = targets.get(b) ?? 0n
+      return (
+        Number(a === UNALLOCATED_TARGET) - Number(b === UNALLOCATED_TARGET) ||
+        (x === y ? compareTargets(a, b) : x > y ? -1 : 1)
+      )
+    })
+    const rounded = apportionRounded(
+      names.map((t) => fromScaled(targets.get(t) ?? 0n)),
+      currencyDecimals(currency),
+    )
+    names.forEach((t, i) => charged.set(chargedKey(currency, t), rounded[i] ?? '0'))
+  }
+  return charged
 }

@@ -7,6 +7,7 @@
 import { RuleSetSchema, type RuleSet } from '../../../shared/allocate/rule-set'
 import { compareTargets } from '../../../shared/allocate/split'
 import { fromScaled, toScaled } from '../../../shared/money'
+import { chargedAmounts, chargedKey } from '../../../shared/report/rounding'
 import type { Workspace } from '../workspace/workspace'
 import { allocateLines, dropLines, type AllocateOptions, type AllocationResult } from './allocate'
 import { UNALLOCATED } from './lines'
@@ -19,6 +20,10 @@ export interface PreviewRow {
   readonly before: string
   readonly after: string
   readonly change: string
+  /** `after` at the currency's minor unit, as the reports charge it (shared/report chargedAmounts). */
+  readonly charged: string
+  /** `before` rounded the same way among the targets of "before". */
+  readonly chargedBefore: string
 }
 
 /** The candidate's allocation (its lines table already dropped) and the comparison. */
@@ -70,6 +75,11 @@ export async function previewAllocation(
   }
   add(beforeResult.summary, 'before')
   add(after.summary, 'after')
+  // One rounding for the preview and the pack: the after side is what Reports will charge.
+  const cents = (rows: AllocationResult['summary']): Map<string, string> =>
+    chargedAmounts(rows.map((r) => ({ target: r.target, currency: r.currency, exact: r.total })))
+  const chargedAfter = cents(after.summary)
+  const chargedBefore = cents(beforeResult.summary)
   const rows = [...totals.values()]
     .sort(
       (a, b) =>
@@ -83,6 +93,8 @@ export async function previewAllocation(
       before: fromScaled(e.before),
       after: fromScaled(e.after),
       change: fromScaled(e.after - e.before),
+      charged: chargedAfter.get(chargedKey(e.currency, e.target)) ?? '0',
+      chargedBefore: chargedBefore.get(chargedKey(e.currency, e.target)) ?? '0',
     }))
   return { after, beforeVersion: comparable && previous ? previous.version : null, rows }
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { sumDecimals } from '../../../shared/money'
 import {
   apportionRounded,
+  chargedAmounts,
+  chargedKey,
   currencyDecimals,
   fixedDecimals,
   roundDecimal,
@@ -75,5 +77,36 @@ describe('apportionRounded', () => {
   it('refuses a total it cannot reach by moving each value to its floor or ceiling', () => {
     expect(() => apportionRounded(['1.00', '2.00'], 2, '3.01')).toThrow(/cannot round/)
     expect(() => apportionRounded(['1'], 2, '1.001')).toThrow(/decimals/)
+  })
+})
+
+describe('chargedAmounts', () => {
+  const amounts = [
+    { target: 'b', currency: 'USD', exact: '1.005' },
+    { target: 'a', currency: 'USD', exact: '1.005' },
+    { target: 'c', currency: 'USD', exact: '0.004' },
+    { target: 'Unallocated', currency: 'USD', exact: '0.005' },
+    { target: 'd', currency: 'USD', exact: '0.001' },
+    { target: 'a', currency: 'JPY', exact: '10.5' },
+    { target: 'b', currency: 'JPY', exact: '10.5' },
+  ]
+
+  it('apportions per currency to the rounded total; ties go to the larger amount, then the first name', () => {
+    const charged = chargedAmounts(amounts)
+    // 2.02 to hand out: a and b win the tie of .005 remainders against Unallocated.
+    expect(charged.get(chargedKey('USD', 'a'))).toBe('1.01')
+    expect(charged.get(chargedKey('USD', 'b'))).toBe('1.01')
+    expect(charged.get(chargedKey('USD', 'Unallocated'))).toBe('0')
+    expect(charged.get(chargedKey('USD', 'c'))).toBe('0')
+    expect(charged.get(chargedKey('USD', 'd'))).toBe('0')
+    // 21 yen for two equal halves: the name first in code-point order takes the odd yen.
+    expect(charged.get(chargedKey('JPY', 'a'))).toBe('11')
+    expect(charged.get(chargedKey('JPY', 'b'))).toBe('10')
+  })
+
+  it('gives the same cents whatever order the caller holds the targets in', () => {
+    expect([...chargedAmounts([...amounts].reverse())].sort()).toEqual(
+      [...chargedAmounts(amounts)].sort(),
+    )
   })
 })

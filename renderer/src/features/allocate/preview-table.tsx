@@ -2,12 +2,15 @@
  * One currency of the preview: every cost center before (the saved rules, or
  * none) and after (the draft), the after split into what its rules sent it
  * directly and its shares of pools. Amounts are rounded to cents for reading
- * (the exact value is in each cell's tooltip); the currency is in the header.
+ * (the exact value is in each cell's tooltip); Before and After show the
+ * engine's charged cents — the same rounding Reports uses, so the column adds
+ * up to its Total and every cost center reads the same on both screens. The
+ * currency is in the header.
  * Unallocated is always the last row, shown even at zero.
  */
 import { Table, Text } from '@mantine/core'
 import type { AllocationPreview } from '../../../../shared/contract'
-import { sumDecimals, toScaled } from '../../../../shared/money'
+import { subtractDecimals, sumDecimals, toScaled } from '../../../../shared/money'
 
 const number = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 2,
@@ -17,10 +20,13 @@ const number = new Intl.NumberFormat('en-US', {
 /** An amount without its currency code, for a table whose header names the currency. */
 function Cell({
   value,
+  exact = value,
   signed = false,
   strong = false,
 }: {
   value: string
+  /** The exact amount behind a rounded `value`, for the tooltip. */
+  exact?: string
   signed?: boolean
   strong?: boolean
 }) {
@@ -32,8 +38,8 @@ function Cell({
       className="amount"
       fw={strong ? 700 : undefined}
       c={zero && signed ? 'dimmed' : undefined}
-      title={value}
-      data-value={value}
+      title={exact}
+      data-value={exact}
     >
       {signed ? (zero ? '—' : `${toScaled(value) > 0n ? '+' : ''}${text}`) : text}
     </Table.Td>
@@ -85,21 +91,21 @@ export function PreviewTable({
                 </Text>
               ) : null}
             </Table.Td>
-            <Cell value={t.before} />
+            <Cell value={t.chargedBefore} exact={t.before} />
             <Cell value={t.direct} />
             <Cell value={t.shared} />
-            <Cell value={t.after} strong />
-            <Cell value={t.change} signed />
+            <Cell value={t.charged} exact={t.after} strong />
+            <Cell value={subtractDecimals(t.charged, t.chargedBefore)} exact={t.change} signed />
           </Table.Tr>
         ))}
       </Table.Tbody>
       <Table.Tfoot>
         <Table.Tr fw={700}>
           <Table.Td>Total</Table.Td>
-          <Cell value={total((t) => t.before)} strong />
+          <Cell value={total((t) => t.chargedBefore)} exact={total((t) => t.before)} strong />
           <Cell value={total((t) => t.direct)} strong />
           <Cell value={total((t) => t.shared)} strong />
-          <Cell value={total((t) => t.after)} strong />
+          <Cell value={total((t) => t.charged)} exact={total((t) => t.after)} strong />
           <Table.Td />
         </Table.Tr>
       </Table.Tfoot>
