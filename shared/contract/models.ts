@@ -155,7 +155,8 @@ export const PivotMetaSchema = z.object({
   columns: z.array(
     z.object({
       name: z.string(),
-      role: z.enum(['time', 'dimension', 'unit', 'value', 'chart', 'count']),
+      // 'other' flags the row that folds everything outside the top N (1) apart from real values (0).
+      role: z.enum(['time', 'dimension', 'unit', 'value', 'chart', 'count', 'other']),
     }),
   ),
   elapsedMs: z.number(),

@@ -49,8 +49,8 @@ export const PivotSpecSchema = z.object({
   rows: z.array(DimensionSchema).max(2),
   measure: z.enum(MEASURES),
   timeGrain: z.enum(['none', 'day', 'month']),
-  /** ChargePeriodStart in [start, end), UTC dates. */
-  dateRange: z.object({ start: isoDate, end: isoDate }).nullable(),
+  /** ChargePeriodStart in [start, end), UTC dates; either bound may be open (null). */
+  dateRange: z.object({ start: isoDate.nullable(), end: isoDate.nullable() }).nullable(),
   filters: z.array(FilterSchema).max(32),
   /** Keep the N largest values of the first group-by, fold the rest into "Other". */
   topN: z.number().int().min(1).max(10_000).nullable(),
@@ -58,8 +58,14 @@ export const PivotSpecSchema = z.object({
 /** A pivot definition. */
 export type PivotSpec = z.infer<typeof PivotSpecSchema>
 
-/** The label under which rows outside the top N are folded. */
+/**
+ * How the row folding everything outside the top N reads. The fold is told apart by its own
+ * flag column ('other' role), never by this text, so a real value "(Other)" stays a real value.
+ */
 export const OTHER_LABEL = '(Other)'
+
+/** How a missing (NULL) dimension value reads, in the table and the chart alike. */
+export const NONE_LABEL = '(none)'
 
 /** The pivot a newcomer sees first: billed cost by service, monthly. */
 export const DEFAULT_PIVOT: PivotSpec = {

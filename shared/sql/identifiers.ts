@@ -10,9 +10,13 @@ export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`
 }
 
-/** The JSON path DuckDB's json_extract_string takes for one top-level key (bound as a parameter). */
+/**
+ * The path DuckDB's json_extract_string takes for exactly one top-level key (bound as a parameter).
+ * A JSON Pointer (RFC 6901), not a `$.` path: in `$."*"` DuckDB reads `*` as a wildcard, while a
+ * pointer has only two escapes (`~` as `~0`, `/` as `~1`) and reads `"`, `.`, `\`, `'`, `*` as text.
+ */
 export function jsonKeyPath(key: string): string {
-  return `$."${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+  return `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
 }
 
 /** A condition true where a JSON column's text is a JSON object (FOCUS Key-Value / JSON Object format). */

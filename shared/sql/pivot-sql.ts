@@ -8,7 +8,7 @@
  * rows once (`agg`), then rank and fold the top N on the small grouped result,
  * and format dates only on the output rows.
  */
-import { MONEY_MEASURES, OTHER_LABEL, type Dimension, type PivotSpec } from '../pivot'
+import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
 import { jsonKeyPath, quoteIdent, quoteLiteral } from './identifiers'
 
 /** A compiled query: SQL text, its bound values, and the role of each output column. */
@@ -17,7 +17,7 @@ export interface CompiledPivot {
   readonly params: readonly string[]
   readonly columns: ReadonlyArray<{
     name: string
-    role: 'time' | 'dimension' | 'unit' | 'value' | 'chart' | 'count'
+    role: 'time' | 'dimension' | 'unit' | 'value' | 'chart' | 'count' | 'other'
   }>
 }
 
@@ -89,10 +89,10 @@ export function compilePivot(
   const value = measureColumn ? `sum(${quoteIdent(measureColumn)})` : 'count(*)'
 
   const where: string[] = []
-  if (spec.dateRange) {
-    where.push(`"ChargePeriodStart" >= CAST(${bind(spec.dateRange.start)} AS TIMESTAMPTZ)`)
-    where.push(`"ChargePeriodStart" < CAST(${bind(spec.dateRange.end)} AS TIMESTAMPTZ)`)
-  }
+  // Each bound works alone: "From" without "Until" means from that day on, and the reverse.
+  const { start = null, end = null } = spec.dateRange ?? {}
+  if (start) where.push(`"ChargePeriodStart" >= CAST(${bind(start)} AS TIMESTAMPTZ)`)
+  if (end) where.push(`"ChargePeriodStart" < CAST(${bind(end)} AS TIMESTAMPTZ)`)
   for (const filter of spec.filters) {
     const expr = dimensionSql(filter.dimension)
     const values = filter.values.filter((v): v is string => v !== null)
@@ -109,31 +109,48 @@ export function compilePivot(
     }${groupBy})`,
   ]
   let source = 'agg'
+  let folding = false
   if (spec.topN !== null && spec.rows.length > 0) {
-    // The N largest first group-by values by size, ignoring sign (credits count too); a LIMIT
-    // and a join on N keys, rather than ranking and joining every key (npm run bench: top 50 resources).
+    folding = true
+    // The N largest first group-by values by size, ignoring sign (credits count too), ranked
+    // within each currency (or unit): amounts in different currencies are never compared.
+    const within = unit ? 'PARTITION BY u ' : ''
     ctes.push(
-      `top_keys AS (SELECT d0, TRUE AS keep FROM agg GROUP BY d0 ORDER BY sum(abs(v)) DESC NULLS LAST, d0 NULLS LAST LIMIT ${spec.topN})`,
+      `top_keys AS (SELECT ${unit ? 'u, ' : ''}d0, TRUE AS kept FROM agg GROUP BY ${unit ? 'u, ' : ''}d0
+        QUALIFY row_number() OVER (${within}ORDER BY sum(abs(v)) DESC NULLS LAST, d0 NULLS LAST) <= ${spec.topN})`,
     )
+    // The fold is marked by its own flag column, not by a label: a real value "(Other)" and a
+    // real NULL stay apart from it.
     const folded = keys.map((k) =>
-      k === 'd0'
-        ? `CASE WHEN top_keys.keep THEN agg.d0 ELSE ${quoteLiteral(OTHER_LABEL)} END AS d0`
-        : `agg.${k}`,
+      k === 'd0' ? 'CASE WHEN top_keys.kept THEN agg.d0 END AS d0' : `agg.${k}`,
     )
+    const joinOn = [
+      'agg.d0 IS NOT DISTINCT FROM top_keys.d0',
+      ...(unit ? ['agg.u IS NOT DISTINCT FROM top_keys.u'] : []),
+    ].join(' AND ')
     ctes.push(
-      `folded AS (SELECT ${[...folded, 'sum(agg.v) AS v', 'sum(agg.n) AS n'].join(', ')}
-        FROM agg LEFT JOIN top_keys ON agg.d0 IS NOT DISTINCT FROM top_keys.d0 GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`,
+      `folded AS (SELECT ${[...folded, 'top_keys.kept IS NULL AS other', 'sum(agg.v) AS v', 'sum(agg.n) AS n'].join(', ')}
+        FROM agg LEFT JOIN top_keys ON ${joinOn}
+        GROUP BY ${[...keys, 'other'].map((_, i) => i + 1).join(', ')})`,
     )
     source = 'folded'
   }
   const format = spec.timeGrain === 'day' ? '%Y-%m-%d' : '%Y-%m'
   const outputKeys = keys.map((k) => (k === 't' ? `strftime(t, ${quoteLiteral(format)}) AS t` : k))
-  const orderBy = [...(timed ? ['t'] : []), 'abs(v) DESC', ...keys.filter((k) => k !== 't')]
+  // Within a time bucket: one currency (or unit) after the other, largest first, the fold last.
+  const orderBy = [
+    ...(timed ? ['t'] : []),
+    ...(unit ? ['u'] : []),
+    ...(folding ? ['other'] : []),
+    'abs(v) DESC',
+    ...keys.filter((k) => k !== 't' && k !== 'u'),
+  ]
   const sql = `WITH ${ctes.join(',\n')}
-SELECT ${[...outputKeys, 'CAST(v AS VARCHAR) AS value_text', 'CAST(v AS DOUBLE) AS value_chart', 'n'].join(', ')}
+SELECT ${[...outputKeys, ...(folding ? ['other'] : []), 'CAST(v AS VARCHAR) AS value_text', 'CAST(v AS DOUBLE) AS value_chart', 'n'].join(', ')}
 FROM ${source}
 ORDER BY ${orderBy.join(', ')} NULLS LAST
 LIMIT ${PIVOT_ROW_LIMIT + 1}`
+  if (folding) out.push({ name: 'other', role: 'other' })
   out.push({ name: spec.measure === 'RowCount' ? 'Rows' : spec.measure, role: 'value' })
   out.push({ name: 'chart', role: 'chart' })
   out.push({ name: 'rows', role: 'count' })

@@ -99,7 +99,7 @@ async function runImport(
       location: { file: fileName },
     })
   }
-  const table = `stage_${process.pid}_${Date.now()}`
+  const table = ws.tempName('stage')
   const { mapping, sourceTypes } = await stageFile(
     ws,
     path,

@@ -57,18 +57,20 @@ export async function runPivot(
   }
 }
 
+const NUMERIC_ROLES = new Set<CompiledPivot['columns'][number]['role']>(['chart', 'count', 'other'])
+
 function toResult(compiled: CompiledPivot, columns: unknown[][], started: number): PivotResult {
   const total = columns[0]?.length ?? 0
   const truncated = total > PIVOT_ROW_LIMIT
   const rows = Math.min(total, PIVOT_ROW_LIMIT)
-  const keyCount = compiled.columns.length - 3
   const text = (i: number, decimal = false): ReadonlyArray<string | null> =>
     (columns[i] ?? [])
       .slice(0, rows)
       .map((v) => (v == null ? null : decimal ? normalizeDecimal(String(v)) : String(v)))
   const arrowColumns: ArrowColumn[] = compiled.columns.map((column, i): ArrowColumn => {
-    if (i < keyCount) return { name: `c${i}`, kind: 'text', values: text(i) }
     if (column.role === 'value') return { name: `c${i}`, kind: 'text', values: text(i, true) }
+    if (!NUMERIC_ROLES.has(column.role)) return { name: `c${i}`, kind: 'text', values: text(i) }
+    // chart and count are numbers; the fold flag travels as 1 or 0.
     return {
       name: `c${i}`,
       kind: 'float',

@@ -32,11 +32,28 @@ describe('compilePivot', () => {
     expect(compiled.sql).not.toContain('DROP TABLE')
     expect(compiled.sql).not.toContain("a'b")
     expect(compiled.params).toEqual([
-      `$."team\\"'); DROP TABLE x; --"`,
+      `/team"'); DROP TABLE x; --`,
       '2024-09-01',
       '2024-10-01',
       "a'b",
     ])
+  })
+
+  it('compiles a From date alone and an Until date alone as one bound each', () => {
+    const from = compilePivot(
+      { ...DEFAULT_PIVOT, dateRange: { start: '2024-09-15', end: null } },
+      columns,
+    )
+    expect(from.params).toEqual(['2024-09-15'])
+    expect(from.sql).toContain('"ChargePeriodStart" >= CAST($1 AS TIMESTAMPTZ)')
+    expect(from.sql).not.toContain('"ChargePeriodStart" <')
+    const until = compilePivot(
+      { ...DEFAULT_PIVOT, dateRange: { start: null, end: '2024-09-15' } },
+      columns,
+    )
+    expect(until.params).toEqual(['2024-09-15'])
+    expect(until.sql).toContain('"ChargePeriodStart" < CAST($1 AS TIMESTAMPTZ)')
+    expect(until.sql).not.toContain('"ChargePeriodStart" >=')
   })
 
   it('always groups money by currency and quantities by unit', () => {

@@ -5,9 +5,7 @@
  */
 import type { PivotSpec } from '../../../../shared/pivot'
 import type { ChartOption } from '../../components/echart'
-import { formatTime, type PivotView } from './pivot-view'
-
-const NONE = '(none)'
+import { dimensionText, formatTime, isFold, type PivotView } from './pivot-view'
 
 /**
  * Chart options for a view: a line or bar chart over time buckets when there
@@ -20,11 +18,14 @@ export function chartOption(
   overTime: boolean,
 ): ChartOption {
   // Over time, every dimension goes into the series; otherwise the first one is the x axis.
-  const seriesDims = overTime ? view.dimensions : view.dimensions.slice(1)
+  const seriesDims = view.dimensions.map((_, index) => index).slice(overTime ? 0 : 1)
+  // "Total" only when nothing is grouped; a missing value of a group-by reads as in the table.
   const axisOf = (row: number): string =>
-    (overTime
+    overTime
       ? formatTime(view.time?.text(row) ?? null, spec.timeGrain)
-      : (view.dimensions[0]?.text(row) ?? 'Total')) || NONE
+      : view.dimensions.length > 0
+        ? dimensionText(view, 0, row)
+        : 'Total'
 
   const categories = categoriesOf(view, axisOf, overTime)
   const position = new Map(categories.map((category, index) => [category, index]))
@@ -32,8 +33,9 @@ export function chartOption(
   for (let row = 0; row < view.rowCount; row += 1) {
     const unit = view.unit?.text(row) ?? ''
     const label =
-      [...seriesDims.map((dim) => dim.text(row) ?? NONE), unit].filter(Boolean).join(' · ') ||
-      spec.measure
+      [...seriesDims.map((index) => dimensionText(view, index, row)), unit]
+        .filter(Boolean)
+        .join(' · ') || spec.measure
     const entry = series.get(label) ?? { unit, points: new Map<number, number>() }
     entry.points.set(
       position.get(axisOf(row)) ?? 0,
@@ -72,21 +74,26 @@ export function chartOption(
   }
 }
 
-/** The x-axis categories: in result order (largest first), or in time order over time. */
+/**
+ * The x-axis categories: in time order over time; otherwise in result order (largest first
+ * within each currency) with the top N's fold last, after every currency's own values.
+ */
 function categoriesOf(
   view: PivotView,
   axisOf: (row: number) => string,
   overTime: boolean,
 ): string[] {
   const sortKey = new Map<string, string>()
+  let fold: string | null = null
   for (let row = 0; row < view.rowCount; row += 1) {
     const category = axisOf(row)
-    if (!sortKey.has(category)) sortKey.set(category, view.time?.text(row) ?? '')
+    if (!overTime && isFold(view, row)) fold = category
+    else if (!sortKey.has(category)) sortKey.set(category, view.time?.text(row) ?? '')
   }
   const categories = [...sortKey.keys()]
-  return overTime
-    ? categories.sort((a, b) => (sortKey.get(a) ?? '').localeCompare(sortKey.get(b) ?? ''))
-    : categories
+  if (overTime)
+    return categories.sort((a, b) => (sortKey.get(a) ?? '').localeCompare(sortKey.get(b) ?? ''))
+  return fold === null ? categories : [...categories, fold]
 }
 
 function formatNumber(value: unknown): string {

@@ -1,9 +1,16 @@
 /** The pivot result as a windowed table, with exact totals per currency (or unit) underneath. */
 import { Text } from '@mantine/core'
-import { MONEY_MEASURES, type PivotSpec } from '../../../../shared/pivot'
+import { MONEY_MEASURES, NONE_LABEL, type PivotSpec } from '../../../../shared/pivot'
 import { Amount, formatExact, formatQuantity } from '../../components/amount'
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table'
-import { formatTime, totalsByUnit, type PivotView, type ViewColumn } from './pivot-view'
+import {
+  dimensionText,
+  formatTime,
+  isFold,
+  totalsByUnit,
+  type PivotView,
+  type ViewColumn,
+} from './pivot-view'
 import classes from './pivot-table.module.css'
 
 const LABELS = { time: '', unit: 'Currency', count: 'Rows' } as const
@@ -20,8 +27,9 @@ function columnLabel(column: ViewColumn, spec: PivotSpec): string {
 /** The result table and its totals. */
 export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec }) {
   const money = MONEY_MEASURES.includes(spec.measure)
-  // The float 'chart' column is for the chart only; people read the exact 'value'.
-  const shown = view.columns.filter((column) => column.role !== 'chart')
+  // The float 'chart' column is for the chart only; people read the exact 'value'. The fold's
+  // flag shows as the "(Other)" label of its row.
+  const shown = view.columns.filter((column) => column.role !== 'chart' && column.role !== 'other')
   const columns: VirtualColumn[] = shown.map((column) => ({
     label: columnLabel(column, spec),
     align: column.role === 'value' || column.role === 'count' ? 'right' : 'left',
@@ -42,7 +50,15 @@ export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec })
       const unit = view.unit?.text(row) ?? ''
       return money ? <Amount value={text} currency={unit} /> : formatQuantity(text, unit || null)
     }
-    return text ?? <span className={classes.none}>(none)</span>
+    const dimension = view.dimensions.indexOf(column)
+    if (dimension < 0) return text ?? <span className={classes.none}>{NONE_LABEL}</span>
+    const label = dimensionText(view, dimension, row)
+    // The fold and a missing value are not data: they read in italics, real values as they are.
+    return text === null || (dimension === 0 && isFold(view, row)) ? (
+      <span className={classes.none}>{label}</span>
+    ) : (
+      label
+    )
   }
   const totals = totalsByUnit(view)
   const footer = (

@@ -6,6 +6,7 @@
 import type { Table } from 'apache-arrow'
 import type { PivotMeta } from '../../../../shared/contract'
 import { sumDecimals } from '../../../../shared/money'
+import { NONE_LABEL, OTHER_LABEL } from '../../../../shared/pivot'
 
 type Role = PivotMeta['columns'][number]['role']
 
@@ -29,6 +30,8 @@ export interface PivotView {
   readonly value: ViewColumn | null
   readonly chart: ViewColumn | null
   readonly count: ViewColumn | null
+  /** The flag (1) of the row folding everything outside the top N; absent without a top N. */
+  readonly other: ViewColumn | null
 }
 
 /** Arrow cells arrive as strings, numbers, bigints (Int64) or Dates; the UI wants text. */
@@ -63,7 +66,25 @@ export function pivotView(table: Table, meta: PivotMeta): PivotView {
     value: first('value'),
     chart: first('chart'),
     count: first('count'),
+    other: first('other'),
   }
+}
+
+/** True for the row that folds the first group-by's values outside the top N. */
+export function isFold(view: PivotView, row: number): boolean {
+  return (view.other?.number(row) ?? 0) === 1
+}
+
+/**
+ * A dimension cell as people read it, the same in the table and the chart: the fold reads
+ * "(Other)", a missing value "(none)", and a real value that happens to read like one of those is
+ * quoted, so the three never look alike.
+ */
+export function dimensionText(view: PivotView, index: number, row: number): string {
+  if (index === 0 && isFold(view, row)) return OTHER_LABEL
+  const text = view.dimensions[index]?.text(row) ?? null
+  if (text === null) return NONE_LABEL
+  return text === OTHER_LABEL || text === NONE_LABEL ? `"${text}"` : text
 }
 
 /** One total line: per currency for money, per unit for quantities, never across them. */

@@ -8,6 +8,7 @@ import type { PivotMeta } from '../../../../../shared/contract'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../../../shared/pivot'
 import { chartOption } from '../../../../../renderer/src/features/explore/chart-option'
 import {
+  dimensionText,
   distinctValues,
   pivotView,
   totalsByUnit,
@@ -81,5 +82,56 @@ describe('chartOption', () => {
     expect(option.xAxis.data).toEqual(['Compute', 'Storage'])
     expect(option.series.map((s) => s.name)).toEqual(['USD', 'EUR'])
     expect(option.series.every((s) => s.stack === undefined)).toBe(true)
+  })
+})
+
+// A top-N result as runPivot returns it (largest first within each currency, the fold last per
+// currency): a real "(Other)" value, a missing value and the fold, in USD and JPY.
+const folded = tableFromArrays({
+  c0: ['Compute', '(Other)', null, null, 'Storage', null],
+  c1: ['JPY', 'JPY', 'JPY', 'JPY', 'USD', 'USD'],
+  c2: Float64Array.from([0, 0, 0, 1, 0, 1]),
+  c3: ['9000', '300', '20', '7000', '12.5', '40'],
+  c4: Float64Array.from([9000, 300, 20, 7000, 12.5, 40]),
+  c5: Float64Array.from([1, 1, 1, 4, 1, 3]),
+})
+const foldedMeta: PivotMeta = {
+  ...meta,
+  rowCount: 6,
+  currencies: ['JPY', 'USD'],
+  columns: [
+    { name: 'ServiceName', role: 'dimension' },
+    { name: 'BillingCurrency', role: 'unit' },
+    { name: 'other', role: 'other' },
+    { name: 'BilledCost', role: 'value' },
+    { name: 'chart', role: 'chart' },
+    { name: 'rows', role: 'count' },
+  ],
+}
+
+describe('the top N fold and missing values', () => {
+  const view = pivotView(folded, foldedMeta)
+
+  it('reads the fold, a missing value and a real "(Other)" as three different labels', () => {
+    expect([0, 1, 2, 3, 4, 5].map((row) => dimensionText(view, 0, row))).toEqual([
+      'Compute',
+      '"(Other)"',
+      '(none)',
+      '(Other)',
+      'Storage',
+      '(Other)',
+    ])
+  })
+
+  it('charts a missing value as (none), like the table, and puts the fold last', () => {
+    const option = chartOption(view, { ...spec, timeGrain: 'none' }, 'bar', false) as {
+      xAxis: { data: string[] }
+      series: { name: string; data: (number | null)[] }[]
+    }
+    expect(option.xAxis.data).toEqual(['Compute', '"(Other)"', '(none)', 'Storage', '(Other)'])
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      ['JPY', [9000, 300, 20, null, 7000]],
+      ['USD', [null, null, null, 12.5, 40]],
+    ])
   })
 })
