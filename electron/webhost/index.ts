@@ -58,6 +58,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop)
 }
 
+// A job that fails after its caller has gone (a closed tab, a closed workspace) must not take
+// the host and every other tab down with it: Node exits on an unhandled rejection, so log it.
+process.on('unhandledRejection', (cause: unknown) => {
+  console.error(
+    `focal web host: unhandled error: ${cause instanceof Error ? cause.message : String(cause)}`,
+  )
+})
+
 main().catch((cause: unknown) => {
   console.error(`focal web host: ${cause instanceof Error ? cause.message : String(cause)}`)
   process.exit(1)

@@ -12,6 +12,7 @@
  * waits for the queue. Nothing may assume it runs alone.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { userInfo } from 'node:os'
@@ -19,6 +20,9 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node
 import { fail } from '../../../shared/contract'
 import { openDatabase } from '../db/connect'
 import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
+
+/** Temp names handed out by this process (see Workspace.tempName). */
+let tempCount = 0
 
 /** A row read back as plain JSON-able values (bigints and decimals as strings). */
 export type Row = Record<string, unknown>
@@ -85,6 +89,16 @@ export class Workspace {
       () => this.endTurn(),
     )
     return result
+  }
+
+  /**
+   * A fresh name for a temp table or view on the writer: a counter and random
+   * bytes, never the clock, so two imports started in the same millisecond
+   * cannot share (and drop) one staging table.
+   */
+  tempName(prefix: string): string {
+    tempCount += 1
+    return `${prefix}_${process.pid}_${tempCount}_${randomBytes(4).toString('hex')}`
   }
 
   /** A new connection for reading, so long reads can be interrupted on their own. */
