@@ -72,14 +72,53 @@ export function textToMoney(text: string, cast: 'CAST' | 'TRY_CAST' = 'CAST'): s
   return `CASE WHEN ${fits} THEN CAST(${cast}(${text} AS DECIMAL(18,10)) AS DECIMAL(38,18)) ELSE ${cast}(${text} AS DECIMAL(38,18)) END`
 }
 
-/** The canonical money value of a staged column: fast text parse for CSV, a typed cast for Parquet. */
+/** Parquet binary floating-point types: their money is read through its shortest round-trip text. */
+const FLOAT_TYPES = /^(FLOAT|DOUBLE|REAL|FLOAT4|FLOAT8)$/
+
+/**
+ * The text a money value is parsed from, or null when its typed value is cast directly.
+ * A Parquet DOUBLE means its shortest round-trip decimal (0.1 means 0.1): cast straight to
+ * DECIMAL it carries binary noise (20.52022672899 → 20.520226728989999104), while DuckDB's
+ * CAST(double AS VARCHAR) gives the shortest text that reads back as the same double
+ * ("20.52022672899", "1e-20"), which the text parse then reads exactly.
+ */
+export function moneyText(
+  column: MappedColumn,
+  kind: SourceKind,
+  sourceType = 'VARCHAR',
+): string | null {
+  if (kind !== 'parquet') return stagedValue(column, kind)
+  if (sourceType === 'VARCHAR') return `c${column.index}`
+  return FLOAT_TYPES.test(sourceType) ? `CAST(c${column.index} AS VARCHAR)` : null
+}
+
+/** The canonical money value of a staged column: the fast text parse where the source is text or a float, else a typed cast. */
 export function moneyValue(
   column: MappedColumn,
   kind: SourceKind,
   cast: 'CAST' | 'TRY_CAST' = 'CAST',
+  sourceType = 'VARCHAR',
 ): string {
-  const value = stagedValue(column, kind)
-  return kind === 'parquet' ? `${cast}(${value} AS DECIMAL(38,18))` : textToMoney(value, cast)
+  const text = moneyText(column, kind, sourceType)
+  return text ? textToMoney(text, cast) : `${cast}(${stagedValue(column, kind)} AS DECIMAL(38,18))`
+}
+
+/**
+ * A condition true where a number written as text has a non-zero digit past the 18th
+ * decimal, so DECIMAL(38,18) rounds it — plain (0.1234567890123456789) or with an exponent
+ * (1e-20, 1.23456789e-15; 100e-20 is exactly 1e-18 and is not rounded). Decimals past the
+ * 18th = decimals written − exponent − trailing zeros of the digits. The exact test runs
+ * only for the rare texts that could round (an exponent or more than 18 decimals written).
+ */
+export function roundsPast18Decimals(text: string): string {
+  const dot = `strpos(${text}, '.')`
+  const mayRound = `strpos(${text}, 'e') > 0 OR strpos(${text}, 'E') > 0 OR (${dot} > 0 AND length(${text}) - ${dot} > 18)`
+  const mantissa = `regexp_replace(${text}, '[eE].*$', '')`
+  const written = `CASE WHEN strpos(${mantissa}, '.') > 0 THEN length(${mantissa}) - strpos(${mantissa}, '.') ELSE 0 END`
+  const exponent = `coalesce(TRY_CAST(regexp_extract(${text}, '[eE]([+-]?[0-9]+)$', 1) AS BIGINT), 0)`
+  const digits = `regexp_replace(${mantissa}, '[^0-9]', '', 'g')`
+  const trailingZeros = `length(${digits}) - length(rtrim(${digits}, '0'))`
+  return `(CASE WHEN ${mayRound} THEN rtrim(${digits}, '0') <> '' AND ${written} - ${exponent} - (${trailingZeros}) > 18 ELSE false END)`
 }
 
 /** Parquet types whose values always convert: no check needed (DECIMAL scale ≤ 18, integers, timestamps). */
@@ -104,16 +143,24 @@ export function badValueCondition(
   if (kind === 'parquet' && cannotFail(sourceType, column.type)) return null
   const value = stagedValue(column, kind)
   if (column.type === 'decimal')
-    return `(${value} IS NOT NULL AND ${moneyValue(column, kind, 'TRY_CAST')} IS NULL)`
+    return `(${value} IS NOT NULL AND ${moneyValue(column, kind, 'TRY_CAST', sourceType)} IS NULL)`
   if (column.type === 'datetime')
     return `(${value} IS NOT NULL AND TRY_CAST(${value} AS TIMESTAMPTZ) IS NULL)`
   return null
 }
 
-/** A condition true where a decimal has more than 18 decimals and will be rounded (DESIGN.md, Money). */
-export function overScaleCondition(column: MappedColumn, kind: SourceKind): string | null {
-  if (column.type !== 'decimal' || kind === 'parquet') return null
-  return `regexp_matches(${stagedValue(column, kind)}, '\\.[0-9]{19,}')`
+/** A condition true where a money value has digits past the 18th decimal and is rounded (DESIGN.md, Money). */
+export function overScaleCondition(
+  column: MappedColumn,
+  kind: SourceKind,
+  sourceType = 'VARCHAR',
+): string | null {
+  if (column.type !== 'decimal') return null
+  const scale = /^DECIMAL\(\d+,(\d+)\)$/.exec(sourceType)
+  const text =
+    moneyText(column, kind, sourceType) ??
+    (scale && Number(scale[1]) > 18 ? `CAST(${stagedValue(column, kind)} AS VARCHAR)` : null)
+  return text ? roundsPast18Decimals(text) : null
 }
 
 /** The SQL expression that produces the canonical value of a mapped column from the stage. */
@@ -121,7 +168,7 @@ export function canonicalValue(column: MappedColumn, kind: SourceKind, sourceTyp
   const value = stagedValue(column, kind)
   switch (column.type) {
     case 'decimal':
-      return moneyValue(column, kind)
+      return moneyValue(column, kind, 'CAST', sourceType)
     case 'datetime':
       return `CAST(${value} AS TIMESTAMPTZ)`
     case 'json':

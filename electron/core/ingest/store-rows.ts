@@ -12,7 +12,7 @@ import { insertImport, readImport, type Attempt } from '../workspace/imports-reg
 import type { Workspace } from '../workspace/workspace'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
-import { canonicalValue, sourceRowExpr, stagedValue, type SourceKind } from './stage-sql'
+import { canonicalValue, moneyText, sourceRowExpr, stagedValue, type SourceKind } from './stage-sql'
 import { validateImport } from './validate'
 import type { FixRule } from './value-checks'
 
@@ -51,7 +51,7 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
       }
       await input.beforeReconcile?.(importId)
       const totals = reconcileTotals(
-        await sourceSums(ws, table, mapping, kind),
+        await sourceSums(ws, table, mapping, kind, input.sourceTypes),
         await storedSums(ws, importId),
       )
       const mismatches = totals.filter((t) => !t.reconciled)
@@ -155,10 +155,14 @@ async function sourceSums(
   table: string,
   mapping: HeaderMapping,
   kind: SourceKind,
+  sourceTypes: readonly string[],
 ): Promise<CurrencySums[]> {
+  // Money is read from the same text as the insert reads it (a Parquet DOUBLE's shortest round-trip text).
   const col = (name: string): string | null => {
     const found = mapping.columns.find((c) => c.target === name)
-    return found ? stagedValue(found, kind) : null
+    return found
+      ? (moneyText(found, kind, sourceTypes[found.index]) ?? stagedValue(found, kind))
+      : null
   }
   // Grouped by the currency exactly as stored (untrimmed), so both sides group the same rows.
   const currencyColumn = mapping.columns.find((c) => c.target === 'BillingCurrency')

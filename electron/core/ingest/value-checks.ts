@@ -21,6 +21,26 @@ const HINTS = {
     'Use ISO 8601 date-times such as 2024-09-01T00:00:00Z. Fix the file and import it again.',
 } as const
 
+const OUT_OF_RANGE_HINT =
+  'Focal stores money and quantities as DECIMAL(38,18). Check that the column holds amounts (not identifiers or another unit), fix the file and import it again.'
+
+/** A plain number, with or without an exponent: if such a value does not convert, it is out of range. */
+const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/
+
+/** Longest part of a bad value an error message repeats; the rest is cut with "…". */
+const SHOWN_CHARACTERS = 60
+
+/** A value as an error shows it: at most 60 characters, control characters written as \uXXXX. */
+function shownValue(value: string): string {
+  const characters = Array.from(value)
+  const shown = characters.slice(0, SHOWN_CHARACTERS).join('')
+  const escaped = shown.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  return characters.length > SHOWN_CHARACTERS ? `${escaped}…` : escaped
+}
+
 /** Fails with BAD_VALUE on the first unconvertible value; returns the fixes to apply otherwise. */
 export async function checkValues(
   ws: Workspace,
@@ -57,17 +77,20 @@ export async function checkValues(
         `SELECT CAST(c${column.index} AS VARCHAR) AS v FROM "${table}" WHERE ${sourceRowExpr(kind)} = $1`,
         [row],
       )
-      const value = String(found?.v ?? '')
-      const what = column.type === 'decimal' ? 'a number' : 'a date/time'
+      const value = shownValue(String(found?.v ?? ''))
+      const tooLarge = column.type === 'decimal' && NUMBER.test(String(found?.v ?? ''))
+      const what = tooLarge
+        ? 'is too large for a FOCUS amount (out of range: at most 20 digits before the decimal point)'
+        : `is not ${column.type === 'decimal' ? 'a number' : 'a date/time'}`
       const more =
         total > 1
           ? ` ${total - 1} more value${total > 2 ? 's' : ''} in the file fail the same way.`
           : ''
       fail(
         'BAD_VALUE',
-        `${fileName}, row ${row + 1}, column ${column.source}: ${JSON.stringify(value)} is not ${what}.${more}`,
+        `${fileName}, row ${row + 1}, column ${column.source}: "${value}" ${what}.${more}`,
         {
-          hint: `${HINTS[column.type as 'decimal' | 'datetime']} Nothing was imported.`,
+          hint: `${tooLarge ? OUT_OF_RANGE_HINT : HINTS[column.type as 'decimal' | 'datetime']} Nothing was imported.`,
           location: { file: fileName, row: row + 1, column: column.source, value },
           details: { badValues: total },
         },
@@ -75,7 +98,7 @@ export async function checkValues(
     }
   }
   const rounding = mapping.columns.flatMap((column) => {
-    const condition = overScaleCondition(column, kind)
+    const condition = overScaleCondition(column, kind, sourceTypes[column.index])
     return condition ? [condition] : []
   })
   const fixes =

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { normalizeDecimal } from '../../../shared/money'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
@@ -60,6 +61,67 @@ describe('formats', () => {
       'SELECT count(DISTINCT ServiceProviderName)::INT AS providers, min(x_SourceRow)::INT AS first, max(x_SourceRow)::INT AS last, count(DISTINCT x_SourceRow)::INT AS distinct_rows FROM focus',
     )
     expect(row).toEqual({ providers: 3, first: 1, last: 1000, distinct_rows: 1000 })
+  })
+
+  it('imports Parquet with DOUBLE money exactly as the CSV it was written from (no binary noise)', async () => {
+    const path = join(tempDir(), 'focus_sample_double.parquet')
+    ws = await freshWorkspace('writer')
+    // Every FOCUS decimal column of the sample becomes a DOUBLE, as many exporters write money.
+    const money = [
+      'BilledCost',
+      'EffectiveCost',
+      'ListCost',
+      'ContractedCost',
+      'ContractedUnitPrice',
+      'ListUnitPrice',
+      'ConsumedQuantity',
+      'PricingQuantity',
+    ]
+    const replace = money.map((c) => `CAST(${c} AS DOUBLE) AS ${c}`).join(', ')
+    await ws.run(
+      `COPY (SELECT * REPLACE (${replace}) FROM read_csv($1, all_varchar = true, nullstr = 'NULL')) TO '${path}' (FORMAT parquet)`,
+      [SAMPLE],
+    )
+    const [types] = await ws.all(
+      `SELECT typeof(BilledCost) AS t FROM read_parquet('${path}') LIMIT 1`,
+    )
+    expect(types?.t).toBe('DOUBLE')
+    ws.close()
+    ws = await freshWorkspace()
+    const csv = await importFile(ws, SAMPLE)
+    const parquet = await importFile(ws, path)
+    expect(parquet).toMatchObject({
+      status: 'imported',
+      format: 'parquet',
+      rowCount: 1000,
+      reconciled: true,
+    })
+    expect(parquet.totals[0]?.billedStored).toBe(expected)
+    expect(parquet.totals[0]?.effectiveStored).toBe(csvSums(SAMPLE, 'EffectiveCost').USD?.sum)
+    expect(
+      parquet.totals.map((t) => [t.currency, t.rows, t.billedStored, t.effectiveStored]),
+    ).toEqual(csv.totals.map((t) => [t.currency, t.rows, t.billedStored, t.effectiveStored]))
+    // Row by row: the first rows hold values such as 0.00000080000 and 20.52022672899.
+    const [header = [], ...rows] = parseCsv(readFileSync(SAMPLE, 'utf8'))
+    const stored = await ws.all(
+      `SELECT ${money.map((c) => `${c}::VARCHAR AS ${c}`).join(', ')} FROM focus WHERE x_ImportId = $1 AND x_SourceRow <= 5 ORDER BY x_SourceRow`,
+      [parquet.id],
+    )
+    const exact = (text: string | undefined) =>
+      text === undefined || text === 'NULL' || text === '' ? null : normalizeDecimal(text)
+    expect(
+      stored.map((row) =>
+        money.map((c) => (row[c] == null ? null : normalizeDecimal(String(row[c])))),
+      ),
+    ).toEqual(rows.slice(0, 5).map((row) => money.map((c) => exact(row[header.indexOf(c)]))))
+    // Every row and every money column equals its CSV twin.
+    const [diff] = await ws.all(
+      `SELECT count(*)::INT AS n FROM focus a JOIN focus b ON a.x_SourceRow = b.x_SourceRow
+       WHERE a.x_ImportId = $1 AND b.x_ImportId = $2 AND (${money.map((c) => `a.${c} IS DISTINCT FROM b.${c}`).join(' OR ')})`,
+      [csv.id, parquet.id],
+    )
+    expect(diff?.n).toBe(0)
+    expect(parquet.fixes).toEqual([])
   })
 
   it('reads a FOCUS 1.4 column set (ServiceProviderName without ProviderName, InvoiceDetailId)', async () => {

@@ -1,6 +1,6 @@
 /** The fast text → DECIMAL(38,18) path gives exactly what a plain cast gives, on every edge. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { textToMoney } from '../../../electron/core/ingest/stage-sql'
+import { roundsPast18Decimals, textToMoney } from '../../../electron/core/ingest/stage-sql'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { freshWorkspace } from '../../helpers/workspace'
 
@@ -51,5 +51,31 @@ describe('textToMoney', () => {
       [value],
     )
     expect(row?.fast).toBe(row?.plain)
+  })
+})
+
+/** Texts and whether DECIMAL(38,18) loses a non-zero digit of them (worked out by hand). */
+const ROUNDING: ReadonlyArray<[string, boolean]> = [
+  ['1e-20', true],
+  ['1E-19', true],
+  ['1.23456789e-15', true],
+  ['-1.5e-18', true],
+  ['0.1234567890123456789', true],
+  ['0.000000000000000000500', true],
+  ['1e-18', false],
+  ['100e-20', false],
+  ['0.10e-17', false],
+  ['1.0000000000000000000', false],
+  ['0.123456789012345678', false],
+  ['0e-30', false],
+  ['1.5e3', false],
+  ['2.5', false],
+  ['12345678901234567890.12', false],
+]
+
+describe('roundsPast18Decimals', () => {
+  it.each(ROUNDING)('%j rounds at 18 decimals: %s', async (value, rounds) => {
+    const [row] = await ws.all(`SELECT ${roundsPast18Decimals('$1')} AS r`, [value])
+    expect(row?.r).toBe(rounds)
   })
 })
