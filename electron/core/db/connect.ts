@@ -19,6 +19,11 @@ const OFFLINE_OPTIONS: Record<string, string> = {
  */
 const FIRST_CONNECTION = [
   "SET GLOBAL TimeZone = 'UTC'",
+  // Checkpoint at every commit (import, rule save, setting), so the .focal file alone is always
+  // whole: a copy taken while the workspace is open has the data, and the workspace list shows
+  // its true size and date. DuckDB skips the checkpoint while a reader is mid-query; the next
+  // commit or the close folds the .wal in then.
+  "SET GLOBAL checkpoint_threshold = '0b'",
   'SET enable_progress_bar = true',
   'SET enable_progress_bar_print = false',
   // Final: no later statement can turn autoload or external access back on.
