@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { Catalog } from '../../../../shared/contract'
 import { dimensionLabel, MEASURES, parseDimension, type PivotSpec } from '../../../../shared/pivot'
 import { useAppStore } from '../../state/store-context'
+import { dateRangeOf, isReversed } from './date-range'
 
 const GROUPABLE = new Set(['string', 'datetime'])
 const KIND_GROUPS = [
@@ -26,19 +27,16 @@ export function dimensionOptions(catalog: Catalog | null): { group: string; item
   return groups.filter((group) => group.items.length > 0)
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
-/** The date range inputs: both ends set and in order make a range; anything else means "all dates". */
+/** The date range inputs: each end set applies on its own; a reversed pair is flagged and ignored. */
 function DateRange({ onChange }: { onChange: (range: PivotSpec['dateRange']) => void }) {
   const [start, setStart] = useState('')
   const [end, setEnd] = useState('')
   const apply = (nextStart: string, nextEnd: string): void => {
     setStart(nextStart)
     setEnd(nextEnd)
-    const complete = ISO_DATE.test(nextStart) && ISO_DATE.test(nextEnd) && nextStart < nextEnd
-    onChange(complete ? { start: nextStart, end: nextEnd } : null)
+    onChange(dateRangeOf(nextStart, nextEnd))
   }
-  const reversed = ISO_DATE.test(start) && ISO_DATE.test(end) && start >= end
+  const reversed = isReversed(start, end)
   return (
     <Group gap="xs" align="flex-start" wrap="nowrap">
       <TextInput
