@@ -4,10 +4,15 @@
  * a `run` inside a `transaction` does not wait for itself, and close waits
  * for the queue.
  */
+import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { importFile } from '../../../electron/core/ingest/import-file'
 import { Workspace } from '../../../electron/core/workspace/workspace'
-import { tempDir } from '../../helpers/paths'
+import { normalizeDecimal } from '../../../shared/money'
+import { csvSums } from '../../helpers/csv-sums'
+import { ROOT, tempDir } from '../../helpers/paths'
+import { storedTotals } from '../../helpers/workspace'
 
 let ws: Workspace | undefined
 afterEach(async () => {
@@ -66,5 +71,29 @@ describe('Workspace writer queue', () => {
     await expect(open.run("INSERT INTO notes VALUES ('after')")).rejects.toThrow(/closed/)
     ws = await Workspace.open(path, { readOnly: true })
     expect(await notes(ws)).toEqual(['before close', 'queued'])
+  })
+})
+
+describe('Workspace file while open', () => {
+  it('holds every committed import: a copy of the .focal file alone (no .wal) has the rows', async () => {
+    const demo = join(ROOT, 'resources/demo/focus-sample.csv')
+    const { ws: open, path } = await fresh()
+    const record = await importFile(open, demo)
+    expect(record.status).toBe('imported')
+    const copy = join(tempDir(), 'copy.focal')
+    copyFileSync(path, copy)
+    expect(existsSync(`${copy}.wal`)).toBe(false)
+    const copied = await Workspace.open(copy, { readOnly: true })
+    try {
+      const usd = csvSums(demo, 'BilledCost').USD
+      const stored = (await storedTotals(copied)).USD
+      expect(stored?.rows).toBe(1000)
+      expect(normalizeDecimal(stored?.billed ?? '')).toBe(usd?.sum)
+      expect((await copied.all('SELECT status FROM imports')).map((r) => r.status)).toEqual([
+        'imported',
+      ])
+    } finally {
+      await copied.close()
+    }
   })
 })
