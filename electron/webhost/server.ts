@@ -51,17 +51,40 @@ function sameToken(given: string | null | undefined, expected: Buffer): boolean 
   return buffer.length === expected.length && timingSafeEqual(buffer, expected)
 }
 
+/** Why a request was refused: the sentence and what to do. Never echoes the token. */
+interface Refusal {
+  message: string
+  hint: string
+}
+
+const OPEN_PRINTED_URL = 'Open Focal from the URL the web host printed when it started.'
+
 /**
  * Checks Host (against DNS rebinding: a remote page resolving its own name to
- * 127.0.0.1), Origin on writes (against cross-site form posts) and the token.
+ * 127.0.0.1), Origin on writes (against cross-site form posts) and the token,
+ * and says which check failed, so a person fixes the right thing.
  */
-function allowed(request: IncomingMessage, url: URL, port: number, token: Buffer): boolean {
+function refusal(request: IncomingMessage, url: URL, port: number, token: Buffer): Refusal | null {
   const origins = [`127.0.0.1:${port}`, `localhost:${port}`]
-  if (!origins.includes(request.headers.host ?? '')) return false
+  if (!origins.includes(request.headers.host ?? ''))
+    return {
+      message: `The request's Host is not 127.0.0.1:${port} or localhost:${port}; the web host answers only pages it served itself.`,
+      hint: `${OPEN_PRINTED_URL} A proxy or another name for this machine cannot reach it.`,
+    }
   const origin = request.headers.origin
-  if (origin != null && !origins.some((o) => origin === `http://${o}`)) return false
+  if (origin != null && !origins.some((o) => origin === `http://${o}`))
+    return {
+      message: `The request came from another site (Origin is not http://127.0.0.1:${port} or http://localhost:${port}).`,
+      hint: `${OPEN_PRINTED_URL} Other sites cannot use the web host.`,
+    }
   const header = request.headers['x-focal-token']
-  return sameToken(typeof header === 'string' ? header : url.searchParams.get('token'), token)
+  const given = typeof header === 'string' ? header : url.searchParams.get('token')
+  if (!sameToken(given, token))
+    return {
+      message: given ? 'Wrong access token.' : 'Missing access token.',
+      hint: `${OPEN_PRINTED_URL} It carries this run's access token, which a reload of the page drops.`,
+    }
+  return null
 }
 
 /** Starts the web host on 127.0.0.1 and resolves once it listens. */
@@ -77,8 +100,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     setSecurityHeaders(response)
     const url = new URL(request.url ?? '/', `http://${BIND_ADDRESS}`)
     if (url.pathname.startsWith('/api/')) {
-      if (!allowed(request, url, port, tokenBytes)) {
-        sendError(response, 403, 'BAD_REQUEST', 'Missing or wrong access token.')
+      const refused = refusal(request, url, port, tokenBytes)
+      if (refused) {
+        sendError(response, 403, 'BAD_REQUEST', refused.message, refused.hint)
         return
       }
       void handleApi(context, url, request, response)

@@ -10,7 +10,12 @@ import type { ImportProgress, ImportRecord } from '../../../shared/contract'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../workspace/workspace'
-import { findImportBySha, recordAttempt, type Attempt } from '../workspace/imports-registry'
+import {
+  beginAttempt,
+  findImportBySha,
+  recordAttempt,
+  type Attempt,
+} from '../workspace/imports-registry'
 import { readCsvHeader } from './csv-header'
 import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
@@ -47,6 +52,8 @@ export async function importFile(
     focusVersion: null,
     startedAt: new Date(),
   }
+  // Committed before any work: a kill mid-import leaves this "running" row for the next open to mark.
+  await beginAttempt(ws, attempt)
   try {
     return await runImport(ws, path, fileName, attempt, options)
   } catch (cause) {
