@@ -57,7 +57,10 @@ export function decimalsEqual(a: string, b: string): boolean {
  * Formats an amount for people: grouped digits, at least `minimumFractionDigits`
  * and at most `maximumFractionDigits` decimals, with its ISO currency code.
  * Rounding for display is half-expand on the exact decimal string (Intl accepts
- * decimal strings and does not round through a double).
+ * decimal strings and does not round through a double). A minus sign stands by
+ * the digits ("USD -0.15"), never before the code ("-USD 0.15" reads as a
+ * negative currency), the same for ISO and non-ISO codes. Every screen, report
+ * and CLI line formats money here.
  */
 export function formatMoney(
   value: string,
@@ -65,8 +68,8 @@ export function formatMoney(
   options: { minimumFractionDigits?: number; maximumFractionDigits?: number; locale?: string } = {},
 ): string {
   const { minimumFractionDigits = 2, maximumFractionDigits = 2, locale = 'en-US' } = options
-  const format = (code: string): string =>
-    new Intl.NumberFormat(locale, {
+  const format = (code: string): string => {
+    const parts = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: code,
       currencyDisplay: 'code',
@@ -74,7 +77,19 @@ export function formatMoney(
       maximumFractionDigits,
       // An amount that rounds to zero shows as 0.00, not -0.00.
       signDisplay: 'negative',
-    }).format(value as unknown as number)
+    }).formatToParts(value as unknown as number)
+    const negative = parts.some((part) => part.type === 'minusSign')
+    const digits = parts.findIndex((part) => part.type === 'integer')
+    return parts
+      .map((part, index) =>
+        part.type === 'minusSign'
+          ? ''
+          : negative && index === digits
+            ? `-${part.value}`
+            : part.value,
+      )
+      .join('')
+  }
   try {
     return format(currency)
   } catch {

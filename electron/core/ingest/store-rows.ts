@@ -8,7 +8,7 @@ import { subtractDecimals } from '../../../shared/money'
 import { fail } from '../../../shared/contract'
 import type { HeaderMapping } from '../../../shared/formats/focus-header'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
-import { insertImport, readImport, type Attempt } from '../workspace/imports-registry'
+import { importIdOf, insertImport, readImport, type Attempt } from '../workspace/imports-registry'
 import type { Workspace } from '../workspace/workspace'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
@@ -40,8 +40,7 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
   input.signal?.addEventListener('abort', abort)
   try {
     const id = await ws.transaction(async () => {
-      const [seq] = await ws.all("SELECT nextval('import_id_seq')::INTEGER AS id")
-      const importId = Number(seq?.id)
+      const importId = await importIdOf(ws, attempt)
       await addProviderColumns(ws, mapping)
       const stop = watchProgress(ws.writer, (f) => input.onRows(Math.round(f * input.rowCount)))
       try {

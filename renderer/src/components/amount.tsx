@@ -1,8 +1,12 @@
-/** Money and quantities as people read them: right-aligned, tabular digits, exact value on hover. */
+/**
+ * Money and quantities as people read them: right-aligned, tabular digits, exact value on hover.
+ * Money goes through the one formatter reports use too (shared/report: formatAmount, formatExact),
+ * so a screen and a PDF write the same amount the same way ("USD -0.15").
+ */
 import { Text } from '@mantine/core'
-import { formatMoney } from '../../../shared/money'
+import { formatAmount, formatExact } from '../../../shared/report'
 
-/** An amount of money rounded to cents for reading, with the exact decimal in its tooltip. */
+/** An amount of money rounded to its currency's precision for reading, with the exact decimal in its tooltip. */
 export function Amount({
   value,
   currency,
@@ -12,7 +16,7 @@ export function Amount({
   currency: string
   exact?: boolean
 }) {
-  const shown = exact ? formatExact(value, currency) : formatMoney(value, currency)
+  const shown = exact ? formatExact(value, currency) : formatAmount(value, currency)
   return (
     <Text
       component="span"
@@ -24,11 +28,6 @@ export function Amount({
       {shown}
     </Text>
   )
-}
-
-/** Every decimal of an exact amount (at least cents), for totals that must reconcile to the cent and below. */
-export function formatExact(value: string, currency: string): string {
-  return formatMoney(value, currency, { minimumFractionDigits: 2, maximumFractionDigits: 18 })
 }
 
 /** A quantity with grouped digits (up to 6 decimals) and its unit. */

@@ -37,7 +37,16 @@ describe('money', () => {
       'USD 0.30000000000000000001',
     )
     expect(plain(formatMoney('-0.004', 'EUR'))).toBe('EUR 0.00')
-    expect(plain(formatMoney('-12.5', 'EUR'))).toBe('-EUR 12.50')
     expect(formatMoney('10', 'TOKENS')).toBe('TOKENS 10.00')
+  })
+
+  it('puts a minus sign by the digits, never before the currency code', () => {
+    const plain = (text: string) => text.replaceAll('\u00a0', ' ')
+    expect(plain(formatMoney('-0.15', 'USD'))).toBe('USD -0.15')
+    expect(plain(formatMoney('-12.5', 'EUR'))).toBe('EUR -12.50')
+    expect(plain(formatMoney('-1234567.125', 'USD'))).toBe('USD -1,234,567.13')
+    expect(plain(formatMoney('-1500', 'JPY', { minimumFractionDigits: 0 }))).toBe('JPY -1,500')
+    expect(formatMoney('-10', 'TOKENS')).toBe('TOKENS -10.00')
+    expect(plain(formatMoney('-0.001', 'USD'))).toBe('USD 0.00')
   })
 })

@@ -1,7 +1,8 @@
 /** The pivot result as a windowed table, with exact totals per currency (or unit) underneath. */
 import { Text } from '@mantine/core'
 import { MONEY_MEASURES, NONE_LABEL, type PivotSpec } from '../../../../shared/pivot'
-import { Amount, formatExact, formatQuantity } from '../../components/amount'
+import { formatExact } from '../../../../shared/report'
+import { Amount, formatQuantity } from '../../components/amount'
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table'
 import {
   dimensionText,

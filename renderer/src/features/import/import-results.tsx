@@ -15,7 +15,14 @@ function Outcome({ outcome }: { outcome: FileOutcome }) {
         : error
           ? 'failed'
           : (record?.status ?? 'imported')
-  const color = { imported: 'green', duplicate: 'gray', cancelled: 'orange', failed: 'red' }[status]
+  const color = {
+    imported: 'green',
+    duplicate: 'gray',
+    cancelled: 'orange',
+    failed: 'red',
+    running: 'blue',
+    interrupted: 'orange',
+  }[status]
   const where = error ? describeLocation(error.location) : null
   return (
     <Paper p="md" data-testid="import-outcome" data-status={status}>
