@@ -1,6 +1,7 @@
 /** The saved versions of the rules, newest first: when, who, and why (the note). */
 import { Badge, Group, Stack, Text, Timeline, Title } from '@mantine/core'
 import { useAppStore } from '../../state/store-context'
+import { formatUtcTime } from '../../../../shared/dates'
 
 /** The history card content. */
 export function VersionHistory() {
@@ -33,7 +34,7 @@ export function VersionHistory() {
             >
               <Text size="sm">{v.note}</Text>
               <Text size="xs" c="dimmed">
-                {new Date(v.createdAt).toLocaleString()} · {v.author}
+                {formatUtcTime(v.createdAt)} · {v.author}
               </Text>
             </Timeline.Item>
           ))}

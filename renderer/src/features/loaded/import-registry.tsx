@@ -2,6 +2,7 @@
 import { Badge, CopyButton, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import type { ImportRecord } from '../../../../shared/contract'
 import { formatBytes } from '../../components/amount'
+import { formatUtcTime } from '../../../../shared/dates'
 
 const STATUS_COLORS: Readonly<Record<ImportRecord['status'], string>> = {
   imported: 'green',
@@ -85,7 +86,7 @@ export function ImportRegistry({ imports }: { imports: readonly ImportRecord[] }
               </Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed">
-                  {new Date(record.startedAt).toLocaleString()}
+                  {formatUtcTime(record.startedAt)}
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -9,6 +9,7 @@ import { periodText } from '../../../../shared/report'
 import { useAppStore } from '../../state/store-context'
 import { MetricPicker } from '../allocate/allocate-toolbar'
 import { dimensionOptions } from '../explore/pivot-builder'
+import { formatUtcTime } from '../../../../shared/dates'
 
 const METRIC_HELP = {
   BilledCost:
@@ -87,7 +88,7 @@ export function ReportControls() {
         {byRules ? (
           <Text size="sm" c="dimmed" maw={520}>
             {latest
-              ? `Version ${latest.version}: “${latest.note}” — ${latest.author}, ${new Date(latest.createdAt).toLocaleString()}.`
+              ? `Version ${latest.version}: “${latest.note}” — ${latest.author}, ${formatUtcTime(latest.createdAt)}.`
               : 'No rules are saved yet: save a version on the Allocate screen, or report by a column or tag.'}
           </Text>
         ) : (

@@ -2,6 +2,7 @@
 import { Button, Table, Text, Title } from '@mantine/core'
 import { formatBytes } from '../../components/amount'
 import { useAppStore } from '../../state/store-context'
+import { formatUtcTime } from '../../../../shared/dates'
 
 /** List of saved workspaces. */
 export function WorkspaceList({ busy, openName }: { busy: boolean; openName: string | null }) {
@@ -34,7 +35,7 @@ export function WorkspaceList({ busy, openName }: { busy: boolean; openName: str
                 <Table.Td ta="right" className="amount">
                   {formatBytes(entry.sizeBytes)}
                 </Table.Td>
-                <Table.Td>{new Date(entry.modifiedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{formatUtcTime(entry.modifiedAt)}</Table.Td>
                 <Table.Td ta="right">
                   <Button
                     size="xs"
