@@ -49,8 +49,19 @@ export const ImportTotalSchema = z.object({
 /** Totals of one import in one currency. */
 export type ImportTotal = z.infer<typeof ImportTotalSchema>
 
-/** Status of an import attempt; every attempt is recorded, failed ones with their error. */
-export const ImportStatus = z.enum(['imported', 'failed', 'duplicate', 'cancelled'])
+/**
+ * Status of an import attempt; every attempt is recorded, failed ones with
+ * their error. `running` while it runs; `interrupted` when the process ended
+ * mid-import (a kill, a crash) and nothing of it was stored.
+ */
+export const ImportStatus = z.enum([
+  'imported',
+  'failed',
+  'duplicate',
+  'cancelled',
+  'running',
+  'interrupted',
+])
 
 /** One row of the import registry. */
 export const ImportRecordSchema = z.object({

@@ -5,6 +5,8 @@ import { actorName, type Row, type Workspace } from './workspace'
 
 /** What is known about an import attempt before it ends. */
 export interface Attempt {
+  /** The registry id, once `beginAttempt` has recorded the attempt as running. */
+  id?: number
   fileName: string
   sha256: string
   sizeBytes: number
@@ -13,14 +15,44 @@ export interface Attempt {
   startedAt: Date
 }
 
+/**
+ * Records an attempt as running, committed on its own before any work, so an
+ * import killed half-way still leaves its trace; the next open marks it
+ * interrupted. Sets `attempt.id`, which the outcome then overwrites.
+ */
+export async function beginAttempt(ws: Workspace, attempt: Attempt): Promise<number> {
+  const id = await importIdOf(ws, attempt)
+  attempt.id = id
+  await ws.run(
+    'INSERT INTO imports (id, file_name, sha256, size_bytes, format, row_count, status, reconciled, started_at, actor) VALUES ($1, $2, $3, $4, $5, 0, $6, false, $7::TIMESTAMPTZ, $8)',
+    [
+      id,
+      attempt.fileName,
+      attempt.sha256,
+      attempt.sizeBytes,
+      attempt.format,
+      'running',
+      attempt.startedAt.toISOString(),
+      actorName(),
+    ],
+  )
+  return id
+}
+
+/** The attempt's registry id: the one `beginAttempt` took, or a new one. */
+export async function importIdOf(ws: Workspace, attempt: Attempt): Promise<number> {
+  if (attempt.id !== undefined) return attempt.id
+  const [row] = await ws.all("SELECT nextval('import_id_seq')::INTEGER AS id")
+  return Number(row?.id)
+}
+
 /** Records an attempt that stored no rows (failed, duplicate, cancelled) and returns its record. */
 export async function recordAttempt(
   ws: Workspace,
   attempt: Attempt,
   outcome: { status: 'failed' | 'duplicate' | 'cancelled'; error: FocalError },
 ): Promise<ImportRecord> {
-  const [row] = await ws.all("SELECT nextval('import_id_seq')::INTEGER AS id")
-  const id = Number(row?.id)
+  const id = await importIdOf(ws, attempt)
   await insertImport(ws, id, attempt, {
     status: outcome.status,
     rowCount: 0,
@@ -35,7 +67,7 @@ export async function recordAttempt(
   return readImport(ws, id)
 }
 
-/** Inserts an import row. */
+/** Inserts an import row, or replaces the running row of the same attempt. */
 export async function insertImport(
   ws: Workspace,
   id: number,
@@ -52,7 +84,7 @@ export async function insertImport(
 ): Promise<void> {
   const finished = new Date()
   await ws.run(
-    `INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, $11::TIMESTAMPTZ, $12, $13, $14, $15, $16, $17)`,
+    `INSERT OR REPLACE INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, $11::TIMESTAMPTZ, $12, $13, $14, $15, $16, $17)`,
     [
       id,
       attempt.fileName,
@@ -109,7 +141,7 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
 
 const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,
   strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at, strftime(finished_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS finished_at,
-  duration_ms, error, fixes, issues FROM imports`
+  duration_ms, error, fixes, issues, column_map FROM imports`
 
 const SELECT_TOTALS = `SELECT import_id, currency, rows, billed_source::VARCHAR AS billed_source, billed_stored::VARCHAR AS billed_stored,
   effective_source::VARCHAR AS effective_source, effective_stored::VARCHAR AS effective_stored, reconciled FROM import_totals`
@@ -132,7 +164,15 @@ function toRecord(row: Row, totals: Row[]): ImportRecord {
     error: row.error == null ? null : (JSON.parse(String(row.error)) as FocalError),
     fixes: JSON.parse(String(row.fixes ?? '[]')) as ImportRecord['fixes'],
     issues: JSON.parse(String(row.issues ?? '[]')) as ImportRecord['issues'],
+    extraColumns: extraColumns(row.column_map),
   }
+}
+
+/** The entries of an import's column map kept outside FOCUS columns (x_ columns and keys of x_Extra). */
+function extraColumns(columnMap: unknown): ImportRecord['extraColumns'] {
+  if (columnMap == null) return []
+  const map = JSON.parse(String(columnMap)) as ImportRecord['extraColumns']
+  return map.filter((c) => c.target.startsWith('x_'))
 }
 
 function toTotal(row: Row): ImportTotal {

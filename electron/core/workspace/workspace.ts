@@ -64,6 +64,7 @@ export class Workspace {
     try {
       if (exists) await workspace.checkFormat()
       else await workspace.initialize()
+      if (exists && !workspace.readOnly) await workspace.markInterrupted()
     } catch (cause) {
       await workspace.close()
       throw cause
@@ -192,6 +193,34 @@ export class Workspace {
       )
     })
     await this.audit('workspace.create', this.name, { format: WORKSPACE_FORMAT })
+  }
+
+  /**
+   * Attempts still "running" in a file nobody holds open were cut off (a kill,
+   * a crash, a power cut): their rows were never committed. Say so in the
+   * registry and the audit log, then checkpoint so the blocks the dead
+   * import wrote are free again for the next one.
+   */
+  private async markInterrupted(): Promise<void> {
+    const running = await this.all("SELECT id, file_name FROM imports WHERE status = 'running'")
+    if (running.length === 0) return
+    await this.transaction(async () => {
+      for (const row of running) {
+        const fileName = String(row.file_name)
+        const error = {
+          code: 'CANCELLED',
+          message: `Import of ${fileName} was interrupted: Focal stopped before it finished, and nothing of it was stored.`,
+          hint: 'Import the file again.',
+          location: { file: fileName },
+        }
+        await this.run(
+          "UPDATE imports SET status = 'interrupted', finished_at = now(), error = $2 WHERE id = $1",
+          [Number(row.id), JSON.stringify(error)],
+        )
+        await this.audit('import.interrupted', fileName, { importId: Number(row.id), error })
+      }
+    })
+    await this.run('CHECKPOINT')
   }
 
   private async checkFormat(): Promise<void> {

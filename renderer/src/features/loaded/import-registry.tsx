@@ -9,6 +9,8 @@ const STATUS_COLORS: Readonly<Record<ImportRecord['status'], string>> = {
   duplicate: 'gray',
   failed: 'red',
   cancelled: 'orange',
+  running: 'blue',
+  interrupted: 'orange',
 }
 
 /** The first 12 hex digits, with the full hash on hover and a click to copy it. */
