@@ -5,10 +5,11 @@
  * it is never cut silently.
  */
 import type ExcelJS from 'exceljs'
+import { normalizeDecimal } from '../../../shared/money'
 import type { Workspace } from '../workspace/workspace'
 import { DETAIL_HEADERS, EXCEL_MAX_ROWS, streamDetail } from './detail'
 import type { WorkbookInput } from './xlsx'
-import { addRow, addSheet, moneyFormat, num } from './xlsx-style'
+import { EXACT_FORMAT, addRow, addSheet } from './xlsx-style'
 
 /** Writes the Detail sheet (or the note that replaces it). */
 export async function detailSheet(
@@ -54,12 +55,12 @@ export async function detailSheet(
           l.resourceName,
           l.subAccountName,
           l.currency,
-          num(l.amount),
+          normalizeDecimal(l.amount),
           l.importId,
           l.importId === null ? null : (files.get(l.importId) ?? null),
           l.sourceRow,
         ],
-        { 5: 'yyyy-mm-dd hh:mm', 12: moneyFormat(l.currency, true) },
+        { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT },
       )
     }
     done += chunk.length

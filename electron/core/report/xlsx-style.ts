@@ -1,6 +1,7 @@
 /**
- * How the pack's workbook looks: numbers stay numbers with a currency number
- * format (so Excel can sum and pivot them), headers are bold and frozen.
+ * How the pack's workbook looks: amounts at the currency's minor unit stay
+ * numbers with a currency number format (so Excel can sum and pivot them),
+ * exact amounts are text (EXACT_FORMAT), headers are bold and frozen.
  */
 import type ExcelJS from 'exceljs'
 import { currencyDecimals } from '../../../shared/report'
@@ -17,15 +18,13 @@ export interface SheetColumn {
 
 /**
  * Excel number format of a currency: its minor unit, the ISO code as text
- * ("USD 1,234.56"), minus sign before the code. `exact` shows up to twelve
- * more decimals, for amounts finer than a cent.
+ * ("USD 1,234.56"), minus sign before the code.
  */
-export function moneyFormat(currency: string, exact = false): string {
+export function moneyFormat(currency: string): string {
   const decimals = currencyDecimals(currency)
   const code = currency.replace(/[^A-Za-z0-9]/g, '')
   const fraction = decimals > 0 ? `.${'0'.repeat(decimals)}` : ''
-  const extra = exact ? `${decimals > 0 ? '' : '.'}${'#'.repeat(12)}` : ''
-  const body = `#,##0${fraction}${extra}`
+  const body = `#,##0${fraction}`
   return `"${code} "${body};"${code} "-${body}`
 }
 
@@ -60,6 +59,15 @@ export function num(value: string | null): number | null {
   return value === null ? null : Number(value)
 }
 
+/**
+ * Number format of the exact-amount columns, which hold the exact decimal as
+ * text: Excel keeps numbers as doubles, which would turn 10774.953379214472…
+ * into a nearby binary fraction, and an auditor comparing the workbook with
+ * the CSV must read the same digits (DESIGN.md, Settled details: Money).
+ * Amounts at the currency's minor unit stay numbers that Excel can sum.
+ */
+export const EXACT_FORMAT = '@'
+
 /** Adds a row and sets number formats on the given cells (1-based column → format). */
 export function addRow(
   sheet: Sheet,
@@ -68,8 +76,12 @@ export function addRow(
   bold = false,
 ): void {
   const row = sheet.addRow(values)
-  for (const [column, format] of Object.entries(formats))
-    row.getCell(Number(column)).numFmt = format
+  for (const [column, format] of Object.entries(formats)) {
+    const cell = row.getCell(Number(column))
+    cell.numFmt = format
+    // Exact amounts are text; they still line up with the figures beside them.
+    if (format === EXACT_FORMAT) cell.alignment = { horizontal: 'right' }
+  }
   if (bold) row.font = { bold: true }
   row.commit()
 }

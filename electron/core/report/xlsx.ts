@@ -7,11 +7,13 @@
 import ExcelJS from 'exceljs'
 import {
   amountWord,
+  currencyDecimals,
   formatExact,
   kindTitle,
   metricText,
   periodText,
   reconciliationText,
+  roundDecimal,
   type JournalLine,
   type ReportModel,
 } from '../../../shared/report'
@@ -20,6 +22,7 @@ import type { Workspace } from '../workspace/workspace'
 import { detailSheet } from './xlsx-detail'
 import {
   COUNT_FORMAT,
+  EXACT_FORMAT,
   PERCENT_FORMAT,
   addRow,
   addSheet,
@@ -65,7 +68,11 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel
   for (const total of model.totals) {
     const c = total.currency
     const money = moneyFormat(c)
-    const formats = { 4: money, 5: moneyFormat(c, true), 7: money, 8: money, 9: money, 10: money }
+    // Only the columns the sheet has: a format on a column without a header is a column nobody can name.
+    const formats: Record<number, string> = { 4: money, 5: EXACT_FORMAT, 7: money, 8: money }
+    if (budgets) Object.assign(formats, { 9: money, 10: money })
+    const cents = (v: string | null): number | null =>
+      num(v === null ? null : roundDecimal(v, currencyDecimals(c)))
     for (const t of model.targets) {
       const a = t.amounts.find((x) => x.currency === c)
       if (!a) continue
@@ -76,12 +83,15 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel
           c,
           a.lines,
           num(a.charged),
-          num(a.exact),
+          a.exact,
           ratio(a.exact, total.exact),
-          num(a.previous),
-          a.previous === null ? null : num(subtractDecimals(a.exact, a.previous)),
+          cents(a.previous),
+          a.previous === null ? null : cents(subtractDecimals(a.exact, a.previous)),
           ...(budgets
-            ? [num(a.budget), a.budget === null ? null : num(subtractDecimals(a.exact, a.budget))]
+            ? [
+                cents(a.budget),
+                a.budget === null ? null : cents(subtractDecimals(a.exact, a.budget)),
+              ]
             : []),
         ],
         formats,
@@ -94,14 +104,14 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel
         c,
         total.lines,
         num(total.charged),
-        num(total.exact),
+        total.exact,
         1,
-        num(total.previous),
-        total.previous === null ? null : num(subtractDecimals(total.exact, total.previous)),
+        cents(total.previous),
+        total.previous === null ? null : cents(subtractDecimals(total.exact, total.previous)),
         ...(budgets
           ? [
-              num(total.budget),
-              total.budget === null ? null : num(subtractDecimals(total.exact, total.budget)),
+              cents(total.budget),
+              total.budget === null ? null : cents(subtractDecimals(total.exact, total.budget)),
             ]
           : []),
       ],
@@ -120,7 +130,7 @@ function perCostCenterSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: Repor
     { header: 'Resource id', width: 44 },
     { header: 'Currency', width: 10 },
     { header: 'Lines', width: 9, numFmt: COUNT_FORMAT },
-    { header: 'Amount', width: 18 },
+    { header: 'Exact amount', width: 22 },
     { header: 'Share of cost center', width: 12, numFmt: PERCENT_FORMAT },
   ])
   for (const t of model.targets) {
@@ -139,10 +149,10 @@ function perCostCenterSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: Repor
           r.detail,
           r.currency,
           r.lines,
-          num(r.amount),
+          r.amount,
           ratio(r.amount, whole(r.currency)),
         ],
-        { 7: moneyFormat(r.currency, true) },
+        { 7: EXACT_FORMAT },
       )
     for (const p of t.pools)
       addRow(
@@ -154,10 +164,10 @@ function perCostCenterSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: Repor
           null,
           p.currency,
           null,
-          num(p.amount),
+          p.amount,
           ratio(p.amount, whole(p.currency)),
         ],
-        { 7: moneyFormat(p.currency, true) },
+        { 7: EXACT_FORMAT },
       )
   }
   sheet.commit()
@@ -187,10 +197,10 @@ function journalSheet(
         j.description,
         num(j.amount),
         j.currency,
-        num(j.exact),
+        j.exact,
         j.lines,
       ],
-      { 5: moneyFormat(j.currency), 7: moneyFormat(j.currency, true) },
+      { 5: moneyFormat(j.currency), 7: EXACT_FORMAT },
     )
   sheet.commit()
 }
