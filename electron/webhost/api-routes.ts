@@ -12,7 +12,7 @@ import {
 } from '../../shared/contract'
 import type { FocalServices } from '../core/host'
 import type { EventStreams } from './events'
-import { BodyTooLarge, readBody, sendError, sendJson } from './http-util'
+import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http-util'
 import { sendReportFile } from './report-files'
 import type { UploadStore } from './uploads'
 
@@ -39,11 +39,16 @@ function statusOf(error: FocalError): number {
   return 200
 }
 
-function sendFailure(response: ServerResponse, cause: unknown): void {
+async function sendFailure(
+  request: IncomingMessage,
+  response: ServerResponse,
+  cause: unknown,
+): Promise<void> {
   if (cause instanceof BodyTooLarge) {
-    // The rest of the body is not read; close the connection rather than drain it.
+    // Read the rest first: a socket closed with unread bytes is reset, and the 413 is lost with it.
+    await discardRest(request)
     response.setHeader('Connection', 'close')
-    sendError(response, 413, 'BAD_REQUEST', cause.message)
+    sendError(response, 413, 'BAD_REQUEST', cause.message, cause.hint)
     return
   }
   const error = toFocalError(cause)
@@ -132,6 +137,6 @@ export async function handleApi(
     await handleChannel(context, safeDecode(route), request, response)
   } catch (cause) {
     if (response.headersSent) response.destroy()
-    else sendFailure(response, cause)
+    else await sendFailure(request, response, cause)
   }
 }

@@ -10,18 +10,57 @@ import { createServices } from '../core/services'
 import { defaultDataDir, packageRoot, packageVersion } from './paths'
 import { startWebHost } from './server'
 
+const HELP = `focal web host — serves Focal to a browser on this machine (127.0.0.1 only)
+
+Usage:
+  node out/webhost/index.js [--port <n>] [--data-dir <folder>] [--token <token>]
+                            [--upload-limit <bytes>]
+Options:
+  --port <n>               TCP port (default FOCAL_PORT, else a free port)
+  --data-dir <folder>      where workspaces, scratch files and packs live
+                           (default FOCAL_DATA_DIR, else the per-user app data folder)
+  --token <token>          the access token (default: a new random one per run)
+  --upload-limit <bytes>   largest file the page may upload (default 20 GB)
+  -h, --help               this help
+Prints one line, the URL to open (it carries the token); Ctrl+C stops the host.
+`
+
+const OPTIONS = {
+  port: { type: 'string' },
+  token: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'upload-limit': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+/** The parsed options, or an exit code when there is nothing to run (help, or a usage mistake). */
+function readOptions():
+  ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'] | number {
+  try {
+    const { values } = parseArgs({ options: OPTIONS })
+    if (!values.help) return values
+    console.log(HELP)
+    return 0
+  } catch (cause) {
+    // parseArgs says which option; its advice about positionals does not apply here.
+    const message = cause instanceof Error ? cause.message.split('. ')[0] : String(cause)
+    console.error(`focal web host: ${message}.\nRun it with --help for its options.`)
+    return 2
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      token: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'upload-limit': { type: 'string' },
-    },
-  })
+  const values = readOptions()
+  if (typeof values === 'number') {
+    process.exitCode = values
+    return
+  }
   const port = Number(values.port ?? process.env.FOCAL_PORT ?? 0)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Not a TCP port: ${values.port ?? process.env.FOCAL_PORT}`)
+  const uploadLimit = values['upload-limit'] ? Number(values['upload-limit']) : undefined
+  if (uploadLimit !== undefined && !(Number.isSafeInteger(uploadLimit) && uploadLimit > 0))
+    throw new Error(`--upload-limit takes a number of bytes, not ${values['upload-limit']}`)
   const root = packageRoot()
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
   const sample = join(root, 'resources', 'demo', 'focus-sample.csv')
@@ -40,11 +79,11 @@ async function main(): Promise<void> {
     staticDir: join(root, 'out', 'renderer'),
     port,
     token: values.token,
-    uploadLimitBytes: values['upload-limit'] ? Number(values['upload-limit']) : undefined,
+    uploadLimitBytes: uploadLimit,
   })
-  console.log(host.url)
 
   // Close cleanly on Ctrl+C or a kill, so the workspace is checkpointed to one file.
+  // Listening before the URL is printed: whoever reads the URL may stop the host at once.
   const stop = (): void => {
     host.close().then(
       () => process.exit(0),
@@ -56,6 +95,7 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  console.log(host.url)
 }
 
 // A job that fails after its caller has gone (a closed tab, a closed workspace) must not take

@@ -1,4 +1,5 @@
 /** Starts a real web host (real services, real DuckDB) on a free port, for the web host tests. */
+import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
@@ -74,4 +75,37 @@ export function raw(
     request.on('error', reject)
     request.end()
   })
+}
+
+/** Resolves with the first http:// URL a child process prints (the web host's one line). */
+export function waitForUrl(child: ChildProcess, timeoutMs = 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(
+      () => reject(new Error(`No URL within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    )
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output)?.[0]
+      if (!url) return
+      clearTimeout(timer)
+      child.stdout?.off('data', onData)
+      resolve(url)
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) =>
+      reject(new Error(`Exited (${code}) before printing a URL:\n${output}`)),
+    )
+  })
+}
+
+/** Resolves with a child's exit code and signal once it has exited. */
+export function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: string | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
 }
