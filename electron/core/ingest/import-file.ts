@@ -19,6 +19,7 @@ import {
 import { readCsvHeader } from './csv-header'
 import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
+import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
 import { checkValues } from './value-checks'
 import { storeRows } from './store-rows'
@@ -90,12 +91,17 @@ async function runImport(
   }
   const kind = await detectFileKind(path)
   attempt.format = kind
-  // Hash while DuckDB reads: the two run on different threads and the file is read once from cache.
+  // Hash and check every byte while DuckDB reads: the two run on different threads and the
+  // file is read once from cache. A damaged file stops DuckDB's read early.
   let bytesRead = 0
-  const hashing = sha256File(path, (bytes) => {
-    bytesRead = bytes
+  const damaged = new AbortController()
+  const scanning = scanFile(path, fileName, kind === 'csv' || kind === 'csv.gz' ? kind : 'other', {
+    onBytes: (bytes) => {
+      bytesRead = bytes
+    },
+    onProblem: () => damaged.abort(),
   })
-  hashing.catch(() => undefined)
+  scanning.catch(() => undefined)
   if (kind === 'zip')
     fail('UNSUPPORTED_FORMAT', `${fileName} is a ZIP archive.`, {
       hint: 'Unzip it and import the CSV or Parquet files inside.',
@@ -113,13 +119,20 @@ async function runImport(
     fileName,
     kind,
     table,
-    options,
+    { ...options, signal: anySignal(options.signal, damaged.signal) },
     // DuckDB's CSV progress often stays at 0 until the end; the bytes Focal itself has read are a true floor.
     (fraction) => report('reading', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
-  )
+  ).catch(async (cause: unknown) => {
+    // A file whose bytes are not all data is refused for that, whatever DuckDB made of it.
+    if (!options.signal?.aborted)
+      await refuseDamaged(scanning, attempt).catch((scanError: unknown) => {
+        if (scanError instanceof FocalFailure) throw scanError
+      })
+    throw cause
+  })
   try {
     attempt.focusVersion = mapping.version
-    attempt.sha256 = await hashing
+    await refuseDamaged(scanning, attempt)
     const duplicate = await findImportBySha(ws, attempt.sha256)
     if (duplicate) {
       fail(
@@ -202,18 +215,36 @@ async function stageFile(
       },
     )
   }
-  const stopWatching = watchProgress(ws.writer, onFraction)
-  const abort = (): void => ws.writer.interrupt()
-  options.signal?.addEventListener('abort', abort)
-  try {
-    await (kind === 'parquet' ? ws.run(sql) : ws.run(sql, [path]))
-  } catch (cause) {
-    failRead(cause, fileName)
-  } finally {
-    stopWatching()
-    options.signal?.removeEventListener('abort', abort)
-  }
+  // In the writer's own turn, so an abort interrupts this read and never another job's statement.
+  await ws.exclusive(async () => {
+    const stopWatching = watchProgress(ws.writer, onFraction)
+    const abort = (): void => ws.writer.interrupt()
+    options.signal?.addEventListener('abort', abort)
+    try {
+      // A signal that fired before the read began (a damaged file is often found at once) skips it.
+      if (options.signal?.aborted)
+        fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
+      await (kind === 'parquet' ? ws.run(sql) : ws.run(sql, [path]))
+    } catch (cause) {
+      failRead(cause, fileName)
+    } finally {
+      stopWatching()
+      options.signal?.removeEventListener('abort', abort)
+    }
+  })
   return { mapping, sourceTypes }
+}
+
+/** Records the scanned file's hash and fails with the scan's problem, if it found one. */
+async function refuseDamaged(scanning: Promise<FileScan>, attempt: Attempt): Promise<void> {
+  const scan = await scanning
+  attempt.sha256 = scan.sha256
+  if (scan.problem) throw new FocalFailure(scan.problem)
+}
+
+/** A signal that aborts when either given signal does. */
+function anySignal(first: AbortSignal | undefined, second: AbortSignal): AbortSignal {
+  return first ? AbortSignal.any([first, second]) : second
 }
 
 /** What identifies a file's state on disk between two looks. */
