@@ -46,7 +46,11 @@ export function describeImport(record: ImportRecord): string {
   )
   const notes = [
     ...record.fixes.map((f) => `    fix ${f.code}: ${f.rows} rows`),
-    ...record.issues.map((i) => `    rule ${i.rule}: ${i.rows} rows — ${i.message}`),
+    ...record.issues.map(
+      (i) =>
+        `    rule ${i.rule}: ${i.rows} rows${i.firstRow ? ` (first at row ${i.firstRow})` : ''} — ${i.message}`,
+    ),
+    ...describeExtraColumns(record.extraColumns),
   ]
   return [
     head,
@@ -56,6 +60,16 @@ export function describeImport(record: ImportRecord): string {
     ...totals,
     ...(notes.length ? ['  notes:', ...notes] : []),
   ].join('\n')
+}
+
+/** Source columns kept outside FOCUS columns, the first ten by name (a wide file has thousands). */
+function describeExtraColumns(columns: ImportRecord['extraColumns']): string[] {
+  if (columns.length === 0) return []
+  const shown = columns
+    .slice(0, 10)
+    .map((c) => `${c.source} → ${c.target}${c.note ? ` (${c.note})` : ''}`)
+  const more = columns.length > 10 ? `, and ${columns.length - 10} more` : ''
+  return [`    kept beside the FOCUS columns: ${shown.join(', ')}${more}`]
 }
 
 function indent(text: string): string {

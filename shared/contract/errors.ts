@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'NO_ROWS',
   'UNSUPPORTED_FORMAT',
   'MISSING_COLUMNS',
+  'DUPLICATE_COLUMNS',
   'BAD_VALUE',
   'BAD_ROW_SHAPE',
   'INVALID_UTF8',
@@ -94,6 +95,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   NO_ROWS: 'The file has a header but no rows; there is nothing to import.',
   UNSUPPORTED_FORMAT: 'Focal imports CSV, CSV.gz and Parquet billing exports.',
   MISSING_COLUMNS: 'Export the file with FOCUS columns, or choose the matching native format.',
+  DUPLICATE_COLUMNS:
+    'Remove or rename the repeated column in the header line, then import the file again.',
   BAD_VALUE: 'Fix the value in the source file and import it again.',
   BAD_ROW_SHAPE: 'Every row must have as many fields as the header; fix the row or re-export.',
   INVALID_UTF8: 'Save the file as UTF-8 and import it again.',

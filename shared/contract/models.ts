@@ -89,6 +89,14 @@ export const ImportRecordSchema = z.object({
       firstRow: z.number().int().optional(),
     }),
   ),
+  /**
+   * Source columns that are not FOCUS 1.4 columns, and where each is kept: an x_ column, or
+   * x_Extra (a JSON object keyed by source name, for files with very many such columns).
+   * Empty for attempts that stored nothing and for records made before this list existed.
+   */
+  extraColumns: z.array(
+    z.object({ source: z.string(), target: z.string(), note: z.string().optional() }),
+  ),
 })
 /** An import attempt and its outcome. */
 export type ImportRecord = z.infer<typeof ImportRecordSchema>

@@ -20,6 +20,17 @@ export interface MappedColumn {
   readonly target: string
   /** FOCUS type of the target; provider columns are kept as strings. */
   readonly type: FocusType
+  /** For an older-version name kept as a provider column: the FOCUS column its newer name fills. */
+  readonly supersededBy?: string
+}
+
+/** A source column that would land where an earlier column already does. */
+export interface DuplicateColumn {
+  readonly index: number
+  readonly source: string
+  readonly target: string
+  /** The source column already holding `target`. */
+  readonly clashesWith: string
 }
 
 /** The result of mapping a header. */
@@ -28,12 +39,12 @@ export interface HeaderMapping {
   readonly columns: readonly MappedColumn[]
   /** Required columns (REQUIRED_TO_IMPORT) the header lacks, under their 1.4 names. */
   readonly missing: readonly string[]
-  /** Source columns dropped because an earlier column already fills the same target. */
-  readonly shadowed: readonly string[]
+  /** Columns named twice (DuckDB names are case-insensitive): Focal cannot tell which holds the right values. */
+  readonly duplicates: readonly DuplicateColumn[]
 }
 
 /** Focal's own columns, which a source file must not overwrite. */
-const RESERVED = /^x_(ImportId|SourceFile|SourceRow|SourceFormat|FixCodes)$/
+const RESERVED = /^x_(ImportId|SourceFile|SourceRow|SourceFormat|FixCodes|Extra)$/
 
 /** The provider-column name a non-FOCUS source column is kept under. */
 export function providerColumnName(source: string): string {
@@ -41,17 +52,32 @@ export function providerColumnName(source: string): string {
   return RESERVED.test(base) ? `x_Source_${base.slice(2)}` : base
 }
 
-/** Maps a header onto canonical columns. A name used twice keeps its first column. */
+/**
+ * Maps a header onto canonical columns. An older-version name beside its newer
+ * name (AmortizedCost beside EffectiveCost) is kept as a provider column
+ * (x_AmortizedCost), so no source column is lost; a name used twice is a duplicate.
+ */
 export function mapFocusHeader(header: readonly string[]): HeaderMapping {
   const version = detectFocusVersion(header)
   const columns: MappedColumn[] = []
-  const shadowed: string[] = []
-  const taken = new Set<string>()
-  // Current names first, so a 1.3 file with both ProviderName and ServiceProviderName keeps the latter.
+  const duplicates: DuplicateColumn[] = []
+  const takenBy = new Map<string, string>()
+  // Current names first, so a 1.3 file with both ProviderName and ServiceProviderName fills the latter from its own column.
   const ordered = header
     .map((source, index) => ({ source, index }))
     .sort((a, b) => Number(a.source in COLUMN_RENAMES) - Number(b.source in COLUMN_RENAMES))
+  const take = (column: MappedColumn): void => {
+    takenBy.set(column.target.toLowerCase(), column.source)
+    columns.push(column)
+  }
+  const sources = new Map<string, string>()
   for (const { source, index } of ordered) {
+    const twin = sources.get(source.toLowerCase())
+    sources.set(source.toLowerCase(), twin ?? source)
+    if (twin !== undefined) {
+      duplicates.push({ index, source, target: source, clashesWith: twin })
+      continue
+    }
     const renamed = COLUMN_RENAMES[source] ?? source
     const column = focusColumn(renamed)
     const target = column
@@ -59,15 +85,21 @@ export function mapFocusHeader(header: readonly string[]): HeaderMapping {
       : renamed !== source && renamed.startsWith('x_')
         ? renamed
         : providerColumnName(source)
-    if (taken.has(target.toLowerCase())) {
-      shadowed.push(source)
+    const holder = takenBy.get(target.toLowerCase())
+    if (holder === undefined) {
+      take({ index, source, target, type: column?.type ?? 'string' })
       continue
     }
-    taken.add(target.toLowerCase())
-    columns.push({ index, source, target, type: column?.type ?? 'string' })
+    const kept = providerColumnName(source)
+    if (renamed !== source && !takenBy.has(kept.toLowerCase())) {
+      take({ index, source, target: kept, type: 'string', supersededBy: target })
+      continue
+    }
+    duplicates.push({ index, source, target, clashesWith: holder })
   }
   const targets = new Set(columns.map((c) => c.target))
   const missing = REQUIRED_TO_IMPORT.filter((name) => !targets.has(name))
   columns.sort((a, b) => a.index - b.index)
-  return { version, columns, missing, shadowed }
+  duplicates.sort((a, b) => a.index - b.index)
+  return { version, columns, missing, duplicates }
 }

@@ -17,6 +17,7 @@ import {
   type Attempt,
 } from '../workspace/imports-registry'
 import { readCsvHeader } from './csv-header'
+import { refuseDuplicateColumns } from './header-checks'
 import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
@@ -204,6 +205,7 @@ async function stageFile(
     sql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz')
   }
   const mapping = mapFocusHeader(header)
+  refuseDuplicateColumns(mapping, fileName)
   if (mapping.missing.length > 0) {
     fail(
       'MISSING_COLUMNS',

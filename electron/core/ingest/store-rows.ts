@@ -6,7 +6,7 @@
 import type { ImportRecord, ImportTotal } from '../../../shared/contract'
 import { subtractDecimals } from '../../../shared/money'
 import { fail } from '../../../shared/contract'
-import type { HeaderMapping } from '../../../shared/formats/focus-header'
+import type { HeaderMapping, MappedColumn } from '../../../shared/formats/focus-header'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 import { importIdOf, insertImport, readImport, type Attempt } from '../workspace/imports-registry'
 import type { Workspace } from '../workspace/workspace'
@@ -41,10 +41,10 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
   try {
     const id = await ws.transaction(async () => {
       const importId = await importIdOf(ws, attempt)
-      await addProviderColumns(ws, mapping)
+      const layout = await addProviderColumns(ws, mapping)
       const stop = watchProgress(ws.writer, (f) => input.onRows(Math.round(f * input.rowCount)))
       try {
-        await ws.run(insertSql(input, importId))
+        await ws.run(insertSql(input, importId, layout))
       } finally {
         stop()
       }
@@ -84,7 +84,16 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         importId,
         new Set(mapping.columns.map((c) => c.target)),
       )
-      const columnMap = mapping.columns.map((c) => ({ source: c.source, target: c.target }))
+      const columnMap = [
+        ...layout.columns.map((c) => ({
+          source: c.source,
+          target: c.target,
+          ...(c.supersededBy
+            ? { note: `older name of ${c.supersededBy}, which the file also has` }
+            : {}),
+        })),
+        ...layout.extra.map((c) => ({ source: c.source, target: EXTRA_COLUMN })),
+      ]
       await insertImport(ws, importId, attempt, {
         status: 'imported',
         rowCount: input.rowCount,
@@ -121,12 +130,35 @@ function describeMismatch(t: ImportTotal): string {
   return parts.join(' ')
 }
 
-function insertSql(input: StoreInput, importId: number): string {
-  const { table, kind, mapping, sourceTypes, attempt, fixes } = input
-  const targets = mapping.columns.map((c) => quoteIdent(c.target))
-  const values = mapping.columns.map((c) =>
-    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR'),
-  )
+/**
+ * How many x_ columns cost_rows may hold. Each ALTER TABLE … ADD COLUMN costs time
+ * that grows with the table's width (2,000 added columns took 22 s and 2.2 GB), and
+ * every later query reads a wider table; so a file whose new provider columns would
+ * pass this keeps them, under their source names, in one JSON object column x_Extra.
+ */
+const MAX_PROVIDER_COLUMNS = 200
+
+/** The JSON object column that holds the provider columns of a wide file. */
+const EXTRA_COLUMN = 'x_Extra'
+
+/** Where a file's columns go: columns of cost_rows, and provider columns kept in x_Extra. */
+interface ColumnLayout {
+  readonly columns: readonly MappedColumn[]
+  readonly extra: readonly MappedColumn[]
+}
+
+function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): string {
+  const { table, kind, sourceTypes, attempt, fixes } = input
+  const value = (c: MappedColumn): string =>
+    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR')
+  const targets = layout.columns.map((c) => quoteIdent(c.target))
+  const values = layout.columns.map(value)
+  if (layout.extra.length > 0) {
+    targets.push(quoteIdent(EXTRA_COLUMN))
+    values.push(
+      `json_object(${layout.extra.map((c) => `${quoteLiteral(c.source)}, ${value(c)}`).join(', ')})`,
+    )
+  }
   const fixList = fixes.map((f) => `CASE WHEN ${f.condition} THEN ${quoteLiteral(f.code)} END`)
   const fixCodes =
     fixList.length > 0
@@ -137,16 +169,32 @@ function insertSql(input: StoreInput, importId: number): string {
     FROM ${quoteIdent(table)}`
 }
 
-/** Adds a VARCHAR column to cost_rows for each provider column not seen before. */
-async function addProviderColumns(ws: Workspace, mapping: HeaderMapping): Promise<void> {
+/**
+ * Adds a VARCHAR column to cost_rows for each provider column not seen before, unless
+ * that would take cost_rows past MAX_PROVIDER_COLUMNS x_ columns: then the file's new
+ * provider columns go into x_Extra (added once) and the table keeps its width.
+ */
+async function addProviderColumns(ws: Workspace, mapping: HeaderMapping): Promise<ColumnLayout> {
   const existing = new Set(
     (await ws.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'cost_rows'")).map(
       (r) => String(r.column_name).toLowerCase(),
     ),
   )
   const added = mapping.columns.filter((c) => !existing.has(c.target.toLowerCase()))
-  for (const column of added)
-    await ws.run(`ALTER TABLE cost_rows ADD COLUMN ${quoteIdent(column.target)} VARCHAR`)
+  const providerCount = [...existing].filter((name) => name.startsWith('x_')).length
+  if (providerCount + added.length <= MAX_PROVIDER_COLUMNS) {
+    for (const column of added)
+      await ws.run(`ALTER TABLE cost_rows ADD COLUMN ${quoteIdent(column.target)} VARCHAR`)
+    return { columns: mapping.columns, extra: [] }
+  }
+  // Only provider columns can be new: every FOCUS column is in cost_rows from the start.
+  if (!existing.has(EXTRA_COLUMN.toLowerCase()))
+    await ws.run(`ALTER TABLE cost_rows ADD COLUMN ${quoteIdent(EXTRA_COLUMN)} VARCHAR`)
+  const extra = new Set(added)
+  return {
+    columns: mapping.columns.filter((c) => !extra.has(c)),
+    extra: added,
+  }
 }
 
 async function sourceSums(

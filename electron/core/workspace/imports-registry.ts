@@ -123,9 +123,12 @@ export async function findImportBySha(
 export async function listImports(ws: Workspace, connection = ws.writer): Promise<ImportRecord[]> {
   const rows = await ws.all(`${SELECT_IMPORTS} ORDER BY id DESC`, [], connection)
   const totals = await ws.all(`${SELECT_TOTALS} ORDER BY import_id, currency`, [], connection)
+  // Read-only means no Focal process holds the file for writing: a "running" attempt was cut off.
+  const stale = (row: Row): Row =>
+    ws.readOnly && row.status === 'running' ? { ...row, status: 'interrupted' } : row
   return rows.map((row) =>
     toRecord(
-      row,
+      stale(row),
       totals.filter((t) => Number(t.import_id) === Number(row.id)),
     ),
   )
