@@ -19,6 +19,7 @@ import { userInfo } from 'node:os'
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
 import { openDatabase } from '../db/connect'
+import { markInterrupted, trimUnusedTail } from './interrupted'
 import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
 
 /** Temp names handed out by this process (see Workspace.tempName). */
@@ -51,20 +52,42 @@ export class Workspace {
     this.name = basename(path).replace(/\.focal$/i, '')
   }
 
-  /** Opens a workspace file; `create` makes it when missing. Refuses files that are not workspaces. */
+  /**
+   * Opens a workspace file; `create` makes it when missing. Refuses files that
+   * are not workspaces. A writable open first marks imports a killed process
+   * left running as interrupted and gives back the space they took.
+   */
   static async open(
     path: string,
     options: { create?: boolean; readOnly?: boolean; noExternalAccess?: boolean } = {},
   ): Promise<Workspace> {
     const exists = existsSync(path)
     if (!exists && !options.create) fail('NOT_FOUND', `No workspace at ${basename(path)}.`)
-    const label = basename(path)
-    const db = await openDatabase(path, { ...options, label })
+    const workspace = await Workspace.openFile(path, options, exists)
+    if (!exists || workspace.readOnly) return workspace
+    let trimTo: number | null
+    try {
+      trimTo = await markInterrupted(workspace)
+    } catch (cause) {
+      await workspace.close()
+      throw cause
+    }
+    if (trimTo === null) return workspace
+    await workspace.close()
+    trimUnusedTail(path, trimTo)
+    return Workspace.openFile(path, options, true)
+  }
+
+  private static async openFile(
+    path: string,
+    options: { readOnly?: boolean; noExternalAccess?: boolean },
+    exists: boolean,
+  ): Promise<Workspace> {
+    const db = await openDatabase(path, { ...options, label: basename(path) })
     const workspace = new Workspace(path, db.instance, db.connection, options.readOnly ?? false)
     try {
       if (exists) await workspace.checkFormat()
       else await workspace.initialize()
-      if (exists && !workspace.readOnly) await workspace.markInterrupted()
     } catch (cause) {
       await workspace.close()
       throw cause
@@ -193,34 +216,6 @@ export class Workspace {
       )
     })
     await this.audit('workspace.create', this.name, { format: WORKSPACE_FORMAT })
-  }
-
-  /**
-   * Attempts still "running" in a file nobody holds open were cut off (a kill,
-   * a crash, a power cut): their rows were never committed. Say so in the
-   * registry and the audit log, then checkpoint so the blocks the dead
-   * import wrote are free again for the next one.
-   */
-  private async markInterrupted(): Promise<void> {
-    const running = await this.all("SELECT id, file_name FROM imports WHERE status = 'running'")
-    if (running.length === 0) return
-    await this.transaction(async () => {
-      for (const row of running) {
-        const fileName = String(row.file_name)
-        const error = {
-          code: 'CANCELLED',
-          message: `Import of ${fileName} was interrupted: Focal stopped before it finished, and nothing of it was stored.`,
-          hint: 'Import the file again.',
-          location: { file: fileName },
-        }
-        await this.run(
-          "UPDATE imports SET status = 'interrupted', finished_at = now(), error = $2 WHERE id = $1",
-          [Number(row.id), JSON.stringify(error)],
-        )
-        await this.audit('import.interrupted', fileName, { importId: Number(row.id), error })
-      }
-    })
-    await this.run('CHECKPOINT')
   }
 
   private async checkFormat(): Promise<void> {
