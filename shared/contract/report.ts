@@ -117,7 +117,10 @@ export const ReportPreviewSchema = z.object({
       id: z.number().int(),
       fileName: z.string(),
       sha256: z.string(),
+      /** Source rows of the file in the period. */
       rows: z.number().int(),
+      /** Lines of the pack made from them (a row split among three cost centers makes three). */
+      lines: z.number().int(),
     }),
   ),
   detailLines: z.number().int(),

@@ -120,7 +120,10 @@ export interface ReportImport {
   readonly id: number
   readonly fileName: string
   readonly sha256: string
+  /** Source rows of the file in the period (what an auditor finds in the file). */
   readonly rows: number
+  /** Lines of the pack made from those rows: a row split among three cost centers makes three. */
+  readonly lines: number
 }
 
 /** A shared-cost pool as the allocation engine describes it. */

@@ -94,8 +94,9 @@ export function ledgerSql(table: string, ledgerSql: string | null): string {
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
 }
 
-/** Lines per source import. */
+/** Per source import: its source rows in the lines (a split row counts once) and the lines made from them. */
 export function importLinesSql(table: string): string {
-  return `SELECT x_ImportId AS id, count(*)::BIGINT AS lines FROM ${quoteIdent(table)}
+  return `SELECT x_ImportId AS id, count(DISTINCT x_SourceRow)::BIGINT AS rows, count(*)::BIGINT AS lines
+    FROM ${quoteIdent(table)}
     WHERE x_ImportId IS NOT NULL GROUP BY 1 ORDER BY 1`
 }

@@ -116,7 +116,10 @@ export async function readFacts(ws: Workspace, request: FactsRequest): Promise<R
       amount: dec(r.amount),
     }))
     const importLines = new Map(
-      (await ws.all(q.importLinesSql(t))).map((r) => [Number(r.id), Number(r.lines)]),
+      (await ws.all(q.importLinesSql(t))).map((r) => [
+        Number(r.id),
+        { rows: Number(r.rows), lines: Number(r.lines) },
+      ]),
     )
     const imports = (await listImports(ws))
       .filter((i) => importLines.has(i.id))
@@ -125,7 +128,8 @@ export async function readFacts(ws: Workspace, request: FactsRequest): Promise<R
         id: i.id,
         fileName: i.fileName,
         sha256: i.sha256,
-        rows: importLines.get(i.id) ?? 0,
+        rows: importLines.get(i.id)?.rows ?? 0,
+        lines: importLines.get(i.id)?.lines ?? 0,
       }))
     const facts: ReportFacts = {
       kind: request.kind,

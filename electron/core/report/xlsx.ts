@@ -227,7 +227,7 @@ function auditSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel):
     ]),
     ...model.imports.map((i): [string, string] => [
       `Import ${i.id}`,
-      `${i.fileName} · SHA-256 ${i.sha256} · ${i.rows} lines`,
+      `${i.fileName} · SHA-256 ${i.sha256} · ${i.rows} source rows in the period · ${i.lines} lines in this pack`,
     ]),
     // The full basis of every shared-pool split and every rounding residue (PDFs shorten them).
     ...(model.allocation?.pools ?? []).map((p): [string, string] => [

@@ -1,135 +1,148 @@
 /**
- * core/report/pack with allocation facts: a stand-in for the allocation
- * engine (a LinesSource that splits a shared pool evenly between two cost
- * centers) shows how the engine plugs in with one call, and that pools, rule
- * version and split rows reach the PDFs, the workbook and the FOCUS export.
+ * core/report/pack on the allocation engine: the demo data with the example
+ * rules saved as version 1, reported through allocationLinesSource. The pack
+ * is compared with what the engine itself says (allocateLines on the same
+ * period and rules) and with sums taken from the CSV in plain TypeScript, so
+ * a pack that lost, duplicated or re-split a share would fail here.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importFile } from '../../../electron/core/ingest/import-file'
-import { linesByDimension } from '../../../electron/core/report/lines-by-dimension'
-import type { LinesSource } from '../../../electron/core/report/lines-source'
+import {
+  allocateLines,
+  dropLines,
+  type AllocationResult,
+} from '../../../electron/core/allocate/allocate'
+import { saveRuleVersion } from '../../../electron/core/allocate/store'
+import { allocationLinesSource } from '../../../electron/core/report/allocation-source'
+import { slugify } from '../../../electron/core/report/file-names'
 import { writePack, type PackResult } from '../../../electron/core/report/pack'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
-import { fromScaled, sumDecimals, toScaled } from '../../../shared/money'
-import { parseDimension } from '../../../shared/pivot'
-import { formatAmount, type AllocationFacts } from '../../../shared/report'
+import { sumDecimals } from '../../../shared/money'
+import { formatAmount } from '../../../shared/report'
 import { parseCsv } from '../../helpers/csv-sums'
 import { tempDir } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
-import { DEMO, csvRecords, firstPagePng, flat, oracle, pdfLines, pdfText } from './support'
+import { DEMO, demoWorkspace, exampleRules } from '../allocate/fixtures'
+import { csvRecords, firstPagePng, flat, pdfLines, pdfText } from './support'
 
-const POOL_SERVICE = 'Elastic Load Balancing'
-const FACTS: AllocationFacts = {
-  ruleSetName: 'Demo rules',
-  ruleVersion: '3',
-  pools: [
-    {
-      id: 'shared-lb',
-      name: 'Shared load balancers',
-      method: 'even',
-      description:
-        'Elastic Load Balancing cost, split evenly between Atlas Orion and Orion Zenith.',
-    },
-  ],
-  residues: [],
-}
-
-/** Direct cost by SubAccountName; the pool service's rows split 50/50, the second half takes the odd digit. */
-const splitSource: LinesSource = async (ws, period, metric) => {
-  const table = await linesByDimension(ws, { period, metric, by: parseDimension('SubAccountName') })
-  const pool = `${table}_pool`
-  await ws.run(`CREATE TEMP TABLE "${pool}" AS SELECT * FROM "${table}" WHERE ServiceName = $1`, [
-    POOL_SERVICE,
-  ])
-  await ws.run(`DELETE FROM "${table}" WHERE ServiceName = $1`, [POOL_SERVICE])
-  await ws.run(
-    `INSERT INTO "${table}"
-     SELECT 'Atlas Orion', 'shared-lb', 'even', 'r-lb', x_ImportId, x_SourceRow, ChargePeriodStart, ChargeCategory,
-       ServiceName, ResourceId, ResourceName, SubAccountName, BillingCurrency,
-       CAST(round(amount / 2, 18) AS DECIMAL(38,18)) FROM "${pool}"
-     UNION ALL
-     SELECT 'Orion Zenith', 'shared-lb', 'even', 'r-lb', x_ImportId, x_SourceRow, ChargePeriodStart, ChargeCategory,
-       ServiceName, ResourceId, ResourceName, SubAccountName, BillingCurrency,
-       amount - CAST(round(amount / 2, 18) AS DECIMAL(38,18)) FROM "${pool}"`,
-  )
-  await ws.run(`DROP TABLE "${pool}"`)
-  return { table, groupedBy: 'Demo rules', allocation: FACTS }
-}
-
+const PERIOD = '2024-09'
 let ws: Workspace
 let out: string
-let result: PackResult
+let pack: PackResult
+let engine: Omit<AllocationResult, 'table'>
 
 beforeAll(async () => {
-  ws = await freshWorkspace('alloc')
-  expect((await importFile(ws, DEMO)).status).toBe('imported')
-  out = tempDir('focal-alloc-')
-  result = await writePack(ws, {
-    kind: 'chargeback',
-    period: '2024-09',
+  ws = await demoWorkspace()
+  expect((await saveRuleVersion(ws, exampleRules(), 'Example rules')).version).toBe(1)
+  // What the allocation engine says on its own, for the same period and rules.
+  const { table, ...result } = await allocateLines(ws, {
+    period: PERIOD,
     metric: 'BilledCost',
-    source: splitSource,
+    ruleSet: exampleRules(),
+  })
+  await dropLines(ws, table)
+  engine = result
+  out = tempDir('focal-alloc-')
+  pack = await writePack(ws, {
+    kind: 'chargeback',
+    period: PERIOD,
+    metric: 'BilledCost',
+    source: allocationLinesSource(),
     outDir: out,
     company: 'Acme Corp',
     formats: ['pdf', 'focus-csv'],
   })
-}, 180_000)
-afterAll(() => ws.close())
+}, 120_000)
+afterAll(() => ws?.close())
 
-describe('writePack with allocation facts', () => {
-  const rows = csvRecords(DEMO).filter((r) => r.BillingPeriodStart?.startsWith('2024-09'))
-  const poolTotal = sumDecimals(
-    rows.filter((r) => r.ServiceName === POOL_SERVICE).map((r) => r.BilledCost ?? '0'),
+describe('writePack on the allocation engine', () => {
+  // Independent of Focal: the CSV's rows of the period, and the network pool's rows (its first rule).
+  const rows = csvRecords(DEMO).filter((r) => r.BillingPeriodStart?.startsWith(PERIOD))
+  const invoice = sumDecimals(rows.map((r) => r.BilledCost ?? '0'))
+  const network = sumDecimals(
+    rows.filter((r) => r.ServiceCategory === 'Networking').map((r) => r.BilledCost ?? '0'),
   )
 
-  it('still reconciles to the invoice total, and states the rule set version', () => {
-    expect(result.model.reconciliation[0]).toMatchObject({
-      sum: oracle(DEMO, '2024-09', 'SubAccountName').total,
-      ok: true,
-    })
-    expect(result.model.ruleSet).toBe('Rule set "Demo rules", version 3')
-    const summary = pdfText(join(out, 'chargeback-2024-09-summary.pdf'))
-    expect(summary).toContain('Rule set "Demo rules", version 3')
+  it('reconciles to the invoice total of the file and states the saved rule version', () => {
+    expect(engine.reconciliation).toEqual([
+      { currency: 'USD', periodTotal: invoice, linesTotal: invoice, equal: true },
+    ])
+    expect(pack.model.reconciliation[0]).toMatchObject({ sum: invoice, ok: true })
+    expect(pack.model.ruleSet).toBe(
+      'Rule set "Demo chargeback for the FOCUS sample (September 2024)", version 1',
+    )
+    const summary = pdfText(join(out, `chargeback-${PERIOD}-summary.pdf`))
+    expect(summary).toContain(flat(pack.model.ruleSet))
     expect(summary).toContain('Shared cost pools')
-    const rows = pdfLines(join(out, 'chargeback-2024-09-summary.pdf'))
-    expect(rows).toContain(flat(`Shared load balancers even 2 ${formatAmount(poolTotal, 'USD')}`))
   })
 
-  it("shows each cost center's share of the pool, the pool total and how it was computed", () => {
-    const atlas = result.model.targets.find((t) => t.target === 'Atlas Orion')
-    expect(atlas?.pools).toHaveLength(1)
-    expect(atlas?.pools[0]?.poolTotal).toBe(poolTotal)
-    const text = pdfText(join(out, 'cost-centers/chargeback-2024-09-Atlas-Orion.pdf'))
-    expect(text).toContain('Share of shared cost pools')
-    const share = pdfLines(join(out, 'cost-centers/chargeback-2024-09-Atlas-Orion.pdf'))
-    // Half of the pool, exact to 1e-18, is what Atlas Orion carries (the odd digit goes to Orion Zenith).
-    const half = fromScaled(toScaled(poolTotal) / 2n)
-    expect(share).toContain(
-      flat(
-        `Shared load balancers even ${formatAmount(half, 'USD')} ${formatAmount(poolTotal, 'USD')} 50.0%`,
-      ),
-    )
-    expect(text).toContain('split evenly between Atlas Orion and Orion Zenith')
-    firstPagePng(
-      join(out, 'cost-centers/chargeback-2024-09-Atlas-Orion.pdf'),
-      'chargeback-with-pools-cost-center',
-    )
+  it('carries every cost center at the exact amount and line count the engine gives it', () => {
+    const fromPack = pack.model.targets.map((t) => {
+      const a = t.amounts.find((x) => x.currency === 'USD')
+      return { target: t.target, total: a?.exact, lines: a?.lines }
+    })
+    const fromEngine = engine.summary.map((s) => ({
+      target: s.target,
+      total: s.total,
+      lines: s.lines,
+    }))
+    const byName = (a: { target: string }, b: { target: string }): number =>
+      a.target < b.target ? -1 : a.target > b.target ? 1 : 0
+    expect(fromPack.sort(byName)).toEqual(fromEngine.sort(byName))
   })
 
-  it('exports one FOCUS row per line with the pool, method, rule and rule version', () => {
+  it("shows each pool as the engine split it, and the network pool is the file's Networking rows", () => {
+    const split = engine.pools.filter((p) => p.currency === 'USD' && !p.unsplit)
+    expect(split.map((p) => p.pool).sort()).toEqual([
+      'clusters',
+      'network',
+      'platform',
+      'policy:credits',
+    ])
+    for (const pool of split) {
+      const shares = pack.model.targets.flatMap((t) =>
+        t.pools.filter((p) => p.pool === pool.pool && p.currency === 'USD'),
+      )
+      expect(sumDecimals(shares.map((s) => s.amount)), pool.pool).toBe(pool.amount)
+      expect(shares.every((s) => s.poolTotal === pool.amount)).toBe(true)
+      expect(pdfLines(join(out, `chargeback-${PERIOD}-summary.pdf`))).toContain(
+        flat(`${pool.label} ${pool.method} ${shares.length} ${formatAmount(pool.amount, 'USD')}`),
+      )
+    }
+    expect(engine.pools.find((p) => p.pool === 'network')?.amount).toBe(network)
+    const largest = pack.model.targets.find((t) => t.pools.some((p) => p.pool === 'network'))
+    const pdf = join(out, `cost-centers/chargeback-${PERIOD}-${slugify(largest?.target ?? '')}.pdf`)
+    expect(pdfText(pdf)).toContain('Share of shared cost pools')
+    firstPagePng(pdf, 'chargeback-with-pools-cost-center')
+  })
+
+  it('exports one FOCUS row per line with the pool, method and rule version; the pool adds up to its rows', () => {
     const [header = [], ...lines] = parseCsv(
-      readFileSync(join(out, 'chargeback-2024-09-allocated.focus.csv'), 'utf8'),
+      readFileSync(join(out, `chargeback-${PERIOD}-allocated.focus.csv`), 'utf8'),
     )
     const col = (name: string): number => header.indexOf(name)
-    const pooled = lines.filter((l) => l[col('x_AllocationPool')] === 'shared-lb')
-    expect(pooled).toHaveLength(2 * rows.filter((r) => r.ServiceName === POOL_SERVICE).length)
-    expect(new Set(pooled.map((l) => l[col('x_AllocationRuleVersion')]))).toEqual(new Set(['3']))
-    expect(new Set(pooled.map((l) => l[col('x_AllocationMethod')]))).toEqual(new Set(['even']))
-    expect(sumDecimals(pooled.map((l) => l[col('x_AllocatedCost')] ?? '0'))).toBe(poolTotal)
-    expect(sumDecimals(lines.map((l) => l[col('x_AllocatedCost')] ?? '0'))).toBe(
-      oracle(DEMO, '2024-09', 'SubAccountName').total,
+    expect(lines).toHaveLength(engine.rows)
+    const pooled = lines.filter((l) => l[col('x_AllocationPool')] === 'network')
+    expect(new Set(pooled.map((l) => l[col('x_AllocationRuleVersion')]))).toEqual(new Set(['1']))
+    expect(new Set(pooled.map((l) => l[col('x_AllocationMethod')]))).toEqual(
+      new Set(['proportional']),
     )
+    expect(sumDecimals(pooled.map((l) => l[col('x_AllocatedCost')] ?? '0'))).toBe(network)
+    expect(sumDecimals(lines.map((l) => l[col('x_AllocatedCost')] ?? '0'))).toBe(invoice)
+  })
+
+  it('the manifest gives each import its source rows in the period and, apart, the lines made from them', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(out, `chargeback-${PERIOD}-manifest.json`), 'utf8'),
+    ) as { imports: Array<{ fileName: string; rows: number; lines: number }> }
+    // Pool rows are split among cost centers, so the pack has more lines than the file has rows.
+    expect(engine.rows).toBeGreaterThan(rows.length)
+    expect(manifest.imports).toEqual([
+      expect.objectContaining({
+        fileName: 'focus-sample.csv',
+        rows: rows.length,
+        lines: engine.rows,
+      }),
+    ])
   })
 })

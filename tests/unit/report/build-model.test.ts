@@ -32,7 +32,7 @@ function facts(patch: Partial<ReportFacts> = {}): ReportFacts {
       { currency: 'EUR', amount: '5' },
       { currency: 'USD', amount: '10.012' },
     ],
-    imports: [{ id: 1, fileName: 'a.csv', sha256: 'ab'.repeat(32), rows: 7 }],
+    imports: [{ id: 1, fileName: 'a.csv', sha256: 'ab'.repeat(32), rows: 7, lines: 9 }],
     allocation: null,
     budgets: [],
     ...patch,

@@ -105,7 +105,8 @@ export function drawAppendix(doc: Pdf, model: ReportModel, target: TargetReport 
     doc,
     [
       { header: 'Import', weight: 0.8, align: 'right' },
-      { header: 'File and SHA-256', weight: 7.4, cut: 'middle' },
+      { header: 'File and SHA-256', weight: 6.4, cut: 'middle' },
+      { header: 'Source rows', weight: 1.6, align: 'right' },
       { header: 'Lines in this pack', weight: 2.2, align: 'right' },
     ],
     model.imports.map((i) => ({
@@ -113,6 +114,7 @@ export function drawAppendix(doc: Pdf, model: ReportModel, target: TargetReport 
         String(i.id),
         { text: i.fileName, sub: `SHA-256 ${i.sha256}` },
         i.rows.toLocaleString('en-US'),
+        i.lines.toLocaleString('en-US'),
       ],
     })),
   )
