@@ -48,6 +48,7 @@ export async function importFile(
   const fileName = options.displayName ?? basename(path)
   const attempt: Attempt = {
     fileName,
+    sourcePath: path,
     sha256: '',
     sizeBytes: 0,
     format: 'unknown',

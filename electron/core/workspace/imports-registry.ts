@@ -1,12 +1,15 @@
 /** The import registry: every attempt with its file identity, outcome and totals. */
 import type { FocalError, ImportRecord, ImportTotal } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
+import { redactPath } from './redact-path'
 import { actorName, type Row, type Workspace } from './workspace'
 
 /** What is known about an import attempt before it ends. */
 export interface Attempt {
   /** The registry id, once `beginAttempt` has recorded the attempt as running. */
   id?: number
+  /** Where the file is read from; never stored: texts naming it are cleaned (redactPath). */
+  sourcePath?: string
   fileName: string
   sha256: string
   sizeBytes: number
@@ -53,16 +56,17 @@ export async function recordAttempt(
   outcome: { status: 'failed' | 'duplicate' | 'cancelled'; error: FocalError },
 ): Promise<ImportRecord> {
   const id = await importIdOf(ws, attempt)
+  const error = redactPath(outcome.error, attempt.sourcePath, attempt.fileName)
   await insertImport(ws, id, attempt, {
     status: outcome.status,
     rowCount: 0,
     reconciled: false,
-    error: outcome.error,
+    error,
   })
   await ws.audit(`import.${outcome.status}`, attempt.fileName, {
     importId: id,
     sha256: attempt.sha256,
-    error: outcome.error,
+    error,
   })
   return readImport(ws, id)
 }
@@ -83,6 +87,7 @@ export async function insertImport(
   },
 ): Promise<void> {
   const finished = new Date()
+  const clean = <T>(value: T): T => redactPath(value, attempt.sourcePath, attempt.fileName)
   await ws.run(
     `INSERT OR REPLACE INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, $11::TIMESTAMPTZ, $12, $13, $14, $15, $16, $17)`,
     [
@@ -98,9 +103,9 @@ export async function insertImport(
       attempt.startedAt.toISOString(),
       finished.toISOString(),
       finished.getTime() - attempt.startedAt.getTime(),
-      outcome.error ? JSON.stringify(outcome.error) : null,
+      outcome.error ? JSON.stringify(clean(outcome.error)) : null,
       JSON.stringify(outcome.fixes ?? []),
-      JSON.stringify(outcome.issues ?? []),
+      JSON.stringify(clean(outcome.issues ?? [])),
       outcome.columnMap === undefined ? null : JSON.stringify(outcome.columnMap),
       actorName(),
     ],
