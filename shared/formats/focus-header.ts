@@ -5,6 +5,7 @@
  */
 import {
   COLUMN_RENAMES,
+  PROVENANCE_COLUMNS,
   REQUIRED_TO_IMPORT,
   detectFocusVersion,
   focusColumn,
@@ -43,13 +44,19 @@ export interface HeaderMapping {
   readonly duplicates: readonly DuplicateColumn[]
 }
 
+/**
+ * The JSON object column (keyed by source column name) that holds the provider
+ * columns of a file too wide to give each a column of its own (store-rows.ts).
+ */
+export const EXTRA_COLUMN = 'x_Extra'
+
 /** Focal's own columns, which a source file must not overwrite. */
-const RESERVED = /^x_(ImportId|SourceFile|SourceRow|SourceFormat|FixCodes|Extra)$/
+const RESERVED = new Set([...PROVENANCE_COLUMNS, EXTRA_COLUMN].map((c) => c.toLowerCase()))
 
 /** The provider-column name a non-FOCUS source column is kept under. */
 export function providerColumnName(source: string): string {
   const base = source.startsWith('x_') ? source : `x_${source}`
-  return RESERVED.test(base) ? `x_Source_${base.slice(2)}` : base
+  return RESERVED.has(base.toLowerCase()) ? `x_Source_${base.slice(2)}` : base
 }
 
 /**

@@ -6,7 +6,11 @@
 import type { ImportRecord, ImportTotal } from '../../../shared/contract'
 import { subtractDecimals } from '../../../shared/money'
 import { fail } from '../../../shared/contract'
-import type { HeaderMapping, MappedColumn } from '../../../shared/formats/focus-header'
+import {
+  EXTRA_COLUMN,
+  type HeaderMapping,
+  type MappedColumn,
+} from '../../../shared/formats/focus-header'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 import { importIdOf, insertImport, readImport, type Attempt } from '../workspace/imports-registry'
 import type { Workspace } from '../workspace/workspace'
@@ -137,9 +141,6 @@ function describeMismatch(t: ImportTotal): string {
  * pass this keeps them, under their source names, in one JSON object column x_Extra.
  */
 const MAX_PROVIDER_COLUMNS = 200
-
-/** The JSON object column that holds the provider columns of a wide file. */
-const EXTRA_COLUMN = 'x_Extra'
 
 /** Where a file's columns go: columns of cost_rows, and provider columns kept in x_Extra. */
 interface ColumnLayout {

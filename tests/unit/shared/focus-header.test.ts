@@ -85,5 +85,7 @@ describe('mapFocusHeader', () => {
   it('never lets a source column overwrite provenance columns', () => {
     expect(mapFocusHeader(['x_ImportId']).columns[0]?.target).toBe('x_Source_ImportId')
     expect(mapFocusHeader(['Extra']).columns[0]?.target).toBe('x_Source_Extra')
+    // DuckDB names are case-insensitive, so the check is too.
+    expect(mapFocusHeader(['x_sourcerow']).columns[0]?.target).toBe('x_Source_sourcerow')
   })
 })
