@@ -33,6 +33,11 @@ const costColumns = [
   ...FOCAL_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.sqlType}`),
 ]
 
+const FOCUS_VIEW = 'SELECT * FROM cost_rows'
+
+/** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
+export const FOCAL_VIEWS: Readonly<Record<string, string>> = { focus: FOCUS_VIEW }
+
 /** Statements that create an empty workspace, run in one transaction. */
 export const CREATE_WORKSPACE: readonly string[] = [
   'CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)',
@@ -51,5 +56,5 @@ export const CREATE_WORKSPACE: readonly string[] = [
     logged_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)`,
   `CREATE TABLE cost_rows (\n  ${costColumns.join(',\n  ')}\n)`,
   // The view every query and the CLI use: the normalized rows under FOCUS names.
-  'CREATE VIEW focus AS SELECT * FROM cost_rows',
+  `CREATE VIEW focus AS ${FOCUS_VIEW}`,
 ]

@@ -19,6 +19,7 @@ import { userInfo } from 'node:os'
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
 import { openDatabase } from '../db/connect'
+import { guardCatalog } from './catalog-guard'
 import { markInterrupted, trimUnusedTail } from './interrupted'
 import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
 
@@ -32,6 +33,8 @@ export type Row = Record<string, unknown>
 export class Workspace {
   /** Display name: the file name without `.focal`. */
   readonly name: string
+  /** Views and macros Focal did not write, removed from the file when it was opened (catalog-guard.ts). */
+  removedSql: readonly string[] = []
   private closed = false
   /** Set once close() is called: new writer turns are refused. */
   private closing: Promise<void> | null = null
@@ -88,6 +91,7 @@ export class Workspace {
     try {
       if (exists) await workspace.checkFormat()
       else await workspace.initialize()
+      if (exists) workspace.removedSql = await guardCatalog(workspace)
     } catch (cause) {
       await workspace.close()
       throw cause
