@@ -18,7 +18,7 @@ import {
 } from '../workspace/imports-registry'
 import { readCsvHeader } from './csv-header'
 import { refuseDuplicateColumns } from './header-checks'
-import { failRead } from './duckdb-errors'
+import { failRead, isCsvContentError } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
@@ -192,6 +192,7 @@ async function stageFile(
   let header: string[]
   let sourceTypes: string[]
   let sql: string
+  let serialSql: string | null = null
   if (kind === 'parquet') {
     const described = await ws
       .all('DESCRIBE SELECT * FROM read_parquet($1)', [path])
@@ -204,6 +205,7 @@ async function stageFile(
     header = [...csv.columns]
     sourceTypes = header.map(() => 'VARCHAR')
     sql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz')
+    serialSql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz', false)
   }
   const mapping = mapFocusHeader(header)
   refuseDuplicateColumns(mapping, fileName)
@@ -229,7 +231,11 @@ async function stageFile(
         fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
       await (kind === 'parquet' ? ws.run(sql) : ws.run(sql, [path]))
     } catch (cause) {
-      failRead(cause, fileName)
+      // DuckDB's parallel CSV reader splits a file by byte ranges and misjudges some valid files
+      // whose quoted values span lines (refusing them, or reporting a row shape that is not
+      // there). One thread reads from the start, so its verdict, right or wrong, is the file's.
+      if (!serialSql || !isCsvContentError(cause)) failRead(cause, fileName)
+      await ws.run(serialSql, [path]).catch((again: unknown) => failRead(again, fileName))
     } finally {
       stopWatching()
       options.signal?.removeEventListener('abort', abort)

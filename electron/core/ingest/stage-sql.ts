@@ -11,12 +11,13 @@ export type SourceKind = 'csv' | 'csv.gz' | 'parquet'
 
 const DELIMITERS = new Set([',', ';', '\t', '|'])
 
-/** CREATE TEMP TABLE for a CSV: exact columns, all VARCHAR, strict shape, UTF-8; path bound as $1. */
+/** CREATE TEMP TABLE for a CSV: exact columns, all VARCHAR, strict shape, UTF-8; path bound as $1; `parallel = false` reads on one thread. */
 export function stageCsvSql(
   table: string,
   columnCount: number,
   delimiter: string,
   gzip: boolean,
+  parallel = true,
 ): string {
   if (!DELIMITERS.has(delimiter))
     throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`)
@@ -24,7 +25,7 @@ export function stageCsvSql(
   return `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv($1,
     auto_detect = false, header = true, strict_mode = true, delim = ${quoteLiteral(delimiter)},
     quote = '"', escape = '"', nullstr = ['NULL', ''], encoding = 'utf-8',
-    compression = ${gzip ? "'gzip'" : "'none'"}, columns = {${columns}})`
+    compression = ${gzip ? "'gzip'" : "'none'"}, columns = {${columns}}${parallel ? '' : ', parallel = false'})`
 }
 
 /**
