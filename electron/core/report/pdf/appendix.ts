@@ -105,9 +105,10 @@ export function drawAppendix(doc: Pdf, model: ReportModel, target: TargetReport 
     doc,
     [
       { header: 'Import', weight: 0.8, align: 'right' },
-      { header: 'File and SHA-256', weight: 6.4, cut: 'middle' },
+      // Wide enough for the whole SHA-256 an auditor compares with the file's.
+      { header: 'File and SHA-256', weight: 7.6, cut: 'middle' },
       { header: 'Source rows', weight: 1.6, align: 'right' },
-      { header: 'Lines in this pack', weight: 2.2, align: 'right' },
+      { header: 'Pack lines', weight: 1.5, align: 'right' },
     ],
     model.imports.map((i) => ({
       cells: [

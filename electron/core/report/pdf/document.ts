@@ -133,6 +133,26 @@ export function fitText(
   return cut(lo)
 }
 
+/**
+ * The largest font size from `max` down to `min` (half-point steps) at which
+ * `text` fits `width` on one line in the current font, or null when none
+ * does. Amounts are fitted this way instead of cut: a figure with an
+ * ellipsis is a figure nobody can read.
+ */
+export function fitFontSize(
+  doc: Pdf,
+  text: string,
+  width: number,
+  max: number,
+  min: number,
+): number | null {
+  for (let size = max; size >= min; size -= 0.5) {
+    doc.fontSize(size)
+    if (doc.widthOfString(text) <= width) return size
+  }
+  return null
+}
+
 /** Writes one line of text at (x, y) cut to `width`, without moving the flow cursor. */
 export function textAt(
   doc: Pdf,

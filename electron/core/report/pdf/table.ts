@@ -69,6 +69,12 @@ export function drawTable(doc: Pdf, columns: TableColumn[], rows: TableRow[]): v
       const x = (xs[i] ?? 0) + PAD
       const width = (widths[i] ?? 0) - 2 * PAD
       style(doc, row.strong ? 'bold' : 'regular', 8.5, value.color ?? COLOR.ink)
+      // Right-aligned columns hold figures: a large amount is set smaller, never cut short
+      // (text width scales with the size, so the size that fits is exact).
+      if (column.align === 'right') {
+        const wide = doc.widthOfString(value.text)
+        if (wide > width) doc.fontSize(Math.floor((8.5 * width * 10) / wide) / 10)
+      }
       textAt(doc, value.text, x, y + 4, width, { align: column.align, cut: column.cut })
       if (value.sub) {
         style(doc, 'regular', 6.8, COLOR.faint)
