@@ -20,6 +20,28 @@ export class AppPage {
     await this.page.getByTestId(`nav-${screen}`).click()
   }
 
+  /** A screen's entry in the navigation. */
+  navItem(screen: ScreenName): Locator {
+    return this.page.getByTestId(`nav-${screen}`)
+  }
+
+  /**
+   * Presses Tab until the entry of `screen` has the focus (at most `limit` presses), the way a
+   * keyboard user gets there; returns the test ids focused on the way.
+   */
+  async tabTo(screen: ScreenName, limit = 40): Promise<string[]> {
+    const seen: string[] = []
+    for (let press = 0; press < limit; press += 1) {
+      await this.page.keyboard.press('Tab')
+      const focused = await this.page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') ?? '',
+      )
+      seen.push(focused)
+      if (focused === `nav-${screen}`) return seen
+    }
+    throw new Error(`Tab never reached the ${screen} entry; focused on the way: ${seen.join(', ')}`)
+  }
+
   /** The open workspace's name in the header. */
   get workspaceName(): Locator {
     return this.page.getByTestId('workspace-name')

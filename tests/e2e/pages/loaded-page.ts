@@ -38,6 +38,15 @@ export class LoadedPage {
     return this.page.getByTestId('loaded-table').innerText()
   }
 
+  /** The summary's money cells: column headers and amounts of the cost columns, totals included. */
+  moneyCells(): Locator {
+    const table = this.page.getByTestId('loaded-table')
+    return table
+      .getByRole('columnheader', { name: /cost$/ })
+      .or(table.getByTestId('total-billed'))
+      .or(table.getByTestId('total-effective'))
+  }
+
   /** The registry row of a file (the newest if there are several). */
   registryRow(fileName: string): Locator {
     return this.page.getByTestId('registry-row').filter({ hasText: fileName }).first()

@@ -16,6 +16,13 @@ import classes from './pivot-table.module.css'
 
 const LABELS = { time: '', unit: 'Currency', count: 'Rows' } as const
 
+/** Grid widths; the time column fits "Sep 2024" and "2024-09-18" whole at 1024 px. */
+const COLUMN_WIDTHS: Partial<Record<ViewColumn['role'], string>> = {
+  dimension: 'minmax(180px, 3fr)',
+  value: 'minmax(160px, 2fr)',
+  time: 'minmax(112px, 1fr)',
+}
+
 function columnLabel(column: ViewColumn, spec: PivotSpec): string {
   const money = MONEY_MEASURES.includes(spec.measure)
   if (column.role === 'time') return spec.timeGrain === 'month' ? 'Month' : 'Day'
@@ -34,12 +41,7 @@ export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec })
   const columns: VirtualColumn[] = shown.map((column) => ({
     label: columnLabel(column, spec),
     align: column.role === 'value' || column.role === 'count' ? 'right' : 'left',
-    width:
-      column.role === 'dimension'
-        ? 'minmax(180px, 3fr)'
-        : column.role === 'value'
-          ? 'minmax(160px, 2fr)'
-          : 'minmax(90px, 1fr)',
+    width: COLUMN_WIDTHS[column.role] ?? 'minmax(90px, 1fr)',
   }))
   const cell = (row: number, index: number) => {
     const column = shown[index]

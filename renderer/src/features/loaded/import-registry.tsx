@@ -34,15 +34,18 @@ function Sha({ sha256 }: { sha256: string }) {
   )
 }
 
+/** The file column takes the space left and cuts long names (see loaded-table.tsx). */
+const FLEXIBLE = { width: '100%', maxWidth: 0, minWidth: 110 } as const
+
 /** The registry table (newest first). */
 export function ImportRegistry({ imports }: { imports: readonly ImportRecord[] }) {
   const sorted = [...imports].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id - a.id)
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs" highlightOnHover data-testid="import-registry">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>File</Table.Th>
+            <Table.Th style={FLEXIBLE}>File</Table.Th>
             <Table.Th>SHA-256</Table.Th>
             <Table.Th ta="right">Size</Table.Th>
             <Table.Th>Format</Table.Th>
@@ -55,7 +58,7 @@ export function ImportRegistry({ imports }: { imports: readonly ImportRecord[] }
         <Table.Tbody>
           {sorted.map((record) => (
             <Table.Tr key={record.id} data-testid="registry-row" data-file={record.fileName}>
-              <Table.Td maw={280}>
+              <Table.Td style={FLEXIBLE}>
                 <Text size="sm" fw={500} truncate title={record.fileName}>
                   {record.fileName}
                 </Text>
@@ -74,8 +77,8 @@ export function ImportRegistry({ imports }: { imports: readonly ImportRecord[] }
               <Table.Td ta="right" className="amount">
                 {record.rowCount.toLocaleString('en-US')}
               </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
+              <Table.Td miw={120}>
+                <Group gap={4}>
                   <Badge size="sm" color={STATUS_COLORS[record.status]} variant="light">
                     {record.status}
                   </Badge>

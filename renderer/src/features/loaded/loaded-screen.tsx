@@ -37,7 +37,7 @@ export function LoadedScreen() {
         </Text>
       </div>
       {task.error ? <ErrorAlert error={task.error} /> : null}
-      <Paper p="md">
+      <Paper p="sm">
         {rows.length === 0 ? (
           <EmptyState
             icon={<LoadedIcon size={28} />}
@@ -64,7 +64,7 @@ export function LoadedScreen() {
           </div>
         </Group>
       </div>
-      <Paper p="md">
+      <Paper p="sm">
         {imports.length === 0 ? (
           <Text size="sm" c="dimmed">
             No files imported into this workspace yet.

@@ -29,18 +29,25 @@ function totalsByCurrency(rows: readonly LoadedRow[]) {
   })
 }
 
-/** The summary table. */
+/**
+ * Lets the billing account column take what the other columns leave and cut its text with an
+ * ellipsis: a nowrap cell otherwise claims its whole text width and pushes the money columns
+ * out of sight (a zero max-width cell in an auto-layout table shrinks to the space left).
+ */
+const FLEXIBLE = { width: '100%', maxWidth: 0, minWidth: 96 } as const
+
+/** The summary table: every amount carries its currency code, so no separate Currency column. */
 export function LoadedTable({ rows }: { rows: readonly LoadedRow[] }) {
   const totals = totalsByCurrency(rows)
   return (
-    <Table.ScrollContainer minWidth={820}>
+    // Fits 1024 px; scrolls sideways only below that (or for very long exact totals).
+    <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs" striped highlightOnHover data-testid="loaded-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>Billing period</Table.Th>
+            <Table.Th>Billing period</Table.Th>
             <Table.Th>Provider</Table.Th>
-            <Table.Th>Billing account</Table.Th>
-            <Table.Th>Currency</Table.Th>
+            <Table.Th style={FLEXIBLE}>Billing account</Table.Th>
             <Table.Th ta="right">Rows</Table.Th>
             <Table.Th ta="right">Billed cost</Table.Th>
             <Table.Th ta="right">Effective cost</Table.Th>
@@ -53,7 +60,7 @@ export function LoadedTable({ rows }: { rows: readonly LoadedRow[] }) {
                 {formatPeriod(row.billingPeriod)}
               </Table.Td>
               <Table.Td>{row.provider ?? '—'}</Table.Td>
-              <Table.Td maw={300}>
+              <Table.Td style={FLEXIBLE}>
                 <Text
                   size="sm"
                   truncate
@@ -67,7 +74,6 @@ export function LoadedTable({ rows }: { rows: readonly LoadedRow[] }) {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>{row.currency ?? '—'}</Table.Td>
               <Table.Td ta="right" className="amount">
                 {row.rows.toLocaleString('en-US')}
               </Table.Td>
@@ -83,8 +89,7 @@ export function LoadedTable({ rows }: { rows: readonly LoadedRow[] }) {
         <Table.Tfoot>
           {totals.map((total) => (
             <Table.Tr key={total.currency} data-testid={`loaded-total-${total.currency}`} fw={700}>
-              <Table.Td colSpan={3}>Total {total.currency} (exact)</Table.Td>
-              <Table.Td>{total.currency}</Table.Td>
+              <Table.Td colSpan={3}>Total {total.currency || '(no currency)'} (exact)</Table.Td>
               <Table.Td ta="right" className="amount" data-testid="total-rows">
                 {total.rows.toLocaleString('en-US')}
               </Table.Td>
