@@ -63,7 +63,8 @@ export async function runAllocateCommand(argv: string[]): Promise<number> {
     for (const spec of values.mapping) imported.push(await importSpec(ws, spec, 'mapping'))
     for (const spec of values.driver) imported.push(await importSpec(ws, spec, 'driver'))
     if (!values.json) for (const t of imported) console.log(describeImport(t))
-    if (values.versions) return printVersions(ws, values.json)
+    // Awaited here: a bare `return promise` lets the finally close the workspace mid-query.
+    if (values.versions) return await printVersions(ws, values.json)
     const fromFile = values.rules ? readRules(values.rules) : null
     const latest = await latestRuleVersion(ws)
     const ruleSet: RuleSet | undefined = fromFile ?? latest?.ruleSet

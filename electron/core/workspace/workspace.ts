@@ -201,7 +201,7 @@ export class Workspace {
     if (this.closed) return
     this.closed = true
     try {
-      if (!this.readOnly) this.writer.closeSync()
+      this.writer.closeSync()
     } finally {
       this.instance.closeSync()
     }
