@@ -83,6 +83,9 @@ describe('rule-set versions', () => {
       before: '20.28022672899',
       after: '0.2772384847',
       change: '-20.00298824429',
+      // The cents Reports charges: all of the period before any rule, the rest after.
+      charged: '0.28',
+      chargedBefore: '20.28',
     })
     expect(await listRuleVersions(ws)).toEqual([])
     await saveRuleVersion(ws, rules, 'v1')
