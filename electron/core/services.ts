@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { EventName, EventOf, StagedFile } from '../../shared/contract'
 import { fail } from '../../shared/contract'
 import type { EventListener, FocalServices, ServicesOptions } from './host'
@@ -50,6 +50,9 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   const reports = createReportServices({ workspace, emit, reportsDir: options.reportsDir ?? null })
 
   const switchTo = async (path: string, create: boolean, scratch: boolean) => {
+    // Already open (a second tab): keep it and its jobs. A second DuckDB instance on the same
+    // file in one process would not be stopped by the file lock and would write over the first.
+    if (current && resolve(current.ws.path) === resolve(path)) return info()
     const next = await Workspace.open(path, { create })
     jobs.cancelAll()
     reports.cancelAll()

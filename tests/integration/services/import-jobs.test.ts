@@ -88,4 +88,19 @@ describe('import jobs', () => {
     if (imports.some((i) => i.status === 'imported')) expect(rows).toBe(a.rows)
     else expect(rows).toBe(0)
   })
+
+  it('opening the workspace that is already open (a second tab) leaves its running import alone', async () => {
+    await services['workspace:create']({ name: 'twice' })
+    const a = bigFile('a.csv', 30)
+    const job = await services['import:start']({ files: [await stage(a, 'a.csv')] })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await services['workspace:open']({ name: 'twice' })
+    const ended = await jobEnd(job.jobId)
+    expect([ended.state, ended.results[0]?.record?.status]).toEqual(['done', 'imported'])
+    const imports = await services['imports:list']({})
+    expect(imports.map((i) => [i.fileName, i.status, i.rowCount])).toEqual([
+      ['a.csv', 'imported', a.rows],
+    ])
+    expect((await services['workspace:info']({}))?.rowCount).toBe(a.rows)
+  })
 })
