@@ -32,6 +32,16 @@ export class ExplorePage {
     await expect(this.rows.first()).toBeVisible()
   }
 
+  /** Types a date into "From" or "Until (exclusive)" (empty text clears it). */
+  async setDate(bound: 'From' | 'Until (exclusive)', isoDate: string): Promise<void> {
+    await this.page.getByLabel(bound, { exact: true }).fill(isoDate)
+  }
+
+  /** The result summary line ("21 result rows in 18 ms"). */
+  get summary(): Locator {
+    return this.page.getByTestId('pivot-summary')
+  }
+
   /** The result table. */
   get table(): Locator {
     return this.page.getByTestId('pivot-table')
