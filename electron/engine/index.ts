@@ -45,3 +45,10 @@ parentPort.on('message', ({ data, ports }) => {
 })
 
 process.once('SIGTERM', shutdown)
+
+// A job that fails after its window has gone must not stop the engine every window shares.
+process.on('unhandledRejection', (cause: unknown) => {
+  console.error(
+    `focal engine: unhandled error: ${cause instanceof Error ? cause.message : String(cause)}`,
+  )
+})
