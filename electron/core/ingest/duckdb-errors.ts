@@ -60,7 +60,7 @@ export function describeReadError(cause: unknown, fileName: string): FocalError 
     const [, limit, size] = long
     return {
       code: 'BAD_ROW_SHAPE',
-      message: `${at}: the line is ${size} bytes long, more than the ${limit} bytes a CSV line may have, so the file is damaged or a quote is never closed.`,
+      message: `${at}: the line is longer than the ${limit} bytes a CSV line may have (${size} bytes), so the file is damaged or a quote is never closed.`,
       hint: 'Fix that line or export the file again; nothing was imported.',
       location,
       details,

@@ -9,6 +9,7 @@ import { once } from 'node:events'
 import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import type { FocalError } from '../../../shared/contract'
+import { MAX_LINE_BYTES, TextCheck, type TextFinding } from './text-check'
 import { textLineAt } from './text-line'
 
 /** What a file's bytes must be: CSV text, gzip-compressed CSV text, or anything (Parquet and refused kinds). */
@@ -30,7 +31,7 @@ export interface ScanOptions {
 
 /** Why a file's bytes are not all data, before it is worded for a person. */
 type Finding =
-  | { kind: 'nul'; textOffset: number }
+  | TextFinding
   | { kind: 'truncated'; size: number }
   | { kind: 'trailing'; offset: number; size: number }
   | { kind: 'damaged'; zlibMessage: string }
@@ -51,8 +52,8 @@ export async function scanFile(
     finding = found
     options.onProblem?.()
   }
-  const nul = new NulSearch(report)
-  const gzip = content === 'csv.gz' ? new GzipCheck(nul, report) : null
+  const text = new TextCheck(report)
+  const gzip = content === 'csv.gz' ? new GzipCheck(text, report) : null
   let bytesRead = 0
   try {
     for await (const chunk of createReadStream(path, {
@@ -61,28 +62,17 @@ export async function scanFile(
       hash.update(chunk)
       // Once something is wrong only the hash goes on: it identifies the refused bytes in the import log.
       if (!finding && gzip) await gzip.write(chunk)
-      else if (!finding && content === 'csv') nul.push(chunk)
+      else if (!finding && content === 'csv') text.push(chunk)
       bytesRead += chunk.length
       options.onBytes?.(bytesRead)
     }
     if (!finding && gzip) await gzip.finish(bytesRead)
+    if (!finding && content !== 'other') text.end()
   } finally {
     gzip?.stop()
   }
   const sha256 = hash.digest('hex')
   return { sha256, problem: finding ? await describe(finding, path, fileName, content) : null }
-}
-
-/** Finds the first NUL byte in a stream of CSV text: no billing value holds one. */
-class NulSearch {
-  private offset = 0
-  constructor(private readonly report: (found: Finding) => void) {}
-
-  push(text: Buffer): void {
-    const index = text.indexOf(0)
-    if (index >= 0) this.report({ kind: 'nul', textOffset: this.offset + index })
-    this.offset += text.length
-  }
 }
 
 /**
@@ -98,7 +88,7 @@ class GzipCheck {
   private failed = false
 
   constructor(
-    text: NulSearch,
+    text: TextCheck,
     private readonly report: (found: Finding) => void,
   ) {
     this.gunzip.on('data', (chunk: Buffer) => text.push(chunk))
@@ -152,6 +142,16 @@ async function describe(
       return {
         code: 'UNSUPPORTED_FORMAT',
         message: `${fileName}, line ${line}: after the first ${finding.textOffset} bytes${text} the file holds NUL bytes, not CSV text, so it is damaged or was not completely written.`,
+        hint: ADVICE,
+        location: { ...location, line },
+        details: { byteOffset: finding.textOffset },
+      }
+    }
+    case 'long-line': {
+      const line = await textLineAt(path, content === 'csv.gz', finding.textOffset)
+      return {
+        code: 'BAD_ROW_SHAPE',
+        message: `${fileName}, line ${line}: the line is longer than the ${MAX_LINE_BYTES} bytes a CSV line may have, so the file is damaged or a quote is never closed.`,
         hint: ADVICE,
         location: { ...location, line },
         details: { byteOffset: finding.textOffset },

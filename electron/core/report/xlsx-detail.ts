@@ -36,6 +36,10 @@ export async function detailSheet(
     DETAIL_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 12 })),
   )
   let done = 0
+  // The lines stream from the writer connection (they are its temp table); a statement from another
+  // job on that connection mid-stream ends the stream early without an error, so the whole sheet is
+  // written in one writer turn.
+  await ws.exclusive(async () => {
   for await (const chunk of streamDetail(ws, input.linesTable)) {
     for (const l of chunk) {
       const start = l.chargePeriodStart
@@ -66,5 +70,6 @@ export async function detailSheet(
     done += chunk.length
     input.onDetailRows?.(done)
   }
+  })
   sheet.commit()
 }

@@ -23,12 +23,14 @@ const HEADER =
 let ws: Workspace
 let dir: string
 let before: Awaited<ReturnType<typeof storedTotals>>
+let tablesBefore: string[]
 
 beforeEach(async () => {
   ws = await freshWorkspace()
   dir = tempDir()
   expect((await importFile(ws, SAMPLE)).status).toBe('imported')
   before = await storedTotals(ws)
+  tablesBefore = await tablesAndViews()
 })
 afterEach(() => ws.close())
 
@@ -59,6 +61,14 @@ async function gzipWithFlush(first: string, second: string): Promise<{ all: Buff
   return { all: Buffer.concat(parts), cut }
 }
 
+/** Every table and view, temporary ones too (a stage left behind would show here). */
+async function tablesAndViews(): Promise<string[]> {
+  const rows = await ws.all(
+    `SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1`,
+  )
+  return rows.map((r) => String(r.name))
+}
+
 /** Imports `path`, expects it refused with `code`, and checks nothing changed but the log. */
 async function expectRefused(path: string, code: string) {
   const record = await importFile(ws, path)
@@ -67,6 +77,7 @@ async function expectRefused(path: string, code: string) {
   expect(record.rowCount).toBe(0)
   expect(record.sha256).toMatch(/^[0-9a-f]{64}$/)
   expect(await storedTotals(ws)).toEqual(before)
+  expect(await tablesAndViews()).toEqual(tablesBefore)
   const log = await listImports(ws)
   expect(log[0]).toMatchObject({ id: record.id, status: 'failed', error: { code } })
   return record
@@ -154,6 +165,40 @@ describe('file integrity', () => {
     )
     expect(record.error?.location).toEqual({ file: 'padded.csv', line: 4 })
     expect(record.error?.details).toEqual({ byteOffset: text.length })
+  })
+
+  it('a 40 MB last line with no row in it (DuckDB drops it unread) is refused at its line', async () => {
+    const text = HEADER + rows(0, 2)
+    const record = await expectRefused(
+      file('garbage-tail.csv', text + 'x'.repeat(40 << 20)),
+      'BAD_ROW_SHAPE',
+    )
+    expect(record.error?.message).toBe(
+      'garbage-tail.csv, line 4: the line is longer than the 2000000 bytes a CSV line may have, so the file is damaged or a quote is never closed.',
+    )
+    expect(record.error?.location).toEqual({ file: 'garbage-tail.csv', line: 4 })
+    expect(record.error?.details).toEqual({ byteOffset: text.length })
+  })
+
+  it('a long line inside a .csv.gz is measured across decompressed chunks', async () => {
+    const head = HEADER + rows(0, 3)
+    const long = 'y'.repeat(2_000_001)
+    const path = file('long-line.csv.gz', gzipSync(head + long + '\n' + rows(3, 5)))
+    const record = await expectRefused(path, 'BAD_ROW_SHAPE')
+    expect(record.error?.message).toBe(
+      'long-line.csv.gz, line 5: the line is longer than the 2000000 bytes a CSV line may have, so the file is damaged or a quote is never closed.',
+    )
+  })
+
+  it('a file whose lines end in a lone CR (old Mac exports) is not mistaken for one long line', async () => {
+    const text = HEADER + rows(0, 60_000)
+    const plain = file('mac.csv', text)
+    const record = await importFile(ws, file('mac-cr.csv', text.replaceAll('\n', '\r')))
+    expect(record.error).toBeNull()
+    expect(record.rowCount).toBe(60_000)
+    expect(record.totals[0]?.billedStored).toBe(
+      normalizeDecimal(csvSums(plain, 'BilledCost').USD?.sum ?? ''),
+    )
   })
 
   it('NUL bytes inside a .csv.gz are found after decompression', async () => {
