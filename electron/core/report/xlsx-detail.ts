@@ -40,36 +40,36 @@ export async function detailSheet(
   // job on that connection mid-stream ends the stream early without an error, so the whole sheet is
   // written in one writer turn.
   await ws.exclusive(async () => {
-  for await (const chunk of streamDetail(ws, input.linesTable)) {
-    for (const l of chunk) {
-      const start = l.chargePeriodStart
-        ? new Date(`${l.chargePeriodStart.replace(' ', 'T')}Z`)
-        : null
-      addRow(
-        sheet,
-        [
-          l.target,
-          l.pool,
-          l.method,
-          l.rule,
-          start,
-          l.chargeCategory,
-          l.serviceName,
-          l.resourceId,
-          l.resourceName,
-          l.subAccountName,
-          l.currency,
-          normalizeDecimal(l.amount),
-          l.importId,
-          l.importId === null ? null : (files.get(l.importId) ?? null),
-          l.sourceRow,
-        ],
-        { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT },
-      )
+    for await (const chunk of streamDetail(ws, input.linesTable)) {
+      for (const l of chunk) {
+        const start = l.chargePeriodStart
+          ? new Date(`${l.chargePeriodStart.replace(' ', 'T')}Z`)
+          : null
+        addRow(
+          sheet,
+          [
+            l.target,
+            l.pool,
+            l.method,
+            l.rule,
+            start,
+            l.chargeCategory,
+            l.serviceName,
+            l.resourceId,
+            l.resourceName,
+            l.subAccountName,
+            l.currency,
+            normalizeDecimal(l.amount),
+            l.importId,
+            l.importId === null ? null : (files.get(l.importId) ?? null),
+            l.sourceRow,
+          ],
+          { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT },
+        )
+      }
+      done += chunk.length
+      input.onDetailRows?.(done)
     }
-    done += chunk.length
-    input.onDetailRows?.(done)
-  }
   })
   sheet.commit()
 }
