@@ -40,11 +40,31 @@ async function buildIfNeeded(needed) {
   await run(process.execPath, [join(root, 'scripts', 'build.mjs')])
 }
 
-/** Starts a child that receives Ctrl+C with us and whose exit code becomes ours. */
-function handOver(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit' })
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code) => process.exit(code ?? 0))
+/**
+ * Starts a child that stops with us and whose exit code becomes ours. A signal
+ * is passed on; and since `npm start` runs us under `sh -c`, where a kill of
+ * npm ends the shell but never reaches us, we also stop the child when our
+ * parent goes away. With `ipc`, the child (the web host) sees its channel
+ * close and stops by itself if we are killed outright.
+ */
+function handOver(command, args, { ipc = false } = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+  })
+  const stop = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal))
+  const parent = process.ppid
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM')
+  }, 500)
+  child.on('exit', (code, signal) => {
+    clearInterval(watch)
+    // Killed by a signal it did not handle: it did not close cleanly.
+    process.exit(code ?? (signal ? 1 : 0))
+  })
 }
 
 const electron = electronBinary()
@@ -56,6 +76,8 @@ if (electron) {
     "Electron's binary is not installed on this machine (it could not be downloaded), so Focal starts its web host instead: open the URL below.",
   )
   await buildIfNeeded(['out/webhost/index.js', 'out/renderer/index.html'])
-  // The web host reads FOCAL_PORT itself and otherwise takes a free port; it prints the URL with its token.
-  handOver(process.execPath, [join(root, 'out', 'webhost', 'index.js')])
+  // The web host takes a free port (or FOCAL_PORT, or --port after `npm start --`) and prints the URL with its token.
+  handOver(process.execPath, [join(root, 'out', 'webhost', 'index.js'), ...process.argv.slice(2)], {
+    ipc: true,
+  })
 }

@@ -84,7 +84,16 @@ async function main(): Promise<void> {
 
   // Close cleanly on Ctrl+C or a kill, so the workspace is checkpointed to one file.
   // Listening before the URL is printed: whoever reads the URL may stop the host at once.
+  let stopping = 0
   const stop = (): void => {
+    // Ctrl+C reaches every process of the terminal's group, and `npm start` passes it on
+    // too, so the same stop arrives two or three times at once: only a later one forces.
+    if (stopping > 0) {
+      if (Date.now() - stopping < 1000) return
+      console.error('focal web host: stopped before it finished closing.')
+      process.exit(1)
+    }
+    stopping = Date.now()
     host.close().then(
       () => process.exit(0),
       (cause: unknown) => {
@@ -93,8 +102,12 @@ async function main(): Promise<void> {
       },
     )
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop)
+  // Started by scripts/start.mjs with an IPC channel: if it is killed outright, stop too.
+  if (process.send)
+    process.once('disconnect', () => {
+      if (stopping === 0) stop()
+    })
   console.log(host.url)
 }
 
