@@ -23,11 +23,14 @@ const CR = 0x0d
 export class TextCheck {
   private offset = 0
   private lineStart = 0
+  /** Set at the first finding: the file is refused, so nothing after it matters. */
+  private found = false
 
-  constructor(private readonly report: (found: TextFinding) => void) {}
+  constructor(private readonly onFinding: (found: TextFinding) => void) {}
 
   /** Checks the next chunk of text. */
   push(text: Buffer): void {
+    if (this.found) return
     const nul = text.indexOf(0)
     if (nul >= 0) this.report({ kind: 'nul', textOffset: this.offset + nul })
     const first = firstBreak(text)
@@ -39,7 +42,13 @@ export class TextCheck {
 
   /** Checks the last line, once all text has been pushed. */
   end(): void {
-    this.measure(this.offset)
+    if (!this.found) this.measure(this.offset)
+  }
+
+  private report(finding: TextFinding): void {
+    if (this.found) return
+    this.found = true
+    this.onFinding(finding)
   }
 
   private measure(lineEnd: number): void {
