@@ -28,21 +28,28 @@ describe('resolveAppPath', () => {
   })
 
   it.each([
-    'app://focal/../secret.txt',
-    'app://focal/%2e%2e/secret.txt',
-    'app://focal/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
-    'app://focal/assets/..%5c..%5csecret.txt',
-    'app://focal/%00index.html',
-    'app://focal/%E0%A4%A', // malformed escape
+    // The URL parser collapses `..` and `%2e%2e` before Focal sees the path: they stay inside.
+    ['app://focal/../secret.txt', 'secret.txt'],
+    ['app://focal/%2e%2e/secret.txt', 'secret.txt'],
+    ['app://focal/assets/%2e%2e%2f%2e%2e%2fsecret.txt', null],
+    ['app://focal/assets/..%5c..%5csecret.txt', null],
+    ['app://focal/%00index.html', null],
+    ['app://focal/%E0%A4%A', null], // malformed escape
+  ])('keeps %s inside the renderer folder', (url, inside) => {
+    expect(resolveAppPath(url, root)).toBe(inside === null ? null : join(root, inside))
+  })
+
+  // Each names a file that exists (index.html), so only the scheme or host check refuses it.
+  it.each([
     'app://evil/index.html',
     'app://focal.evil/index.html',
-    'file:///etc/passwd',
+    'app://focal:8080/index.html',
     'https://focal/index.html',
-  ])('refuses %s', (url) => {
-    const file = resolveAppPath(url, root)
-    // Either refused, or (for `..` the URL parser already collapsed) still inside root.
-    if (file !== null) expect(file.startsWith(root)).toBe(true)
-    expect(file).not.toBe(join(base, 'secret.txt'))
+    'http://focal/index.html',
+    'file://focal/index.html',
+    'file:///index.html',
+  ])('refuses %s: not the app scheme and host', (url) => {
+    expect(resolveAppPath(url, root)).toBeNull()
   })
 })
 
@@ -64,6 +71,14 @@ describe('serveAppRequest', () => {
     const missing = await serveAppRequest('app://focal/nope.js', root)
     expect(missing.status).toBe(404)
     expect(missing.headers.get('content-security-policy')).toBe(CSP)
+  })
+
+  it('answers 403 for another scheme or host, never the page', async () => {
+    for (const url of ['https://focal/index.html', 'app://evil/index.html']) {
+      const response = await serveAppRequest(url, root)
+      expect(response.status, url).toBe(403)
+      expect(await response.text()).not.toContain('<title>Focal</title>')
+    }
   })
 
   it('refuses a symlink that leads out of the renderer folder', async () => {
