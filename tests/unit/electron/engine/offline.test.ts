@@ -1,10 +1,13 @@
 /**
  * The engine opens no network connection (DESIGN.md, Security baseline): on
  * the real DuckDB, opened exactly as the core services open every workspace,
- * a remote URL fails at once because httpfs is neither built in nor
- * loadable, and the offline settings cannot be switched back on. The
- * renderer side of the same promise is network-policy.test.ts.
+ * a URL to a loopback server started here fails at once because httpfs is
+ * neither built in nor loadable, the server receives nothing, and the offline
+ * settings cannot be switched back on. The renderer side of the same promise
+ * is network-policy.test.ts.
  */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DuckDBConnection } from '@duckdb/node-api'
@@ -15,45 +18,69 @@ import { tempDir } from '../../../helpers/paths'
 
 let ws: Workspace
 let reader: DuckDBConnection
+/** A loopback server that answers a valid CSV to anything, so a request that got through would succeed. */
+let server: Server
+let base: string
+const requests: string[] = []
 
 beforeAll(async () => {
   ws = await Workspace.open(join(tempDir('focal-offline-'), 'offline.focal'), { create: true })
   reader = await ws.reader()
+  server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`)
+    response.writeHead(200, { 'Content-Type': 'text/csv' })
+    response.end('BilledCost,BillingCurrency\n1.50,USD\n')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 
-afterAll(() => {
+afterAll(async () => {
   reader.closeSync()
   ws.close()
+  await new Promise((resolve) => server.close(resolve))
 })
 
-async function failure(
-  sql: string,
-  connection?: DuckDBConnection,
-): Promise<{ message: string; ms: number }> {
-  const started = performance.now()
+async function failure(sql: string, connection?: DuckDBConnection): Promise<{ message: string }> {
   try {
     await ws.all(sql, undefined, connection)
   } catch (cause) {
-    return {
-      message: cause instanceof Error ? cause.message : String(cause),
-      ms: performance.now() - started,
-    }
+    return { message: cause instanceof Error ? cause.message : String(cause) }
   }
   throw new Error(`expected ${sql} to fail`)
 }
 
 describe('engine offline by configuration', () => {
+  it('the loopback server answers a plain client, so silence below means Focal never asked', async () => {
+    const response = await fetch(`${base}/probe.csv`)
+    expect(await response.text()).toBe('BilledCost,BillingCurrency\n1.50,USD\n')
+    expect(requests.splice(0)).toEqual(['GET /probe.csv'])
+  })
+
   it.each([
-    "SELECT * FROM read_csv('https://example.com/x.csv')",
-    "SELECT * FROM read_parquet('s3://bucket/costs.parquet')",
-    "SELECT * FROM read_json('http://169.254.169.254/latest/meta-data')",
-  ])('refuses %s at once, before any I/O', async (sql) => {
+    (url: string) => `SELECT * FROM read_csv('${url}/x.csv')`,
+    (url: string) => `SELECT * FROM read_csv_auto('${url}/x.csv')`,
+    (url: string) => `SELECT * FROM read_parquet('${url}/x.parquet')`,
+    (url: string) => `SELECT * FROM read_json('${url}/x.json')`,
+    (url: string) => `SELECT * FROM '${url}/x.csv'`,
+  ])('refuses a loopback URL without sending it a request (%#)', async (query) => {
     for (const connection of [undefined, reader]) {
-      const { message, ms } = await failure(sql, connection)
+      const { message } = await failure(query(base), connection)
       expect(message).toMatch(/requires the extension httpfs to be loaded/)
-      // Refused while binding the query: no DNS lookup, no socket.
-      expect(ms).toBeLessThan(250)
     }
+    expect(requests).toEqual([])
+  })
+
+  it('does not load httpfs on the way: it stays neither loaded nor installed', async () => {
+    expect((await failure(`SELECT * FROM read_csv('${base}/x.csv')`)).message).toMatch(
+      /requires the extension httpfs to be loaded/,
+    )
+    const [httpfs] = await ws.all(
+      "SELECT loaded, installed FROM duckdb_extensions() WHERE extension_name = 'httpfs'",
+    )
+    expect(httpfs).toEqual({ loaded: false, installed: false })
+    expect((await failure('LOAD httpfs')).message).toMatch(/httpfs/)
+    expect(requests).toEqual([])
   })
 
   it('has extension autoinstall and autoload off, and the configuration locked', async () => {
@@ -76,7 +103,7 @@ describe('engine offline by configuration', () => {
     for (const row of rows) expect(row).toMatchObject({ loaded: false, installed: false })
   })
 
-  it('cannot be handed a URL through the services: staging stats a local path only', async () => {
+  it('cannot be handed a URL through the services: staging takes a local path, never fetches it', async () => {
     const dir = tempDir('focal-offline-services-')
     const services = await createServices({
       workspacesDir: join(dir, 'w'),
@@ -85,17 +112,17 @@ describe('engine offline by configuration', () => {
       host: 'electron',
       version: 'test',
     })
-    const started = performance.now()
-    const result = await answerRequest(
-      services,
-      'host:stageFile',
-      { path: 'https://example.com/x.csv', name: 'x.csv' },
-      {
-        privileged: true,
-      },
-    )
-    expect(result.ok).toBe(false)
-    expect(performance.now() - started).toBeLessThan(250)
-    await services.close()
+    try {
+      const staged = await answerRequest(
+        services,
+        'host:stageFile',
+        { path: `${base}/x.csv`, name: 'x.csv' },
+        { privileged: true },
+      )
+      expect(staged.ok).toBe(false)
+      expect(requests).toEqual([])
+    } finally {
+      await services.close()
+    }
   })
 })
