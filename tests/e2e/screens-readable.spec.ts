@@ -4,11 +4,13 @@
  * Screenshots land in test-results/screens/ for a person to look at.
  */
 import { join } from 'node:path'
-import { ROOT } from '../helpers/paths'
+import { ROOT, sample } from '../helpers/paths'
 import { screenshotPage } from './support/screenshot'
 import { expect, test } from './support/fixtures'
 
 const SHOTS = join(ROOT, 'test-results', 'screens')
+const AWS_CSV = sample('focus-data-toolkit-golden/aws_1_2_cost_and_usage_rows100_seed42.csv')
+const MULTI_CSV = sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv')
 
 test('the navigation is reachable and usable with the keyboard, with a visible focus', async ({
   page,
@@ -47,30 +49,36 @@ for (const width of [1024, 1440]) {
     page,
     app,
     workspace,
+    importer,
     loaded,
     explore,
   }) => {
     await page.setViewportSize({ width, height: 900 })
     await app.open()
     await workspace.openSample()
+    // Two more providers and a second currency: more accounts, and a total line per currency.
+    await app.goTo('import')
+    await importer.importFiles([AWS_CSV, MULTI_CSV])
+    await app.goTo('loaded')
     await loaded.waitForTable()
     const cells = loaded.moneyCells()
-    await expect(cells).toHaveCount(4)
-    // Whole and on screen without scrolling sideways: inside the window and not cut by the table.
+    // Two headers, then per currency (EUR, USD) two table totals and two exact totals.
+    await expect(cells).toHaveCount(2 + 2 * 4)
+    // Whole and on screen without scrolling sideways: inside the window's width and not cut by
+    // any scrolling or clipping box around it (scrolling down to reach them is fine).
     for (const cell of await cells.all()) {
-      await expect(cell).toBeInViewport({ ratio: 1 })
-      const clipped = await cell.evaluate((element) => {
+      await expect(cell).toBeVisible()
+      const cut = await cell.evaluate((element) => {
         const box = element.getBoundingClientRect()
-        let parent = element.parentElement
-        while (parent) {
+        if (box.width === 0 || box.left < 0 || box.right > window.innerWidth) return 'window'
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
           const view = parent.getBoundingClientRect()
-          if (getComputedStyle(parent).overflowX !== 'visible' && box.right > view.right + 0.5)
-            return true
-          parent = parent.parentElement
+          if (getComputedStyle(parent).overflowX === 'visible') continue
+          if (box.left < view.left - 0.5 || box.right > view.right + 0.5) return parent.className
         }
-        return element.scrollWidth > element.clientWidth + 1
+        return element.scrollWidth > element.clientWidth + 1 ? 'itself' : ''
       })
-      expect(clipped).toBe(false)
+      expect(cut, `${await cell.innerText()} is cut by ${cut}`).toBe('')
     }
     await expect(page.getByTestId('registry-row').first()).toContainText(
       /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,

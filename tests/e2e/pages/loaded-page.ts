@@ -38,13 +38,15 @@ export class LoadedPage {
     return this.page.getByTestId('loaded-table').innerText()
   }
 
-  /** The summary's money cells: column headers and amounts of the cost columns, totals included. */
+  /** The summary's money: cost column headers, the table's totals and the exact totals under it. */
   moneyCells(): Locator {
     const table = this.page.getByTestId('loaded-table')
     return table
       .getByRole('columnheader', { name: /cost$/ })
-      .or(table.getByTestId('total-billed'))
-      .or(table.getByTestId('total-effective'))
+      .or(table.getByTestId('sum-billed'))
+      .or(table.getByTestId('sum-effective'))
+      .or(this.page.getByTestId('total-billed'))
+      .or(this.page.getByTestId('total-effective'))
   }
 
   /** The registry row of a file (the newest if there are several). */
