@@ -1,8 +1,9 @@
 /**
  * Reads an import file once, end to end: its SHA-256, and proof that every
  * byte belongs to the rows DuckDB reads. DuckDB stops quietly where a gzip
- * stream is cut short (no trailer) and skips a tail of NUL bytes, so without
- * this a damaged export imports as a smaller file whose totals "reconcile".
+ * stream is cut short (no trailer) and drops a final line of 32 MB or more
+ * (a NUL-filled or garbage tail) unread, so without this a damaged export
+ * imports as a smaller file whose totals "reconcile".
  */
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
