@@ -99,7 +99,10 @@ main(process.argv.slice(2)).then(
       return
     }
     const error = toFocalError(cause)
-    if (process.argv.includes('--json')) console.log(JSON.stringify({ ok: false, error }, null, 2))
+    // `--json` after `--` is a file or SQL, not the option.
+    const end = process.argv.indexOf('--')
+    const options = end === -1 ? process.argv : process.argv.slice(0, end)
+    if (options.includes('--json')) console.log(JSON.stringify({ ok: false, error }, null, 2))
     else console.error(describeError(error))
     process.exitCode = cause instanceof FocalFailure ? 1 : 3
   },

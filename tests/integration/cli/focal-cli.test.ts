@@ -147,6 +147,11 @@ describe('focal CLI', () => {
     )
     expect(query.code).toBe(0)
     expect(JSON.parse(query.stdout).rows).toEqual([{ n: csvSums(SAMPLE, 'BilledCost').USD?.rows }])
+    // After --, "--json" is SQL (which fails), not the option: the error comes as text.
+    const sqlNotOption = await focalIn(dir, 'query', '-w', 'dash.focal', '--', '--json')
+    expect(sqlNotOption.code).toBe(1)
+    expect(sqlNotOption.stdout).toBe('')
+    expect(sqlNotOption.stderr).toMatch(/^error \[/)
   })
 
   it('answers an unknown option with a usage error that names it and points to --help', async () => {
