@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { FocalFailure } from '../../shared/contract'
 import { BodyTooLarge } from './http-util'
 
 /** Default upload limit: 20 GB, enough for a year of a large account's exports. */
@@ -105,7 +106,13 @@ export class UploadStore {
     // Not pipeline(request, …): on an error it destroys the request, which resets the connection.
     const interrupted = (): void => {
       if (!request.complete)
-        counter.destroy(new Error(`The upload of ${shownName} was interrupted.`))
+        counter.destroy(
+          new FocalFailure({
+            code: 'IO_ERROR',
+            message: `The upload of ${shownName} was interrupted.`,
+            hint: 'Add the file again.',
+          }),
+        )
     }
     request.once('close', interrupted)
     request.once('error', interrupted)

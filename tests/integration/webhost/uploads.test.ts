@@ -3,7 +3,10 @@
  * a JSON error a person can act on and closes the connection cleanly, also for
  * clients that send their whole body before they read the answer.
  */
+import { readdirSync } from 'node:fs'
 import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebHost } from '../../../electron/webhost/server'
 import { startTestHost, TOKEN } from './support'
@@ -132,5 +135,34 @@ describe('web host body limits', () => {
       ok: true,
       value: { name: 'small.csv', sizeBytes: 8 },
     })
+  })
+
+  it('deletes what an upload cut off midway had written, and keeps serving', async () => {
+    const socket = connect(host.port, '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    socket.write(
+      `POST /api/upload?name=cut.csv HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n` +
+        `x-focal-token: ${TOKEN}\r\nContent-Length: 1000\r\n\r\na,b\n1,2\n`,
+    )
+    const staging = (): string[] =>
+      readdirSync(tmpdir())
+        .filter((entry) => entry.startsWith(`focal-uploads-${process.pid}-`))
+        .flatMap((entry) =>
+          readdirSync(join(tmpdir(), entry)).flatMap((folder) =>
+            readdirSync(join(tmpdir(), entry, folder)),
+          ),
+        )
+    for (let i = 0; i < 50 && !staging().includes('cut.csv'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(staging()).toContain('cut.csv')
+    socket.destroy()
+    for (let i = 0; i < 50 && staging().includes('cut.csv'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(staging()).not.toContain('cut.csv')
+    const info = await fetch(`http://127.0.0.1:${host.port}/api/app:info`, {
+      method: 'POST',
+      headers: { 'x-focal-token': TOKEN },
+    })
+    expect(info.status).toBe(200)
   })
 })
