@@ -87,6 +87,13 @@ for (const width of [1024, 1440]) {
 
     await app.goTo('explore')
     await explore.waitForResult('BilledCost')
+    // Top 3 within each currency (EUR has one service, USD many): the fold comes last, "(Other)".
+    await page.getByTestId('time-grain').getByText('None', { exact: true }).click()
+    await explore.setTopN(3)
+    await expect(explore.rows).toHaveCount(1 + 3 + 1)
+    await expect(explore.rows.nth(0)).toContainText('EUR')
+    await expect(explore.rows.nth(4)).toContainText('(Other)')
+    await expect(explore.rows.nth(4)).toContainText('USD')
     await expect(explore.chartCanvas).toBeVisible()
     await screenshotPage(page, join(SHOTS, `explore-${width}.png`))
   })

@@ -32,6 +32,11 @@ export class ExplorePage {
     await expect(this.rows.first()).toBeVisible()
   }
 
+  /** Sets Top N (the first group-by's largest values; the rest fold into one "(Other)" row). */
+  async setTopN(n: number): Promise<void> {
+    await this.page.getByLabel('Top N', { exact: true }).fill(String(n))
+  }
+
   /** Types a date into "From" or "Until (exclusive)" (empty text clears it). */
   async setDate(bound: 'From' | 'Until (exclusive)', isoDate: string): Promise<void> {
     await this.page.getByLabel(bound, { exact: true }).fill(isoDate)

@@ -29,14 +29,15 @@ export function chartOption(
 
   const categories = categoriesOf(view, axisOf, overTime)
   const position = new Map(categories.map((category, index) => [category, index]))
-  const series = new Map<string, { unit: string; points: Map<number, number> }>()
+  const series = new Map<string, { unit: string; fold: boolean; points: Map<number, number> }>()
   for (let row = 0; row < view.rowCount; row += 1) {
     const unit = view.unit?.text(row) ?? ''
     const label =
       [...seriesDims.map((index) => dimensionText(view, index, row)), unit]
         .filter(Boolean)
         .join(' · ') || spec.measure
-    const entry = series.get(label) ?? { unit, points: new Map<number, number>() }
+    const fold = overTime && isFold(view, row)
+    const entry = series.get(label) ?? { unit, fold, points: new Map<number, number>() }
     entry.points.set(
       position.get(axisOf(row)) ?? 0,
       view.chart?.number(row) ?? view.count?.number(row) ?? 0,
@@ -62,15 +63,18 @@ export function chartOption(
         : { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' },
     },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => compact(value) } },
-    series: [...series.entries()].map(([name, { unit, points }]) => ({
-      name,
-      type: kind,
-      // Stacks only within one currency/unit: bars of different currencies stand side by side.
-      stack: kind === 'bar' && seriesDims.length > 0 ? unit || 'all' : undefined,
-      showSymbol: categories.length < 60,
-      emphasis: { focus: 'series' },
-      data: categories.map((_, index) => points.get(index) ?? null),
-    })),
+    // The fold's series come last in the legend, as its row does in the table.
+    series: [...series.entries()]
+      .sort(([, a], [, b]) => Number(a.fold) - Number(b.fold))
+      .map(([name, { unit, points }]) => ({
+        name,
+        type: kind,
+        // Stacks only within one currency/unit: bars of different currencies stand side by side.
+        stack: kind === 'bar' && seriesDims.length > 0 ? unit || 'all' : undefined,
+        showSymbol: categories.length < 60,
+        emphasis: { focus: 'series' },
+        data: categories.map((_, index) => points.get(index) ?? null),
+      })),
   }
 }
 

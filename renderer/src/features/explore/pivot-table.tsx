@@ -78,7 +78,9 @@ export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec })
                 : formatQuantity(total.value, total.unit || null)
               : null}
             {total.count != null ? (
-              <span className={classes.rows}>{total.count.toLocaleString('en-US')} rows</span>
+              <span className={classes.rows}>
+                {total.count.toLocaleString('en-US')} {total.count === 1 ? 'row' : 'rows'}
+              </span>
             ) : null}
           </Text>
         </div>

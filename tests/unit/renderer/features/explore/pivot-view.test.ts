@@ -134,4 +134,29 @@ describe('the top N fold and missing values', () => {
       ['USD', [null, null, null, 12.5, 40]],
     ])
   })
+
+  it('puts the fold series last over time, though its row comes first', () => {
+    const overTime = tableFromArrays({
+      c0: ['2024-09', '2024-10', '2024-10'],
+      c1: [null, 'Compute', null],
+      c2: ['USD', 'USD', 'USD'],
+      c3: Float64Array.from([1, 0, 1]),
+      c4: ['20.52', '916.36', '5'],
+      c5: Float64Array.from([20.52, 916.36, 5]),
+      c6: Float64Array.from([1000, 63, 4]),
+    })
+    const overTimeMeta: PivotMeta = {
+      ...foldedMeta,
+      rowCount: 3,
+      currencies: ['USD'],
+      columns: [{ name: 'Month', role: 'time' }, ...foldedMeta.columns],
+    }
+    const option = chartOption(pivotView(overTime, overTimeMeta), spec, 'line', true) as {
+      series: { name: string; data: (number | null)[] }[]
+    }
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      ['Compute · USD', [null, 916.36]],
+      ['(Other) · USD', [20.52, 5]],
+    ])
+  })
 })
