@@ -31,13 +31,17 @@ export function formatExact(value: string, currency: string): string {
   })
 }
 
-/** A signed amount ("+USD 1.20", "−USD 0.30") for changes and variances. */
+/**
+ * A signed amount ("USD +1.20", "USD -0.30") for changes and variances: the sign
+ * stands by the digits, as in every other amount (formatMoney), never before the
+ * currency code.
+ */
 export function formatSigned(value: string, currency: string): string {
   const negative = toScaled(value) < 0n
   const magnitude = negative ? value.replace(/^-/, '') : value
   const text = formatAmount(magnitude, currency)
   if (decimalsEqual(magnitude, '0') || text === formatAmount('0', currency)) return text
-  return `${negative ? '−' : '+'}${text}`
+  return text.replace(/\d/, (digit) => `${negative ? '-' : '+'}${digit}`)
 }
 
 /** part / whole as a percentage with one decimal ("12.3%"), or "–" when whole is zero. */
@@ -73,7 +77,7 @@ export function describeChange(
   const percent =
     base === 0
       ? null
-      : `${toScaled(difference) < 0n ? '−' : '+'}${((Math.abs(Number(difference)) / base) * 100).toFixed(1)}%`
+      : `${toScaled(difference) < 0n ? '-' : '+'}${((Math.abs(Number(difference)) / base) * 100).toFixed(1)}%`
   const amount = formatSigned(difference, currency)
   const sign = toScaled(difference)
   const detail =

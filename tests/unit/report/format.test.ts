@@ -23,8 +23,8 @@ describe('report formatting', () => {
   })
 
   it('signs changes and hides a sign on zero', () => {
-    expect(plain(formatSigned('1.2', 'USD'))).toBe('+USD 1.20')
-    expect(plain(formatSigned('-0.3', 'USD'))).toBe('−USD 0.30')
+    expect(plain(formatSigned('1.2', 'USD'))).toBe('USD +1.20')
+    expect(plain(formatSigned('-0.3', 'USD'))).toBe('USD -0.30')
     expect(plain(formatSigned('-0.001', 'USD'))).toBe('USD 0.00')
     expect(describeChange('5', null, 'USD')).toMatchObject({ difference: null, percent: null })
     const change = describeChange('12', '10', 'USD')
