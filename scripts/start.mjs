@@ -58,7 +58,10 @@ function handOver(command, args, { ipc = false } = {}) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal))
   const parent = process.ppid
   const watch = setInterval(() => {
-    if (process.ppid !== parent) stop('SIGTERM')
+    if (process.ppid === parent) return
+    // Once: the web host takes a repeated stop, a second later, as "stop now".
+    clearInterval(watch)
+    stop('SIGTERM')
   }, 500)
   child.on('exit', (code, signal) => {
     clearInterval(watch)
