@@ -21,6 +21,7 @@ import {
   ImportJobSchema,
   ImportRecordSchema,
   LoadedRowSchema,
+  OverlapChoice,
   PivotMetaSchema,
   StagedFileSchema,
   WorkspaceEntrySchema,
@@ -53,7 +54,13 @@ export const CHANNELS = {
   'workspace:close': { request: Empty, response: z.null() },
   'workspace:info': { request: Empty, response: WorkspaceInfoSchema.nullable() },
   'import:start': {
-    request: z.object({ files: z.array(StagedFileSchema.shape.token).min(1).max(500) }).strict(),
+    request: z
+      .object({
+        files: z.array(StagedFileSchema.shape.token).min(1).max(500),
+        // What to do with a file that overlaps earlier imports; absent, such a file fails with OVERLAP.
+        onOverlap: OverlapChoice.optional(),
+      })
+      .strict(),
     response: z.object({ jobId: z.string() }),
   },
   'import:status': {

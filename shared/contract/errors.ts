@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'INVALID_UTF8',
   'FILE_CHANGED',
   'DUPLICATE_FILE',
+  'OVERLAP',
   'RECONCILIATION_FAILED',
   'CANCELLED',
   'QUERY_REFUSED',
@@ -102,6 +103,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   INVALID_UTF8: 'Save the file as UTF-8 and import it again.',
   FILE_CHANGED: 'The file changed while Focal was reading it; wait until it is fully written.',
   DUPLICATE_FILE: 'This exact file is already in the workspace; nothing was added.',
+  OVERLAP:
+    'Choose what to do with the billing periods already imported: supersede them with this file, keep both, or skip this file (focal import --on-overlap supersede|keep-both|skip).',
   RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',
   CANCELLED: 'The operation was cancelled; nothing was changed.',
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',

@@ -58,10 +58,48 @@ export const ImportStatus = z.enum([
   'imported',
   'failed',
   'duplicate',
+  /** Left out by the user's choice because it overlaps earlier imports (`--on-overlap skip`). */
+  'skipped',
   'cancelled',
   'running',
   'interrupted',
 ])
+
+/**
+ * What to do when a file overlaps earlier imports without being their clean restatement
+ * (README: What an import guarantees): replace their rows in the shared scopes, keep
+ * both, or leave the file out. Absent, such a file is refused with OVERLAP.
+ */
+export const OverlapChoice = z.enum(['supersede', 'keep-both', 'skip'])
+/** One of OverlapChoice. */
+export type OverlapChoice = z.infer<typeof OverlapChoice>
+
+/** A delivery's scope: provider, billing account and billing period (FOCUS ServiceProviderName, BillingAccountId, BillingPeriodStart). */
+export const DeliveryScopeSchema = z.object({
+  provider: z.string().nullable(),
+  billingAccountId: z.string().nullable(),
+  /** BillingPeriodStart as an ISO timestamp (UTC). */
+  billingPeriodStart: z.string().nullable(),
+  rows: z.number().int(),
+  /** The import whose rows replaced this import's rows of this scope, if any. */
+  supersededBy: z.number().int().nullable(),
+})
+/** One scope of an import. */
+export type DeliveryScope = z.infer<typeof DeliveryScopeSchema>
+
+/** Per currency, how a superseding import changed the superseded rows of the shared scopes. */
+export const SupersessionDeltaSchema = z.object({
+  currency: z.string(),
+  rowsAdded: z.number().int(),
+  rowsRemoved: z.number().int(),
+  rowsChanged: z.number().int(),
+  /** New minus old BilledCost over the shared scopes. */
+  billedDifference: DecimalString,
+  /** New minus old EffectiveCost over the shared scopes. */
+  effectiveDifference: DecimalString,
+})
+/** A supersession's change in one currency. */
+export type SupersessionDelta = z.infer<typeof SupersessionDeltaSchema>
 
 /** One row of the import registry. */
 export const ImportRecordSchema = z.object({
@@ -97,6 +135,16 @@ export const ImportRecordSchema = z.object({
   extraColumns: z.array(
     z.object({ source: z.string(), target: z.string(), note: z.string().optional() }),
   ),
+  /** The scopes of its stored rows; empty for attempts that stored nothing. */
+  scopes: z.array(DeliveryScopeSchema),
+  /** The newest later import that replaced some or all of its rows; its rows then leave every total. */
+  supersededBy: z.number().int().nullable(),
+  /** Earlier imports whose rows of shared scopes this one replaced. */
+  supersedes: z.array(z.number().int()),
+  /** Earlier imports it overlaps and was told to keep beside (`keep-both`). */
+  keptBeside: z.array(z.number().int()),
+  /** Per currency, what replacing the earlier rows changed; empty when it superseded nothing. */
+  delta: z.array(SupersessionDeltaSchema),
 })
 /** An import attempt and its outcome. */
 export type ImportRecord = z.infer<typeof ImportRecordSchema>

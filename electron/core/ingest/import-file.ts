@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { ImportProgress, ImportRecord } from '../../../shared/contract'
+import type { ImportProgress, ImportRecord, OverlapChoice } from '../../../shared/contract'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../workspace/workspace'
@@ -23,6 +23,7 @@ import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
 import { checkValues } from './value-checks'
+import { settleDelivery } from './delivery-identity'
 import { storeRows } from './store-rows'
 import { dropStageSql, stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
 import { watchProgress } from './progress'
@@ -35,6 +36,8 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Called after DuckDB has read the file and before it is verified unchanged (tests use it). */
   afterRead?: () => Promise<void>
+  /** What to do if the file overlaps earlier imports without restating them whole (delivery-identity.ts). */
+  onOverlap?: OverlapChoice
   /** Runs in the import transaction before totals are compared (tests use it to force a mismatch). */
   beforeReconcile?: (importId: number) => Promise<void>
 }
@@ -69,7 +72,9 @@ export async function importFile(
         ? 'cancelled'
         : error.code === 'DUPLICATE_FILE'
           ? 'duplicate'
-          : 'failed'
+          : error.code === 'OVERLAP' && error.details?.skipped === true
+            ? 'skipped'
+            : 'failed'
     return recordAttempt(ws, attempt, { status, error })
   }
 }
@@ -173,7 +178,11 @@ async function runImport(
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
       // Parquet is read in place by every step, so the file is also re-checked after the insert.
-      beforeCommit: () => verifying.then(() => statUnchanged(path, fileName, before)),
+      // Then the delivery's identity decides: new, already imported, restatement or overlap.
+      beforeCommit: () =>
+        verifying
+          .then(() => statUnchanged(path, fileName, before))
+          .then(() => settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap)),
     })
   } finally {
     await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)

@@ -2,6 +2,7 @@
 import type { FocalError, ImportRecord, ImportTotal } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import { redactPath } from './redact-path'
+import { readDeliveryFacts } from './supersede'
 import { actorName, type Row, type Workspace } from './workspace'
 
 /** What is known about an import attempt before it ends. */
@@ -53,7 +54,7 @@ export async function importIdOf(ws: Workspace, attempt: Attempt): Promise<numbe
 export async function recordAttempt(
   ws: Workspace,
   attempt: Attempt,
-  outcome: { status: 'failed' | 'duplicate' | 'cancelled'; error: FocalError },
+  outcome: { status: 'failed' | 'duplicate' | 'skipped' | 'cancelled'; error: FocalError },
 ): Promise<ImportRecord> {
   const id = await importIdOf(ws, attempt)
   const error = redactPath(outcome.error, attempt.sourcePath, attempt.fileName)
@@ -131,12 +132,15 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
   // Read-only means no Focal process holds the file for writing: a "running" attempt was cut off.
   const stale = (row: Row): Row =>
     ws.readOnly && row.status === 'running' ? { ...row, status: 'interrupted' } : row
-  return rows.map((row) =>
-    toRecord(
-      stale(row),
-      totals.filter((t) => Number(t.import_id) === Number(row.id)),
-    ),
-  )
+  const records = []
+  for (const row of rows) {
+    const own = totals.filter((t) => Number(t.import_id) === Number(row.id))
+    records.push({
+      ...toRecord(stale(row), own),
+      ...(await readDeliveryFacts(ws, Number(row.id), connection)),
+    })
+  }
+  return records
 }
 
 /** One import by id. */
@@ -144,7 +148,7 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
   const [row] = await ws.all(`${SELECT_IMPORTS} WHERE id = $1`, [id])
   if (!row) throw new Error(`import ${id} not found`)
   const totals = await ws.all(`${SELECT_TOTALS} WHERE import_id = $1 ORDER BY currency`, [id])
-  return toRecord(row, totals)
+  return { ...toRecord(row, totals), ...(await readDeliveryFacts(ws, id)) }
 }
 
 const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,
@@ -154,7 +158,11 @@ const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_
 const SELECT_TOTALS = `SELECT import_id, currency, rows, billed_source::VARCHAR AS billed_source, billed_stored::VARCHAR AS billed_stored,
   effective_source::VARCHAR AS effective_source, effective_stored::VARCHAR AS effective_stored, reconciled FROM import_totals`
 
-function toRecord(row: Row, totals: Row[]): ImportRecord {
+/** The registry columns of an import; its delivery facts are read beside (supersede.ts). */
+function toRecord(
+  row: Row,
+  totals: Row[],
+): Omit<ImportRecord, 'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta'> {
   return {
     id: Number(row.id),
     fileName: String(row.file_name),

@@ -6,8 +6,8 @@
 import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 
-/** Version of the workspace layout, stored in `meta`; bumped with each migration. */
-export const WORKSPACE_FORMAT = 1
+/** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
+export const WORKSPACE_FORMAT = 2
 
 /** The DuckDB type Focal stores each FOCUS data type as. */
 export const SQL_TYPE: Readonly<Record<FocusType, string>> = {
@@ -33,7 +33,33 @@ const costColumns = [
   ...FOCAL_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.sqlType}`),
 ]
 
-const FOCUS_VIEW = 'SELECT * FROM cost_rows'
+// Rows a later import superseded stay stored for audit but leave every total: every reader
+// (pivots, What's loaded, allocation, reports, the CLI) reads this view, never cost_rows.
+// Written exactly as DuckDB renders it back, so catalog-guard.ts recognizes it when it reopens.
+const FOCUS_VIEW =
+  'SELECT * FROM cost_rows AS c WHERE (NOT EXISTS(SELECT 1 FROM superseded_scopes AS s WHERE (' +
+  '(s.import_id = c.x_ImportId) AND (s.provider IS NOT DISTINCT FROM c.ServiceProviderName) AND ' +
+  '(s.billing_account_id IS NOT DISTINCT FROM c.BillingAccountId) AND ' +
+  '(s.billing_period_start IS NOT DISTINCT FROM c.BillingPeriodStart))))'
+
+/**
+ * Tables of delivery identity (delivery-identity.ts, supersede.ts): each import's scopes with
+ * their content fingerprint, the scopes of earlier imports a later one superseded, the delta
+ * per currency it brought, and the overlaps a user chose to keep.
+ */
+export const DELIVERY_TABLES: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS import_scopes (
+    import_id INTEGER NOT NULL, provider VARCHAR, billing_account_id VARCHAR,
+    billing_period_start TIMESTAMPTZ, rows BIGINT NOT NULL, fingerprint VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS superseded_scopes (
+    import_id INTEGER NOT NULL, provider VARCHAR, billing_account_id VARCHAR,
+    billing_period_start TIMESTAMPTZ, superseded_by INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS import_deltas (
+    import_id INTEGER NOT NULL, currency VARCHAR, rows_added BIGINT NOT NULL,
+    rows_removed BIGINT NOT NULL, rows_changed BIGINT NOT NULL,
+    billed_difference DECIMAL(38,18) NOT NULL, effective_difference DECIMAL(38,18) NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS import_overlaps (import_id INTEGER NOT NULL, earlier_import_id INTEGER NOT NULL)`,
+]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
 export const FOCAL_VIEWS: Readonly<Record<string, string>> = { focus: FOCUS_VIEW }
@@ -55,6 +81,7 @@ export const CREATE_WORKSPACE: readonly string[] = [
   `CREATE TABLE audit_log (
     logged_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)`,
   `CREATE TABLE cost_rows (\n  ${costColumns.join(',\n  ')}\n)`,
+  ...DELIVERY_TABLES,
   // The view every query and the CLI use: the normalized rows under FOCUS names.
   `CREATE VIEW focus AS ${FOCUS_VIEW}`,
 ]

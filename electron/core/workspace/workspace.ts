@@ -21,6 +21,7 @@ import { fail } from '../../../shared/contract'
 import { openDatabase } from '../db/connect'
 import { guardCatalog } from './catalog-guard'
 import { markInterrupted, trimUnusedTail } from './interrupted'
+import { migrateWorkspace } from './migrate'
 import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
 
 /** Temp names handed out by this process (see Workspace.tempName). */
@@ -91,6 +92,8 @@ export class Workspace {
     try {
       if (exists) await workspace.checkFormat()
       else await workspace.initialize()
+      // Upgraded first, so the guard compares the file's views with this format's.
+      if (exists) await migrateWorkspace(workspace)
       if (exists) workspace.removedSql = await guardCatalog(workspace)
     } catch (cause) {
       await workspace.close()

@@ -87,8 +87,11 @@ describe('formats', () => {
     )
     expect(types?.t).toBe('DOUBLE')
     ws.close()
+    // The CSV in a workspace of its own: beside it, the Parquet is the same delivery (already imported).
+    const csvWorkspace = await freshWorkspace()
+    const csv = await importFile(csvWorkspace, SAMPLE)
+    await csvWorkspace.close()
     ws = await freshWorkspace()
-    const csv = await importFile(ws, SAMPLE)
     const parquet = await importFile(ws, path)
     expect(parquet).toMatchObject({
       status: 'imported',

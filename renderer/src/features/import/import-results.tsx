@@ -10,14 +10,17 @@ function Outcome({ outcome }: { outcome: FileOutcome }) {
   const status =
     error?.code === 'DUPLICATE_FILE'
       ? 'duplicate'
-      : error?.code === 'CANCELLED'
-        ? 'cancelled'
-        : error
-          ? 'failed'
-          : (record?.status ?? 'imported')
+      : record?.status === 'skipped'
+        ? 'skipped'
+        : error?.code === 'CANCELLED'
+          ? 'cancelled'
+          : error
+            ? 'failed'
+            : (record?.status ?? 'imported')
   const color = {
     imported: 'green',
     duplicate: 'gray',
+    skipped: 'gray',
     cancelled: 'orange',
     failed: 'red',
     running: 'blue',

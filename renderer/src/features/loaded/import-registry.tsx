@@ -7,6 +7,7 @@ import { formatUtcTime } from '../../../../shared/dates'
 const STATUS_COLORS: Readonly<Record<ImportRecord['status'], string>> = {
   imported: 'green',
   duplicate: 'gray',
+  skipped: 'gray',
   failed: 'red',
   cancelled: 'orange',
   running: 'blue',

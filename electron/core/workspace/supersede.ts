@@ -1,0 +1,136 @@
+/**
+ * Supersession: a later import replaces an earlier import's rows of shared
+ * scopes. The old rows stay in cost_rows for audit; superseded_scopes takes
+ * them out of the focus view, which every total reads (schema.ts). Each
+ * supersession is logged with its delta per currency.
+ */
+import type { DeliveryScope, ImportRecord, SupersessionDelta } from '../../../shared/contract'
+import { normalizeDecimal } from '../../../shared/money'
+import { INSERT_DELTA_SQL, SUPERSEDE_SCOPE_SQL } from '../ingest/delivery-identity-sql'
+import type { Row, Workspace } from './workspace'
+
+/** A scope: provider, billing account and billing period start (ISO, UTC). */
+export interface ScopeKey {
+  provider: string | null
+  billingAccountId: string | null
+  billingPeriodStart: string | null
+}
+
+/** An earlier import's scope to replace. */
+export interface ScopeOfImport extends ScopeKey {
+  importId: number
+  fileName: string
+}
+
+/** Marks each given scope of an earlier import superseded by `importId`, records the delta, logs it. */
+export async function supersedeScopes(
+  ws: Workspace,
+  importId: number,
+  fileName: string,
+  scopes: readonly ScopeOfImport[],
+): Promise<void> {
+  for (const s of scopes)
+    await ws.run(SUPERSEDE_SCOPE_SQL, [
+      s.importId,
+      s.provider,
+      s.billingAccountId,
+      s.billingPeriodStart,
+      importId,
+    ])
+  await ws.run(INSERT_DELTA_SQL, [importId])
+  await ws.audit('import.supersede', fileName, {
+    importId,
+    supersedes: distinctIds(scopes),
+    scopes: scopes.map(({ importId: earlier, provider, billingAccountId, billingPeriodStart }) => ({
+      importId: earlier,
+      provider,
+      billingAccountId,
+      billingPeriodStart,
+    })),
+    delta: await readDelta(ws, importId),
+  })
+}
+
+/** Records that the user chose to count `importId` beside the earlier imports it overlaps, and logs it. */
+export async function recordKeptOverlaps(
+  ws: Workspace,
+  importId: number,
+  fileName: string,
+  scopes: readonly ScopeOfImport[],
+): Promise<void> {
+  const earlier = distinctIds(scopes)
+  for (const id of earlier)
+    await ws.run('INSERT INTO import_overlaps VALUES ($1, $2)', [importId, id])
+  await ws.audit('import.keep-both', fileName, { importId, overlaps: earlier })
+}
+
+/** What the registry shows of an import's delivery identity: scopes, supersessions, delta. */
+export async function readDeliveryFacts(
+  ws: Workspace,
+  importId: number,
+  connection = ws.writer,
+): Promise<Pick<ImportRecord, 'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta'>> {
+  const scopes = await ws.all(
+    `SELECT i.provider, i.billing_account_id, strftime(i.billing_period_start, '%Y-%m-%dT%H:%M:%SZ') AS period,
+       i.rows, (SELECT max(s.superseded_by) FROM superseded_scopes s WHERE s.import_id = i.import_id
+         AND s.provider IS NOT DISTINCT FROM i.provider AND s.billing_account_id IS NOT DISTINCT FROM i.billing_account_id
+         AND s.billing_period_start IS NOT DISTINCT FROM i.billing_period_start) AS superseded_by
+     FROM import_scopes i WHERE i.import_id = $1 ORDER BY i.billing_period_start, i.provider, i.billing_account_id`,
+    [importId],
+    connection,
+  )
+  const [links] = await ws.all(
+    `SELECT (SELECT max(superseded_by) FROM superseded_scopes WHERE import_id = $1) AS superseded_by,
+       (SELECT list(DISTINCT import_id ORDER BY import_id) FROM superseded_scopes WHERE superseded_by = $1) AS supersedes,
+       (SELECT list(DISTINCT earlier_import_id ORDER BY earlier_import_id) FROM import_overlaps WHERE import_id = $1) AS kept`,
+    [importId],
+    connection,
+  )
+  return {
+    scopes: scopes.map(toScope),
+    supersededBy: links?.superseded_by == null ? null : Number(links.superseded_by),
+    supersedes: ids(links?.supersedes),
+    keptBeside: ids(links?.kept),
+    delta: await readDelta(ws, importId, connection),
+  }
+}
+
+async function readDelta(
+  ws: Workspace,
+  importId: number,
+  connection = ws.writer,
+): Promise<SupersessionDelta[]> {
+  const rows = await ws.all(
+    `SELECT currency, rows_added, rows_removed, rows_changed, billed_difference::VARCHAR AS billed,
+       effective_difference::VARCHAR AS effective FROM import_deltas WHERE import_id = $1 ORDER BY currency`,
+    [importId],
+    connection,
+  )
+  return rows.map((r) => ({
+    currency: String(r.currency ?? ''),
+    rowsAdded: Number(r.rows_added),
+    rowsRemoved: Number(r.rows_removed),
+    rowsChanged: Number(r.rows_changed),
+    billedDifference: normalizeDecimal(String(r.billed)),
+    effectiveDifference: normalizeDecimal(String(r.effective)),
+  }))
+}
+
+function toScope(row: Row): DeliveryScope {
+  const text = (value: unknown): string | null => (value == null ? null : String(value))
+  return {
+    provider: text(row.provider),
+    billingAccountId: text(row.billing_account_id),
+    billingPeriodStart: text(row.period),
+    rows: Number(row.rows),
+    supersededBy: row.superseded_by == null ? null : Number(row.superseded_by),
+  }
+}
+
+function ids(value: unknown): number[] {
+  return Array.isArray(value) ? value.map(Number) : []
+}
+
+function distinctIds(scopes: readonly ScopeOfImport[]): number[] {
+  return [...new Set(scopes.map((s) => s.importId))].sort((a, b) => a - b)
+}
