@@ -26,6 +26,8 @@ import { checkValues } from './value-checks'
 import { settleDelivery } from './delivery-identity'
 import { storeRows } from './store-rows'
 import { dropStageSql, stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
+import { FOCUS_COST_COLUMNS } from './source-columns'
+import { startSourceTotals } from './source-totals'
 import { watchProgress } from './progress'
 
 /** Options of one import. */
@@ -119,6 +121,9 @@ async function runImport(
       location: { file: fileName },
     })
   }
+  // The file's own totals, read a second time without staging or mapping (reconciliation).
+  const reading = new AbortController()
+  const sourceTotals = startSourceTotals(ws, path, kind, () => FOCUS_COST_COLUMNS, reading.signal)
   const table = ws.tempName('stage')
   const { mapping, sourceTypes } = await stageFile(
     ws,
@@ -130,6 +135,7 @@ async function runImport(
     // DuckDB's CSV progress often stays at 0 until the end; the bytes Focal itself has read are a true floor.
     (fraction) => report('reading', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
   ).catch(async (cause: unknown) => {
+    reading.abort()
     // A file whose bytes are not all data is refused for that, whatever DuckDB made of it.
     if (!options.signal?.aborted)
       await refuseDamaged(scanning, attempt).catch((scanError: unknown) => {
@@ -177,6 +183,7 @@ async function runImport(
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
+      sourceTotals,
       // Parquet is read in place by every step, so the file is also re-checked after the insert.
       // Then the delivery's identity decides: new, already imported, restatement or overlap.
       beforeCommit: () =>
@@ -185,6 +192,7 @@ async function runImport(
           .then(() => settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap)),
     })
   } finally {
+    reading.abort()
     await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)
   }
 }

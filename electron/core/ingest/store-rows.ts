@@ -16,7 +16,8 @@ import { importIdOf, insertImport, readImport, type Attempt } from '../workspace
 import type { Workspace } from '../workspace/workspace'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
-import { canonicalValue, moneyText, sourceRowExpr, stagedValue, type SourceKind } from './stage-sql'
+import type { SourceTotals } from './source-columns'
+import { canonicalValue, sourceRowExpr, type SourceKind } from './stage-sql'
 import { validateImport } from './validate'
 import type { FixRule } from './value-checks'
 
@@ -33,13 +34,15 @@ export interface StoreInput {
   onRows: (rows: number) => void
   /** Runs inside the transaction just before reconciliation (tests use it to tamper with rows). */
   beforeReconcile?: (importId: number) => Promise<void>
+  /** The file's own totals from the second reader (source-totals.ts), compared with what was stored. */
+  sourceTotals: () => Promise<SourceTotals>
   /** Awaited inside the transaction before commit: the check that the file did not change. */
   beforeCommit?: () => Promise<void>
 }
 
 /** Stores the staged rows as one transaction and returns the import record. */
 export async function storeRows(ws: Workspace, input: StoreInput): Promise<ImportRecord> {
-  const { table, kind, mapping, attempt } = input
+  const { mapping, attempt } = input
   const abort = (): void => ws.writer.interrupt()
   input.signal?.addEventListener('abort', abort)
   try {
@@ -53,10 +56,9 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         stop()
       }
       await input.beforeReconcile?.(importId)
-      const totals = reconcileTotals(
-        await sourceSums(ws, table, mapping, kind, input.sourceTypes),
-        await storedSums(ws, importId),
-      )
+      const source = await input.sourceTotals()
+      if (source.unreadable) refuseUnreadable(attempt.fileName, source.unreadable)
+      const totals = reconcileTotals(source.sums, await storedSums(ws, importId))
       const mismatches = totals.filter((t) => !t.reconciled)
       if (mismatches.length > 0) {
         fail(
@@ -118,6 +120,19 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
   } finally {
     input.signal?.removeEventListener('abort', abort)
   }
+}
+
+/** A money value Focal stored but the second reader cannot read as a number: the two reads disagree. */
+function refuseUnreadable(fileName: string, at: NonNullable<SourceTotals['unreadable']>): never {
+  const value = at.value === '' ? '' : ` "${at.value.slice(0, 60)}"`
+  return fail(
+    'RECONCILIATION_FAILED',
+    `${fileName}, row ${at.row}, column ${at.column}: the value${value} was stored as an amount, but reading the file again it is not a number; nothing was stored.`,
+    {
+      hint: "This is a defect in Focal's reading of the file; the workspace is unchanged. Report the file to the Focal team.",
+      location: { file: fileName, row: at.row, column: at.column },
+    },
+  )
 }
 
 function describeMismatch(t: ImportTotal): string {
@@ -196,35 +211,6 @@ async function addProviderColumns(ws: Workspace, mapping: HeaderMapping): Promis
     columns: mapping.columns.filter((c) => !extra.has(c)),
     extra: added,
   }
-}
-
-async function sourceSums(
-  ws: Workspace,
-  table: string,
-  mapping: HeaderMapping,
-  kind: SourceKind,
-  sourceTypes: readonly string[],
-): Promise<CurrencySums[]> {
-  // Money is read from the same text as the insert reads it (a Parquet DOUBLE's shortest round-trip text).
-  const col = (name: string): string | null => {
-    const found = mapping.columns.find((c) => c.target === name)
-    return found
-      ? (moneyText(found, kind, sourceTypes[found.index]) ?? stagedValue(found, kind))
-      : null
-  }
-  // Grouped by the currency exactly as stored (untrimmed), so both sides group the same rows.
-  const currencyColumn = mapping.columns.find((c) => c.target === 'BillingCurrency')
-  const currency = currencyColumn ? `c${currencyColumn.index}` : 'NULL'
-  // A plain cast, deliberately not the insert's fast path: the two parse routes check each other.
-  const sum = (name: string): string => {
-    const value = col(name)
-    return value ? `sum(CAST(${value} AS DECIMAL(38,18)))::VARCHAR` : 'NULL'
-  }
-  const rows = await ws.all(
-    `SELECT CAST(${currency} AS VARCHAR) AS currency, count(*)::BIGINT AS n, ${sum('BilledCost')} AS billed, ${sum('EffectiveCost')} AS effective
-     FROM ${quoteIdent(table)} GROUP BY 1`,
-  )
-  return rows.map(toSums)
 }
 
 async function storedSums(ws: Workspace, importId: number): Promise<CurrencySums[]> {

@@ -1,0 +1,294 @@
+/**
+ * The second reader of a CSV or CSV.gz import: streams the file in Node and
+ * sums its own cost columns, found by their header names, exactly as decimal
+ * text — sharing nothing with DuckDB's staging or Focal's column mapping, so a
+ * wrong mapping, a dropped row or a mis-parsed value shows as a difference.
+ *
+ * Records are split by the rules of shared/csv.ts (RFC 4180: a quote opens a
+ * quoted run anywhere in a field, "" inside it is one quote, CR, LF and CRLF end
+ * a record outside quotes, a blank line is no record), on bytes rather than
+ * characters: parseCsv builds every field of every row as a string, which takes
+ * seconds on a million-row file, while only two or three fields a row are needed.
+ * tests/unit/electron/core/ingest/csv-totals.test.ts checks both agree.
+ */
+import { createReadStream } from 'node:fs'
+import { createGunzip } from 'node:zlib'
+import { splitRecord } from '../../../shared/csv'
+import { DecimalAdder } from '../../../shared/decimal-adder'
+import { costColumnIndexes, type CostColumns, type SourceTotals } from './source-columns'
+
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
+const DELIMITERS = [',', ';', '\t', '|']
+
+/** What a field holds for the sums: bit flags, as one column may be both billed and effective. */
+const BILLED = 1
+const EFFECTIVE = 2
+const CURRENCY = 4
+
+/** Running sums of one currency. */
+interface Group {
+  rows: number
+  billed: DecimalAdder
+  effective: DecimalAdder
+}
+
+/** Reads `path` (gzip when `gzip`) and sums the cost columns `pick` names for its header. */
+export async function csvTotals(
+  path: string,
+  gzip: boolean,
+  pick: (header: readonly string[]) => CostColumns,
+  signal?: AbortSignal,
+): Promise<SourceTotals> {
+  const source = createReadStream(path, { highWaterMark: 4 << 20 })
+  const stream = gzip ? source.pipe(createGunzip()) : source
+  const totals = new CsvTotals(pick)
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw new Error('source totals cancelled')
+      totals.push(chunk)
+    }
+  } finally {
+    source.destroy()
+  }
+  return totals.end()
+}
+
+/** The incremental state of one file's read: push chunks, then end. */
+export class CsvTotals {
+  private rest: Buffer = Buffer.alloc(0)
+  private header: string[] | null = null
+  private delimiter = 0x2c
+  private roles = new Uint8Array(0)
+  /** 1 for the bytes that end or quote a field: the delimiter, a quote, LF, CR. */
+  private special = new Uint8Array(256)
+  private names: CostColumns | null = null
+  private readonly groups = new Map<string | null, Group>()
+  private row = 0
+  private unreadable: SourceTotals['unreadable'] = null
+  /** Indexes of the fields the sums read, and the last of them. */
+  private wanted: number[] = []
+  private lastWanted = -1
+  /** Where each wanted field of the current record lies (start −1: the record has no such field). */
+  private spanStart = new Int32Array(0)
+  private spanEnd = new Int32Array(0)
+  private spanQuoted = new Uint8Array(0)
+  /** Next offsets of a quote, LF and CR in the current buffer (indexOf results kept). */
+  private next: Record<number, number> = {}
+
+  constructor(private readonly pick: (header: readonly string[]) => CostColumns) {}
+
+  /** Reads every whole record of `chunk` (and the partial record before it). */
+  push(chunk: Buffer): void {
+    const buffer = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk
+    const consumed = this.records(buffer, false)
+    this.rest = buffer.subarray(consumed)
+  }
+
+  /** Reads the last record (one without a line break after it) and returns the sums. */
+  end(): SourceTotals {
+    if (this.rest.length > 0) this.records(this.rest, true)
+    this.rest = Buffer.alloc(0)
+    const sums = [...this.groups.entries()].map(([currency, g]) => ({
+      currency,
+      rows: g.rows,
+      billed: this.names?.billed.length ? g.billed.sum() : null,
+      effective: this.names?.effective.length ? g.effective.sum() : null,
+    }))
+    return { sums, unreadable: this.unreadable, columns: this.names }
+  }
+
+  /** Splits records from `buffer`; returns the offset after the last whole record. */
+  private records(buffer: Buffer, last: boolean): number {
+    let start = 0
+    if (this.header === null) {
+      const end = recordEnd(buffer, 0)
+      if (end < 0 && !last) return 0
+      this.readHeader(buffer, end < 0 ? buffer.length : end)
+      start = end < 0 ? buffer.length : skipBreak(buffer, end)
+    }
+    this.next = { [QUOTE]: -1, [LF]: -1, [CR]: -1 }
+    const n = buffer.length
+    while (start < n) {
+      for (const k of this.wanted) this.spanStart[k] = -1
+      let end = this.scan(buffer, start)
+      if (end < 0) {
+        if (!last) return start
+        end = n
+      }
+      // A blank line is no record (shared/csv.ts; DuckDB skips it too).
+      if (end > start) this.addRecord(buffer)
+      start = end < n ? skipBreak(buffer, end) : n
+    }
+    return n
+  }
+
+  /**
+   * Finds the line break ending the record at `start` (-1 if it is not in `buffer` yet),
+   * noting where each wanted field lies. Fields up to the last wanted one are read byte by
+   * byte; after it, the scan jumps between quotes and line breaks with indexOf.
+   */
+  private scan(buffer: Buffer, start: number): number {
+    const { delimiter, roles, lastWanted, spanStart, spanEnd, spanQuoted, special } = this
+    const n = buffer.length
+    let i = start
+    let field = 0
+    let fieldStart = start
+    let quotes = 0
+    while (field <= lastWanted) {
+      if (i >= n) return -1
+      const b = buffer[i]!
+      // One table look-up passes the ordinary bytes, most of a record.
+      if (special[b] === 0) {
+        i++
+        continue
+      }
+      if (b === QUOTE) {
+        quotes = 1
+        const close = closingQuote(buffer, i + 1)
+        if (close < 0) return -1
+        i = close + 1
+        continue
+      }
+      if (b === delimiter || b === LF || b === CR) {
+        if (roles[field] !== 0) {
+          spanStart[field] = fieldStart
+          spanEnd[field] = i
+          spanQuoted[field] = quotes
+        }
+        // A record shorter than the header ends here; its missing fields stay null.
+        if (b !== delimiter) return i
+        field++
+        fieldStart = i + 1
+        quotes = 0
+      }
+      i++
+    }
+    for (;;) {
+      const lineBreak = Math.min(this.nextOf(buffer, LF, i), this.nextOf(buffer, CR, i))
+      const quote = this.nextOf(buffer, QUOTE, i)
+      if (lineBreak < quote) return lineBreak < n ? lineBreak : -1
+      if (quote >= n) return -1
+      const close = closingQuote(buffer, quote + 1)
+      if (close < 0) return -1
+      i = close + 1
+    }
+  }
+
+  /** Offset of the next `byte` at or after `from` (buffer length if none), remembered per buffer. */
+  private nextOf(buffer: Buffer, byte: number, from: number): number {
+    let at = this.next[byte]!
+    if (at < from) {
+      at = buffer.indexOf(byte, from)
+      if (at < 0) at = buffer.length
+      this.next[byte] = at
+    }
+    return at
+  }
+
+  private readHeader(buffer: Buffer, end: number): void {
+    let text = buffer.toString('utf8', 0, end)
+    if (text.startsWith('\ufeff')) text = text.slice(1)
+    // The delimiter that splits the header line into the most fields.
+    const counts = DELIMITERS.map((d) => splitRecord(text, d).length)
+    const delimiter = DELIMITERS[counts.indexOf(Math.max(...counts))] ?? ','
+    this.delimiter = delimiter.charCodeAt(0)
+    for (const byte of [this.delimiter, QUOTE, LF, CR]) this.special[byte] = 1
+    this.header = splitRecord(text, delimiter).map((name) => name.trim())
+    this.names = this.pick(this.header)
+    const found = costColumnIndexes(this.header, this.names)
+    this.roles = new Uint8Array(this.header.length)
+    const mark = (index: number | null, role: number): void => {
+      if (index !== null) this.roles[index] = this.roles[index]! | role
+    }
+    mark(found.billed, BILLED)
+    mark(found.effective, EFFECTIVE)
+    mark(found.currency, CURRENCY)
+    this.wanted = [...this.roles.keys()].filter((k) => this.roles[k] !== 0)
+    this.lastWanted = this.wanted.length > 0 ? Math.max(...this.wanted) : -1
+    this.spanStart = new Int32Array(this.header.length).fill(-1)
+    this.spanEnd = new Int32Array(this.header.length)
+    this.spanQuoted = new Uint8Array(this.header.length)
+  }
+
+  private addRecord(buffer: Buffer): void {
+    this.row++
+    const text = (k: number): string | null =>
+      this.spanStart[k]! < 0
+        ? null
+        : nullable(
+            fieldText(buffer, this.spanStart[k]!, this.spanEnd[k]!, this.spanQuoted[k] === 1),
+          )
+    let currency: string | null = null
+    for (const k of this.wanted) if (this.roles[k]! & CURRENCY) currency = text(k)
+    let group = this.groups.get(currency)
+    if (!group) {
+      group = { rows: 0, billed: new DecimalAdder(), effective: new DecimalAdder() }
+      this.groups.set(currency, group)
+    }
+    group.rows++
+    for (const k of this.wanted) {
+      const role = this.roles[k]!
+      const value = role & (BILLED | EFFECTIVE) ? text(k) : null
+      if (value === null) continue
+      if (role & BILLED) this.addValue(group.billed, value, k)
+      if (role & EFFECTIVE) this.addValue(group.effective, value, k)
+    }
+  }
+
+  private addValue(adder: DecimalAdder, value: string, field: number): void {
+    if (adder.add(value) || this.unreadable) return
+    this.unreadable = { row: this.row, column: this.header?.[field] ?? '', value }
+  }
+}
+
+/** A value as DuckDB's staging reads it: empty and the text NULL are missing values. */
+function nullable(value: string): string | null {
+  return value === '' || value === 'NULL' ? null : value
+}
+
+/** Offset of the quote closing a quoted run that starts at `from` ("" is an escaped quote); -1 if not yet in `buffer`. */
+function closingQuote(buffer: Buffer, from: number): number {
+  let i = from
+  for (;;) {
+    const q = buffer.indexOf(QUOTE, i)
+    // A quote as the buffer's last byte may be the first of an escaped pair: wait for more.
+    if (q < 0 || q + 1 >= buffer.length) return -1
+    if (buffer[q + 1] !== QUOTE) return q
+    i = q + 2
+  }
+}
+
+/** The text of a field: plain bytes, or with its quoting undone as shared/csv.ts does. */
+function fieldText(buffer: Buffer, start: number, end: number, quotes: boolean): string {
+  if (!quotes) return buffer.toString('utf8', start, end)
+  let text = ''
+  let quoted = false
+  const raw = buffer.toString('utf8', start, end)
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]
+    if (quoted && ch === '"' && raw[i + 1] === '"') {
+      text += '"'
+      i++
+    } else if (ch === '"') quoted = !quoted
+    else text += ch
+  }
+  return text
+}
+
+/** Offset of the line break ending the record that starts at `from`, honouring quotes; -1 if none. */
+function recordEnd(buffer: Buffer, from: number): number {
+  let quoted = false
+  for (let i = from; i < buffer.length; i++) {
+    const b = buffer[i]
+    if (b === QUOTE) quoted = !quoted
+    else if (!quoted && (b === LF || b === CR)) return i
+  }
+  return -1
+}
+
+/** Offset after the line break at `at` (CRLF is one break). */
+function skipBreak(buffer: Buffer, at: number): number {
+  return buffer[at] === CR && buffer[at + 1] === LF ? at + 2 : at + 1
+}

@@ -1,0 +1,69 @@
+/**
+ * Reconciliation's second reader: the file's own totals per currency, read by
+ * header name and without Focal's staging or column mapping — CSV and CSV.gz
+ * streamed in Node beside DuckDB's read (csv-totals.ts), Parquet by a plain
+ * read_parquet of its money columns when the rows are stored.
+ */
+import type { Workspace } from '../workspace/workspace'
+import { csvTotals } from './csv-totals'
+import { parquetTotalsSql, type TypedColumn } from './parquet-totals-sql'
+import { costColumnIndexes, type CostColumns, type SourceTotals } from './source-columns'
+import type { SourceKind } from './stage-sql'
+
+/**
+ * Starts reading the source totals of `path` and returns a function awaiting them.
+ * A CSV is read at once, beside staging; a Parquet file when the function is called.
+ * `pick` names the money columns for the header the reader finds.
+ */
+export function startSourceTotals(
+  ws: Workspace,
+  path: string,
+  kind: SourceKind,
+  pick: (header: readonly string[]) => CostColumns,
+  signal?: AbortSignal,
+): () => Promise<SourceTotals> {
+  if (kind === 'parquet') return () => parquetTotals(ws, path, pick)
+  const reading = csvTotals(path, kind === 'csv.gz', pick, signal)
+  // Awaited only if the import gets as far as storing; an earlier failure reports itself.
+  reading.catch(() => undefined)
+  return () => reading
+}
+
+async function parquetTotals(
+  ws: Workspace,
+  path: string,
+  pick: (header: readonly string[]) => CostColumns,
+): Promise<SourceTotals> {
+  const described = await ws.all('DESCRIBE SELECT * FROM read_parquet($1)', [path])
+  const header = described.map((r) => String(r.column_name))
+  const names = pick(header)
+  const found = costColumnIndexes(header, names)
+  const column = (index: number | null): TypedColumn | null =>
+    index === null
+      ? null
+      : { name: header[index]!, type: String(described[index]?.column_type ?? 'VARCHAR') }
+  const billed = column(found.billed)
+  const effective = column(found.effective)
+  const rows = await ws.all(parquetTotalsSql(column(found.currency), billed, effective), [path])
+  let unreadable: SourceTotals['unreadable'] = null
+  for (const r of rows) {
+    for (const [key, name] of [
+      ['bad_billed', billed?.name],
+      ['bad_effective', effective?.name],
+    ] as const) {
+      const row = r[key] == null ? null : Number(r[key]) + 1
+      if (row !== null && name && (unreadable === null || row < unreadable.row))
+        unreadable = { row, column: name, value: '' }
+    }
+  }
+  return {
+    sums: rows.map((r) => ({
+      currency: r.currency == null ? null : String(r.currency),
+      rows: Number(r.n),
+      billed: r.billed == null ? null : String(r.billed),
+      effective: r.effective == null ? null : String(r.effective),
+    })),
+    unreadable,
+    columns: names,
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Reconciliation's second reader (source-totals.ts) catches what the staging
+ * and mapping got wrong: each case breaks one step of the import on purpose
+ * (a swapped column mapping, a stage that loses a row, a stage that misreads a
+ * value) — faults the staged source sums alone agreed with — and the import
+ * must fail with the difference, storing nothing.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import type * as StageSql from '../../../electron/core/ingest/stage-sql'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import type * as FocusHeader from '../../../shared/formats/focus-header'
+import { csvSums } from '../../helpers/csv-sums'
+import { sample, tempDir } from '../../helpers/paths'
+import { freshWorkspace } from '../../helpers/workspace'
+
+/** Which step of the import a test breaks (none: the real import). */
+const sabotage = vi.hoisted(() => ({ step: 'none' as 'none' | 'swap' | 'drop-row' | 'misread' }))
+
+// A mapping that fills BilledCost from EffectiveCost's column and the other way round.
+vi.mock('../../../shared/formats/focus-header', async (original) => {
+  const real = await original<typeof FocusHeader>()
+  const swap: Record<string, string> = { BilledCost: 'EffectiveCost', EffectiveCost: 'BilledCost' }
+  return {
+    ...real,
+    mapFocusHeader: (header: readonly string[]) => {
+      const mapping = real.mapFocusHeader(header)
+      if (sabotage.step !== 'swap') return mapping
+      return {
+        ...mapping,
+        columns: mapping.columns.map((c) => ({ ...c, target: swap[c.target] ?? c.target })),
+      }
+    },
+  }
+})
+
+// A CSV stage that loses the file's first row, or reads the last digit of column 1 away.
+vi.mock('../../../electron/core/ingest/stage-sql', async (original) => {
+  const real = await original<typeof StageSql>()
+  return {
+    ...real,
+    stageCsvSql: (...args: Parameters<typeof real.stageCsvSql>) => {
+      const sql = real.stageCsvSql(...args)
+      if (sabotage.step === 'drop-row') return `${sql} OFFSET 1`
+      if (sabotage.step === 'misread')
+        return sql.replace(
+          'SELECT * FROM',
+          'SELECT * REPLACE (left(c0, length(c0) - 1) AS c0) FROM',
+        )
+      return sql
+    },
+  }
+})
+
+const HEADER = 'BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd'
+const DATES = '2024-09-01T00:00:00Z,2024-09-02T00:00:00Z'
+
+let ws: Workspace
+beforeEach(async () => {
+  sabotage.step = 'none'
+  ws = await freshWorkspace()
+})
+afterEach(() => ws.close())
+
+function csv(name: string, rows: readonly string[]): string {
+  const path = join(tempDir(), name)
+  writeFileSync(path, [HEADER, ...rows.map((r) => `${r},${DATES}`)].join('\n') + '\n')
+  return path
+}
+
+const ROWS = ['1.255,1.005,USD', '2.5,2,USD', '10,7.25,EUR']
+
+async function storedRowCount(): Promise<number> {
+  return Number((await ws.all('SELECT count(*)::INT AS n FROM cost_rows'))[0]?.n)
+}
+
+describe('source totals: the second reader', () => {
+  it('reconciles the unbroken import, source figures read from the file itself', async () => {
+    const record = await importFile(ws, csv('good.csv', ROWS))
+    expect(record).toMatchObject({ status: 'imported', reconciled: true, rowCount: 3 })
+    expect(
+      record.totals.map((t) => [t.currency, t.rows, t.billedSource, t.effectiveSource]),
+    ).toEqual([
+      ['EUR', 1, '10', '7.25'],
+      ['USD', 2, '3.755', '3.005'],
+    ])
+  })
+
+  it('catches a swapped column mapping: BilledCost filled from EffectiveCost', async () => {
+    sabotage.step = 'swap'
+    const record = await importFile(ws, csv('swapped.csv', ROWS))
+    expect(record.status).toBe('failed')
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toContain(
+      'USD BilledCost file 3.755 vs stored 3.005 (difference -0.75)',
+    )
+    expect(record.error?.message).toContain(
+      'EUR BilledCost file 10 vs stored 7.25 (difference -2.75)',
+    )
+    expect(await storedRowCount()).toBe(0)
+  })
+
+  it('catches a swapped mapping of a Parquet file too', async () => {
+    const path = join(tempDir(), 'swapped.parquet')
+    await ws.run(
+      `COPY (SELECT * FROM (VALUES (1.255::DECIMAL(12,4), 1.005::DOUBLE, 'USD',
+         TIMESTAMPTZ '2024-09-01 00:00:00Z', TIMESTAMPTZ '2024-09-02 00:00:00Z'))
+         t(BilledCost, EffectiveCost, BillingCurrency, ChargePeriodStart, ChargePeriodEnd))
+       TO '${path}' (FORMAT parquet)`,
+    )
+    sabotage.step = 'swap'
+    const record = await importFile(ws, path)
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toContain('USD BilledCost file 1.255 vs stored 1.005')
+    expect(await storedRowCount()).toBe(0)
+  })
+
+  it('catches a row the stage lost', async () => {
+    sabotage.step = 'drop-row'
+    const record = await importFile(ws, csv('dropped.csv', ROWS))
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toContain(
+      'USD BilledCost file 3.755 vs stored 2.5 (difference -1.255) EffectiveCost file 3.005 vs stored 2 (difference -1.005)',
+    )
+    expect(record.totals).toEqual([])
+    expect(await storedRowCount()).toBe(0)
+  })
+
+  it('catches a row the stage lost even when its amounts are zero (row counts differ)', async () => {
+    sabotage.step = 'drop-row'
+    const record = await importFile(ws, csv('zero-dropped.csv', ['0,0,USD', ...ROWS]))
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toContain('USD row counts differ')
+    expect(await storedRowCount()).toBe(0)
+  })
+
+  it('catches a value the stage misread (1.255 read as 1.25)', async () => {
+    sabotage.step = 'misread'
+    const record = await importFile(ws, csv('misread.csv', ['1.255,1.005,USD']))
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toContain(
+      'USD BilledCost file 1.255 vs stored 1.25 (difference -0.005)',
+    )
+    expect(await storedRowCount()).toBe(0)
+  })
+
+  it('reads a gzipped CSV with quoted fields, CRLF and a BOM to the same figures as the oracle', async () => {
+    const dir = tempDir()
+    const text = `\ufeff${HEADER},ServiceName\r\n1.5,1,"USD",${DATES},"Compute, ""large""\r\nline two"\r\n-0.25,0,USD,${DATES},x\r\n`
+    writeFileSync(join(dir, 'plain.csv'), text)
+    writeFileSync(join(dir, 'quoted.csv.gz'), gzipSync(text))
+    const record = await importFile(ws, join(dir, 'quoted.csv.gz'))
+    expect(record).toMatchObject({ status: 'imported', reconciled: true, rowCount: 2 })
+    const oracle = csvSums(join(dir, 'plain.csv'), 'BilledCost')
+    expect(record.totals[0]).toMatchObject({ currency: 'USD', rows: oracle.USD?.rows })
+    expect(record.totals[0]?.billedSource).toBe(oracle.USD?.sum)
+  })
+
+  it('reads a real sample to the oracle figures', async () => {
+    const file = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
+    const record = await importFile(ws, file)
+    const billed = csvSums(file, 'BilledCost')
+    const effective = csvSums(file, 'EffectiveCost')
+    expect(record.reconciled).toBe(true)
+    for (const total of record.totals) {
+      expect(total.billedSource).toBe(billed[total.currency]?.sum)
+      expect(total.effectiveSource).toBe(effective[total.currency]?.sum)
+      expect(total.rows).toBe(billed[total.currency]?.rows)
+    }
+  })
+})
