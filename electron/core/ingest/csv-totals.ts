@@ -9,7 +9,7 @@
  * a record outside quotes, a blank line is no record), on bytes rather than
  * characters: parseCsv builds every field of every row as a string, which takes
  * seconds on a million-row file, while only two or three fields a row are needed.
- * tests/unit/electron/core/ingest/csv-totals.test.ts checks both agree.
+ * tests/unit/core/csv-totals.test.ts checks the two agree.
  */
 import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'

@@ -77,13 +77,18 @@ describe('bad input', () => {
     expect(record.error?.message).toMatch(/^broken\.parquet is not a readable Parquet file/)
   })
 
-  it('a CSV without FOCUS columns names every missing required column', async () => {
-    const record = await expectRefused(
-      sample('koku-test-data/aws/2023-06-01.csv'),
-      'MISSING_COLUMNS',
+  it('a CSV of no known format names the closest formats and what each lacks', async () => {
+    // An AWS CUR cut short of its payer column: never told it "lacks required FOCUS columns".
+    const path = file(
+      'cur-without-payer.csv',
+      'identity/LineItemId,lineItem/LineItemType,lineItem/UnblendedCost,lineItem/CurrencyCode\nid-1,Usage,1.5,USD\n',
     )
-    expect(record.error?.message).toBe(
-      '2023-06-01.csv lacks required FOCUS columns: BilledCost, BillingCurrency, ChargePeriodStart, ChargePeriodEnd.',
+    const record = await expectRefused(path, 'MISSING_COLUMNS')
+    expect(record.error?.message).toMatch(
+      /^cur-without-payer\.csv is not a billing export Focal recognizes\. Closest: AWS Cost and Usage Report \(legacy CSV\) \(lacks bill\/PayerAccountId\); /,
+    )
+    expect(record.error?.message).toContain(
+      'FOCUS Cost and Usage (lacks BilledCost, EffectiveCost, ChargeCategory, ChargePeriodStart, BillingCurrency)',
     )
   })
 

@@ -1,0 +1,133 @@
+/**
+ * The native-format step of an import: the staged provider file (text, as
+ * any CSV is staged) is turned by its format's mapping into a table of
+ * FOCUS-named columns, which the usual checks, store and reconcile then read.
+ */
+import { fail } from '../../../shared/contract'
+import { focusColumn } from '../../../shared/focus'
+import { compileMapping, mappedTableSql, sourceSumsSql } from '../../../shared/formats/compile-sql'
+import type { NearFormat } from '../../../shared/formats/detect'
+import {
+  providerColumnName,
+  type DuplicateColumn,
+  type HeaderMapping,
+  type MappedColumn,
+} from '../../../shared/formats/focus-header'
+import type { FormatMapping } from '../../../shared/formats/mapping-types'
+import type { Workspace } from '../workspace/workspace'
+import { refuseDuplicateColumns } from './header-checks'
+import type { CurrencySums } from './reconcile'
+import { sourceRowExpr, type SourceKind } from './stage-sql'
+import type { FixRule } from './value-checks'
+
+/** A native file mapped to FOCUS columns, read downstream like a typed (Parquet-style) stage. */
+export interface NativeStage {
+  /** The format's id (mapping-types.ts), stored as the import's format. */
+  readonly formatId: string
+  readonly table: string
+  /** The mapped table has a `source_row` column and final text values, as a Parquet stage view does. */
+  readonly kind: SourceKind
+  readonly mapping: HeaderMapping
+  readonly sourceTypes: readonly string[]
+  /** Fix codes of the values the mapping derived, each on the rows where it set a value. */
+  readonly fixes: readonly FixRule[]
+  /** Per-currency sums of the provider's own cost columns, read from the raw stage by header name. */
+  readonly sourceSums: () => Promise<CurrencySums[]>
+}
+
+/** Maps the raw stage `stage` of a file in `format` into a new temp table. */
+export async function mapNativeStage(
+  ws: Workspace,
+  format: FormatMapping,
+  fileName: string,
+  stage: {
+    table: string
+    kind: SourceKind
+    header: readonly string[]
+    sourceTypes: readonly string[]
+  },
+): Promise<NativeStage> {
+  const types = stage.kind === 'parquet' ? stage.sourceTypes : undefined
+  const compiled = compileMapping(format, stage.header, types)
+  const columns: MappedColumn[] = compiled.columns.map((c, index) => ({
+    index,
+    // A value read from one column is reported under that column's name in errors.
+    source:
+      c.sources.length === 1
+        ? (c.sources[0] ?? c.target)
+        : `${c.target} (from ${c.sources.join(', ') || 'constants'})`,
+    target: c.target,
+    type: focusColumn(c.target)?.type ?? 'string',
+  }))
+  compiled.kept.forEach(({ source }, i) =>
+    columns.push({
+      index: compiled.columns.length + i,
+      source,
+      target: providerColumnName(source),
+      type: 'string',
+    }),
+  )
+  const mapping: HeaderMapping = {
+    version: '1.4',
+    columns,
+    missing: [],
+    duplicates: duplicateTargets(compiled.kept),
+  }
+  refuseDuplicateColumns(mapping, fileName)
+  const table = ws.tempName('mapped')
+  await ws.run(mappedTableSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
+  const fixes = compiled.columns.flatMap((c, index) =>
+    c.fix ? [{ code: c.fix, condition: `c${index} IS NOT NULL` }] : [],
+  )
+  return {
+    formatId: format.id,
+    table,
+    kind: 'parquet',
+    mapping,
+    sourceTypes: columns.map(() => 'VARCHAR'),
+    fixes: mergeFixes(fixes),
+    sourceSums: async () =>
+      (await ws.all(sourceSumsSql(format, stage.header, stage.table, types))).map((row) => ({
+        currency: row.currency == null ? null : String(row.currency),
+        rows: Number(row.n),
+        billed: row.billed == null ? null : String(row.billed),
+        effective: row.effective == null ? null : String(row.effective),
+      })),
+  }
+}
+
+/** One rule per fix code: a code set by several columns marks a row once. */
+function mergeFixes(fixes: readonly FixRule[]): FixRule[] {
+  const byCode = new Map<string, string[]>()
+  for (const f of fixes) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f.condition])
+  return [...byCode].map(([code, conditions]) => ({ code, condition: conditions.join(' OR ') }))
+}
+
+/** Kept source columns whose x_ names clash without case (DuckDB column names ignore case). */
+function duplicateTargets(
+  kept: readonly { readonly index: number; readonly source: string }[],
+): DuplicateColumn[] {
+  const seen = new Map<string, string>()
+  const duplicates: DuplicateColumn[] = []
+  for (const { index, source } of kept) {
+    const target = providerColumnName(source)
+    const holder = seen.get(target.toLowerCase())
+    if (holder === undefined) seen.set(target.toLowerCase(), source)
+    else duplicates.push({ index, source, target, clashesWith: holder })
+  }
+  return duplicates
+}
+
+/** Fails for a header that matches no format, naming the closest formats and what each lacks. */
+export function refuseUnknownFormat(fileName: string, closest: readonly NearFormat[]): never {
+  const near = closest.map((f) => `${f.title} (lacks ${f.lacks.join(', ')})`).join('; ')
+  return fail(
+    'MISSING_COLUMNS',
+    `${fileName} is not a billing export Focal recognizes. Closest: ${near}.`,
+    {
+      hint: 'Focal reads FOCUS 1.0–1.4, AWS Cost and Usage Reports and Azure cost details exports. Export the file in one of these formats; nothing was imported.',
+      location: { file: fileName, line: 1 },
+      details: { closest },
+    },
+  )
+}

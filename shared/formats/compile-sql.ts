@@ -1,0 +1,268 @@
+/**
+ * The one compiler of native format mappings (mapping-types.ts) to SQL over a
+ * stage whose columns are named by position (c0, c1, …; see stage-sql.ts).
+ * Every result is text, so the checks that follow (value-checks.ts) parse and
+ * report a mapped value exactly as they do a FOCUS file's: a value Focal cannot
+ * convert is passed through as written and refused there with its row and column.
+ */
+import { quoteLiteral } from '../sql/identifiers'
+import type {
+  Condition,
+  Expression,
+  FormatMapping,
+  ReconcileColumns,
+  SumTerm,
+  TagColumns,
+} from './mapping-types'
+
+/** One compiled output column. */
+export interface CompiledColumn {
+  readonly target: string
+  readonly sql: string
+  /** Source columns the value is read from (names as in the header). */
+  readonly sources: readonly string[]
+  /** True when the value is one source column unchanged. */
+  readonly direct: boolean
+  readonly fix?: string
+}
+
+/** A mapping compiled against one file's header. */
+export interface CompiledMapping {
+  readonly columns: readonly CompiledColumn[]
+  /** Source columns no FOCUS column takes unchanged: kept as provider (x_) columns. */
+  readonly kept: readonly { readonly index: number; readonly source: string }[]
+}
+
+/** Parquet types whose values are nested: read as their JSON text. */
+const NESTED = /^(MAP|STRUCT)\(|\[\]$/
+
+/** Resolves header names to positions, with or without case. */
+function headerIndex(header: readonly string[], caseInsensitive: boolean) {
+  const positions = new Map<string, number>()
+  header.forEach((name, i) => {
+    const key = caseInsensitive ? name.toLowerCase() : name
+    if (!positions.has(key)) positions.set(key, i)
+  })
+  return (name: string): number => positions.get(caseInsensitive ? name.toLowerCase() : name) ?? -1
+}
+
+/** Compiles `mapping` for a file with this header (and, for Parquet, these source types). */
+export function compileMapping(
+  mapping: FormatMapping,
+  header: readonly string[],
+  sourceTypes?: readonly string[],
+): CompiledMapping {
+  const compiler = new Compiler(mapping, header, sourceTypes)
+  const columns = Object.entries(mapping.columns).map(([target, rule]) => {
+    const used = new Set<number>()
+    const sql = compiler.expression(rule.value, used)
+    const sources = [...used].sort((a, b) => a - b).map((i) => header[i] ?? '')
+    const direct = isDirect(rule.value) && used.size === 1 && !rule.fix
+    return { target, sql, sources, direct, ...(rule.fix ? { fix: rule.fix } : {}) }
+  })
+  const taken = new Set(
+    columns.filter((c) => c.direct).map((c) => compiler.index(c.sources[0] ?? '')),
+  )
+  const kept = header
+    .map((source, index) => ({ index, source }))
+    .filter(({ index }) => !taken.has(index))
+  return { columns, kept }
+}
+
+function isDirect(value: Expression): boolean {
+  return 'column' in value || 'firstColumn' in value
+}
+
+/**
+ * SELECT list summing the reconcile columns of a mapping per currency over the
+ * raw stage: `currency`, `n`, `billed`, `effective` (decimal text). A plain
+ * DECIMAL cast of each source column, apart from the mapping's expressions.
+ */
+export function sourceSumsSql(
+  mapping: FormatMapping,
+  header: readonly string[],
+  stage: string,
+  sourceTypes?: readonly string[],
+): string {
+  const compiler = new Compiler(mapping, header, sourceTypes)
+  const reconcile: ReconcileColumns = mapping.reconcile
+  const total = (terms: readonly SumTerm[]): string => {
+    const parts = terms.flatMap((term) => {
+      const i = compiler.firstIndex(typeof term.column === 'string' ? [term.column] : term.column)
+      if (i < 0) return []
+      const value = `CAST(${compiler.text(i)} AS DECIMAL(38,18))`
+      const when = (term.when ?? []).map((c) => compiler.condition(c, new Set()))
+      const summed = `sum(${when.length > 0 ? `CASE WHEN ${when.join(' AND ')} THEN ${value} END` : value})`
+      return [`${term.negate ? '-' : ''}coalesce(${summed}, 0)`]
+    })
+    return parts.length > 0 ? `CAST(${parts.join(' + ')} AS VARCHAR)` : 'NULL'
+  }
+  const currency = compiler.firstIndex([reconcile.currency])
+  return `SELECT ${currency < 0 ? 'NULL' : compiler.text(currency)} AS currency, count(*)::BIGINT AS n,
+    ${total(reconcile.billed)} AS billed, ${total(reconcile.effective)} AS effective
+    FROM "${stage.replaceAll('"', '""')}" GROUP BY 1`
+}
+
+class Compiler {
+  readonly index: (name: string) => number
+
+  constructor(
+    private readonly mapping: FormatMapping,
+    private readonly header: readonly string[],
+    private readonly sourceTypes?: readonly string[],
+  ) {
+    this.index = headerIndex(header, mapping.caseInsensitive ?? false)
+  }
+
+  /** Position of the first of `names` the header has, or -1. */
+  firstIndex(names: readonly string[]): number {
+    for (const name of names) {
+      const i = this.index(name)
+      if (i >= 0) return i
+    }
+    return -1
+  }
+
+  /** A stage column as trimmed text; empty is null; a Parquet map or struct as its JSON text. */
+  text(i: number): string {
+    const type = this.sourceTypes?.[i] ?? 'VARCHAR'
+    if (type === 'VARCHAR') return `nullif(trim(c${i}), '')`
+    if (NESTED.test(type)) return `nullif(CAST(to_json(c${i}) AS VARCHAR), '{}')`
+    return `CAST(c${i} AS VARCHAR)`
+  }
+
+  private column(name: string, used: Set<number>): string {
+    const i = this.index(name)
+    if (i < 0) return 'CAST(NULL AS VARCHAR)'
+    used.add(i)
+    return this.text(i)
+  }
+
+  condition(condition: Condition, used: Set<number>): string {
+    const value = this.column(condition.column, used)
+    const list = (values: readonly string[]): string => values.map(quoteLiteral).join(', ')
+    const parts: string[] = []
+    if (condition.in) parts.push(`coalesce(${value} IN (${list(condition.in)}), false)`)
+    if (condition.notIn) parts.push(`coalesce(${value} NOT IN (${list(condition.notIn)}), true)`)
+    if (condition.present !== undefined)
+      parts.push(`${value} IS ${condition.present ? 'NOT ' : ''}NULL`)
+    if (condition.contains !== undefined)
+      parts.push(
+        `coalesce(strpos(lower(${value}), ${quoteLiteral(condition.contains.toLowerCase())}) > 0, false)`,
+      )
+    return parts.length > 0 ? `(${parts.join(' AND ')})` : 'true'
+  }
+
+  expression(value: Expression, used: Set<number>): string {
+    if ('column' in value) return this.column(value.column, used)
+    if ('firstColumn' in value) {
+      const i = this.firstIndex(value.firstColumn)
+      return i < 0 ? 'CAST(NULL AS VARCHAR)' : this.column(this.header[i] ?? '', used)
+    }
+    if ('constant' in value)
+      return `CAST(${value.constant === null ? 'NULL' : quoteLiteral(value.constant)} AS VARCHAR)`
+    if ('coalesce' in value)
+      return `coalesce(${value.coalesce.map((e) => this.expression(e, used)).join(', ')})`
+    if ('lookup' in value) {
+      const entries = Object.entries(value.table)
+      const otherwise = value.otherwise ? this.expression(value.otherwise, used) : 'NULL'
+      if (entries.length === 0) return otherwise
+      const whens = entries.map(
+        ([from, to]) => `WHEN ${quoteLiteral(from)} THEN ${quoteLiteral(to)}`,
+      )
+      return `CAST(CASE ${this.expression(value.lookup, used)} ${whens.join(' ')} ELSE ${otherwise} END AS VARCHAR)`
+    }
+    if ('cases' in value) {
+      if (value.cases.length === 0)
+        return value.otherwise ? this.expression(value.otherwise, used) : 'CAST(NULL AS VARCHAR)'
+      const whens = value.cases.map(
+        (c) =>
+          `WHEN ${c.when.map((w) => this.condition(w, used)).join(' AND ') || 'true'} THEN ${this.expression(c.then, used)}`,
+      )
+      const otherwise = value.otherwise ? this.expression(value.otherwise, used) : 'NULL'
+      return `CAST(CASE ${whens.join(' ')} ELSE ${otherwise} END AS VARCHAR)`
+    }
+    if ('sum' in value) return this.sum(value.sum, used)
+    if ('date' in value)
+      return this.date(this.expression(value.date, used), value.formats ?? [], value.addDays ?? 0)
+    if ('tagColumns' in value) return this.tags(value.tagColumns, used)
+    if ('field' in value) {
+      const json = this.expression(value.of, used)
+      return `CASE WHEN json_valid(${json}) THEN nullif(trim(json_extract_string(${json}, ${quoteLiteral(`$."${value.field}"`)})), '') END`
+    }
+    const text = this.expression(value.json, used)
+    return value.braces
+      ? `CASE WHEN ${text} IS NULL THEN NULL WHEN left(${text}, 1) = '{' THEN ${text} ELSE '{' || ${text} || '}' END`
+      : text
+  }
+
+  /** Exact decimal arithmetic; a term that is not a number is passed on as written, to be refused with its row. */
+  private sum(
+    terms: readonly { value: Expression; negate?: boolean }[],
+    used: Set<number>,
+  ): string {
+    const texts = terms.map((t) => this.expression(t.value, used))
+    const decimals = texts.map((t) => `TRY_CAST(${t} AS DECIMAL(38,18))`)
+    const bad = texts.map((t, i) => `WHEN ${t} IS NOT NULL AND ${decimals[i]} IS NULL THEN ${t}`)
+    const allEmpty = texts.map((t) => `${t} IS NULL`).join(' AND ')
+    const total = decimals
+      .map((d, i) => `${terms[i]?.negate ? '-' : '+'} coalesce(${d}, 0)`)
+      .join(' ')
+    return `CASE ${bad.join(' ')} WHEN ${allEmpty} THEN NULL ELSE CAST(0 ${total} AS VARCHAR) END`
+  }
+
+  /** Any written form of a time, read as UTC (an explicit offset is honoured), as ISO 8601 text. */
+  private date(text: string, formats: readonly string[], addDays: number): string {
+    const withOffset = `regexp_matches(${text}, '[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)? ?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$')`
+    const naive = [
+      ...formats.map((f) => `try_strptime(${text}, ${quoteLiteral(f)})`),
+      `TRY_CAST(${text} AS TIMESTAMP)`,
+    ]
+    const parsed = `CASE WHEN ${withOffset} THEN TRY_CAST(${text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' ELSE coalesce(${naive.join(', ')}) END`
+    const shifted = addDays === 0 ? parsed : `(${parsed}) + INTERVAL (${addDays}) DAY`
+    return `CASE WHEN ${text} IS NULL THEN NULL WHEN (${parsed}) IS NULL THEN ${text} ELSE strftime(${shifted}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
+  }
+
+  /** Tag columns as one JSON object; empty values are left out, a key seen twice keeps its full column name. */
+  private tags(spec: TagColumns, used: Set<number>): string {
+    const fold = (s: string): string => (this.mapping.caseInsensitive ? s.toLowerCase() : s)
+    const keys = new Set<string>()
+    const entries: string[] = []
+    this.header.forEach((name, i) => {
+      const prefix = spec.prefixes.find((p) => fold(name).startsWith(fold(p)))
+      if (prefix === undefined) return
+      let key = name.slice(prefix.length)
+      if (spec.dropKeyPrefix && key.startsWith(spec.dropKeyPrefix))
+        key = key.slice(spec.dropKeyPrefix.length)
+      if (key === '' || keys.has(key)) key = name
+      keys.add(key)
+      used.add(i)
+      entries.push(`struct_pack(k := ${quoteLiteral(key)}, v := ${this.text(i)})`)
+    })
+    if (entries.length === 0) return 'CAST(NULL AS VARCHAR)'
+    return `nullif(CAST(to_json(map_from_entries(list_filter([${entries.join(', ')}], lambda e: e.v IS NOT NULL))) AS VARCHAR), '{}')`
+  }
+}
+
+/**
+ * CREATE TEMP TABLE of a native file mapped to FOCUS-named text columns c0, c1, …
+ * (first the mapping's columns, then the kept source columns) plus `source_row`,
+ * the stage row each came from, in source order.
+ */
+export function mappedTableSql(
+  compiled: CompiledMapping,
+  stage: string,
+  target: string,
+  sourceRow: string,
+  sourceTypes?: readonly string[],
+): string {
+  const kept = compiled.kept.map(({ index }) => {
+    const type = sourceTypes?.[index] ?? 'VARCHAR'
+    if (type === 'VARCHAR') return `c${index}`
+    return NESTED.test(type) ? `CAST(to_json(c${index}) AS VARCHAR)` : `CAST(c${index} AS VARCHAR)`
+  })
+  const values = [...compiled.columns.map((c) => c.sql), ...kept].map((sql, k) => `${sql} AS c${k}`)
+  const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
+  return `CREATE TEMP TABLE ${quote(target)} AS SELECT ${values.join(',\n  ')}, ${sourceRow} AS source_row
+    FROM ${quote(stage)} ORDER BY ${sourceRow}`
+}

@@ -1,0 +1,99 @@
+/**
+ * The data a native billing format is described by: how to recognize its
+ * header, and per FOCUS column an expression over the file's own columns.
+ * compile-sql.ts turns one of these into SQL; adding a format is adding a
+ * mapping file, never a code path (issue 8, "Mappings are data").
+ */
+
+/** A condition on one source column's trimmed text (a column the file lacks is empty). */
+export interface Condition {
+  readonly column: string
+  /** The value is one of these. */
+  readonly in?: readonly string[]
+  /** The value is empty or none of these. */
+  readonly notIn?: readonly string[]
+  /** The value is (true) or is not (false) empty. */
+  readonly present?: boolean
+  /** The value contains this text, compared in lower case. */
+  readonly contains?: string
+}
+
+/** An expression whose result is text (money as decimal text, times as ISO 8601 UTC). */
+export type Expression =
+  /** A source column's trimmed text; empty is null. */
+  | { readonly column: string }
+  /** The first of these columns that the header has (a header-level choice, e.g. Net* columns). */
+  | { readonly firstColumn: readonly string[] }
+  | { readonly constant: string | null }
+  /** The first non-null of these. */
+  | { readonly coalesce: readonly Expression[] }
+  /** A value table: source text → FOCUS text; anything else → `otherwise` (null if absent). */
+  | {
+      readonly lookup: Expression
+      readonly table: Readonly<Record<string, string>>
+      readonly otherwise?: Expression
+    }
+  /** The first case whose conditions all hold; else `otherwise`. */
+  | {
+      readonly cases: readonly { readonly when: readonly Condition[]; readonly then: Expression }[]
+      readonly otherwise?: Expression
+    }
+  /** Exact decimal sum of the terms (a term is subtracted when `negate`); null when all are empty. */
+  | { readonly sum: readonly { readonly value: Expression; readonly negate?: boolean }[] }
+  /** A date or date-time as written (formats are DuckDB strptime patterns), read as UTC, plus whole days. */
+  | { readonly date: Expression; readonly formats?: readonly string[]; readonly addDays?: number }
+  /** Columns whose names start with a prefix gathered into one JSON object, keyed by the rest of the name. */
+  | { readonly tagColumns: TagColumns }
+  /** One key of a JSON object column (a CUR 2.0 `product` map); null when absent or not JSON. */
+  | { readonly field: string; readonly of: Expression }
+  /** A JSON object written in one column; `braces` wraps a list written without them (Azure EA). */
+  | { readonly json: Expression; readonly braces?: boolean }
+
+/** How tag columns are found and keyed. */
+export interface TagColumns {
+  readonly prefixes: readonly string[]
+  /** A key prefix dropped from the key (AWS `user:`: one user scheme, so no prefix is needed). */
+  readonly dropKeyPrefix?: string
+}
+
+/** One FOCUS (or x_) column a format fills. */
+export interface ColumnRule {
+  readonly value: Expression
+  /** Fix code recorded on every row where this derived value is set (issue 8: fixes are flagged). */
+  readonly fix?: string
+}
+
+/** The source columns whose sums must equal the stored totals: billed and effective terms, by currency. */
+export interface ReconcileColumns {
+  readonly currency: string
+  readonly billed: readonly SumTerm[]
+  readonly effective: readonly SumTerm[]
+}
+
+/** A source money column summed over the rows where all `when` conditions hold. */
+export interface SumTerm {
+  /** Column name, or the first of several the header has. */
+  readonly column: string | readonly string[]
+  readonly negate?: boolean
+  readonly when?: readonly Condition[]
+}
+
+/** A native billing export format. */
+export interface FormatMapping {
+  /** Stable id, stored as the import's format (e.g. `aws-cur-legacy`). */
+  readonly id: string
+  /** Name shown to people. */
+  readonly title: string
+  /** Header names compared without case (Azure exports vary the case of the same columns). */
+  readonly caseInsensitive?: boolean
+  readonly signature: {
+    /** Every one of these columns must be present. */
+    readonly all: readonly string[]
+    /** At least one of each group must be present. */
+    readonly anyOf?: readonly (readonly string[])[]
+    /** None of these may be present (tells apart formats sharing a core). */
+    readonly none?: readonly string[]
+  }
+  readonly columns: Readonly<Record<string, ColumnRule>>
+  readonly reconcile: ReconcileColumns
+}

@@ -1,0 +1,82 @@
+/**
+ * CsvTotals, reconciliation's byte-level CSV reader, against shared/csv's
+ * parseCsv as the oracle: the same records and sums however the file is cut
+ * into chunks (quotes, escaped quotes, line breaks inside quotes, CR, CRLF, a
+ * BOM, blank lines, short rows, no final line break).
+ */
+import { describe, expect, it } from 'vitest'
+import { CsvTotals } from '../../../electron/core/ingest/csv-totals'
+import { FOCUS_COST_COLUMNS } from '../../../electron/core/ingest/source-columns'
+import { parseCsv } from '../../../shared/csv'
+import { sumDecimals } from '../../../shared/money'
+
+const TEXT = [
+  '\ufeffServiceName,BilledCost,"Billing""Currency",BillingCurrency,EffectiveCost,Tags',
+  '"a, b",1.25,x,USD,1,"{""k"":""v""}"',
+  'plain,"2.5",x,"USD",0.5,"multi\nline\r\nvalue"',
+  '',
+  'cr only,-0.75,x,EUR,NULL,t\r"q""x",3,x,EUR,,t',
+  'short row,4,x',
+  '"end",0.000000000000000001,x,USD,7,"last ""quoted"""',
+].join('\r\n')
+
+/** The oracle: parseCsv records, sums by header name with shared/money. */
+function oracle(text: string): Array<[string | null, number, string, string]> {
+  const [header = [], ...records] = parseCsv(text)
+  const at = (name: string): number => header.indexOf(name)
+  const groups = new Map<string | null, { rows: number; billed: string[]; effective: string[] }>()
+  const value = (v: string | undefined): string | null =>
+    v === undefined || v === '' || v === 'NULL' ? null : v
+  for (const record of records) {
+    const currency = value(record[at('BillingCurrency')])
+    const group = groups.get(currency) ?? { rows: 0, billed: [], effective: [] }
+    groups.set(currency, group)
+    group.rows++
+    const billed = value(record[at('BilledCost')])
+    const effective = value(record[at('EffectiveCost')])
+    if (billed !== null) group.billed.push(billed)
+    if (effective !== null) group.effective.push(effective)
+  }
+  return [...groups].map(([c, g]) => [c, g.rows, sumDecimals(g.billed), sumDecimals(g.effective)])
+}
+
+function read(chunks: readonly Buffer[]): Array<[string | null, number, string, string]> {
+  const totals = new CsvTotals(() => FOCUS_COST_COLUMNS)
+  for (const chunk of chunks) totals.push(chunk)
+  const result = totals.end()
+  expect(result.unreadable).toBeNull()
+  return result.sums.map((s) => [s.currency, s.rows, s.billed ?? '', s.effective ?? ''])
+}
+
+describe('CsvTotals', () => {
+  const bytes = Buffer.from(TEXT)
+  const expected = oracle(TEXT)
+
+  it('agrees with parseCsv on a file read whole', () => {
+    expect(expected).toEqual([
+      ['USD', 3, '3.750000000000000001', '8.5'],
+      ['EUR', 2, '2.25', '0'],
+      [null, 1, '4', '0'],
+    ])
+    expect(read([bytes])).toEqual(expected)
+  })
+
+  it('agrees with parseCsv wherever the file is cut in two', () => {
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(read([bytes.subarray(0, cut), bytes.subarray(cut)]), `cut at ${cut}`).toEqual(expected)
+  })
+
+  it('agrees with parseCsv read one byte at a time, and with a final line break', () => {
+    expect(read([...bytes].map((b) => Buffer.from([b])))).toEqual(expected)
+    expect(read([Buffer.from(`${TEXT}\n`)])).toEqual(expected)
+  })
+
+  it('reads a semicolon file and names the first value that is not a number', () => {
+    const totals = new CsvTotals(() => FOCUS_COST_COLUMNS)
+    totals.push(Buffer.from('BilledCost;BillingCurrency\n1,5;EUR\n2;EUR\n1.5 USD;EUR\n'))
+    expect(totals.end()).toMatchObject({
+      sums: [{ currency: 'EUR', rows: 3, billed: '2' }],
+      unreadable: { row: 1, column: 'BilledCost', value: '1,5' },
+    })
+  })
+})

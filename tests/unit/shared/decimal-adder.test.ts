@@ -1,0 +1,45 @@
+/** DecimalAdder: exact sums of decimal text, the fast parts path and the bigint path agreeing. */
+import { describe, expect, it } from 'vitest'
+import { DecimalAdder, scaledOf } from '../../../shared/decimal-adder'
+import { sumDecimals } from '../../../shared/money'
+
+function sum(values: readonly string[]): string {
+  const adder = new DecimalAdder()
+  for (const v of values) expect(adder.add(v)).toBe(true)
+  return adder.sum()
+}
+
+describe('DecimalAdder', () => {
+  it('adds plain values exactly, signs and missing parts included', () => {
+    expect(sum(['1.25', '-0.25', '+.5', '3.', '0.000000000000000001'])).toBe('4.500000000000000001')
+    expect(sum([])).toBe('0')
+    expect(sum([' 2.5 ', '-2.5'])).toBe('0')
+  })
+
+  it('stays exact over a million values of 12 integer digits and 18 decimals (flushes before 2^53)', () => {
+    const value = '999999999999.999999999999999999'
+    const adder = new DecimalAdder()
+    for (let i = 0; i < 1_000_000; i++) adder.add(value)
+    expect(adder.sum()).toBe('999999999999999999.999999999999000000'.replace(/0+$/, ''))
+  })
+
+  it('takes the bigint path for exponents and long integers, equal to the money oracle', () => {
+    expect(sum(['1e3', '2.5E-1', '1234567890123456789.5', '-1e0'])).toBe(
+      sumDecimals(['1000', '0.25', '1234567890123456789.5', '-1']),
+    )
+  })
+
+  it('rounds past the 18th decimal half away from zero, as DECIMAL(38,18) stores it', () => {
+    expect(sum(['0.1234567890123456789'])).toBe('0.123456789012345679')
+    expect(sum(['-0.00000000000000000050'])).toBe('-0.000000000000000001')
+    expect(sum(['1e-20', '1.23456789e-15', '100e-20'])).toBe('0.000000000000001236')
+  })
+
+  it('refuses what is not a number, adding nothing', () => {
+    const adder = new DecimalAdder()
+    for (const bad of ['', '-', '.', '1,5', '$1', '1.2.3', 'e5', '1e', 'NaN'])
+      expect(adder.add(bad)).toBe(false)
+    expect(adder.sum()).toBe('0')
+    expect(scaledOf('1e99999')).toBeNull()
+  })
+})
