@@ -1,5 +1,6 @@
 /** The `focal` subcommands: each opens the workspace, does one thing, prints, returns an exit code. */
 import { basename, resolve } from 'node:path'
+import type { OverlapChoice } from '../../shared/contract'
 import { normalizeDecimal } from '../../shared/money'
 import { importFile } from '../core/ingest/import-file'
 import { runReadOnlySql } from '../core/query/readonly-sql'
@@ -13,6 +14,7 @@ export async function runImportCommand(
   workspacePath: string,
   inputs: string[],
   json: boolean,
+  onOverlap?: OverlapChoice,
 ): Promise<number> {
   const files = expandInputs(inputs)
   const ws = await Workspace.open(resolve(workspacePath), { create: true })
@@ -21,6 +23,7 @@ export async function runImportCommand(
     for (const file of files) {
       const record = await importFile(ws, file, {
         displayName: basename(file),
+        onOverlap,
         onProgress:
           json || !process.stderr.isTTY
             ? undefined

@@ -56,10 +56,35 @@ export function describeImport(record: ImportRecord): string {
     head,
     `  format ${record.format}, FOCUS ${record.focusVersion ?? '?'}, ${record.rowCount} rows, ${record.sizeBytes} bytes, ${record.durationMs ?? 0} ms`,
     `  sha256 ${record.sha256}`,
+    ...describeSupersession(record),
     '  totals:',
     ...totals,
     ...(notes.length ? ['  notes:', ...notes] : []),
   ].join('\n')
+}
+
+/** What an import replaced, was replaced by, or was kept beside (delivery identity). */
+function describeSupersession(record: ImportRecord): string[] {
+  const ids = (list: readonly number[]): string => list.map((id) => `#${id}`).join(', ')
+  return [
+    ...(record.supersededBy !== null
+      ? [`  superseded by import #${record.supersededBy}: its rows there no longer count`]
+      : []),
+    ...(record.supersedes.length
+      ? [`  supersedes import ${ids(record.supersedes)} in the billing scopes they share:`]
+      : []),
+    ...record.delta.map(
+      (d) =>
+        `    ${d.currency || '(no currency)'}: ${d.rowsAdded} rows added, ${d.rowsRemoved} removed, ${d.rowsChanged} changed; BilledCost ${signed(d.billedDifference)}, EffectiveCost ${signed(d.effectiveDifference)}`,
+    ),
+    ...(record.keptBeside.length
+      ? [`  kept beside import ${ids(record.keptBeside)}: both are counted, as asked`]
+      : []),
+  ]
+}
+
+function signed(amount: string): string {
+  return amount.startsWith('-') ? amount : `+${amount}`
 }
 
 /** Source columns kept outside FOCUS columns, the first ten by name (a wide file has thousands). */

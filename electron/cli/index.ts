@@ -3,7 +3,7 @@
  * for scripting imports and queries (README: The focal command).
  */
 import { parseArgs } from 'node:util'
-import { FocalFailure, toFocalError } from '../../shared/contract'
+import { FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract'
 import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
@@ -13,9 +13,12 @@ import { describeArgsError, usage } from './usage'
 const HELP = `focal — load, normalize and query cloud cost data offline
 
 Usage:
-  focal import <file|folder>... -w <workspace.focal> [--json]
+  focal import <file|folder>... -w <workspace.focal> [--json] [--on-overlap <choice>]
       Import FOCUS CSV, CSV.gz or Parquet files (folders: every such file inside).
       Creates the workspace if missing. Exit code 0 only if every file imported.
+      A file that overlaps earlier imports without restating them whole is refused
+      (OVERLAP) unless --on-overlap says: supersede (its rows replace theirs in the
+      shared billing scopes), keep-both (count both) or skip (leave it out).
   focal imports -w <workspace.focal> [--json]
       List the import registry: every attempt with its SHA-256, rows and totals.
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
@@ -53,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       workspace: { type: 'string', short: 'w' },
+      'on-overlap': { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -71,9 +75,15 @@ async function main(argv: string[]): Promise<number> {
   const workspace = values.workspace
   if (!workspace) return usage(`focal ${command} needs -w <workspace.focal>.`)
   switch (command) {
-    case 'import':
+    case 'import': {
       if (rest.length === 0) return usage('focal import needs at least one file or folder.')
-      return runImportCommand(workspace, rest, values.json)
+      const onOverlap = overlapChoice(values['on-overlap'])
+      if (onOverlap === null)
+        return usage(
+          `--on-overlap takes supersede, keep-both or skip, not "${values['on-overlap']}".`,
+        )
+      return runImportCommand(workspace, rest, values.json, onOverlap)
+    }
     case 'imports':
       return runImportsCommand(workspace, values.json)
     case 'query':
@@ -86,6 +96,13 @@ async function main(argv: string[]): Promise<number> {
     default:
       return usage(`Unknown command ${command}.`)
   }
+}
+
+/** The --on-overlap value: a choice, undefined when not given, null when not one of the choices. */
+function overlapChoice(value: string | undefined): OverlapChoice | undefined | null {
+  if (value === undefined) return undefined
+  const parsed = OverlapChoice.safeParse(value)
+  return parsed.success ? parsed.data : null
 }
 
 main(process.argv.slice(2)).then(

@@ -6,7 +6,12 @@
  * ends done, failed or cancelled, never stuck at running.
  */
 import { randomUUID } from 'node:crypto'
-import { toFocalError, type ImportJob, type ImportProgress } from '../../shared/contract'
+import {
+  toFocalError,
+  type ImportJob,
+  type ImportProgress,
+  type OverlapChoice,
+} from '../../shared/contract'
 import { importFile } from './ingest/import-file'
 import type { Workspace } from './workspace/workspace'
 
@@ -28,13 +33,13 @@ export class ImportJobs {
     private readonly onFileDone: () => void,
   ) {}
 
-  /** Starts importing `files` into `ws`; returns the job id at once. */
-  start(ws: Workspace, files: readonly StagedEntry[]): string {
+  /** Starts importing `files` into `ws`, with the user's choice for overlapping files; returns the job id at once. */
+  start(ws: Workspace, files: readonly StagedEntry[], onOverlap?: OverlapChoice): string {
     const jobId = randomUUID()
     const controller = new AbortController()
     const job: ImportJob = { jobId, state: 'running', progress: null, results: [] }
     this.jobs.set(jobId, { job, controller })
-    this.queue = this.queue.then(() => this.runCaught(ws, job, files, controller.signal))
+    this.queue = this.queue.then(() => this.runCaught(ws, job, files, controller.signal, onOverlap))
     return jobId
   }
 
@@ -61,9 +66,10 @@ export class ImportJobs {
     job: ImportJob,
     files: readonly StagedEntry[],
     signal: AbortSignal,
+    onOverlap?: OverlapChoice,
   ): Promise<void> {
     try {
-      await this.run(ws, job, files, signal)
+      await this.run(ws, job, files, signal, onOverlap)
     } catch (cause) {
       const error = toFocalError(cause)
       const fileName = files[job.results.length]?.name ?? files.at(-1)?.name ?? ''
@@ -82,6 +88,7 @@ export class ImportJobs {
     job: ImportJob,
     files: readonly StagedEntry[],
     signal: AbortSignal,
+    onOverlap?: OverlapChoice,
   ): Promise<void> {
     let lastPublish = 0
     for (const [fileIndex, file] of files.entries()) {
@@ -94,7 +101,12 @@ export class ImportJobs {
           this.publish(structuredClone(job))
         }
       }
-      const record = await importFile(ws, file.path, { displayName: file.name, onProgress, signal })
+      const record = await importFile(ws, file.path, {
+        displayName: file.name,
+        onProgress,
+        signal,
+        onOverlap,
+      })
       job.results.push({ fileName: file.name, record, error: record.error })
       job.progress = {
         jobId: job.jobId,

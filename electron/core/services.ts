@@ -119,12 +119,12 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'workspace:info': async () => (current ? info() : null),
-    'import:start': async ({ files }) => {
+    'import:start': async ({ files, onOverlap }) => {
       const entries = files.map(
         (token) =>
           staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
       )
-      return { jobId: jobs.start(open().ws, entries) }
+      return { jobId: jobs.start(open().ws, entries, onOverlap) }
     },
     'import:status': async ({ jobId }) =>
       jobs.get(jobId) ?? fail('NOT_FOUND', `No import job ${jobId}.`),

@@ -55,7 +55,8 @@ describe('import jobs', () => {
     const b = bigFile('b.csv', 31)
     const [tokenA, tokenB] = [await stage(a, 'a.csv'), await stage(b, 'b.csv')]
     const first = await services['import:start']({ files: [tokenA] })
-    const second = await services['import:start']({ files: [tokenB] })
+    // b repeats a's rows in a's billing scopes: counted beside a only because the request says so.
+    const second = await services['import:start']({ files: [tokenB], onOverlap: 'keep-both' })
     const example = await services['allocation:example']({})
     const saved = await services['allocation:save']({ ruleSet: example.ruleSet, note: 'during' })
     expect(saved.created).toBe(true)
@@ -68,6 +69,9 @@ describe('import jobs', () => {
     expect(imports.map((i) => [i.fileName, i.status, i.rowCount]).sort()).toEqual([
       ['a.csv', 'imported', a.rows],
       ['b.csv', 'imported', b.rows],
+    ])
+    expect(imports.find((i) => i.fileName === 'b.csv')?.keptBeside).toEqual([
+      imports.find((i) => i.fileName === 'a.csv')?.id,
     ])
     expect((await services['workspace:info']({}))?.rowCount).toBe(a.rows + b.rows)
     expect((await services['allocation:get']({})).versions.map((v) => v.note)).toEqual(['during'])
