@@ -9,6 +9,7 @@ import { basename } from 'node:path'
 import type { ImportProgress, ImportRecord, OverlapChoice } from '../../../shared/contract'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
+import { detectFormat } from '../../../shared/formats/detect'
 import type { Workspace } from '../workspace/workspace'
 import {
   beginAttempt,
@@ -25,6 +26,7 @@ import { sha256File } from './hash'
 import { checkValues } from './value-checks'
 import { settleDelivery } from './delivery-identity'
 import { storeRows } from './store-rows'
+import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
 import { dropStageSql, stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
@@ -125,7 +127,7 @@ async function runImport(
   const reading = new AbortController()
   const sourceTotals = startSourceTotals(ws, path, kind, () => FOCUS_COST_COLUMNS, reading.signal)
   const table = ws.tempName('stage')
-  const { mapping, sourceTypes } = await stageFile(
+  const { mapping, sourceTypes, native } = await stageFile(
     ws,
     path,
     fileName,
@@ -143,6 +145,9 @@ async function runImport(
       })
     throw cause
   })
+  // A native export is read through its mapped table; the raw stage stays for its source sums.
+  if (native) attempt.format = `${native.formatId}/${kind}`
+  const stage = native ?? { table, kind: kind as SourceKind, mapping, sourceTypes, fixes: [] }
   try {
     attempt.focusVersion = mapping.version
     await refuseDamaged(scanning, attempt)
@@ -163,23 +168,31 @@ async function runImport(
     if (options.signal?.aborted)
       fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
     const rowCount = Number(
-      (await ws.all(`SELECT count(*)::BIGINT AS n FROM "${table}"`))[0]?.n ?? 0,
+      (await ws.all(`SELECT count(*)::BIGINT AS n FROM "${stage.table}"`))[0]?.n ?? 0,
     )
     if (rowCount === 0) {
       fail('NO_ROWS', `${fileName} has a header but no rows: there is nothing to import.`, {
         location: { file: fileName },
       })
     }
-    const checks = await checkValues(ws, table, mapping, kind as SourceKind, fileName, sourceTypes)
+    const checks = await checkValues(
+      ws,
+      stage.table,
+      stage.mapping,
+      stage.kind,
+      fileName,
+      stage.sourceTypes,
+    )
     report('normalizing', attempt.sizeBytes, 0)
     return await storeRows(ws, {
-      table,
-      kind: kind as SourceKind,
-      mapping,
-      sourceTypes,
+      table: stage.table,
+      kind: stage.kind,
+      mapping: stage.mapping,
+      sourceTypes: stage.sourceTypes,
       attempt,
       rowCount,
-      fixes: checks.fixes,
+      fixes: [...checks.fixes, ...stage.fixes],
+      sourceSums: native?.sourceSums,
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
@@ -194,6 +207,7 @@ async function runImport(
   } finally {
     reading.abort()
     await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)
+    if (native) await ws.run(dropStageSql(native.table, 'csv')).catch(() => undefined)
   }
 }
 
@@ -205,7 +219,7 @@ async function stageFile(
   table: string,
   options: ImportOptions,
   onFraction: (fraction: number) => void,
-): Promise<{ mapping: HeaderMapping; sourceTypes: string[] }> {
+): Promise<{ mapping: HeaderMapping; sourceTypes: string[]; native?: NativeStage }> {
   let header: string[]
   let sourceTypes: string[]
   let sql: string
@@ -224,9 +238,11 @@ async function stageFile(
     sql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz')
     serialSql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz', false)
   }
+  const detected = detectFormat(header)
+  if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
   const mapping = mapFocusHeader(header)
-  refuseDuplicateColumns(mapping, fileName)
-  if (mapping.missing.length > 0) {
+  if (detected.kind === 'focus') refuseDuplicateColumns(mapping, fileName)
+  if (detected.kind === 'focus' && mapping.missing.length > 0) {
     fail(
       'MISSING_COLUMNS',
       `${fileName} lacks required FOCUS column${mapping.missing.length > 1 ? 's' : ''}: ${mapping.missing.join(', ')}.`,
@@ -258,7 +274,17 @@ async function stageFile(
       options.signal?.removeEventListener('abort', abort)
     }
   })
-  return { mapping, sourceTypes }
+  if (detected.kind !== 'native') return { mapping, sourceTypes }
+  const native = await mapNativeStage(ws, detected.mapping, fileName, {
+    table,
+    kind,
+    header,
+    sourceTypes,
+  }).catch(async (cause: unknown) => {
+    await ws.run(dropStageSql(table, kind)).catch(() => undefined)
+    throw cause
+  })
+  return { mapping: native.mapping, sourceTypes, native }
 }
 
 /** Records the scanned file's hash and fails with the scan's problem, if it found one. */

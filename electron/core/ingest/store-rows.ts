@@ -38,6 +38,8 @@ export interface StoreInput {
   sourceTotals: () => Promise<SourceTotals>
   /** Awaited inside the transaction before commit: the check that the file did not change. */
   beforeCommit?: () => Promise<void>
+  /** The source side of reconciliation for a native format: its own cost columns (native-stage.ts). */
+  sourceSums?: () => Promise<CurrencySums[]>
 }
 
 /** Stores the staged rows as one transaction and returns the import record. */
@@ -56,7 +58,9 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         stop()
       }
       await input.beforeReconcile?.(importId)
-      const source = await input.sourceTotals()
+      const source = input.sourceSums
+        ? { sums: await input.sourceSums(), unreadable: null }
+        : await input.sourceTotals()
       if (source.unreadable) refuseUnreadable(attempt.fileName, source.unreadable)
       const totals = reconcileTotals(source.sums, await storedSums(ws, importId))
       const mismatches = totals.filter((t) => !t.reconciled)
