@@ -67,7 +67,10 @@ export async function runImportsCommand(workspacePath: string, json: boolean): P
     const rows = records.map((r) => [
       String(r.id),
       r.fileName,
-      r.status + (r.reconciled ? ' ✓' : ''),
+      r.status +
+        (r.reconciled ? ' ✓' : '') +
+        // Its rows of those scopes no longer count in any total.
+        (r.supersededBy !== null ? `, superseded by #${r.supersededBy}` : ''),
       r.format,
       r.focusVersion ?? '',
       String(r.rowCount),
