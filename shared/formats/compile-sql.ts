@@ -190,7 +190,8 @@ class Compiler {
       const json = this.expression(value.of, used)
       return `CASE WHEN json_valid(${json}) THEN nullif(trim(json_extract_string(${json}, ${quoteLiteral(`$."${value.field}"`)})), '') END`
     }
-    const text = this.expression(value.json, used)
+    // An empty object is no tags, as an empty Parquet map is.
+    const text = `nullif(${this.expression(value.json, used)}, '{}')`
     return value.braces
       ? `CASE WHEN ${text} IS NULL THEN NULL WHEN left(${text}, 1) = '{' THEN ${text} ELSE '{' || ${text} || '}' END`
       : text

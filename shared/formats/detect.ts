@@ -4,11 +4,16 @@
  * known formats come closest and which of their columns it lacks.
  */
 import { COLUMN_RENAMES, REQUIRED_TO_IMPORT } from '../focus'
+import { AWS_CUR_2, AWS_CUR_SNAKE_CASE } from './aws-cur-2'
 import { AWS_CUR_LEGACY } from './aws-cur-legacy'
 import type { FormatMapping } from './mapping-types'
 
 /** Native formats in the order they are tried. */
-export const NATIVE_FORMATS: readonly FormatMapping[] = [AWS_CUR_LEGACY]
+export const NATIVE_FORMATS: readonly FormatMapping[] = [
+  AWS_CUR_LEGACY,
+  AWS_CUR_2,
+  AWS_CUR_SNAKE_CASE,
+]
 
 /** FOCUS Cost and Usage, any version (mappings.md §1 rule 1). */
 const FOCUS_SIGNATURE: Signed = {

@@ -1,10 +1,12 @@
 /** AWS CUR legacy CSV imported as FOCUS 1.4 (shared/formats/aws-cur-legacy.ts): rows, exact totals, mapped values. */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
-import { sample } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
 
 const ANONYMOUS = sample('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
@@ -152,5 +154,63 @@ describe('AWS CUR legacy CSV', () => {
       s: '2023-06-01 00:00',
     })
     expect(row?.env).toBeTypeOf('string')
+  })
+
+  const HEADER =
+    'identity/LineItemId,bill/PayerAccountId,lineItem/LineItemType,lineItem/UsageStartDate,lineItem/UsageEndDate,lineItem/CurrencyCode,lineItem/UnblendedCost,resourceTags/user:CostCenter,resourceTags/aws:createdBy'
+  const ROW = (id: string, cost: string): string =>
+    `${id},111122223333,Usage,2024-03-01T00:00:00Z,2024-03-01T01:00:00Z,USD,${cost},cc-1,alice`
+
+  it('a cost that is not a number is refused naming the file, row and CUR column', async () => {
+    const path = join(tempDir(), 'cur-bad.csv')
+    writeFileSync(path, [HEADER, ROW('a', '1.5'), ROW('b', 'n/a'), ''].join('\n'))
+    ws = await freshWorkspace()
+    const record = await importFile(ws, path)
+    expect(record.status).toBe('failed')
+    expect(record.error).toMatchObject({
+      code: 'BAD_VALUE',
+      location: { file: 'cur-bad.csv', row: 2, column: 'lineItem/UnblendedCost', value: 'n/a' },
+    })
+    expect(record.error?.message).toMatch(
+      /^cur-bad\.csv, row 2, column lineItem\/UnblendedCost: "n\/a" is not a number\./,
+    )
+    expect(await ws.all('SELECT count(*)::INTEGER AS n FROM focus')).toEqual([{ n: 0 }])
+  })
+
+  it('tag columns become the Tags object: user: dropped from keys, aws: kept', async () => {
+    const path = join(tempDir(), 'cur-tags.csv')
+    writeFileSync(
+      path,
+      [
+        HEADER,
+        ROW('a', '1.5'),
+        'b,111122223333,Usage,2024-03-01T00:00:00Z,2024-03-01T01:00:00Z,USD,2,,',
+        '',
+      ].join('\n'),
+    )
+    ws = await freshWorkspace()
+    expect((await importFile(ws, path)).status).toBe('imported')
+    const rows = await ws.all('SELECT Tags, x_FixCodes AS f FROM focus ORDER BY x_SourceRow')
+    expect(JSON.parse(String(rows[0]?.Tags))).toEqual({
+      CostCenter: 'cc-1',
+      'aws:createdBy': 'alice',
+    })
+    expect(rows[0]?.f).toContain('TAGS_FROM_RESOURCE_TAGS')
+    expect(rows[1]?.Tags).toBeNull()
+    expect(rows[1]?.f).not.toContain('TAGS_FROM_RESOURCE_TAGS')
+  })
+
+  it('a ragged row (one field short of the header, as in a real CUR sample) is refused at its line: Focal cannot tell which field is missing', async () => {
+    const path = join(tempDir(), 'cur-ragged.csv')
+    writeFileSync(
+      path,
+      [HEADER, ROW('a', '1.5'), ROW('b', '2').replace(/,alice$/, ''), ''].join('\n'),
+    )
+    ws = await freshWorkspace()
+    const record = await importFile(ws, path)
+    expect(record.status).toBe('failed')
+    expect(record.error?.message).toMatch(/^cur-ragged\.csv/)
+    expect(record.error?.location).toMatchObject({ file: 'cur-ragged.csv', line: 3 })
+    expect(await ws.all('SELECT count(*)::INTEGER AS n FROM focus')).toEqual([{ n: 0 }])
   })
 })
