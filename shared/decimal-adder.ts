@@ -17,6 +17,9 @@ const FLUSH_EVERY = 4000
 /** A plain number with an optional exponent, as money is written in billing files. */
 const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/
 
+/** 10^0 … 10^9, to scale a part of fewer than 9 decimal digits. */
+const POWERS = Array.from({ length: 10 }, (_, k) => 10 ** k)
+
 const TEN_9 = 1_000_000_000n
 const TEN_18 = TEN_9 * TEN_9
 
@@ -55,6 +58,47 @@ export class DecimalAdder {
     const scaled = scaledOf(value)
     if (scaled === null) return false
     this.total += scaled
+    return true
+  }
+
+  /**
+   * Adds a plain value written as ASCII bytes `[start, end)` of `bytes` (sign, at most 12
+   * integer digits, at most 18 decimals, nothing else) without making a string; returns
+   * false, adding nothing, for anything else, which the caller then adds as text.
+   */
+  addAscii(bytes: Uint8Array, start: number, end: number): boolean {
+    let i = start
+    let sign = 1
+    if (bytes[i] === 0x2d) {
+      sign = -1
+      i++
+    } else if (bytes[i] === 0x2b) i++
+    let integer = 0
+    const intStart = i
+    for (let digit = (bytes[i] ?? 0) - 48; i < end && digit >= 0 && digit <= 9;) {
+      integer = integer * 10 + digit
+      digit = (bytes[++i] ?? 0) - 48
+    }
+    const intDigits = i - intStart
+    if (intDigits > 12) return false
+    let high = 0
+    let low = 0
+    let decimals = 0
+    if (i < end && bytes[i] === 0x2e) {
+      i++
+      for (let digit = (bytes[i] ?? 0) - 48; i < end && digit >= 0 && digit <= 9;) {
+        if (decimals < 9) high = high * 10 + digit
+        else if (decimals < MONEY_SCALE) low = low * 10 + digit
+        else return false
+        decimals++
+        digit = (bytes[++i] ?? 0) - 48
+      }
+    }
+    if (i !== end || (intDigits === 0 && decimals === 0)) return false
+    this.integer += sign * integer
+    this.high += sign * high * POWERS[9 - Math.min(decimals, 9)]!
+    this.low += sign * low * POWERS[9 - Math.max(decimals - 9, 0)]!
+    if (++this.pending >= FLUSH_EVERY) this.flush()
     return true
   }
 

@@ -43,3 +43,30 @@ describe('DecimalAdder', () => {
     expect(scaledOf('1e99999')).toBeNull()
   })
 })
+
+describe('DecimalAdder.addAscii', () => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+  it('adds plain byte values to the same sum as their text', () => {
+    const values = [
+      '1.25',
+      '-0.000000001',
+      '+7',
+      '3.',
+      '.5',
+      '999999999999.999999999999999999',
+      '-12.3456789012',
+    ]
+    const fromBytes = new DecimalAdder()
+    for (const v of values)
+      expect(fromBytes.addAscii(bytes(`x${v}y`), 1, v.length + 1), v).toBe(true)
+    expect(fromBytes.sum()).toBe(sumDecimals(values))
+  })
+
+  it('leaves to the text path what is not plain: exponents, spaces, 13 integer digits, 19 decimals', () => {
+    const adder = new DecimalAdder()
+    for (const v of ['1e3', ' 1', '1 ', '1234567890123', '0.1234567890123456789', '-', '.', '1,5'])
+      expect(adder.addAscii(bytes(v), 0, v.length), v).toBe(false)
+    expect(adder.sum()).toBe('0')
+  })
+})
