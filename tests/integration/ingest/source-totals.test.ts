@@ -147,6 +147,17 @@ describe('source totals: the second reader', () => {
     expect(await storedRowCount()).toBe(0)
   })
 
+  it('refuses an amount DuckDB reads but the file does not hold as a number (1_000)', async () => {
+    // No sabotage: DuckDB's cast takes "_" as a digit separator, so staging stores 1000.
+    const record = await importFile(ws, csv('underscore.csv', ['2.5,2,USD', '1_000,1,USD']))
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toBe(
+      'underscore.csv, row 2, column BilledCost: the value "1_000" was stored as an amount, but reading the file again it is not a number; nothing was stored.',
+    )
+    expect(record.error?.location).toEqual({ file: 'underscore.csv', row: 2, column: 'BilledCost' })
+    expect(await storedRowCount()).toBe(0)
+  })
+
   it('reads a gzipped CSV with quoted fields, CRLF and a BOM to the same figures as the oracle', async () => {
     const dir = tempDir()
     const text = `\ufeff${HEADER},ServiceName\r\n1.5,1,"USD",${DATES},"Compute, ""large""\r\nline two"\r\n-0.25,0,USD,${DATES},x\r\n`
