@@ -7,10 +7,14 @@
  * file while DuckDB stages it and awaits the hash before the duplicate check;
  * it re-hashes beside the checks and the insert and awaits that before commit,
  * so the waits show up as "node work before: registry: duplicate check" and
- * "node work before: count fixes" (the beforeCommit wait).
+ * "node work before: count fixes" (the beforeCommit wait). Reconciliation's
+ * second read of a CSV runs in Node beside staging (source-totals.ts); its
+ * time alone is measured after the import, like the SHA-256.
  */
 import { importFile } from '../../electron/core/ingest/import-file'
 import { sha256File } from '../../electron/core/ingest/hash'
+import { csvTotals } from '../../electron/core/ingest/csv-totals'
+import { FOCUS_COST_COLUMNS } from '../../electron/core/ingest/source-columns'
 import { Workspace } from '../../electron/core/workspace/workspace'
 import { removeDatabase } from './loads'
 import { mark, roundStep, since, type StepTime } from './stats'
@@ -24,6 +28,8 @@ export interface ImportProfile {
   close: StepTime
   /** SHA-256 of the whole file on its own (importFile hashes it twice: while staging and to verify). */
   sha256Alone: StepTime
+  /** Reconciliation's second read of a CSV on its own, CPU time included (null for Parquet: it is a SQL step). */
+  sourceTotalsAlone: (StepTime & { cpuMs: number }) | null
   /** Per step: time and number of statements. */
   steps: Record<string, StepTime & { count: number }>
 }
@@ -40,7 +46,10 @@ const STEPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^SELECT min\((rowid|source_row)\) FILTER/, 'value checks (TRY_CAST per money/date column)'],
   [/^BEGIN TRANSACTION/, 'begin'],
   [/^INSERT INTO cost_rows/, 'insert normalized rows (casts, fix codes)'],
-  [/sum\(CAST\(.*FROM "stage/s, 'reconcile: source sums (stage)'],
+  [
+    /FROM read_parquet\(\$1, file_row_number = true\) GROUP BY 1/,
+    'reconcile: source sums (second read)',
+  ],
   [/FROM cost_rows WHERE x_ImportId = \$1 GROUP BY 1/, 'reconcile: stored sums'],
   [/unnest\(x_FixCodes\)/, 'count fixes'],
   [/count\(\*\) FILTER \(WHERE .* FROM cost_rows/s, 'FOCUS rule checks'],
@@ -71,11 +80,22 @@ export async function profileImport(file: string, dbPath: string): Promise<Impor
   const closed = mark()
   await sha256File(file)
   const hashed = mark()
+  let sourceTotalsAlone: ImportProfile['sourceTotalsAlone'] = null
+  if (!file.endsWith('.parquet')) {
+    const cpu = process.cpuUsage()
+    await csvTotals(file, file.endsWith('.gz'), () => FOCUS_COST_COLUMNS)
+    const used = process.cpuUsage(cpu)
+    sourceTotalsAlone = {
+      ...roundStep(since(hashed, mark())),
+      cpuMs: Math.round((used.user + used.system) / 1000),
+    }
+  }
   removeDatabase(dbPath)
   return {
     total: roundStep(since(started, closed)),
     close: roundStep(since(imported, closed)),
     sha256Alone: roundStep(since(closed, hashed)),
+    sourceTotalsAlone,
     steps: trace.steps(),
   }
 }
