@@ -67,16 +67,22 @@ export function insertScopesSql(where: string): string {
     FROM cost_rows c WHERE ${where} GROUP BY 1, 2, 3, 4`
 }
 
-/**
- * Scopes of import $1 that earlier imports still count (not superseded), one row per
- * earlier import and scope, with both fingerprints and whether the two share a row key.
- */
-export const OVERLAPS_SQL = `WITH
+/** Earlier imports' scopes, still counted, that import $1 also has. */
+const EARLIER_SCOPES = `
   mine AS (SELECT * FROM import_scopes WHERE import_id = $1),
   earlier AS (
     SELECT e.*, m.fingerprint AS new_fingerprint FROM import_scopes e JOIN mine m ON ${sameScopes('e', 'm')}
     WHERE e.import_id <> $1 AND NOT EXISTS (
-      SELECT 1 FROM superseded_scopes s WHERE s.import_id = e.import_id AND ${sameScopes('s', 'e')})),
+      SELECT 1 FROM superseded_scopes s WHERE s.import_id = e.import_id AND ${sameScopes('s', 'e')}))`
+
+/** How many scopes of import $1 earlier imports still count: reads import_scopes only. */
+export const COUNT_OVERLAPS_SQL = `WITH ${EARLIER_SCOPES} SELECT count(*)::INTEGER AS n FROM earlier`
+
+/**
+ * Scopes of import $1 that earlier imports still count (not superseded), one row per
+ * earlier import and scope, with both fingerprints and whether the two share a row key.
+ */
+export const OVERLAPS_SQL = `WITH ${EARLIER_SCOPES},
   new_keys AS (
     SELECT DISTINCT c.ServiceProviderName, c.BillingAccountId, c.BillingPeriodStart, ${keyHashSql('c')} AS k
     FROM cost_rows c WHERE c.x_ImportId = $1),

@@ -17,7 +17,12 @@
 import { fail, type OverlapChoice } from '../../../shared/contract'
 import { recordKeptOverlaps, supersedeScopes, type ScopeKey } from '../workspace/supersede'
 import type { Row, Workspace } from '../workspace/workspace'
-import { OVERLAPS_SQL, SCOPES_OF_IMPORT_SQL, insertScopesSql } from './delivery-identity-sql'
+import {
+  COUNT_OVERLAPS_SQL,
+  OVERLAPS_SQL,
+  SCOPES_OF_IMPORT_SQL,
+  insertScopesSql,
+} from './delivery-identity-sql'
 
 /** One scope of the new import that an earlier import still counts. */
 interface Overlap extends ScopeKey {
@@ -38,8 +43,10 @@ export async function settleDelivery(
   onOverlap?: OverlapChoice,
 ): Promise<void> {
   await ws.run(insertScopesSql('c.x_ImportId = $1'), [importId])
+  // Rows are compared only when an earlier import counts one of the scopes (most imports: none).
+  const [candidates] = await ws.all(COUNT_OVERLAPS_SQL, [importId])
+  if (Number(candidates?.n ?? 0) === 0) return
   const overlaps = (await ws.all(OVERLAPS_SQL, [importId])).map(toOverlap)
-  if (overlaps.length === 0) return
   const scopes = (await ws.all(SCOPES_OF_IMPORT_SQL, [importId])).map(toScope)
   const same = scopes.map((s) => overlaps.find((o) => o.sameContent && sameScope(o, s)))
   if (same.every((o) => o !== undefined)) refuseDuplicate(fileName, same)
