@@ -24,6 +24,8 @@ export interface CompiledColumn {
   /** True when the value is one source column unchanged. */
   readonly direct: boolean
   readonly fix?: string
+  /** SQL over the stage, true on the rows the fix applies to (default: the value is set). */
+  readonly fixWhen?: string
 }
 
 /** A mapping compiled against one file's header. */
@@ -58,7 +60,15 @@ export function compileMapping(
     const sql = compiler.expression(rule.value, used)
     const sources = [...used].sort((a, b) => a - b).map((i) => header[i] ?? '')
     const direct = isDirect(rule.value) && used.size === 1 && !rule.fix
-    return { target, sql, sources, direct, ...(rule.fix ? { fix: rule.fix } : {}) }
+    const fixWhen = rule.fixWhen?.map((c) => compiler.condition(c, new Set())).join(' AND ')
+    return {
+      target,
+      sql,
+      sources,
+      direct,
+      ...(rule.fix ? { fix: rule.fix } : {}),
+      ...(fixWhen ? { fixWhen } : {}),
+    }
   })
   const taken = new Set(
     columns.filter((c) => c.direct).map((c) => compiler.index(c.sources[0] ?? '')),
@@ -97,7 +107,9 @@ export function sourceSumsSql(
     })
     return parts.length > 0 ? `CAST(${parts.join(' + ')} AS VARCHAR)` : 'NULL'
   }
-  const currency = compiler.firstIndex([reconcile.currency])
+  const currency = compiler.firstIndex(
+    typeof reconcile.currency === 'string' ? [reconcile.currency] : reconcile.currency,
+  )
   return `SELECT ${currency < 0 ? 'NULL' : compiler.text(currency)} AS currency, count(*)::BIGINT AS n,
     ${total(reconcile.billed)} AS billed, ${total(reconcile.effective)} AS effective
     FROM "${stage.replaceAll('"', '""')}" GROUP BY 1`
@@ -170,7 +182,8 @@ class Compiler {
       const whens = entries.map(
         ([from, to]) => `WHEN ${quoteLiteral(from)} THEN ${quoteLiteral(to)}`,
       )
-      return `CAST(CASE ${this.expression(value.lookup, used)} ${whens.join(' ')} ELSE ${otherwise} END AS VARCHAR)`
+      const key = this.expression(value.lookup, used)
+      return `CAST(CASE ${value.lower ? `lower(${key})` : key} ${whens.join(' ')} ELSE ${otherwise} END AS VARCHAR)`
     }
     if ('cases' in value) {
       if (value.cases.length === 0)
@@ -263,6 +276,10 @@ export function mappedTableSql(
     return NESTED.test(type) ? `CAST(to_json(c${index}) AS VARCHAR)` : `CAST(c${index} AS VARCHAR)`
   })
   const values = [...compiled.columns.map((c) => c.sql), ...kept].map((sql, k) => `${sql} AS c${k}`)
+  // A fix limited to some rows is decided on the source values, kept beside the row as fix_<k>.
+  compiled.columns.forEach((c, k) => {
+    if (c.fixWhen) values.push(`coalesce(${c.fixWhen}, false) AS fix_${k}`)
+  })
   const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
   return `CREATE TEMP TABLE ${quote(target)} AS SELECT ${values.join(',\n  ')}, ${sourceRow} AS source_row
     FROM ${quote(stage)} ORDER BY ${sourceRow}`

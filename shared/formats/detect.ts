@@ -6,6 +6,9 @@
 import { COLUMN_RENAMES, REQUIRED_TO_IMPORT } from '../focus'
 import { AWS_CUR_2, AWS_CUR_SNAKE_CASE } from './aws-cur-2'
 import { AWS_CUR_LEGACY } from './aws-cur-legacy'
+import { AZURE_EA, AZURE_EA_EXPORT } from './azure-ea'
+import { AZURE_LEGACY } from './azure-legacy'
+import { AZURE_MCA } from './azure-mca'
 import type { FormatMapping } from './mapping-types'
 
 /** Native formats in the order they are tried. */
@@ -13,6 +16,10 @@ export const NATIVE_FORMATS: readonly FormatMapping[] = [
   AWS_CUR_LEGACY,
   AWS_CUR_2,
   AWS_CUR_SNAKE_CASE,
+  AZURE_EA,
+  AZURE_EA_EXPORT,
+  AZURE_MCA,
+  AZURE_LEGACY,
 ]
 
 /** FOCUS Cost and Usage, any version (mappings.md §1 rule 1). */

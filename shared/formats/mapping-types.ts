@@ -27,11 +27,12 @@ export type Expression =
   | { readonly constant: string | null }
   /** The first non-null of these. */
   | { readonly coalesce: readonly Expression[] }
-  /** A value table: source text → FOCUS text; anything else → `otherwise` (null if absent). */
+  /** A value table: source text (lower-cased first when `lower`) → FOCUS text; anything else → `otherwise` (null if absent). */
   | {
       readonly lookup: Expression
       readonly table: Readonly<Record<string, string>>
       readonly otherwise?: Expression
+      readonly lower?: boolean
     }
   /** The first case whose conditions all hold; else `otherwise`. */
   | {
@@ -61,11 +62,14 @@ export interface ColumnRule {
   readonly value: Expression
   /** Fix code recorded on every row where this derived value is set (issue 8: fixes are flagged). */
   readonly fix?: string
+  /** Record the fix only on rows where all of these hold (e.g. a cost set to 0 for amortized rows). */
+  readonly fixWhen?: readonly Condition[]
 }
 
 /** The source columns whose sums must equal the stored totals: billed and effective terms, by currency. */
 export interface ReconcileColumns {
-  readonly currency: string
+  /** The currency column, or the first of several the header has. */
+  readonly currency: string | readonly string[]
   readonly billed: readonly SumTerm[]
   readonly effective: readonly SumTerm[]
 }

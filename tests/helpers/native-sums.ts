@@ -23,6 +23,20 @@ export function plainDecimal(text: string): string {
   return `${sign}${padded}`
 }
 
+/**
+ * A plain decimal at most 18 decimals long, rounded half away from zero as
+ * DuckDB's cast to DECIMAL(38,18) rounds (Focal flags such rows ROUNDED_TO_18_DECIMALS).
+ */
+export function roundTo18(text: string): string {
+  const match = /^([+-]?)(\d*)\.(\d{19,})$/.exec(text)
+  if (!match) return text
+  const [, sign = '', int = '', frac = ''] = match
+  let scaled = BigInt(`${int || '0'}${frac.slice(0, 18)}`)
+  if (Number(frac[18]) >= 5) scaled += 1n
+  const digits = scaled.toString().padStart(19, '0')
+  return `${sign}${digits.slice(0, -18)}.${digits.slice(-18)}`
+}
+
 /** The header and rows of a CSV file as objects keyed by header name (BOM dropped). */
 export function csvRecords(path: string): Record<string, string>[] {
   const [header = [], ...rows] = parseCsv(readFileSync(path, 'utf8').replace(/^\ufeff/, ''))
@@ -41,7 +55,7 @@ export function sumBy(
     const group = (groups[row[groupBy] ?? ''] ??= { values: [], rows: 0 })
     group.rows++
     const v = keep(row) ? (value(row) ?? '').trim() : ''
-    if (v !== '' && v !== 'NULL') group.values.push(plainDecimal(v))
+    if (v !== '' && v !== 'NULL') group.values.push(roundTo18(plainDecimal(v)))
   }
   return Object.fromEntries(
     Object.entries(groups).map(([k, g]) => [

@@ -77,7 +77,7 @@ export async function mapNativeStage(
   const table = ws.tempName('mapped')
   await ws.run(mappedTableSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
   const fixes = compiled.columns.flatMap((c, index) =>
-    c.fix ? [{ code: c.fix, condition: `c${index} IS NOT NULL` }] : [],
+    c.fix ? [{ code: c.fix, condition: c.fixWhen ? `fix_${index}` : `c${index} IS NOT NULL` }] : [],
   )
   return {
     formatId: format.id,
