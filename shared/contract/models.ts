@@ -128,6 +128,11 @@ export const ImportRecordSchema = z.object({
     }),
   ),
   /**
+   * Every FOCUS rule run on the stored rows, passed or failed (the failed ones are in `issues`).
+   * Records made before this list existed hold only the rules that failed.
+   */
+  rulesChecked: z.array(z.string()),
+  /**
    * Source columns that are not FOCUS 1.4 columns, and where each is kept: an x_ column, or
    * x_Extra (a JSON object keyed by source name, for files with very many such columns).
    * Empty for attempts that stored nothing and for records made before this list existed.

@@ -64,7 +64,10 @@ const RULES: readonly Rule[] = [
   },
 ]
 
-/** Counts rule violations among the rows of `importId`; only rules whose columns the file has. */
+/**
+ * Counts rule violations among the rows of `importId`; only rules whose columns the file has.
+ * Rules that pass are kept with 0 rows, so the registry can say which rules were checked.
+ */
 export async function validateImport(
   ws: Workspace,
   importId: number,
@@ -82,12 +85,10 @@ export async function validateImport(
   const [counts = {}] = await ws.all(`SELECT ${select} FROM cost_rows WHERE x_ImportId = $1`, [
     importId,
   ])
-  return rules
-    .map((r, i) => ({
-      rule: r.rule,
-      rows: Number(counts[`v${i}`] ?? 0),
-      message: r.message,
-      firstRow: Number(counts[`f${i}`] ?? 0),
-    }))
-    .filter((issue) => issue.rows > 0)
+  return rules.map((r, i) => ({
+    rule: r.rule,
+    rows: Number(counts[`v${i}`] ?? 0),
+    message: r.message,
+    firstRow: Number(counts[`f${i}`] ?? 0),
+  }))
 }

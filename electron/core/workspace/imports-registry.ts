@@ -179,8 +179,17 @@ function toRecord(
     totals: totals.map(toTotal),
     error: row.error == null ? null : (JSON.parse(String(row.error)) as FocalError),
     fixes: JSON.parse(String(row.fixes ?? '[]')) as ImportRecord['fixes'],
-    issues: JSON.parse(String(row.issues ?? '[]')) as ImportRecord['issues'],
+    ...checks(row.issues),
     extraColumns: extraColumns(row.column_map),
+  }
+}
+
+/** The stored checks (validate.ts keeps passed rules with 0 rows): the failures, and every rule run. */
+function checks(stored: unknown): Pick<ImportRecord, 'issues' | 'rulesChecked'> {
+  const all = JSON.parse(String(stored ?? '[]')) as ImportRecord['issues']
+  return {
+    issues: all.filter((issue) => issue.rows > 0),
+    rulesChecked: all.map((issue) => issue.rule),
   }
 }
 

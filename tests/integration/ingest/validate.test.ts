@@ -32,6 +32,13 @@ describe('validateImport', () => {
     expect(record.issues).toEqual([
       expect.objectContaining({ rule: 'Tags.JsonObject', rows: 2, firstRow: 2 }),
     ])
+    // The rules that passed are listed as checked too: the file has no ChargeCategory, ChargeClass or ServiceCategory.
+    expect(record.rulesChecked).toEqual([
+      'BilledCost.NotNull',
+      'BillingCurrency.Format',
+      'ChargePeriod.Order',
+      'Tags.JsonObject',
+    ])
     const rows = await ws.all('SELECT Tags FROM focus ORDER BY x_SourceRow')
     expect(rows.map((r) => r.Tags)).toEqual(['{"team":"web"}', '{"team": web', '[1,2]', null])
     // Reading the workspace's tag keys must not trip over the malformed cell either.
