@@ -34,13 +34,14 @@ export function formatExact(value: string, currency: string): string {
 /**
  * A signed amount ("USD +1.20", "USD -0.30") for changes and variances: the sign
  * stands by the digits, as in every other amount (formatMoney), never before the
- * currency code.
+ * currency code. `exact` keeps every decimal (formatExact), for audit views.
  */
-export function formatSigned(value: string, currency: string): string {
+export function formatSigned(value: string, currency: string, exact = false): string {
+  const format = exact ? formatExact : formatAmount
   const negative = toScaled(value) < 0n
   const magnitude = negative ? value.replace(/^-/, '') : value
-  const text = formatAmount(magnitude, currency)
-  if (decimalsEqual(magnitude, '0') || text === formatAmount('0', currency)) return text
+  const text = format(magnitude, currency)
+  if (decimalsEqual(magnitude, '0') || text === format('0', currency)) return text
   return text.replace(/\d/, (digit) => `${negative ? '-' : '+'}${digit}`)
 }
 

@@ -26,6 +26,12 @@ describe('report formatting', () => {
     expect(plain(formatSigned('1.2', 'USD'))).toBe('USD +1.20')
     expect(plain(formatSigned('-0.3', 'USD'))).toBe('USD -0.30')
     expect(plain(formatSigned('-0.001', 'USD'))).toBe('USD 0.00')
+    // Exact: every decimal, so a difference of a thousandth of a cent is not shown as none.
+    expect(plain(formatSigned('-0.001', 'USD', true))).toBe('USD -0.001')
+    expect(plain(formatSigned('0.000000000000000001', 'USD', true))).toBe(
+      'USD +0.000000000000000001',
+    )
+    expect(plain(formatSigned('0', 'USD', true))).toBe('USD 0.00')
     expect(describeChange('5', null, 'USD')).toMatchObject({ difference: null, percent: null })
     const change = describeChange('12', '10', 'USD')
     expect(change.difference).toBe('2')
