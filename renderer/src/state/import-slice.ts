@@ -6,6 +6,7 @@ import {
   type ImportJob,
   type ImportProgress,
   type ImportRecord,
+  type OverlapChoice,
   type StagedFile,
 } from '../../../shared/contract'
 import type { FocalTransport } from '../api'
@@ -17,6 +18,8 @@ export interface FileOutcome {
   readonly fileName: string
   readonly record: ImportRecord | null
   readonly error: FocalError | null
+  /** The staged file, so a file refused for overlapping earlier imports can be imported again with a choice. */
+  readonly token?: string
 }
 
 /** Import state and actions. */
@@ -33,6 +36,8 @@ export interface ImportSlice {
   readonly importProgress: ImportProgress | null
   readonly importOutcomes: readonly FileOutcome[]
   importFiles(files: File[]): Promise<void>
+  /** Imports the file of outcome `index` (refused with OVERLAP) again with the user's choice. */
+  resolveOverlap(index: number, choice: OverlapChoice): Promise<void>
   cancelImport(): Promise<void>
 }
 
@@ -80,6 +85,34 @@ export function createImportSlice(
         })
       })
 
+    /** Runs one import job over staged tokens; outcomes carry their token. */
+    const runJob = async (
+      tokens: readonly string[],
+      onOverlap?: OverlapChoice,
+    ): Promise<FileOutcome[]> => {
+      set({ importPhase: 'importing' })
+      const { jobId } = await api['import:start']({
+        files: [...tokens],
+        ...(onOverlap ? { onOverlap } : {}),
+      })
+      set({ importJobId: jobId })
+      const job = await follow(jobId)
+      return job.results.map((result, i) => ({ ...result, token: tokens[i] }))
+    }
+
+    /** After a job: the task's outcome from the first error, and the loaded summary reloaded. */
+    const settle = (outcomes: readonly FileOutcome[]): void => {
+      const firstError = outcomes.find((outcome) => outcome.error !== null)?.error
+      set({ importOutcomes: outcomes, importTask: firstError ? failedWith(firstError) : DONE })
+    }
+
+    /** Ends a run: no job, and the loaded summary reloaded. */
+    const reload = async (): Promise<void> => {
+      set({ importPhase: null, importJobId: null })
+      // Imports change what is loaded; reload the summary whatever happened.
+      get().workspaceChanged(await api['workspace:info']({}).catch(() => get().workspace))
+    }
+
     return {
       importTask: IDLE,
       importPhase: null,
@@ -104,19 +137,25 @@ export function createImportSlice(
           return
         }
         try {
-          set({ importPhase: 'importing' })
-          const { jobId } = await api['import:start']({ files: staged.map((file) => file.token) })
-          set({ importJobId: jobId })
-          const job = await follow(jobId)
-          const outcomes = [...refused, ...job.results]
-          const firstError = outcomes.find((outcome) => outcome.error !== null)?.error
-          set({ importOutcomes: outcomes, importTask: firstError ? failedWith(firstError) : DONE })
+          settle([...refused, ...(await runJob(staged.map((file) => file.token)))])
         } catch (cause) {
           set({ importTask: failed(cause) })
         } finally {
-          set({ importPhase: null, importJobId: null })
-          // Imports change what is loaded; reload the summary whatever happened.
-          get().workspaceChanged(await api['workspace:info']({}).catch(() => get().workspace))
+          await reload()
+        }
+      },
+      resolveOverlap: async (index, choice) => {
+        const outcome = get().importOutcomes[index]
+        if (!outcome?.token || get().importTask.status === 'running') return
+        set({ importTask: RUNNING, importProgress: null })
+        try {
+          const [again] = await runJob([outcome.token], choice)
+          const outcomes = get().importOutcomes.map((o, i) => (i === index && again ? again : o))
+          settle(outcomes)
+        } catch (cause) {
+          set({ importTask: failed(cause) })
+        } finally {
+          await reload()
         }
       },
       cancelImport: async () => {

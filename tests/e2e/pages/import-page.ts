@@ -12,6 +12,15 @@ export class ImportPage {
     await expect(this.page.getByTestId('import-progress')).toHaveCount(0)
   }
 
+  /** Answers the overlap prompt of a file's outcome (a button by its label) and waits until that import has finished. */
+  async chooseOnOverlap(fileName: string, label: string): Promise<void> {
+    await this.outcome(fileName)
+      .getByTestId('overlap-choices')
+      .getByRole('button', { name: label })
+      .click()
+    await expect(this.page.getByTestId('import-progress')).toHaveCount(0, { timeout: 60_000 })
+  }
+
   /** The outcome card of one file. */
   outcome(fileName: string): Locator {
     return this.page

@@ -1,10 +1,65 @@
 /** What happened to each file of the last import: stored and reconciled, a duplicate, or why it failed. */
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import type { ImportRecord, OverlapChoice } from '../../../../shared/contract'
 import { adviceFor, describeLocation } from '../../components/error-alert'
 import type { FileOutcome } from '../../state/import-slice'
 import { useAppStore } from '../../state/store-context'
 
-function Outcome({ outcome }: { outcome: FileOutcome }) {
+/** The choices offered for a file that overlaps earlier imports (README: What an import guarantees). */
+const OVERLAP_CHOICES: ReadonlyArray<{ choice: OverlapChoice; label: string }> = [
+  { choice: 'supersede', label: 'Replace the earlier rows' },
+  { choice: 'keep-both', label: 'Keep both' },
+  { choice: 'skip', label: 'Skip this file' },
+]
+
+/** Asks what to do with a file refused for overlapping earlier imports; never decided silently. */
+function OverlapPrompt({ index }: { index: number }) {
+  const resolveOverlap = useAppStore((s) => s.resolveOverlap)
+  const running = useAppStore((s) => s.importTask.status === 'running')
+  return (
+    <Group gap="xs" mt={4} data-testid="overlap-choices">
+      {OVERLAP_CHOICES.map(({ choice, label }) => (
+        <Button
+          key={choice}
+          size="xs"
+          variant={choice === 'supersede' ? 'filled' : 'default'}
+          disabled={running}
+          onClick={() => void resolveOverlap(index, choice)}
+        >
+          {label}
+        </Button>
+      ))}
+    </Group>
+  )
+}
+
+/** What a superseding import changed, per currency; or what it was kept beside. */
+function Supersession({ record }: { record: ImportRecord }) {
+  if (record.supersedes.length === 0 && record.keptBeside.length === 0) return null
+  const ids = (list: readonly number[]): string => list.map((id) => `#${id}`).join(', ')
+  return (
+    <Stack gap={0} data-testid="outcome-supersession">
+      {record.supersedes.length > 0 ? (
+        <Text size="sm">Replaced the rows of import {ids(record.supersedes)} it restates:</Text>
+      ) : null}
+      {record.delta.map((d) => (
+        <Text size="sm" c="dimmed" className="amount" key={d.currency}>
+          {d.currency}: {d.rowsAdded} rows added, {d.rowsRemoved} removed, {d.rowsChanged} changed;
+          BilledCost {signed(d.billedDifference)}, EffectiveCost {signed(d.effectiveDifference)}
+        </Text>
+      ))}
+      {record.keptBeside.length > 0 ? (
+        <Text size="sm">Counted beside import {ids(record.keptBeside)}, as you chose.</Text>
+      ) : null}
+    </Stack>
+  )
+}
+
+function signed(amount: string): string {
+  return amount.startsWith('-') ? amount : `+${amount}`
+}
+
+function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
   const { record, error } = outcome
   // A duplicate is not a failure: the file is already there, and nothing needed doing.
   const status =
@@ -51,13 +106,19 @@ function Outcome({ outcome }: { outcome: FileOutcome }) {
                   Where: {where}
                 </Text>
               ) : null}
+              {error.code === 'OVERLAP' && status === 'failed' && outcome.token ? (
+                <OverlapPrompt index={index} />
+              ) : null}
             </>
           ) : record ? (
-            <Text size="sm" c="dimmed" className="amount">
-              {record.rowCount.toLocaleString('en-US')} rows · {record.format}
-              {record.focusVersion ? ` · FOCUS ${record.focusVersion}` : ''}
-              {record.durationMs != null ? ` · ${(record.durationMs / 1000).toFixed(1)} s` : ''}
-            </Text>
+            <>
+              <Text size="sm" c="dimmed" className="amount">
+                {record.rowCount.toLocaleString('en-US')} rows · {record.format}
+                {record.focusVersion ? ` · FOCUS ${record.focusVersion}` : ''}
+                {record.durationMs != null ? ` · ${(record.durationMs / 1000).toFixed(1)} s` : ''}
+              </Text>
+              <Supersession record={record} />
+            </>
           ) : null}
         </Stack>
         <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -83,7 +144,7 @@ export function ImportResults() {
     <Stack gap="xs" data-testid="import-results">
       <Title order={4}>Last import</Title>
       {outcomes.map((outcome, index) => (
-        <Outcome key={`${outcome.fileName}-${index}`} outcome={outcome} />
+        <Outcome key={`${outcome.fileName}-${index}`} outcome={outcome} index={index} />
       ))}
     </Stack>
   )
