@@ -34,11 +34,14 @@ interface Group {
   effective: DecimalAdder
 }
 
-/** Reads `path` (gzip when `gzip`) and sums the cost columns `pick` names for its header. */
+/**
+ * Reads `path` (gzip when `gzip`) and sums the cost columns `pick` names for its header;
+ * when `pick` names none (null: another reader's format), it stops after the header.
+ */
 export async function csvTotals(
   path: string,
   gzip: boolean,
-  pick: (header: readonly string[]) => CostColumns,
+  pick: (header: readonly string[]) => CostColumns | null,
   signal?: AbortSignal,
 ): Promise<SourceTotals> {
   const source = createReadStream(path, { highWaterMark: 4 << 20 })
@@ -48,6 +51,7 @@ export async function csvTotals(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (signal?.aborted) throw new Error('source totals cancelled')
       totals.push(chunk)
+      if (totals.done) break
     }
   } finally {
     source.destroy()
@@ -77,10 +81,14 @@ export class CsvTotals {
   /** Next offsets of a quote, LF and CR in the current buffer (indexOf results kept). */
   private next: Record<number, number> = {}
 
-  constructor(private readonly pick: (header: readonly string[]) => CostColumns) {}
+  /** True once `pick` has declined the file's header: nothing more to read. */
+  done = false
+
+  constructor(private readonly pick: (header: readonly string[]) => CostColumns | null) {}
 
   /** Reads every whole record of `chunk` (and the partial record before it). */
   push(chunk: Buffer): void {
+    if (this.done) return
     const buffer = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk
     const consumed = this.records(buffer, false)
     this.rest = buffer.subarray(consumed)
@@ -88,7 +96,7 @@ export class CsvTotals {
 
   /** Reads the last record (one without a line break after it) and returns the sums. */
   end(): SourceTotals {
-    if (this.rest.length > 0) this.records(this.rest, true)
+    if (this.rest.length > 0 && !this.done) this.records(this.rest, true)
     this.rest = Buffer.alloc(0)
     const sums = [...this.groups.entries()].map(([currency, g]) => ({
       currency,
@@ -106,6 +114,7 @@ export class CsvTotals {
       const end = recordEnd(buffer, 0)
       if (end < 0 && !last) return 0
       this.readHeader(buffer, end < 0 ? buffer.length : end)
+      if (this.done) return buffer.length
       start = end < 0 ? buffer.length : skipBreak(buffer, end)
     }
     this.next = { [QUOTE]: -1, [LF]: -1, [CR]: -1 }
@@ -197,6 +206,10 @@ export class CsvTotals {
     for (const byte of [this.delimiter, QUOTE, LF, CR]) this.special[byte] = 1
     this.header = splitRecord(text, delimiter).map((name) => name.trim())
     this.names = this.pick(this.header)
+    if (this.names === null) {
+      this.done = true
+      return
+    }
     const found = costColumnIndexes(this.header, this.names)
     this.roles = new Uint8Array(this.header.length)
     const mark = (index: number | null, role: number): void => {

@@ -123,9 +123,16 @@ async function runImport(
       location: { file: fileName },
     })
   }
-  // The file's own totals, read a second time without staging or mapping (reconciliation).
+  // The file's own totals, read a second time without staging or mapping (reconciliation);
+  // a native export's come from its format's own source sums (native-stage.ts).
   const reading = new AbortController()
-  const sourceTotals = startSourceTotals(ws, path, kind, () => FOCUS_COST_COLUMNS, reading.signal)
+  const sourceTotals = startSourceTotals(
+    ws,
+    path,
+    kind,
+    (header) => (detectFormat(header).kind === 'focus' ? FOCUS_COST_COLUMNS : null),
+    reading.signal,
+  )
   const table = ws.tempName('stage')
   const { mapping, sourceTypes, native } = await stageFile(
     ws,

@@ -29,7 +29,7 @@ export interface SourceTotals {
   readonly sums: CurrencySums[]
   /** 1-based data row, header name and text (empty for Parquet) of the first money value that is not a number. */
   readonly unreadable: { row: number; column: string; value: string } | null
-  /** The names the sums were read from, null if the file had no header. */
+  /** The names the sums were read from; null if the file had no header or was not read. */
   readonly columns: CostColumns | null
 }
 

@@ -13,13 +13,14 @@ import type { SourceKind } from './stage-sql'
 /**
  * Starts reading the source totals of `path` and returns a function awaiting them.
  * A CSV is read at once, beside staging; a Parquet file when the function is called.
- * `pick` names the money columns for the header the reader finds.
+ * `pick` names the money columns for the header the reader finds, or null for a file
+ * whose sums another reader provides (nothing more is read).
  */
 export function startSourceTotals(
   ws: Workspace,
   path: string,
   kind: SourceKind,
-  pick: (header: readonly string[]) => CostColumns,
+  pick: (header: readonly string[]) => CostColumns | null,
   signal?: AbortSignal,
 ): () => Promise<SourceTotals> {
   if (kind === 'parquet') return () => parquetTotals(ws, path, pick)
@@ -32,11 +33,12 @@ export function startSourceTotals(
 async function parquetTotals(
   ws: Workspace,
   path: string,
-  pick: (header: readonly string[]) => CostColumns,
+  pick: (header: readonly string[]) => CostColumns | null,
 ): Promise<SourceTotals> {
   const described = await ws.all('DESCRIBE SELECT * FROM read_parquet($1)', [path])
   const header = described.map((r) => String(r.column_name))
   const names = pick(header)
+  if (names === null) return { sums: [], unreadable: null, columns: null }
   const found = costColumnIndexes(header, names)
   const column = (index: number | null): TypedColumn | null =>
     index === null

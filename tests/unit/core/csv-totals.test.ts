@@ -71,6 +71,14 @@ describe('CsvTotals', () => {
     expect(read([Buffer.from(`${TEXT}\n`)])).toEqual(expected)
   })
 
+  it('stops after the header when the file is not its to read', () => {
+    const totals = new CsvTotals(() => null)
+    totals.push(Buffer.from('lineItem/UnblendedCost,lineItem/CurrencyCode\n1,'))
+    expect(totals.done).toBe(true)
+    totals.push(Buffer.from('USD\n2,USD\n'))
+    expect(totals.end()).toEqual({ sums: [], unreadable: null, columns: null })
+  })
+
   it('reads a semicolon file and names the first value that is not a number', () => {
     const totals = new CsvTotals(() => FOCUS_COST_COLUMNS)
     totals.push(Buffer.from('BilledCost;BillingCurrency\n1,5;EUR\n2;EUR\n1.5 USD;EUR\n'))
