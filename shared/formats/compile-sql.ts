@@ -261,7 +261,7 @@ class Compiler {
 /**
  * CREATE TEMP TABLE of a native file mapped to FOCUS-named text columns c0, c1, …
  * (first the mapping's columns, then the kept source columns) plus `source_row`,
- * the stage row each came from, in source order.
+ * the stage row each came from (not sorted: every later step reads source_row).
  */
 export function mappedTableSql(
   compiled: CompiledMapping,
@@ -282,5 +282,5 @@ export function mappedTableSql(
   })
   const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
   return `CREATE TEMP TABLE ${quote(target)} AS SELECT ${values.join(',\n  ')}, ${sourceRow} AS source_row
-    FROM ${quote(stage)} ORDER BY ${sourceRow}`
+    FROM ${quote(stage)}`
 }

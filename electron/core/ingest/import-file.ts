@@ -154,6 +154,8 @@ async function runImport(
   })
   // A native export is read through its mapped table; the raw stage stays for its source sums.
   if (native) attempt.format = `${native.formatId}/${kind}`
+  // A native file reconciles on the cost columns its mapping names (native-stage.ts), not FOCUS's.
+  if (native) reading.abort()
   const stage = native ?? { table, kind: kind as SourceKind, mapping, sourceTypes, fixes: [] }
   try {
     attempt.focusVersion = mapping.version
