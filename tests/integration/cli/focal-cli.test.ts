@@ -61,6 +61,15 @@ describe('focal CLI', () => {
     expect(out.imports[0].sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 
+  it('names the detected format of a native export in its summary', async () => {
+    const ws = join(tempDir(), 'aws.focal')
+    const cur = sample('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
+    const { code, stdout } = await focal('import', cur, '-w', ws)
+    expect(code).toBe(0)
+    expect(stdout).toContain('sample-anonymous-aws-export-dataset.csv: imported (reconciled)')
+    expect(stdout).toContain('format aws-cur-legacy/csv, FOCUS 1.4, 1281 rows')
+  })
+
   it('exits 1 when any file fails, naming file, row and column, and keeps the others', async () => {
     const ws = join(tempDir(), 'mixed.focal')
     const bad = sample(
