@@ -2,67 +2,18 @@
  * FOCUS rule checks on the rows of one import (reference/focus-spec.md):
  * reported per rule with a row count, never used to hide or drop rows.
  */
-import { CHARGE_CATEGORIES, SERVICE_CATEGORIES } from '../../../shared/focus'
-import { isJsonObject, quoteLiteral } from '../../../shared/sql/identifiers'
+import { FOCUS_RULES } from '../../../shared/focus/rules'
+import { STORED_COLUMNS, violatedSql } from '../../../shared/focus/rules-sql'
 import type { ImportRecord } from '../../../shared/contract'
 import type { Workspace } from '../workspace/workspace'
 
-interface Rule {
-  readonly rule: string
-  /** Columns the rule reads; it runs only when the file has them. */
-  readonly needs: readonly string[]
-  readonly violated: string
-  readonly message: string
-}
-
-const list = (values: readonly string[]): string => values.map(quoteLiteral).join(', ')
-
-const RULES: readonly Rule[] = [
-  {
-    rule: 'BilledCost.NotNull',
-    needs: ['BilledCost'],
-    violated: 'BilledCost IS NULL',
-    message: 'BilledCost is empty (FOCUS: must not be null).',
-  },
-  {
-    rule: 'ChargeCategory.Allowed',
-    needs: ['ChargeCategory'],
-    violated: `ChargeCategory IS NULL OR ChargeCategory NOT IN (${list(CHARGE_CATEGORIES)})`,
-    message: 'ChargeCategory is not one of Usage, Purchase, Tax, Credit, Adjustment.',
-  },
-  {
-    rule: 'ChargeClass.Allowed',
-    needs: ['ChargeClass'],
-    violated: "ChargeClass IS NOT NULL AND ChargeClass <> 'Correction'",
-    message: 'ChargeClass must be empty or Correction.',
-  },
-  {
-    rule: 'ServiceCategory.Allowed',
-    needs: ['ServiceCategory'],
-    violated: `ServiceCategory IS NULL OR ServiceCategory NOT IN (${list(SERVICE_CATEGORIES)})`,
-    message: 'ServiceCategory is not a FOCUS 1.4 value.',
-  },
-  {
-    rule: 'BillingCurrency.Format',
-    needs: ['BillingCurrency'],
-    violated: "BillingCurrency IS NULL OR NOT regexp_full_match(BillingCurrency, '[A-Z]{3}')",
-    message: 'BillingCurrency is not a three-letter ISO 4217 code.',
-  },
-  {
-    rule: 'ChargePeriod.Order',
-    needs: ['ChargePeriodStart', 'ChargePeriodEnd'],
-    violated:
-      'ChargePeriodStart IS NULL OR ChargePeriodEnd IS NULL OR ChargePeriodEnd <= ChargePeriodStart',
-    message: 'ChargePeriodEnd is missing or not after ChargePeriodStart.',
-  },
-  {
-    rule: 'Tags.JsonObject',
-    needs: ['Tags'],
-    violated: `Tags IS NOT NULL AND NOT ${isJsonObject('Tags')}`,
-    message:
-      'Tags is not a JSON object (malformed JSON or another JSON type); the value is kept as written and tag columns read it as empty. Fix the tags in the source and import it again to use them.',
-  },
-]
+/** The rules every import runs: the same table and SQL as `focal validate`, so the two never disagree. */
+const RULES = FOCUS_RULES.flatMap((rule) => {
+  const violated = rule.onImport ? violatedSql(rule, STORED_COLUMNS) : null
+  return violated === null
+    ? []
+    : [{ rule: rule.id, needs: rule.needs, violated, message: rule.message }]
+})
 
 /**
  * Counts rule violations among the rows of `importId`; only rules whose columns the file has.
