@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]
- * [--only import|pivots|pack] [--no-pack-exports]`: generates (or reuses) the synthetic
+ * [--only import|native|pivots|pack] [--no-pack-exports]`: generates (or reuses) the synthetic
  * FOCUS 1.2 file, then measures in one run (a) plain DuckDB loading it, (b) Focal's
  * import of it, (c) five pivots, raw and through the engine API, (d) the monthly pack
- * (30 allocation rules, ~50 cost-center PDFs + XLSX). Prints one JSON object on stdout;
+ * (30 allocation rules, ~50 cost-center PDFs + XLSX), (e) plain DuckDB vs Focal on an AWS CUR
+ * legacy and an Azure EA amortized CSV of the same row count (native.ts). Prints one JSON object on stdout;
  * progress on stderr. `--profile` adds a per-step breakdown of one more Focal import per
  * format and the SQL statements of the pack runs. The import keeps its workspace and plain table in .bench/workspace/, so
  * `--only pivots` or `--only pack` reruns one part on them (importing once if none match).
@@ -16,6 +17,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { ensureDataset, type Dataset } from './generate'
 import { findKept, keep, type Kept } from './kept'
 import { focalImport, plainLoad, type Format, type LoadResult } from './loads'
+import { NATIVE_RATIO_TARGET, measureNative, type NativeLoad } from './native'
 import { measurePack, type PackBench } from './pack'
 import { PIVOT_CASES, measurePivots, type PivotResult } from './pivots'
 import { profileImport, type ImportProfile } from './profile-import'
@@ -31,8 +33,8 @@ const log = (message: string): void => {
 }
 
 /** The parts of the bench; `--only` runs one of them. */
-type Part = 'import' | 'pivots' | 'pack'
-const PARTS: readonly Part[] = ['import', 'pivots', 'pack']
+type Part = 'import' | 'native' | 'pivots' | 'pack'
+const PARTS: readonly Part[] = ['import', 'native', 'pivots', 'pack']
 
 /** Parsed command line. */
 interface Options {
@@ -161,6 +163,38 @@ async function main(): Promise<void> {
     loadavgAt[name] = loadavg().map((x) => round(x, 2))
   }
 
+  let native: Record<string, NativeLoad> | null = null
+  if (runs('native')) {
+    native = await measureNative(resolve(benchDir, 'data'), work, options.rows, log)
+    phaseDone('afterNative')
+  }
+  const nativeTarget = native && {
+    target: NATIVE_RATIO_TARGET,
+    met: Object.values(native).every((n) => n.ratio <= NATIVE_RATIO_TARGET),
+    ratios: Object.fromEntries(Object.entries(native).map(([name, n]) => [name, n.ratio])),
+    cpuRatios: Object.fromEntries(Object.entries(native).map(([name, n]) => [name, n.cpuRatio])),
+  }
+  if (options.parts.every((part) => part === 'native')) {
+    // Only the provider exports: no FOCUS dataset or workspace is needed.
+    rmSync(work, { recursive: true, force: true })
+    const report = {
+      benchmark: 'focal bench',
+      options: { rows: options.rows, parts: options.parts },
+      machine: {
+        cpus: cpus().length,
+        loadavgStart: loadStart.map((x) => round(x, 2)),
+        loadavgEnd: loadavg().map((x) => round(x, 2)),
+        loadavg1DuringRun: stopLoadavg(),
+      },
+      native,
+      memory: { peakRssMB: peakRssMB(), highWaterAfterPhaseMB: memory },
+      targets: { nativeRatio: nativeTarget },
+      totalMs: round(performance.now() - started),
+    }
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+    return
+  }
+
   const dataset = await ensureDataset(resolve(benchDir, 'data'), options.rows, log)
   phaseDone('afterGenerate')
   // The pivots and the pack run on one format's databases: Parquet's when it is measured.
@@ -279,6 +313,7 @@ async function main(): Promise<void> {
         }
       : {}),
     ...(options.profile && runs('import') ? { importProfile } : {}),
+    ...(native ? { native } : {}),
     ...(pack ? { pack } : {}),
     memory: {
       peakRssMB: peakRssMB(),
@@ -286,6 +321,7 @@ async function main(): Promise<void> {
       highWaterAfterPhaseMB: memory,
     },
     targets: {
+      ...(nativeTarget ? { nativeRatio: nativeTarget } : {}),
       ...(hasLoads
         ? {
             importRatio: {
