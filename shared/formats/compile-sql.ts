@@ -234,7 +234,8 @@ class Compiler {
     ]
     const parsed = `CASE WHEN ${withOffset} THEN TRY_CAST(${text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' ELSE coalesce(${naive.join(', ')}) END`
     const shifted = addDays === 0 ? parsed : `(${parsed}) + INTERVAL (${addDays}) DAY`
-    return `CASE WHEN ${text} IS NULL THEN NULL WHEN (${parsed}) IS NULL THEN ${text} ELSE strftime(${shifted}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
+    // Parsed once; a text that is no date passes as written, to be refused with its row.
+    return `coalesce(strftime(${shifted}, '%Y-%m-%dT%H:%M:%S.%fZ'), ${text})`
   }
 
   /** Tag columns as one JSON object; empty values are left out, a key seen twice keeps its full column name. */
