@@ -7,6 +7,7 @@ import { FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract
 import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
+import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { describeError } from './format'
 import { describeArgsError, usage } from './usage'
 
@@ -23,6 +24,7 @@ Usage:
       List the import registry: every attempt with its SHA-256, rows and totals.
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
       Run one read-only SELECT over the view \`focus\` (normalized rows, FOCUS names).
+  ${VALIDATE_HELP}
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
 Options:
@@ -39,6 +41,7 @@ Options:
 const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   allocate: runAllocateCommand,
   report: runReportCommand,
+  validate: runValidateCommand,
 }
 
 async function main(argv: string[]): Promise<number> {
