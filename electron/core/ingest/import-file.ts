@@ -115,9 +115,11 @@ async function runImport(
     })
   }
   const table = ws.tempName('stage')
+  // DuckDB reads the file through the workspace's gate folder, the only place it may read (file-gate.ts).
+  const readable = await ws.admit(path).catch((cause: unknown) => failRead(cause, fileName))
   const { mapping, sourceTypes } = await stageFile(
     ws,
-    path,
+    readable.path,
     fileName,
     kind,
     table,
@@ -125,6 +127,7 @@ async function runImport(
     // DuckDB's CSV progress often stays at 0 until the end; the bytes Focal itself has read are a true floor.
     (fraction) => report('reading', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
   ).catch(async (cause: unknown) => {
+    await readable.release()
     // A file whose bytes are not all data is refused for that, whatever DuckDB made of it.
     if (!options.signal?.aborted)
       await refuseDamaged(scanning, attempt).catch((scanError: unknown) => {
@@ -177,6 +180,7 @@ async function runImport(
     })
   } finally {
     await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)
+    await readable.release()
   }
 }
 
