@@ -131,16 +131,23 @@ async function importTable(
   const sha256 = await sha256File(path).catch(() =>
     fail('IO_ERROR', `Cannot read ${basename(path)}.`),
   )
+  // DuckDB reads the table through the workspace's gate folder (file-gate.ts).
+  const readable = await ws
+    .admit(path)
+    .catch(() => fail('IO_ERROR', `Cannot read ${basename(path)}.`))
   try {
     await ws.run(
       `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM read_csv($1, header = true, all_varchar = true, encoding = 'utf-8')`,
-      [path],
+      [readable.path],
     )
   } catch (cause) {
-    fail(
-      'BAD_VALUE',
-      `${basename(path)} is not a readable CSV: ${(cause as Error).message.split('\n')[0]}`,
+    const reason = ((cause as Error).message.split('\n')[0] ?? '').replace(
+      /(["'])(?:\/|[A-Za-z]:\\)[^"']*\1/g,
+      basename(path),
     )
+    fail('BAD_VALUE', `${basename(path)} is not a readable CSV: ${reason}`)
+  } finally {
+    await readable.release()
   }
   try {
     const columns = (

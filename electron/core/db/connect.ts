@@ -3,7 +3,9 @@
  * extension downloads, configuration locked (DESIGN.md, Settled details).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { sep } from 'node:path'
 import { fail } from '../../../shared/contract'
+import { quoteLiteral } from '../../../shared/sql/identifiers'
 
 /** Instance options that keep DuckDB offline: nothing is installed or loaded at run time. */
 const OFFLINE_OPTIONS: Record<string, string> = {
@@ -26,6 +28,8 @@ const FIRST_CONNECTION = [
   "SET GLOBAL checkpoint_threshold = '0b'",
   'SET enable_progress_bar = true',
   'SET enable_progress_bar_print = false',
+  // Workspace SQL reaches no file but the database itself (and the gate folder, set just before).
+  'SET enable_external_access = false',
   // Final: no later statement can turn autoload or external access back on.
   'SET lock_configuration = true',
 ]
@@ -43,7 +47,13 @@ export interface OpenDatabase {
  */
 export async function openDatabase(
   path: string,
-  options: { readOnly?: boolean; noExternalAccess?: boolean; label?: string } = {},
+  options: {
+    readOnly?: boolean
+    noExternalAccess?: boolean
+    label?: string
+    /** The one folder DuckDB may read and write files in (file-gate.ts); none when absent. */
+    allowedDirectory?: string
+  } = {},
 ): Promise<OpenDatabase> {
   const config: Record<string, string> = { ...OFFLINE_OPTIONS }
   if (options.readOnly) config.access_mode = 'READ_ONLY'
@@ -56,6 +66,11 @@ export async function openDatabase(
     throw describeOpenError(cause, options.label ?? path)
   }
   const connection = await instance.connect()
+  // Only settable before external access is switched off, and locked with it.
+  if (options.allowedDirectory && !options.noExternalAccess)
+    await connection.run(
+      `SET allowed_directories = [${quoteLiteral(options.allowedDirectory.replace(/[\\/]?$/, sep))}]`,
+    )
   for (const statement of FIRST_CONNECTION) await connection.run(statement)
   return { instance, connection }
 }

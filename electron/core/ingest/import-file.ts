@@ -125,10 +125,12 @@ async function runImport(
   }
   // The file's own totals, read a second time without staging or mapping (reconciliation);
   // a native export's come from its format's own source sums (native-stage.ts).
+  // DuckDB reads the file through the workspace's gate folder, the only place it may read (file-gate.ts).
+  const readable = await ws.admit(path).catch((cause: unknown) => failRead(cause, fileName))
   const reading = new AbortController()
   const sourceTotals = startSourceTotals(
     ws,
-    path,
+    readable.path,
     kind,
     (header) => (detectFormat(header).kind === 'focus' ? FOCUS_COST_COLUMNS : null),
     reading.signal,
@@ -136,7 +138,7 @@ async function runImport(
   const table = ws.tempName('stage')
   const { mapping, sourceTypes, native } = await stageFile(
     ws,
-    path,
+    readable.path,
     fileName,
     kind,
     table,
@@ -145,6 +147,7 @@ async function runImport(
     (fraction) => report('reading', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
   ).catch(async (cause: unknown) => {
     reading.abort()
+    await readable.release()
     // A file whose bytes are not all data is refused for that, whatever DuckDB made of it.
     if (!options.signal?.aborted)
       await refuseDamaged(scanning, attempt).catch((scanError: unknown) => {
@@ -217,6 +220,7 @@ async function runImport(
     reading.abort()
     await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)
     if (native) await ws.run(dropStageSql(native.table, 'csv')).catch(() => undefined)
+    await readable.release()
   }
 }
 

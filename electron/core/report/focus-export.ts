@@ -34,8 +34,11 @@ export async function exportAllocatedFocus(
   // The period filter keeps the join to the period's rows; lines never come from another period.
   // No ORDER BY: sorting ~10M wide joined rows took 60 s and 20 GB at 1M source rows (npm run bench);
   // unsorted, the shares of one source row stay together and compress 4x better. Readers sort as needed.
-  await ws.run(
-    `COPY (
+  // DuckDB writes only inside the workspace's gate folder (file-gate.ts); the file then moves to `path`.
+  const output = ws.output(path)
+  try {
+    await ws.run(
+      `COPY (
        SELECT f.*, l.target AS x_AllocationTarget, l.pool AS x_AllocationPool, l.method AS x_AllocationMethod,
          l.rule AS x_AllocationRule, CAST($3 AS VARCHAR) AS x_AllocationRuleVersion,
          CAST($4 AS VARCHAR) AS x_AllocationMetric, l.amount AS x_AllocatedCost
@@ -43,6 +46,11 @@ export async function exportAllocatedFocus(
        LEFT JOIN (SELECT * FROM focus WHERE ${periodCondition('$2')}) f
          ON f.x_ImportId = l.x_ImportId AND f.x_SourceRow = l.x_SourceRow
      ) TO $1 (${options})`,
-    [path, input.period, input.ruleVersion, input.metric],
-  )
+      [output.path, input.period, input.ruleVersion, input.metric],
+    )
+    await output.commit()
+  } catch (cause) {
+    await output.discard()
+    throw cause
+  }
 }

@@ -93,15 +93,19 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
       location: { file: fileName },
     })
   const table = ws.tempName('stage')
+  // DuckDB reads the file through the throwaway workspace's gate folder (file-gate.ts); closing it removes the link.
+  const readable = (await ws.admit(path).catch((cause: unknown) => failRead(cause, fileName))).path
   let header: string[]
   let types: string[]
   if (kind === 'parquet') {
     const described = await ws
-      .all('DESCRIBE SELECT * FROM read_parquet($1)', [path])
+      .all('DESCRIBE SELECT * FROM read_parquet($1)', [readable])
       .catch((cause) => failRead(cause, fileName))
     header = described.map((r) => String(r.column_name))
     types = described.map((r) => String(r.column_type))
-    await ws.run(stageParquetSql(table, path, header)).catch((cause) => failRead(cause, fileName))
+    await ws
+      .run(stageParquetSql(table, readable, header))
+      .catch((cause) => failRead(cause, fileName))
   } else {
     const csv = await readCsvHeader(path, kind === 'csv.gz', fileName)
     header = [...csv.columns]
@@ -109,11 +113,11 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
     const gzip = kind === 'csv.gz'
     // As import-file.ts: a parallel read that misjudges quoted line breaks is retried on one thread.
     await ws
-      .run(stageCsvSql(table, header.length, csv.delimiter, gzip), [path])
+      .run(stageCsvSql(table, header.length, csv.delimiter, gzip), [readable])
       .catch(async (cause: unknown) => {
         if (!isCsvContentError(cause)) failRead(cause, fileName)
         await ws
-          .run(stageCsvSql(table, header.length, csv.delimiter, gzip, false), [path])
+          .run(stageCsvSql(table, header.length, csv.delimiter, gzip, false), [readable])
           .catch((again: unknown) => failRead(again, fileName))
       })
   }

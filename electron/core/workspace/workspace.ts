@@ -19,6 +19,7 @@ import { userInfo } from 'node:os'
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
 import { openDatabase } from '../db/connect'
+import { FileGate, type AdmittedFile, type GatedOutput } from '../db/file-gate'
 import { guardCatalog } from './catalog-guard'
 import { markInterrupted, trimUnusedTail } from './interrupted'
 import { migrateWorkspace } from './migrate'
@@ -52,6 +53,8 @@ export class Workspace {
     /** The one connection that writes (imports, rules); DuckDB allows one writer process. */
     readonly writer: DuckDBConnection,
     readonly readOnly: boolean,
+    /** The one folder DuckDB may touch files in; null when it may touch none (file-gate.ts). */
+    private readonly gate: FileGate | null,
   ) {
     this.name = basename(path).replace(/\.focal$/i, '')
   }
@@ -87,8 +90,25 @@ export class Workspace {
     options: { readOnly?: boolean; noExternalAccess?: boolean },
     exists: boolean,
   ): Promise<Workspace> {
-    const db = await openDatabase(path, { ...options, label: basename(path) })
-    const workspace = new Workspace(path, db.instance, db.connection, options.readOnly ?? false)
+    const gate = options.noExternalAccess ? null : makeGate(path)
+    let db: Awaited<ReturnType<typeof openDatabase>>
+    try {
+      db = await openDatabase(path, {
+        ...options,
+        label: basename(path),
+        allowedDirectory: gate?.dir,
+      })
+    } catch (cause) {
+      gate?.close()
+      throw cause
+    }
+    const workspace = new Workspace(
+      path,
+      db.instance,
+      db.connection,
+      options.readOnly ?? false,
+      gate,
+    )
     try {
       if (exists) await workspace.checkFormat()
       else await workspace.initialize()
@@ -130,6 +150,26 @@ export class Workspace {
   tempName(prefix: string): string {
     tempCount += 1
     return `${prefix}_${process.pid}_${tempCount}_${randomBytes(4).toString('hex')}`
+  }
+
+  /**
+   * Lets DuckDB read the file at `path` until the returned file is released:
+   * workspace SQL reaches no other file (file-gate.ts).
+   */
+  async admit(path: string): Promise<AdmittedFile> {
+    return this.requireGate().admit(path)
+  }
+
+  /** Where DuckDB may write the file meant for `destination`; `commit` moves it there. */
+  output(destination: string): GatedOutput {
+    return this.requireGate().output(destination)
+  }
+
+  private requireGate(): FileGate {
+    if (this.gate) return this.gate
+    return fail('BAD_REQUEST', `Workspace ${this.name} is open without file access.`, {
+      hint: 'Open it for writing to import or export files.',
+    })
   }
 
   /** A new connection for reading, so long reads can be interrupted on their own. */
@@ -207,6 +247,7 @@ export class Workspace {
       this.writer.closeSync()
     } finally {
       this.instance.closeSync()
+      this.gate?.close()
     }
   }
 
@@ -248,6 +289,15 @@ export class Workspace {
         },
       )
     }
+  }
+}
+
+/** The gate folder beside the workspace; none (so no file access) where that folder cannot be made. */
+function makeGate(path: string): FileGate | null {
+  try {
+    return FileGate.create(path)
+  } catch {
+    return null
   }
 }
 

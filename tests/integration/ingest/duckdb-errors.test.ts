@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { scratchSql } from '../../helpers/duckdb'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { stageCsvSql } from '../../../electron/core/ingest/stage-sql'
 import { listImports } from '../../../electron/core/workspace/imports-registry'
@@ -69,7 +70,7 @@ describe('DuckDB read errors', () => {
     // Guards the fixture: DuckDB's default reader refuses this valid file (with 1, 2, 4, 8 or 16
     // threads alike; only parallel = false reads it).
     const probe = stageCsvSql(`parallel_probe_${process.pid}`, 6, ',', false)
-    const refusal = await ws.run(probe, [path]).then(
+    const refusal = await scratchSql(probe, [path]).then(
       () => null,
       (error: unknown) => String(error),
     )

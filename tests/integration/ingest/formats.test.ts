@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
+import { scratchSql } from '../../helpers/duckdb'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
@@ -40,13 +41,11 @@ describe('formats', () => {
 
   it('imports Parquet (written by DuckDB with DECIMAL money) with the same totals', async () => {
     const path = join(tempDir(), 'focus_sample.parquet')
-    ws = await freshWorkspace('writer')
-    await ws.run(
+    await scratchSql(
       `COPY (SELECT * REPLACE (CAST(BilledCost AS DECIMAL(38,18)) AS BilledCost, CAST(EffectiveCost AS DECIMAL(38,18)) AS EffectiveCost)
        FROM read_csv($1, all_varchar = true, nullstr = 'NULL')) TO '${path}' (FORMAT parquet)`,
       [SAMPLE],
     )
-    ws.close()
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
     expect(record).toMatchObject({
@@ -65,7 +64,6 @@ describe('formats', () => {
 
   it('imports Parquet with DOUBLE money exactly as the CSV it was written from (no binary noise)', async () => {
     const path = join(tempDir(), 'focus_sample_double.parquet')
-    ws = await freshWorkspace('writer')
     // Every FOCUS decimal column of the sample becomes a DOUBLE, as many exporters write money.
     const money = [
       'BilledCost',
@@ -78,15 +76,14 @@ describe('formats', () => {
       'PricingQuantity',
     ]
     const replace = money.map((c) => `CAST(${c} AS DOUBLE) AS ${c}`).join(', ')
-    await ws.run(
+    await scratchSql(
       `COPY (SELECT * REPLACE (${replace}) FROM read_csv($1, all_varchar = true, nullstr = 'NULL')) TO '${path}' (FORMAT parquet)`,
       [SAMPLE],
     )
-    const [types] = await ws.all(
+    const [types] = await scratchSql(
       `SELECT typeof(BilledCost) AS t FROM read_parquet('${path}') LIMIT 1`,
     )
     expect(types?.t).toBe('DOUBLE')
-    ws.close()
     // The CSV in a workspace of its own: beside it, the Parquet is the same delivery (already imported).
     const csvWorkspace = await freshWorkspace()
     const csv = await importFile(csvWorkspace, SAMPLE)

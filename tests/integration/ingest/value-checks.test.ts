@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { scratchSql } from '../../helpers/duckdb'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { tempDir } from '../../helpers/paths'
@@ -26,14 +27,12 @@ function csv(name: string, billed: readonly string[]): string {
 /** Writes a Parquet file whose BilledCost column is `sqlType`, from the given SQL literals. */
 async function parquet(name: string, sqlType: string, billed: readonly string[]): Promise<string> {
   const path = join(tempDir(), name)
-  const writer = await freshWorkspace('writer')
   const values = billed.map((b) => `(${b})`).join(', ')
-  await writer.run(
+  await scratchSql(
     `COPY (SELECT CAST(b AS ${sqlType}) AS BilledCost, 1::DECIMAL(10,2) AS EffectiveCost, 'USD' AS BillingCurrency,
        TIMESTAMPTZ '2024-09-01 00:00:00Z' AS ChargePeriodStart, TIMESTAMPTZ '2024-09-02 00:00:00Z' AS ChargePeriodEnd
      FROM (VALUES ${values}) t(b)) TO '${path}' (FORMAT parquet)`,
   )
-  writer.close()
   return path
 }
 

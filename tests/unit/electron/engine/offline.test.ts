@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DuckDBConnection } from '@duckdb/node-api'
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { createServices } from '../../../../electron/core/services'
 import { Workspace } from '../../../../electron/core/workspace/workspace'
 import { answerRequest } from '../../../../electron/engine/port-handler'
@@ -66,20 +66,21 @@ describe('engine offline by configuration', () => {
   ])('refuses a loopback URL without sending it a request (%#)', async (query) => {
     for (const connection of [undefined, reader]) {
       const { message } = await failure(query(base), connection)
-      expect(message).toMatch(/requires the extension httpfs to be loaded/)
+      // Refused before any extension is looked for: a workspace's DuckDB reaches no path but its gate folder.
+      expect(message).toMatch(/file system operations are disabled by configuration/)
     }
     expect(requests).toEqual([])
   })
 
-  it('does not load httpfs on the way: it stays neither loaded nor installed', async () => {
+  it('does not load httpfs on the way, and cannot load it or look for it on disk', async () => {
     expect((await failure(`SELECT * FROM read_csv('${base}/x.csv')`)).message).toMatch(
-      /requires the extension httpfs to be loaded/,
+      /disabled by configuration/,
     )
-    const [httpfs] = await ws.all(
-      "SELECT loaded, installed FROM duckdb_extensions() WHERE extension_name = 'httpfs'",
+    expect((await failure('LOAD httpfs')).message).toMatch(/external extensions is disabled/)
+    // Even the extension folder is out of reach of workspace SQL.
+    expect((await failure('SELECT * FROM duckdb_extensions()')).message).toMatch(
+      /Cannot access directory .*extensions.* disabled by configuration/,
     )
-    expect(httpfs).toEqual({ loaded: false, installed: false })
-    expect((await failure('LOAD httpfs')).message).toMatch(/httpfs/)
     expect(requests).toEqual([])
   })
 
@@ -95,12 +96,35 @@ describe('engine offline by configuration', () => {
     ).toMatch(/locked/)
   })
 
-  it('has no network extension loaded or installed', async () => {
-    const rows = await ws.all(
-      "SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('httpfs', 'aws', 'azure')",
+  it('has no network extension loaded or installed (checked on a plain instance with the same options)', async () => {
+    const instance = await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    })
+    const connection = await instance.connect()
+    try {
+      await connection.run(`SELECT * FROM read_csv('${base}/x.csv')`).catch(() => undefined)
+      const rows = (
+        await connection.runAndReadAll(
+          "SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('httpfs', 'aws', 'azure')",
+        )
+      ).getRowObjectsJson()
+      expect(rows.map((row) => row.name)).toContain('httpfs')
+      for (const row of rows) expect(row).toMatchObject({ loaded: false, installed: false })
+    } finally {
+      connection.closeSync()
+      instance.closeSync()
+    }
+    expect(requests).toEqual([])
+  })
+
+  it('keeps external access off on every connection of a workspace', async () => {
+    const [setting] = await ws.all(
+      "SELECT current_setting('enable_external_access') AS external",
+      undefined,
+      reader,
     )
-    expect(rows.map((row) => row.name)).toContain('httpfs')
-    for (const row of rows) expect(row).toMatchObject({ loaded: false, installed: false })
+    expect(setting).toEqual({ external: false })
   })
 
   it('cannot be handed a URL through the services: staging takes a local path, never fetches it', async () => {
