@@ -3,6 +3,7 @@ import { test as base } from '@playwright/test'
 import { AllocatePage } from '../pages/allocate-page'
 import { AppPage } from '../pages/app-page'
 import { ExplorePage } from '../pages/explore-page'
+import { ImportDetailsPage } from '../pages/import-details-page'
 import { ImportPage } from '../pages/import-page'
 import { LoadedPage } from '../pages/loaded-page'
 import { ReportsPage } from '../pages/reports-page'
@@ -14,6 +15,7 @@ export interface FocalPages {
   workspace: WorkspacePage
   importer: ImportPage
   loaded: LoadedPage
+  details: ImportDetailsPage
   explore: ExplorePage
   allocate: AllocatePage
   reports: ReportsPage
@@ -25,6 +27,7 @@ export const test = base.extend<FocalPages>({
   workspace: async ({ page }, use) => use(new WorkspacePage(page)),
   importer: async ({ page }, use) => use(new ImportPage(page)),
   loaded: async ({ page }, use) => use(new LoadedPage(page)),
+  details: async ({ page }, use) => use(new ImportDetailsPage(page)),
   explore: async ({ page }, use) => use(new ExplorePage(page)),
   allocate: async ({ page }, use) => use(new AllocatePage(page)),
   reports: async ({ page }, use) => use(new ReportsPage(page)),
