@@ -28,7 +28,8 @@ const rules = awsCurRules(snakeCaseCurName, {
   tags: {
     coalesce: [
       { json: { column: 'resource_tags' } },
-      { tagColumns: { prefixes: ['resource_tags_'], dropKeyPrefix: 'user_' } },
+      // `resource_tags_user_cost_center` → `user_cost_center`, the key CUR 2.0's map has.
+      { tagColumns: { prefixes: ['resource_tags_'] } },
     ],
   },
   // A product attribute is a column of its own in legacy Parquet and in CUR 2.0's fixed set, else a key of the `product` map.

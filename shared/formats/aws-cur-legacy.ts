@@ -6,8 +6,8 @@ import { awsCurRules } from './aws-cur-rules'
 import type { FormatMapping } from './mapping-types'
 
 const rules = awsCurRules((legacy) => legacy, {
-  // One user tag scheme, so `user:` is dropped from keys; AWS-generated tags keep `aws:`.
-  tags: { tagColumns: { prefixes: ['resourceTags/'], dropKeyPrefix: 'user:' } },
+  // Keys as written (`user:CostCenter`, `aws:createdBy`): tag aliasing groups them later, the original stays.
+  tags: { tagColumns: { prefixes: ['resourceTags/'] } },
   product: (_field, legacy) => ({ column: legacy }),
 })
 

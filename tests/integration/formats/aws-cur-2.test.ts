@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
+import { scratchSql } from '../../helpers/duckdb'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
@@ -253,8 +254,7 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
 
   it('CUR 2.0 Parquet (MAP columns, DOUBLE costs, TIMESTAMP times) gives the same rows and totals', async () => {
     const path = join(dir, 'cur2-2024-03.parquet')
-    ws = await freshWorkspace('writer')
-    await ws.run(
+    await scratchSql(
       `COPY (SELECT * REPLACE (
           CAST(CAST(product AS JSON) AS MAP(VARCHAR, VARCHAR)) AS product,
           CAST(CAST(resource_tags AS JSON) AS MAP(VARCHAR, VARCHAR)) AS resource_tags,
@@ -264,7 +264,6 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
         FROM read_csv($1, all_varchar = true)) TO '${path}' (FORMAT parquet)`,
       [csv],
     )
-    ws.close()
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
     expect(record.error).toBeNull()
@@ -287,15 +286,13 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
 
   it('legacy CUR as snake_case Parquet: tag columns resource_tags_user_<key> become Tags keys', async () => {
     const path = join(dir, 'cur-athena-2024-03.parquet')
-    ws = await freshWorkspace('writer')
-    await ws.run(
+    await scratchSql(
       `COPY (SELECT * EXCLUDE (product, resource_tags, cost_category, bill_payer_account_name),
           json_extract_string(resource_tags, '$.user_cost_center') AS resource_tags_user_cost_center,
           json_extract_string(product, '$.product_name') AS product_product_name
         FROM read_csv($1, all_varchar = true)) TO '${path}' (FORMAT parquet)`,
       [csv],
     )
-    ws.close()
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
     expect(record.error).toBeNull()
@@ -307,7 +304,7 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
     expect(await stored(ws)).toEqual(expectedTotals(csv))
     const [u1] = await ws.all('SELECT Tags, ServiceName FROM focus WHERE x_SourceRow = 1')
     expect(u1).toEqual({
-      Tags: '{"cost_center":"cc-1"}',
+      Tags: '{"user_cost_center":"cc-1"}',
       ServiceName: 'Amazon Elastic Compute Cloud',
     })
   })

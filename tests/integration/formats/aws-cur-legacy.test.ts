@@ -177,7 +177,7 @@ describe('AWS CUR legacy CSV', () => {
     expect(await ws.all('SELECT count(*)::INTEGER AS n FROM focus')).toEqual([{ n: 0 }])
   })
 
-  it('tag columns become the Tags object: user: dropped from keys, aws: kept', async () => {
+  it('tag columns become the Tags object, keys as written (user:, aws:)', async () => {
     const path = join(tempDir(), 'cur-tags.csv')
     writeFileSync(
       path,
@@ -192,7 +192,7 @@ describe('AWS CUR legacy CSV', () => {
     expect((await importFile(ws, path)).status).toBe('imported')
     const rows = await ws.all('SELECT Tags, x_FixCodes AS f FROM focus ORDER BY x_SourceRow')
     expect(JSON.parse(String(rows[0]?.Tags))).toEqual({
-      CostCenter: 'cc-1',
+      'user:CostCenter': 'cc-1',
       'aws:createdBy': 'alice',
     })
     expect(rows[0]?.f).toContain('TAGS_FROM_RESOURCE_TAGS')
