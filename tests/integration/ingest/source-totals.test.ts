@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { scratchSql } from '../../helpers/duckdb'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type * as StageSql from '../../../electron/core/ingest/stage-sql'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
@@ -105,7 +106,7 @@ describe('source totals: the second reader', () => {
 
   it('catches a swapped mapping of a Parquet file too', async () => {
     const path = join(tempDir(), 'swapped.parquet')
-    await ws.run(
+    await scratchSql(
       `COPY (SELECT * FROM (VALUES (1.255::DECIMAL(12,4), 1.005::DOUBLE, 'USD',
          TIMESTAMPTZ '2024-09-01 00:00:00Z', TIMESTAMPTZ '2024-09-02 00:00:00Z'))
          t(BilledCost, EffectiveCost, BillingCurrency, ChargePeriodStart, ChargePeriodEnd))
