@@ -73,7 +73,19 @@ export async function mapNativeStage(
     missing: [],
     duplicates: duplicateTargets(compiled.kept),
   }
-  refuseDuplicateColumns(mapping, fileName)
+  // Named by their place in the file's header, not in the mapped table.
+  refuseDuplicateColumns(
+    {
+      ...mapping,
+      columns: compiled.kept.map(({ index, source }) => ({
+        index,
+        source,
+        target: providerColumnName(source),
+        type: 'string',
+      })),
+    },
+    fileName,
+  )
   const table = ws.tempName('mapped')
   await ws.run(mappedTableSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
   const fixes = compiled.columns.flatMap((c, index) =>

@@ -213,4 +213,21 @@ describe('AWS CUR legacy CSV', () => {
     expect(record.error?.location).toMatchObject({ file: 'cur-ragged.csv', line: 3 })
     expect(await ws.all('SELECT count(*)::INTEGER AS n FROM focus')).toEqual([{ n: 0 }])
   })
+
+  it('two provider columns differing only in case are refused, named by their place in the header', async () => {
+    const path = join(tempDir(), 'cur-twice.csv')
+    writeFileSync(
+      path,
+      [`${HEADER},pricing/term,pricing/Term`, `${ROW('a', '1.5')},OnDemand,OnDemand`, ''].join(
+        '\n',
+      ),
+    )
+    ws = await freshWorkspace()
+    const record = await importFile(ws, path)
+    expect(record.error).toMatchObject({
+      code: 'DUPLICATE_COLUMNS',
+      message:
+        'cur-twice.csv: two columns fill x_pricing/Term: "pricing/term" (column 10) and "pricing/Term" (column 11).',
+    })
+  })
 })
