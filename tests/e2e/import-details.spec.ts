@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { csvSums, parseCsv } from '../helpers/csv-sums'
+import { subtractDecimals } from '../../shared/money'
 import { csvRecords, sumBy } from '../helpers/native-sums'
 import { ROOT, sample } from '../helpers/paths'
 import { expect, test } from './support/fixtures'
@@ -218,5 +219,78 @@ test('import details: rule failures with their first rows, a native file’s fix
   await expect(alert).toContainText('Fix the file and import it again')
   await expect(details.panel.getByTestId('details-totals')).toContainText('Nothing was stored')
   await details.screenshot(join(ROOT, 'test-results', 'import-details-failed.png'))
+  await details.closeWithEscape()
+})
+
+/** One month of one billing account, delivered and then restated (a row changed, a row added). */
+const SCOPE_HEADER =
+  'BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BillingPeriodStart,BillingPeriodEnd,ProviderName,BillingAccountId,ResourceId'
+const day = (d: number): string => `2024-09-0${d}T00:00:00Z`
+const line = (billed: string, effective: string, d: number, resource: string): string =>
+  `${billed},${effective},USD,Usage,${day(d)},${day(d + 1)},${day(1)},2024-10-01T00:00:00Z,Acme,acct-1,${resource}`
+const FIRST_CSV = [SCOPE_HEADER, line('10.00', '9.00', 1, 'r1'), line('5.00', '5.00', 2, 'r2')]
+const RESTATED_CSV = [
+  SCOPE_HEADER,
+  line('10.00', '9.00', 1, 'r1'),
+  line('7.25', '6.50', 2, 'r2'),
+  line('1.00', '1.00', 3, 'r3'),
+]
+
+test('import details: a restatement names what it superseded with its delta, and the earlier import what superseded it', async ({
+  app,
+  workspace,
+  importer,
+  loaded,
+  details,
+}, testInfo) => {
+  const first = testInfo.outputPath('sept-first.csv')
+  const restated = testInfo.outputPath('sept-restated.csv')
+  writeFileSync(first, `${FIRST_CSV.join('\n')}\n`)
+  writeFileSync(restated, `${RESTATED_CSV.join('\n')}\n`)
+  // The delta, from the two files: rows by ResourceId, amounts summed exactly.
+  const byResource = (path: string): Map<string, string> =>
+    new Map(
+      csvRecords(path).map((row) => [
+        row.ResourceId ?? '',
+        `${row.BilledCost}/${row.EffectiveCost}`,
+      ]),
+    )
+  const before = byResource(first)
+  const after = byResource(restated)
+  const added = [...after.keys()].filter((key) => !before.has(key)).length
+  const removed = [...before.keys()].filter((key) => !after.has(key)).length
+  const changed = [...after].filter(([key, v]) => before.has(key) && before.get(key) !== v).length
+  const sum = (path: string, column: string): string => csvSums(path, column).USD?.sum ?? ''
+
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('import')
+  await importer.importFiles([first])
+  await importer.importFiles([restated])
+  await expect(importer.outcome('sept-restated.csv')).toHaveAttribute('data-status', 'imported')
+  await app.goTo('loaded')
+  await loaded.waitForTable()
+
+  await details.openByClick('sept-restated.csv')
+  await expect(details.panel.getByTestId('details-supersedes')).toContainText('Supersedes import #')
+  await expect(details.panel.getByTestId('details-supersedes')).toContainText('(sept-first.csv)')
+  expect(await details.delta('USD')).toEqual({
+    added: String(added),
+    removed: String(removed),
+    changed: String(changed),
+    billed: subtractDecimals(sum(restated, 'BilledCost'), sum(first, 'BilledCost')),
+    effective: subtractDecimals(sum(restated, 'EffectiveCost'), sum(first, 'EffectiveCost')),
+  })
+  await details.screenshot(join(ROOT, 'test-results', 'import-details-supersedes.png'))
+  await details.closeWithEscape()
+
+  await details.openByClick('sept-first.csv')
+  await expect(details.panel.getByTestId('details-superseded-by')).toContainText(
+    '(sept-restated.csv)',
+  )
+  await expect(details.panel.getByTestId('details-scope')).toContainText(
+    'no, superseded by import #',
+  )
+  expect(await details.fact('details-status')).toMatch(/superseded/i)
   await details.closeWithEscape()
 })

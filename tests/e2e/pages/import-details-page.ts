@@ -122,6 +122,21 @@ export class ImportDetailsPage {
     return shown
   }
 
+  /** One currency's supersession delta: rows added, removed, changed and the exact differences. */
+  async delta(currency: string): Promise<Record<string, string>> {
+    const cells = this.panel.getByTestId(`details-delta-${currency}`).getByRole('cell')
+    const text = async (i: number): Promise<string> => (await cells.nth(i).innerText()).trim()
+    const value = async (i: number): Promise<string> =>
+      (await cells.nth(i).getAttribute('data-value')) ?? ''
+    return {
+      added: await text(1),
+      removed: await text(2),
+      changed: await text(3),
+      billed: await value(4),
+      effective: await value(5),
+    }
+  }
+
   /** The kept columns as "source → target" pairs. */
   async columnsKept(): Promise<string[]> {
     const shown: string[] = []

@@ -118,7 +118,8 @@ export function ImportLineage({
       ) : null}
       {record.supersedes.length > 0 ? (
         <Text size="sm" data-testid="details-supersedes">
-          Supersedes {list(record.supersedes)}: it replaced their rows of the scopes it restates.
+          Supersedes {list(record.supersedes)}: it replaced{' '}
+          {record.supersedes.length === 1 ? 'its' : 'their'} rows of the scopes it restates.
         </Text>
       ) : null}
       <Delta record={record} />
