@@ -96,7 +96,9 @@ export class CsvTotals {
 
   /** Reads the last record (one without a line break after it) and returns the sums. */
   end(): SourceTotals {
-    if (this.rest.length > 0 && !this.done) this.records(this.rest, true)
+    // A line break after it ends its last field as any other (a closing quote included).
+    if (this.rest.length > 0 && !this.done)
+      this.records(Buffer.concat([this.rest, Buffer.from('\n')]), true)
     this.rest = Buffer.alloc(0)
     const sums = [...this.groups.entries()].map(([currency, g]) => ({
       currency,

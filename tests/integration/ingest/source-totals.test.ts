@@ -159,6 +159,17 @@ describe('source totals: the second reader', () => {
     expect(await storedRowCount()).toBe(0)
   })
 
+  it('reconciles a file whose last line has no line break and ends in a money column', async () => {
+    const path = join(tempDir(), 'no-final-break.csv')
+    writeFileSync(
+      path,
+      `ChargePeriodStart,ChargePeriodEnd,BillingCurrency,EffectiveCost,BilledCost\n${DATES},USD,1,1.5\n${DATES},USD,2,"2"`,
+    )
+    const record = await importFile(ws, path)
+    expect(record).toMatchObject({ status: 'imported', reconciled: true, rowCount: 2 })
+    expect(record.totals[0]).toMatchObject({ currency: 'USD', rows: 2, billedSource: '3.5' })
+  })
+
   it('reads a gzipped CSV with quoted fields, CRLF and a BOM to the same figures as the oracle', async () => {
     const dir = tempDir()
     const text = `\ufeff${HEADER},ServiceName\r\n1.5,1,"USD",${DATES},"Compute, ""large""\r\nline two"\r\n-0.25,0,USD,${DATES},x\r\n`

@@ -71,6 +71,20 @@ describe('CsvTotals', () => {
     expect(read([Buffer.from(`${TEXT}\n`)])).toEqual(expected)
   })
 
+  it('reads a wanted last column when the file ends without a line break, quoted or not', () => {
+    for (const text of [
+      'BillingCurrency,BilledCost\n"USD",1\nUSD,2',
+      'BilledCost,BillingCurrency\n1,USD\n2,"USD"',
+    ]) {
+      const bytes = Buffer.from(text)
+      for (let cut = 1; cut < bytes.length; cut++)
+        expect(
+          read([bytes.subarray(0, cut), bytes.subarray(cut)]),
+          `${text} cut at ${cut}`,
+        ).toEqual([['USD', 2, '3', '0']])
+    }
+  })
+
   it('stops after the header when the file is not its to read', () => {
     const totals = new CsvTotals(() => null)
     totals.push(Buffer.from('lineItem/UnblendedCost,lineItem/CurrencyCode\n1,'))
