@@ -6,6 +6,7 @@
  */
 import { FOCUS_COLUMNS } from './columns'
 import { CHARGE_CATEGORIES, SERVICE_CATEGORIES } from './index'
+import { SERVICE_SUBCATEGORIES } from './service-subcategories'
 import type { FocusVersion } from './versions'
 
 /** What a rule looks at. */
@@ -255,8 +256,27 @@ const JSON_RULES: readonly FocusRule[] = FOCUS_COLUMNS.filter(
 const PURCHASE = `${q('ChargeCategory')} = 'Purchase'`
 const COMMITMENT = `${q('CommitmentDiscountId')} IS NOT NULL`
 
-/** Rules across columns (focus-spec.md §4.2, §5.3 commitments, §5.4, §5.5). */
+/** Every allowed "ServiceCategory/ServiceSubcategory" pair, as SQL literals. */
+const SUBCATEGORY_PAIRS = Object.entries(SERVICE_SUBCATEGORIES)
+  .flatMap(([category, subcategories]) => subcategories.map((sub) => `${category}/${sub}`))
+  .map((pair) => `'${pair.replaceAll("'", "''")}'`)
+  .join(', ')
+
+/** Rules across columns (focus-spec.md §4.1, §4.2, §5.3 commitments, §5.4, §5.5). */
 const CROSS_RULES: readonly FocusRule[] = [
+  {
+    id: 'ServiceSubcategory.Allowed',
+    check: 'cross',
+    // A null category or subcategory makes the pair null: not counted here (the NotNull rules say it).
+    violated: `${q('ServiceCategory')} || '/' || ${q('ServiceSubcategory')} NOT IN (${SUBCATEGORY_PAIRS})`,
+    column: 'ServiceSubcategory',
+    needs: ['ServiceCategory', 'ServiceSubcategory'],
+    since: '1.1',
+    section: 'FOCUS 1.4 §ServiceSubcategory',
+    severity: 'error',
+    message:
+      'ServiceSubcategory is not one of the FOCUS values of its ServiceCategory (each subcategory has exactly one parent category).',
+  },
   {
     id: 'BillingPeriod.Order',
     check: 'cross',

@@ -142,6 +142,7 @@ describe('validateFile', () => {
       expect.arrayContaining([
         'CommitmentDiscountCategory.WithId',
         'CommitmentDiscountStatus.CoveredUsage',
+        'ServiceSubcategory.Allowed',
       ]),
     )
   })
@@ -264,6 +265,38 @@ describe('validateFile on a broken file', () => {
         (r) => r.rule === 'ChargeCategory.Allowed',
       )?.samples,
     ).toEqual([{ row: 1, value: 'Use\\u0007' }])
+  })
+
+  it('holds each ServiceSubcategory to its one parent ServiceCategory (FOCUS 1.1+)', async () => {
+    const path = join(tempDir(), 'subcategories.csv')
+    const ok = '1,USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z'
+    writeFileSync(
+      path,
+      [
+        'BilledCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceCategory,ServiceSubcategory',
+        `${ok},Compute,Virtual Machines`,
+        `${ok},Compute,Relational Databases`,
+        `${ok},Databases,Relational Databases`,
+        `${ok},Other,Other (Other)`,
+        `${ok},Compute,`,
+        `${ok},Storage,Object storage`,
+      ].join('\n') + '\n',
+    )
+    const v = await validateFile(path, 'subcategories.csv')
+    expect(v.focusVersion).toBe('1.1')
+    expect(rule(v, 'ServiceSubcategory.Allowed')).toMatchObject({
+      failingRows: 2,
+      samples: [
+        { row: 2, value: 'Relational Databases' },
+        { row: 6, value: 'Object storage' },
+      ],
+    })
+    // The empty subcategory is the Recommended column's not-null warning, not a wrong pair.
+    expect(rule(v, 'ServiceSubcategory.NotNull')).toMatchObject({
+      failingRows: 1,
+      severity: 'warning',
+      samples: [{ row: 5, value: null }],
+    })
   })
 
   it('agrees with the import: each import rule has the same count and first row', async () => {
