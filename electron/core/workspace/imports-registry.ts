@@ -2,7 +2,7 @@
 import type { FocalError, ImportRecord, ImportTotal } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import { redactPath } from './redact-path'
-import { readDeliveryFacts } from './supersede'
+import { NO_DELIVERY_FACTS, readDeliveryFacts } from './supersede'
 import { actorName, type Row, type Workspace } from './workspace'
 
 /** What is known about an import attempt before it ends. */
@@ -132,15 +132,14 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
   // Read-only means no Focal process holds the file for writing: a "running" attempt was cut off.
   const stale = (row: Row): Row =>
     ws.readOnly && row.status === 'running' ? { ...row, status: 'interrupted' } : row
-  const records = []
-  for (const row of rows) {
-    const own = totals.filter((t) => Number(t.import_id) === Number(row.id))
-    records.push({
-      ...toRecord(stale(row), own),
-      ...(await readDeliveryFacts(ws, Number(row.id), connection)),
-    })
-  }
-  return records
+  const facts = await readDeliveryFacts(ws, 'all', connection)
+  return rows.map((row) => ({
+    ...toRecord(
+      stale(row),
+      totals.filter((t) => Number(t.import_id) === Number(row.id)),
+    ),
+    ...(facts.get(Number(row.id)) ?? NO_DELIVERY_FACTS),
+  }))
 }
 
 /** One import by id. */
@@ -148,7 +147,8 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
   const [row] = await ws.all(`${SELECT_IMPORTS} WHERE id = $1`, [id])
   if (!row) throw new Error(`import ${id} not found`)
   const totals = await ws.all(`${SELECT_TOTALS} WHERE import_id = $1 ORDER BY currency`, [id])
-  return { ...toRecord(row, totals), ...(await readDeliveryFacts(ws, id)) }
+  const facts = await readDeliveryFacts(ws, id)
+  return { ...toRecord(row, totals), ...(facts.get(id) ?? NO_DELIVERY_FACTS) }
 }
 
 const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,

@@ -64,56 +64,91 @@ export async function recordKeptOverlaps(
   await ws.audit('import.keep-both', fileName, { importId, overlaps: earlier })
 }
 
-/** What the registry shows of an import's delivery identity: scopes, supersessions, delta. */
+/** An import's delivery identity as the registry shows it. */
+export type DeliveryFacts = Pick<
+  ImportRecord,
+  'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta'
+>
+
+/**
+ * The delivery facts of one import, or of every import (`all`), keyed by import id; an
+ * import with none (it stored nothing) is absent. A handful of queries however many imports.
+ */
 export async function readDeliveryFacts(
   ws: Workspace,
-  importId: number,
+  which: number | 'all',
   connection = ws.writer,
-): Promise<Pick<ImportRecord, 'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta'>> {
-  const scopes = await ws.all(
-    `SELECT i.provider, i.billing_account_id, strftime(i.billing_period_start, '%Y-%m-%dT%H:%M:%SZ') AS period,
-       i.rows, (SELECT max(s.superseded_by) FROM superseded_scopes s WHERE s.import_id = i.import_id
-         AND s.provider IS NOT DISTINCT FROM i.provider AND s.billing_account_id IS NOT DISTINCT FROM i.billing_account_id
-         AND s.billing_period_start IS NOT DISTINCT FROM i.billing_period_start) AS superseded_by
-     FROM import_scopes i WHERE i.import_id = $1 ORDER BY i.billing_period_start, i.provider, i.billing_account_id`,
-    [importId],
-    connection,
+): Promise<Map<number, DeliveryFacts>> {
+  const read = (sql: string, values: number[] = []): Promise<Row[]> =>
+    ws.all(sql, values, connection)
+  // One query after another: a reader connection runs one statement at a time.
+  const scopes = await read(
+    `SELECT i.import_id, i.provider, i.billing_account_id,
+        strftime(i.billing_period_start, '%Y-%m-%dT%H:%M:%SZ') AS period, i.rows,
+        (SELECT max(s.superseded_by) FROM superseded_scopes s WHERE s.import_id = i.import_id
+          AND s.provider IS NOT DISTINCT FROM i.provider AND s.billing_account_id IS NOT DISTINCT FROM i.billing_account_id
+          AND s.billing_period_start IS NOT DISTINCT FROM i.billing_period_start) AS superseded_by
+      FROM import_scopes i ${which === 'all' ? '' : 'WHERE i.import_id = $1'}
+      ORDER BY i.billing_period_start, i.provider, i.billing_account_id`,
+    which === 'all' ? [] : [which],
   )
-  const [links] = await ws.all(
-    `SELECT (SELECT max(superseded_by) FROM superseded_scopes WHERE import_id = $1) AS superseded_by,
-       (SELECT list(DISTINCT import_id ORDER BY import_id) FROM superseded_scopes WHERE superseded_by = $1) AS supersedes,
-       (SELECT list(DISTINCT earlier_import_id ORDER BY earlier_import_id) FROM import_overlaps WHERE import_id = $1) AS kept`,
-    [importId],
-    connection,
+  const supersededBy = await read(
+    'SELECT import_id AS id, max(superseded_by) AS v FROM superseded_scopes GROUP BY 1',
   )
-  return {
-    scopes: scopes.map(toScope),
-    supersededBy: links?.superseded_by == null ? null : Number(links.superseded_by),
-    supersedes: ids(links?.supersedes),
-    keptBeside: ids(links?.kept),
-    delta: await readDelta(ws, importId, connection),
+  const supersedes = await read(
+    'SELECT superseded_by AS id, list(DISTINCT import_id ORDER BY import_id) AS v FROM superseded_scopes GROUP BY 1',
+  )
+  const kept = await read(
+    'SELECT import_id AS id, list(DISTINCT earlier_import_id ORDER BY earlier_import_id) AS v FROM import_overlaps GROUP BY 1',
+  )
+  const deltas = await read(`SELECT import_id, currency, rows_added, rows_removed, rows_changed,
+      billed_difference::VARCHAR AS billed, effective_difference::VARCHAR AS effective
+    FROM import_deltas ORDER BY import_id, currency`)
+  const byId = (rows: Row[]): Map<number, unknown> => new Map(rows.map((r) => [Number(r.id), r.v]))
+  const [supersededByOf, supersedesOf, keptOf] = [byId(supersededBy), byId(supersedes), byId(kept)]
+  const facts = new Map<number, DeliveryFacts>()
+  for (const row of scopes) {
+    const id = Number(row.import_id)
+    const entry = facts.get(id) ?? {
+      scopes: [],
+      supersededBy: supersededByOf.get(id) == null ? null : Number(supersededByOf.get(id)),
+      supersedes: ids(supersedesOf.get(id)),
+      keptBeside: ids(keptOf.get(id)),
+      delta: deltas.filter((d) => Number(d.import_id) === id).map(toDelta),
+    }
+    entry.scopes.push(toScope(row))
+    facts.set(id, entry)
   }
+  return facts
 }
 
-async function readDelta(
-  ws: Workspace,
-  importId: number,
-  connection = ws.writer,
-): Promise<SupersessionDelta[]> {
+/** Delivery facts of an import that stored nothing. */
+export const NO_DELIVERY_FACTS: DeliveryFacts = {
+  scopes: [],
+  supersededBy: null,
+  supersedes: [],
+  keptBeside: [],
+  delta: [],
+}
+
+async function readDelta(ws: Workspace, importId: number): Promise<SupersessionDelta[]> {
   const rows = await ws.all(
     `SELECT currency, rows_added, rows_removed, rows_changed, billed_difference::VARCHAR AS billed,
        effective_difference::VARCHAR AS effective FROM import_deltas WHERE import_id = $1 ORDER BY currency`,
     [importId],
-    connection,
   )
-  return rows.map((r) => ({
+  return rows.map(toDelta)
+}
+
+function toDelta(r: Row): SupersessionDelta {
+  return {
     currency: String(r.currency ?? ''),
     rowsAdded: Number(r.rows_added),
     rowsRemoved: Number(r.rows_removed),
     rowsChanged: Number(r.rows_changed),
     billedDifference: normalizeDecimal(String(r.billed)),
     effectiveDifference: normalizeDecimal(String(r.effective)),
-  }))
+  }
 }
 
 function toScope(row: Row): DeliveryScope {
