@@ -5,6 +5,7 @@
  */
 import { Badge, Spoiler, Table, Text } from '@mantine/core'
 import type { ImportRecord } from '../../../../shared/contract'
+import { rulesShown } from './import-details-model'
 import { storedRows } from './import-status'
 
 const count = (rows: number): string => rows.toLocaleString('en-US')
@@ -16,8 +17,7 @@ const FIGURE = { whiteSpace: 'nowrap', width: 90 } as const
 
 /** Every rule checked, failed or passed; a failure with its row count, first source row and why. */
 export function RulesChecked({ record }: { record: ImportRecord }) {
-  // Records made before rulesChecked existed list only their failures; show those too.
-  const rules = [...new Set([...record.rulesChecked, ...record.issues.map((i) => i.rule)])]
+  const rules = rulesShown(record)
   if (rules.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -43,8 +43,7 @@ export function RulesChecked({ record }: { record: ImportRecord }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rules.map((rule) => {
-            const issue = record.issues.find((i) => i.rule === rule)
+          {rules.map(({ rule, failure: issue }) => {
             return (
               <Table.Tr key={rule} data-testid="details-rule" data-rule={rule}>
                 <Table.Td>

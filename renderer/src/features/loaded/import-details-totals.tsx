@@ -3,24 +3,11 @@
  * what Focal stored, every decimal shown, and the difference when they disagree.
  */
 import { Badge, Group, Stack, Table, Text } from '@mantine/core'
-import {
-  ImportTotalSchema,
-  type FocalError,
-  type ImportRecord,
-  type ImportTotal,
-} from '../../../../shared/contract'
+import type { ImportRecord, ImportTotal } from '../../../../shared/contract'
 import { decimalsEqual, subtractDecimals } from '../../../../shared/money'
 import { formatSigned } from '../../../../shared/report'
 import { Amount } from '../../components/amount'
-
-/**
- * The totals of a file refused because they did not reconcile: nothing was stored, so the
- * registry has no totals, but the error carries both sides (store-rows.ts, RECONCILIATION_FAILED).
- */
-function refusedTotals(error: FocalError | null): ImportTotal[] {
-  const parsed = ImportTotalSchema.array().safeParse(error?.details?.totals)
-  return parsed.success ? parsed.data : []
-}
+import { totalsShown } from './import-details-model'
 
 /** One cost column's source, stored and difference cells. */
 function CostLine({
@@ -56,14 +43,15 @@ function CostLine({
   )
 }
 
-function CurrencyTotals({ total }: { total: ImportTotal }) {
+function CurrencyTotals({ total, refused }: { total: ImportTotal; refused: boolean }) {
   const currency = total.currency
   return (
     <Stack gap={4} data-testid={`details-total-${currency}`}>
       <Group gap="xs">
         <Text fw={600}>{currency || '(no currency)'}</Text>
         <Text size="sm" c="dimmed" data-testid="details-rows">
-          {total.rows.toLocaleString('en-US')} {total.rows === 1 ? 'row' : 'rows'} stored
+          {total.rows.toLocaleString('en-US')} {total.rows === 1 ? 'row' : 'rows'}{' '}
+          {refused ? 'read, none stored' : 'stored'}
         </Text>
         {total.reconciled ? (
           <Badge size="sm" color="green" variant="filled" data-testid="details-reconciled">
@@ -107,7 +95,7 @@ function CurrencyTotals({ total }: { total: ImportTotal }) {
 
 /** Source against stored totals per currency; BilledCost and EffectiveCost are never added together. */
 export function ImportTotals({ record }: { record: ImportRecord }) {
-  const totals = record.totals.length > 0 ? record.totals : refusedTotals(record.error)
+  const { totals, refused } = totalsShown(record)
   if (totals.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -117,13 +105,13 @@ export function ImportTotals({ record }: { record: ImportRecord }) {
   }
   return (
     <Stack gap="md">
-      {record.totals.length === 0 ? (
+      {refused ? (
         <Text size="sm" c="red.8">
           The file was refused because these totals disagree; nothing of it was stored.
         </Text>
       ) : null}
       {totals.map((total) => (
-        <CurrencyTotals key={total.currency} total={total} />
+        <CurrencyTotals key={total.currency} total={total} refused={refused} />
       ))}
     </Stack>
   )
