@@ -4,6 +4,7 @@
  * compile to SQL (rules-sql.ts), so the two can never disagree. The rules
  * marked `onImport` are the ones an import records in its registry entry.
  */
+import { catalogRules, type EnumColumn } from './catalog-rules'
 import { FOCUS_COLUMNS } from './columns'
 import { CHARGE_CATEGORIES, SERVICE_CATEGORIES } from './index'
 import { SERVICE_SUBCATEGORIES } from './service-subcategories'
@@ -151,107 +152,32 @@ const IMPORT_RULES: readonly FocusRule[] = [
 ]
 
 /** Allowed values of nullable enumerated columns (focus-spec.md §4.2). */
-const ENUMS: ReadonlyArray<{ column: string; values: readonly string[]; since: FocusVersion }> = [
-  { column: 'ChargeFrequency', values: ['One-Time', 'Recurring', 'Usage-Based'], since: '1.0' },
-  {
-    column: 'PricingCategory',
-    values: ['Standard', 'Dynamic', 'Committed', 'Other'],
-    since: '1.0',
-  },
-  { column: 'CommitmentDiscountCategory', values: ['Spend', 'Usage'], since: '1.0' },
-  { column: 'CommitmentDiscountStatus', values: ['Used', 'Unused'], since: '1.0' },
-  { column: 'CapacityReservationStatus', values: ['Used', 'Unused'], since: '1.1' },
+const ENUMS: readonly EnumColumn[] = [
+  { column: 'ChargeFrequency', values: ['One-Time', 'Recurring', 'Usage-Based'] },
+  { column: 'PricingCategory', values: ['Standard', 'Dynamic', 'Committed', 'Other'] },
+  { column: 'CommitmentDiscountCategory', values: ['Spend', 'Usage'] },
+  { column: 'CommitmentDiscountStatus', values: ['Used', 'Unused'] },
+  { column: 'CapacityReservationStatus', values: ['Used', 'Unused'] },
 ]
 
-/** A column's introduction, clamped to the versions Focal tells apart ('1.0-preview' columns count from 1.0). */
-function sinceOf(name: string): FocusVersion {
-  const since = FOCUS_COLUMNS.find((c) => c.name === name)?.since ?? '1.4'
-  return since as FocusVersion
-}
-
-/** Presence of every Mandatory column; ServiceProviderName was ProviderName (Mandatory since 0.5) before 1.3. */
-const PRESENCE_RULES: readonly FocusRule[] = FOCUS_COLUMNS.filter(
-  (c) => c.level === 'Mandatory',
-).map((c) => ({
-  id: `${c.name}.Present`,
-  check: 'presence',
-  column: c.name,
-  needs: [],
-  since: c.name === 'ServiceProviderName' ? '0.5' : (c.since as FocusVersion),
-  section: `FOCUS 1.4 §${c.name}`,
-  severity: 'error',
-  message: `The file has no ${c.name} column, which FOCUS requires (Mandatory).`,
-}))
-
-/** Type of every Decimal and Date/Time column present (focus-spec.md §5.1 Numeric, Date/time). */
-const TYPE_RULES: readonly FocusRule[] = FOCUS_COLUMNS.filter(
-  (c) => c.type === 'decimal' || c.type === 'datetime',
-).map((c) => ({
-  id: `${c.name}.Type`,
-  check: 'type',
-  column: c.name,
-  needs: [c.name],
-  since: sinceOf(c.name),
-  section: `FOCUS 1.4 §${c.type === 'decimal' ? 'NumericFormat' : 'DateTimeFormat'}`,
-  severity: 'error',
-  message:
-    c.type === 'decimal'
-      ? `${c.name} is not a plain number (no currency symbol, thousands separator or unit).`
-      : `${c.name} is not an ISO 8601 date/time.`,
-}))
-
-/** Columns an import rule already holds to not-null (BilledCost.NotNull, or an allowed/format rule with orNull). */
-const NULL_CHECKED = new Set(
-  IMPORT_RULES.filter(
-    (r) =>
-      r.check === 'nullability' || ((r.check === 'allowed' || r.check === 'format') && r.orNull),
-  ).map((r) => r.column),
-)
-
 /**
- * Not-null of every column the spec says "does not allow nulls" (when the
- * column is present): an error for Mandatory and Conditional columns, a
- * warning for Recommended ones.
+ * The catalog's rules. Presence: ServiceProviderName was ProviderName
+ * (Mandatory since 0.5) before 1.3. Not-null: columns an import rule already
+ * holds to not-null (BilledCost.NotNull, an allowed or format rule with orNull)
+ * are left to it, so a null is counted once.
  */
-const NULLABILITY_RULES: readonly FocusRule[] = FOCUS_COLUMNS.filter(
-  (c) => !c.nullable && !NULL_CHECKED.has(c.name),
-).map((c) => ({
-  id: `${c.name}.NotNull`,
-  check: 'nullability',
-  column: c.name,
-  needs: [c.name],
-  since: sinceOf(c.name),
-  section: `FOCUS 1.4 §${c.name}`,
-  severity: c.level === 'Recommended' ? 'warning' : 'error',
-  message: `${c.name} is empty (FOCUS: must not be null).`,
-}))
-
-const ALLOWED_RULES: readonly FocusRule[] = ENUMS.map((e) => ({
-  id: `${e.column}.Allowed`,
-  check: 'allowed',
-  values: e.values,
-  column: e.column,
-  needs: [e.column],
-  since: e.since,
-  section: `FOCUS 1.4 §${e.column}`,
-  severity: 'error',
-  message: `${e.column} is not empty and not one of ${e.values.join(', ')}.`,
-}))
-
-/** JSON columns other than Tags: JSON objects when present (1.4 §JsonObjectFormat, §KeyValueFormat). */
-const JSON_RULES: readonly FocusRule[] = FOCUS_COLUMNS.filter(
-  (c) => c.type === 'json' && c.name !== 'Tags',
-).map((c) => ({
-  id: `${c.name}.JsonObject`,
-  check: 'format',
-  pattern: 'json-object',
-  column: c.name,
-  needs: [c.name],
-  since: sinceOf(c.name),
-  section: 'FOCUS 1.4 §JsonObjectFormat',
-  severity: 'error',
-  message: `${c.name} is not a JSON object.`,
-}))
+const CATALOG_RULES = catalogRules(FOCUS_COLUMNS, {
+  requiredBy: 'FOCUS',
+  presenceSince: { ServiceProviderName: '0.5' },
+  notNullChecked: new Set(
+    IMPORT_RULES.filter(
+      (r) =>
+        r.check === 'nullability' || ((r.check === 'allowed' || r.check === 'format') && r.orNull),
+    ).map((r) => r.column),
+  ),
+  enums: ENUMS,
+  jsonChecked: new Set(['Tags']),
+})
 
 const PURCHASE = `${q('ChargeCategory')} = 'Purchase'`
 const COMMITMENT = `${q('CommitmentDiscountId')} IS NOT NULL`
@@ -417,11 +343,8 @@ const CROSS_RULES: readonly FocusRule[] = [
 
 /** Every rule, in the order they are reported: presence, then per-row rules. */
 export const FOCUS_RULES: readonly FocusRule[] = [
-  ...PRESENCE_RULES,
-  ...TYPE_RULES,
+  ...CATALOG_RULES.presence,
   ...IMPORT_RULES,
-  ...NULLABILITY_RULES,
-  ...ALLOWED_RULES,
-  ...JSON_RULES,
+  ...CATALOG_RULES.perColumn,
   ...CROSS_RULES,
 ]
