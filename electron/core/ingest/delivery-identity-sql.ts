@@ -100,6 +100,17 @@ export const OVERLAPS_SQL = `WITH ${EARLIER_SCOPES},
   FROM earlier e JOIN imports i ON i.id = e.import_id
   ORDER BY e.import_id, e.billing_period_start, e.provider, e.billing_account_id`
 
+/**
+ * Earlier imports' scopes whose rows a later import superseded and whose fingerprint equals
+ * that of a scope of import $1: the new file is an older version of what is counted now.
+ */
+export const SAME_AS_SUPERSEDED_SQL = `SELECT e.import_id, i.file_name, e.provider, e.billing_account_id,
+    ${scopeTime('e.billing_period_start')} AS billing_period_start, max(s.superseded_by) AS superseded_by
+  FROM import_scopes e JOIN import_scopes m ON m.import_id = $1 AND ${sameScopes('e', 'm')} AND e.fingerprint = m.fingerprint
+  JOIN superseded_scopes s ON s.import_id = e.import_id AND ${sameScopes('s', 'e')}
+  JOIN imports i ON i.id = e.import_id
+  WHERE e.import_id <> $1 GROUP BY ALL ORDER BY 1`
+
 /** Every scope import $1 has, counted or not. */
 export const SCOPES_OF_IMPORT_SQL = `SELECT provider, billing_account_id,
   ${scopeTime('billing_period_start')} AS billing_period_start

@@ -6,7 +6,9 @@
  *
  * - no earlier import counts any of its scopes: a new delivery, stored;
  * - every scope holds exactly the rows an earlier import holds there: already
- *   imported (DUPLICATE_FILE, naming that import), nothing added;
+ *   imported (DUPLICATE_FILE, naming that import), nothing added; so is a file
+ *   whose scopes hold rows a later import superseded (an older version: it
+ *   must not undo the restatement);
  * - earlier imports count some of its scopes but share no row with it there:
  *   other rows of the same scopes (another part of a split export), stored;
  * - each of its scopes restates earlier imports (shares rows with them) and
@@ -20,6 +22,7 @@ import type { Row, Workspace } from '../workspace/workspace'
 import {
   COUNT_OVERLAPS_SQL,
   OVERLAPS_SQL,
+  SAME_AS_SUPERSEDED_SQL,
   SCOPES_OF_IMPORT_SQL,
   insertScopesSql,
 } from './delivery-identity-sql'
@@ -50,6 +53,7 @@ export async function settleDelivery(
   const scopes = (await ws.all(SCOPES_OF_IMPORT_SQL, [importId])).map(toScope)
   const same = scopes.map((s) => overlaps.find((o) => o.sameContent && sameScope(o, s)))
   if (same.every((o) => o !== undefined)) refuseDuplicate(fileName, same)
+  await refuseOlderVersion(ws, importId, fileName, scopes, same)
   const restated = overlaps.filter((o) => o.sharesRows)
   if (restated.length === 0) return
   // The user's choice, when given, applies to every overlap; a clean restatement needs none.
@@ -72,6 +76,35 @@ function isCleanRestatement(
   if (!scopes.every((s) => restated.some((o) => sameScope(o, s)))) return false
   return restated.every((o) =>
     overlaps.filter((other) => other.importId === o.importId).every((other) => other.sharesRows),
+  )
+}
+
+/**
+ * A file whose every scope holds exactly the rows counted now or rows a later import
+ * superseded is an older version of what is loaded: re-importing it must not undo the
+ * restatement, so it is refused as already imported.
+ */
+async function refuseOlderVersion(
+  ws: Workspace,
+  importId: number,
+  fileName: string,
+  scopes: readonly ScopeKey[],
+  same: ReadonlyArray<Overlap | undefined>,
+): Promise<void> {
+  const older = (await ws.all(SAME_AS_SUPERSEDED_SQL, [importId])).map((row) => ({
+    ...toOverlap(row),
+    supersededBy: Number(row.superseded_by),
+  }))
+  const matched = scopes.map((s, i) => same[i] ?? older.find((o) => sameScope(o, s)))
+  if (older.length === 0 || !matched.every((o) => o !== undefined)) return
+  const earlier = distinctImports(older)
+  fail(
+    'DUPLICATE_FILE',
+    `${fileName} is already imported: its rows are those of ${earlier.map(describeImport).join(', ')}, which ${earlier.map((o) => `import #${o.supersededBy}`).join(', ')} superseded; nothing was added.`,
+    {
+      hint: 'The newer delivery stays counted. Import the restated file again only if it changed.',
+      details: { importId: earlier[0]?.importId, importIds: earlier.map((o) => o.importId) },
+    },
   )
 }
 
@@ -114,7 +147,7 @@ function refuseOverlap(
   )
 }
 
-function distinctImports(overlaps: readonly Overlap[]): Overlap[] {
+function distinctImports<T extends Overlap>(overlaps: readonly T[]): T[] {
   return overlaps.filter((o, i) => overlaps.findIndex((x) => x.importId === o.importId) === i)
 }
 

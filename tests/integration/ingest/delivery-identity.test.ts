@@ -171,6 +171,16 @@ describe('delivery identity', () => {
       "SELECT details FROM audit_log WHERE action = 'import.supersede' AND subject = 'focus_sample-restated.csv'",
     )
     expect(JSON.parse(String(audit?.details)).supersedes).toEqual([first.id])
+
+    // The first delivery again, in other bytes: an older version, which must not undo the restatement.
+    const older = join(tempDir(), 'focus_sample-crlf.csv')
+    writeFileSync(older, readFileSync(SAMPLE, 'utf8').replace(/\r?\n/g, '\r\n'))
+    const third = await importFile(ws, older)
+    expect([third.status, third.error?.code]).toEqual(['duplicate', 'DUPLICATE_FILE'])
+    expect(third.error?.message).toBe(
+      `focus_sample-crlf.csv is already imported: its rows are those of import #${first.id} (focus_sample.csv), which import #${second.id} superseded; nothing was added.`,
+    )
+    expect(await totals(ws)).toEqual(expectedTotals(path))
   })
 
   it('adds another part of the same scopes (no row in common) without asking', async () => {
