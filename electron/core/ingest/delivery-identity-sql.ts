@@ -14,6 +14,9 @@
  * not depend on row order and counts repeated rows. A row's key leaves out its
  * measures (costs, quantities, prices), so a restated row with a new cost keeps
  * its key: that is how "changed" is told apart from "removed and added".
+ * Stored fingerprints assume `hash` stays the same; if a DuckDB upgrade changed
+ * it, the same rows imported again would share keys (computed afresh) but not
+ * fingerprints, and so supersede with a zero delta: never counted twice.
  */
 import { FOCUS_COLUMNS } from '../../../shared/focus'
 import { quoteIdent } from '../../../shared/sql/identifiers'
