@@ -104,7 +104,7 @@ export class ImportDetailsPage {
       shown.push({
         rule: (await line.getAttribute('data-rule')) ?? '',
         // textContent: the badge is upper-cased by CSS only.
-        result: ((await line.getByRole('cell').nth(1).textContent()) ?? '').trim(),
+        result: ((await line.getByTestId('rule-result').textContent()) ?? '').trim(),
         rows: (await line.getByTestId('rule-rows').innerText()).trim(),
         firstRow: (await line.getByTestId('rule-first-row').innerText()).trim(),
       })

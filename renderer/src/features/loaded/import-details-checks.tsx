@@ -33,6 +33,7 @@ export function RulesChecked({ record }: { record: ImportRecord }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Rule</Table.Th>
+            <Table.Th style={FIGURE}>Severity</Table.Th>
             <Table.Th style={FIGURE}>Result</Table.Th>
             <Table.Th ta="right" style={FIGURE}>
               Rows failing
@@ -43,21 +44,33 @@ export function RulesChecked({ record }: { record: ImportRecord }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rules.map(({ rule, failure: issue }) => {
+          {rules.map(({ rule, section, severity, failure: issue }) => {
             return (
               <Table.Tr key={rule} data-testid="details-rule" data-rule={rule}>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
                     {rule}
                   </Text>
+                  {section ? (
+                    <Text size="xs" c="dimmed">
+                      {section}
+                    </Text>
+                  ) : null}
                   {issue ? (
                     <Text size="xs" c="dimmed">
                       {issue.message}
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td style={FIGURE}>
-                  <Badge size="sm" variant="light" color={issue ? 'red' : 'green'}>
+                <Table.Td style={FIGURE} fz="sm" data-testid="rule-severity">
+                  {severity ?? '—'}
+                </Table.Td>
+                <Table.Td style={FIGURE} data-testid="rule-result">
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={issue ? (severity === 'warning' ? 'yellow' : 'red') : 'green'}
+                  >
                     {issue ? 'fails' : 'passes'}
                   </Badge>
                 </Table.Td>

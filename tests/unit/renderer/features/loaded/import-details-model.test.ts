@@ -67,14 +67,32 @@ describe('import-details-model', () => {
       ['EUR', csvSums(path, 'BilledCost').EUR?.sum, csvSums(path, 'EffectiveCost').EUR?.sum],
       ['USD', csvSums(path, 'BilledCost').USD?.sum, csvSums(path, 'EffectiveCost').USD?.sum],
     ])
+    // Each line with its spec section and severity from the one rule table (shared/focus/rules.ts).
     expect(rulesShown(record)).toEqual([
-      { rule: 'BilledCost.NotNull', failure: null },
+      {
+        rule: 'BilledCost.NotNull',
+        section: 'FOCUS 1.4 §BilledCost',
+        severity: 'error',
+        failure: null,
+      },
       {
         rule: 'ChargeCategory.Allowed',
+        section: 'FOCUS 1.4 §ChargeCategory',
+        severity: 'error',
         failure: expect.objectContaining({ rows: 1, firstRow: 2 }),
       },
-      { rule: 'BillingCurrency.Format', failure: null },
-      { rule: 'ChargePeriod.Order', failure: null },
+      {
+        rule: 'BillingCurrency.Format',
+        section: 'FOCUS 1.4 §CurrencyFormat',
+        severity: 'error',
+        failure: null,
+      },
+      {
+        rule: 'ChargePeriod.Order',
+        section: 'FOCUS 1.4 §ChargePeriodEnd',
+        severity: 'error',
+        failure: null,
+      },
     ])
   })
 
