@@ -59,7 +59,7 @@ export function LoadedScreen() {
             <Title order={3}>Import log</Title>
             <Text size="sm" c="dimmed">
               Every attempt, including failed ones. A file is identified by its SHA-256, so the same
-              file twice is recognised.
+              file twice is recognised. Open a row for its totals, checks and fixes.
             </Text>
           </div>
         </Group>
