@@ -19,7 +19,8 @@ function plural(n: number, word: string): string {
 export function describeValidation(v: Validation): string {
   if (v.error) return `${v.name}: not validated\n${indent(describeError(v.error))}`
   const failed = v.rules.filter((r) => !r.passed)
-  const head = `${v.name}: FOCUS ${v.focusVersion ?? '?'} (${v.format}), ${plural(v.rows, 'row')}: ${
+  const dataset = v.dataset === 'ContractCommitment' ? ' Contract Commitment' : ''
+  const head = `${v.name}: FOCUS ${v.focusVersion ?? '?'}${dataset} (${v.format}), ${plural(v.rows, 'row')}: ${
     failed.length === 0
       ? `all ${v.rules.length} rules passed`
       : `${plural(v.errors, 'error')}, ${plural(v.warnings, 'warning')}; ${v.rules.length - failed.length} of ${v.rules.length} rules passed`

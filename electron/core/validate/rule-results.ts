@@ -50,6 +50,8 @@ export interface Validation {
   readonly name: string
   /** 'file' or 'workspace'. */
   readonly source: 'file' | 'workspace'
+  /** The FOCUS dataset the rows were checked as. */
+  readonly dataset: 'CostAndUsage' | 'ContractCommitment'
   /** The format read (csv, parquet, aws-cur-legacy/csv, …); null when the file could not be read. */
   readonly format: string | null
   /** The FOCUS version the rules were chosen for (detected from the header). */
@@ -83,6 +85,8 @@ export async function runRules(
   relation: string,
   columns: RuleColumns,
   input: {
+    /** The dataset's rules (default: Cost and Usage). */
+    rules?: readonly FocusRule[]
     version: FocusVersion
     present: ReadonlySet<string>
     rowExpr: string
@@ -91,14 +95,15 @@ export async function runRules(
     checkPresence: boolean
   },
 ): Promise<{ rows: number; rules: RuleResult[] }> {
+  const all = input.rules ?? FOCUS_RULES
   const rules = applicableRules(
-    FOCUS_RULES.filter((r) => r.check !== 'presence'),
+    all.filter((r) => r.check !== 'presence'),
     input.version,
     input.present,
   )
   const presence = input.checkPresence
     ? applicableRules(
-        FOCUS_RULES.filter((r) => r.check === 'presence'),
+        all.filter((r) => r.check === 'presence'),
         input.version,
         new Set(),
       )

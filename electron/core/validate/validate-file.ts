@@ -9,6 +9,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { focusColumn } from '../../../shared/focus'
+import {
+  CONTRACT_COMMITMENT_COLUMNS,
+  CONTRACT_COMMITMENT_RULES,
+  contractCommitmentVersion,
+  isContractCommitmentHeader,
+} from '../../../shared/focus/contract-commitment'
+import { FOCUS_RULES } from '../../../shared/focus/rules'
 import { detectFormat } from '../../../shared/formats/detect'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
 import { readCsvHeader } from '../ingest/csv-header'
@@ -27,22 +34,31 @@ export async function validateFile(path: string, fileName: string): Promise<Vali
   let ws: Workspace | undefined
   let format: string | null = null
   let focusVersion: string | null = null
+  let dataset: Validation['dataset'] = 'CostAndUsage'
   try {
     ws = await Workspace.open(join(dir, 'validate.focal'), { create: true })
     const staged = await stage(ws, path, fileName)
     format = staged.format
     focusVersion = staged.mapping.version
+    dataset = staged.dataset
+    const commitments = dataset === 'ContractCommitment'
+    // Provider x_ columns have no FOCUS rules; a Contract Commitment mapping holds only its own columns.
+    const ruleColumns = staged.mapping.columns.filter(
+      (c) => commitments || focusColumn(c.target) !== undefined,
+    )
     const relation = ws.tempName('validate')
-    await ws.run(fileRelationSql(relation, staged.table, staged.kind, staged.mapping, staged.types))
+    await ws.run(fileRelationSql(relation, staged.table, staged.kind, ruleColumns, staged.types))
     const { rows, rules } = await runRules(ws, relation, FILE_COLUMNS, {
+      rules: commitments ? CONTRACT_COMMITMENT_RULES : FOCUS_RULES,
       version: staged.mapping.version,
-      present: new Set(staged.mapping.columns.map((c) => c.target)),
+      present: new Set(ruleColumns.map((c) => c.target)),
       rowExpr: 'source_row',
       checkPresence: true,
     })
     return {
       name: fileName,
       source: 'file',
+      dataset,
       format,
       focusVersion,
       rows,
@@ -54,6 +70,7 @@ export async function validateFile(path: string, fileName: string): Promise<Vali
     return {
       name: fileName,
       source: 'file',
+      dataset,
       format,
       focusVersion,
       rows: 0,
@@ -69,6 +86,7 @@ export async function validateFile(path: string, fileName: string): Promise<Vali
 }
 
 interface Staged {
+  dataset: Validation['dataset']
   table: string
   kind: SourceKind
   mapping: HeaderMapping
@@ -121,6 +139,15 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
           .catch((again: unknown) => failRead(again, fileName))
       })
   }
+  if (isContractCommitmentHeader(header))
+    return {
+      dataset: 'ContractCommitment',
+      table,
+      kind,
+      types,
+      format: kind,
+      mapping: commitmentMapping(header),
+    }
   const detected = detectFormat(header)
   const mapping = mapFocusHeader(header)
   // Unlike an import, validation reads a file with any FOCUS column as FOCUS: the presence rules say what it lacks.
@@ -129,7 +156,7 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
     refuseUnknownFormat(fileName, detected.closest)
   if (detected.kind !== 'native') {
     refuseDuplicateColumns(mapping, fileName)
-    return { table, kind, mapping, types, format: kind }
+    return { dataset: 'CostAndUsage', table, kind, mapping, types, format: kind }
   }
   const native = await mapNativeStage(ws, detected.mapping, fileName, {
     table,
@@ -138,12 +165,26 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
     sourceTypes: types,
   })
   return {
+    dataset: 'CostAndUsage',
     table: native.table,
     kind: native.kind,
     mapping: native.mapping,
     types: native.sourceTypes,
     format: `${native.formatId}/${kind}`,
   }
+}
+
+/** A Contract Commitment header's own columns under their names (the first of a name used twice). */
+function commitmentMapping(header: readonly string[]): HeaderMapping {
+  const seen = new Set<string>()
+  const columns = header.flatMap((source, index) => {
+    const name = source.replace(/^\ufeff/, '')
+    const column = CONTRACT_COMMITMENT_COLUMNS.find((c) => c.name === name)
+    if (!column || seen.has(name.toLowerCase())) return []
+    seen.add(name.toLowerCase())
+    return [{ index, source: name, target: name, type: column.type }]
+  })
+  return { version: contractCommitmentVersion(header), columns, missing: [], duplicates: [] }
 }
 
 /** A Focal failure as it is; anything else named by the file, never a stack trace. */

@@ -4,9 +4,8 @@
  * convert), its source text and whether it is a bad value — the same
  * expressions an import stores and checks with (ingest/stage-sql.ts).
  */
-import { focusColumn } from '../../../shared/focus'
 import type { RuleColumns } from '../../../shared/focus/rules-sql'
-import type { HeaderMapping, MappedColumn } from '../../../shared/formats/focus-header'
+import type { MappedColumn } from '../../../shared/formats/focus-header'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import {
   badValueCondition,
@@ -31,27 +30,25 @@ function tryValue(column: MappedColumn, kind: SourceKind, sourceType: string): s
   return canonicalValue(column, kind, sourceType)
 }
 
-/** CREATE TEMP VIEW `relation` over a stage: `source_row` (1-based) and three columns per FOCUS column. */
+/** CREATE TEMP VIEW `relation` over a stage: `source_row` (1-based) and three columns per FOCUS column given. */
 export function fileRelationSql(
   relation: string,
   stage: string,
   kind: SourceKind,
-  mapping: HeaderMapping,
+  focusColumns: readonly MappedColumn[],
   sourceTypes: readonly string[],
 ): string {
-  const columns = mapping.columns
-    .filter((c) => focusColumn(c.target) !== undefined)
-    .flatMap((c) => {
-      const type = sourceTypes[c.index] ?? 'VARCHAR'
-      const text =
-        kind === 'parquet' && type !== 'VARCHAR'
-          ? `CAST(${stagedValue(c, kind)} AS VARCHAR)`
-          : stagedValue(c, kind)
-      return [
-        `${tryValue(c, kind, type)} AS ${FILE_COLUMNS.value(c.target)}`,
-        `${text} AS ${FILE_COLUMNS.text(c.target)}`,
-        `coalesce(${badValueCondition(c, kind, type) ?? 'false'}, false) AS ${FILE_COLUMNS.bad(c.target)}`,
-      ]
-    })
+  const columns = focusColumns.flatMap((c) => {
+    const type = sourceTypes[c.index] ?? 'VARCHAR'
+    const text =
+      kind === 'parquet' && type !== 'VARCHAR'
+        ? `CAST(${stagedValue(c, kind)} AS VARCHAR)`
+        : stagedValue(c, kind)
+    return [
+      `${tryValue(c, kind, type)} AS ${FILE_COLUMNS.value(c.target)}`,
+      `${text} AS ${FILE_COLUMNS.text(c.target)}`,
+      `coalesce(${badValueCondition(c, kind, type) ?? 'false'}, false) AS ${FILE_COLUMNS.bad(c.target)}`,
+    ]
+  })
   return `CREATE TEMP VIEW ${quoteIdent(relation)} AS SELECT ${sourceRowExpr(kind)} + 1 AS source_row${columns.length ? `, ${columns.join(', ')}` : ''} FROM ${quoteIdent(stage)}`
 }

@@ -25,6 +25,7 @@ export async function validateWorkspace(path: string): Promise<Validation> {
     return {
       name: basename(path),
       source: 'workspace',
+      dataset: 'CostAndUsage',
       format: 'workspace',
       focusVersion: version,
       rows,
