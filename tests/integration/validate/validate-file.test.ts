@@ -183,6 +183,30 @@ describe('validateFile', () => {
   })
 })
 
+describe('validateFile on a provider export', () => {
+  it('checks an AWS CUR legacy file as the FOCUS 1.4 rows its mapping makes, rows numbered as in the file', async () => {
+    const path = sample('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
+    const [header = [], ...rows] = parseCsv(readFileSync(path, 'utf8'))
+    const v = await validateFile(path, 'sample-anonymous-aws-export-dataset.csv')
+    expect(v).toMatchObject({
+      dataset: 'CostAndUsage',
+      format: 'aws-cur-legacy/csv',
+      focusVersion: '1.4',
+      rows: rows.length,
+      error: null,
+    })
+    expect(header).toContain('lineItem/UnblendedCost')
+    // BilledCost comes from lineItem/UnblendedCost: every value is a number, none is empty.
+    const at = header.indexOf('lineItem/UnblendedCost')
+    const empty = rows.flatMap((row, i) => ((row[at] ?? '').trim() === '' ? [i + 1] : []))
+    expect(rule(v, 'BilledCost.NotNull')).toMatchObject({
+      failingRows: empty.length,
+      samples: empty.slice(0, 5).map((row) => ({ row, value: null })),
+    })
+    expect(rule(v, 'BilledCost.Type').failingRows).toBe(0)
+  })
+})
+
 /** A small FOCUS 1.4 file (ServiceProviderName without ProviderName) with known faults. */
 function brokenFile(): string {
   const header =
