@@ -62,9 +62,11 @@ export function awsCurRules(
         ],
         otherwise: { constant: 'AWS' },
       },
-      fix: 'SERVICE_PROVIDER_DERIVED',
+      fix: 'SERVICE_PROVIDER_FROM_MARKETPLACE_SELLER',
+      fixWhen: [[{ column: name('bill/BillingEntity'), in: ['AWS Marketplace'] }]],
     },
-    HostProviderName: { value: { constant: 'AWS' }, fix: 'HOST_PROVIDER_DERIVED' },
+    // The format's own fact, not a change to a value: no fix code on every row.
+    HostProviderName: { value: { constant: 'AWS' } },
     ChargeCategory: {
       value: {
         cases: [
@@ -161,6 +163,10 @@ export function awsCurRules(
         otherwise: { firstColumn: billed },
       },
       fix: 'EFFECTIVE_COST_AMORTIZED',
+      fixWhen: [
+        [isType(...AMORTIZED_TYPES.filter((t) => t !== 'Fee'))],
+        [isType('Fee'), { column: reservationArn, present: true }],
+      ],
     },
     ListCost: { value: col('pricing/publicOnDemandCost') },
     ListUnitPrice: { value: col('pricing/publicOnDemandRate') },

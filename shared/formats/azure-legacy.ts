@@ -37,8 +37,8 @@ export const AZURE_LEGACY: FormatMapping = {
     ResourceId: { value: { coalesce: [{ column: 'InstanceId' }, { column: 'ResourceId' }] } },
     ServiceName: { value: { column: 'MeterCategory' }, fix: 'SERVICE_NAME_FROM_METER_CATEGORY' },
     SkuMeter: { value: { column: 'MeterName' } },
-    ServiceProviderName: { value: { constant: 'Microsoft' }, fix: 'SERVICE_PROVIDER_DERIVED' },
-    HostProviderName: { value: { constant: 'Microsoft' }, fix: 'HOST_PROVIDER_DERIVED' },
+    ServiceProviderName: { value: { constant: 'Microsoft' } },
+    HostProviderName: { value: { constant: 'Microsoft' } },
     Tags: { value: { json: { column: 'Tags' }, braces: true }, fix: 'TAGS_FROM_AZURE_TAGS' },
   },
   reconcile: {

@@ -79,12 +79,12 @@ export function azureRules(names: AzureNames): {
     BilledCost: {
       value: { cases: [{ when: amortizedRow, then: { constant: '0' } }], otherwise: cost },
       fix: 'BILLED_COST_ZERO_FOR_AMORTIZED_COMMITMENT',
-      fixWhen: amortizedRow,
+      fixWhen: [amortizedRow],
     },
     EffectiveCost: {
       value: { cases: [{ when: prepaidRow, then: { constant: '0' } }], otherwise: cost },
       fix: 'EFFECTIVE_COST_ZERO_FOR_PREPAID_COMMITMENT',
-      fixWhen: prepaidRow,
+      fixWhen: [prepaidRow],
     },
     ...(names.listCost ? { ListCost: { value: { column: names.listCost } } } : {}),
     ListUnitPrice: names.listCost
@@ -183,9 +183,15 @@ export function azureRules(names: AzureNames): {
         ],
         otherwise: { constant: 'Microsoft' },
       },
-      fix: 'SERVICE_PROVIDER_DERIVED',
+      fix: 'SERVICE_PROVIDER_FROM_MARKETPLACE_PUBLISHER',
+      fixWhen: [
+        [
+          { column: 'PublisherType', in: ['Marketplace'] },
+          { column: 'PublisherName', present: true },
+        ],
+      ],
     },
-    HostProviderName: { value: { constant: 'Microsoft' }, fix: 'HOST_PROVIDER_DERIVED' },
+    HostProviderName: { value: { constant: 'Microsoft' } },
     RegionId: {
       value: { lookup: { column: 'ResourceLocation' }, table: AZURE_REGION_IDS, lower: true },
       fix: 'REGION_MAPPED',

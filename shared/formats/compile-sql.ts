@@ -60,7 +60,11 @@ export function compileMapping(
     const sql = compiler.expression(rule.value, used)
     const sources = [...used].sort((a, b) => a - b).map((i) => header[i] ?? '')
     const direct = isDirect(rule.value) && used.size === 1 && !rule.fix
-    const fixWhen = rule.fixWhen?.map((c) => compiler.condition(c, new Set())).join(' AND ')
+    const fixWhen = rule.fixWhen
+      ?.map(
+        (all) => `(${all.map((c) => compiler.condition(c, new Set())).join(' AND ') || 'true'})`,
+      )
+      .join(' OR ')
     return {
       target,
       sql,

@@ -62,8 +62,8 @@ export interface ColumnRule {
   readonly value: Expression
   /** Fix code recorded on every row where this derived value is set (issue 8: fixes are flagged). */
   readonly fix?: string
-  /** Record the fix only on rows where all of these hold (e.g. a cost set to 0 for amortized rows). */
-  readonly fixWhen?: readonly Condition[]
+  /** Record the fix only on rows where, for one of these lists, all conditions hold (e.g. a cost set to 0 for amortized rows). */
+  readonly fixWhen?: readonly (readonly Condition[])[]
 }
 
 /** The source columns whose sums must equal the stored totals: billed and effective terms, by currency. */

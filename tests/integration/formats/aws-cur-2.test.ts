@@ -225,7 +225,7 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
     const rows = await ws.all(
       `SELECT x_SourceRow AS r, ChargeCategory AS cat, ChargeClass AS cls, ChargeFrequency AS f, PricingCategory AS p,
          CommitmentDiscountCategory AS cdc, CommitmentDiscountStatus AS cds, ServiceProviderName AS sp, Tags AS tags,
-         ServiceName AS sn, RegionId AS region, x_cost_category AS cc FROM focus ORDER BY x_SourceRow`,
+         ServiceName AS sn, RegionId AS region, x_cost_category AS cc, x_FixCodes AS fx FROM focus ORDER BY x_SourceRow`,
     )
     const by = Object.fromEntries(
       rows.map((r) => [ROWS[Number(r.r) - 1]?.identity_line_item_id, r]),
@@ -250,6 +250,15 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
     expect(by.k1).toMatchObject({ cat: 'Credit', cls: null })
     expect(by.x1).toMatchObject({ cat: 'Usage', cls: 'Correction' })
     expect(by.m1).toMatchObject({ sp: 'Datadog Inc.', tags: null, sn: 'AmazonS3' })
+    // Fix codes mark the rows a value was derived on, not every row.
+    const fixed = (code: string): string[] =>
+      rows
+        .filter((r) => (r.fx as string[] | null)?.includes(code))
+        .map((r) => ROWS[Number(r.r) - 1]?.identity_line_item_id ?? '')
+    expect(fixed('EFFECTIVE_COST_AMORTIZED')).toEqual(['c1', 'n1', 'f1', 'd1', 'r1'])
+    expect(fixed('SERVICE_PROVIDER_FROM_MARKETPLACE_SELLER')).toEqual(['m1'])
+    expect(fixed('TAGS_FROM_RESOURCE_TAGS')).toEqual(['u1', 'm2'])
+    expect(fixed('CHARGE_CATEGORY_FROM_LINE_ITEM_TYPE')).toHaveLength(11)
   })
 
   it('CUR 2.0 Parquet (MAP columns, DOUBLE costs, TIMESTAMP times) gives the same rows and totals', async () => {
