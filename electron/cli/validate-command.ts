@@ -10,14 +10,15 @@ import { toFocalError } from '../../shared/contract'
 import type { Validation } from '../core/validate/rule-results'
 import { validateFile } from '../core/validate/validate-file'
 import { validateWorkspace } from '../core/validate/validate-workspace'
+import { writeValidationPdf } from '../core/validate/validation-pdf'
 import { expandInputs } from './files'
 import { describeError } from './format'
 import { describeArgsError } from './usage'
 import { describeValidation, validationCsv } from './validate-output'
 
 /** Help text of `focal validate`. */
-export const VALIDATE_HELP = `focal validate <file|folder>... [--json] [--csv <results.csv>]
-  focal validate -w <workspace.focal> [--json] [--csv <results.csv>]
+export const VALIDATE_HELP = `focal validate <file|folder>... [--json] [--csv <results.csv>] [--pdf <results.pdf>]
+  focal validate -w <workspace.focal> [--json] [--csv <results.csv>] [--pdf <results.pdf>]
       Check files (or a workspace's stored rows, opened read-only) against the FOCUS
       rules without importing: per rule its id, spec section, severity, failing rows
       and up to 5 sample rows. Exit code 0 when no error-severity rule fails, else 1.`
@@ -38,6 +39,7 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
         workspace: { type: 'string', short: 'w' },
         json: { type: 'boolean', default: false },
         csv: { type: 'string' },
+        pdf: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -56,6 +58,7 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
   if (!values.workspace && positionals.length === 0)
     return usage('focal validate needs at least one file or folder, or -w <workspace.focal>.')
   if (values.csv === '') return usage('--csv needs a file name.')
+  if (values.pdf === '') return usage('--pdf needs a file name.')
 
   let validations: Validation[]
   try {
@@ -70,6 +73,7 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
   }
   const ok = validations.length > 0 && validations.every((v) => v.errors === 0)
   if (values.csv) writeFileSync(resolve(values.csv), validationCsv(validations))
+  if (values.pdf) await writeValidationPdf(validations, resolve(values.pdf))
   if (values.json) console.log(JSON.stringify({ ok, validations }, null, 2))
   else if (validations.length === 0)
     console.error('No CSV, CSV.gz or Parquet files found in the given folders.')

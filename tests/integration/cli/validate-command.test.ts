@@ -1,5 +1,5 @@
 /** The built `focal validate`: text, --json and --csv output, exit codes 0, 1 and 2, and -w. */
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -108,6 +108,26 @@ describe('focal validate', () => {
         .map((row) => `row ${row}: "Usage-based"`)
         .join('; '),
     ])
+  })
+
+  it('--pdf writes the failed rules with their counts and first rows, and the passed ones', async () => {
+    const pdfPath = join(tempDir(), 'rules.pdf')
+    expect((await focal('validate', FOCUS_10, '--pdf', pdfPath)).code).toBe(1)
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], {
+      encoding: 'utf8',
+    }).replace(/[ \u00a0]+/g, ' ')
+    const bad = badFrequencyRows()
+    expect(text).toContain('focus_sample.csv')
+    expect(text).toContain(
+      `ChargeFrequency.Allowed error ${bad.length} ChargeFrequency is not empty`,
+    )
+    expect(text).toContain(
+      bad
+        .slice(0, 3)
+        .map((row) => `row ${row}: Usage-based`)
+        .join('; '),
+    )
+    expect(text).toMatch(/Passed: BilledCost\.Present,/)
   })
 
   it('-w validates a workspace read-only, naming each sample row by file', async () => {
