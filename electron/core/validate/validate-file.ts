@@ -187,9 +187,16 @@ function commitmentMapping(header: readonly string[]): HeaderMapping {
   return { version: contractCommitmentVersion(header), columns, missing: [], duplicates: [] }
 }
 
-/** A Focal failure as it is; anything else named by the file, never a stack trace. */
+/**
+ * A Focal failure as the import words it, less its "nothing was imported"
+ * (validation never imports); anything else named by the file, never a stack trace.
+ */
 function describeFailure(cause: unknown, fileName: string): FocalError {
-  if (cause instanceof FocalFailure) return cause.error
+  if (cause instanceof FocalFailure) {
+    const { hint, ...error } = cause.error
+    const kept = hint?.replace(/(;|\.)? ?[Nn]othing was imported\.?/, '.').replace(/\.\.$/, '.')
+    return kept ? { ...error, hint: kept } : error
+  }
   const message = cause instanceof Error ? cause.message : String(cause)
   return {
     code: 'INTERNAL',

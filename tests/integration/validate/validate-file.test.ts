@@ -366,6 +366,9 @@ describe('validateFile on a broken file', () => {
     const v = await validateFile(path, 'notes.csv')
     expect(v.error).toMatchObject({ code: 'MISSING_COLUMNS' })
     expect(v.error?.message).toMatch(/^notes\.csv is not a billing export Focal recognizes/)
+    // Validation never imports, so its advice does not say "nothing was imported".
+    expect(v.error?.hint).toMatch(/Export the file/)
+    expect(v.error?.hint).not.toMatch(/imported/)
     expect(v.errors).toBe(1)
     const gone = await validateFile(join(tempDir(), 'gone.csv'), 'gone.csv')
     expect(gone.error).toMatchObject({ code: 'IO_ERROR', message: 'Cannot read gone.csv.' })
