@@ -15,17 +15,19 @@ import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import { splitRecord } from '../../../shared/csv'
 import { DecimalAdder } from '../../../shared/decimal-adder'
-import { costColumnIndexes, type CostColumns, type SourceTotals } from './source-columns'
+import type { SourceTotals } from './source-columns'
+import {
+  meets,
+  resolveColumns,
+  type ResolvedColumns,
+  type ResolvedTerm,
+  type SourceColumns,
+} from './source-terms'
 
 const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
 const DELIMITERS = [',', ';', '\t', '|']
-
-/** What a field holds for the sums: bit flags, as one column may be both billed and effective. */
-const BILLED = 1
-const EFFECTIVE = 2
-const CURRENCY = 4
 
 /** Running sums of one currency. */
 interface Group {
@@ -41,7 +43,7 @@ interface Group {
 export async function csvTotals(
   path: string,
   gzip: boolean,
-  pick: (header: readonly string[]) => CostColumns | null,
+  pick: (header: readonly string[]) => SourceColumns | null,
   signal?: AbortSignal,
 ): Promise<SourceTotals> {
   const source = createReadStream(path, { highWaterMark: 4 << 20 })
@@ -64,10 +66,15 @@ export class CsvTotals {
   private rest: Buffer = Buffer.alloc(0)
   private header: string[] | null = null
   private delimiter = 0x2c
+  /** 1 for the fields the sums read. */
   private roles = new Uint8Array(0)
   /** 1 for the bytes that end or quote a field: the delimiter, a quote, LF, CR. */
   private special = new Uint8Array(256)
-  private names: CostColumns | null = null
+  private names: SourceColumns | null = null
+  private columns: ResolvedColumns | null = null
+  /** The current record's field texts, read once each (textRow marks the record they belong to). */
+  private texts: Array<string | null> = []
+  private textRow = new Int32Array(0)
   private readonly groups = new Map<string | null, Group>()
   private row = 0
   private unreadable: SourceTotals['unreadable'] = null
@@ -84,7 +91,7 @@ export class CsvTotals {
   /** True once `pick` has declined the file's header: nothing more to read. */
   done = false
 
-  constructor(private readonly pick: (header: readonly string[]) => CostColumns | null) {}
+  constructor(private readonly pick: (header: readonly string[]) => SourceColumns | null) {}
 
   /** Reads every whole record of `chunk` (and the partial record before it). */
   push(chunk: Buffer): void {
@@ -103,8 +110,8 @@ export class CsvTotals {
     const sums = [...this.groups.entries()].map(([currency, g]) => ({
       currency,
       rows: g.rows,
-      billed: this.names?.billed.length ? g.billed.sum() : null,
-      effective: this.names?.effective.length ? g.effective.sum() : null,
+      billed: this.columns?.hasBilled ? g.billed.sum() : null,
+      effective: this.columns?.hasEffective ? g.effective.sum() : null,
     }))
     return { sums, unreadable: this.unreadable, columns: this.names }
   }
@@ -212,14 +219,17 @@ export class CsvTotals {
       this.done = true
       return
     }
-    const found = costColumnIndexes(this.header, this.names)
+    const columns = resolveColumns(this.header, this.names)
+    this.columns = columns
     this.roles = new Uint8Array(this.header.length)
-    const mark = (index: number | null, role: number): void => {
-      if (index !== null) this.roles[index] = this.roles[index]! | role
+    for (const term of [...columns.billed, ...columns.effective]) {
+      this.roles[term.index] = 1
+      for (const condition of term.when)
+        if (condition.index !== null) this.roles[condition.index] = 1
     }
-    mark(found.billed, BILLED)
-    mark(found.effective, EFFECTIVE)
-    mark(found.currency, CURRENCY)
+    if (columns.currency !== null) this.roles[columns.currency] = 1
+    this.texts = new Array<string | null>(this.header.length).fill(null)
+    this.textRow = new Int32Array(this.header.length).fill(-1)
     this.wanted = [...this.roles.keys()].filter((k) => this.roles[k] !== 0)
     this.lastWanted = this.wanted.length > 0 ? Math.max(...this.wanted) : -1
     this.spanStart = new Int32Array(this.header.length).fill(-1)
@@ -229,45 +239,73 @@ export class CsvTotals {
 
   private addRecord(buffer: Buffer): void {
     this.row++
-    const text = (k: number): string | null =>
-      this.spanStart[k]! < 0
-        ? null
-        : nullable(
-            fieldText(buffer, this.spanStart[k]!, this.spanEnd[k]!, this.spanQuoted[k] === 1),
-          )
+    const columns = this.columns!
     let currency: string | null = null
-    for (const k of this.wanted) if (this.roles[k]! & CURRENCY) currency = text(k)
+    if (columns.currency !== null) {
+      const raw = this.raw(buffer, columns.currency)
+      currency = raw === null || raw === 'NULL' ? null : columns.trimCurrency ? raw.trim() : raw
+      if (currency === '') currency = null
+    }
     let group = this.groups.get(currency)
     if (!group) {
       group = { rows: 0, billed: new DecimalAdder(), effective: new DecimalAdder() }
       this.groups.set(currency, group)
     }
     group.rows++
-    for (const k of this.wanted) {
-      const role = this.roles[k]!
-      if (!(role & (BILLED | EFFECTIVE))) continue
-      const start = this.spanStart[k]!
-      const end = this.spanEnd[k]!
-      // Most amounts are plain unquoted digits: added from the bytes, with no string made.
-      if (start >= 0 && this.spanQuoted[k] === 0 && !isNullBytes(buffer, start, end)) {
-        const billed = !(role & BILLED) || group.billed.addAscii(buffer, start, end)
-        const effective = !(role & EFFECTIVE) || group.effective.addAscii(buffer, start, end)
-        if (billed && effective) continue
-      }
-      const value = text(k)
-      if (value === null) continue
-      if (role & BILLED) this.addValue(group.billed, value, k)
-      if (role & EFFECTIVE) this.addValue(group.effective, value, k)
-    }
+    for (const term of columns.billed) this.addTerm(buffer, group.billed, term)
+    for (const term of columns.effective) this.addTerm(buffer, group.effective, term)
   }
 
-  private addValue(adder: DecimalAdder, value: string, field: number): void {
-    if (adder.add(value) || this.unreadable) return
-    this.unreadable = { row: this.row, column: this.header?.[field] ?? '', value }
+  /** Adds a term's value to `adder` if the row meets its conditions. */
+  private addTerm(buffer: Buffer, adder: DecimalAdder, term: ResolvedTerm): void {
+    for (const condition of term.when)
+      if (!meets(condition, condition.index === null ? null : this.value(buffer, condition.index)))
+        return
+    const k = term.index
+    const start = this.spanStart[k]!
+    const end = this.spanEnd[k]!
+    if (start < 0) return
+    // Most amounts are plain unquoted digits: added from the bytes, with no string made.
+    if (
+      !term.negate &&
+      this.spanQuoted[k] === 0 &&
+      !isNullBytes(buffer, start, end) &&
+      adder.addAscii(buffer, start, end)
+    )
+      return
+    const value = this.value(buffer, k)
+    if (value === null) return
+    if (adder.add(term.negate ? negated(value) : value) || this.unreadable) return
+    this.unreadable = { row: this.row, column: this.header?.[k] ?? '', value }
+  }
+
+  /** A field's text as written (null when the record has no such field). */
+  private raw(buffer: Buffer, k: number): string | null {
+    if (this.textRow[k] !== this.row) {
+      const start = this.spanStart[k]!
+      this.texts[k] =
+        start < 0 ? null : fieldText(buffer, start, this.spanEnd[k]!, this.spanQuoted[k] === 1)
+      this.textRow[k] = this.row
+    }
+    return this.texts[k] ?? null
+  }
+
+  /** A field's value as staging reads it: trimmed, and null when empty or the text NULL. */
+  private value(buffer: Buffer, k: number): string | null {
+    const raw = this.raw(buffer, k)
+    if (raw === null || raw === 'NULL') return null
+    const value = raw.trim()
+    return value === '' ? null : value
   }
 }
 
-/** True for an empty field or the bytes NULL: a missing value (see nullable). */
+/** The text of minus a number written as text. */
+function negated(value: string): string {
+  if (value.startsWith('-')) return value.slice(1)
+  return `-${value.startsWith('+') ? value.slice(1) : value}`
+}
+
+/** True for an empty field or the bytes NULL: a missing value, as staging reads it. */
 function isNullBytes(buffer: Buffer, start: number, end: number): boolean {
   if (end === start) return true
   return (
@@ -277,11 +315,6 @@ function isNullBytes(buffer: Buffer, start: number, end: number): boolean {
     buffer[start + 2] === 0x4c &&
     buffer[start + 3] === 0x4c
   )
-}
-
-/** A value as DuckDB's staging reads it: empty and the text NULL are missing values. */
-function nullable(value: string): string | null {
-  return value === '' || value === 'NULL' ? null : value
 }
 
 /** Offset of the quote closing a quoted run that starts at `from` ("" is an escaped quote); -1 if not yet in `buffer`. */

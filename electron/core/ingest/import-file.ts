@@ -30,6 +30,7 @@ import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-
 import { dropStageSql, stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
+import type { SourceColumns } from './source-terms'
 import { watchProgress } from './progress'
 
 /** Options of one import. */
@@ -132,7 +133,7 @@ async function runImport(
     ws,
     readable.path,
     kind,
-    (header) => (detectFormat(header).kind === 'focus' ? FOCUS_COST_COLUMNS : null),
+    (header) => sourceColumnsOf(detectFormat(header)),
     reading.signal,
   )
   const table = ws.tempName('stage')
@@ -157,8 +158,6 @@ async function runImport(
   })
   // A native export is read through its mapped table; the raw stage stays for its source sums.
   if (native) attempt.format = `${native.formatId}/${kind}`
-  // A native file reconciles on the cost columns its mapping names (native-stage.ts), not FOCUS's.
-  if (native) reading.abort()
   const stage = native ?? { table, kind: kind as SourceKind, mapping, sourceTypes, fixes: [] }
   try {
     attempt.focusVersion = mapping.version
@@ -204,7 +203,8 @@ async function runImport(
       attempt,
       rowCount,
       fixes: [...checks.fixes, ...stage.fixes],
-      sourceSums: native?.sourceSums,
+      // A native CSV's terms are summed by the second reader; a native Parquet file's by SQL.
+      sourceSums: kind === 'parquet' ? native?.sourceSums : undefined,
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
@@ -298,6 +298,14 @@ async function stageFile(
     throw cause
   })
   return { mapping: native.mapping, sourceTypes, native }
+}
+
+/** What reconciliation's second read sums: FOCUS's money columns or a native format's reconcile terms. */
+function sourceColumnsOf(detected: ReturnType<typeof detectFormat>): SourceColumns | null {
+  if (detected.kind === 'focus') return FOCUS_COST_COLUMNS
+  if (detected.kind !== 'native') return null
+  const { reconcile, caseInsensitive = false } = detected.mapping
+  return { terms: reconcile, caseInsensitive }
 }
 
 /** Records the scanned file's hash and fails with the scan's problem, if it found one. */

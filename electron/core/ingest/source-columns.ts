@@ -5,6 +5,7 @@
  * reads the wrong column cannot agree with it by construction.
  */
 import type { CurrencySums } from './reconcile'
+import type { SourceColumns } from './source-terms'
 
 /**
  * Source header names of a format's money: in each list the first name the header
@@ -30,7 +31,7 @@ export interface SourceTotals {
   /** 1-based data row, header name and text (empty for Parquet) of the first money value that is not a number. */
   readonly unreadable: { row: number; column: string; value: string } | null
   /** The names the sums were read from; null if the file had no header or was not read. */
-  readonly columns: CostColumns | null
+  readonly columns: SourceColumns | null
 }
 
 /** Positions in `header` of the columns `names` lists: the first listed name present, else null. */

@@ -8,6 +8,7 @@ import type { Workspace } from '../workspace/workspace'
 import { csvTotals } from './csv-totals'
 import { parquetTotalsSql, type TypedColumn } from './parquet-totals-sql'
 import { costColumnIndexes, type CostColumns, type SourceTotals } from './source-columns'
+import type { SourceColumns } from './source-terms'
 import type { SourceKind } from './stage-sql'
 
 /**
@@ -20,10 +21,12 @@ export function startSourceTotals(
   ws: Workspace,
   path: string,
   kind: SourceKind,
-  pick: (header: readonly string[]) => CostColumns | null,
+  pick: (header: readonly string[]) => SourceColumns | null,
   signal?: AbortSignal,
 ): () => Promise<SourceTotals> {
-  if (kind === 'parquet') return () => parquetTotals(ws, path, pick)
+  // A native Parquet file's sums come from its format's own source sums (native-stage.ts).
+  if (kind === 'parquet')
+    return () => parquetTotals(ws, path, (header) => focusColumns(pick(header)))
   const reading = csvTotals(path, kind === 'csv.gz', pick, signal)
   // Awaited only if the import gets as far as storing; an earlier failure reports itself.
   reading.catch(() => undefined)
@@ -68,4 +71,9 @@ async function parquetTotals(
     unreadable,
     columns: names,
   }
+}
+
+/** FOCUS names, or null for a native format's terms (read by their SQL for Parquet). */
+function focusColumns(columns: SourceColumns | null): CostColumns | null {
+  return columns === null || 'terms' in columns ? null : columns
 }

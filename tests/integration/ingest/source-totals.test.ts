@@ -138,6 +138,16 @@ describe('source totals: the second reader', () => {
     expect(await storedRowCount()).toBe(0)
   })
 
+  it('catches a row the stage lost from a native export (AWS CUR), summed by its reconcile terms', async () => {
+    sabotage.step = 'drop-row'
+    const file = sample('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
+    const record = await importFile(ws, file)
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    // The stage lost the file's first row (an UnblendedCost of 0): the row counts differ.
+    expect(record.error?.message).toContain('differ from the file (USD row counts differ)')
+    expect(await storedRowCount()).toBe(0)
+  })
+
   it('catches a value the stage misread (1.255 read as 1.25)', async () => {
     sabotage.step = 'misread'
     const record = await importFile(ws, csv('misread.csv', ['1.255,1.005,USD']))

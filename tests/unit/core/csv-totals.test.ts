@@ -102,3 +102,42 @@ describe('CsvTotals', () => {
     })
   })
 })
+
+describe('CsvTotals with a native format’s reconcile terms', () => {
+  it('adds each term on the rows meeting its conditions, negated where asked, by trimmed currency', () => {
+    const totals = new CsvTotals(() => ({
+      caseInsensitive: true,
+      terms: {
+        currency: 'lineitem/currencycode',
+        billed: [{ column: ['lineItem/NetUnblendedCost', 'lineItem/UnblendedCost'] }],
+        effective: [
+          {
+            column: 'lineItem/UnblendedCost',
+            when: [{ column: 'lineItem/LineItemType', notIn: ['SavingsPlanNegation'] }],
+          },
+          {
+            column: 'Credit',
+            negate: true,
+            when: [
+              { column: 'Tag', present: true },
+              { column: 'Note', contains: 'PROMO' },
+            ],
+          },
+        ],
+      },
+    }))
+    totals.push(
+      Buffer.from(
+        [
+          'lineItem/LineItemType,lineItem/UnblendedCost,lineItem/CurrencyCode,Credit,Tag,Note',
+          'Usage,1.5, USD ,0.25,x,a promo',
+          'SavingsPlanNegation,-1,USD,0.25,,promo',
+          ',2,USD,-0.5,y,Promo code',
+        ].join('\n'),
+      ),
+    )
+    expect(totals.end().sums).toEqual([
+      { currency: 'USD', rows: 3, billed: '2.5', effective: '3.75' },
+    ])
+  })
+})
