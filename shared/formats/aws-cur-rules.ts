@@ -261,6 +261,10 @@ export function awsCurRules(
     SkuPriceId: { value: { coalesce: [col('pricing/RateCode'), col('pricing/RateId')] } },
     SkuMeter: { value: col('lineItem/UsageType') },
     Tags: { value: extra.tags, fix: 'TAGS_FROM_RESOURCE_TAGS' },
+    // The names AWS's own FOCUS export gives these columns ("FOCUS 1.0 with AWS columns").
+    x_ServiceCode: { value: col('lineItem/ProductCode') },
+    x_UsageType: { value: col('lineItem/UsageType') },
+    x_Operation: { value: col('lineItem/Operation') },
   }
   const typeIs = (...values: string[]): Condition[] => [isType(...values)]
   const reconcile: ReconcileColumns = {

@@ -217,6 +217,18 @@ export function azureRules(names: AzureNames): {
     SkuMeter: { value: { column: 'MeterName' } },
     // EA writes tags without the enclosing braces.
     Tags: { value: { json: { column: 'Tags' }, braces: true }, fix: 'TAGS_FROM_AZURE_TAGS' },
+    // The names Microsoft's own FOCUS export gives these columns (finops-toolkit mapping.md).
+    x_SkuMeterCategory: { value: { column: 'MeterCategory' } },
+    x_SkuMeterSubcategory: { value: { column: 'MeterSubCategory' } },
+    x_SkuMeterId: { value: { column: 'MeterId' } },
+    x_SkuServiceFamily: { value: { column: 'ServiceFamily' } },
+    x_SkuTerm: { value: { column: 'Term' } },
+    x_SkuPartNumber: { value: { column: 'PartNumber' } },
+    x_ResourceGroupName: { value: { firstColumn: ['ResourceGroupName', 'ResourceGroup'] } },
+    x_CostCenter: { value: { column: 'CostCenter' } },
+    x_InvoiceSectionId: { value: { column: 'InvoiceSectionId' } },
+    x_InvoiceSectionName: { value: { firstColumn: ['InvoiceSectionName', 'InvoiceSection'] } },
+    x_BillingExchangeRate: { value: { column: 'ExchangeRatePricingToBilling' } },
   }
   const notCommitment: Condition = { column: 'PricingModel', notIn: COMMITMENT_MODELS }
   const reconcile: ReconcileColumns = {

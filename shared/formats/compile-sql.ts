@@ -55,9 +55,11 @@ export function compileMapping(
   sourceTypes?: readonly string[],
 ): CompiledMapping {
   const compiler = new Compiler(mapping, header, sourceTypes)
-  const columns = Object.entries(mapping.columns).map(([target, rule]) => {
+  const columns = Object.entries(mapping.columns).flatMap(([target, rule]) => {
     const used = new Set<number>()
     const sql = compiler.expression(rule.value, used)
+    // A column the file cannot fill (no source column, no constant) is left out, as a FOCUS file's absent column is.
+    if (used.size === 0 && !hasConstant(rule.value)) return []
     const sources = [...used].sort((a, b) => a - b).map((i) => header[i] ?? '')
     const direct = isDirect(rule.value) && used.size === 1 && !rule.fix
     const fixWhen = rule.fixWhen
@@ -65,14 +67,16 @@ export function compileMapping(
         (all) => `(${all.map((c) => compiler.condition(c, new Set())).join(' AND ') || 'true'})`,
       )
       .join(' OR ')
-    return {
-      target,
-      sql,
-      sources,
-      direct,
-      ...(rule.fix ? { fix: rule.fix } : {}),
-      ...(fixWhen ? { fixWhen } : {}),
-    }
+    return [
+      {
+        target,
+        sql,
+        sources,
+        direct,
+        ...(rule.fix ? { fix: rule.fix } : {}),
+        ...(fixWhen ? { fixWhen } : {}),
+      },
+    ]
   })
   const taken = new Set(
     columns.filter((c) => c.direct).map((c) => compiler.index(c.sources[0] ?? '')),
@@ -81,6 +85,24 @@ export function compileMapping(
     .map((source, index) => ({ index, source }))
     .filter(({ index }) => !taken.has(index))
   return { columns, kept }
+}
+
+/** True when an expression can yield a value without any source column (a non-null constant in it). */
+function hasConstant(value: Expression): boolean {
+  if ('constant' in value) return value.constant !== null
+  if ('coalesce' in value) return value.coalesce.some(hasConstant)
+  if ('lookup' in value)
+    return hasConstant(value.lookup) || (value.otherwise ? hasConstant(value.otherwise) : false)
+  if ('cases' in value)
+    return (
+      value.cases.some((c) => hasConstant(c.then)) ||
+      (value.otherwise ? hasConstant(value.otherwise) : false)
+    )
+  if ('sum' in value) return value.sum.some((t) => hasConstant(t.value))
+  if ('date' in value) return hasConstant(value.date)
+  if ('field' in value) return hasConstant(value.of)
+  if ('json' in value) return hasConstant(value.json)
+  return false
 }
 
 function isDirect(value: Expression): boolean {

@@ -59,33 +59,22 @@ export async function mapNativeStage(
     target: c.target,
     type: focusColumn(c.target)?.type ?? 'string',
   }))
-  compiled.kept.forEach(({ source }, i) =>
-    columns.push({
-      index: compiled.columns.length + i,
-      source,
-      target: providerColumnName(source),
-      type: 'string',
-    }),
-  )
+  // A kept column never takes the name of an x_ column the mapping fills (x_ResourceGroupName).
+  const mapped = new Set(compiled.columns.map((c) => c.target.toLowerCase()))
+  const kept = compiled.kept.map(({ index, source }) => {
+    const name = providerColumnName(source)
+    const target = mapped.has(name.toLowerCase()) ? `x_Source_${source}` : name
+    return { index, source, target, type: 'string' as const }
+  })
+  kept.forEach((k, i) => columns.push({ ...k, index: compiled.columns.length + i }))
   const mapping: HeaderMapping = {
     version: '1.4',
     columns,
     missing: [],
-    duplicates: duplicateTargets(compiled.kept),
+    duplicates: duplicateTargets(kept),
   }
   // Named by their place in the file's header, not in the mapped table.
-  refuseDuplicateColumns(
-    {
-      ...mapping,
-      columns: compiled.kept.map(({ index, source }) => ({
-        index,
-        source,
-        target: providerColumnName(source),
-        type: 'string',
-      })),
-    },
-    fileName,
-  )
+  refuseDuplicateColumns({ ...mapping, columns: kept }, fileName)
   const table = ws.tempName('mapped')
   await ws.run(mappedTableSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
   const fixes = compiled.columns.flatMap((c, index) =>
@@ -116,13 +105,10 @@ function mergeFixes(fixes: readonly FixRule[]): FixRule[] {
 }
 
 /** Kept source columns whose x_ names clash without case (DuckDB column names ignore case). */
-function duplicateTargets(
-  kept: readonly { readonly index: number; readonly source: string }[],
-): DuplicateColumn[] {
+function duplicateTargets(kept: readonly MappedColumn[]): DuplicateColumn[] {
   const seen = new Map<string, string>()
   const duplicates: DuplicateColumn[] = []
-  for (const { index, source } of kept) {
-    const target = providerColumnName(source)
+  for (const { index, source, target } of kept) {
     const holder = seen.get(target.toLowerCase())
     if (holder === undefined) seen.set(target.toLowerCase(), source)
     else duplicates.push({ index, source, target, clashesWith: holder })

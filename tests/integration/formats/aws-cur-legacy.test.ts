@@ -73,7 +73,8 @@ describe('AWS CUR legacy CSV', () => {
     const [row] = await ws.all(
       `SELECT ServiceName, ServiceCategory, ServiceProviderName, HostProviderName, InvoiceIssuerName, ChargeFrequency, PricingCategory,
         RegionId, SkuMeter, strftime(ChargePeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS s,
-        strftime(BillingPeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS pe, "x_lineItem/LineItemType" AS t, x_FixCodes AS fixes
+        strftime(BillingPeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS pe, "x_lineItem/LineItemType" AS t, x_FixCodes AS fixes,
+        x_ServiceCode, x_Operation
        FROM focus WHERE x_SourceRow = $1`,
       [onDemand + 1],
     )
@@ -92,6 +93,8 @@ describe('AWS CUR legacy CSV', () => {
       s: '2023-11-05 04:00',
       pe: '2023-12-01 00:00',
       t: 'Usage',
+      x_ServiceCode: 'AWSCloudShell',
+      x_Operation: source['lineItem/Operation'],
     })
     // Every row's ServiceCategory is the lookup file's value for its ProductCode, read here from the file itself.
     const lookup = new Map(

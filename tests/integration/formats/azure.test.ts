@@ -147,6 +147,16 @@ describe('Azure cost details', () => {
       tagB: 'valueB',
       tagC: 'valueC',
     })
+    // Microsoft's own FOCUS export names for the cost-details columns.
+    const [names] = await ws.all(
+      'SELECT x_SkuMeterCategory AS m, x_ResourceGroupName AS g, x_InvoiceSectionId AS i FROM focus WHERE x_SourceRow = 1',
+    )
+    const source = csvRecords(EA_DETAILS)[0] ?? {}
+    expect(names).toEqual({
+      m: source.MeterCategory,
+      g: source.ResourceGroup,
+      i: source.InvoiceSectionId || null,
+    })
     const categories = await ws.all(
       'SELECT ChargeCategory AS c, count(*)::BIGINT AS n FROM focus GROUP BY 1',
     )

@@ -55,14 +55,19 @@ async function values(columns: Record<string, Expression>): Promise<unknown[][]>
 }
 
 describe('compileMapping', () => {
-  it('column references are trimmed text, empty is null, an absent column is null', async () => {
+  it('column references are trimmed text, empty is null; a column no source can fill is left out', async () => {
     expect(
       await values({ a: { column: 'Cost' }, b: { column: 'Other' }, c: { column: 'Nope' } }),
     ).toEqual([
-      ['1.5', '0.25', null],
-      ['2', null, null],
-      ['n/a', 'x', null],
+      ['1.5', '0.25'],
+      ['2', null],
+      ['n/a', 'x'],
     ])
+    const compiled = compileMapping(
+      mapping({ gone: { coalesce: [{ column: 'Nope' }] }, kept: { constant: 'AWS' } }),
+      HEADER,
+    )
+    expect(compiled.columns.map((c) => c.target)).toEqual(['kept'])
   })
 
   it('lookups, cases and constants', async () => {
