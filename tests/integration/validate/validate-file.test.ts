@@ -323,6 +323,34 @@ describe('validateFile on a broken file', () => {
     })
   })
 
+  it('holds unused-commitment rows to BilledCost 0 and, in 1.4, ResourceId = CommitmentDiscountId', async () => {
+    const path = join(tempDir(), 'unused.csv')
+    const ok = 'USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,Usage,Spend'
+    writeFileSync(
+      path,
+      [
+        'BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,CommitmentDiscountCategory,BilledCost,EffectiveCost,CommitmentDiscountStatus,CommitmentDiscountId,ResourceId,ServiceProviderName',
+        `${ok},0,4.5,Unused,sp-1,sp-1,AWS`,
+        `${ok},4.5,4.5,Unused,sp-1,sp-1,AWS`,
+        `${ok},0,2,Unused,sp-1,i-123,AWS`,
+        `${ok},0,1,Used,sp-1,i-123,AWS`,
+        `${ok},0.00,1,Unused,sp-2,sp-2,AWS`,
+      ].join('\n') + '\n',
+    )
+    const v = await validateFile(path, 'unused.csv')
+    expect(v.focusVersion).toBe('1.4')
+    expect(rule(v, 'BilledCost.Unused')).toMatchObject({
+      failingRows: 1,
+      severity: 'warning',
+      samples: [{ row: 2, value: '4.5' }],
+    })
+    expect(rule(v, 'CommitmentDiscountId.UnusedResource')).toMatchObject({
+      failingRows: 1,
+      severity: 'error',
+      samples: [{ row: 3, value: 'i-123' }],
+    })
+  })
+
   it('agrees with the import: each import rule has the same count and first row', async () => {
     // The import refuses a file with a bad value, so this one has only rule faults.
     const path = join(tempDir(), 'importable.csv')
