@@ -335,9 +335,25 @@ async function statFile(path: string, fileName: string): Promise<FileIdentity> {
     return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
   } catch (cause) {
     if (cause instanceof FocalFailure) throw cause
-    return fail('IO_ERROR', `Cannot read ${fileName}: ${(cause as Error).message}`, {
+    return fail('IO_ERROR', `${fileName} ${unreadableReason(cause)}.`, {
       location: { file: fileName },
     })
+  }
+}
+
+/** Why a file cannot be read, in words; never Node's text, which carries the full path. */
+function unreadableReason(cause: unknown): string {
+  switch ((cause as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'does not exist'
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied'
+    case 'ELOOP':
+      return 'cannot be read: its path loops through links'
+    default:
+      return `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'unknown error'})`
   }
 }
 
