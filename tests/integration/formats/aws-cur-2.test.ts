@@ -317,4 +317,23 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
       ServiceName: 'Amazon Elastic Compute Cloud',
     })
   })
+
+  it('reconciliation reads the CUR cost columns themselves: stored rows that lost their amortization or a row fail the import', async () => {
+    ws = await freshWorkspace()
+    // As if the mapping had taken the unblended cost for EffectiveCost on every row.
+    const unamortized = await importFile(ws, csv, {
+      beforeReconcile: (id) =>
+        ws!.run('UPDATE cost_rows SET EffectiveCost = BilledCost WHERE x_ImportId = $1', [id]),
+    })
+    expect(unamortized.status).toBe('failed')
+    expect(unamortized.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(unamortized.error?.message).toContain('EffectiveCost file 20.75')
+    // As if a row had been lost between the file and the store.
+    const dropped = await importFile(ws, csv, {
+      beforeReconcile: (id) =>
+        ws!.run('DELETE FROM cost_rows WHERE x_ImportId = $1 AND x_SourceRow = 2', [id]),
+    })
+    expect(dropped.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(await ws.all('SELECT count(*)::INTEGER AS n FROM focus')).toEqual([{ n: 0 }])
+  })
 })
