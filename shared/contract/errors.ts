@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'EMPTY_FILE',
   'NO_ROWS',
   'UNSUPPORTED_FORMAT',
+  'BAD_ARCHIVE',
   'MISSING_COLUMNS',
   'DUPLICATE_COLUMNS',
   'BAD_VALUE',
@@ -95,6 +96,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   EMPTY_FILE: 'The file has no bytes; export it again from the billing console.',
   NO_ROWS: 'The file has a header but no rows; there is nothing to import.',
   UNSUPPORTED_FORMAT: 'Focal imports CSV, CSV.gz and Parquet billing exports.',
+  BAD_ARCHIVE:
+    'The ZIP archive was refused before anything was imported from it; unzip it with a tool you trust and import the billing files inside.',
   MISSING_COLUMNS: 'Export the file with FOCUS columns, or choose the matching native format.',
   DUPLICATE_COLUMNS:
     'Remove or rename the repeated column in the header line, then import the file again.',
