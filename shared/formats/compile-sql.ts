@@ -102,6 +102,8 @@ function hasConstant(value: Expression): boolean {
   if ('date' in value) return hasConstant(value.date)
   if ('field' in value) return hasConstant(value.of)
   if ('json' in value) return hasConstant(value.json)
+  if ('arraySum' in value) return hasConstant(value.arraySum)
+  if ('keyValues' in value) return value.keyValues.some(hasConstant)
   return false
 }
 
@@ -126,7 +128,9 @@ export function sourceSumsSql(
     const parts = terms.flatMap((term) => {
       const i = compiler.firstIndex(typeof term.column === 'string' ? [term.column] : term.column)
       if (i < 0) return []
-      const value = `CAST(${compiler.text(i)} AS DECIMAL(38,18))`
+      const value = term.arrayKey
+        ? `CAST(${compiler.arraySumSql(compiler.text(i), term.arrayKey)} AS DECIMAL(38,18))`
+        : `CAST(${compiler.text(i)} AS DECIMAL(38,18))`
       const when = (term.when ?? []).map((c) => compiler.condition(c, new Set()))
       const summed = `sum(${when.length > 0 ? `CASE WHEN ${when.join(' AND ')} THEN ${value} END` : value})`
       return [`${term.negate ? '-' : ''}coalesce(${summed}, 0)`]
@@ -222,8 +226,10 @@ class Compiler {
       return `CAST(CASE ${whens.join(' ')} ELSE ${otherwise} END AS VARCHAR)`
     }
     if ('sum' in value) return this.sum(value.sum, used)
-    if ('date' in value)
-      return this.date(this.expression(value.date, used), value.formats ?? [], value.addDays ?? 0)
+    if ('date' in value) return this.date(this.expression(value.date, used), value)
+    if ('arraySum' in value)
+      return this.arraySumSql(this.expression(value.arraySum, used), value.key)
+    if ('keyValues' in value) return this.keyValues(value.keyValues, used)
     if ('tagColumns' in value) return this.tags(value.tagColumns, used)
     if ('field' in value) {
       const json = this.expression(value.of, used)
@@ -251,14 +257,68 @@ class Compiler {
     return `CASE ${bad.join(' ')} WHEN ${allEmpty} THEN NULL ELSE CAST(0 ${total} AS VARCHAR) END`
   }
 
+  /**
+   * JSON text of a JSON array or of the Python literal of one (a flattened GCP export writes
+   * `[{'key': 'a', 'value': None}]`); null when it is neither. Quotes inside a value are not
+   * rewritten, so such a value stays unreadable and its row is refused rather than misread.
+   */
+  private lenientJson(text: string): string {
+    const converted = `regexp_replace(regexp_replace(regexp_replace(replace(${text}, '''', '"'), '\\bNone\\b', 'null', 'g'), '\\bTrue\\b', 'true', 'g'), '\\bFalse\\b', 'false', 'g')`
+    return `CASE WHEN json_valid(${text}) THEN ${text} WHEN json_valid(${converted}) THEN ${converted} END`
+  }
+
+  /**
+   * Sum of `key` over a JSON array's objects, as decimal text (null when empty); text that is no
+   * such array, or an amount that is no number, passes as written. JSON numbers are read as
+   * doubles, as GCP writes them (FLOAT64), so an amount is its shortest exact decimal text.
+   */
+  arraySumSql(text: string, key: string): string {
+    const json = this.lenientJson(text)
+    const amounts = `CAST(json_extract(${json}, ${quoteLiteral(`$[*]."${key}"`)}) AS VARCHAR[])`
+    const decimals = `list_transform(${amounts}, x -> TRY_CAST(x AS DECIMAL(38,18)))`
+    const ok = `json_type(${json}) = 'ARRAY' AND list_count(${decimals}) = len(${amounts})`
+    return `CASE WHEN ${text} IS NULL THEN NULL WHEN coalesce(${ok}, false) THEN CAST(list_sum(${decimals}) AS VARCHAR) ELSE ${text} END`
+  }
+
+  /** `{key, value}` arrays as one JSON object, earlier arrays winning; empty values left out. */
+  private keyValues(list: readonly Expression[], used: Set<number>): string {
+    const entries = list.map((e) => {
+      const json = this.lenientJson(this.expression(e, used))
+      const items = `CAST(coalesce(json_extract(${json}, '$[*]'), []) AS JSON[])`
+      return `list_transform(${items}, e -> struct_pack(k := json_extract_string(e, '$.key'), v := nullif(json_extract_string(e, '$.value'), '')))`
+    })
+    if (entries.length === 0) return 'CAST(NULL AS VARCHAR)'
+    const all = `list_filter(flatten([${entries.join(', ')}]), e -> e.k IS NOT NULL AND e.v IS NOT NULL)`
+    // map_from_entries refuses a repeated key: keep each key's first entry.
+    const first = `list_filter(${all}, (e, i) -> list_position(list_transform(${all}, x -> x.k), e.k) = i)`
+    return `nullif(CAST(to_json(map_from_entries(${first})) AS VARCHAR), '{}')`
+  }
+
   /** Any written form of a time, read as UTC (an explicit offset is honoured), as ISO 8601 text. */
-  private date(text: string, formats: readonly string[], addDays: number): string {
+  private date(
+    text: string,
+    spec: {
+      formats?: readonly string[]
+      addDays?: number
+      addMonths?: number
+      monthStart?: boolean
+      zone?: string
+    },
+  ): string {
     const withOffset = `regexp_matches(${text}, '[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)? ?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$')`
-    const naive = [
-      ...formats.map((f) => `try_strptime(${text}, ${quoteLiteral(f)})`),
+    const naiveText = [
+      ...(spec.formats ?? []).map((f) => `try_strptime(${text}, ${quoteLiteral(f)})`),
       `TRY_CAST(${text} AS TIMESTAMP)`,
     ]
-    const parsed = `CASE WHEN ${withOffset} THEN TRY_CAST(${text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' ELSE coalesce(${naive.join(', ')}) END`
+    const months = (t: string): string =>
+      spec.addMonths ? `CAST(${t} + INTERVAL (${spec.addMonths}) MONTH AS TIMESTAMP)` : t
+    const month = (t: string): string => (spec.monthStart ? `date_trunc('month', ${t})` : t)
+    let naive = months(month(`coalesce(${naiveText.join(', ')})`))
+    // A local time without offset (Google bills in Pacific time) is read in its zone.
+    if (spec.zone) naive = `timezone(${quoteLiteral(spec.zone)}, ${naive}) AT TIME ZONE 'UTC'`
+    const withZone = months(month(`TRY_CAST(${text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC'`))
+    const parsed = `CASE WHEN ${withOffset} THEN ${withZone} ELSE ${naive} END`
+    const addDays = spec.addDays ?? 0
     const shifted = addDays === 0 ? parsed : `(${parsed}) + INTERVAL (${addDays}) DAY`
     // Parsed once; a text that is no date passes as written, to be refused with its row.
     return `coalesce(strftime(${shifted}, '%Y-%m-%dT%H:%M:%S.%fZ'), ${text})`

@@ -9,7 +9,9 @@ import { AWS_CUR_LEGACY } from './aws-cur-legacy'
 import { AZURE_EA, AZURE_EA_EXPORT } from './azure-ea'
 import { AZURE_LEGACY } from './azure-legacy'
 import { AZURE_MCA } from './azure-mca'
+import { GCP_BILLING } from './gcp-billing'
 import type { FormatMapping } from './mapping-types'
+import { OCI_COST_REPORT } from './oci-cost-report'
 
 /** Native formats in the order they are tried. */
 export const NATIVE_FORMATS: readonly FormatMapping[] = [
@@ -20,6 +22,8 @@ export const NATIVE_FORMATS: readonly FormatMapping[] = [
   AZURE_EA_EXPORT,
   AZURE_MCA,
   AZURE_LEGACY,
+  GCP_BILLING,
+  OCI_COST_REPORT,
 ]
 
 /** FOCUS Cost and Usage, any version (mappings.md §1 rule 1). */

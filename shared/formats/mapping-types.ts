@@ -41,14 +41,36 @@ export type Expression =
     }
   /** Exact decimal sum of the terms (a term is subtracted when `negate`); null when all are empty. */
   | { readonly sum: readonly { readonly value: Expression; readonly negate?: boolean }[] }
-  /** A date or date-time as written (formats are DuckDB strptime patterns), read as UTC, plus whole days. */
-  | { readonly date: Expression; readonly formats?: readonly string[]; readonly addDays?: number }
+  /**
+   * A date or date-time as written (formats are DuckDB strptime patterns), read as UTC (or as local
+   * time in `zone` when it carries no offset), moved to its month's first day when `monthStart`,
+   * plus whole months and days.
+   */
+  | {
+      readonly date: Expression
+      readonly formats?: readonly string[]
+      readonly addDays?: number
+      readonly addMonths?: number
+      readonly monthStart?: boolean
+      readonly zone?: string
+    }
   /** Columns whose names start with a prefix gathered into one JSON object, keyed by the rest of the name. */
   | { readonly tagColumns: TagColumns }
   /** One key of a JSON object column (a CUR 2.0 `product` map); null when absent or not JSON. */
   | { readonly field: string; readonly of: Expression }
   /** A JSON object written in one column; `braces` wraps a list written without them (Azure EA). */
   | { readonly json: Expression; readonly braces?: boolean }
+  /**
+   * Exact decimal sum of one key of each object of a JSON array (GCP `credits[].amount`); null for
+   * an empty array. A Python literal (single quotes, None) is read as JSON; text that is neither
+   * passes as written, to be refused with its row.
+   */
+  | { readonly arraySum: Expression; readonly key: string }
+  /**
+   * JSON arrays of `{key, value}` objects (GCP `labels`, `project.labels`) as one JSON object;
+   * a key of an earlier array wins. Python literals are read as JSON, as for `arraySum`.
+   */
+  | { readonly keyValues: readonly Expression[] }
 
 /** How tag columns are found and keyed. */
 export interface TagColumns {
@@ -80,6 +102,8 @@ export interface SumTerm {
   readonly column: string | readonly string[]
   readonly negate?: boolean
   readonly when?: readonly Condition[]
+  /** The column holds a JSON array (or Python literal) of objects: this key of each is summed (GCP credits). */
+  readonly arrayKey?: string
 }
 
 /** A native billing export format. */

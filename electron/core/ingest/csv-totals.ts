@@ -15,6 +15,7 @@ import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import { splitRecord } from '../../../shared/csv'
 import { DecimalAdder } from '../../../shared/decimal-adder'
+import { arrayAmounts } from './array-amounts'
 import type { SourceTotals } from './source-columns'
 import {
   meets,
@@ -265,6 +266,7 @@ export class CsvTotals {
     const start = this.spanStart[k]!
     const end = this.spanEnd[k]!
     if (start < 0) return
+    if (term.arrayKey !== undefined) return this.addArray(buffer, adder, term, term.arrayKey)
     // Most amounts are plain unquoted digits: added from the bytes, with no string made.
     if (
       !term.negate &&
@@ -277,6 +279,18 @@ export class CsvTotals {
     if (value === null) return
     if (adder.add(term.negate ? negated(value) : value) || this.unreadable) return
     this.unreadable = { row: this.row, column: this.header?.[k] ?? '', value }
+  }
+
+  /** Adds the `key` amounts of the JSON array in the term's field (a credits column). */
+  private addArray(buffer: Buffer, adder: DecimalAdder, term: ResolvedTerm, key: string): void {
+    const value = this.value(buffer, term.index)
+    if (value === null) return
+    const amounts = arrayAmounts(value, key)
+    for (const amount of amounts ?? [])
+      if (!adder.add(term.negate ? negated(amount) : amount) && !this.unreadable)
+        this.unreadable = { row: this.row, column: this.header?.[term.index] ?? '', value }
+    if (amounts === null && !this.unreadable)
+      this.unreadable = { row: this.row, column: this.header?.[term.index] ?? '', value }
   }
 
   /** A field's text as written (null when the record has no such field). */

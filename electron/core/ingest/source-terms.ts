@@ -27,6 +27,8 @@ export interface ResolvedTerm {
   readonly index: number
   readonly negate: boolean
   readonly when: readonly ResolvedCondition[]
+  /** The field is a JSON array whose objects' `arrayKey` values are summed (GCP credits). */
+  readonly arrayKey?: string
 }
 
 /** Fields of the header the sums read. */
@@ -68,7 +70,14 @@ export function resolveColumns(header: readonly string[], columns: SourceColumns
         ...test,
         index: firstIndex(header, [column], caseInsensitive),
       }))
-      return [{ index, negate: term.negate ?? false, when }]
+      return [
+        {
+          index,
+          negate: term.negate ?? false,
+          when,
+          ...(term.arrayKey ? { arrayKey: term.arrayKey } : {}),
+        },
+      ]
     })
   return {
     currency: firstIndex(header, names(terms.currency), caseInsensitive),

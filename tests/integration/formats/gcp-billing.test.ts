@@ -1,0 +1,126 @@
+/** GCP Cloud Billing export (CSV) imported as FOCUS 1.4 (shared/formats/gcp-billing.ts): rows, exact totals with credits netted, mapped values. */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { normalizeDecimal } from '../../../shared/money'
+import { csvRecords, sumBy } from '../../helpers/native-sums'
+import { sample, tempDir } from '../../helpers/paths'
+import { freshWorkspace } from '../../helpers/workspace'
+
+const GCP = sample(
+  'koku-test-data/gcp/202011_30c31bca571d9b7f3b2c8459dd8bc34a_2020-11-08_2020-11-11.csv',
+)
+let ws: Workspace | undefined
+afterEach(() => ws?.close())
+
+/** The credit amounts of a row, read with a regular expression from the Python literal the file holds. */
+function creditAmounts(credits: string): string[] {
+  return [...credits.matchAll(/'amount': ([-+0-9.eE]+)/g)].map((m) => m[1] ?? '')
+}
+
+/** cost + Σ credits.amount per currency, computed from the file's own text. */
+function expectedNet(path: string): Record<string, { sum: string; rows: number }> {
+  const rows = csvRecords(path).flatMap((r) => [
+    { ...r, amount: r.cost ?? '' },
+    ...creditAmounts(r.credits ?? '').map((amount) => ({ ...r, amount, credit: '1' })),
+  ])
+  const sums = sumBy(rows, 'currency', (r) => r.amount ?? null)
+  const counts = sumBy(csvRecords(path), 'currency', () => null)
+  return Object.fromEntries(
+    Object.entries(sums).map(([c, s]) => [c, { sum: s.sum, rows: counts[c]?.rows ?? 0 }]),
+  )
+}
+
+async function stored(w: Workspace): Promise<Record<string, unknown>> {
+  const rows = await w.all(
+    `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1`,
+  )
+  return Object.fromEntries(
+    rows.map((r) => [
+      String(r.c),
+      {
+        rows: Number(r.n),
+        billed: normalizeDecimal(String(r.b)),
+        effective: normalizeDecimal(String(r.e)),
+      },
+    ]),
+  )
+}
+
+describe('GCP Cloud Billing export CSV', () => {
+  it('imports the Koku sample: 25 rows, BilledCost = EffectiveCost = cost + credits per currency, reconciled', async () => {
+    ws = await freshWorkspace()
+    const record = await importFile(ws, GCP)
+    expect(record.error).toBeNull()
+    expect(record).toMatchObject({
+      status: 'imported',
+      format: 'gcp-billing/csv',
+      focusVersion: '1.4',
+      rowCount: 25,
+      reconciled: true,
+    })
+    const net = expectedNet(GCP)
+    const usd = normalizeDecimal(net.USD?.sum ?? '')
+    // Free-trial credits cancel every charged cent of this sample: the invoice is 0.
+    expect(usd).toBe('0')
+    expect(
+      normalizeDecimal(sumBy(csvRecords(GCP), 'currency', (r) => r.cost ?? null).USD?.sum ?? ''),
+    ).toBe('0.000032')
+    expect(await stored(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
+    expect(record.totals).toMatchObject([{ currency: 'USD', rows: 25, reconciled: true }])
+    expect(normalizeDecimal(record.totals[0]?.billedSource ?? '')).toBe(usd)
+  })
+
+  it('maps ChargeCategory, ServiceCategory, periods, Tags and keeps the credits with a fix code', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, GCP)
+    const records = csvRecords(GCP)
+    const credited = records.findIndex((r) => r.credits !== '[]')
+    const labelled = records.findIndex((r) => r.labels !== '[]')
+    const [row] = await ws.all(
+      `SELECT ChargeCategory, ServiceName, ServiceCategory, BilledCost::VARCHAR AS b, SubAccountId, SubAccountType,
+        strftime(BillingPeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS ps, strftime(BillingPeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS pe,
+        strftime(ChargePeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS s, x_credits, x_FixCodes AS fixes, ServiceProviderName
+       FROM focus WHERE x_SourceRow = $1`,
+      [credited + 1],
+    )
+    const source = records[credited] ?? {}
+    expect(row).toMatchObject({
+      ChargeCategory: 'Usage',
+      ServiceName: source['service.description'],
+      ServiceCategory: 'Security',
+      SubAccountId: 'billing-example-00000',
+      SubAccountType: 'Project',
+      // Google invoices in Pacific time: November 2020 starts at 07:00 UTC (daylight time), December at 08:00.
+      ps: '2020-11-01 07:00',
+      pe: '2020-12-01 08:00',
+      s: source.usage_start_time?.slice(0, 16),
+      x_credits: source.credits,
+      ServiceProviderName: 'Google Cloud',
+    })
+    expect(normalizeDecimal(String(row?.b))).toBe('0')
+    expect(String(row?.fixes)).toContain('CREDITS_NETTED')
+    const [tagged] = await ws.all(
+      `SELECT Tags, x_FixCodes AS fixes FROM focus WHERE x_SourceRow = $1`,
+      [labelled + 1],
+    )
+    const label = /'key': '([^']+)', 'value': '([^']+)'/.exec(records[labelled]?.labels ?? '')
+    expect(JSON.parse(String(tagged?.Tags))).toEqual({ [label?.[1] ?? '']: label?.[2] })
+    expect(String(tagged?.fixes)).not.toContain('CREDITS_NETTED')
+  })
+
+  it('refuses a credits value it cannot read, naming the row and column, with nothing stored', async () => {
+    ws = await freshWorkspace()
+    const text = readFileSync(GCP, 'utf8')
+    const broken = text.replace("'amount': -5e-06", "'amount': 'five'")
+    const path = join(tempDir(), 'gcp-broken-credit.csv')
+    writeFileSync(path, broken)
+    const record = await importFile(ws, path)
+    expect(record.status).not.toBe('imported')
+    expect(record.error?.message).toMatch(/row 1\b/)
+    expect(record.error?.message).toMatch(/credits|BilledCost/)
+    expect(await ws.all(`SELECT count(*)::BIGINT AS n FROM focus`)).toEqual([{ n: '0' }])
+  })
+})
