@@ -316,7 +316,10 @@ class Compiler {
     let naive = months(month(`coalesce(${naiveText.join(', ')})`))
     // A local time without offset (Google bills in Pacific time) is read in its zone.
     if (spec.zone) naive = `timezone(${quoteLiteral(spec.zone)}, ${naive}) AT TIME ZONE 'UTC'`
-    const withZone = months(month(`TRY_CAST(${text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC'`))
+    // DuckDB reads no offset time without seconds (OCI writes `2023-11-13T10:00Z`): `:00` is added.
+    const seconds = `regexp_replace(${text}, '([T ][0-9]{2}:[0-9]{2})( ?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?))$', '\\1:00\\2')`
+    const instant = `coalesce(TRY_CAST(${text} AS TIMESTAMPTZ), TRY_CAST(${seconds} AS TIMESTAMPTZ))`
+    const withZone = months(month(`${instant} AT TIME ZONE 'UTC'`))
     const parsed = `CASE WHEN ${withOffset} THEN ${withZone} ELSE ${naive} END`
     const addDays = spec.addDays ?? 0
     const shifted = addDays === 0 ? parsed : `(${parsed}) + INTERVAL (${addDays}) DAY`
