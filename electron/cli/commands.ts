@@ -2,7 +2,7 @@
 import { basename, resolve } from 'node:path'
 import type { OverlapChoice } from '../../shared/contract'
 import { normalizeDecimal } from '../../shared/money'
-import { importFile } from '../core/ingest/import-file'
+import { importSource } from '../core/ingest/import-source'
 import { runReadOnlySql } from '../core/query/readonly-sql'
 import { listImports } from '../core/workspace/imports-registry'
 import { Workspace } from '../core/workspace/workspace'
@@ -16,12 +16,14 @@ export async function runImportCommand(
   json: boolean,
   onOverlap?: OverlapChoice,
 ): Promise<number> {
-  const files = expandInputs(inputs)
+  const files = expandInputs(inputs, true)
   const ws = await Workspace.open(resolve(workspacePath), { create: true })
   const records = []
+  const skipped = []
   try {
     for (const file of files) {
-      const record = await importFile(ws, file, {
+      // A ZIP gives one record per billing file inside, named `<archive>.zip/<inner path>`.
+      const result = await importSource(ws, file, {
         displayName: basename(file),
         onOverlap,
         onProgress:
@@ -35,8 +37,13 @@ export async function runImportCommand(
                 ),
       })
       if (!json && process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r')
-      records.push(record)
-      if (!json) console.log(describeImport(record))
+      records.push(...result.records)
+      skipped.push(...result.skipped)
+      if (!json) {
+        for (const record of result.records) console.log(describeImport(record))
+        for (const entry of result.skipped)
+          console.log(`${entry.fileName}: skipped (${entry.reason})`)
+      }
     }
   } finally {
     ws.close()
@@ -45,13 +52,13 @@ export async function runImportCommand(
   if (json)
     console.log(
       JSON.stringify(
-        { ok: allImported, workspace: basename(workspacePath), imports: records },
+        { ok: allImported, workspace: basename(workspacePath), imports: records, skipped },
         null,
         2,
       ),
     )
   else if (files.length === 0)
-    console.error('No CSV, CSV.gz or Parquet files found in the given folders.')
+    console.error('No CSV, CSV.gz, Parquet or ZIP files found in the given folders.')
   return allImported ? 0 : 1
 }
 

@@ -1,15 +1,15 @@
 /** Expands the CLI's file and folder arguments into the billing files to import. */
 import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-
-const IMPORTABLE = /\.(csv|csv\.gz|parquet)$/i
+import { isBillingFileName, isZipFileName } from '../core/ingest/billing-file-names'
 
 /**
  * Files are taken as given (whatever their name, so a misnamed file still gets
  * a clear error); folders contribute their CSV, CSV.gz and Parquet files,
- * recursively, in name order.
+ * recursively, in name order, and their ZIP archives when `archives` is set
+ * (`focal import` opens each with import-archive.ts).
  */
-export function expandInputs(inputs: readonly string[]): string[] {
+export function expandInputs(inputs: readonly string[], archives = false): string[] {
   const files: string[] = []
   for (const input of inputs) {
     const path = resolve(input)
@@ -21,17 +21,20 @@ export function expandInputs(inputs: readonly string[]): string[] {
       continue
     }
     if (!isDirectory) files.push(path)
-    else files.push(...walk(path))
+    else files.push(...walk(path, archives))
   }
   return files
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, archives: boolean): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const path = join(dir, entry.name)
-      if (entry.isDirectory()) return walk(path)
-      return entry.isFile() && IMPORTABLE.test(entry.name) ? [path] : []
+      if (entry.isDirectory()) return walk(path, archives)
+      return entry.isFile() &&
+        (isBillingFileName(entry.name) || (archives && isZipFileName(entry.name)))
+        ? [path]
+        : []
     })
 }
