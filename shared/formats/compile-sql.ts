@@ -280,10 +280,13 @@ class Compiler {
     return `CASE WHEN ${text} IS NULL THEN NULL WHEN coalesce(${ok}, false) THEN CAST(list_sum(${decimals}) AS VARCHAR) ELSE ${text} END`
   }
 
-  /** `{key, value}` arrays as one JSON object, earlier arrays winning; empty values left out. */
+  /** `{key, value}` arrays as one JSON object, earlier arrays winning; empty values left out; unreadable text as written. */
   private keyValues(list: readonly Expression[], used: Set<number>): string {
+    const unreadable: string[] = []
     const entries = list.map((e) => {
-      const json = this.lenientJson(this.expression(e, used))
+      const text = this.expression(e, used)
+      const json = this.lenientJson(text)
+      unreadable.push(`WHEN ${text} IS NOT NULL AND ${json} IS NULL THEN ${text}`)
       const items = `CAST(coalesce(json_extract(${json}, '$[*]'), []) AS JSON[])`
       return `list_transform(${items}, e -> struct_pack(k := json_extract_string(e, '$.key'), v := nullif(json_extract_string(e, '$.value'), '')))`
     })
@@ -291,7 +294,8 @@ class Compiler {
     const all = `list_filter(flatten([${entries.join(', ')}]), e -> e.k IS NOT NULL AND e.v IS NOT NULL)`
     // map_from_entries refuses a repeated key: keep each key's first entry.
     const first = `list_filter(${all}, (e, i) -> list_position(list_transform(${all}, x -> x.k), e.k) = i)`
-    return `nullif(CAST(to_json(map_from_entries(${first})) AS VARCHAR), '{}')`
+    // A value that is no array passes as written, so the Tags check refuses its row rather than drop its labels.
+    return `CASE ${unreadable.join(' ')} ELSE nullif(CAST(to_json(map_from_entries(${first})) AS VARCHAR), '{}') END`
   }
 
   /** Any written form of a time, read as UTC (an explicit offset is honoured), as ISO 8601 text. */

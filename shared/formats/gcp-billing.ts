@@ -37,10 +37,16 @@ export const GCP_BILLING: FormatMapping = {
   id: 'gcp-billing',
   title: 'GCP Cloud Billing export',
   signature: {
-    all: ['billing_account_id', 'sku.id', 'usage_start_time', 'cost', 'currency', 'credits'],
-    anyOf: [
-      ['service.description', 'service'],
-      ['invoice.month', 'invoice'],
+    // The flattened names; BigQuery's nested records (Parquet, JSON lines) are not mapped yet.
+    all: [
+      'billing_account_id',
+      'service.description',
+      'sku.id',
+      'usage_start_time',
+      'cost',
+      'currency',
+      'credits',
+      'invoice.month',
     ],
   },
   columns: {
@@ -137,10 +143,10 @@ export const GCP_BILLING: FormatMapping = {
     AvailabilityZone: { value: { column: 'location.zone' } },
     ResourceId: { value: { column: 'resource.global_name' } },
     ResourceName: { value: { column: 'resource.name' } },
-    ServiceName: { value: { firstColumn: ['service.description', 'service'] } },
+    ServiceName: { value: { column: 'service.description' } },
     ServiceCategory: {
       value: {
-        lookup: { firstColumn: ['service.description', 'service'] },
+        lookup: { column: 'service.description' },
         table: GCP_SERVICE_CATEGORIES,
         lower: true,
         otherwise: { constant: 'Other' },

@@ -2,8 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { csvTotals } from '../../../electron/core/ingest/csv-totals'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { GCP_BILLING } from '../../../shared/formats/gcp-billing'
 import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { sample, tempDir } from '../../helpers/paths'
@@ -109,6 +111,27 @@ describe('GCP Cloud Billing export CSV', () => {
     const label = /'key': '([^']+)', 'value': '([^']+)'/.exec(records[labelled]?.labels ?? '')
     expect(JSON.parse(String(tagged?.Tags))).toEqual({ [label?.[1] ?? '']: label?.[2] })
     expect(String(tagged?.fixes)).not.toContain('CREDITS_NETTED')
+  })
+
+  it('reads the credits from the file in the second reader: a mapping that forgot them (BilledCost = cost) cannot reconcile', async () => {
+    const source = await csvTotals(GCP, false, () => ({
+      terms: GCP_BILLING.reconcile,
+      caseInsensitive: false,
+    }))
+    expect(source.unreadable).toBeNull()
+    const net = normalizeDecimal(expectedNet(GCP).USD?.sum ?? '')
+    expect(
+      source.sums.map((s) => [
+        s.currency,
+        s.rows,
+        normalizeDecimal(s.billed ?? ''),
+        normalizeDecimal(s.effective ?? ''),
+      ]),
+    ).toEqual([['USD', 25, net, net]])
+    const costOnly = normalizeDecimal(
+      sumBy(csvRecords(GCP), 'currency', (r) => r.cost ?? null).USD?.sum ?? '',
+    )
+    expect(costOnly).not.toBe(net)
   })
 
   it('refuses a credits value it cannot read, naming the row and column, with nothing stored', async () => {

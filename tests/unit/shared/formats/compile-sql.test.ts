@@ -161,3 +161,118 @@ describe('sourceSumsSql', () => {
     ])
   })
 })
+
+describe('JSON array and month expressions (GCP, OCI)', () => {
+  const header = ['credits', 'labels', 'project.labels', 'month', 'at']
+  const rows = [
+    [
+      "[{'name': 'Trial', 'amount': -5e-06, 'full_name': None}, {'amount': -0.25}]",
+      "[{'key': 'team', 'value': 'data'}, {'key': 'env', 'value': ''}]",
+      '[{"key": "team", "value": "ops"}, {"key": "cc", "value": "42"}]',
+      '202011',
+      '2023-11-13T07:00Z',
+    ],
+    ['[]', '[]', '', '202403', '2024-03-31 23:30:00+00:00'],
+    ["[{'amount': 'five'}]", "[{'key': \"it's\"", '[]', '202412', '2024-12-31T23:00:00Z'],
+  ]
+
+  async function run(columns: Record<string, Expression>): Promise<unknown[][]> {
+    const compiled = compileMapping(mapping(columns), header)
+    await connection.run('DROP TABLE IF EXISTS arrays')
+    await connection.run(
+      `CREATE TABLE arrays (${header.map((_, i) => `c${i} VARCHAR`).join(', ')})`,
+    )
+    for (const row of rows)
+      await connection.run(
+        `INSERT INTO arrays VALUES (${row.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`,
+      )
+    await connection.run('DROP TABLE IF EXISTS mapped_arrays')
+    await connection.run(mappedTableSql(compiled, 'arrays', 'mapped_arrays', 'rowid'))
+    const names = compiled.columns.map((_, i) => `c${i}`).join(', ')
+    return (
+      await connection.runAndReadAll(`SELECT ${names} FROM mapped_arrays ORDER BY source_row`)
+    ).getRowsJson() as unknown[][]
+  }
+
+  it('arraySum adds one key of each object exactly; an empty array is null; an unreadable amount passes as written', async () => {
+    const got = await run({ s: { arraySum: { column: 'credits' }, key: 'amount' } })
+    expect(got.map((r) => (r[0] === null ? null : String(r[0])))).toEqual([
+      '-0.250005000000000000',
+      null,
+      "[{'amount': 'five'}]",
+    ])
+  })
+
+  it('keyValues merges {key, value} arrays into one object, the first array winning, empty values left out, unreadable text kept', async () => {
+    const got = await run({
+      t: { keyValues: [{ column: 'labels' }, { column: 'project.labels' }] },
+    })
+    expect(
+      got.map((r) =>
+        r[0] === null || String(r[0]).startsWith('[') ? r[0] : JSON.parse(String(r[0])),
+      ),
+    ).toEqual([
+      { team: 'data', cc: '42' },
+      null,
+      // Labels that are no array are passed as written, for the Tags check to refuse with their row.
+      "[{'key': \"it's\"",
+    ])
+  })
+
+  it('reads a month in a time zone, a month start, whole months added, and a time without seconds', async () => {
+    const got = await run({
+      start: { date: { column: 'month' }, formats: ['%Y%m'], zone: 'America/Los_Angeles' },
+      end: {
+        date: { column: 'month' },
+        formats: ['%Y%m'],
+        zone: 'America/Los_Angeles',
+        addMonths: 1,
+      },
+      first: { date: { column: 'at' }, monthStart: true },
+      next: { date: { column: 'at' }, monthStart: true, addMonths: 1 },
+      at: { date: { column: 'at' } },
+    })
+    expect(got).toEqual([
+      [
+        '2020-11-01T07:00:00.000000Z',
+        '2020-12-01T08:00:00.000000Z',
+        '2023-11-01T00:00:00.000000Z',
+        '2023-12-01T00:00:00.000000Z',
+        '2023-11-13T07:00:00.000000Z',
+      ],
+      [
+        '2024-03-01T08:00:00.000000Z',
+        '2024-04-01T07:00:00.000000Z',
+        '2024-03-01T00:00:00.000000Z',
+        '2024-04-01T00:00:00.000000Z',
+        '2024-03-31T23:30:00.000000Z',
+      ],
+      [
+        '2024-12-01T08:00:00.000000Z',
+        '2025-01-01T08:00:00.000000Z',
+        '2024-12-01T00:00:00.000000Z',
+        '2025-01-01T00:00:00.000000Z',
+        '2024-12-31T23:00:00.000000Z',
+      ],
+    ])
+  })
+
+  it('sourceSumsSql sums an array key of a reconcile term', async () => {
+    const format: FormatMapping = {
+      ...mapping({}),
+      reconcile: {
+        currency: 'month',
+        billed: [{ column: 'credits', arrayKey: 'amount' }],
+        effective: [],
+      },
+    }
+    const sql = sourceSumsSql(format, header, 'arrays')
+    const reader = await connection.runAndReadAll(
+      `SELECT currency, billed FROM (${sql}) WHERE currency <> '202412' ORDER BY currency`,
+    )
+    expect(reader.getRowsJson()).toEqual([
+      ['202011', '-0.250005000000000000'],
+      ['202403', '0.000000000000000000'],
+    ])
+  })
+})

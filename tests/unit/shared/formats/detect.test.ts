@@ -30,6 +30,20 @@ describe('detectFormat', () => {
     )
   })
 
+  it('tells a flattened GCP billing export and an OCI cost report (mappings.md §1 rules 13, 14)', () => {
+    const gcp = headerOf(
+      'koku-test-data/gcp/202011_30c31bca571d9b7f3b2c8459dd8bc34a_2020-11-08_2020-11-11.csv',
+    )
+    expect(formatOf(gcp)).toBe('gcp-billing')
+    expect(
+      formatOf(headerOf('focus-converters-samples/reports_cost-csv_0000000030000269.csv')),
+    ).toBe('oci-cost-report')
+    // Without its credits column a GCP header is not taken: its money could not be whole.
+    const noCredits = gcp.filter((h) => h !== 'credits')
+    expect(formatOf(noCredits)).toBe('unknown')
+    expect(closestFormats(noCredits)[0]).toMatchObject({ id: 'gcp-billing', lacks: ['credits'] })
+  })
+
   it('ignores a UTF-8 BOM before the first column name', () => {
     const header = headerOf('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
     expect(header[0]).toBe('identity/LineItemId')
