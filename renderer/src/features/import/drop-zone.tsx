@@ -38,9 +38,10 @@ export function DropZone({
           Drop billing exports here
         </Text>
         <Text size="sm" c="dimmed" ta="center">
-          FOCUS 1.0 to 1.4, AWS Cost and Usage Reports (legacy and CUR 2.0) and Azure cost details
-          (EA, MCA, usage details), as CSV, CSV.gz or Parquet. The format is detected from the
-          header; each file is checked and reconciled before anything is stored.
+          FOCUS 1.0 to 1.4, AWS Cost and Usage Reports (legacy and CUR 2.0), Azure cost details (EA,
+          MCA, usage details), GCP Cloud Billing exports and OCI cost reports, as CSV, CSV.gz or
+          Parquet. The format is detected from the header; each file is checked and reconciled
+          before anything is stored.
         </Text>
         <Button variant="light" mt="xs" disabled={disabled} onClick={() => input.current?.click()}>
           Choose files…
