@@ -12,7 +12,7 @@ import {
   type ImportProgress,
   type OverlapChoice,
 } from '../../shared/contract'
-import { importFile } from './ingest/import-file'
+import { importSource } from './ingest/import-source'
 import type { Workspace } from './workspace/workspace'
 
 /** A file a host vetted, by token. */
@@ -101,13 +101,17 @@ export class ImportJobs {
           this.publish(structuredClone(job))
         }
       }
-      const record = await importFile(ws, file.path, {
+      // A ZIP gives one result per billing file inside, named `<archive>.zip/<inner path>`.
+      const { records, skipped } = await importSource(ws, file.path, {
         displayName: file.name,
         onProgress,
         signal,
         onOverlap,
       })
-      job.results.push({ fileName: file.name, record, error: record.error })
+      for (const record of records)
+        job.results.push({ fileName: record.fileName, record, error: record.error })
+      if (skipped.length > 0) job.skipped = [...(job.skipped ?? []), ...skipped]
+      const rowsDone = records.reduce((sum, record) => sum + record.rowCount, 0)
       job.progress = {
         jobId: job.jobId,
         fileIndex,
@@ -116,7 +120,7 @@ export class ImportJobs {
         phase: 'done',
         bytesDone: file.sizeBytes,
         bytesTotal: file.sizeBytes,
-        rowsDone: record.rowCount,
+        rowsDone,
       }
       this.onFileDone()
       this.publish(structuredClone(job))

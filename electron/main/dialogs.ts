@@ -13,7 +13,10 @@ export const OPEN_EXPORTS_DIALOG: OpenDialogOptions = {
   buttonLabel: 'Import',
   properties: ['openFile', 'multiSelections'],
   filters: [
-    { name: 'Billing exports (CSV, CSV.gz, Parquet)', extensions: ['csv', 'gz', 'parquet'] },
+    {
+      name: 'Billing exports (CSV, CSV.gz, Parquet, ZIP)',
+      extensions: ['csv', 'gz', 'parquet', 'zip'],
+    },
     { name: 'All files', extensions: ['*'] },
   ],
 }

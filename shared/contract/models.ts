@@ -180,6 +180,8 @@ export const ImportJobSchema = z.object({
       error: FocalErrorSchema.nullable(),
     }),
   ),
+  /** Files inside imported ZIP archives that are not billing files (`<archive>.zip/<inner path>`), and why. */
+  skipped: z.array(z.object({ fileName: z.string(), reason: z.string() })).optional(),
 })
 /** State of an import job. */
 export type ImportJob = z.infer<typeof ImportJobSchema>
