@@ -61,7 +61,7 @@ export function compileMapping(
     // A column the file cannot fill (no source column, no constant) is left out, as a FOCUS file's absent column is.
     if (used.size === 0 && !hasConstant(rule.value)) return []
     const sources = [...used].sort((a, b) => a - b).map((i) => header[i] ?? '')
-    const direct = isDirect(rule.value) && used.size === 1 && !rule.fix
+    const direct = compiler.readsColumn(rule.value) && used.size === 1 && !rule.fix
     const fixWhen = rule.fixWhen
       ?.map(
         (all) => `(${all.map((c) => compiler.condition(c, new Set())).join(' AND ') || 'true'})`,
@@ -105,10 +105,6 @@ function hasConstant(value: Expression): boolean {
   if ('arraySum' in value) return hasConstant(value.arraySum)
   if ('keyValues' in value) return value.keyValues.some(hasConstant)
   return false
-}
-
-function isDirect(value: Expression): boolean {
-  return 'column' in value || 'firstColumn' in value
 }
 
 /**
@@ -175,9 +171,34 @@ class Compiler {
 
   private column(name: string, used: Set<number>): string {
     const i = this.index(name)
-    if (i < 0) return 'CAST(NULL AS VARCHAR)'
+    if (i < 0) return this.nested(name, used)
     used.add(i)
     return this.text(i)
+  }
+
+  /**
+   * A dotted name the header lacks, read from the record its first part names: BigQuery's
+   * `service.description` is a column when flattened to CSV and a field of `service` in Parquet.
+   */
+  private nested(name: string, used: Set<number>): string {
+    const dot = name.indexOf('.')
+    const parent = dot > 0 ? this.index(name.slice(0, dot)) : -1
+    if (parent < 0) return 'CAST(NULL AS VARCHAR)'
+    used.add(parent)
+    const path = name
+      .slice(dot + 1)
+      .split('.')
+      .map((key) => `."${key.replaceAll('"', '\\"')}"`)
+      .join('')
+    const json = this.text(parent)
+    return `CASE WHEN json_valid(${json}) THEN nullif(trim(json_extract_string(${json}, ${quoteLiteral(`$${path}`)})), '') END`
+  }
+
+  /** True when `value` reads one header column unchanged (not a field of a record). */
+  readsColumn(value: Expression): boolean {
+    if ('column' in value) return this.index(value.column) >= 0
+    if ('firstColumn' in value) return this.firstIndex(value.firstColumn) >= 0
+    return false
   }
 
   condition(condition: Condition, used: Set<number>): string {

@@ -1,7 +1,9 @@
 /**
  * GCP Cloud Billing export (BigQuery standard or detailed) flattened to CSV:
  * dotted headers (`service.description`), `credits` and the label columns as
- * JSON arrays (reference/mappings.md §1 rule 13, §4).
+ * JSON arrays (reference/mappings.md §1 rule 13, §4); or the same export as
+ * Parquet, where `service`, `sku`, `invoice`… are records and `credits` and the
+ * labels are lists of records.
  *
  * Credits are netted into the row they belong to: BilledCost = cost +
  * Σ credits.amount, the invoiced amount (mappings.md §4 ★; GCP credits are
@@ -37,16 +39,12 @@ export const GCP_BILLING: FormatMapping = {
   id: 'gcp-billing',
   title: 'GCP Cloud Billing export',
   signature: {
-    // The flattened names; BigQuery's nested records (Parquet, JSON lines) are not mapped yet.
-    all: [
-      'billing_account_id',
-      'service.description',
-      'sku.id',
-      'usage_start_time',
-      'cost',
-      'currency',
-      'credits',
-      'invoice.month',
+    all: ['billing_account_id', 'usage_start_time', 'cost', 'currency', 'credits'],
+    // Flattened to CSV the records are dotted columns; in Parquet they are records (compile-sql reads their fields).
+    anyOf: [
+      ['service.description', 'service'],
+      ['sku.id', 'sku'],
+      ['invoice.month', 'invoice'],
     ],
   },
   columns: {

@@ -8,6 +8,7 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { GCP_BILLING } from '../../../shared/formats/gcp-billing'
 import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
+import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
 
@@ -145,5 +146,60 @@ describe('GCP Cloud Billing export CSV', () => {
     expect(record.error?.message).toMatch(/row 1\b/)
     expect(record.error?.message).toMatch(/credits|BilledCost/)
     expect(await ws.all(`SELECT count(*)::BIGINT AS n FROM focus`)).toEqual([{ n: '0' }])
+  })
+
+  it('imports the same export as Parquet with BigQuery records (service, sku, invoice, credits and labels as lists) to the same totals', async () => {
+    const path = join(tempDir(), 'gcp-billing.parquet')
+    // The fixture's Python literals made JSON only for building it; the import reads the lists themselves.
+    const json = (c: string): string =>
+      `regexp_replace(replace("${c}", '''', '"'), '\\bNone\\b', 'null', 'g')`
+    const labels = (c: string): string =>
+      `from_json(${json(c)}, '[{"key": "VARCHAR", "value": "VARCHAR"}]')`
+    await scratchSql(
+      `COPY (SELECT billing_account_id,
+          {'id': "service.id", 'description': "service.description"} AS service,
+          {'id': "sku.id", 'description': "sku.description"} AS sku,
+          CAST(usage_start_time AS TIMESTAMPTZ) AS usage_start_time, CAST(usage_end_time AS TIMESTAMPTZ) AS usage_end_time,
+          {'id': "project.id", 'name': "project.name", 'labels': ${labels('project.labels')}} AS project,
+          ${labels('labels')} AS labels, ${labels('system_labels')} AS system_labels,
+          {'location': "location.location", 'region': nullif("location.region", '')} AS location,
+          CAST(cost AS DOUBLE) AS cost, currency,
+          {'amount': CAST("usage.amount" AS DOUBLE), 'unit': "usage.unit"} AS usage,
+          from_json(${json('credits')}, '[{"name": "VARCHAR", "amount": "DOUBLE", "full_name": "VARCHAR", "id": "VARCHAR", "type": "VARCHAR"}]') AS credits,
+          {'month': "invoice.month"} AS invoice, cost_type
+        FROM read_csv($1, all_varchar = true, header = true, quote = '"', escape = '"')) TO '${path}' (FORMAT parquet)`,
+      [GCP],
+    )
+    ws = await freshWorkspace()
+    const record = await importFile(ws, path)
+    expect(record.error).toBeNull()
+    expect(record).toMatchObject({
+      status: 'imported',
+      format: 'gcp-billing/parquet',
+      rowCount: 25,
+      reconciled: true,
+    })
+    const usd = normalizeDecimal(expectedNet(GCP).USD?.sum ?? '')
+    expect(await stored(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
+    const records = csvRecords(GCP)
+    const credited = records.findIndex((r) => r.credits !== '[]')
+    const labelled = records.findIndex((r) => r.labels !== '[]')
+    const [row] = await ws.all(
+      `SELECT ServiceName, ServiceCategory, SkuId, SubAccountId, ChargeCategory, x_FixCodes AS fixes,
+        strftime(BillingPeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS ps FROM focus WHERE x_SourceRow = $1`,
+      [credited + 1],
+    )
+    expect(row).toMatchObject({
+      ServiceName: records[credited]?.['service.description'],
+      ServiceCategory: 'Security',
+      SkuId: records[credited]?.['sku.id'],
+      SubAccountId: 'billing-example-00000',
+      ChargeCategory: 'Usage',
+      ps: '2020-11-01 07:00',
+    })
+    expect(String(row?.fixes)).toContain('CREDITS_NETTED')
+    const [tagged] = await ws.all(`SELECT Tags FROM focus WHERE x_SourceRow = $1`, [labelled + 1])
+    const label = /'key': '([^']+)', 'value': '([^']+)'/.exec(records[labelled]?.labels ?? '')
+    expect(JSON.parse(String(tagged?.Tags))).toEqual({ [label?.[1] ?? '']: label?.[2] })
   })
 })

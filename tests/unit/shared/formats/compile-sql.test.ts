@@ -125,6 +125,17 @@ describe('compileMapping', () => {
     expect(rows.map((r) => r[1])).toEqual(['{"a": "1"}', '{"b":"2"}', null])
   })
 
+  it('reads a dotted name the header lacks as a field of the record its first part names, keeping the record', async () => {
+    expect(await values({ b: { column: 'Json.b' }, c: { column: 'Nope.b' } })).toEqual([
+      [null],
+      ['2'],
+      [null],
+    ])
+    const compiled = compileMapping(mapping({ b: { column: 'Json.b' } }), HEADER)
+    expect(compiled.columns[0]).toMatchObject({ direct: false, sources: ['Json'] })
+    expect(compiled.kept.map((k) => k.source)).toContain('Json')
+  })
+
   it('keeps every column not taken unchanged by a FOCUS column', () => {
     const compiled = compileMapping(
       mapping({ BilledCost: { column: 'Cost' }, x: { sum: [{ value: { column: 'Other' } }] } }),
