@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { importArchive } from '../../../electron/core/ingest/import-archive'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
-import { csvSums } from '../../helpers/csv-sums'
+import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace, storedTotals } from '../../helpers/workspace'
@@ -116,6 +116,35 @@ describe('importArchive', () => {
     const result = await importArchive(ws, zip.path, { tempRoot: zip.tempRoot })
     expect(result.records.map((r) => r.status)).toEqual(['duplicate'])
     expect(await focusRows(ws)).toBe(100)
+  })
+
+  it('adds up the parts of an AWS CUR month split into files with its manifest', async () => {
+    const CUR = 'focus-converters-samples/sample-anonymous-aws-export-dataset.csv'
+    const [header = [], ...rows] = parseCsv(readFileSync(sample(CUR), 'utf8'))
+    const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+    const part = (from: number, to: number): Buffer =>
+      Buffer.from(
+        [header, ...rows.slice(from, to)].map((r) => r.map(cell).join(',')).join('\n') + '\n',
+      )
+    const half = Math.floor(rows.length / 2)
+    const manifest = { reportKeys: ['cur/cur-00001.csv.gz', 'cur/cur-00002.csv.gz'] }
+    const zip = archive([
+      { name: 'cur/cur-Manifest.json', data: Buffer.from(JSON.stringify(manifest)) },
+      { name: 'cur/cur-00001.csv.gz', data: gzipSync(part(0, half)) },
+      { name: 'cur/cur-00002.csv.gz', data: gzipSync(part(half, rows.length)) },
+    ])
+    const ws = await workspace()
+    const result = await importArchive(ws, zip.path, { tempRoot: zip.tempRoot })
+    expect(result.records.map((r) => [r.fileName, r.status, r.rowCount])).toEqual([
+      ['billing.zip/cur/cur-00001.csv.gz', 'imported', half],
+      ['billing.zip/cur/cur-00002.csv.gz', 'imported', rows.length - half],
+    ])
+    expect(result.skipped.map((s) => s.fileName)).toEqual(['billing.zip/cur/cur-Manifest.json'])
+    // The parts hold exactly what the whole month holds, imported as one file.
+    const whole = await workspace()
+    expect((await importFile(whole, sample(CUR))).status).toBe('imported')
+    expect(await storedTotals(ws)).toEqual(await storedTotals(whole))
+    expect(await focusRows(ws)).toBe(rows.length)
   })
 
   const good: ZipEntrySpec = { name: 'aws.csv', data: bytesOf(AWS) }
