@@ -1,6 +1,7 @@
 /** Test helpers: a fresh workspace file in a temp folder, and exact sums read back. */
 import { join } from 'node:path'
 import { Workspace } from '../../electron/core/workspace/workspace'
+import { normalizeDecimal } from '../../shared/money'
 import { tempDir } from './paths'
 
 /** Opens a new empty workspace in its own temp folder. */
@@ -19,6 +20,23 @@ export async function storedTotals(
     rows.map((r) => [
       String(r.c),
       { rows: Number(r.n), billed: String(r.b), effective: String(r.e) },
+    ]),
+  )
+}
+
+/** storedTotals with each sum in its shortest decimal form ("1.5", not "1.500000000000000000"). */
+export async function storedSums(
+  ws: Workspace,
+): Promise<Record<string, { rows: number; billed: string; effective: string }>> {
+  const totals = await storedTotals(ws)
+  return Object.fromEntries(
+    Object.entries(totals).map(([currency, t]) => [
+      currency,
+      {
+        rows: t.rows,
+        billed: normalizeDecimal(t.billed),
+        effective: normalizeDecimal(t.effective),
+      },
     ]),
   )
 }

@@ -13,7 +13,7 @@ import { normalizeDecimal } from '../../../shared/money'
 import { scratchSql } from '../../helpers/duckdb'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { tempDir } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, storedSums } from '../../helpers/workspace'
 
 const SP = 'arn:aws:savingsplans::111122223333:savingsplan/sp-1'
 const RI = 'arn:aws:ec2:us-east-1:111122223333:reserved-instances/ri-1'
@@ -185,22 +185,6 @@ function expectedTotals(
   )
 }
 
-async function stored(w: Workspace): Promise<Record<string, unknown>> {
-  const rows = await w.all(
-    `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1`,
-  )
-  return Object.fromEntries(
-    rows.map((r) => [
-      String(r.c),
-      {
-        rows: Number(r.n),
-        billed: normalizeDecimal(String(r.b)),
-        effective: normalizeDecimal(String(r.e)),
-      },
-    ]),
-  )
-}
-
 let ws: Workspace | undefined
 afterEach(() => ws?.close())
 
@@ -221,7 +205,7 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
     })
     const expected = expectedTotals(csv)
     expect(expected.USD?.effective).toBe('20.75') // 2.50 + 6.25 + 0 + 6.25 + 3.3 + 3.3 + 0.55 - 1.00 - 0.40
-    expect(await stored(ws)).toEqual(expected)
+    expect(await storedSums(ws)).toEqual(expected)
     const rows = await ws.all(
       `SELECT x_SourceRow AS r, ChargeCategory AS cat, ChargeClass AS cls, ChargeFrequency AS f, PricingCategory AS p,
          CommitmentDiscountCategory AS cdc, CommitmentDiscountStatus AS cds, ServiceProviderName AS sp, Tags AS tags,
@@ -282,7 +266,7 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
       rowCount: 11,
       reconciled: true,
     })
-    expect(await stored(ws)).toEqual(expectedTotals(csv))
+    expect(await storedSums(ws)).toEqual(expectedTotals(csv))
     const [u1] = await ws.all(
       `SELECT Tags, ServiceName, strftime(ChargePeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS s FROM focus WHERE x_SourceRow = 1`,
     )
@@ -310,7 +294,7 @@ describe('AWS CUR 2.0 and snake_case CUR', () => {
       format: 'aws-cur-legacy-snake-case/parquet',
       rowCount: 11,
     })
-    expect(await stored(ws)).toEqual(expectedTotals(csv))
+    expect(await storedSums(ws)).toEqual(expectedTotals(csv))
     const [u1] = await ws.all('SELECT Tags, ServiceName FROM focus WHERE x_SourceRow = 1')
     expect(u1).toEqual({
       Tags: '{"user_cost_center":"cc-1"}',

@@ -7,29 +7,12 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, storedSums } from '../../helpers/workspace'
 
 const ANONYMOUS = sample('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
 const KOKU = sample('koku-test-data/aws/2023-06-01.csv')
 let ws: Workspace | undefined
 afterEach(() => ws?.close())
-
-/** Rows and exact BilledCost / EffectiveCost per currency as stored. */
-async function stored(w: Workspace): Promise<Record<string, unknown>> {
-  const rows = await w.all(
-    `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1`,
-  )
-  return Object.fromEntries(
-    rows.map((r) => [
-      String(r.c),
-      {
-        rows: Number(r.n),
-        billed: normalizeDecimal(String(r.b)),
-        effective: normalizeDecimal(String(r.e)),
-      },
-    ]),
-  )
-}
 
 describe('AWS CUR legacy CSV', () => {
   it('imports the focus_converters sample: 1,281 rows, BilledCost = EffectiveCost = its UnblendedCost per currency', async () => {
@@ -50,7 +33,7 @@ describe('AWS CUR legacy CSV', () => {
       (r) => r['lineItem/UnblendedCost'] ?? null,
     )
     const usd = normalizeDecimal(unblended.USD?.sum ?? '')
-    expect(await stored(ws)).toEqual({ USD: { rows: 1281, billed: usd, effective: usd } })
+    expect(await storedSums(ws)).toEqual({ USD: { rows: 1281, billed: usd, effective: usd } })
     expect(record.totals).toMatchObject([{ currency: 'USD', rows: 1281, reconciled: true }])
     expect(normalizeDecimal(record.totals[0]?.billedSource ?? '')).toBe(usd)
   })
@@ -139,7 +122,7 @@ describe('AWS CUR legacy CSV', () => {
         ? (r['savingsPlan/SavingsPlanEffectiveCost'] ?? null)
         : (r['lineItem/UnblendedCost'] ?? null),
     )
-    expect(await stored(ws)).toEqual({
+    expect(await storedSums(ws)).toEqual({
       NOK: {
         rows: 3,
         billed: normalizeDecimal(billed.NOK?.sum ?? ''),

@@ -13,7 +13,7 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, storedSums } from '../../helpers/workspace'
 
 const ACTUAL = sample('finops-toolkit-samples/EA_ActualCost_Small.csv')
 const AMORTIZED = sample('finops-toolkit-samples/EA_AmortizedCost_Small.csv')
@@ -45,22 +45,6 @@ function expectedTotals(path: string, cost: string, currency: string) {
   )
 }
 
-async function stored(w: Workspace): Promise<Record<string, unknown>> {
-  const rows = await w.all(
-    `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1`,
-  )
-  return Object.fromEntries(
-    rows.map((r) => [
-      String(r.c),
-      {
-        rows: Number(r.n),
-        billed: normalizeDecimal(String(r.b)),
-        effective: normalizeDecimal(String(r.e)),
-      },
-    ]),
-  )
-}
-
 let ws: Workspace | undefined
 afterEach(() => ws?.close())
 
@@ -82,7 +66,7 @@ describe('Azure cost details', () => {
       billed: '8.5450077867419368',
       effective: '5.2950077867419368',
     })
-    expect(await stored(ws)).toEqual(expected)
+    expect(await storedSums(ws)).toEqual(expected)
     const [purchase] = await ws.all(
       `SELECT ChargeCategory, ChargeFrequency, PricingCategory, CommitmentDiscountCategory, CommitmentDiscountType, RegionId, RegionName,
          BilledCost::VARCHAR AS b, EffectiveCost::VARCHAR AS e, x_FixCodes AS f FROM focus WHERE ChargeCategory = 'Purchase'`,
@@ -109,7 +93,7 @@ describe('Azure cost details', () => {
     expect(record).toMatchObject({ status: 'imported', rowCount: 28, reconciled: true })
     const expected = expectedTotals(AMORTIZED, 'Cost', 'BillingCurrency')
     expect(expected.USD?.effective).toMatch(/^16\.296932/) // shared/data/README.md, 6 decimals
-    expect(await stored(ws)).toEqual(expected)
+    expect(await storedSums(ws)).toEqual(expected)
     const covered = await ws.all(
       `SELECT CommitmentDiscountType AS t, CommitmentDiscountStatus AS s, PricingCategory AS p, BilledCost::VARCHAR AS b, x_FixCodes AS f
        FROM focus WHERE x_PricingModel <> 'OnDemand' ORDER BY t`,
@@ -128,7 +112,7 @@ describe('Azure cost details', () => {
     expect(record).toMatchObject({ format: 'azure-ea/csv', rowCount: 27, reconciled: true })
     const expected = expectedTotals(EA_DETAILS, 'CostInBillingCurrency', 'BillingCurrencyCode')
     expect(expected.CAD?.billed).toMatch(/^1\.261369/) // shared/data/README.md, 6 decimals
-    expect(await stored(ws)).toEqual(expected)
+    expect(await storedSums(ws)).toEqual(expected)
     const [row] = await ws.all(
       `SELECT Tags, ServiceCategory, RegionId, PricingCategory, strftime(ChargePeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS s,
          strftime(ChargePeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS e, strftime(BillingPeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%d') AS pe
@@ -185,7 +169,7 @@ describe('Azure cost details', () => {
       EUR: { rows: 4, billed: '101.25', effective: '1.62' },
       USD: { rows: 2, billed: '-7.3765432108766', effective: '0.1234567891234' },
     })
-    expect(await stored(ws)).toEqual(expected)
+    expect(await storedSums(ws)).toEqual(expected)
     const got = await ws.all(
       `SELECT BillingAccountId AS a, BillingAccountType AS t, ChargeCategory AS c, ChargeClass AS k, CommitmentDiscountCategory AS dc,
          CommitmentDiscountStatus AS ds, ListCost::VARCHAR AS l, Tags FROM focus ORDER BY x_SourceRow`,
@@ -224,7 +208,7 @@ describe('Azure cost details', () => {
       rowCount: 2,
       reconciled: true,
     })
-    expect(await stored(ws)).toEqual({ USD: { rows: 2, billed: '2.404', effective: '2.404' } })
+    expect(await storedSums(ws)).toEqual({ USD: { rows: 2, billed: '2.404', effective: '2.404' } })
     const [first] = await ws.all(
       `SELECT ChargeCategory, ServiceName, ResourceId, Tags, strftime(ChargePeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS e FROM focus ORDER BY x_SourceRow LIMIT 1`,
     )
