@@ -19,6 +19,8 @@ export interface ZipEntrySpec {
   readonly flags?: number
   /** Unix mode in the external attributes (0o120777 for a symbolic link). */
   readonly unixMode?: number
+  /** The uncompressed size written in the headers, when it should lie about the data. */
+  readonly declaredSize?: number
 }
 
 /** Writes `entries` as a ZIP archive at `path` and returns its bytes. */
@@ -41,7 +43,7 @@ export function writeZip(path: string, entries: readonly ZipEntrySpec[]): Buffer
     local.writeUInt32LE(0x00210000, 10) // 1980-01-01 00:00
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(entry.data.length, 22)
+    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22)
     local.writeUInt16LE(name.length, 26)
     local.writeUInt16LE(0, 28)
     const central = Buffer.alloc(46)
@@ -53,7 +55,7 @@ export function writeZip(path: string, entries: readonly ZipEntrySpec[]): Buffer
     central.writeUInt32LE(0x00210000, 12)
     central.writeUInt32LE(crc, 16)
     central.writeUInt32LE(body.length, 20)
-    central.writeUInt32LE(entry.data.length, 24)
+    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24)
     central.writeUInt16LE(name.length, 28)
     central.writeUInt32LE(((entry.unixMode ?? 0o100644) << 16) >>> 0, 38)
     central.writeUInt32LE(offset, 42)

@@ -57,6 +57,7 @@ export async function importArchive(
     const extracted = await extractArchive(path, fileName, {
       limits,
       tempRoot,
+      signal: options.signal,
       onDir: (made) => {
         dir = made
       },
@@ -92,9 +93,10 @@ export async function importArchive(
       focusVersion: null,
       startedAt,
     }
+    const error = toFocalError(cause)
     const record = await recordAttempt(ws, attempt, {
-      status: 'failed',
-      error: toFocalError(cause),
+      status: error.code === 'CANCELLED' ? 'cancelled' : 'failed',
+      error,
     })
     return { archive, records: [record], skipped: [] }
   } finally {

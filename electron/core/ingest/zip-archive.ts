@@ -71,7 +71,12 @@ const DEFLATE = 8
 export async function extractArchive(
   path: string,
   archiveName: string,
-  options: { limits?: Partial<ArchiveLimits>; tempRoot?: string; onDir: (dir: string) => void },
+  options: {
+    limits?: Partial<ArchiveLimits>
+    tempRoot?: string
+    signal?: AbortSignal
+    onDir: (dir: string) => void
+  },
 ): Promise<ExtractedArchive> {
   const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }
   const tempRoot = options.tempRoot ?? tmpdir()
@@ -108,6 +113,8 @@ export async function extractArchive(
     const files: ExtractedFile[] = []
     for (const [index, { innerPath, entry }] of billing.entries()) {
       // One folder per entry keeps its own base name (DuckDB reads compression from the extension).
+      if (options.signal?.aborted)
+        fail('CANCELLED', `Import of ${archiveName} was cancelled; nothing was added.`)
       const folder = join(dir, String(index))
       await mkdir(folder, { mode: 0o700 })
       const target = join(folder, posix.basename(innerPath))

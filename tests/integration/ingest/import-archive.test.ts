@@ -207,6 +207,35 @@ describe('importArchive', () => {
     },
   )
 
+  it('stops extracting an entry that inflates beyond the size its headers declare', async () => {
+    // The headers say 1000 bytes, so the ratio and total checks pass; the data says 4 MiB.
+    const liar = archive([good, { name: 'liar.csv', data: big, declaredSize: 1000 }])
+    const ws = await workspace()
+    const result = await importArchive(ws, liar.path, { tempRoot: liar.tempRoot })
+    expect(result.records[0]?.error?.code).toBe('BAD_ARCHIVE')
+    expect(result.records[0]?.error?.message).toContain(
+      'billing.zip: the entry liar.csv is damaged and cannot be extracted',
+    )
+    expect(await focusRows(ws)).toBe(0)
+    expect(readdirSync(liar.tempRoot)).toEqual([])
+  })
+
+  it('stops before extracting when the import is cancelled', async () => {
+    const zip = archive([good, { name: 'azure.csv', data: bytesOf(AZURE) }])
+    const ws = await workspace()
+    const cancel = new AbortController()
+    cancel.abort()
+    const result = await importArchive(ws, zip.path, {
+      tempRoot: zip.tempRoot,
+      signal: cancel.signal,
+    })
+    expect(result.records.map((r) => [r.fileName, r.status, r.error?.code])).toEqual([
+      ['billing.zip', 'cancelled', 'CANCELLED'],
+    ])
+    expect(await focusRows(ws)).toBe(0)
+    expect(readdirSync(zip.tempRoot)).toEqual([])
+  })
+
   it('refuses a truncated archive and a damaged entry (checksum), storing nothing', async () => {
     const ws = await workspace()
     const truncated = archive([good])
