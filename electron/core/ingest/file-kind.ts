@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises'
 
 /** Container formats Focal reads. */
-export type FileKind = 'csv' | 'csv.gz' | 'parquet' | 'zip' | 'unknown'
+export type FileKind = 'csv' | 'csv.gz' | 'parquet' | 'jsonl' | 'zip' | 'unknown'
 
 /**
  * Reads the first bytes: Parquet starts with "PAR1", gzip with 1F 8B, ZIP with
@@ -29,5 +29,7 @@ export function kindOfBytes(bytes: Buffer): FileKind {
   const firstLine = text.split(/\r?\n/)[0] ?? ''
   // Control bytes other than tab/CR/LF in the first line mean binary data, not CSV.
   if (/[\u0000-\u0008\u000e-\u001f]/.test(firstLine)) return 'unknown'
+  // A first line that is one JSON object: newline-delimited JSON, as BigQuery exports it.
+  if (/^\s*\{/.test(firstLine) && /\}\s*$/.test(firstLine)) return 'jsonl'
   return /[,;\t|]/.test(firstLine) ? 'csv' : 'unknown'
 }

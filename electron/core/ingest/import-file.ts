@@ -27,7 +27,13 @@ import { checkValues } from './value-checks'
 import { settleDelivery } from './delivery-identity'
 import { storeRows } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
-import { dropStageSql, stageCsvSql, stageParquetSql, type SourceKind } from './stage-sql'
+import {
+  dropStageSql,
+  stageCsvSql,
+  stageJsonLinesSql,
+  stageParquetSql,
+  type SourceKind,
+} from './stage-sql'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
 import type { SourceColumns } from './source-terms'
@@ -203,8 +209,8 @@ async function runImport(
       attempt,
       rowCount,
       fixes: [...checks.fixes, ...stage.fixes],
-      // A native CSV's terms are summed by the second reader; a native Parquet file's by SQL.
-      sourceSums: kind === 'parquet' ? native?.sourceSums : undefined,
+      // A native CSV's terms are summed by the second reader; a native Parquet or JSON-lines file's by SQL.
+      sourceSums: kind === 'parquet' || kind === 'jsonl' ? native?.sourceSums : undefined,
       signal: options.signal,
       onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
       beforeReconcile: options.beforeReconcile,
@@ -244,6 +250,17 @@ async function stageFile(
     header = described.map((r) => String(r.column_name))
     sourceTypes = described.map((r) => String(r.column_type))
     sql = stageParquetSql(table, path, header)
+  } else if (kind === 'jsonl') {
+    const described = await ws
+      .all("DESCRIBE SELECT * FROM read_json($1, format = 'newline_delimited')", [path])
+      .catch((cause) => failRead(cause, fileName))
+    header = described.map((r) => String(r.column_name))
+    sql = stageJsonLinesSql(
+      table,
+      header,
+      described.map((r) => String(r.column_type)),
+    )
+    sourceTypes = header.map(() => 'VARCHAR')
   } else {
     const csv = await readCsvHeader(path, kind === 'csv.gz', fileName)
     header = [...csv.columns]
@@ -254,6 +271,16 @@ async function stageFile(
   const detected = detectFormat(header)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
   const mapping = mapFocusHeader(header)
+  // JSON lines are reconciled by their format's source sums, which only a native export has.
+  if (kind === 'jsonl' && detected.kind !== 'native')
+    fail(
+      'UNSUPPORTED_FORMAT',
+      `${fileName} is JSON lines, which Focal reads for GCP billing exports only.`,
+      {
+        hint: 'Export the FOCUS data as CSV or Parquet and import that file.',
+        location: { file: fileName },
+      },
+    )
   if (detected.kind === 'focus') refuseDuplicateColumns(mapping, fileName)
   if (detected.kind === 'focus' && mapping.missing.length > 0) {
     fail(

@@ -27,6 +27,8 @@ export function startSourceTotals(
   // A native Parquet file's sums come from its format's own source sums (native-stage.ts).
   if (kind === 'parquet')
     return () => parquetTotals(ws, path, (header) => focusColumns(pick(header)))
+  // JSON lines are only a native export's, summed by its format's source sums (native-stage.ts).
+  if (kind === 'jsonl') return () => Promise.resolve({ sums: [], unreadable: null, columns: null })
   const reading = csvTotals(path, kind === 'csv.gz', pick, signal)
   // Awaited only if the import gets as far as storing; an earlier failure reports itself.
   reading.catch(() => undefined)

@@ -7,7 +7,7 @@ import type { MappedColumn } from '../../../shared/formats/focus-header'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 
 /** How a file is read. */
-export type SourceKind = 'csv' | 'csv.gz' | 'parquet'
+export type SourceKind = 'csv' | 'csv.gz' | 'parquet' | 'jsonl'
 
 const DELIMITERS = new Set([',', ';', '\t', '|'])
 
@@ -42,6 +42,28 @@ export function stageParquetSql(
   const select = sourceNames.map((name, i) => `${quoteIdent(name)} AS c${i}`).join(', ')
   return `CREATE TEMP VIEW ${quoteIdent(table)} AS SELECT ${select}, file_row_number AS source_row
     FROM read_parquet(${quoteLiteral(path)}, file_row_number = true)`
+}
+
+/** Nested JSON types: staged as their JSON text. */
+const NESTED_TYPE = /^(MAP|STRUCT)\(|\[\]$/
+
+/**
+ * CREATE TEMP TABLE for newline-delimited JSON (BigQuery's JSON export): every
+ * field as text, a record or list as its JSON text, so the stage reads as a
+ * CSV's does (rowid is the line). Path bound as $1; `types` from DESCRIBE.
+ */
+export function stageJsonLinesSql(
+  table: string,
+  sourceNames: readonly string[],
+  types: readonly string[],
+): string {
+  const select = sourceNames.map((name, i) => {
+    const column = quoteIdent(name)
+    const text = NESTED_TYPE.test(types[i] ?? '') ? `to_json(${column})` : column
+    return `CAST(${text} AS VARCHAR) AS c${i}`
+  })
+  return `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${select.join(', ')}
+    FROM read_json($1, format = 'newline_delimited')`
 }
 
 /** The 0-based source row of a staged row: the stage table's rowid (CSV) or Parquet's file row number. */

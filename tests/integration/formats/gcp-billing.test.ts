@@ -52,7 +52,34 @@ async function stored(w: Workspace): Promise<Record<string, unknown>> {
   )
 }
 
-describe('GCP Cloud Billing export CSV', () => {
+/**
+ * Writes the Koku sample as BigQuery writes its export outside CSV: `service`, `sku`, `project`,
+ * `invoice`… as records, `credits` and the labels as lists. The Python literals are made JSON
+ * only to build the fixture; the import reads the lists themselves.
+ */
+async function writeNested(path: string, copyFormat: string): Promise<void> {
+  const json = (c: string): string =>
+    `regexp_replace(replace("${c}", '''', '"'), '\\bNone\\b', 'null', 'g')`
+  const labels = (c: string): string =>
+    `from_json(${json(c)}, '[{"key": "VARCHAR", "value": "VARCHAR"}]')`
+  await scratchSql(
+    `COPY (SELECT billing_account_id,
+        {'id': "service.id", 'description': "service.description"} AS service,
+        {'id': "sku.id", 'description': "sku.description"} AS sku,
+        CAST(usage_start_time AS TIMESTAMPTZ) AS usage_start_time, CAST(usage_end_time AS TIMESTAMPTZ) AS usage_end_time,
+        {'id': "project.id", 'name': "project.name", 'labels': ${labels('project.labels')}} AS project,
+        ${labels('labels')} AS labels, ${labels('system_labels')} AS system_labels,
+        {'location': "location.location", 'region': nullif("location.region", '')} AS location,
+        CAST(cost AS DOUBLE) AS cost, currency,
+        {'amount': CAST("usage.amount" AS DOUBLE), 'unit': "usage.unit"} AS usage,
+        from_json(${json('credits')}, '[{"name": "VARCHAR", "amount": "DOUBLE", "full_name": "VARCHAR", "id": "VARCHAR", "type": "VARCHAR"}]') AS credits,
+        {'month': "invoice.month"} AS invoice, cost_type
+      FROM read_csv($1, all_varchar = true, header = true, quote = '"', escape = '"')) TO '${path}' (${copyFormat})`,
+    [GCP],
+  )
+}
+
+describe('GCP Cloud Billing export', () => {
   it('imports the Koku sample: 25 rows, BilledCost = EffectiveCost = cost + credits per currency, reconciled', async () => {
     ws = await freshWorkspace()
     const record = await importFile(ws, GCP)
@@ -148,58 +175,60 @@ describe('GCP Cloud Billing export CSV', () => {
     expect(await ws.all(`SELECT count(*)::BIGINT AS n FROM focus`)).toEqual([{ n: '0' }])
   })
 
-  it('imports the same export as Parquet with BigQuery records (service, sku, invoice, credits and labels as lists) to the same totals', async () => {
-    const path = join(tempDir(), 'gcp-billing.parquet')
-    // The fixture's Python literals made JSON only for building it; the import reads the lists themselves.
-    const json = (c: string): string =>
-      `regexp_replace(replace("${c}", '''', '"'), '\\bNone\\b', 'null', 'g')`
-    const labels = (c: string): string =>
-      `from_json(${json(c)}, '[{"key": "VARCHAR", "value": "VARCHAR"}]')`
-    await scratchSql(
-      `COPY (SELECT billing_account_id,
-          {'id': "service.id", 'description': "service.description"} AS service,
-          {'id': "sku.id", 'description': "sku.description"} AS sku,
-          CAST(usage_start_time AS TIMESTAMPTZ) AS usage_start_time, CAST(usage_end_time AS TIMESTAMPTZ) AS usage_end_time,
-          {'id': "project.id", 'name': "project.name", 'labels': ${labels('project.labels')}} AS project,
-          ${labels('labels')} AS labels, ${labels('system_labels')} AS system_labels,
-          {'location': "location.location", 'region': nullif("location.region", '')} AS location,
-          CAST(cost AS DOUBLE) AS cost, currency,
-          {'amount': CAST("usage.amount" AS DOUBLE), 'unit': "usage.unit"} AS usage,
-          from_json(${json('credits')}, '[{"name": "VARCHAR", "amount": "DOUBLE", "full_name": "VARCHAR", "id": "VARCHAR", "type": "VARCHAR"}]') AS credits,
-          {'month': "invoice.month"} AS invoice, cost_type
-        FROM read_csv($1, all_varchar = true, header = true, quote = '"', escape = '"')) TO '${path}' (FORMAT parquet)`,
-      [GCP],
+  it.each([
+    ['Parquet', 'parquet', 'FORMAT parquet'],
+    ['JSON lines', 'jsonl', 'FORMAT json'],
+  ])(
+    'imports the same export as %s with BigQuery records (service, sku, invoice, credits and labels as lists) to the same totals',
+    async (_, kind, copyFormat) => {
+      const path = join(tempDir(), `gcp-billing.${kind}`)
+      await writeNested(path, copyFormat)
+      ws = await freshWorkspace()
+      const record = await importFile(ws, path)
+      expect(record.error).toBeNull()
+      expect(record).toMatchObject({
+        status: 'imported',
+        format: `gcp-billing/${kind}`,
+        rowCount: 25,
+        reconciled: true,
+      })
+      const usd = normalizeDecimal(expectedNet(GCP).USD?.sum ?? '')
+      expect(await stored(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
+      const records = csvRecords(GCP)
+      const credited = records.findIndex((r) => r.credits !== '[]')
+      const labelled = records.findIndex((r) => r.labels !== '[]')
+      const [row] = await ws.all(
+        `SELECT ServiceName, ServiceCategory, SkuId, SubAccountId, ChargeCategory, x_FixCodes AS fixes,
+        strftime(BillingPeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS ps FROM focus WHERE x_SourceRow = $1`,
+        [credited + 1],
+      )
+      expect(row).toMatchObject({
+        ServiceName: records[credited]?.['service.description'],
+        ServiceCategory: 'Security',
+        SkuId: records[credited]?.['sku.id'],
+        SubAccountId: 'billing-example-00000',
+        ChargeCategory: 'Usage',
+        ps: '2020-11-01 07:00',
+      })
+      expect(String(row?.fixes)).toContain('CREDITS_NETTED')
+      const [tagged] = await ws.all(`SELECT Tags FROM focus WHERE x_SourceRow = $1`, [labelled + 1])
+      const label = /'key': '([^']+)', 'value': '([^']+)'/.exec(records[labelled]?.labels ?? '')
+      expect(JSON.parse(String(tagged?.Tags))).toEqual({ [label?.[1] ?? '']: label?.[2] })
+    },
+  )
+
+  it('refuses JSON lines that are not a native export (FOCUS rows), naming the file, with nothing stored', async () => {
+    const path = join(tempDir(), 'focus.jsonl')
+    writeFileSync(
+      path,
+      '{"BilledCost": 1, "EffectiveCost": 1, "ChargeCategory": "Usage", "ChargePeriodStart": "2024-09-01T00:00:00Z", "BillingCurrency": "USD"}\n',
     )
     ws = await freshWorkspace()
     const record = await importFile(ws, path)
-    expect(record.error).toBeNull()
-    expect(record).toMatchObject({
-      status: 'imported',
-      format: 'gcp-billing/parquet',
-      rowCount: 25,
-      reconciled: true,
-    })
-    const usd = normalizeDecimal(expectedNet(GCP).USD?.sum ?? '')
-    expect(await stored(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
-    const records = csvRecords(GCP)
-    const credited = records.findIndex((r) => r.credits !== '[]')
-    const labelled = records.findIndex((r) => r.labels !== '[]')
-    const [row] = await ws.all(
-      `SELECT ServiceName, ServiceCategory, SkuId, SubAccountId, ChargeCategory, x_FixCodes AS fixes,
-        strftime(BillingPeriodStart AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS ps FROM focus WHERE x_SourceRow = $1`,
-      [credited + 1],
+    expect(record.error).toMatchObject({ code: 'UNSUPPORTED_FORMAT' })
+    expect(record.error?.message).toBe(
+      'focus.jsonl is JSON lines, which Focal reads for GCP billing exports only.',
     )
-    expect(row).toMatchObject({
-      ServiceName: records[credited]?.['service.description'],
-      ServiceCategory: 'Security',
-      SkuId: records[credited]?.['sku.id'],
-      SubAccountId: 'billing-example-00000',
-      ChargeCategory: 'Usage',
-      ps: '2020-11-01 07:00',
-    })
-    expect(String(row?.fixes)).toContain('CREDITS_NETTED')
-    const [tagged] = await ws.all(`SELECT Tags FROM focus WHERE x_SourceRow = $1`, [labelled + 1])
-    const label = /'key': '([^']+)', 'value': '([^']+)'/.exec(records[labelled]?.labels ?? '')
-    expect(JSON.parse(String(tagged?.Tags))).toEqual({ [label?.[1] ?? '']: label?.[2] })
+    expect(await ws.all(`SELECT count(*)::BIGINT AS n FROM focus`)).toEqual([{ n: '0' }])
   })
 })

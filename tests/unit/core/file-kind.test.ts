@@ -8,6 +8,7 @@ describe('kindOfBytes', () => {
     ['\u001f\u008b\u0008', 'csv.gz'],
     ['PK\u0003\u0004', 'zip'],
     ['BilledCost,BillingCurrency\n1,USD', 'csv'],
+    ['{"cost": 1.5, "currency": "USD"}\n{"cost": 2, "currency": "USD"}', 'jsonl'],
     ['\u0089PNG\r\n\u001a\n', 'unknown'],
     ['just one word', 'unknown'],
   ])('%j → %s', (bytes, kind) => {
