@@ -72,7 +72,8 @@ export class ImportJobs {
       await this.run(ws, job, files, signal, onOverlap)
     } catch (cause) {
       const error = toFocalError(cause)
-      const fileName = files[job.results.length]?.name ?? files.at(-1)?.name ?? ''
+      const done = job.results.at(-1)?.source
+      const fileName = files[done === undefined ? 0 : done + 1]?.name ?? files.at(-1)?.name ?? ''
       job.results.push({ fileName, record: null, error })
       job.state = signal.aborted ? 'cancelled' : 'failed'
       try {
@@ -109,7 +110,12 @@ export class ImportJobs {
         onOverlap,
       })
       for (const record of records)
-        job.results.push({ fileName: record.fileName, record, error: record.error })
+        job.results.push({
+          fileName: record.fileName,
+          record,
+          error: record.error,
+          source: fileIndex,
+        })
       if (skipped.length > 0) job.skipped = [...(job.skipped ?? []), ...skipped]
       const rowsDone = records.reduce((sum, record) => sum + record.rowCount, 0)
       job.progress = {

@@ -178,6 +178,8 @@ export const ImportJobSchema = z.object({
       fileName: z.string(),
       record: ImportRecordSchema.nullable(),
       error: FocalErrorSchema.nullable(),
+      /** The index of the requested file it came from: a ZIP gives one result per billing file inside. */
+      source: z.number().int().nonnegative().optional(),
     }),
   ),
   /** Files inside imported ZIP archives that are not billing files (`<archive>.zip/<inner path>`), and why. */

@@ -97,7 +97,8 @@ export function createImportSlice(
       })
       set({ importJobId: jobId })
       const job = await follow(jobId)
-      return job.results.map((result, i) => ({ ...result, token: tokens[i] }))
+      // A ZIP's results share its token (`source`), so an entry refused for overlap re-imports that archive.
+      return job.results.map((result, i) => ({ ...result, token: tokens[result.source ?? i] }))
     }
 
     /** After a job: the task's outcome from the first error, and the loaded summary reloaded. */
@@ -149,7 +150,9 @@ export function createImportSlice(
         if (!outcome?.token || get().importTask.status === 'running') return
         set({ importTask: RUNNING, importProgress: null })
         try {
-          const [again] = await runJob([outcome.token], choice)
+          const results = await runJob([outcome.token], choice)
+          // From a ZIP, the entry this outcome is about (the others are already imported).
+          const again = results.find((r) => r.fileName === outcome.fileName) ?? results[0]
           const outcomes = get().importOutcomes.map((o, i) => (i === index && again ? again : o))
           settle(outcomes)
         } catch (cause) {

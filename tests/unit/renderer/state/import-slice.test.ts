@@ -1,0 +1,96 @@
+/**
+ * import-slice with a ZIP: the app's store over real services (real DuckDB, real
+ * files) — an archive entry refused for overlapping earlier imports keeps its
+ * archive's token, and resolving it updates that entry, not another one.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FocalServices } from '../../../../electron/core/host'
+import { createAppStore } from '../../../../renderer/src/state/store'
+import type { FocalTransport } from '../../../../renderer/src/api/transport'
+import { parseCsv } from '../../../helpers/csv-sums'
+import { sample, tempDir } from '../../../helpers/paths'
+import { writeZip } from '../../../helpers/zip-writer'
+import { demoServices } from '../../../integration/services/support'
+
+let services: FocalServices
+let dir: string
+beforeEach(async () => {
+  services = (await demoServices()).services
+  dir = tempDir()
+})
+afterEach(() => services.close())
+
+/** The transport the web host gives the page, answered in-process by the same services. */
+function transport(): FocalTransport {
+  const extras = {
+    subscribe: (event: string, listener: (payload: unknown) => void) =>
+      services.onEvent((name, payload) => {
+        if (name === event) listener(payload)
+      }),
+    pickAndStageFiles: async (files: File[]) =>
+      Promise.all(
+        files.map(async (file) => {
+          const path = join(tempDir('focal-upload-'), file.name)
+          writeFileSync(path, Buffer.from(await file.arrayBuffer()))
+          return services.stageFile(path, file.name)
+        }),
+      ),
+  }
+  return new Proxy(extras, {
+    get: (target, name: string) =>
+      name in target
+        ? target[name as keyof typeof target]
+        : (request: unknown) =>
+            (services as unknown as Record<string, (r: unknown) => unknown>)[name]?.(request),
+  }) as unknown as FocalTransport
+}
+
+const [HEADER = [], ...ROWS] = parseCsv(
+  readFileSync(sample('focus-sample-data/FOCUS-1.0/focus_sample.csv'), 'utf8'),
+)
+const at = (name: string): number => HEADER.indexOf(name)
+const of = (...providers: string[]): string[][] =>
+  ROWS.filter((r) => providers.includes(r[at('ProviderName')] ?? ''))
+const csv = (rows: string[][]): string => {
+  const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+  return [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n'
+}
+
+describe('import slice with a ZIP', () => {
+  it('resolves an overlapping entry of an archive by the archive, updating that entry', async () => {
+    const store = createAppStore(transport())
+    expect((await services['workspace:create']({ name: 'zips' })).name).toBe('zips')
+    await store.getState().importFiles([new File([csv(of('AWS', 'Microsoft'))], 'a.csv')])
+    expect(store.getState().importOutcomes.map((o) => o.record?.status)).toEqual(['imported'])
+
+    // b.csv restates Microsoft's rows (one changed) and adds Oracle's: a partial overlap.
+    const restated = of('Microsoft').map((r, i) =>
+      i === 0 ? r.map((v, c) => (c === at('BilledCost') ? '3.5' : v)) : r,
+    )
+    const zip = join(dir, 'pack.zip')
+    writeZip(zip, [
+      {
+        name: 'gcp.csv',
+        data: readFileSync(
+          sample('focus-data-toolkit-golden/gcp_1_3_cost_and_usage_rows100_seed42.csv'),
+        ),
+      },
+      { name: 'b.csv', data: Buffer.from(csv([...restated, ...of('Oracle')])) },
+    ])
+    await store.getState().importFiles([new File([new Uint8Array(readFileSync(zip))], 'pack.zip')])
+    const outcomes = store.getState().importOutcomes
+    expect(outcomes.map((o) => [o.fileName, o.record?.status, o.error?.code ?? null])).toEqual([
+      ['pack.zip/gcp.csv', 'imported', null],
+      ['pack.zip/b.csv', 'failed', 'OVERLAP'],
+    ])
+    expect(outcomes[1]?.token).toBeDefined()
+
+    await store.getState().resolveOverlap(1, 'keep-both')
+    expect(store.getState().importOutcomes.map((o) => [o.fileName, o.record?.status])).toEqual([
+      ['pack.zip/gcp.csv', 'imported'],
+      ['pack.zip/b.csv', 'imported'],
+    ])
+  })
+})
