@@ -14,8 +14,8 @@ export const OPEN_EXPORTS_DIALOG: OpenDialogOptions = {
   properties: ['openFile', 'multiSelections'],
   filters: [
     {
-      name: 'Billing exports (CSV, CSV.gz, Parquet, ZIP)',
-      extensions: ['csv', 'gz', 'parquet', 'zip'],
+      name: 'Billing exports (CSV, CSV.gz, Parquet, JSON lines, ZIP)',
+      extensions: ['csv', 'gz', 'parquet', 'json', 'jsonl', 'ndjson', 'zip'],
     },
     { name: 'All files', extensions: ['*'] },
   ],

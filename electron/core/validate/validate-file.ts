@@ -23,7 +23,12 @@ import { failRead, isCsvContentError } from '../ingest/duckdb-errors'
 import { detectFileKind } from '../ingest/file-kind'
 import { refuseDuplicateColumns } from '../ingest/header-checks'
 import { mapNativeStage, refuseUnknownFormat } from '../ingest/native-stage'
-import { stageCsvSql, stageParquetSql, type SourceKind } from '../ingest/stage-sql'
+import {
+  stageCsvSql,
+  stageJsonLinesSql,
+  stageParquetSql,
+  type SourceKind,
+} from '../ingest/stage-sql'
 import { Workspace } from '../workspace/workspace'
 import { runRules, tally, type Validation } from './rule-results'
 import { FILE_COLUMNS, fileRelationSql } from './validate-sql'
@@ -123,6 +128,17 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
     types = described.map((r) => String(r.column_type))
     await ws
       .run(stageParquetSql(table, readable, header))
+      .catch((cause) => failRead(cause, fileName))
+  } else if (kind === 'jsonl') {
+    // As import-file.ts: every field as text, records and lists as their JSON.
+    const described = await ws
+      .all("DESCRIBE SELECT * FROM read_json($1, format = 'newline_delimited')", [readable])
+      .catch((cause) => failRead(cause, fileName))
+    header = described.map((r) => String(r.column_name))
+    types = header.map(() => 'VARCHAR')
+    const jsonTypes = described.map((r) => String(r.column_type))
+    await ws
+      .run(stageJsonLinesSql(table, header, jsonTypes), [readable])
       .catch((cause) => failRead(cause, fileName))
   } else {
     const csv = await readCsvHeader(path, kind === 'csv.gz', fileName)

@@ -411,3 +411,36 @@ function writeBell(): string {
   )
   return path
 }
+
+describe('validateFile on GCP JSON lines', () => {
+  it('checks a BigQuery JSON-lines export as the FOCUS 1.4 rows the GCP mapping makes', async () => {
+    const line = (cost: number, credit: string): string =>
+      JSON.stringify({
+        billing_account_id: '000000-AAAAAA-000000',
+        service: { id: 'FBF2', description: 'Compute Engine' },
+        sku: { id: 'D5A4', description: 'N1 core' },
+        usage_start_time: '2024-03-01 00:00:00 UTC',
+        usage_end_time: '2024-03-01 01:00:00 UTC',
+        project: { id: 'p-1', name: 'one', labels: [{ key: 'team', value: 'data' }] },
+        labels: [],
+        cost,
+        currency: 'USD',
+        credits:
+          credit === '' ? [] : [{ name: 'Trial', amount: Number(credit), type: 'PROMOTION' }],
+        invoice: { month: '202403' },
+        cost_type: 'regular',
+      })
+    const path = join(tempDir(), 'gcp.jsonl')
+    writeFileSync(path, [line(1.5, '-0.5'), line(2, '')].join('\n') + '\n')
+    const v = await validateFile(path, 'gcp.jsonl')
+    expect(v).toMatchObject({
+      dataset: 'CostAndUsage',
+      format: 'gcp-billing/jsonl',
+      focusVersion: '1.4',
+      rows: 2,
+      error: null,
+    })
+    expect(rule(v, 'BilledCost.NotNull').failingRows).toBe(0)
+    expect(rule(v, 'ChargePeriodStart.Type').failingRows).toBe(0)
+  })
+})

@@ -51,7 +51,7 @@ export function DropZone({
           type="file"
           multiple
           hidden
-          accept=".csv,.gz,.parquet,.zip,text/csv"
+          accept=".csv,.gz,.parquet,.json,.jsonl,.ndjson,.zip,text/csv"
           data-testid="file-input"
           onChange={(event) => {
             const files = [...(event.currentTarget.files ?? [])]
