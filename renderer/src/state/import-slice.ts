@@ -35,6 +35,8 @@ export interface ImportSlice {
   readonly importJobId: string | null
   readonly importProgress: ImportProgress | null
   readonly importOutcomes: readonly FileOutcome[]
+  /** Files inside the imported ZIP archives that are not billing files, and why. */
+  readonly importSkipped: readonly { readonly fileName: string; readonly reason: string }[]
   importFiles(files: File[]): Promise<void>
   /** Imports the file of outcome `index` (refused with OVERLAP) again with the user's choice. */
   resolveOverlap(index: number, choice: OverlapChoice): Promise<void>
@@ -97,6 +99,10 @@ export function createImportSlice(
       })
       set({ importJobId: jobId })
       const job = await follow(jobId)
+      // Resolving an overlap re-runs its archive, which skips the same files again.
+      const known = new Set(get().importSkipped.map((entry) => entry.fileName))
+      const skipped = (job.skipped ?? []).filter((entry) => !known.has(entry.fileName))
+      set({ importSkipped: [...get().importSkipped, ...skipped] })
       // A ZIP's results share its token (`source`), so an entry refused for overlap re-imports that archive.
       return job.results.map((result, i) => ({ ...result, token: tokens[result.source ?? i] }))
     }
@@ -121,12 +127,14 @@ export function createImportSlice(
       importJobId: null,
       importProgress: null,
       importOutcomes: [],
+      importSkipped: [],
       importFiles: async (files) => {
         if (files.length === 0 || get().importTask.status === 'running') return
         set({
           importTask: RUNNING,
           importPhase: 'staging',
           importOutcomes: [],
+          importSkipped: [],
           importProgress: null,
           importJobId: null,
         })

@@ -40,8 +40,8 @@ export function DropZone({
         <Text size="sm" c="dimmed" ta="center">
           FOCUS 1.0 to 1.4, AWS Cost and Usage Reports (legacy and CUR 2.0), Azure cost details (EA,
           MCA, usage details), GCP Cloud Billing exports and OCI cost reports, as CSV, CSV.gz or
-          Parquet. The format is detected from the header; each file is checked and reconciled
-          before anything is stored.
+          Parquet, or ZIP archives of them. The format is detected from the header; each file is
+          checked and reconciled before anything is stored.
         </Text>
         <Button variant="light" mt="xs" disabled={disabled} onClick={() => input.current?.click()}>
           Choose files…

@@ -139,12 +139,18 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
 /** The per-file results of the last import, if any. */
 export function ImportResults() {
   const outcomes = useAppStore((s) => s.importOutcomes)
+  const skipped = useAppStore((s) => s.importSkipped)
   if (outcomes.length === 0) return null
   return (
     <Stack gap="xs" data-testid="import-results">
       <Title order={4}>Last import</Title>
       {outcomes.map((outcome, index) => (
         <Outcome key={`${outcome.fileName}-${index}`} outcome={outcome} index={index} />
+      ))}
+      {skipped.map((entry) => (
+        <Text key={entry.fileName} size="sm" c="dimmed" data-testid="import-skipped">
+          {entry.fileName}: skipped, {entry.reason}
+        </Text>
       ))}
     </Stack>
   )

@@ -78,6 +78,7 @@ describe('import slice with a ZIP', () => {
         ),
       },
       { name: 'b.csv', data: Buffer.from(csv([...restated, ...of('Oracle')])) },
+      { name: 'docs/README.txt', data: Buffer.from('September exports\n') },
     ])
     await store.getState().importFiles([new File([new Uint8Array(readFileSync(zip))], 'pack.zip')])
     const outcomes = store.getState().importOutcomes
@@ -86,11 +87,20 @@ describe('import slice with a ZIP', () => {
       ['pack.zip/b.csv', 'failed', 'OVERLAP'],
     ])
     expect(outcomes[1]?.token).toBeDefined()
+    expect(store.getState().importSkipped).toEqual([
+      {
+        fileName: 'pack.zip/docs/README.txt',
+        reason: 'not a billing file (CSV, CSV.gz or Parquet)',
+      },
+    ])
 
     await store.getState().resolveOverlap(1, 'keep-both')
     expect(store.getState().importOutcomes.map((o) => [o.fileName, o.record?.status])).toEqual([
       ['pack.zip/gcp.csv', 'imported'],
       ['pack.zip/b.csv', 'imported'],
+    ])
+    expect(store.getState().importSkipped.map((entry) => entry.fileName)).toEqual([
+      'pack.zip/docs/README.txt',
     ])
   })
 })
