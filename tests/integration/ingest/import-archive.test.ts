@@ -59,6 +59,7 @@ describe('importArchive', () => {
       { name: '2024/01/gcp/gcp.csv.gz', data: gzipSync(bytesOf(GCP)) },
       { name: 'parquet/focus_sample.parquet', data: readFileSync(parquet) },
       { name: '2024/01/manifest.json', data: Buffer.from('{"reportKeys":[]}') },
+      { name: 'old/december.zip', data: Buffer.from('PK\u0005\u0006'.padEnd(22, '\u0000')) },
     ])
     const ws = await workspace()
     const result = await importArchive(ws, zip.path, { tempRoot: zip.tempRoot })
@@ -85,6 +86,10 @@ describe('importArchive', () => {
       {
         fileName: 'billing.zip/2024/01/manifest.json',
         reason: 'not a billing file (CSV, CSV.gz or Parquet)',
+      },
+      {
+        fileName: 'billing.zip/old/december.zip',
+        reason: 'a ZIP inside the archive; unzip it and import it on its own',
       },
     ])
     // The same files imported one by one give exactly the same stored totals.
