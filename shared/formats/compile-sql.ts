@@ -280,11 +280,23 @@ class Compiler {
 
   /**
    * JSON text of a JSON array or of the Python literal of one (a flattened GCP export writes
-   * `[{'key': 'a', 'value': None}]`); null when it is neither. Quotes inside a value are not
-   * rewritten, so such a value stays unreadable and its row is refused rather than misread.
+   * `[{'key': 'a', 'value': None}]`); null when it is neither. Only quotes and words next to
+   * the literal's own punctuation are rewritten, so an apostrophe or the word None inside a
+   * value stays as written; a value the rewrite cannot make JSON leaves its row refused.
    */
   private lenientJson(text: string): string {
-    const converted = `regexp_replace(regexp_replace(regexp_replace(replace(${text}, '''', '"'), '\\bNone\\b', 'null', 'g'), '\\bTrue\\b', 'true', 'g'), '\\bFalse\\b', 'false', 'g')`
+    const replace = (sql: string, pattern: string, by: string): string =>
+      `regexp_replace(${sql}, ${quoteLiteral(pattern)}, ${quoteLiteral(by)}, 'g')`
+    let converted = replace(text, `([\\[{,:]\\s*)'`, '\\1"')
+    converted = replace(converted, `'(\\s*[:,}\\]])`, '"\\1')
+    for (const [word, json] of [
+      ['None', 'null'],
+      ['True', 'true'],
+      ['False', 'false'],
+    ])
+      // Twice: a match takes the comma the next one needs (`[None, None]`).
+      for (let k = 0; k < 2; k++)
+        converted = replace(converted, `([\\[,:]\\s*)${word}(\\s*[,}\\]])`, `\\1${json}\\2`)
     return `CASE WHEN json_valid(${text}) THEN ${text} WHEN json_valid(${converted}) THEN ${converted} END`
   }
 

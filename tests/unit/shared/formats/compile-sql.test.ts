@@ -183,7 +183,13 @@ describe('JSON array and month expressions (GCP, OCI)', () => {
       '202011',
       '2023-11-13T07:00Z',
     ],
-    ['[]', '[]', '', '202403', '2024-03-31 23:30:00+00:00'],
+    [
+      '[]',
+      `[{'key': 'owner', 'value': "Bob's"}, {'key': 'note', 'value': 'None, True'}, {'key': 'n', 'value': None}]`,
+      '',
+      '202403',
+      '2024-03-31 23:30:00+00:00',
+    ],
     ["[{'amount': 'five'}]", "[{'key': \"it's\"", '[]', '202412', '2024-12-31T23:00:00Z'],
   ]
 
@@ -224,7 +230,8 @@ describe('JSON array and month expressions (GCP, OCI)', () => {
       ),
     ).toEqual([
       { team: 'data', cc: '42' },
-      null,
+      // An apostrophe and the words None and True inside values are kept as written.
+      { owner: "Bob's", note: 'None, True' },
       // Labels that are no array are passed as written, for the Tags check to refuse with their row.
       "[{'key': \"it's\"",
     ])
