@@ -10,7 +10,7 @@ import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, storedSums } from '../../helpers/workspace'
 
 const GCP = sample(
   'koku-test-data/gcp/202011_30c31bca571d9b7f3b2c8459dd8bc34a_2020-11-08_2020-11-11.csv',
@@ -33,22 +33,6 @@ function expectedNet(path: string): Record<string, { sum: string; rows: number }
   const counts = sumBy(csvRecords(path), 'currency', () => null)
   return Object.fromEntries(
     Object.entries(sums).map(([c, s]) => [c, { sum: s.sum, rows: counts[c]?.rows ?? 0 }]),
-  )
-}
-
-async function stored(w: Workspace): Promise<Record<string, unknown>> {
-  const rows = await w.all(
-    `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1`,
-  )
-  return Object.fromEntries(
-    rows.map((r) => [
-      String(r.c),
-      {
-        rows: Number(r.n),
-        billed: normalizeDecimal(String(r.b)),
-        effective: normalizeDecimal(String(r.e)),
-      },
-    ]),
   )
 }
 
@@ -98,7 +82,7 @@ describe('GCP Cloud Billing export', () => {
     expect(
       normalizeDecimal(sumBy(csvRecords(GCP), 'currency', (r) => r.cost ?? null).USD?.sum ?? ''),
     ).toBe('0.000032')
-    expect(await stored(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
+    expect(await storedSums(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
     expect(record.totals).toMatchObject([{ currency: 'USD', rows: 25, reconciled: true }])
     expect(normalizeDecimal(record.totals[0]?.billedSource ?? '')).toBe(usd)
   })
@@ -193,7 +177,7 @@ describe('GCP Cloud Billing export', () => {
         reconciled: true,
       })
       const usd = normalizeDecimal(expectedNet(GCP).USD?.sum ?? '')
-      expect(await stored(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
+      expect(await storedSums(ws)).toEqual({ USD: { rows: 25, billed: usd, effective: usd } })
       const records = csvRecords(GCP)
       const credited = records.findIndex((r) => r.credits !== '[]')
       const labelled = records.findIndex((r) => r.labels !== '[]')

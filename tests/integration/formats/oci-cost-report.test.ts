@@ -5,7 +5,7 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { sample } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, storedSums } from '../../helpers/workspace'
 
 const OCI = sample('focus-converters-samples/reports_cost-csv_0000000030000269.csv')
 let ws: Workspace | undefined
@@ -27,17 +27,7 @@ describe('OCI cost report CSV', () => {
     const usd = normalizeDecimal(expected.USD?.sum ?? '')
     // shared/data/README.md: cost/myCost = 2.523589 (rounded to 6 decimals).
     expect(Number(usd).toFixed(6)).toBe('2.523589')
-    const rows = await ws.all(
-      `SELECT BillingCurrency AS c, count(*)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b, sum(EffectiveCost)::VARCHAR AS e FROM focus GROUP BY 1`,
-    )
-    expect(
-      rows.map((r) => [
-        r.c,
-        Number(r.n),
-        normalizeDecimal(String(r.b)),
-        normalizeDecimal(String(r.e)),
-      ]),
-    ).toEqual([['USD', 506, usd, usd]])
+    expect(await storedSums(ws)).toEqual({ USD: { rows: 506, billed: usd, effective: usd } })
     expect(record.totals).toMatchObject([{ currency: 'USD', rows: 506, reconciled: true }])
     expect(normalizeDecimal(record.totals[0]?.billedSource ?? '')).toBe(usd)
   })
