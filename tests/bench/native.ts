@@ -6,9 +6,16 @@
  * as for FOCUS files, plain DuckDB loading each file is timed against Focal's
  * import of it in the same run. Target: at most 2× plain DuckDB.
  */
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+} from 'node:fs'
 import { once } from 'node:events'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseCsv } from '../../shared/csv'
 import { focalImport, plainLoad, type LoadResult } from './loads'
 import { round } from './stats'
@@ -61,6 +68,8 @@ async function ensureRepeated(
   const [header = '', ...data] = lines
   log(`generating ${rows} rows of ${name} from ${sample} (${data.length} rows repeated)`)
   const part = `${file}.part`
+  // A fresh clone has no bench data folder yet when this part runs first (--only native).
+  mkdirSync(dirname(part), { recursive: true })
   const out = createWriteStream(part)
   const write = async (chunk: string): Promise<void> => {
     if (!out.write(chunk)) await once(out, 'drain')
