@@ -58,7 +58,7 @@ export async function runImportCommand(
       ),
     )
   else if (files.length === 0)
-    console.error('No CSV, CSV.gz, Parquet or ZIP files found in the given folders.')
+    console.error('No CSV, CSV.gz, Parquet, JSON-lines or ZIP files found in the given folders.')
   return allImported ? 0 : 1
 }
 

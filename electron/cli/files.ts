@@ -5,7 +5,7 @@ import { isBillingFileName, isZipFileName } from '../core/ingest/billing-file-na
 
 /**
  * Files are taken as given (whatever their name, so a misnamed file still gets
- * a clear error); folders contribute their CSV, CSV.gz and Parquet files,
+ * a clear error); folders contribute their billing files (billing-file-names.ts),
  * recursively, in name order, and their ZIP archives when `archives` is set
  * (`focal import` opens each with import-archive.ts).
  */

@@ -14,10 +14,10 @@ import { describeArgsError, usage } from './usage'
 const HELP = `focal — load, normalize and query cloud cost data offline
 
 Usage:
-  focal import <file|folder|zip>... -w <workspace.focal> [--json] [--on-overlap <choice>]
-      Import billing exports as CSV, CSV.gz or Parquet files, or ZIP archives of
-      them (folders: every such file inside, recursively; each billing file in a
-      ZIP is imported as <archive>.zip/<inner path>, other files are skipped).
+  focal import <file|folder>... -w <workspace.focal> [--json] [--on-overlap <choice>]
+      Import billing exports: CSV, CSV.gz, Parquet or JSON-lines files, or ZIP
+      archives of them (folders: every such file inside, recursively; each billing
+      file in a ZIP is imported as <archive>.zip/<inner path>, others are skipped).
       Creates the workspace if missing. Exit code 0 only if every file imported.
       A file that overlaps earlier imports without restating them whole is refused
       (OVERLAP) unless --on-overlap says: supersede (its rows replace theirs in the

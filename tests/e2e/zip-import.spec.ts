@@ -28,6 +28,6 @@ test('a ZIP of billing exports imports each file inside and lists what it skippe
   await expect(outcome).toContainText(`${rows} rows · csv · FOCUS 1.3`)
   await expect(outcome).toContainText('reconciled')
   await expect(importer.page.getByTestId('import-skipped')).toHaveText(
-    'exports.zip/README.txt: skipped, not a billing file (CSV, CSV.gz or Parquet)',
+    'exports.zip/README.txt: skipped, not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
   )
 })

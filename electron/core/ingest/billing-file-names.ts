@@ -1,14 +1,17 @@
 /** Which file names a folder or a ZIP archive contributes to an import. */
 
-/** Billing exports Focal reads from a folder or an archive: CSV, CSV.gz and Parquet. */
-const BILLING_FILE = /\.(csv|csv\.gz|parquet)$/i
+/** Billing exports Focal reads from a folder or an archive: CSV, CSV.gz, Parquet and JSON lines. */
+const BILLING_FILE = /\.(csv|csv\.gz|parquet|jsonl|ndjson|json)$/i
+
+/** An AWS CUR delivery's `<report>-Manifest.json` lists the parts; it is not billing data. */
+const MANIFEST = /manifest[^/]*\.json$/i
 
 /** ZIP archives, opened and imported entry by entry (import-archive.ts). */
 const ZIP_FILE = /\.zip$/i
 
 /** True for a name a folder or archive imports as a billing file (a manifest or README is not). */
 export function isBillingFileName(name: string): boolean {
-  return BILLING_FILE.test(name)
+  return BILLING_FILE.test(name) && !MANIFEST.test(name)
 }
 
 /** True for a ZIP archive's name. */

@@ -100,7 +100,10 @@ export async function extractArchive(
           reason: 'a ZIP inside the archive; unzip it and import it on its own',
         })
       else if (!isBillingFileName(base))
-        skipped.push({ innerPath, reason: 'not a billing file (CSV, CSV.gz or Parquet)' })
+        skipped.push({
+          innerPath,
+          reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
+        })
       else {
         vetBillingEntry(entry, innerPath, archiveName, limits.maxRatio)
         billing.push({ innerPath, entry })

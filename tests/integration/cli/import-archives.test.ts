@@ -54,7 +54,7 @@ describe('focal import with ZIP archives', () => {
     expect(out.skipped).toEqual([
       {
         fileName: 'january.zip/README.txt',
-        reason: 'not a billing file (CSV, CSV.gz or Parquet)',
+        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
     ])
     // The three files' own BilledCost, summed by an independent parser, is what the workspace holds.

@@ -58,7 +58,7 @@ describe('importArchive', () => {
       { name: '2024/01/azure.csv', data: bytesOf(AZURE), deflate: false },
       { name: '2024/01/gcp/gcp.csv.gz', data: gzipSync(bytesOf(GCP)) },
       { name: 'parquet/focus_sample.parquet', data: readFileSync(parquet) },
-      { name: '2024/01/manifest.json', data: Buffer.from('{"reportKeys":[]}') },
+      { name: '2024/01/cur-Manifest.json', data: Buffer.from('{"reportKeys":[]}') },
       { name: 'old/december.zip', data: Buffer.from('PK\u0005\u0006'.padEnd(22, '\u0000')) },
     ])
     const ws = await workspace()
@@ -82,10 +82,13 @@ describe('importArchive', () => {
       sha256(readFileSync(parquet)),
     ])
     expect(result.skipped).toEqual([
-      { fileName: 'billing.zip/README.txt', reason: 'not a billing file (CSV, CSV.gz or Parquet)' },
       {
-        fileName: 'billing.zip/2024/01/manifest.json',
-        reason: 'not a billing file (CSV, CSV.gz or Parquet)',
+        fileName: 'billing.zip/README.txt',
+        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
+      },
+      {
+        fileName: 'billing.zip/2024/01/cur-Manifest.json',
+        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
       {
         fileName: 'billing.zip/old/december.zip',

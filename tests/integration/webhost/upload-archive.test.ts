@@ -26,7 +26,7 @@ describe('web host upload of a ZIP', () => {
     writeZip(zip, [
       { name: 'aws/aws.csv', data: readFileSync(sample(AWS)) },
       { name: 'azure.csv', data: readFileSync(sample(AZURE)) },
-      { name: 'manifest.json', data: Buffer.from('{}') },
+      { name: 'exports-Manifest.json', data: Buffer.from('{}') },
     ])
     const upload = await fetch(`http://127.0.0.1:${host.port}/api/upload?name=exports.zip`, {
       method: 'POST',
@@ -51,8 +51,8 @@ describe('web host upload of a ZIP', () => {
     )
     expect(job.skipped).toEqual([
       {
-        fileName: 'exports.zip/manifest.json',
-        reason: 'not a billing file (CSV, CSV.gz or Parquet)',
+        fileName: 'exports.zip/exports-Manifest.json',
+        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
     ])
   })

@@ -90,7 +90,7 @@ describe('import slice with a ZIP', () => {
     expect(store.getState().importSkipped).toEqual([
       {
         fileName: 'pack.zip/docs/README.txt',
-        reason: 'not a billing file (CSV, CSV.gz or Parquet)',
+        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
     ])
 
