@@ -52,7 +52,7 @@ export class FileGate {
    */
   static create(workspacePath: string): FileGate {
     const parent = dirname(workspacePath)
-    removeStaleGates(parent)
+    removeStaleFolders(parent, PREFIX)
     return new FileGate(mkdtempSync(join(parent, `${PREFIX}${process.pid}-`)))
   }
 
@@ -96,8 +96,11 @@ function uniqueName(path: string): string {
   return `${admitted}-${randomBytes(4).toString('hex')}-${basename(path)}`
 }
 
-/** Removes `<parent>/.focal-files-<pid>-*` folders whose process is gone (a crash or a kill). */
-function removeStaleGates(parent: string): void {
+/**
+ * Removes the folders in `parent` named `<prefix><pid>-…` whose process is no
+ * longer running: what a killed Focal left (gate folders, ZIP extractions).
+ */
+export function removeStaleFolders(parent: string, prefix: string): void {
   let names: string[]
   try {
     names = readdirSync(parent)
@@ -105,7 +108,7 @@ function removeStaleGates(parent: string): void {
     return
   }
   for (const name of names) {
-    const pid = new RegExp(`^${PREFIX.replace('.', '\\.')}(\\d+)-`).exec(name)?.[1]
+    const pid = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length))?.[1] : undefined
     if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue
     rmSync(join(parent, name), { recursive: true, force: true })
   }

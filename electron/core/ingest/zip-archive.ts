@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises'
 import { crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
 import { fail } from '../../../shared/contract'
+import { removeStaleFolders } from '../db/file-gate'
 import { isBillingFileName, isZipFileName } from './billing-file-names'
 
 /** Limits against zip bombs. */
@@ -57,6 +58,8 @@ export interface ExtractedArchive {
   readonly skipped: SkippedEntry[]
 }
 
+/** Extraction folders are `<prefix><pid>-<random>` in the temp folder. */
+const ZIP_FOLDER_PREFIX = 'focal-zip-'
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
 const STORED = 0
@@ -110,7 +113,9 @@ export async function extractArchive(
       }
     }
     await vetTotal(billing, archiveName, limits.maxTotalBytes, tempRoot)
-    const dir = await mkdtemp(join(tempRoot, 'focal-zip-'))
+    // Named by process, so a later run removes what a killed one left (file-gate.ts).
+    removeStaleFolders(tempRoot, ZIP_FOLDER_PREFIX)
+    const dir = await mkdtemp(join(tempRoot, `${ZIP_FOLDER_PREFIX}${process.pid}-`))
     options.onDir(dir)
     await chmod(dir, 0o700)
     const files: ExtractedFile[] = []

@@ -1,6 +1,7 @@
 /** importArchive: billing files inside a ZIP import as their own files; unsafe archives are refused whole. */
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -115,6 +116,21 @@ describe('importArchive', () => {
       importIds: result.records.map((r) => r.id),
     })
     expect(readdirSync(zip.tempRoot)).toEqual([])
+  })
+
+  it('removes the extraction folders a killed import left, not those of a running process', async () => {
+    const zip = archive([{ name: 'aws.csv', data: bytesOf(AWS) }])
+    const gone = spawnSync(process.execPath, ['-e', '']).pid // exited: its folder is stale
+    mkdirSync(join(zip.tempRoot, `focal-zip-${gone}-stale`))
+    mkdirSync(join(zip.tempRoot, `focal-zip-${process.pid}-running`))
+    mkdirSync(join(zip.tempRoot, 'someone-else'))
+    const ws = await workspace()
+    const result = await importArchive(ws, zip.path, { tempRoot: zip.tempRoot })
+    expect(result.records.map((r) => r.status)).toEqual(['imported'])
+    expect(readdirSync(zip.tempRoot).sort()).toEqual([
+      `focal-zip-${process.pid}-running`,
+      'someone-else',
+    ])
   })
 
   it('says a file of the zip that is already imported on its own is already imported', async () => {
