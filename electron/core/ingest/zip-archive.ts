@@ -112,6 +112,15 @@ export async function extractArchive(
         billing.push({ innerPath, entry })
       }
     }
+    if (billing.length === 0)
+      fail(
+        'UNSUPPORTED_FORMAT',
+        `${archiveName} holds no billing file (CSV, CSV.gz, Parquet or JSON lines)${skipped.length ? `, only ${skipped.map((e) => e.innerPath).join(', ')}` : ''}; nothing was imported.`,
+        {
+          hint: 'Check that this is the archive of billing exports, or import the exports themselves.',
+          location: { file: archiveName },
+        },
+      )
     await vetTotal(billing, archiveName, limits.maxTotalBytes, tempRoot)
     // Named by process, so a later run removes what a killed one left (file-gate.ts).
     removeStaleFolders(tempRoot, ZIP_FOLDER_PREFIX)
@@ -120,9 +129,9 @@ export async function extractArchive(
     await chmod(dir, 0o700)
     const files: ExtractedFile[] = []
     for (const [index, { innerPath, entry }] of billing.entries()) {
-      // One folder per entry keeps its own base name (DuckDB reads compression from the extension).
       if (options.signal?.aborted)
         fail('CANCELLED', `Import of ${archiveName} was cancelled; nothing was added.`)
+      // One folder per entry keeps its own base name (DuckDB reads compression from the extension).
       const folder = join(dir, String(index))
       await mkdir(folder, { mode: 0o700 })
       const target = join(folder, posix.basename(innerPath))

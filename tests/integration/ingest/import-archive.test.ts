@@ -133,6 +133,23 @@ describe('importArchive', () => {
     ])
   })
 
+  it('says an archive without billing files holds none, so the person sees why nothing came in', async () => {
+    const zip = archive([
+      { name: 'README.txt', data: Buffer.from('nothing here\n') },
+      { name: 'docs/', data: Buffer.alloc(0), deflate: false },
+    ])
+    const ws = await workspace()
+    const result = await importArchive(ws, zip.path, { tempRoot: zip.tempRoot })
+    expect(result.records.map((r) => [r.fileName, r.status, r.error?.message])).toEqual([
+      [
+        'billing.zip',
+        'failed',
+        'billing.zip holds no billing file (CSV, CSV.gz, Parquet or JSON lines), only README.txt; nothing was imported.',
+      ],
+    ])
+    expect(readdirSync(zip.tempRoot)).toEqual([])
+  })
+
   it('says a file of the zip that is already imported on its own is already imported', async () => {
     const ws = await workspace()
     expect((await importFile(ws, sample(AWS))).status).toBe('imported')
