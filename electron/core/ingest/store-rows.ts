@@ -45,81 +45,87 @@ export interface StoreInput {
 /** Stores the staged rows as one transaction and returns the import record. */
 export async function storeRows(ws: Workspace, input: StoreInput): Promise<ImportRecord> {
   const { mapping, attempt } = input
+  // Listened to only inside this import's own writer turn: a cancel while it waits in the queue
+  // must not interrupt the statement of the job ahead of it.
   const abort = (): void => ws.writer.interrupt()
-  input.signal?.addEventListener('abort', abort)
   try {
-    const id = await ws.transaction(async () => {
-      const importId = await importIdOf(ws, attempt)
-      const layout = await addProviderColumns(ws, mapping)
-      const stop = watchProgress(ws.writer, (f) => input.onRows(Math.round(f * input.rowCount)))
-      try {
-        await ws.run(insertSql(input, importId, layout))
-      } finally {
-        stop()
-      }
-      await input.beforeReconcile?.(importId)
-      const source = input.sourceSums
-        ? { sums: await input.sourceSums(), unreadable: null }
-        : await input.sourceTotals()
-      if (source.unreadable) refuseUnreadable(attempt.fileName, source.unreadable)
-      const totals = reconcileTotals(source.sums, await storedSums(ws, importId))
-      const mismatches = totals.filter((t) => !t.reconciled)
-      if (mismatches.length > 0) {
-        fail(
-          'RECONCILIATION_FAILED',
-          `${attempt.fileName}: totals after import differ from the file (${mismatches.map(describeMismatch).join('; ')}); nothing was stored.`,
-          {
-            hint: "This is a defect in Focal's normalization; the workspace is unchanged. Report the file to the Focal team.",
-            location: { file: attempt.fileName },
-            details: { totals },
-          },
-        )
-      }
-      for (const t of totals) {
-        await ws.run('INSERT INTO import_totals VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+    const id = await ws
+      .transaction(async () => {
+        if (input.signal?.aborted)
+          fail('CANCELLED', `Import of ${attempt.fileName} was cancelled; nothing was added.`)
+        input.signal?.addEventListener('abort', abort)
+        const importId = await importIdOf(ws, attempt)
+        const layout = await addProviderColumns(ws, mapping)
+        const stop = watchProgress(ws.writer, (f) => input.onRows(Math.round(f * input.rowCount)))
+        try {
+          await ws.run(insertSql(input, importId, layout))
+        } finally {
+          stop()
+        }
+        await input.beforeReconcile?.(importId)
+        const source = input.sourceSums
+          ? { sums: await input.sourceSums(), unreadable: null }
+          : await input.sourceTotals()
+        if (source.unreadable) refuseUnreadable(attempt.fileName, source.unreadable)
+        const totals = reconcileTotals(source.sums, await storedSums(ws, importId))
+        const mismatches = totals.filter((t) => !t.reconciled)
+        if (mismatches.length > 0) {
+          fail(
+            'RECONCILIATION_FAILED',
+            `${attempt.fileName}: totals after import differ from the file (${mismatches.map(describeMismatch).join('; ')}); nothing was stored.`,
+            {
+              hint: "This is a defect in Focal's normalization; the workspace is unchanged. Report the file to the Focal team.",
+              location: { file: attempt.fileName },
+              details: { totals },
+            },
+          )
+        }
+        for (const t of totals) {
+          await ws.run('INSERT INTO import_totals VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+            importId,
+            t.currency,
+            t.rows,
+            t.billedSource,
+            t.billedStored,
+            t.effectiveSource,
+            t.effectiveStored,
+            t.reconciled,
+          ])
+        }
+        await input.beforeCommit?.()
+        const fixes = await countFixes(ws, importId)
+        const issues = await validateImport(
+          ws,
           importId,
-          t.currency,
-          t.rows,
-          t.billedSource,
-          t.billedStored,
-          t.effectiveSource,
-          t.effectiveStored,
-          t.reconciled,
-        ])
-      }
-      await input.beforeCommit?.()
-      const fixes = await countFixes(ws, importId)
-      const issues = await validateImport(
-        ws,
-        importId,
-        new Set(mapping.columns.map((c) => c.target)),
-      )
-      const columnMap = [
-        ...layout.columns.map((c) => ({
-          source: c.source,
-          target: c.target,
-          ...(c.supersededBy
-            ? { note: `older name of ${c.supersededBy}, which the file also has` }
-            : {}),
-        })),
-        ...layout.extra.map((c) => ({ source: c.source, target: EXTRA_COLUMN })),
-      ]
-      await insertImport(ws, importId, attempt, {
-        status: 'imported',
-        rowCount: input.rowCount,
-        reconciled: true,
-        fixes,
-        issues,
-        columnMap,
+          new Set(mapping.columns.map((c) => c.target)),
+        )
+        const columnMap = [
+          ...layout.columns.map((c) => ({
+            source: c.source,
+            target: c.target,
+            ...(c.supersededBy
+              ? { note: `older name of ${c.supersededBy}, which the file also has` }
+              : {}),
+          })),
+          ...layout.extra.map((c) => ({ source: c.source, target: EXTRA_COLUMN })),
+        ]
+        await insertImport(ws, importId, attempt, {
+          status: 'imported',
+          rowCount: input.rowCount,
+          reconciled: true,
+          fixes,
+          issues,
+          columnMap,
+        })
+        await ws.audit('import.imported', attempt.fileName, {
+          importId,
+          sha256: attempt.sha256,
+          rows: input.rowCount,
+          totals,
+        })
+        return importId
       })
-      await ws.audit('import.imported', attempt.fileName, {
-        importId,
-        sha256: attempt.sha256,
-        rows: input.rowCount,
-        totals,
-      })
-      return importId
-    })
+      .finally(() => input.signal?.removeEventListener('abort', abort))
     return await readImport(ws, id)
   } finally {
     input.signal?.removeEventListener('abort', abort)

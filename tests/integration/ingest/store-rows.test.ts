@@ -86,3 +86,35 @@ describe('storeRows', () => {
     expect(await ws.all('SELECT x_Team AS t FROM focus')).toEqual([{ t: 'web' }])
   })
 })
+
+describe('storeRows and the writer queue', () => {
+  it('a cancel while the import waits for the writer never interrupts the job ahead of it', async () => {
+    ws = await freshWorkspace()
+    const w = ws
+    const path = join(tempDir(), 'queued.csv')
+    writeFileSync(
+      path,
+      `${HEADER.join(',')}\n1.25,1,USD,${DATES.join(',')}\n2.50,2,USD,${DATES.join(',')}\n`,
+    )
+    const cancel = new AbortController()
+    let ahead: Promise<unknown> | null = null
+    const record = await importFile(w, path, {
+      signal: cancel.signal,
+      onProgress: (progress) => {
+        // Reported just before the store queues its transaction: another job takes the writer first,
+        // and the user cancels this import while that job's statement runs.
+        if (progress.phase !== 'normalizing' || ahead) return
+        ahead = w.exclusive(async () => {
+          const running = w.writer.run('SELECT count(*) FROM range(300000000) t(i) WHERE i % 7 = 3')
+          setTimeout(() => cancel.abort(), 30)
+          await running
+          return 'finished'
+        })
+      },
+    })
+    expect(await ahead).toBe('finished')
+    expect(record).toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED' } })
+    const [rows] = await w.all('SELECT count(*)::INT AS n FROM focus')
+    expect(rows?.n).toBe(0)
+  })
+})
