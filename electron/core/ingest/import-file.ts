@@ -17,9 +17,8 @@ import {
   recordAttempt,
   type Attempt,
 } from '../workspace/imports-registry'
-import { readCsvHeader } from './csv-header'
 import { refuseDuplicateColumns } from './header-checks'
-import { failRead, isCsvContentError } from './duckdb-errors'
+import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
@@ -27,13 +26,8 @@ import { checkValues } from './value-checks'
 import { settleDelivery } from './delivery-identity'
 import { storeRows } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
-import {
-  dropStageSql,
-  stageCsvSql,
-  stageJsonLinesSql,
-  stageParquetSql,
-  type SourceKind,
-} from './stage-sql'
+import { dropStageSql, type SourceKind } from './stage-sql'
+import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
 import type { SourceColumns } from './source-terms'
@@ -239,35 +233,8 @@ async function stageFile(
   options: ImportOptions,
   onFraction: (fraction: number) => void,
 ): Promise<{ mapping: HeaderMapping; sourceTypes: string[]; native?: NativeStage }> {
-  let header: string[]
-  let sourceTypes: string[]
-  let sql: string
-  let serialSql: string | null = null
-  if (kind === 'parquet') {
-    const described = await ws
-      .all('DESCRIBE SELECT * FROM read_parquet($1)', [path])
-      .catch((cause) => failRead(cause, fileName))
-    header = described.map((r) => String(r.column_name))
-    sourceTypes = described.map((r) => String(r.column_type))
-    sql = stageParquetSql(table, path, header)
-  } else if (kind === 'jsonl') {
-    const described = await ws
-      .all("DESCRIBE SELECT * FROM read_json($1, format = 'newline_delimited')", [path])
-      .catch((cause) => failRead(cause, fileName))
-    header = described.map((r) => String(r.column_name))
-    sql = stageJsonLinesSql(
-      table,
-      header,
-      described.map((r) => String(r.column_type)),
-    )
-    sourceTypes = header.map(() => 'VARCHAR')
-  } else {
-    const csv = await readCsvHeader(path, kind === 'csv.gz', fileName)
-    header = [...csv.columns]
-    sourceTypes = header.map(() => 'VARCHAR')
-    sql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz')
-    serialSql = stageCsvSql(table, header.length, csv.delimiter, kind === 'csv.gz', false)
-  }
+  const plan = await planStage(ws, { readable: path, fileName, kind, table })
+  const { header, sourceTypes } = plan
   const detected = detectFormat(header)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
   const mapping = mapFocusHeader(header)
@@ -302,13 +269,7 @@ async function stageFile(
       // A signal that fired before the read began (a damaged file is often found at once) skips it.
       if (options.signal?.aborted)
         fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
-      await (kind === 'parquet' ? ws.run(sql) : ws.run(sql, [path]))
-    } catch (cause) {
-      // DuckDB's parallel CSV reader splits a file by byte ranges and misjudges some valid files
-      // whose quoted values span lines (refusing them, or reporting a row shape that is not
-      // there). One thread reads from the start, so its verdict, right or wrong, is the file's.
-      if (!serialSql || !isCsvContentError(cause)) failRead(cause, fileName)
-      await ws.run(serialSql, [path]).catch((again: unknown) => failRead(again, fileName))
+      await runStage(ws, plan, fileName)
     } finally {
       stopWatching()
       options.signal?.removeEventListener('abort', abort)

@@ -18,17 +18,12 @@ import {
 import { FOCUS_RULES } from '../../../shared/focus/rules'
 import { detectFormat } from '../../../shared/formats/detect'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
-import { readCsvHeader } from '../ingest/csv-header'
-import { failRead, isCsvContentError } from '../ingest/duckdb-errors'
+import { failRead } from '../ingest/duckdb-errors'
 import { detectFileKind } from '../ingest/file-kind'
 import { refuseDuplicateColumns } from '../ingest/header-checks'
 import { mapNativeStage, refuseUnknownFormat } from '../ingest/native-stage'
-import {
-  stageCsvSql,
-  stageJsonLinesSql,
-  stageParquetSql,
-  type SourceKind,
-} from '../ingest/stage-sql'
+import { type SourceKind } from '../ingest/stage-sql'
+import { planStage, runStage } from '../ingest/stage-plan'
 import { Workspace } from '../workspace/workspace'
 import { runRules, tally, type Validation } from './rule-results'
 import { FILE_COLUMNS, fileRelationSql } from './validate-sql'
@@ -118,43 +113,9 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
   const table = ws.tempName('stage')
   // DuckDB reads the file through the throwaway workspace's gate folder (file-gate.ts); closing it removes the link.
   const readable = (await ws.admit(path).catch((cause: unknown) => failRead(cause, fileName))).path
-  let header: string[]
-  let types: string[]
-  if (kind === 'parquet') {
-    const described = await ws
-      .all('DESCRIBE SELECT * FROM read_parquet($1)', [readable])
-      .catch((cause) => failRead(cause, fileName))
-    header = described.map((r) => String(r.column_name))
-    types = described.map((r) => String(r.column_type))
-    await ws
-      .run(stageParquetSql(table, readable, header))
-      .catch((cause) => failRead(cause, fileName))
-  } else if (kind === 'jsonl') {
-    // As import-file.ts: every field as text, records and lists as their JSON.
-    const described = await ws
-      .all("DESCRIBE SELECT * FROM read_json($1, format = 'newline_delimited')", [readable])
-      .catch((cause) => failRead(cause, fileName))
-    header = described.map((r) => String(r.column_name))
-    types = header.map(() => 'VARCHAR')
-    const jsonTypes = described.map((r) => String(r.column_type))
-    await ws
-      .run(stageJsonLinesSql(table, header, jsonTypes), [readable])
-      .catch((cause) => failRead(cause, fileName))
-  } else {
-    const csv = await readCsvHeader(path, kind === 'csv.gz', fileName)
-    header = [...csv.columns]
-    types = header.map(() => 'VARCHAR')
-    const gzip = kind === 'csv.gz'
-    // As import-file.ts: a parallel read that misjudges quoted line breaks is retried on one thread.
-    await ws
-      .run(stageCsvSql(table, header.length, csv.delimiter, gzip), [readable])
-      .catch(async (cause: unknown) => {
-        if (!isCsvContentError(cause)) failRead(cause, fileName)
-        await ws
-          .run(stageCsvSql(table, header.length, csv.delimiter, gzip, false), [readable])
-          .catch((again: unknown) => failRead(again, fileName))
-      })
-  }
+  const plan = await planStage(ws, { readable, fileName, kind, table })
+  await runStage(ws, plan, fileName)
+  const { header, sourceTypes: types } = plan
   if (isContractCommitmentHeader(header))
     return {
       dataset: 'ContractCommitment',
