@@ -1,12 +1,14 @@
 // `npm run bench -- [--rows N] [--repeats N] [--format csv|parquet|both] [--profile]
 // [--only import|native|pivots|pack] [--no-pack-exports]`: bundles
-// tests/bench/run.ts into .bench/run.mjs (esbuild, the options of scripts/build-node.mjs) and
+// tests/bench/run.ts into .bench/run-<pid>.mjs (esbuild, the options of scripts/build-node.mjs) and
 // runs it with the arguments forwarded. JSON goes to stdout, progress to stderr.
 import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { build } from 'esbuild'
 import { NODE_BUNDLE } from './build-node.mjs'
 
-const outfile = '.bench/run.mjs'
+// One bundle per run, so a second bench started meanwhile does not rebuild it under the first.
+const outfile = `.bench/run-${process.pid}.mjs`
 await build({ ...NODE_BUNDLE, entryPoints: ['tests/bench/run.ts'], outfile })
 
 // --expose-gc lets the bench collect garbage between phases, so one phase's heap does not bill the next.
@@ -17,4 +19,6 @@ const child = spawnSync(
     stdio: 'inherit',
   },
 )
+rmSync(outfile, { force: true })
+rmSync(`${outfile}.map`, { force: true })
 process.exit(child.status ?? 1)

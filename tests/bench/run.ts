@@ -153,7 +153,8 @@ async function main(): Promise<void> {
   const loadStart = loadavg()
   const stopLoadavg = sampleLoadavg()
   const benchDir = resolve('.bench')
-  const work = resolve(benchDir, 'tmp')
+  // One scratch folder per run: two runs at once (a shared machine) must not delete each other's databases.
+  const work = resolve(benchDir, `tmp-${process.pid}`)
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
   const memory: Record<string, number> = {}
