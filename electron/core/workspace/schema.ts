@@ -7,7 +7,7 @@ import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
-export const WORKSPACE_FORMAT = 2
+export const WORKSPACE_FORMAT = 3
 
 /** The DuckDB type Focal stores each FOCUS data type as. */
 export const SQL_TYPE: Readonly<Record<FocusType, string>> = {
@@ -61,6 +61,13 @@ export const DELIVERY_TABLES: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS import_overlaps (import_id INTEGER NOT NULL, earlier_import_id INTEGER NOT NULL)`,
 ]
 
+/**
+ * Tables format 3 added: what issue 8's parts store beside the cost rows (saved column
+ * mappings, the Contract Commitment dataset, the tag alias policy, Azure cost views). Each
+ * is `CREATE TABLE IF NOT EXISTS`, so a new workspace and an upgraded one run the same list.
+ */
+export const FORMAT_3_TABLES: readonly string[] = []
+
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
 export const FOCAL_VIEWS: Readonly<Record<string, string>> = { focus: FOCUS_VIEW }
 
@@ -82,6 +89,7 @@ export const CREATE_WORKSPACE: readonly string[] = [
     logged_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)`,
   `CREATE TABLE cost_rows (\n  ${costColumns.join(',\n  ')}\n)`,
   ...DELIVERY_TABLES,
+  ...FORMAT_3_TABLES,
   // The view every query and the CLI use: the normalized rows under FOCUS names.
   `CREATE VIEW focus AS ${FOCUS_VIEW}`,
 ]

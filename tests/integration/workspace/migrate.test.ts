@@ -2,10 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
-import { FOCAL_VIEWS, WORKSPACE_FORMAT } from '../../../electron/core/workspace/schema'
+import {
+  FOCAL_VIEWS,
+  FORMAT_3_TABLES,
+  WORKSPACE_FORMAT,
+} from '../../../electron/core/workspace/schema'
 import { Workspace } from '../../../electron/core/workspace/workspace'
 import { sample } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, storedTotals } from '../../helpers/workspace'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 
@@ -27,7 +31,38 @@ async function formatOneWorkspace(): Promise<string> {
   return ws.path
 }
 
+/** The table each FORMAT_3_TABLES statement creates. */
+const format3Tables = FORMAT_3_TABLES.map(
+  (sql) => /CREATE TABLE IF NOT EXISTS (\w+)/.exec(sql)?.[1] ?? sql,
+)
+
+/** A workspace holding the sample as format 2 left it: none of the format-3 tables. */
+async function formatTwoWorkspace(): Promise<{ path: string; totals: unknown }> {
+  const ws = await freshWorkspace('two')
+  expect((await importFile(ws, SAMPLE)).status).toBe('imported')
+  const totals = await storedTotals(ws)
+  for (const table of format3Tables) await ws.run(`DROP TABLE ${table}`)
+  await ws.run("UPDATE meta SET value = '2' WHERE key = 'focal_format'")
+  await ws.close()
+  return { path: ws.path, totals }
+}
+
 describe('migrateWorkspace', () => {
+  it('upgrades format 2 to the current format: every format-3 table created, the rows and totals untouched', async () => {
+    const { path, totals } = await formatTwoWorkspace()
+    const ws = await Workspace.open(path)
+    open.push(ws)
+    const [meta] = await ws.all("SELECT value FROM meta WHERE key = 'focal_format'")
+    expect(meta?.value).toBe(String(WORKSPACE_FORMAT))
+    const tables = (await ws.all('SELECT table_name FROM duckdb_tables()')).map((r) => r.table_name)
+    for (const table of format3Tables) expect(tables).toContain(table)
+    expect(await storedTotals(ws)).toEqual(totals)
+    const [audit] = await ws.all(
+      "SELECT details FROM audit_log WHERE action = 'workspace.upgrade' ORDER BY logged_at DESC LIMIT 1",
+    )
+    expect(JSON.parse(String(audit?.details))).toEqual({ from: 2, to: WORKSPACE_FORMAT })
+  })
+
   it('upgrades format 1 on a writable open: scopes of earlier imports recorded, so a copy in other bytes is a duplicate', async () => {
     const path = await formatOneWorkspace()
     const ws = await Workspace.open(path)
