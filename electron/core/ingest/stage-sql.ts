@@ -19,10 +19,37 @@ export function stageCsvSql(
   gzip: boolean,
   parallel = true,
 ): string {
+  return `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvCall('$1', columnCount, delimiter, gzip, parallel)}`
+}
+
+/**
+ * CREATE TEMP VIEW over a CSV read exactly as stageCsvSql reads it, for the typed
+ * path (store-rows.ts): the insert reads the file straight into cost_rows, with no
+ * text copy between. A view takes no bound parameter, so the path is a quoted
+ * literal of a host-vetted file, as for Parquet.
+ */
+export function csvViewSql(
+  table: string,
+  path: string,
+  columnCount: number,
+  delimiter: string,
+  gzip: boolean,
+): string {
+  return `CREATE TEMP VIEW ${quoteIdent(table)} AS SELECT * FROM ${readCsvCall(quoteLiteral(path), columnCount, delimiter, gzip, true)}`
+}
+
+/** read_csv of `source` (a bound parameter or a quoted path): exact columns, all VARCHAR, strict shape, UTF-8. */
+function readCsvCall(
+  source: string,
+  columnCount: number,
+  delimiter: string,
+  gzip: boolean,
+  parallel: boolean,
+): string {
   if (!DELIMITERS.has(delimiter))
     throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`)
   const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
-  return `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv($1,
+  return `read_csv(${source},
     auto_detect = false, header = true, strict_mode = true, delim = ${quoteLiteral(delimiter)},
     quote = '"', escape = '"', nullstr = ['NULL', ''], encoding = 'utf-8',
     compression = ${gzip ? "'gzip'" : "'none'"}, columns = {${columns}}${parallel ? '' : ', parallel = false'})`
@@ -71,9 +98,9 @@ export function sourceRowExpr(kind: SourceKind): string {
   return kind === 'parquet' ? 'source_row' : 'rowid'
 }
 
-/** Drops a stage: a table for CSV, a view for Parquet. */
-export function dropStageSql(table: string, kind: SourceKind): string {
-  return `DROP ${kind === 'parquet' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`
+/** Drops a stage: a table for a staged CSV, a view for Parquet or a CSV read in place. */
+export function dropStageSql(table: string, kind: SourceKind, view = kind === 'parquet'): string {
+  return `DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`
 }
 
 /** The staged value of a column as text-trimmed input (CSV) or the typed value (Parquet). */
@@ -82,17 +109,32 @@ export function stagedValue(column: MappedColumn, kind: SourceKind): string {
 }
 
 /**
+ * True where a number written as text provably fits DECIMAL(18,10) without rounding: at most 8
+ * integer and 10 decimal characters, counted after its exponent moves the point. AWS writes
+ * small amounts with an exponent (`5.0E-7`), and DuckDB reads such a text into DECIMAL(38,18)
+ * about 200 times slower than into DECIMAL(18,10), so exponents take the fast path too.
+ */
+export function fitsFastDecimal(text: string): string {
+  const dot = `strpos(${text}, '.')`
+  const e = `greatest(strpos(${text}, 'e'), strpos(${text}, 'E'))`
+  const exponent = `TRY_CAST(substr(${text}, ${e} + 1) AS INTEGER)`
+  const integers = `CASE WHEN ${dot} = 0 THEN ${e} - 1 ELSE ${dot} - 1 END`
+  const decimals = `CASE WHEN ${dot} = 0 THEN 0 ELSE ${e} - 1 - ${dot} END`
+  const plain = `CASE WHEN ${dot} = 0 THEN length(${text}) <= 8 ELSE ${dot} <= 9 AND length(${text}) - ${dot} <= 10 END`
+  const scaled = `${dot} < ${e} AND ${exponent} BETWEEN -10 AND 8 AND ${decimals} - ${exponent} <= 10 AND ${integers} + ${exponent} <= 8`
+  return `(CASE WHEN ${e} = 0 THEN ${plain} ELSE coalesce(${scaled}, false) END)`
+}
+
+/**
  * Text → DECIMAL(38,18), exactly as a plain cast but about ten times cheaper:
- * DuckDB parses text into a 128-bit decimal slowly (≈1 µs a value), while
- * DECIMAL(18,10) is fast. Values that provably fit DECIMAL(18,10) without
- * rounding (no exponent, ≤ 8 integer characters, ≤ 10 decimals) take the fast
- * path and are widened; every other value takes the plain cast, so results
- * are identical (measured by `npm run bench -- --profile`).
+ * DuckDB parses text into a 128-bit decimal slowly (≈1 µs a value, far more with
+ * an exponent), while DECIMAL(18,10) is fast. Values that provably fit
+ * DECIMAL(18,10) without rounding (fitsFastDecimal) take the fast path and are
+ * widened; every other value takes the plain cast, so results are identical
+ * (measured by `npm run bench -- --profile`).
  */
 export function textToMoney(text: string, cast: 'CAST' | 'TRY_CAST' = 'CAST'): string {
-  const dot = `strpos(${text}, '.')`
-  const fits = `(strpos(${text}, 'e') = 0 AND strpos(${text}, 'E') = 0 AND CASE WHEN ${dot} = 0 THEN length(${text}) <= 8 ELSE ${dot} <= 9 AND length(${text}) - ${dot} <= 10 END)`
-  return `CASE WHEN ${fits} THEN CAST(${cast}(${text} AS DECIMAL(18,10)) AS DECIMAL(38,18)) ELSE ${cast}(${text} AS DECIMAL(38,18)) END`
+  return `CASE WHEN ${fitsFastDecimal(text)} THEN CAST(${cast}(${text} AS DECIMAL(18,10)) AS DECIMAL(38,18)) ELSE ${cast}(${text} AS DECIMAL(38,18)) END`
 }
 
 /** Parquet binary floating-point types: their money is read through its shortest round-trip text. */
@@ -141,7 +183,8 @@ export function roundsPast18Decimals(text: string): string {
   const exponent = `coalesce(TRY_CAST(regexp_extract(${text}, '[eE]([+-]?[0-9]+)$', 1) AS BIGINT), 0)`
   const digits = `regexp_replace(${mantissa}, '[^0-9]', '', 'g')`
   const trailingZeros = `length(${digits}) - length(rtrim(${digits}, '0'))`
-  return `(CASE WHEN ${mayRound} THEN rtrim(${digits}, '0') <> '' AND ${written} - ${exponent} - (${trailingZeros}) > 18 ELSE false END)`
+  // A text that fits DECIMAL(18,10) has at most 10 decimals: the exact test is skipped for it.
+  return `(CASE WHEN ${fitsFastDecimal(text)} THEN false WHEN ${mayRound} THEN rtrim(${digits}, '0') <> '' AND ${written} - ${exponent} - (${trailingZeros}) > 18 ELSE false END)`
 }
 
 /** Parquet types whose values always convert: no check needed (DECIMAL scale ≤ 18, integers, timestamps). */

@@ -1,6 +1,10 @@
 /** The fast text → DECIMAL(38,18) path gives exactly what a plain cast gives, on every edge. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { roundsPast18Decimals, textToMoney } from '../../../electron/core/ingest/stage-sql'
+import {
+  fitsFastDecimal,
+  roundsPast18Decimals,
+  textToMoney,
+} from '../../../electron/core/ingest/stage-sql'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { freshWorkspace } from '../../helpers/workspace'
 
@@ -36,6 +40,20 @@ const VALUES = [
   '.',
   '-',
   '1.2.3',
+  '5.0E-7',
+  '-4.0E-7',
+  '1.2345678E7',
+  '1.23456789E8',
+  '1.0E-10',
+  '1.5E-11',
+  '12345678.9E0',
+  '+1.0E+2',
+  '.5E1',
+  '1.e3',
+  '1E',
+  'E5',
+  '1.0E-1.5',
+  '--1E1',
 ]
 
 let ws: Workspace
@@ -77,5 +95,60 @@ describe('roundsPast18Decimals', () => {
   it.each(ROUNDING)('%j rounds at 18 decimals: %s', async (value, rounds) => {
     const [row] = await ws.all(`SELECT ${roundsPast18Decimals('$1')} AS r`, [value])
     expect(row?.r).toBe(rounds)
+  })
+})
+
+/** The exact DECIMAL(38,18) text of a plain or exponent number, by string arithmetic (not DuckDB). */
+function exactDecimal(text: string): string {
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text)
+  if (!match) throw new Error(`not a number: ${text}`)
+  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match
+  const digits = BigInt(`${whole}${fraction}` || '0')
+  const shift = 18 - fraction.length + Number(exponent)
+  const scaled = shift >= 0 ? digits * 10n ** BigInt(shift) : digits / 10n ** BigInt(-shift)
+  const padded = scaled.toString().padStart(19, '0')
+  const value = `${padded.slice(0, -18)}.${padded.slice(-18)}`
+  return scaled === 0n || sign !== '-' ? value : `-${value}`
+}
+
+/** Amounts as AWS writes them, and edges of the exponent rule (8 integer and 10 decimal places). */
+const EXPONENTS = [
+  '5.0E-7',
+  '-4.0E-7',
+  '2.0E-6',
+  '1E-10',
+  '9.999999999E-1',
+  '1.2345678E7',
+  '99999999.99E0',
+  '1.0E07',
+  '5e+0',
+  '0.000001E4',
+]
+
+describe('fitsFastDecimal', () => {
+  it.each(EXPONENTS)(
+    '%j, written with an exponent, takes the fast path and is exact',
+    async (value) => {
+      const [row] = await ws.all(
+        `SELECT ${fitsFastDecimal('$1')} AS fits, (${textToMoney('$1')})::VARCHAR AS v`,
+        [value],
+      )
+      expect(row?.fits).toBe(true)
+      expect(row?.v).toBe(exactDecimal(value))
+    },
+  )
+
+  it.each([
+    '1.0E-10',
+    '1.5E-11',
+    '1.0E08',
+    '1.23456789E8',
+    '123456789E0',
+    '1.0E9',
+    '1E-99',
+    '1E99999999999',
+  ])('%j does not fit DECIMAL(18,10) and takes the plain cast', async (value) => {
+    const [row] = await ws.all(`SELECT ${fitsFastDecimal('$1')} AS fits`, [value])
+    expect(row?.fits).toBe(false)
   })
 })
