@@ -6,6 +6,7 @@
 import { fail } from '../contract/errors'
 import { parseDimension } from '../pivot'
 import { quoteIdent } from '../sql/identifiers'
+import { LITERAL_TAGS, type TagResolver } from '../tags/resolve'
 import type { Condition } from './rule-set'
 
 /** Collects bound parameters ($1, $2, …) and the tag keys a query reads. */
@@ -13,7 +14,11 @@ export class SqlParams {
   readonly values: string[] = []
   readonly tagKeys: string[] = []
 
-  constructor(private readonly columns: ReadonlySet<string>) {}
+  /** `tags` is the workspace's tag alias policy: `tag:<key>` reads its canonical key's original keys. */
+  constructor(
+    private readonly columns: ReadonlySet<string>,
+    private readonly tags: TagResolver = LITERAL_TAGS,
+  ) {}
 
   /** Binds a value and returns its placeholder. */
   bind(value: string): string {
@@ -33,9 +38,13 @@ export class SqlParams {
       return `CAST(${quoteIdent(dimension.name)} AS VARCHAR)`
     }
     if (dimension.key === '') fail('BAD_VALUE', `${where}: "tag:" needs a tag key.`)
-    let index = this.tagKeys.indexOf(dimension.key)
-    if (index < 0) index = this.tagKeys.push(dimension.key) - 1
-    return `"__tags"[${index + 1}]`
+    // The first of the canonical key's original keys a row carries (shared/tags/resolve.ts).
+    const reads = this.tags(dimension.key).keys.map((key) => {
+      let index = this.tagKeys.indexOf(key)
+      if (index < 0) index = this.tagKeys.push(key) - 1
+      return `"__tags"[${index + 1}]`
+    })
+    return reads.length === 1 ? (reads[0] ?? 'NULL') : `coalesce(${reads.join(', ')})`
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { fail } from '../contract/errors'
 import { jsonKeyPath, quoteIdent, quoteLiteral } from '../sql/identifiers'
+import type { TagResolver } from '../tags/resolve'
 import { SqlParams, conditionsSql, tagsListSql } from './conditions-sql'
 import { SEPARATE_TARGET, UNALLOCATED_TARGET, policyId } from './names'
 import type { AllocationDimension, PolicyName, RuleSet } from './rule-set'
@@ -69,9 +70,11 @@ export function compileAssignment(options: {
   columns: ReadonlySet<string>
   periodCondition: (param: string) => string
   mappingTable: string
+  /** The tag alias policy (shared/tags); without it a tag key reads only itself. */
+  tags?: TagResolver
 }): AssignmentSql {
   const { ruleSet, dimension, metric } = options
-  const params = new SqlParams(options.columns)
+  const params = new SqlParams(options.columns, options.tags)
   const periodFilter = options.periodCondition(params.bind(options.period))
   const joins: string[] = []
   const targets: string[] = []

@@ -9,7 +9,9 @@
  * and format dates only on the output rows.
  */
 import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
-import { jsonKeyPath, quoteIdent, quoteLiteral } from './identifiers'
+import { LITERAL_TAGS, type TagResolver } from '../tags/resolve'
+import { tagValueSql } from '../tags/tag-sql'
+import { quoteIdent, quoteLiteral } from './identifiers'
 
 /** A compiled query: SQL text, its bound values, and the role of each output column. */
 export interface CompiledPivot {
@@ -25,6 +27,8 @@ export interface CompiledPivot {
 export interface PivotOptions {
   /** Guard JSON access with json_valid; only needed when some stored Tags are not valid JSON. */
   readonly guardJson?: boolean
+  /** The tag alias policy: `tag:<key>` reads the canonical key's original keys (shared/tags). */
+  readonly tags?: TagResolver
 }
 
 /** Result rows beyond this are cut (the UI says so); a pivot is a summary, not an export. */
@@ -44,13 +48,11 @@ export function compilePivot(
     params.push(value)
     return `$${params.length}`
   }
+  const tags = options.tags ?? LITERAL_TAGS
   const dimensionSql = (d: Dimension): string => {
     if (d.kind === 'tag') {
       if (!columns.has('Tags')) throw new PivotSpecError('This workspace has no Tags column.')
-      const extract = `json_extract_string("Tags", ${bind(jsonKeyPath(d.key))})`
-      return options.guardJson === false
-        ? extract
-        : `CASE WHEN json_valid("Tags") THEN ${extract} END`
+      return tagValueSql(tags(d.key).keys, bind, options.guardJson !== false)
     }
     if (!columns.has(d.name)) throw new PivotSpecError(`Unknown column ${d.name}.`)
     return `CAST(${quoteIdent(d.name)} AS VARCHAR)`
@@ -79,7 +81,8 @@ export function compilePivot(
   spec.rows.forEach((d, i) => {
     select.push(`${dimensionSql(d)} AS d${i}`)
     keys.push(`d${i}`)
-    out.push({ name: d.kind === 'column' ? d.name : `tag:${d.key}`, role: 'dimension' })
+    const name = d.kind === 'column' ? d.name : `tag:${tags(d.key).canonical}`
+    out.push({ name, role: 'dimension' })
   })
   if (unit) {
     select.push(`${quoteIdent(unit)} AS u`)

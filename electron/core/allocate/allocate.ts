@@ -14,6 +14,7 @@ import { compileAssignment } from '../../../shared/allocate/rules-sql'
 import { fail } from '../../../shared/contract'
 import { decimalsEqual, normalizeDecimal, subtractDecimals } from '../../../shared/money'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { checkInputs, checkPatterns, type InputTable } from './inputs'
 import { UNALLOCATED, periodCondition, type CostMetric, type Period } from './lines'
@@ -92,6 +93,7 @@ export async function allocateLines(
     columns,
     periodCondition,
     mappingTable: MAPPINGS_TABLE,
+    tags: await loadTagResolver(ws),
   })
   const id = randomUUID().replaceAll('-', '').slice(0, 12)
   const names = {

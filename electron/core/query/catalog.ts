@@ -2,7 +2,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Catalog, ColumnInfo } from '../../../shared/contract'
 import { PROVENANCE_COLUMNS, focusColumn } from '../../../shared/focus'
-import { isJsonObject, quoteIdent } from '../../../shared/sql/identifiers'
+import { quoteIdent } from '../../../shared/sql/identifiers'
+import { loadTagGroups } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 
 /** Names of the columns of the `focus` view, read on the given connection (the writer by default). */
@@ -52,15 +53,9 @@ export async function readCatalog(ws: Workspace): Promise<Catalog> {
       return [{ name, type, kind, distinct: distinct == null ? null : Number(distinct) }]
     })
     const hasTags = columns.some((c) => c.name === 'Tags')
+    // Canonical keys of the tag alias policy, most used first: an alias is not offered twice.
     const tagKeys = hasTags
-      ? (
-          await ws.all(
-            `SELECT k FROM (SELECT unnest(json_keys(Tags)) AS k FROM focus WHERE ${isJsonObject('Tags')})
-             GROUP BY k ORDER BY count(*) DESC, k LIMIT 1000`,
-            [],
-            connection,
-          )
-        ).map((r) => String(r.k))
+      ? (await loadTagGroups(ws, connection)).slice(0, 1000).map((g) => g.canonical)
       : []
     return { columns, tagKeys }
   } finally {

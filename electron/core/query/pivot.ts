@@ -10,6 +10,7 @@ import {
   PivotSpecError,
   type CompiledPivot,
 } from '../../../shared/sql/pivot-sql'
+import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
 import { focusColumnNames } from './catalog'
@@ -36,7 +37,14 @@ export async function runPivot(
     const names = await focusColumnNames(ws, connection)
     let compiled
     try {
-      compiled = compilePivot(spec, names, { guardJson: await hasInvalidTags(ws, connection) })
+      // Only a pivot that reads a tag needs the alias policy (which lists the keys in use).
+      const usesTags = [...spec.rows, ...spec.filters.map((f) => f.dimension)].some(
+        (d) => d.kind === 'tag',
+      )
+      compiled = compilePivot(spec, names, {
+        guardJson: await hasInvalidTags(ws, connection),
+        tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+      })
     } catch (cause) {
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause

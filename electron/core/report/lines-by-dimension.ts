@@ -6,9 +6,12 @@
  */
 import { fail } from '../../../shared/contract'
 import { dimensionLabel, type Dimension } from '../../../shared/pivot'
-import { jsonKeyPath, quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
+import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
+import { LITERAL_TAGS, type TagResolver } from '../../../shared/tags/resolve'
+import { tagValueSql } from '../../../shared/tags/tag-sql'
 import { UNALLOCATED, periodCondition, type CostMetric, type Period } from '../allocate/lines'
 import { focusColumnNames } from '../query/catalog'
+import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 
 /** What linesByDimension needs. */
@@ -28,11 +31,19 @@ export function linesTableName(prefix = 'report_lines'): string {
   return `${prefix}_${tableCounter}_${Math.random().toString(36).slice(2, 8)}`
 }
 
-/** SQL of the dimension value as text; a tag's JSON path is bound as `param` (unused for columns). */
-export function dimensionValueSql(by: Dimension, param: string): string {
-  return by.kind === 'tag'
-    ? `CASE WHEN json_valid("Tags") THEN json_extract_string("Tags", ${param}) END`
-    : `CAST(${quoteIdent(by.name)} AS VARCHAR)`
+/**
+ * SQL of the dimension value as text, with the values it binds from placeholder `$<first>` on:
+ * a tag reads its canonical key's original keys through the alias policy `tags` (shared/tags).
+ */
+export function dimensionValueSql(
+  by: Dimension,
+  first: number,
+  tags: TagResolver = LITERAL_TAGS,
+): { sql: string; params: string[] } {
+  if (by.kind !== 'tag') return { sql: `CAST(${quoteIdent(by.name)} AS VARCHAR)`, params: [] }
+  const params: string[] = []
+  const sql = tagValueSql(tags(by.key).keys, (path) => `$${first + params.push(path) - 1}`)
+  return { sql, params }
 }
 
 /** Refuses a column the workspace does not have, naming the dimension as the user typed it. */
@@ -62,9 +73,9 @@ export async function linesByDimension(
   const table = linesTableName()
   if (!METRICS.includes(request.metric))
     fail('BAD_REQUEST', `Unknown cost metric ${String(request.metric)}.`)
-  const params: string[] = [request.period]
-  if (request.by.kind === 'tag') params.push(jsonKeyPath(request.by.key))
-  const value = dimensionValueSql(request.by, '$2')
+  const tags = request.by.kind === 'tag' ? await loadTagResolver(ws) : undefined
+  const { sql: value, params: valueParams } = dimensionValueSql(request.by, 2, tags)
+  const params: string[] = [request.period, ...valueParams]
   // Blank values count as missing: a cost center named "   " is a data error, not a target.
   await ws.run(
     `CREATE TEMP TABLE ${quoteIdent(table)} AS

@@ -17,9 +17,10 @@ import {
   type ReportKind,
   type TimedFact,
 } from '../../../shared/report'
-import { jsonKeyPath, quoteIdent } from '../../../shared/sql/identifiers'
+import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { CostMetric } from '../allocate/lines'
 import { focusColumnNames } from '../query/catalog'
+import { loadTagResolver } from '../tags/tag-policy'
 import { listImports } from '../workspace/imports-registry'
 import type { Row, Workspace } from '../workspace/workspace'
 import { dimensionValueSql } from './lines-by-dimension'
@@ -181,9 +182,11 @@ async function readLedger(
 ): Promise<LedgerFact[]> {
   const columns = await focusColumnNames(ws)
   const available = ledger.kind === 'tag' ? columns.has('Tags') : columns.has(ledger.name)
-  const expr = available ? dimensionValueSql(ledger, '$2') : null
-  const params = !expr ? [] : ledger.kind === 'tag' ? [period, jsonKeyPath(ledger.key)] : [period]
-  return (await ws.all(q.ledgerSql(table, expr), params)).map((r) => ({
+  // The ledger account tag reads through the alias policy, like every tag:<key>.
+  const tags = available && ledger.kind === 'tag' ? await loadTagResolver(ws) : undefined
+  const value = available ? dimensionValueSql(ledger, 2, tags) : null
+  const params = value ? [period, ...value.params] : []
+  return (await ws.all(q.ledgerSql(table, value?.sql ?? null), params)).map((r) => ({
     target: text(r.target),
     ledgerAccount: r.ledger == null ? null : text(r.ledger),
     currency: text(r.currency),

@@ -5,6 +5,7 @@
  */
 import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
 export const WORKSPACE_FORMAT = 3
@@ -66,7 +67,10 @@ export const DELIVERY_TABLES: readonly string[] = [
  * mappings, the Contract Commitment dataset, the tag alias policy, Azure cost views). Each
  * is `CREATE TABLE IF NOT EXISTS`, so a new workspace and an upgraded one run the same list.
  */
-export const FORMAT_3_TABLES: readonly string[] = []
+export const FORMAT_3_TABLES: readonly string[] = [
+  // The tag alias policy's overrides (electron/core/tags).
+  ...TAG_ALIAS_TABLES,
+]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
 export const FOCAL_VIEWS: Readonly<Record<string, string>> = { focus: FOCUS_VIEW }
