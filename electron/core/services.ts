@@ -10,6 +10,7 @@ import type { EventName, EventOf, StagedFile } from '../../shared/contract'
 import { fail } from '../../shared/contract'
 import type { EventListener, FocalServices, ServicesOptions } from './host'
 import { ImportJobs, type StagedEntry } from './import-jobs'
+import { listCommitments } from './commitments/list-commitments'
 import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
@@ -134,6 +135,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     'imports:list': async () => listImports(open().ws),
     'loaded:summary': async () => loadedSummary(open().ws),
+    'commitments:list': async () => listCommitments(open().ws),
     'catalog:get': async () => readCatalog(open().ws),
     'pivot:run': async ({ spec, queryId }) => {
       pivots.get(queryId)?.abort()

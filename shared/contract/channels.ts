@@ -5,6 +5,7 @@
  * incoming request against it.
  */
 import { z } from '../zod'
+import { CommitmentListSchema } from './commitments'
 import { PivotSpecSchema } from '../pivot'
 import {
   AllocationExampleSchema,
@@ -73,6 +74,8 @@ export const CHANNELS = {
   },
   'imports:list': { request: Empty, response: z.array(ImportRecordSchema) },
   'loaded:summary': { request: Empty, response: z.array(LoadedRowSchema) },
+  // The FOCUS Contract Commitment dataset's counted commitments (commitments/list-commitments.ts).
+  'commitments:list': { request: Empty, response: CommitmentListSchema },
   'catalog:get': { request: Empty, response: CatalogSchema },
   'pivot:run': {
     request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64) }).strict(),

@@ -101,6 +101,20 @@ export const SupersessionDeltaSchema = z.object({
 /** A supersession's change in one currency. */
 export type SupersessionDelta = z.infer<typeof SupersessionDeltaSchema>
 
+/**
+ * Per currency, a FOCUS Contract Commitment import's ContractCommitmentCost in the source
+ * file and as stored (electron/core/commitments): commitment terms, never a cost total.
+ */
+export const CommitmentTotalSchema = z.object({
+  currency: z.string(),
+  rows: z.number().int(),
+  costSource: DecimalString,
+  costStored: DecimalString,
+  reconciled: z.boolean(),
+})
+/** A Contract Commitment import's total in one currency. */
+export type CommitmentTotal = z.infer<typeof CommitmentTotalSchema>
+
 /** One row of the import registry. */
 export const ImportRecordSchema = z.object({
   id: z.number().int(),
@@ -150,6 +164,11 @@ export const ImportRecordSchema = z.object({
   keptBeside: z.array(z.number().int()),
   /** Per currency, what replacing the earlier rows changed; empty when it superseded nothing. */
   delta: z.array(SupersessionDeltaSchema),
+  /**
+   * For a FOCUS Contract Commitment dataset: its commitments' cost per currency, reconciled
+   * with the file. Absent for cost files (whose money is in `totals`).
+   */
+  commitments: z.object({ totals: z.array(CommitmentTotalSchema) }).optional(),
 })
 /** An import attempt and its outcome. */
 export type ImportRecord = z.infer<typeof ImportRecordSchema>

@@ -32,6 +32,10 @@ import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
 import type { SourceColumns } from './source-terms'
 import { watchProgress } from './progress'
+import { isContractCommitmentHeader } from '../../../shared/focus/contract-commitment'
+import { commitmentMapping, type CommitmentMapping } from '../commitments/commitment-mapping'
+import { COMMITMENT_COST_COLUMNS } from '../commitments/commitments-sql'
+import { storeCommitments } from '../commitments/store-commitments'
 
 /** Options of one import. */
 export interface ImportOptions {
@@ -133,11 +137,14 @@ async function runImport(
     ws,
     readable.path,
     kind,
-    (header) => sourceColumnsOf(detectFormat(header)),
+    (header) =>
+      isContractCommitmentHeader(header)
+        ? COMMITMENT_COST_COLUMNS
+        : sourceColumnsOf(detectFormat(header)),
     reading.signal,
   )
   const table = ws.tempName('stage')
-  const { mapping, sourceTypes, native } = await stageFile(
+  const { mapping, sourceTypes, native, commitments } = await stageFile(
     ws,
     readable.path,
     fileName,
@@ -158,6 +165,8 @@ async function runImport(
   })
   // A native export is read through its mapped table; the raw stage stays for its source sums.
   if (native) attempt.format = `${native.formatId}/${kind}`
+  // The FOCUS Contract Commitment dataset is its own kind, stored in its own table (commitments/).
+  if (commitments) attempt.format = `focus-contract-commitment/${kind}`
   const stage = native ?? { table, kind: kind as SourceKind, mapping, sourceTypes, fixes: [] }
   try {
     attempt.focusVersion = mapping.version
@@ -195,6 +204,20 @@ async function runImport(
       stage.sourceTypes,
     )
     report('normalizing', attempt.sizeBytes, 0)
+    if (commitments)
+      return await storeCommitments(ws, {
+        table,
+        kind: kind as SourceKind,
+        header: commitments,
+        sourceTypes,
+        attempt,
+        rowCount,
+        fixes: checks.fixes,
+        onOverlap: options.onOverlap,
+        sourceTotals,
+        beforeReconcile: options.beforeReconcile,
+        beforeCommit: () => verifying.then(() => statUnchanged(path, fileName, before)),
+      })
     return await storeRows(ws, {
       table: stage.table,
       kind: stage.kind,
@@ -232,12 +255,19 @@ async function stageFile(
   table: string,
   options: ImportOptions,
   onFraction: (fraction: number) => void,
-): Promise<{ mapping: HeaderMapping; sourceTypes: string[]; native?: NativeStage }> {
+): Promise<{
+  mapping: HeaderMapping
+  sourceTypes: string[]
+  native?: NativeStage
+  commitments?: CommitmentMapping
+}> {
   const plan = await planStage(ws, { readable: path, fileName, kind, table })
   const { header, sourceTypes } = plan
-  const detected = detectFormat(header)
+  const commitments = isContractCommitmentHeader(header) ? commitmentMapping(header) : undefined
+  if (commitments) refuseDuplicateColumns(commitments.mapping, fileName)
+  const detected = commitments ? ({ kind: 'commitments' } as const) : detectFormat(header)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
-  const mapping = mapFocusHeader(header)
+  const mapping = commitments?.mapping ?? mapFocusHeader(header)
   // JSON lines are reconciled by their format's source sums, which only a native export has.
   if (kind === 'jsonl' && detected.kind !== 'native')
     fail(
@@ -275,7 +305,7 @@ async function stageFile(
       options.signal?.removeEventListener('abort', abort)
     }
   })
-  if (detected.kind !== 'native') return { mapping, sourceTypes }
+  if (detected.kind !== 'native') return { mapping, sourceTypes, commitments }
   const native = await mapNativeStage(ws, detected.mapping, fileName, {
     table,
     kind,

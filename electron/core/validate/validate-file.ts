@@ -10,14 +10,13 @@ import { join } from 'node:path'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { focusColumn } from '../../../shared/focus'
 import {
-  CONTRACT_COMMITMENT_COLUMNS,
   CONTRACT_COMMITMENT_RULES,
-  contractCommitmentVersion,
   isContractCommitmentHeader,
 } from '../../../shared/focus/contract-commitment'
 import { FOCUS_RULES } from '../../../shared/focus/rules'
 import { detectFormat } from '../../../shared/formats/detect'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
+import { commitmentMapping } from '../commitments/commitment-mapping'
 import { failRead } from '../ingest/duckdb-errors'
 import { detectFileKind } from '../ingest/file-kind'
 import { refuseDuplicateColumns } from '../ingest/header-checks'
@@ -123,7 +122,8 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
       kind,
       types,
       format: kind,
-      mapping: commitmentMapping(header),
+      // The dataset's own columns (the first of a name used twice): the rules check only those.
+      mapping: commitmentMapping(header).mapping,
     }
   const detected = detectFormat(header)
   const mapping = mapFocusHeader(header)
@@ -149,19 +149,6 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
     types: native.sourceTypes,
     format: `${native.formatId}/${kind}`,
   }
-}
-
-/** A Contract Commitment header's own columns under their names (the first of a name used twice). */
-function commitmentMapping(header: readonly string[]): HeaderMapping {
-  const seen = new Set<string>()
-  const columns = header.flatMap((source, index) => {
-    const name = source.replace(/^\ufeff/, '')
-    const column = CONTRACT_COMMITMENT_COLUMNS.find((c) => c.name === name)
-    if (!column || seen.has(name.toLowerCase())) return []
-    seen.add(name.toLowerCase())
-    return [{ index, source: name, target: name, type: column.type }]
-  })
-  return { version: contractCommitmentVersion(header), columns, missing: [], duplicates: [] }
 }
 
 /**

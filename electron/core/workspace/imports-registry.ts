@@ -1,6 +1,7 @@
 /** The import registry: every attempt with its file identity, outcome and totals. */
 import type { FocalError, ImportRecord, ImportTotal } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
+import { readCommitmentFacts } from '../commitments/commitment-facts'
 import { redactPath } from './redact-path'
 import { NO_DELIVERY_FACTS, readDeliveryFacts } from './supersede'
 import { actorName, type Row, type Workspace } from './workspace'
@@ -133,12 +134,14 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
   const stale = (row: Row): Row =>
     ws.readOnly && row.status === 'running' ? { ...row, status: 'interrupted' } : row
   const facts = await readDeliveryFacts(ws, 'all', connection)
+  const commitments = await readCommitmentFacts(ws, 'all', connection)
   return rows.map((row) => ({
     ...toRecord(
       stale(row),
       totals.filter((t) => Number(t.import_id) === Number(row.id)),
     ),
     ...(facts.get(Number(row.id)) ?? NO_DELIVERY_FACTS),
+    ...commitments.get(Number(row.id)),
   }))
 }
 
@@ -148,7 +151,12 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
   if (!row) throw new Error(`import ${id} not found`)
   const totals = await ws.all(`${SELECT_TOTALS} WHERE import_id = $1 ORDER BY currency`, [id])
   const facts = await readDeliveryFacts(ws, id)
-  return { ...toRecord(row, totals), ...(facts.get(id) ?? NO_DELIVERY_FACTS) }
+  const commitments = await readCommitmentFacts(ws, id)
+  return {
+    ...toRecord(row, totals),
+    ...(facts.get(id) ?? NO_DELIVERY_FACTS),
+    ...commitments.get(id),
+  }
 }
 
 const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,

@@ -4,6 +4,7 @@
  * append-only audit log. Money is DECIMAL(38,18), time is TIMESTAMPTZ (UTC).
  */
 import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
+import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 
@@ -63,11 +64,31 @@ export const DELIVERY_TABLES: readonly string[] = [
 ]
 
 /**
+ * The FOCUS Contract Commitment dataset (1.3+), stored apart from cost_rows: its rows are
+ * contract terms, not charges, so no cost total ever reads them. Every 1.4 column is typed
+ * (a 1.3 file leaves the 1.4 ones empty); columns outside the dataset are kept by source
+ * name in x_Extra (a JSON object). A restated file supersedes earlier rows per
+ * ContractCommitmentId; they stay for audit (electron/core/commitments/commitment-identity.ts).
+ */
+export const CONTRACT_COMMITMENT_TABLES: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS contract_commitments (
+  ${CONTRACT_COMMITMENT_COLUMNS.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type]}`).join(',\n  ')},
+  x_Extra VARCHAR, x_ImportId INTEGER NOT NULL, x_SourceFile VARCHAR NOT NULL,
+  x_SourceRow BIGINT NOT NULL, x_SourceFormat VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS superseded_commitments (
+    import_id INTEGER NOT NULL, commitment_id VARCHAR, superseded_by INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS commitment_totals (
+    import_id INTEGER NOT NULL, currency VARCHAR, rows BIGINT NOT NULL,
+    cost_source DECIMAL(38,18), cost_stored DECIMAL(38,18), reconciled BOOLEAN NOT NULL)`,
+]
+
+/**
  * Tables format 3 added: what issue 8's parts store beside the cost rows (saved column
  * mappings, the Contract Commitment dataset, the tag alias policy, Azure cost views). Each
  * is `CREATE TABLE IF NOT EXISTS`, so a new workspace and an upgraded one run the same list.
  */
 export const FORMAT_3_TABLES: readonly string[] = [
+  ...CONTRACT_COMMITMENT_TABLES,
   // The tag alias policy's overrides (electron/core/tags).
   ...TAG_ALIAS_TABLES,
 ]

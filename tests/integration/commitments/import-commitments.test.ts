@@ -1,0 +1,319 @@
+/**
+ * importFile on FOCUS Contract Commitment datasets (electron/core/commitments): stored in
+ * contract_commitments, typed and reconciled, identified as a delivery, never in a cost total.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listCommitments } from '../../../electron/core/commitments/list-commitments'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import { loadedSummary } from '../../../electron/core/query/loaded'
+import { listImports } from '../../../electron/core/workspace/imports-registry'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { sumDecimals } from '../../../shared/money'
+import { csvSums, parseCsv } from '../../helpers/csv-sums'
+import { sample, tempDir } from '../../helpers/paths'
+import { freshWorkspace, storedSums } from '../../helpers/workspace'
+
+let ws: Workspace | undefined
+afterEach(async () => {
+  await ws?.close()
+  ws = undefined
+})
+
+const GOLDEN = 'focus-data-toolkit-golden'
+const commitmentFile = (provider: string): string =>
+  sample(`${GOLDEN}/${provider}_1_3_contract_commitment_rows100_seed42.csv`)
+
+/** The sample's rows, parsed by the tests' own CSV reader. */
+function rowsOf(path: string): { header: string[]; rows: string[][] } {
+  const [header = [], ...rows] = parseCsv(readFileSync(path, 'utf8'))
+  return { header, rows }
+}
+
+/** Writes a CSV of `header` and `rows` into a temp folder. */
+function writeCsv(name: string, header: readonly string[], rows: readonly string[][]): string {
+  const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+  const path = join(tempDir(), name)
+  writeFileSync(path, [header, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n')
+  return path
+}
+
+describe('importFile: Contract Commitment dataset', () => {
+  it.each(['aws', 'azure', 'gcp'])(
+    'stores the %s 1.3 sample in its own table, reconciled per currency against the file',
+    async (provider) => {
+      ws = await freshWorkspace()
+      const path = commitmentFile(provider)
+      const record = await importFile(ws, path)
+      const { rows } = rowsOf(path)
+      const expected = csvSums(path, 'ContractCommitmentCost')
+      expect(record).toMatchObject({
+        status: 'imported',
+        format: 'focus-contract-commitment/csv',
+        focusVersion: '1.3',
+        rowCount: rows.length,
+        reconciled: true,
+        totals: [],
+        error: null,
+      })
+      expect(record.commitments?.totals).toEqual(
+        Object.entries(expected).map(([currency, e]) => ({
+          currency,
+          rows: e.rows,
+          costSource: e.sum,
+          costStored: e.sum,
+          reconciled: true,
+        })),
+      )
+      // The dataset's rules ran on the rows, and the sample breaks none.
+      expect(record.rulesChecked).toContain('ContractCommitmentPeriod.Order')
+      expect(record.issues).toEqual([])
+      const [stored] = await ws.all(
+        `SELECT count(*)::INTEGER AS n, sum(ContractCommitmentCost)::VARCHAR AS cost FROM contract_commitments WHERE x_ImportId = $1`,
+        [record.id],
+      )
+      expect(Number(stored?.n)).toBe(rows.length)
+      // Nothing reaches the cost rows.
+      expect(await storedSums(ws)).toEqual({})
+    },
+  )
+
+  it('matches the data README figure for the Azure file (10 rows, 539071.29088)', async () => {
+    ws = await freshWorkspace()
+    const record = await importFile(ws, commitmentFile('azure'))
+    expect(record.commitments?.totals).toEqual([
+      {
+        currency: 'USD',
+        rows: 10,
+        costSource: '539071.29088',
+        costStored: '539071.29088',
+        reconciled: true,
+      },
+    ])
+  })
+
+  it('types every column: DECIMAL money and quantities, TIMESTAMPTZ dates, with provenance', async () => {
+    ws = await freshWorkspace()
+    const path = commitmentFile('azure')
+    const record = await importFile(ws, path)
+    const types = Object.fromEntries(
+      (
+        await ws.all(
+          "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'contract_commitments'",
+        )
+      ).map((r) => [String(r.column_name), String(r.data_type)]),
+    )
+    expect(types).toMatchObject({
+      ContractCommitmentCost: 'DECIMAL(38,18)',
+      ContractCommitmentQuantity: 'DECIMAL(38,18)',
+      ContractCommitmentPeriodStart: 'TIMESTAMP WITH TIME ZONE',
+      ContractPeriodEnd: 'TIMESTAMP WITH TIME ZONE',
+      ContractCommitmentApplicability: 'VARCHAR',
+      x_ImportId: 'INTEGER',
+    })
+    const { header, rows } = rowsOf(path)
+    const at = (row: string[], name: string): string => row[header.indexOf(name)] ?? ''
+    const first = rows[1]!
+    const [stored] = await ws.all(
+      `SELECT ContractCommitmentCost::VARCHAR AS cost, ContractCommitmentQuantity::VARCHAR AS quantity,
+         strftime(ContractCommitmentPeriodStart, '%Y-%m-%dT%H:%M:%SZ') AS start, x_SourceFile AS file, x_SourceFormat AS format
+       FROM contract_commitments WHERE x_SourceRow = 2`,
+    )
+    expect(stored).toEqual({
+      cost: `${at(first, 'ContractCommitmentCost')}000000000000`,
+      quantity: `${at(first, 'ContractCommitmentQuantity')}00000000000000`,
+      start: at(first, 'ContractCommitmentPeriodStart'),
+      file: record.fileName,
+      format: 'focus-contract-commitment/csv',
+    })
+  })
+
+  it('never changes a cost-and-usage total', async () => {
+    ws = await freshWorkspace()
+    const cost = sample(`${GOLDEN}/azure_1_3_cost_and_usage_rows100_seed42.csv`)
+    expect((await importFile(ws, cost)).status).toBe('imported')
+    const before = { sums: await storedSums(ws), loaded: await loadedSummary(ws) }
+    const billed = csvSums(cost, 'BilledCost')
+    expect(before.sums.USD?.billed).toBe(billed.USD?.sum)
+    expect((await importFile(ws, commitmentFile('azure'))).status).toBe('imported')
+    expect((await importFile(ws, commitmentFile('aws'))).status).toBe('imported')
+    expect({ sums: await storedSums(ws), loaded: await loadedSummary(ws) }).toEqual(before)
+  })
+
+  it('keeps columns outside the dataset (x_ columns) in x_Extra, by source name', async () => {
+    ws = await freshWorkspace()
+    const { header, rows } = rowsOf(commitmentFile('gcp'))
+    const path = writeCsv(
+      'with-extra.csv',
+      [...header, 'x_Team'],
+      rows.map((r, i) => [...r, i === 0 ? 'platform' : '']),
+    )
+    const record = await importFile(ws, path)
+    expect(record.status).toBe('imported')
+    expect(record.extraColumns).toEqual([{ source: 'x_Team', target: 'x_Extra' }])
+    const kept = await ws.all(
+      'SELECT x_SourceRow AS r, x_Extra AS x FROM contract_commitments WHERE x_Extra IS NOT NULL ORDER BY 1',
+    )
+    expect(kept.map((k) => [Number(k.r), JSON.parse(String(k.x))])).toEqual([
+      [1, { x_Team: 'platform' }],
+      ...rows.slice(1).map((_, i) => [i + 2, { x_Team: null }]),
+    ])
+  })
+
+  it('refuses a bad amount, a bad date and a missing id with file, row and column', async () => {
+    ws = await freshWorkspace()
+    const { header, rows } = rowsOf(commitmentFile('aws'))
+    const col = (name: string): number => header.indexOf(name)
+    const broken = (name: string, value: string): string[][] =>
+      rows.map((r, i) => (i === 3 ? r.map((v, j) => (j === col(name) ? value : v)) : r))
+    const cases = [
+      [
+        'ContractCommitmentCost',
+        '1,200.50',
+        'row 4, column ContractCommitmentCost: "1,200.50" is not a number',
+      ],
+      [
+        'ContractCommitmentPeriodEnd',
+        '31/12/2027',
+        'row 4, column ContractCommitmentPeriodEnd: "31/12/2027" is not a date/time',
+      ],
+      ['ContractCommitmentId', '', 'row 4, column ContractCommitmentId: the value is empty'],
+    ] as const
+    for (const [column, value, message] of cases) {
+      const record = await importFile(
+        ws,
+        writeCsv(`bad-${column}.csv`, header, broken(column, value)),
+      )
+      expect(record.status).toBe('failed')
+      expect(record.error).toMatchObject({
+        code: 'BAD_VALUE',
+        location: { file: `bad-${column}.csv`, row: 4, column },
+      })
+      expect(record.error?.message).toContain(`bad-${column}.csv, ${message}`)
+    }
+    expect(await ws.all('SELECT * FROM contract_commitments')).toEqual([])
+  })
+
+  it('is refused when the stored cost differs from the file (reconciliation)', async () => {
+    ws = await freshWorkspace()
+    const record = await importFile(ws, commitmentFile('azure'), {
+      beforeReconcile: (importId) =>
+        ws!.run(
+          'UPDATE contract_commitments SET ContractCommitmentCost = ContractCommitmentCost + 0.01 WHERE x_ImportId = $1 AND x_SourceRow = 3',
+          [importId],
+        ),
+    })
+    expect(record.status).toBe('failed')
+    expect(record.error?.code).toBe('RECONCILIATION_FAILED')
+    expect(record.error?.message).toContain(
+      'USD file 539071.29088 vs stored 539071.30088 (difference 0.01)',
+    )
+    expect(await ws.all('SELECT * FROM contract_commitments')).toEqual([])
+  })
+})
+
+describe('importFile: Contract Commitment delivery identity', () => {
+  it('says "already imported" for the same commitments in other bytes (CRLF, BOM, gzip, renamed)', async () => {
+    ws = await freshWorkspace()
+    const path = commitmentFile('azure')
+    const first = await importFile(ws, path)
+    expect(first.status).toBe('imported')
+    const text = readFileSync(path, 'utf8')
+    const dir = tempDir()
+    const crlf = join(dir, 'commitments-crlf.csv')
+    writeFileSync(crlf, '\ufeff' + text.replace(/\n/g, '\r\n'))
+    const gz = join(dir, 'commitments.csv.gz')
+    writeFileSync(gz, gzipSync(text))
+    for (const copy of [crlf, gz]) {
+      const again = await importFile(ws, copy)
+      expect(again.status).toBe('duplicate')
+      expect(again.error?.message).toContain(
+        `already imported (the same commitments as import #${first.id}`,
+      )
+    }
+    expect((await listCommitments(ws)).totals).toEqual([
+      { currency: 'USD', commitments: 10, cost: '539071.29088' },
+    ])
+  })
+
+  it('supersedes the earlier rows with a restated file of the same commitments, keeping them for audit', async () => {
+    ws = await freshWorkspace()
+    const path = commitmentFile('azure')
+    const first = await importFile(ws, path)
+    const { header, rows } = rowsOf(path)
+    const cost = header.indexOf('ContractCommitmentCost')
+    // The provider restates one commitment's cost: 2243.681280 → 2300.
+    const restatedRows = rows.map((r, i) =>
+      i === 0 ? r.map((v, j) => (j === cost ? '2300' : v)) : r,
+    )
+    const restated = await importFile(ws, writeCsv('restated.csv', header, restatedRows))
+    expect(restated.status).toBe('imported')
+    expect(restated.supersedes).toEqual([first.id])
+    const list = await listCommitments(ws)
+    expect(list.commitments).toHaveLength(rows.length)
+    expect(list.commitments.every((c) => c.importId === restated.id)).toBe(true)
+    const restatedSum = csvSums(
+      writeCsv('oracle.csv', header, restatedRows),
+      'ContractCommitmentCost',
+    )
+    expect(list.totals).toEqual([{ currency: 'USD', commitments: 10, cost: restatedSum.USD?.sum }])
+    // 539071.29088 − 2243.68128 + 2300, by hand.
+    expect(restatedSum.USD?.sum).toBe('539127.6096')
+    // The earlier rows stay for audit, and the registry says who replaced them.
+    const [kept] = await ws.all(
+      'SELECT count(*)::INTEGER AS n FROM contract_commitments WHERE x_ImportId = $1',
+      [first.id],
+    )
+    expect(Number(kept?.n)).toBe(10)
+    const byId = new Map((await listImports(ws)).map((r) => [r.id, r]))
+    expect(byId.get(first.id)?.supersededBy).toBe(restated.id)
+    // Importing the older file again must not undo the restatement.
+    // In other bytes (CRLF), so it is told by its rows, not its SHA-256.
+    const olderCopy = join(tempDir(), 'older-copy.csv')
+    writeFileSync(olderCopy, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'))
+    const older = await importFile(ws, olderCopy)
+    expect(older.status).toBe('duplicate')
+    expect(older.error?.message).toContain(`which import #${restated.id} superseded`)
+    expect((await listCommitments(ws)).totals[0]?.cost).toBe('539127.6096')
+  })
+
+  it('adds a file of other commitments beside the earlier ones', async () => {
+    ws = await freshWorkspace()
+    expect((await importFile(ws, commitmentFile('azure'))).status).toBe('imported')
+    expect((await importFile(ws, commitmentFile('gcp'))).status).toBe('imported')
+    const azure = csvSums(commitmentFile('azure'), 'ContractCommitmentCost').USD!
+    const gcp = csvSums(commitmentFile('gcp'), 'ContractCommitmentCost').USD!
+    const { totals } = await listCommitments(ws)
+    expect(totals).toHaveLength(1)
+    expect(totals[0]?.commitments).toBe(azure.rows + gcp.rows)
+    expect(totals[0]?.cost).toBe(sumDecimals([azure.sum, gcp.sum]))
+  })
+
+  it('refuses a partial restatement with OVERLAP unless told what to do', async () => {
+    ws = await freshWorkspace()
+    const path = commitmentFile('aws')
+    const first = await importFile(ws, path)
+    const { header, rows } = rowsOf(path)
+    const cost = header.indexOf('ContractCommitmentCost')
+    // Restates the first three commitments only, with new costs.
+    const part = rows.slice(0, 3).map((r) => r.map((v, j) => (j === cost ? '1000' : v)))
+    const refused = await importFile(ws, writeCsv('part.csv', header, part))
+    expect(refused.status).toBe('failed')
+    expect(refused.error).toMatchObject({ code: 'OVERLAP', details: { importIds: [first.id] } })
+    expect(refused.error?.message).toBe(
+      `part.csv restates 3 commitments of import #${first.id} (${first.fileName}) but not its other commitments; nothing was added.`,
+    )
+    const skipped = await importFile(ws, writeCsv('part.csv', header, part), { onOverlap: 'skip' })
+    expect(skipped.status).toBe('skipped')
+    const chosen = await importFile(ws, writeCsv('part.csv', header, part), {
+      onOverlap: 'supersede',
+    })
+    expect(chosen.status).toBe('imported')
+    const list = await listCommitments(ws)
+    expect(list.commitments).toHaveLength(rows.length)
+    const others = csvSums(writeCsv('others.csv', header, rows.slice(3)), 'ContractCommitmentCost')
+    expect(list.totals[0]?.cost).toBe(sumDecimals([others.USD!.sum, '3000']))
+  })
+})
