@@ -7,6 +7,7 @@ import { FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract
 import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
+import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { describeError } from './format'
 import { describeArgsError, usage } from './usage'
@@ -29,6 +30,7 @@ Usage:
   ${VALIDATE_HELP}
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
+  ${TAGS_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
   --json                   machine-readable output (see README)
@@ -43,6 +45,7 @@ Options:
 const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   allocate: runAllocateCommand,
   report: runReportCommand,
+  tags: runTagsCommand,
   validate: runValidateCommand,
 }
 
