@@ -17,13 +17,13 @@ export const ERROR_CODES = [
   'BAD_ARCHIVE',
   'MISSING_COLUMNS',
   'DUPLICATE_COLUMNS',
+  'BAD_MAPPING',
   'BAD_VALUE',
   'BAD_ROW_SHAPE',
   'INVALID_UTF8',
   'FILE_CHANGED',
   'DUPLICATE_FILE',
   'OVERLAP',
-  'AZURE_COST_VIEW',
   'RECONCILIATION_FAILED',
   'CANCELLED',
   'QUERY_REFUSED',
@@ -102,6 +102,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   MISSING_COLUMNS: 'Export the file with FOCUS columns, or choose the matching native format.',
   DUPLICATE_COLUMNS:
     'Remove or rename the repeated column in the header line, then import the file again.',
+  BAD_MAPPING:
+    'Fix the column mapping as the message says (or make it again on the mapping screen), then import again.',
   BAD_VALUE: 'Fix the value in the source file and import it again.',
   BAD_ROW_SHAPE: 'Every row must have as many fields as the header; fix the row or re-export.',
   INVALID_UTF8: 'Save the file as UTF-8 and import it again.',
@@ -109,8 +111,6 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   DUPLICATE_FILE: 'This exact file is already in the workspace; nothing was added.',
   OVERLAP:
     'Choose what to do with the billing periods already imported: supersede them with this file, keep both, or skip this file (focal import --on-overlap supersede|keep-both|skip).',
-  AZURE_COST_VIEW:
-    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
   RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',
   CANCELLED: 'The operation was cancelled; nothing was changed.',
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',

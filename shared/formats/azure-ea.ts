@@ -28,7 +28,6 @@ export const AZURE_EA: FormatMapping = {
       'PricingModel',
     ],
   },
-  costViews: true,
   ...azureRules({ ...EA, cost: ['CostInBillingCurrency'], currency: ['BillingCurrencyCode'] }),
 }
 
@@ -48,6 +47,5 @@ export const AZURE_EA_EXPORT: FormatMapping = {
       'ChargeType',
     ],
   },
-  costViews: true,
   ...azureRules({ ...EA, cost: ['Cost'], currency: ['BillingCurrency'] }),
 }

@@ -21,7 +21,6 @@ export const AZURE_MCA: FormatMapping = {
       'pricingModel',
     ],
   },
-  costViews: true,
   ...azureRules({
     cost: ['costInBillingCurrency'],
     currency: ['billingCurrency'],

@@ -13,6 +13,7 @@ import type {
   ReconcileColumns,
   SumTerm,
   TagColumns,
+  WrittenNumber,
 } from './mapping-types'
 
 /** One compiled output column. */
@@ -104,6 +105,8 @@ function hasConstant(value: Expression): boolean {
   if ('json' in value) return hasConstant(value.json)
   if ('arraySum' in value) return hasConstant(value.arraySum)
   if ('keyValues' in value) return value.keyValues.some(hasConstant)
+  if ('number' in value) return hasConstant(value.number)
+  if ('strip' in value) return hasConstant(value.strip)
   return false
 }
 
@@ -252,6 +255,9 @@ class Compiler {
       return this.arraySumSql(this.expression(value.arraySum, used), value.key)
     if ('keyValues' in value) return this.keyValues(value.keyValues, used)
     if ('tagColumns' in value) return this.tags(value.tagColumns, used)
+    if ('number' in value) return this.number(this.expression(value.number, used), value)
+    if ('strip' in value)
+      return `nullif(trim(${this.expression(value.strip, used)}, ${quoteLiteral(value.chars)}), '')`
     if ('field' in value) {
       const json = this.expression(value.of, used)
       return `CASE WHEN json_valid(${json}) THEN nullif(trim(json_extract_string(${json}, ${quoteLiteral(`$."${value.field}"`)})), '') END`
@@ -276,6 +282,27 @@ class Compiler {
       .map((d, i) => `${terms[i]?.negate ? '-' : '+'} coalesce(${d}, 0)`)
       .join(' ')
     return `CASE ${bad.join(' ')} WHEN ${allEmpty} THEN NULL ELSE CAST(0 ${total} AS VARCHAR) END`
+  }
+
+  /**
+   * A number as written (WrittenNumber) as decimal text: stripped, separators removed, decimal
+   * comma made a point, then times the factor, cast at the factor's own scale so no digits are
+   * lost and rounded to DECIMAL(38,18) half away from zero as stored money is. A text that is
+   * no number passes as written, to be refused with its row.
+   */
+  private number(text: string, spec: WrittenNumber & { negate?: boolean }): string {
+    let clean = spec.trim ? `trim(${text}, ${quoteLiteral(spec.trim)})` : text
+    if (spec.thousands) clean = `replace(${clean}, ${quoteLiteral(spec.thousands)}, '')`
+    if (spec.decimal === ',') clean = `replace(${clean}, ',', '.')`
+    const decimal = `TRY_CAST(${clean} AS DECIMAL(38,18))`
+    let value = decimal
+    if (spec.factor) {
+      const [whole = '', fraction = ''] = spec.factor.replace(/^[+-]/, '').split('.')
+      const type = `DECIMAL(${Math.max(whole.length + fraction.length, 1)},${fraction.length})`
+      value = `CAST(${decimal} * CAST(${quoteLiteral(spec.factor)} AS ${type}) AS DECIMAL(38,18))`
+    }
+    if (spec.negate) value = `-(${value})`
+    return `CASE WHEN ${text} IS NULL THEN NULL WHEN ${decimal} IS NULL THEN ${text} ELSE CAST(${value} AS VARCHAR) END`
   }
 
   /**
@@ -369,8 +396,11 @@ class Compiler {
     const fold = (s: string): string => (this.mapping.caseInsensitive ? s.toLowerCase() : s)
     const keys = new Set<string>()
     const entries: string[] = []
+    const whole = new Set((spec.columns ?? []).map(fold))
     this.header.forEach((name, i) => {
-      const prefix = spec.prefixes.find((p) => fold(name).startsWith(fold(p)))
+      const prefix = whole.has(fold(name))
+        ? ''
+        : spec.prefixes.find((p) => fold(name).startsWith(fold(p)))
       if (prefix === undefined) return
       let key = name.slice(prefix.length)
       if (spec.dropKeyPrefix && key.startsWith(spec.dropKeyPrefix))

@@ -71,10 +71,32 @@ export type Expression =
    * a key of an earlier array wins. Python literals are read as JSON, as for `arraySum`.
    */
   | { readonly keyValues: readonly Expression[] }
+  /**
+   * A number as a person's export writes it (decimal comma, thousands separators, a currency
+   * sign to strip), times a factor, maybe negated, as decimal text; text that is no number
+   * passes as written, to be refused with its row. Column mappings a user writes use it.
+   */
+  | ({ readonly number: Expression; readonly negate?: boolean } & WrittenNumber)
+  /** A text with these characters stripped from both ends; empty is null. */
+  | { readonly strip: Expression; readonly chars: string }
+
+/** How a number is written in a file (user-mapping.ts): all optional, the default is `1234.5`. */
+export interface WrittenNumber {
+  /** The decimal mark: `.` (default) or `,`. */
+  readonly decimal?: '.' | ','
+  /** A thousands separator removed before reading (`.`, `,`, a space or `'`). */
+  readonly thousands?: string
+  /** Characters stripped from both ends first (a currency sign: `€ `). */
+  readonly trim?: string
+  /** Exact decimal multiplier (cents to units: `0.01`). */
+  readonly factor?: string
+}
 
 /** How tag columns are found and keyed. */
 export interface TagColumns {
   readonly prefixes: readonly string[]
+  /** Whole column names, each a tag keyed by its name (a user's mapping picks them one by one). */
+  readonly columns?: readonly string[]
   /** A key prefix dropped from the key (AWS `user:`: one user scheme, so no prefix is needed). */
   readonly dropKeyPrefix?: string
 }
@@ -94,6 +116,8 @@ export interface ReconcileColumns {
   readonly currency: string | readonly string[]
   readonly billed: readonly SumTerm[]
   readonly effective: readonly SumTerm[]
+  /** Every row's currency, when the file has no currency column (a user's mapping sets one). */
+  readonly currencyConstant?: string
 }
 
 /** A source money column summed over the rows where all `when` conditions hold. */
@@ -104,6 +128,8 @@ export interface SumTerm {
   readonly when?: readonly Condition[]
   /** The column holds a JSON array (or Python literal) of objects: this key of each is summed (GCP credits). */
   readonly arrayKey?: string
+  /** The column's numbers are written this way (a user's mapping): read and scaled as the mapping does. */
+  readonly written?: WrittenNumber
 }
 
 /** A native billing export format. */
@@ -124,9 +150,4 @@ export interface FormatMapping {
   }
   readonly columns: Readonly<Record<string, ColumnRule>>
   readonly reconcile: ReconcileColumns
-  /**
-   * The format comes as an actual and an amortized export of the same schema (Azure cost details):
-   * each import is told one or the other, and the two of one period merge (azure-cost-view.ts).
-   */
-  readonly costViews?: boolean
 }

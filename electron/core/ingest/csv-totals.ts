@@ -16,6 +16,7 @@ import { createGunzip } from 'node:zlib'
 import { splitRecord } from '../../../shared/csv'
 import { DecimalAdder } from '../../../shared/decimal-adder'
 import { arrayAmounts } from './array-amounts'
+import { readWrittenNumber } from './written-number'
 import type { SourceTotals } from './source-columns'
 import {
   meets,
@@ -241,7 +242,7 @@ export class CsvTotals {
   private addRecord(buffer: Buffer): void {
     this.row++
     const columns = this.columns!
-    let currency: string | null = null
+    let currency: string | null = columns.currencyConstant ?? null
     if (columns.currency !== null) {
       const raw = this.raw(buffer, columns.currency)
       currency = raw === null || raw === 'NULL' ? null : columns.trimCurrency ? raw.trim() : raw
@@ -270,15 +271,17 @@ export class CsvTotals {
     // Most amounts are plain unquoted digits: added from the bytes, with no string made.
     if (
       !term.negate &&
+      !term.written &&
       this.spanQuoted[k] === 0 &&
       !isNullBytes(buffer, start, end) &&
       adder.addAscii(buffer, start, end)
     )
       return
-    const value = this.value(buffer, k)
-    if (value === null) return
-    if (adder.add(term.negate ? negated(value) : value) || this.unreadable) return
-    this.unreadable = { row: this.row, column: this.header?.[k] ?? '', value }
+    const written = this.value(buffer, k)
+    if (written === null) return
+    const value = term.written ? readWrittenNumber(written, term.written) : written
+    if (value !== null && adder.add(term.negate ? negated(value) : value)) return
+    this.unreadable ??= { row: this.row, column: this.header?.[k] ?? '', value: written }
   }
 
   /** Adds the `key` amounts of the JSON array in the term's field (a credits column). */

@@ -6,15 +6,10 @@
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type {
-  AzureCostView,
-  ImportProgress,
-  ImportRecord,
-  OverlapChoice,
-} from '../../../shared/contract'
+import type { ImportProgress, ImportRecord, OverlapChoice } from '../../../shared/contract'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
-import { NATIVE_FORMATS, detectFormat } from '../../../shared/formats/detect'
+import { detectFormat } from '../../../shared/formats/detect'
 import type { Workspace } from '../workspace/workspace'
 import {
   beginAttempt,
@@ -31,6 +26,8 @@ import { checkValues } from './value-checks'
 import { settleDelivery } from './delivery-identity'
 import { storeRows } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
+import { formatOf, refuseUnmappedHeader } from './native-stage'
+import type { FormatMapping } from '../../../shared/formats/mapping-types'
 import { dropStageSql, type SourceKind } from './stage-sql'
 import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
@@ -52,8 +49,8 @@ export interface ImportOptions {
   afterRead?: () => Promise<void>
   /** What to do if the file overlaps earlier imports without restating them whole (delivery-identity.ts). */
   onOverlap?: OverlapChoice
-  /** The cost view of an Azure cost details file whose rows do not tell it (azure-cost-view.ts). */
-  azureCostView?: AzureCostView
+  /** The format to read the file with instead of detecting one: a person's column mapping (core/mappings). */
+  format?: FormatMapping
   /** Runs in the import transaction before totals are compared (tests use it to force a mismatch). */
   beforeReconcile?: (importId: number) => Promise<void>
 }
@@ -147,7 +144,7 @@ async function runImport(
     (header) =>
       isContractCommitmentHeader(header)
         ? COMMITMENT_COST_COLUMNS
-        : sourceColumnsOf(detectFormat(header)),
+        : sourceColumnsOf(formatOf(header, options.format)),
     reading.signal,
   )
   const table = ws.tempName('stage')
@@ -244,15 +241,7 @@ async function runImport(
       beforeCommit: () =>
         verifying
           .then(() => statUnchanged(path, fileName, before))
-          .then(() =>
-            settleDelivery(
-              ws,
-              attempt.id ?? 0,
-              fileName,
-              options.onOverlap,
-              hasCostViews(native?.formatId) ? { chosen: options.azureCostView } : undefined,
-            ),
-          ),
+          .then(() => settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap)),
     })
   } finally {
     reading.abort()
@@ -280,7 +269,10 @@ async function stageFile(
   const { header, sourceTypes } = plan
   const commitments = isContractCommitmentHeader(header) ? commitmentMapping(header) : undefined
   if (commitments) refuseDuplicateColumns(commitments.mapping, fileName)
-  const detected = commitments ? ({ kind: 'commitments' } as const) : detectFormat(header)
+  if (options.format) refuseUnmappedHeader(options.format, header, kind, fileName)
+  const detected = commitments
+    ? ({ kind: 'commitments' } as const)
+    : formatOf(header, options.format)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
   const mapping = commitments?.mapping ?? mapFocusHeader(header)
   // JSON lines are reconciled by their format's source sums, which only a native export has.
@@ -331,11 +323,6 @@ async function stageFile(
     throw cause
   })
   return { mapping: native.mapping, sourceTypes, native }
-}
-
-/** True for a native format with Azure's actual and amortized cost views (mapping-types.ts `costViews`). */
-function hasCostViews(formatId: string | undefined): boolean {
-  return NATIVE_FORMATS.some((f) => f.id === formatId && f.costViews === true)
 }
 
 /** What reconciliation's second read sums: FOCUS's money columns or a native format's reconcile terms. */

@@ -6,7 +6,7 @@
 import { fail } from '../../../shared/contract'
 import { focusColumn } from '../../../shared/focus'
 import { compileMapping, mappedTableSql, sourceSumsSql } from '../../../shared/formats/compile-sql'
-import type { NearFormat } from '../../../shared/formats/detect'
+import { detectFormat, type Detection, type NearFormat } from '../../../shared/formats/detect'
 import {
   providerColumnName,
   type DuplicateColumn,
@@ -123,9 +123,44 @@ export function refuseUnknownFormat(fileName: string, closest: readonly NearForm
     'MISSING_COLUMNS',
     `${fileName} is not a billing export Focal recognizes. Closest: ${near}.`,
     {
-      hint: 'Focal reads FOCUS 1.0–1.4, AWS Cost and Usage Reports and Azure cost details exports. Export the file in one of these formats; nothing was imported.',
+      hint: 'Focal reads FOCUS 1.0–1.4, AWS Cost and Usage Reports, Azure cost details, GCP billing and OCI cost report exports. For any other CSV, write a column mapping (focal mappings, or focal import --mapping <file.json>) or use the mapping screen (Map columns…); nothing was imported.',
       location: { file: fileName, line: 1 },
-      details: { closest },
+      // `mappable`: the app offers its mapping screen for this file.
+      details: { closest, mappable: true },
     },
   )
+}
+
+/** The format a header is read with: the one given (a person's column mapping), else the one detected. */
+export function formatOf(header: readonly string[], given?: FormatMapping): Detection {
+  return given ? { kind: 'native', mapping: given } : detectFormat(header)
+}
+
+/**
+ * Fails unless a file can be read with a person's column mapping: a CSV whose
+ * header has every source column the mapping reads (its signature).
+ */
+export function refuseUnmappedHeader(
+  format: FormatMapping,
+  header: readonly string[],
+  kind: SourceKind,
+  fileName: string,
+): void {
+  if (kind !== 'csv' && kind !== 'csv.gz')
+    fail('UNSUPPORTED_FORMAT', `${fileName} is not a CSV file; a column mapping reads CSV files.`, {
+      hint: 'Export the data as CSV and import that file with the mapping.',
+      location: { file: fileName },
+    })
+  const names = new Set(header.map((h) => h.replace(/^\ufeff/, '')))
+  const lacks = format.signature.all.filter((c) => !names.has(c))
+  if (lacks.length > 0)
+    fail(
+      'MISSING_COLUMNS',
+      `${fileName} lacks the column${lacks.length > 1 ? 's' : ''} ${lacks.join(', ')} that the mapping "${format.title}" reads.`,
+      {
+        hint: 'Choose the mapping made for this kind of file, or make a new one on the mapping screen; nothing was imported.',
+        location: { file: fileName, line: 1 },
+        details: { lacks, found: header.slice(0, 50) },
+      },
+    )
 }

@@ -5,7 +5,11 @@
  * negated, on the rows where its conditions hold). The second reader
  * (csv-totals.ts) evaluates these itself, without the mapping's SQL.
  */
-import type { Condition, ReconcileColumns } from '../../../shared/formats/mapping-types'
+import type {
+  Condition,
+  ReconcileColumns,
+  WrittenNumber,
+} from '../../../shared/formats/mapping-types'
 import type { CostColumns } from './source-columns'
 
 /** A native format's reconcile terms, and whether its header names ignore case. */
@@ -29,6 +33,8 @@ export interface ResolvedTerm {
   readonly when: readonly ResolvedCondition[]
   /** The field is a JSON array whose objects' `arrayKey` values are summed (GCP credits). */
   readonly arrayKey?: string
+  /** The field's numbers are written this way (a user's mapping; written-number.ts reads them). */
+  readonly written?: WrittenNumber
 }
 
 /** Fields of the header the sums read. */
@@ -36,6 +42,8 @@ export interface ResolvedColumns {
   readonly currency: number | null
   /** A native currency is compared trimmed (as its mapping stores it); a FOCUS one as written. */
   readonly trimCurrency: boolean
+  /** Every row's currency when the file has none (a user's mapping sets it). */
+  readonly currencyConstant?: string
   readonly billed: readonly ResolvedTerm[]
   readonly effective: readonly ResolvedTerm[]
   /** False when the description has no billed (effective) column at all: that sum is not read. */
@@ -76,12 +84,14 @@ export function resolveColumns(header: readonly string[], columns: SourceColumns
           negate: term.negate ?? false,
           when,
           ...(term.arrayKey ? { arrayKey: term.arrayKey } : {}),
+          ...(term.written ? { written: term.written } : {}),
         },
       ]
     })
   return {
     currency: firstIndex(header, names(terms.currency), caseInsensitive),
     trimCurrency: true,
+    ...(terms.currencyConstant !== undefined ? { currencyConstant: terms.currencyConstant } : {}),
     billed: resolve(terms.billed),
     effective: resolve(terms.effective),
     hasBilled: terms.billed.length > 0,
