@@ -6,7 +6,6 @@
  */
 import { z } from '../zod'
 import { CommitmentListSchema } from './commitments'
-import { TagEditSchema, TagPolicySchema } from './tags'
 import { PivotSpecSchema } from '../pivot'
 import {
   AllocationExampleSchema,
@@ -24,6 +23,7 @@ import {
   ImportRecordSchema,
   LoadedRowSchema,
   OverlapChoice,
+  AzureCostView,
   PivotMetaSchema,
   StagedFileSchema,
   WorkspaceEntrySchema,
@@ -61,6 +61,8 @@ export const CHANNELS = {
         files: z.array(StagedFileSchema.shape.token).min(1).max(500),
         // What to do with a file that overlaps earlier imports; absent, such a file fails with OVERLAP.
         onOverlap: OverlapChoice.optional(),
+        // Which Azure cost export an ambiguous file is; absent, such a file fails with AZURE_COST_VIEW.
+        azureCostView: AzureCostView.optional(),
       })
       .strict(),
     response: z.object({ jobId: z.string() }),
@@ -77,9 +79,6 @@ export const CHANNELS = {
   'loaded:summary': { request: Empty, response: z.array(LoadedRowSchema) },
   // The FOCUS Contract Commitment dataset's counted commitments (commitments/list-commitments.ts).
   'commitments:list': { request: Empty, response: CommitmentListSchema },
-  // The tag alias policy (electron/core/tags): canonical keys with their aliases, and edits of it.
-  'tags:policy': { request: Empty, response: TagPolicySchema },
-  'tags:edit': { request: TagEditSchema, response: TagPolicySchema },
   'catalog:get': { request: Empty, response: CatalogSchema },
   'pivot:run': {
     request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64) }).strict(),

@@ -28,6 +28,7 @@ export const AZURE_EA: FormatMapping = {
       'PricingModel',
     ],
   },
+  costViews: true,
   ...azureRules({ ...EA, cost: ['CostInBillingCurrency'], currency: ['BillingCurrencyCode'] }),
 }
 
@@ -47,5 +48,6 @@ export const AZURE_EA_EXPORT: FormatMapping = {
       'ChargeType',
     ],
   },
+  costViews: true,
   ...azureRules({ ...EA, cost: ['Cost'], currency: ['BillingCurrency'] }),
 }

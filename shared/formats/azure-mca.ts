@@ -21,6 +21,7 @@ export const AZURE_MCA: FormatMapping = {
       'pricingModel',
     ],
   },
+  costViews: true,
   ...azureRules({
     cost: ['costInBillingCurrency'],
     currency: ['billingCurrency'],

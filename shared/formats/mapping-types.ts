@@ -150,4 +150,9 @@ export interface FormatMapping {
   }
   readonly columns: Readonly<Record<string, ColumnRule>>
   readonly reconcile: ReconcileColumns
+  /**
+   * The format comes as an actual and an amortized export of the same schema (Azure cost details):
+   * each import is told one or the other, and the two of one period merge (azure-cost-view.ts).
+   */
+  readonly costViews?: boolean
 }

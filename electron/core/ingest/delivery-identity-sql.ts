@@ -70,12 +70,22 @@ export function insertScopesSql(where: string): string {
     FROM cost_rows c WHERE ${where} GROUP BY 1, 2, 3, 4`
 }
 
-/** Earlier imports' scopes, still counted, that import $1 also has. */
+/**
+ * True when import alias `e` and import $1 are Azure exports of the two cost views (one actual,
+ * one amortized): they share usage rows by design and merge in the focus view (schema.ts), so
+ * neither restates nor duplicates the other.
+ */
+function otherCostView(e: string): string {
+  return `EXISTS (SELECT 1 FROM import_cost_views ev JOIN import_cost_views nv
+    ON nv.import_id = $1 AND nv.cost_view <> ev.cost_view WHERE ev.import_id = ${e}.import_id)`
+}
+
+/** Earlier imports' scopes, still counted, that import $1 also has (the other Azure cost view's aside). */
 const EARLIER_SCOPES = `
   mine AS (SELECT * FROM import_scopes WHERE import_id = $1),
   earlier AS (
     SELECT e.*, m.fingerprint AS new_fingerprint FROM import_scopes e JOIN mine m ON ${sameScopes('e', 'm')}
-    WHERE e.import_id <> $1 AND NOT EXISTS (
+    WHERE e.import_id <> $1 AND NOT ${otherCostView('e')} AND NOT EXISTS (
       SELECT 1 FROM superseded_scopes s WHERE s.import_id = e.import_id AND ${sameScopes('s', 'e')}))`
 
 /** How many scopes of import $1 earlier imports still count: reads import_scopes only. */
@@ -83,7 +93,8 @@ export const COUNT_OVERLAPS_SQL = `WITH ${EARLIER_SCOPES} SELECT count(*)::INTEG
 
 /**
  * Scopes of import $1 that earlier imports still count (not superseded), one row per
- * earlier import and scope, with both fingerprints and whether the two share a row key.
+ * earlier import and scope, with both fingerprints, whether the two share a row key, and
+ * the earlier import's Azure cost view (null for other imports).
  */
 export const OVERLAPS_SQL = `WITH ${EARLIER_SCOPES},
   new_keys AS (
@@ -99,7 +110,8 @@ export const OVERLAPS_SQL = `WITH ${EARLIER_SCOPES},
   SELECT e.import_id, i.file_name, e.provider, e.billing_account_id,
     ${scopeTime('e.billing_period_start')} AS billing_period_start,
     e.fingerprint = e.new_fingerprint AS same_content,
-    EXISTS (SELECT 1 FROM shared x WHERE x.import_id = e.import_id AND ${sameScopeSql('x', 'e')}) AS shares_rows
+    EXISTS (SELECT 1 FROM shared x WHERE x.import_id = e.import_id AND ${sameScopeSql('x', 'e')}) AS shares_rows,
+    (SELECT v.cost_view FROM import_cost_views v WHERE v.import_id = e.import_id) AS cost_view
   FROM earlier e JOIN imports i ON i.id = e.import_id
   ORDER BY e.import_id, e.billing_period_start, e.provider, e.billing_account_id`
 
@@ -112,7 +124,7 @@ export const SAME_AS_SUPERSEDED_SQL = `SELECT e.import_id, i.file_name, e.provid
   FROM import_scopes e JOIN import_scopes m ON m.import_id = $1 AND ${sameScopes('e', 'm')} AND e.fingerprint = m.fingerprint
   JOIN superseded_scopes s ON s.import_id = e.import_id AND ${sameScopes('s', 'e')}
   JOIN imports i ON i.id = e.import_id
-  WHERE e.import_id <> $1 GROUP BY ALL ORDER BY 1`
+  WHERE e.import_id <> $1 AND NOT ${otherCostView('e')} GROUP BY ALL ORDER BY 1`
 
 /** Every scope import $1 has, counted or not. */
 export const SCOPES_OF_IMPORT_SQL = `SELECT provider, billing_account_id,

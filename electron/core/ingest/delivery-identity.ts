@@ -15,8 +15,12 @@
  *   those imports have no scope it lacks: a restatement, which supersedes them;
  * - anything else is a partial overlap: refused with OVERLAP unless the user
  *   chose to supersede, keep both, or skip the file.
+ *
+ * An Azure cost details file is first told actual or amortized (azure-cost-view.ts); the
+ * other view's imports of its scopes are left out of these comparisons, since the two
+ * views of one period share their usage rows by design and merge in the focus view.
  */
-import { fail, type OverlapChoice } from '../../../shared/contract'
+import { fail, type AzureCostView, type OverlapChoice } from '../../../shared/contract'
 import { recordKeptOverlaps, supersedeScopes, type ScopeKey } from '../workspace/supersede'
 import type { Row, Workspace } from '../workspace/workspace'
 import {
@@ -26,6 +30,7 @@ import {
   SCOPES_OF_IMPORT_SQL,
   insertScopesSql,
 } from './delivery-identity-sql'
+import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
 
 /** One scope of the new import that an earlier import still counts. */
 interface Overlap extends ScopeKey {
@@ -33,6 +38,13 @@ interface Overlap extends ScopeKey {
   fileName: string
   sameContent: boolean
   sharesRows: boolean
+  /** The earlier import's Azure cost view; null for other imports. */
+  costView: AzureCostView | null
+}
+
+/** Present for a format with Azure's actual and amortized views: the view the user chose, if any. */
+export interface CostViewChoice {
+  chosen?: AzureCostView
 }
 
 /**
@@ -44,8 +56,11 @@ export async function settleDelivery(
   importId: number,
   fileName: string,
   onOverlap?: OverlapChoice,
+  costView?: CostViewChoice,
 ): Promise<void> {
   await ws.run(insertScopesSql('c.x_ImportId = $1'), [importId])
+  // Recorded first: the comparisons below leave out the other cost view's imports.
+  const view = costView ? await settleCostView(ws, importId, fileName, costView.chosen) : null
   // Rows are compared only when an earlier import counts one of the scopes (most imports: none).
   const [candidates] = await ws.all(COUNT_OVERLAPS_SQL, [importId])
   if (Number(candidates?.n ?? 0) === 0) return
@@ -53,6 +68,9 @@ export async function settleDelivery(
   const scopes = (await ws.all(SCOPES_OF_IMPORT_SQL, [importId])).map(toScope)
   const same = scopes.map((s) => overlaps.find((o) => o.sameContent && sameScope(o, s)))
   if (same.every((o) => o !== undefined)) refuseDuplicate(fileName, same)
+  const viewed = overlaps.find((o) => o.sharesRows && o.costView !== null)
+  if (costView && view === null && viewed?.costView)
+    refuseUnsaidCostView(fileName, { ...viewed, costView: viewed.costView })
   await refuseOlderVersion(ws, importId, fileName, scopes, same)
   const restated = overlaps.filter((o) => o.sharesRows)
   if (restated.length === 0) return
@@ -184,5 +202,6 @@ function toOverlap(row: Row): Overlap {
     fileName: String(row.file_name),
     sameContent: Boolean(row.same_content),
     sharesRows: Boolean(row.shares_rows),
+    costView: row.cost_view === 'actual' || row.cost_view === 'amortized' ? row.cost_view : null,
   }
 }

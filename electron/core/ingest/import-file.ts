@@ -6,10 +6,15 @@
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { ImportProgress, ImportRecord, OverlapChoice } from '../../../shared/contract'
+import type {
+  AzureCostView,
+  ImportProgress,
+  ImportRecord,
+  OverlapChoice,
+} from '../../../shared/contract'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
-import { detectFormat } from '../../../shared/formats/detect'
+import { NATIVE_FORMATS, detectFormat } from '../../../shared/formats/detect'
 import type { Workspace } from '../workspace/workspace'
 import {
   beginAttempt,
@@ -51,6 +56,8 @@ export interface ImportOptions {
   onOverlap?: OverlapChoice
   /** The format to read the file with instead of detecting one: a person's column mapping (core/mappings). */
   format?: FormatMapping
+  /** The cost view of an Azure cost details file whose rows do not tell it (azure-cost-view.ts). */
+  azureCostView?: AzureCostView
   /** Runs in the import transaction before totals are compared (tests use it to force a mismatch). */
   beforeReconcile?: (importId: number) => Promise<void>
 }
@@ -241,7 +248,15 @@ async function runImport(
       beforeCommit: () =>
         verifying
           .then(() => statUnchanged(path, fileName, before))
-          .then(() => settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap)),
+          .then(() =>
+            settleDelivery(
+              ws,
+              attempt.id ?? 0,
+              fileName,
+              options.onOverlap,
+              hasCostViews(native?.formatId) ? { chosen: options.azureCostView } : undefined,
+            ),
+          ),
     })
   } finally {
     reading.abort()
@@ -323,6 +338,11 @@ async function stageFile(
     throw cause
   })
   return { mapping: native.mapping, sourceTypes, native }
+}
+
+/** True for a native format with Azure's actual and amortized cost views (mapping-types.ts `costViews`). */
+function hasCostViews(formatId: string | undefined): boolean {
+  return NATIVE_FORMATS.some((f) => f.id === formatId && f.costViews === true)
 }
 
 /** What reconciliation's second read sums: FOCUS's money columns or a native format's reconcile terms. */

@@ -170,7 +170,10 @@ const SELECT_TOTALS = `SELECT import_id, currency, rows, billed_source::VARCHAR 
 function toRecord(
   row: Row,
   totals: Row[],
-): Omit<ImportRecord, 'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta'> {
+): Omit<
+  ImportRecord,
+  'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta' | 'costView'
+> {
   return {
     id: Number(row.id),
     fileName: String(row.file_name),

@@ -38,12 +38,26 @@ const costColumns = [
 
 // Rows a later import superseded stay stored for audit but leave every total: every reader
 // (pivots, What's loaded, allocation, reports, the CLI) reads this view, never cost_rows.
+// Azure's actual and amortized exports of one period form one view (finops-toolkit convert.md,
+// reference/mappings.md §3): while an amortized import of a billing account and period is
+// counted, an actual import of the same account and period counts only its commitment
+// purchases and refunds (ChargeCategory Purchase, PricingCategory Committed); its other rows
+// stay stored for audit, as superseded rows do, and come back if the amortized import leaves.
 // Written exactly as DuckDB renders it back, so catalog-guard.ts recognizes it when it reopens.
 const FOCUS_VIEW =
-  'SELECT * FROM cost_rows AS c WHERE (NOT EXISTS(SELECT 1 FROM superseded_scopes AS s WHERE (' +
+  'SELECT * FROM cost_rows AS c WHERE ((NOT EXISTS(SELECT 1 FROM superseded_scopes AS s WHERE (' +
   '(s.import_id = c.x_ImportId) AND (s.provider IS NOT DISTINCT FROM c.ServiceProviderName) AND ' +
   '(s.billing_account_id IS NOT DISTINCT FROM c.BillingAccountId) AND ' +
-  '(s.billing_period_start IS NOT DISTINCT FROM c.BillingPeriodStart))))'
+  '(s.billing_period_start IS NOT DISTINCT FROM c.BillingPeriodStart)))) AND ' +
+  "(((c.ChargeCategory = 'Purchase') AND (c.PricingCategory = 'Committed')) OR " +
+  '(NOT EXISTS(SELECT 1 FROM import_cost_views AS v , import_cost_views AS a , import_scopes AS m WHERE (' +
+  "(v.import_id = c.x_ImportId) AND (v.cost_view = 'actual') AND (a.cost_view = 'amortized') AND " +
+  '(m.import_id = a.import_id) AND (m.billing_account_id IS NOT DISTINCT FROM c.BillingAccountId) AND ' +
+  '(m.billing_period_start IS NOT DISTINCT FROM c.BillingPeriodStart) AND ' +
+  '(NOT EXISTS(SELECT 1 FROM superseded_scopes AS s2 WHERE ((s2.import_id = m.import_id) AND ' +
+  '(s2.provider IS NOT DISTINCT FROM m.provider) AND ' +
+  '(s2.billing_account_id IS NOT DISTINCT FROM m.billing_account_id) AND ' +
+  '(s2.billing_period_start IS NOT DISTINCT FROM m.billing_period_start)))))))))'
 
 /**
  * Tables of delivery identity (delivery-identity.ts, supersede.ts): each import's scopes with
@@ -94,6 +108,9 @@ export const FORMAT_3_TABLES: readonly string[] = [
   ...CONTRACT_COMMITMENT_TABLES,
   // The tag alias policy's overrides (electron/core/tags).
   ...TAG_ALIAS_TABLES,
+  // Each Azure cost details import's view, actual or amortized, and who said so: data or user (azure-cost-view.ts).
+  `CREATE TABLE IF NOT EXISTS import_cost_views (
+    import_id INTEGER NOT NULL, cost_view VARCHAR NOT NULL, chosen_by VARCHAR NOT NULL)`,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */

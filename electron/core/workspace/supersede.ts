@@ -6,6 +6,7 @@
  */
 import type { DeliveryScope, ImportRecord, SupersessionDelta } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
+import { readCostViewFacts } from '../ingest/azure-cost-view'
 import { INSERT_DELTA_SQL, SUPERSEDE_SCOPE_SQL } from '../ingest/delivery-identity-sql'
 import type { Row, Workspace } from './workspace'
 
@@ -67,7 +68,7 @@ export async function recordKeptOverlaps(
 /** An import's delivery identity as the registry shows it. */
 export type DeliveryFacts = Pick<
   ImportRecord,
-  'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta'
+  'scopes' | 'supersededBy' | 'supersedes' | 'keptBeside' | 'delta' | 'costView'
 >
 
 /**
@@ -104,6 +105,7 @@ export async function readDeliveryFacts(
   const deltas = await read(`SELECT import_id, currency, rows_added, rows_removed, rows_changed,
       billed_difference::VARCHAR AS billed, effective_difference::VARCHAR AS effective
     FROM import_deltas ORDER BY import_id, currency`)
+  const costViews = await readCostViewFacts(ws, which, connection)
   const byId = (rows: Row[]): Map<number, unknown> => new Map(rows.map((r) => [Number(r.id), r.v]))
   const [supersededByOf, supersedesOf, keptOf] = [byId(supersededBy), byId(supersedes), byId(kept)]
   const facts = new Map<number, DeliveryFacts>()
@@ -115,6 +117,7 @@ export async function readDeliveryFacts(
       supersedes: ids(supersedesOf.get(id)),
       keptBeside: ids(keptOf.get(id)),
       delta: deltas.filter((d) => Number(d.import_id) === id).map(toDelta),
+      costView: costViews.get(id) ?? null,
     }
     entry.scopes.push(toScope(row))
     facts.set(id, entry)
@@ -129,6 +132,7 @@ export const NO_DELIVERY_FACTS: DeliveryFacts = {
   supersedes: [],
   keptBeside: [],
   delta: [],
+  costView: null,
 }
 
 async function readDelta(ws: Workspace, importId: number): Promise<SupersessionDelta[]> {

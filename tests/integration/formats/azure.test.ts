@@ -161,9 +161,21 @@ describe('Azure cost details', () => {
     const path = join(tempDir(), 'mca-2024-03.csv')
     writeFileSync(path, [header, ...rows, ''].join('\n'))
     ws = await freshWorkspace()
-    const record = await importFile(ws, path)
+    // Purchases (actual) beside amortized usage: the rows do not tell which export it is.
+    const unsaid = await importFile(ws, path)
+    expect(unsaid).toMatchObject({
+      status: 'failed',
+      error: { code: 'AZURE_COST_VIEW', location: { file: 'mca-2024-03.csv' } },
+    })
+    expect(await storedSums(ws)).toEqual({})
+    const record = await importFile(ws, path, { azureCostView: 'actual' })
     expect(record.error).toBeNull()
-    expect(record).toMatchObject({ format: 'azure-mca/csv', rowCount: 6, reconciled: true })
+    expect(record).toMatchObject({
+      format: 'azure-mca/csv',
+      rowCount: 6,
+      reconciled: true,
+      costView: { view: 'actual', chosenBy: 'user' },
+    })
     const expected = expectedTotals(path, 'costInBillingCurrency', 'billingCurrency')
     expect(expected).toEqual({
       EUR: { rows: 4, billed: '101.25', effective: '1.62' },
