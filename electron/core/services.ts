@@ -15,6 +15,7 @@ import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
 import { runPivot } from './query/pivot'
+import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
 import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
 import { listImports } from './workspace/imports-registry'
@@ -137,6 +138,13 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     'loaded:summary': async () => loadedSummary(open().ws),
     'commitments:list': async () => listCommitments(open().ws),
     'catalog:get': async () => readCatalog(open().ws),
+    'tags:policy': async () => readTagPolicy(open().ws),
+    'tags:edit': async (edit) => {
+      const policy = await editTagPolicy(open().ws, edit)
+      // Canonical keys changed: screens holding the catalog read it again.
+      await announce()
+      return policy
+    },
     'pivot:run': async ({ spec, queryId }) => {
       pivots.get(queryId)?.abort()
       const controller = new AbortController()

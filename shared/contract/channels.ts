@@ -6,6 +6,7 @@
  */
 import { z } from '../zod'
 import { CommitmentListSchema } from './commitments'
+import { TagEditSchema, TagPolicySchema } from './tags'
 import { PivotSpecSchema } from '../pivot'
 import {
   AllocationExampleSchema,
@@ -79,6 +80,9 @@ export const CHANNELS = {
   'loaded:summary': { request: Empty, response: z.array(LoadedRowSchema) },
   // The FOCUS Contract Commitment dataset's counted commitments (commitments/list-commitments.ts).
   'commitments:list': { request: Empty, response: CommitmentListSchema },
+  // The tag alias policy (electron/core/tags): canonical keys with their aliases, and edits of it.
+  'tags:policy': { request: Empty, response: TagPolicySchema },
+  'tags:edit': { request: TagEditSchema, response: TagPolicySchema },
   'catalog:get': { request: Empty, response: CatalogSchema },
   'pivot:run': {
     request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64) }).strict(),

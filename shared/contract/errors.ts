@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'DUPLICATE_FILE',
   'OVERLAP',
   'AZURE_COST_VIEW',
+  'AZURE_COST_VIEW',
+  'AZURE_COST_VIEW',
+  'AZURE_COST_VIEW',
   'RECONCILIATION_FAILED',
   'CANCELLED',
   'QUERY_REFUSED',
@@ -112,6 +115,12 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   DUPLICATE_FILE: 'This exact file is already in the workspace; nothing was added.',
   OVERLAP:
     'Choose what to do with the billing periods already imported: supersede them with this file, keep both, or skip this file (focal import --on-overlap supersede|keep-both|skip).',
+  AZURE_COST_VIEW:
+    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
+  AZURE_COST_VIEW:
+    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
+  AZURE_COST_VIEW:
+    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
   AZURE_COST_VIEW:
     'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
   RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',

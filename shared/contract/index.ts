@@ -8,6 +8,7 @@ export * from './errors'
 export * from './models'
 export * from './allocation'
 export * from './report'
+export * from './tags'
 export * from './commitments'
 
 /** An API: one async function per channel, returning the channel's response. */

@@ -27,16 +27,15 @@ import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
-import { checkValues } from './value-checks'
+import { checkValues, roundingFixes } from './value-checks'
 import { settleDelivery } from './delivery-identity'
-import { storeRows } from './store-rows'
+import { storeRows, TypedReadFailed } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
-import { formatOf, refuseUnmappedHeader } from './native-stage'
-import type { FormatMapping } from '../../../shared/formats/mapping-types'
-import { dropStageSql, type SourceKind } from './stage-sql'
+import { csvViewSql, dropStageSql, type SourceKind } from './stage-sql'
 import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
+import type { SourceTotals } from './source-columns'
 import type { SourceColumns } from './source-terms'
 import { watchProgress } from './progress'
 import { isContractCommitmentHeader } from '../../../shared/focus/contract-commitment'
@@ -54,12 +53,16 @@ export interface ImportOptions {
   afterRead?: () => Promise<void>
   /** What to do if the file overlaps earlier imports without restating them whole (delivery-identity.ts). */
   onOverlap?: OverlapChoice
-  /** The format to read the file with instead of detecting one: a person's column mapping (core/mappings). */
-  format?: FormatMapping
   /** The cost view of an Azure cost details file whose rows do not tell it (azure-cost-view.ts). */
   azureCostView?: AzureCostView
   /** Runs in the import transaction before totals are compared (tests use it to force a mismatch). */
   beforeReconcile?: (importId: number) => Promise<void>
+  /**
+   * False stages a FOCUS CSV as text before storing it, as every other file is. By default
+   * it is read straight into cost_rows (storeInPlace); a caller that imports inside its own
+   * transaction passes false, since a failed typed read is retried only after its rollback.
+   */
+  typedRead?: boolean
 }
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
@@ -81,7 +84,13 @@ export async function importFile(
   // Committed before any work: a kill mid-import leaves this "running" row for the next open to mark.
   await beginAttempt(ws, attempt)
   try {
-    return await runImport(ws, path, fileName, attempt, options)
+    return await runImport(ws, path, fileName, attempt, options, options.typedRead ?? true).catch(
+      (cause: unknown) => {
+        if (!(cause instanceof TypedReadFailed)) throw cause
+        // A value that does not convert, or a row DuckDB refuses: the text stage names the row and column.
+        return runImport(ws, path, fileName, attempt, options, false)
+      },
+    )
   } catch (cause) {
     const error = toImportError(cause, fileName)
     // Record the failed file's identity too, so the registry says exactly which bytes were refused.
@@ -105,6 +114,7 @@ async function runImport(
   fileName: string,
   attempt: Attempt,
   options: ImportOptions,
+  typed: boolean,
 ): Promise<ImportRecord> {
   const report = (phase: ImportProgress['phase'], bytesDone: number, rowsDone = 0): void =>
     options.onProgress?.({ fileName, phase, bytesDone, bytesTotal: attempt.sizeBytes, rowsDone })
@@ -151,11 +161,11 @@ async function runImport(
     (header) =>
       isContractCommitmentHeader(header)
         ? COMMITMENT_COST_COLUMNS
-        : sourceColumnsOf(formatOf(header, options.format)),
+        : sourceColumnsOf(detectFormat(header)),
     reading.signal,
   )
   const table = ws.tempName('stage')
-  const { mapping, sourceTypes, native, commitments } = await stageFile(
+  const { mapping, sourceTypes, native, commitments, inPlace } = await stageFile(
     ws,
     readable.path,
     fileName,
@@ -164,6 +174,7 @@ async function runImport(
     { ...options, signal: anySignal(options.signal, damaged.signal) },
     // DuckDB's CSV progress often stays at 0 until the end; the bytes Focal itself has read are a true floor.
     (fraction) => report('reading', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
+    typed,
   ).catch(async (cause: unknown) => {
     reading.abort()
     await readable.release()
@@ -181,17 +192,25 @@ async function runImport(
   const stage = native ?? { table, kind: kind as SourceKind, mapping, sourceTypes, fixes: [] }
   try {
     attempt.focusVersion = mapping.version
+    if (inPlace)
+      return await storeInPlace(ws, {
+        path,
+        attempt,
+        options,
+        table,
+        kind: kind as SourceKind,
+        mapping,
+        sourceTypes,
+        scanning,
+        damaged: damaged.signal,
+        before,
+        sourceTotals,
+        // One statement reads and normalizes: its progress is the file's bytes.
+        onFraction: (fraction) =>
+          report('normalizing', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
+      })
     await refuseDamaged(scanning, attempt)
-    const duplicate = await findImportBySha(ws, attempt.sha256)
-    if (duplicate) {
-      fail(
-        'DUPLICATE_FILE',
-        `${fileName} is already imported (same SHA-256 as import #${duplicate.id}, ${duplicate.fileName}); nothing was added.`,
-        {
-          details: { importId: duplicate.id },
-        },
-      )
-    }
+    await refuseDuplicate(ws, attempt)
     await options.afterRead?.()
     // Re-hashing runs beside the checks and the insert; the transaction awaits it before commit.
     const verifying = verifyUnchanged(path, fileName, before, attempt.sha256)
@@ -240,7 +259,8 @@ async function runImport(
       // A native CSV's terms are summed by the second reader; a native Parquet or JSON-lines file's by SQL.
       sourceSums: kind === 'parquet' || kind === 'jsonl' ? native?.sourceSums : undefined,
       signal: options.signal,
-      onRows: (rows) => report('normalizing', attempt.sizeBytes, rows),
+      onFraction: (fraction) =>
+        report('normalizing', attempt.sizeBytes, Math.round(fraction * rowCount)),
       beforeReconcile: options.beforeReconcile,
       sourceTotals,
       // Parquet is read in place by every step, so the file is also re-checked after the insert.
@@ -260,7 +280,7 @@ async function runImport(
     })
   } finally {
     reading.abort()
-    await ws.run(dropStageSql(table, kind as SourceKind)).catch(() => undefined)
+    await ws.run(dropStageSql(table, kind as SourceKind, inPlace)).catch(() => undefined)
     if (native) await ws.run(dropStageSql(native.table, 'csv')).catch(() => undefined)
     await readable.release()
   }
@@ -274,20 +294,20 @@ async function stageFile(
   table: string,
   options: ImportOptions,
   onFraction: (fraction: number) => void,
+  typed: boolean,
 ): Promise<{
   mapping: HeaderMapping
   sourceTypes: string[]
   native?: NativeStage
   commitments?: CommitmentMapping
+  /** A FOCUS CSV to be read in place: `table` is a view over the file (csvViewSql). */
+  inPlace?: boolean
 }> {
   const plan = await planStage(ws, { readable: path, fileName, kind, table })
   const { header, sourceTypes } = plan
   const commitments = isContractCommitmentHeader(header) ? commitmentMapping(header) : undefined
   if (commitments) refuseDuplicateColumns(commitments.mapping, fileName)
-  if (options.format) refuseUnmappedHeader(options.format, header, kind, fileName)
-  const detected = commitments
-    ? ({ kind: 'commitments' } as const)
-    : formatOf(header, options.format)
+  const detected = commitments ? ({ kind: 'commitments' } as const) : detectFormat(header)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
   const mapping = commitments?.mapping ?? mapFocusHeader(header)
   // JSON lines are reconciled by their format's source sums, which only a native export has.
@@ -311,6 +331,11 @@ async function stageFile(
         details: { missing: mapping.missing, found: header.slice(0, 50) },
       },
     )
+  }
+  // A FOCUS CSV is read by the insert itself (storeInPlace): parsed once, with no text copy.
+  if (typed && detected.kind === 'focus' && plan.delimiter !== undefined) {
+    await ws.run(csvViewSql(table, path, header.length, plan.delimiter, kind === 'csv.gz'))
+    return { mapping, sourceTypes, inPlace: true }
   }
   // In the writer's own turn, so an abort interrupts this read and never another job's statement.
   await ws.exclusive(async () => {
@@ -343,6 +368,78 @@ async function stageFile(
 /** True for a native format with Azure's actual and amortized cost views (mapping-types.ts `costViews`). */
 function hasCostViews(formatId: string | undefined): boolean {
   return NATIVE_FORMATS.some((f) => f.id === formatId && f.costViews === true)
+}
+
+/** What storing a FOCUS CSV read in place needs from runImport. */
+interface InPlaceInput {
+  readonly path: string
+  readonly attempt: Attempt
+  readonly options: ImportOptions
+  readonly table: string
+  readonly kind: SourceKind
+  readonly mapping: HeaderMapping
+  readonly sourceTypes: readonly string[]
+  readonly scanning: Promise<FileScan>
+  readonly damaged: AbortSignal
+  readonly before: FileIdentity
+  readonly sourceTotals: () => Promise<SourceTotals>
+  readonly onFraction: (fraction: number) => void
+}
+
+/**
+ * Stores a FOCUS CSV read in place: one INSERT … SELECT casts the file's text straight
+ * into cost_rows, so DuckDB parses the file once and writes no text copy of it. What
+ * otherwise comes before the insert follows it, in its transaction: a value that does not
+ * convert fails the insert's own cast (TypedReadFailed: importFile then reads the file
+ * through the text stage, which names the row and column); the scan of the bytes, the
+ * duplicate check and the unchanged-file check are awaited before commit. The scan hashes
+ * the bytes while DuckDB reads them, so they are not hashed again: a later write shows in
+ * the file's size, mtime or inode.
+ */
+async function storeInPlace(ws: Workspace, input: InPlaceInput): Promise<ImportRecord> {
+  const { path, attempt, options, before } = input
+  const { fileName } = attempt
+  input.onFraction(0)
+  return storeRows(ws, {
+    table: input.table,
+    kind: input.kind,
+    mapping: input.mapping,
+    sourceTypes: input.sourceTypes,
+    attempt,
+    rowCount: null,
+    fixes: roundingFixes(input.mapping, input.kind, input.sourceTypes),
+    // Bytes the scan finds damaged stop the insert as a cancel does.
+    signal: anySignal(options.signal, input.damaged),
+    onFraction: input.onFraction,
+    beforeReconcile: options.beforeReconcile,
+    sourceTotals: input.sourceTotals,
+    beforeCommit: async () => {
+      await refuseDamaged(input.scanning, attempt)
+      await refuseDuplicate(ws, attempt)
+      await options.afterRead?.()
+      await statUnchanged(path, fileName, before)
+      await settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap)
+    },
+  }).catch(async (cause: unknown) => {
+    // An insert the scan stopped is refused for what the scan found in the bytes.
+    if (input.damaged.aborted && !options.signal?.aborted)
+      await refuseDamaged(input.scanning, attempt)
+    throw cause
+  })
+}
+
+/** Fails with DUPLICATE_FILE when a file with the attempt's SHA-256 is already imported. */
+async function refuseDuplicate(ws: Workspace, attempt: Attempt): Promise<void> {
+  const duplicate = await findImportBySha(ws, attempt.sha256)
+  if (duplicate) {
+    fail(
+      'DUPLICATE_FILE',
+      `${attempt.fileName} is already imported (same SHA-256 as import #${duplicate.id}, ${duplicate.fileName}); nothing was added.`,
+      {
+        details: { importId: duplicate.id },
+      },
+    )
+  }
 }
 
 /** What reconciliation's second read sums: FOCUS's money columns or a native format's reconcile terms. */

@@ -18,6 +18,8 @@ export interface StagePlan {
   readonly values?: string[]
   /** The same read on one thread, for a CSV the parallel reader misjudges. */
   readonly serialSql: string | null
+  /** A CSV's field delimiter, for reading it in place (csvViewSql); none for other kinds. */
+  readonly delimiter?: string
 }
 
 /**
@@ -68,6 +70,7 @@ export async function planStage(
     sql: stageCsvSql(table, header.length, csv.delimiter, gzip),
     values: [readable],
     serialSql: stageCsvSql(table, header.length, csv.delimiter, gzip, false),
+    delimiter: csv.delimiter,
   }
 }
 

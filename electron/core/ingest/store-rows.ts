@@ -28,10 +28,16 @@ export interface StoreInput {
   mapping: HeaderMapping
   sourceTypes: readonly string[]
   attempt: Attempt
-  rowCount: number
+  /**
+   * Rows in the stage, counted and value-checked before (value-checks.ts); null for a CSV
+   * read in place (csvViewSql): a bad value then fails the insert's own casts (TypedReadFailed),
+   * and the rows are counted and numbered in file order once inserted.
+   */
+  rowCount: number | null
   fixes: readonly FixRule[]
   signal?: AbortSignal
-  onRows: (rows: number) => void
+  /** The insert's progress, 0…1. */
+  onFraction: (fraction: number) => void
   /** Runs inside the transaction just before reconciliation (tests use it to tamper with rows). */
   beforeReconcile?: (importId: number) => Promise<void>
   /** The file's own totals from the second reader (source-totals.ts), compared with what was stored. */
@@ -40,6 +46,17 @@ export interface StoreInput {
   beforeCommit?: () => Promise<void>
   /** The source side of reconciliation for a native format: its own cost columns (native-stage.ts). */
   sourceSums?: () => Promise<CurrencySums[]>
+}
+
+/**
+ * The insert of a CSV read in place failed for a reason other than a cancel: a value
+ * that does not convert, or a row DuckDB refuses. Nothing was stored; the caller reads
+ * the file again through the text stage, which names the row and column.
+ */
+export class TypedReadFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('the typed read of the file failed')
+  }
 }
 
 /** Stores the staged rows as one transaction and returns the import record. */
@@ -56,12 +73,16 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         input.signal?.addEventListener('abort', abort)
         const importId = await importIdOf(ws, attempt)
         const layout = await addProviderColumns(ws, mapping)
-        const stop = watchProgress(ws.writer, (f) => input.onRows(Math.round(f * input.rowCount)))
+        const stop = watchProgress(ws.writer, input.onFraction)
         try {
           await ws.run(insertSql(input, importId, layout))
+        } catch (cause) {
+          if (input.rowCount !== null || /INTERRUPT/i.test(String(cause))) throw cause
+          throw new TypedReadFailed(cause)
         } finally {
           stop()
         }
+        const rowCount = input.rowCount ?? (await numberRows(ws, importId, attempt.fileName))
         await input.beforeReconcile?.(importId)
         const source = input.sourceSums
           ? { sums: await input.sourceSums(), unreadable: null }
@@ -111,7 +132,7 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         ]
         await insertImport(ws, importId, attempt, {
           status: 'imported',
-          rowCount: input.rowCount,
+          rowCount,
           reconciled: true,
           fixes,
           issues,
@@ -120,7 +141,7 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         await ws.audit('import.imported', attempt.fileName, {
           importId,
           sha256: attempt.sha256,
-          rows: input.rowCount,
+          rows: rowCount,
           totals,
         })
         return importId
@@ -175,6 +196,8 @@ interface ColumnLayout {
 
 function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): string {
   const { table, kind, sourceTypes, attempt, fixes } = input
+  // A CSV read in place has no row number yet: numberRows sets it after the insert.
+  const sourceRow = input.rowCount === null ? '0' : `${sourceRowExpr(kind)} + 1`
   const value = (c: MappedColumn): string =>
     canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR')
   const targets = layout.columns.map((c) => quoteIdent(c.target))
@@ -191,7 +214,7 @@ function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): s
       ? `nullif(list_filter([${fixList.join(', ')}], lambda x: x IS NOT NULL), [])`
       : 'NULL'
   return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
-    SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, ${sourceRowExpr(kind)} + 1, ${quoteLiteral(attempt.format)}, ${fixCodes}
+    SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, ${sourceRow}, ${quoteLiteral(attempt.format)}, ${fixCodes}
     FROM ${quoteIdent(table)}`
 }
 
@@ -221,6 +244,29 @@ async function addProviderColumns(ws: Workspace, mapping: HeaderMapping): Promis
     columns: mapping.columns.filter((c) => !extra.has(c)),
     extra: added,
   }
+}
+
+/**
+ * Numbers the rows of an import read in place by their order in the file and returns
+ * how many there are. An INSERT … SELECT from one file keeps the file's row order
+ * (DuckDB's preserve_insertion_order, on by default), and the rows of one statement
+ * get consecutive rowids, so the first rowid is row 1. Fails with NO_ROWS for none.
+ */
+async function numberRows(ws: Workspace, importId: number, fileName: string): Promise<number> {
+  await ws.run(
+    `UPDATE cost_rows SET x_SourceRow = rowid - (SELECT min(rowid) FROM cost_rows WHERE x_ImportId = $1) + 1
+     WHERE x_ImportId = $1`,
+    [importId],
+  )
+  const [row] = await ws.all('SELECT count(*)::BIGINT AS n FROM cost_rows WHERE x_ImportId = $1', [
+    importId,
+  ])
+  const rows = Number(row?.n ?? 0)
+  if (rows === 0)
+    fail('NO_ROWS', `${fileName} has a header but no rows: there is nothing to import.`, {
+      location: { file: fileName },
+    })
+  return rows
 }
 
 async function storedSums(ws: Workspace, importId: number): Promise<CurrencySums[]> {

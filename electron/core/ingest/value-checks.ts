@@ -97,13 +97,20 @@ export async function checkValues(
       )
     }
   }
+  return { fixes: roundingFixes(mapping, kind, sourceTypes) }
+}
+
+/** The fix that marks rows whose money has digits past the 18th decimal: read nothing, a condition for the insert. */
+export function roundingFixes(
+  mapping: HeaderMapping,
+  kind: SourceKind,
+  sourceTypes: readonly string[],
+): FixRule[] {
   const rounding = mapping.columns.flatMap((column) => {
     const condition = overScaleCondition(column, kind, sourceTypes[column.index])
     return condition ? [condition] : []
   })
-  const fixes =
-    rounding.length > 0
-      ? [{ code: 'ROUNDED_TO_18_DECIMALS', condition: rounding.join(' OR ') }]
-      : []
-  return { fixes }
+  return rounding.length > 0
+    ? [{ code: 'ROUNDED_TO_18_DECIMALS', condition: rounding.join(' OR ') }]
+    : []
 }

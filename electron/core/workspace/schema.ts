@@ -111,6 +111,9 @@ export const FORMAT_3_TABLES: readonly string[] = [
   // Each Azure cost details import's view, actual or amortized, and who said so: data or user (azure-cost-view.ts).
   `CREATE TABLE IF NOT EXISTS import_cost_views (
     import_id INTEGER NOT NULL, cost_view VARCHAR NOT NULL, chosen_by VARCHAR NOT NULL)`,
+  // Each Azure cost details import's view, actual or amortized, and who said so: data or user (azure-cost-view.ts).
+  `CREATE TABLE IF NOT EXISTS import_cost_views (
+    import_id INTEGER NOT NULL, cost_view VARCHAR NOT NULL, chosen_by VARCHAR NOT NULL)`,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
