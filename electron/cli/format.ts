@@ -1,5 +1,6 @@
 /** Plain-text output of the `focal` command: aligned tables and error sentences. */
 import { ERROR_ADVICE, type FocalError, type ImportRecord } from '../../shared/contract'
+import { importedCommitmentSummary } from './commitment-summary'
 
 /** Formats rows as an aligned text table. Columns listed in `right` are right-aligned. */
 export function textTable(
@@ -57,8 +58,10 @@ export function describeImport(record: ImportRecord): string {
     `  format ${record.format}, FOCUS ${record.focusVersion ?? '?'}, ${record.rowCount} rows, ${record.sizeBytes} bytes, ${record.durationMs ?? 0} ms`,
     `  sha256 ${record.sha256}`,
     ...describeSupersession(record),
-    '  totals:',
-    ...totals,
+    // A Contract Commitment dataset holds commitment terms, not cost: its own line, never BilledCost.
+    ...(record.commitments
+      ? [`  ${importedCommitmentSummary(record.rowCount, record.commitments.totals)}`]
+      : ['  totals:', ...totals]),
     ...(notes.length ? ['  notes:', ...notes] : []),
   ].join('\n')
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract'
 import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
+import { COMMITMENTS_HELP, runCommitmentsCommand } from './commitments-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
@@ -31,6 +32,7 @@ Usage:
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
   ${TAGS_HELP}
+  ${COMMITMENTS_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
   --json                   machine-readable output (see README)
@@ -44,6 +46,7 @@ Options:
 /** Commands with options of their own parse their arguments themselves. */
 const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   allocate: runAllocateCommand,
+  commitments: runCommitmentsCommand,
   report: runReportCommand,
   tags: runTagsCommand,
   validate: runValidateCommand,
