@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'FILE_CHANGED',
   'DUPLICATE_FILE',
   'OVERLAP',
+  'BAD_MANIFEST',
+  'INCOMPLETE_DELIVERY',
+  'MANIFEST_MISMATCH',
   'AZURE_COST_VIEW',
   'AZURE_COST_VIEW',
   'AZURE_COST_VIEW',
@@ -123,6 +126,12 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
     'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
   AZURE_COST_VIEW:
     'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
+  BAD_MANIFEST:
+    'The AWS CUR manifest could not be read; download it again from the report folder AWS wrote it to.',
+  INCOMPLETE_DELIVERY:
+    'Add the missing parts of the CUR delivery and import the folder again, or import it as it is with focal import --allow-incomplete.',
+  MANIFEST_MISMATCH:
+    'A part of the CUR delivery does not have the columns its manifest lists; download the delivery again.',
   RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',
   CANCELLED: 'The operation was cancelled; nothing was changed.',
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',

@@ -239,6 +239,21 @@ export const ImportRecordSchema = z.object({
   keptBeside: z.array(z.number().int()),
   /** Per currency, what replacing the earlier rows changed; empty when it superseded nothing. */
   delta: z.array(SupersessionDeltaSchema),
+  /**
+   * For a part of an AWS CUR delivery imported with its manifest: the manifest, the delivery
+   * (assemblyId), part i of N, and whether it was imported incomplete on request with the
+   * parts missing. Absent for other imports.
+   */
+  delivery: z
+    .object({
+      manifest: z.string(),
+      assemblyId: z.string(),
+      part: z.number().int(),
+      parts: z.number().int(),
+      incomplete: z.boolean(),
+      missing: z.array(z.string()),
+    })
+    .optional(),
   /** An Azure cost details import's view (actual or amortized); null for other imports. */
   costView: CostViewFactsSchema.nullable(),
   /** An Azure cost details import's view (actual or amortized); null for other imports. */

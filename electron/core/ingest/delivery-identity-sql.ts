@@ -139,14 +139,17 @@ export const SUPERSEDE_SCOPE_SQL = `INSERT INTO superseded_scopes
  * Per currency, what import $1 changed in the scopes it superseded: rows matched by
  * whole content are unchanged; of the rest, rows matched by key (each old row to one
  * new row) are changed; the others were added or removed. Amounts are new minus old.
+ * `newRows` (over cost_rows `c`) picks the new rows: import $1's, or all parts of the AWS CUR
+ * delivery whose first part is $1 (cur-delivery.ts).
  */
-export const DELTA_SQL = `WITH
+export function deltaSql(newRows: string): string {
+  return `WITH
   old AS (
     SELECT c.BillingCurrency AS cur, ${keyHashSql('c')} AS k, ${contentHashSql('c')} AS f, c.BilledCost AS b, c.EffectiveCost AS e
     FROM cost_rows c JOIN superseded_scopes s ON s.superseded_by = $1 AND s.import_id = c.x_ImportId AND ${sameScopeSql('c', 's')}),
   new AS (
     SELECT c.BillingCurrency AS cur, ${keyHashSql('c')} AS k, ${contentHashSql('c')} AS f, c.BilledCost AS b, c.EffectiveCost AS e
-    FROM cost_rows c WHERE c.x_ImportId = $1 AND EXISTS (
+    FROM cost_rows c WHERE ${newRows} AND EXISTS (
       SELECT 1 FROM superseded_scopes s WHERE s.superseded_by = $1 AND ${sameScopeSql('c', 's')})),
   o1 AS (SELECT *, row_number() OVER (PARTITION BY f) AS r FROM old),
   n1 AS (SELECT *, row_number() OVER (PARTITION BY f) AS r FROM new),
@@ -168,6 +171,10 @@ export const DELTA_SQL = `WITH
   SELECT $1 AS import_id, m.cur, coalesce(c.added, 0), coalesce(c.removed, 0), coalesce(c.changed, 0),
     coalesce(m.b, 0), coalesce(m.e, 0)
   FROM money m LEFT JOIN counts c ON c.cur IS NOT DISTINCT FROM m.cur`
+}
+
+/** DELTA_SQL for the rows of import $1. */
+export const DELTA_SQL = deltaSql('c.x_ImportId = $1')
 
 /** Records import $1's delta per currency (DELTA_SQL). */
 export const INSERT_DELTA_SQL = `INSERT INTO import_deltas ${DELTA_SQL}`

@@ -23,6 +23,7 @@
 import { fail, type AzureCostView, type OverlapChoice } from '../../../shared/contract'
 import { recordKeptOverlaps, supersedeScopes, type ScopeKey } from '../workspace/supersede'
 import type { Row, Workspace } from '../workspace/workspace'
+import { deliveryPart } from './cur-delivery-context'
 import {
   COUNT_OVERLAPS_SQL,
   OVERLAPS_SQL,
@@ -62,6 +63,9 @@ export async function settleDelivery(
   onOverlap?: OverlapChoice,
   costView?: CostViewChoice,
 ): Promise<void> {
+  // A part of an AWS CUR delivery is settled with the delivery's other parts (cur-delivery.ts).
+  const part = deliveryPart()
+  if (part) return part.settle(importId)
   await ws.run(insertScopesSql('c.x_ImportId = $1'), [importId])
   // Recorded first: the comparisons below leave out the other cost view's imports.
   const view = costView ? await settleCostView(ws, importId, fileName, costView.chosen) : null

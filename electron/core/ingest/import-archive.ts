@@ -3,7 +3,8 @@
  * folders too) is its own import, named `<archive>.zip/<inner path>`, with its
  * own SHA-256, delivery identity and reconciliation (import-file.ts), so the
  * parts of a month split into many files add up and a file already imported
- * on its own is "already imported". The archive is vetted whole before
+ * on its own is "already imported". An AWS CUR manifest inside makes the parts
+ * it lists one delivery (import-group.ts, cur-delivery.ts). The archive is vetted whole before
  * anything is extracted (zip-archive.ts); a refused archive is one failed
  * attempt in the registry, with the archive's SHA-256, and no rows.
  */
@@ -14,11 +15,13 @@ import { FocalFailure, toFocalError } from '../../../shared/contract'
 import { recordAttempt, type Attempt } from '../workspace/imports-registry'
 import type { Workspace } from '../workspace/workspace'
 import { sha256File } from './hash'
-import { importFile, type ImportOptions } from './import-file'
+import type { DeliveryOptions } from './cur-delivery'
+import { importFile } from './import-file'
+import { importGroup } from './import-group'
 import { extractArchive, type ArchiveLimits, type SkippedEntry } from './zip-archive'
 
 /** Options of an archive import: those of each file's import, plus the archive's limits. */
-export interface ArchiveImportOptions extends ImportOptions {
+export interface ArchiveImportOptions extends DeliveryOptions {
   /** Zip-bomb limits (tests set them low); defaults in zip-archive.ts. */
   limits?: Partial<ArchiveLimits>
   /** Where the private extraction folder is made; the system temp folder by default. */
@@ -62,19 +65,26 @@ export async function importArchive(
         dir = made
       },
     })
-    const skipped = extracted.skipped.map((entry: SkippedEntry) => ({
-      fileName: `${fileName}/${entry.innerPath}`,
-      reason: entry.reason,
-    }))
-    const records: ImportRecord[] = []
-    for (const file of extracted.files) {
-      records.push(
-        await importFile(ws, file.path, {
-          ...importOptions,
-          displayName: `${fileName}/${file.innerPath}`,
-        }),
-      )
-    }
+    const group = await importGroup(
+      ws,
+      extracted.files.map((file) => ({
+        path: file.path,
+        displayName: `${fileName}/${file.innerPath}`,
+        relativePath: file.innerPath,
+      })),
+      importOptions,
+      async (file) => [
+        await importFile(ws, file.path, { ...importOptions, displayName: file.displayName }),
+      ],
+    )
+    const { records } = group
+    const skipped = [
+      ...extracted.skipped.map((entry: SkippedEntry) => ({
+        fileName: `${fileName}/${entry.innerPath}`,
+        reason: entry.reason,
+      })),
+      ...group.skipped,
+    ]
     await ws.audit('import.archive', fileName, {
       sha256,
       sizeBytes,

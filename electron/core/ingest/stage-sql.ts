@@ -93,9 +93,16 @@ export function stageJsonLinesSql(
     FROM read_json($1, format = 'newline_delimited')`
 }
 
+/**
+ * DuckDB numbers the rows of a table made inside an open transaction from this rowid
+ * (transaction-local storage) and those of a committed table from 0. The parts of an AWS
+ * CUR delivery are staged inside the delivery's transaction (cur-delivery.ts).
+ */
+const LOCAL_ROW_ID_BASE = '36028797018960000'
+
 /** The 0-based source row of a staged row: the stage table's rowid (CSV) or Parquet's file row number. */
 export function sourceRowExpr(kind: SourceKind): string {
-  return kind === 'parquet' ? 'source_row' : 'rowid'
+  return kind === 'parquet' ? 'source_row' : `(rowid % ${LOCAL_ROW_ID_BASE})`
 }
 
 /** Drops a stage: a table for a staged CSV, a view for Parquet or a CSV read in place. */

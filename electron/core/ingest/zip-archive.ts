@@ -18,7 +18,7 @@ import { crc32 } from 'node:zlib'
 import yauzl from 'yauzl'
 import { fail } from '../../../shared/contract'
 import { removeStaleFolders } from '../db/file-gate'
-import { isBillingFileName, isZipFileName } from './billing-file-names'
+import { isBillingFileName, isManifestFileName, isZipFileName } from './billing-file-names'
 
 /** Limits against zip bombs. */
 export interface ArchiveLimits {
@@ -102,7 +102,7 @@ export async function extractArchive(
           innerPath,
           reason: 'a ZIP inside the archive; unzip it and import it on its own',
         })
-      else if (!isBillingFileName(base))
+      else if (!isBillingFileName(base) && !isManifestFileName(base))
         skipped.push({
           innerPath,
           reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',

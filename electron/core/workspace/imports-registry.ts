@@ -4,6 +4,8 @@ import { normalizeDecimal } from '../../../shared/money'
 import { readCommitmentFacts } from '../commitments/commitment-facts'
 import { redactPath } from './redact-path'
 import { NO_DELIVERY_FACTS, readDeliveryFacts } from './supersede'
+import { readDeliveryParts, type DeliveryPart } from '../ingest/cur-delivery-facts'
+import { deliveryPart } from '../ingest/cur-delivery-context'
 import { actorName, type Row, type Workspace } from './workspace'
 
 /** What is known about an import attempt before it ends. */
@@ -119,6 +121,8 @@ export async function findImportBySha(
   ws: Workspace,
   sha256: string,
 ): Promise<{ id: number; fileName: string } | null> {
+  // A CUR delivery's part may repeat an earlier delivery's part byte for byte: its delivery decides.
+  if (deliveryPart()) return null
   const [row] = await ws.all(
     "SELECT id, file_name FROM imports WHERE sha256 = $1 AND status = 'imported' LIMIT 1",
     [sha256],
@@ -135,6 +139,7 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
     ws.readOnly && row.status === 'running' ? { ...row, status: 'interrupted' } : row
   const facts = await readDeliveryFacts(ws, 'all', connection)
   const commitments = await readCommitmentFacts(ws, 'all', connection)
+  const parts = await readDeliveryParts(ws, 'all', connection)
   return rows.map((row) => ({
     ...toRecord(
       stale(row),
@@ -142,6 +147,7 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
     ),
     ...(facts.get(Number(row.id)) ?? NO_DELIVERY_FACTS),
     ...commitments.get(Number(row.id)),
+    ...partOf(parts, Number(row.id)),
   }))
 }
 
@@ -156,7 +162,14 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
     ...toRecord(row, totals),
     ...(facts.get(id) ?? NO_DELIVERY_FACTS),
     ...commitments.get(id),
+    ...partOf(await readDeliveryParts(ws, id), id),
   }
+}
+
+/** An AWS CUR delivery's part names its manifest, delivery and place; other imports have no `delivery`. */
+function partOf(parts: Map<number, DeliveryPart>, id: number): Pick<ImportRecord, 'delivery'> {
+  const delivery = parts.get(id)
+  return delivery ? { delivery } : {}
 }
 
 const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,

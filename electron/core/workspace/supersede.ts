@@ -27,12 +27,16 @@ export interface ScopeOfImport extends ScopeKey {
   fileName: string
 }
 
-/** Marks each given scope of an earlier import superseded by `importId`, records the delta, logs it. */
+/**
+ * Marks each given scope of an earlier import superseded by `importId`, records the delta, logs it.
+ * `options.deltaSql` records the delta of more rows than import $1's (a whole AWS CUR delivery).
+ */
 export async function supersedeScopes(
   ws: Workspace,
   importId: number,
   fileName: string,
   scopes: readonly ScopeOfImport[],
+  options: { deltaSql?: string } = {},
 ): Promise<void> {
   for (const s of scopes)
     await ws.run(SUPERSEDE_SCOPE_SQL, [
@@ -42,7 +46,7 @@ export async function supersedeScopes(
       s.billingPeriodStart,
       importId,
     ])
-  await ws.run(INSERT_DELTA_SQL, [importId])
+  await ws.run(options.deltaSql ?? INSERT_DELTA_SQL, [importId])
   await ws.audit('import.supersede', fileName, {
     importId,
     supersedes: distinctIds(scopes),

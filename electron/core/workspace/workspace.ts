@@ -44,6 +44,8 @@ export class Workspace {
   private queue: Promise<void> = Promise.resolve()
   /** Turns queued or running. */
   private pending = 0
+  /** True while a `transaction` is open on the writer: a nested one joins it. */
+  private inTransaction = false
   /** Present (this workspace) inside a writer turn, so nested uses do not wait for themselves. */
   private readonly turn = new AsyncLocalStorage<Workspace>()
 
@@ -193,10 +195,17 @@ export class Workspace {
     return connection === this.writer ? this.exclusive(read) : read()
   }
 
-  /** Runs `work` inside one transaction on the writer, in one turn: all of it or none of it. */
+  /**
+   * Runs `work` inside one transaction on the writer, in one turn: all of it or none of it.
+   * Called inside a transaction, `work` joins it (the parts of one AWS CUR delivery are
+   * imported in one transaction, so none counts unless all do): the outer one commits or
+   * rolls back all of it.
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
+      if (this.inTransaction) return work()
       await this.writer.run('BEGIN TRANSACTION')
+      this.inTransaction = true
       try {
         const result = await work()
         await this.writer.run('COMMIT')
@@ -204,6 +213,8 @@ export class Workspace {
       } catch (cause) {
         await this.writer.run('ROLLBACK').catch(() => undefined)
         throw cause
+      } finally {
+        this.inTransaction = false
       }
     })
   }

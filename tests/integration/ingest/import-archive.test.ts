@@ -9,6 +9,7 @@ import { importArchive } from '../../../electron/core/ingest/import-archive'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
+import { curManifest } from '../../helpers/cur-delivery'
 import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace, storedTotals } from '../../helpers/workspace'
@@ -59,7 +60,6 @@ describe('importArchive', () => {
       { name: '2024/01/azure.csv', data: bytesOf(AZURE), deflate: false },
       { name: '2024/01/gcp/gcp.csv.gz', data: gzipSync(bytesOf(GCP)) },
       { name: 'parquet/focus_sample.parquet', data: readFileSync(parquet) },
-      { name: '2024/01/cur-Manifest.json', data: Buffer.from('{"reportKeys":[]}') },
       { name: 'old/december.zip', data: Buffer.from('PK\u0005\u0006'.padEnd(22, '\u0000')) },
     ])
     const ws = await workspace()
@@ -85,10 +85,6 @@ describe('importArchive', () => {
     expect(result.skipped).toEqual([
       {
         fileName: 'billing.zip/README.txt',
-        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
-      },
-      {
-        fileName: 'billing.zip/2024/01/cur-Manifest.json',
         reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
       {
@@ -159,7 +155,7 @@ describe('importArchive', () => {
     expect(await focusRows(ws)).toBe(100)
   })
 
-  it('adds up the parts of an AWS CUR month split into files with its manifest', async () => {
+  it('adds up the parts of an AWS CUR month split into files with its manifest, as one delivery', async () => {
     const CUR = 'focus-converters-samples/sample-anonymous-aws-export-dataset.csv'
     const [header = [], ...rows] = parseCsv(readFileSync(sample(CUR), 'utf8'))
     const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
@@ -168,7 +164,7 @@ describe('importArchive', () => {
         [header, ...rows.slice(from, to)].map((r) => r.map(cell).join(',')).join('\n') + '\n',
       )
     const half = Math.floor(rows.length / 2)
-    const manifest = { reportKeys: ['cur/cur-00001.csv.gz', 'cur/cur-00002.csv.gz'] }
+    const manifest = curManifest('assembly-1', ['cur-00001.csv.gz', 'cur-00002.csv.gz'], header)
     const zip = archive([
       { name: 'cur/cur-Manifest.json', data: Buffer.from(JSON.stringify(manifest)) },
       { name: 'cur/cur-00001.csv.gz', data: gzipSync(part(0, half)) },
@@ -176,11 +172,14 @@ describe('importArchive', () => {
     ])
     const ws = await workspace()
     const result = await importArchive(ws, zip.path, { tempRoot: zip.tempRoot })
-    expect(result.records.map((r) => [r.fileName, r.status, r.rowCount])).toEqual([
-      ['billing.zip/cur/cur-00001.csv.gz', 'imported', half],
-      ['billing.zip/cur/cur-00002.csv.gz', 'imported', rows.length - half],
-    ])
-    expect(result.skipped.map((s) => s.fileName)).toEqual(['billing.zip/cur/cur-Manifest.json'])
+    expect(result.records.map((r) => [r.fileName, r.status, r.rowCount, r.delivery?.part])).toEqual(
+      [
+        ['billing.zip/cur/cur-00001.csv.gz', 'imported', half, 1],
+        ['billing.zip/cur/cur-00002.csv.gz', 'imported', rows.length - half, 2],
+      ],
+    )
+    // The manifest is read with its parts (cur-delivery.ts), not skipped.
+    expect(result.skipped).toEqual([])
     // The parts hold exactly what the whole month holds, imported as one file.
     const whole = await workspace()
     expect((await importFile(whole, sample(CUR))).status).toBe('imported')
