@@ -1,7 +1,9 @@
 /** The `focal` subcommands: each opens the workspace, does one thing, prints, returns an exit code. */
-import { basename, resolve } from 'node:path'
-import type { OverlapChoice } from '../../shared/contract'
+import { basename, resolve, sep } from 'node:path'
+import type { ImportRecord, OverlapChoice } from '../../shared/contract'
 import { normalizeDecimal } from '../../shared/money'
+import type { DeliveryOptions } from '../core/ingest/cur-delivery'
+import { importGroup } from '../core/ingest/import-group'
 import { importSource } from '../core/ingest/import-source'
 import { runReadOnlySql } from '../core/query/readonly-sql'
 import { listImports } from '../core/workspace/imports-registry'
@@ -9,42 +11,57 @@ import { Workspace } from '../core/workspace/workspace'
 import { describeImport, textTable } from './format'
 import { expandInputs } from './files'
 
-/** `focal import`: imports each file in its own transaction; 0 only if all imported. */
+/**
+ * `focal import`: imports each file in its own transaction, and each AWS CUR delivery
+ * (parts and manifest) in one; 0 only if all imported.
+ */
 export async function runImportCommand(
   workspacePath: string,
   inputs: string[],
   json: boolean,
   onOverlap?: OverlapChoice,
+  allowIncomplete = false,
 ): Promise<number> {
   const files = expandInputs(inputs, true)
   const ws = await Workspace.open(resolve(workspacePath), { create: true })
-  const records = []
-  const skipped = []
+  const records: ImportRecord[] = []
+  const skipped: { fileName: string; reason: string }[] = []
+  const options: DeliveryOptions = {
+    onOverlap,
+    allowIncomplete,
+    onProgress:
+      json || !process.stderr.isTTY
+        ? undefined
+        : (p) =>
+            process.stderr.write(
+              `\r${p.fileName}: ${p.phase} ${p.rowsDone ? `${p.rowsDone} rows` : ''}`.padEnd(80),
+            ),
+  }
+  const print = (result: { records: ImportRecord[]; skipped: typeof skipped }): void => {
+    if (!json && process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r')
+    records.push(...result.records)
+    skipped.push(...result.skipped)
+    if (json) return
+    for (const record of result.records) console.log(describeImport(record))
+    for (const entry of result.skipped) console.log(`${entry.fileName}: skipped (${entry.reason})`)
+  }
   try {
-    for (const file of files) {
-      // A ZIP gives one record per billing file inside, named `<archive>.zip/<inner path>`.
-      const result = await importSource(ws, file, {
-        displayName: basename(file),
-        onOverlap,
-        onProgress:
-          json || !process.stderr.isTTY
-            ? undefined
-            : (p) =>
-                process.stderr.write(
-                  `\r${p.fileName}: ${p.phase} ${p.rowsDone ? `${p.rowsDone} rows` : ''}`.padEnd(
-                    80,
-                  ),
-                ),
-      })
-      if (!json && process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r')
-      records.push(...result.records)
-      skipped.push(...result.skipped)
-      if (!json) {
-        for (const record of result.records) console.log(describeImport(record))
-        for (const entry of result.skipped)
-          console.log(`${entry.fileName}: skipped (${entry.reason})`)
-      }
-    }
+    // Manifests are read with the parts they list; every other file is imported as it comes.
+    const group = await importGroup(
+      ws,
+      files.map((path) => ({ path, displayName: basename(path), relativePath: toSlashes(path) })),
+      options,
+      async (file) => {
+        // A ZIP gives one record per billing file inside, named `<archive>.zip/<inner path>`.
+        const result = await importSource(ws, file.path, {
+          ...options,
+          displayName: file.displayName,
+        })
+        print(result)
+        return []
+      },
+    )
+    print(group)
   } finally {
     ws.close()
   }
@@ -60,6 +77,11 @@ export async function runImportCommand(
   else if (files.length === 0)
     console.error('No CSV, CSV.gz, Parquet, JSON-lines or ZIP files found in the given folders.')
   return allImported ? 0 : 1
+}
+
+/** A path with `/` separators, as a CUR delivery's parts are matched (cur-delivery-plan.ts). */
+function toSlashes(path: string): string {
+  return path.split(sep).join('/')
 }
 
 /** `focal imports`: the registry. */

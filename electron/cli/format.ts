@@ -57,6 +57,7 @@ export function describeImport(record: ImportRecord): string {
     head,
     `  format ${record.format}, FOCUS ${record.focusVersion ?? '?'}, ${record.rowCount} rows, ${record.sizeBytes} bytes, ${record.durationMs ?? 0} ms`,
     `  sha256 ${record.sha256}`,
+    ...describeDeliveryPart(record),
     ...describeSupersession(record),
     // A Contract Commitment dataset holds commitment terms, not cost: its own line, never BilledCost.
     ...(record.commitments
@@ -64,6 +65,18 @@ export function describeImport(record: ImportRecord): string {
       : ['  totals:', ...totals]),
     ...(notes.length ? ['  notes:', ...notes] : []),
   ].join('\n')
+}
+
+/** An AWS CUR delivery's part: its place in the delivery, and whether the delivery was incomplete. */
+function describeDeliveryPart(record: ImportRecord): string[] {
+  const d = record.delivery
+  if (!d) return []
+  return [
+    `  part ${d.part} of ${d.parts} of AWS CUR delivery ${d.assemblyId} (${d.manifest})`,
+    ...(d.incomplete
+      ? [`  INCOMPLETE: imported without ${d.missing.join(', ')} (--allow-incomplete)`]
+      : []),
+  ]
 }
 
 /** What an import replaced, was replaced by, or was kept beside (delivery identity). */

@@ -10,6 +10,7 @@ import { runImportCommand, runImportsCommand, runQueryCommand } from './commands
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
+import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
 import { describeError } from './format'
 import { describeArgsError, usage } from './usage'
 
@@ -17,9 +18,14 @@ const HELP = `focal — load, normalize and query cloud cost data offline
 
 Usage:
   focal import <file|folder>... -w <workspace.focal> [--json] [--on-overlap <choice>]
+               [--allow-incomplete]
       Import billing exports: CSV, CSV.gz, Parquet or JSON-lines files, or ZIP
       archives of them (folders: every such file inside, recursively; each billing
       file in a ZIP is imported as <archive>.zip/<inner path>, others are skipped).
+      An AWS CUR manifest (*-Manifest.json) in a folder or ZIP makes the parts it
+      lists one delivery, imported all or nothing; a later delivery of the month
+      restates the earlier one whole. A delivery missing parts is refused
+      (INCOMPLETE_DELIVERY) unless --allow-incomplete (each record then says so).
       Creates the workspace if missing. Exit code 0 only if every file imported.
       A file that overlaps earlier imports without restating them whole is refused
       (OVERLAP) unless --on-overlap says: supersede (its rows replace theirs in the
@@ -29,6 +35,7 @@ Usage:
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
       Run one read-only SELECT over the view \`focus\` (normalized rows, FOCUS names).
   ${VALIDATE_HELP}
+  ${MAPPINGS_HELP}
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
   ${TAGS_HELP}
@@ -50,6 +57,7 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   report: runReportCommand,
   tags: runTagsCommand,
   validate: runValidateCommand,
+  mappings: runMappingsCommand,
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -68,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       workspace: { type: 'string', short: 'w' },
       'on-overlap': { type: 'string' },
+      mapping: { type: 'string' },
+      'allow-incomplete': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -93,7 +103,9 @@ async function main(argv: string[]): Promise<number> {
         return usage(
           `--on-overlap takes supersede, keep-both or skip, not "${values['on-overlap']}".`,
         )
-      return runImportCommand(workspace, rest, values.json, onOverlap)
+      if (values.mapping !== undefined)
+        return runMappedImportCommand(workspace, rest, values.mapping, values.json, onOverlap)
+      return runImportCommand(workspace, rest, values.json, onOverlap, values['allow-incomplete'])
     }
     case 'imports':
       return runImportsCommand(workspace, values.json)
