@@ -28,9 +28,6 @@ export const ERROR_CODES = [
   'INCOMPLETE_DELIVERY',
   'MANIFEST_MISMATCH',
   'AZURE_COST_VIEW',
-  'AZURE_COST_VIEW',
-  'AZURE_COST_VIEW',
-  'AZURE_COST_VIEW',
   'RECONCILIATION_FAILED',
   'CANCELLED',
   'QUERY_REFUSED',
@@ -118,12 +115,6 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   DUPLICATE_FILE: 'This exact file is already in the workspace; nothing was added.',
   OVERLAP:
     'Choose what to do with the billing periods already imported: supersede them with this file, keep both, or skip this file (focal import --on-overlap supersede|keep-both|skip).',
-  AZURE_COST_VIEW:
-    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
-  AZURE_COST_VIEW:
-    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
-  AZURE_COST_VIEW:
-    'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
   AZURE_COST_VIEW:
     'Say whether the file is the actual or the amortized cost export, then import it again (focal import --azure-cost-view actual|amortized).',
   BAD_MANIFEST:

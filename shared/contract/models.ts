@@ -99,56 +99,6 @@ export const CostViewFactsSchema = z.object({
 /** The cost view facts of an Azure import. */
 export type CostViewFacts = z.infer<typeof CostViewFactsSchema>
 
-/**
- * Which Azure cost details export a file is (reference/mappings.md §1): `actual` (what is invoiced,
- * commitment purchases included) or `amortized` (commitment cost spread over the usage it covered).
- * Told from the rows; a file they do not tell is imported only once the user says which.
- */
-export const AzureCostView = z.enum(['actual', 'amortized'])
-/** One of AzureCostView. */
-export type AzureCostView = z.infer<typeof AzureCostView>
-
-/** An Azure import's cost view, and how its rows count beside the other view's imports of the same period. */
-export const CostViewFactsSchema = z.object({
-  view: AzureCostView,
-  /** `data`: told from the file's rows; `user`: the user said which (an ambiguous file). */
-  chosenBy: z.enum(['data', 'user']),
-  /** Imports of the other view counted for the same billing account and period. */
-  mergedWith: z.array(z.number().int()),
-  /**
-   * Rows of this import the merge leaves out of every total (an actual export's rows other than
-   * its commitment purchases and refunds, while an amortized export of the period is counted).
-   */
-  rowsNotCounted: z.number().int(),
-})
-/** The cost view facts of an Azure import. */
-export type CostViewFacts = z.infer<typeof CostViewFactsSchema>
-
-/**
- * Which Azure cost details export a file is (reference/mappings.md §1): `actual` (what is invoiced,
- * commitment purchases included) or `amortized` (commitment cost spread over the usage it covered).
- * Told from the rows; a file they do not tell is imported only once the user says which.
- */
-export const AzureCostView = z.enum(['actual', 'amortized'])
-/** One of AzureCostView. */
-export type AzureCostView = z.infer<typeof AzureCostView>
-
-/** An Azure import's cost view, and how its rows count beside the other view's imports of the same period. */
-export const CostViewFactsSchema = z.object({
-  view: AzureCostView,
-  /** `data`: told from the file's rows; `user`: the user said which (an ambiguous file). */
-  chosenBy: z.enum(['data', 'user']),
-  /** Imports of the other view counted for the same billing account and period. */
-  mergedWith: z.array(z.number().int()),
-  /**
-   * Rows of this import the merge leaves out of every total (an actual export's rows other than
-   * its commitment purchases and refunds, while an amortized export of the period is counted).
-   */
-  rowsNotCounted: z.number().int(),
-})
-/** The cost view facts of an Azure import. */
-export type CostViewFacts = z.infer<typeof CostViewFactsSchema>
-
 /** A delivery's scope: provider, billing account and billing period (FOCUS ServiceProviderName, BillingAccountId, BillingPeriodStart). */
 export const DeliveryScopeSchema = z.object({
   provider: z.string().nullable(),
@@ -239,6 +189,8 @@ export const ImportRecordSchema = z.object({
   keptBeside: z.array(z.number().int()),
   /** Per currency, what replacing the earlier rows changed; empty when it superseded nothing. */
   delta: z.array(SupersessionDeltaSchema),
+  /** An Azure cost details import's view (actual or amortized); null for other imports. */
+  costView: CostViewFactsSchema.nullable(),
   /**
    * For a part of an AWS CUR delivery imported with its manifest: the manifest, the delivery
    * (assemblyId), part i of N, and whether it was imported incomplete on request with the
@@ -254,12 +206,6 @@ export const ImportRecordSchema = z.object({
       missing: z.array(z.string()),
     })
     .optional(),
-  /** An Azure cost details import's view (actual or amortized); null for other imports. */
-  costView: CostViewFactsSchema.nullable(),
-  /** An Azure cost details import's view (actual or amortized); null for other imports. */
-  costView: CostViewFactsSchema.nullable(),
-  /** An Azure cost details import's view (actual or amortized); null for other imports. */
-  costView: CostViewFactsSchema.nullable(),
   /**
    * For a FOCUS Contract Commitment dataset: its commitments' cost per currency, reconciled
    * with the file. Absent for cost files (whose money is in `totals`).

@@ -32,10 +32,6 @@ import {
   insertScopesSql,
 } from './delivery-identity-sql'
 import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
-import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
-import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
-import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
-import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
 
 /** One scope of the new import that an earlier import still counts. */
 interface Overlap extends ScopeKey {
@@ -76,18 +72,6 @@ export async function settleDelivery(
   const scopes = (await ws.all(SCOPES_OF_IMPORT_SQL, [importId])).map(toScope)
   const same = scopes.map((s) => overlaps.find((o) => o.sameContent && sameScope(o, s)))
   if (same.every((o) => o !== undefined)) refuseDuplicate(fileName, same)
-  const viewed = overlaps.find((o) => o.sharesRows && o.costView !== null)
-  if (costView && view === null && viewed?.costView)
-    refuseUnsaidCostView(fileName, { ...viewed, costView: viewed.costView })
-  const viewed = overlaps.find((o) => o.sharesRows && o.costView !== null)
-  if (costView && view === null && viewed?.costView)
-    refuseUnsaidCostView(fileName, { ...viewed, costView: viewed.costView })
-  const viewed = overlaps.find((o) => o.sharesRows && o.costView !== null)
-  if (costView && view === null && viewed?.costView)
-    refuseUnsaidCostView(fileName, { ...viewed, costView: viewed.costView })
-  const viewed = overlaps.find((o) => o.sharesRows && o.costView !== null)
-  if (costView && view === null && viewed?.costView)
-    refuseUnsaidCostView(fileName, { ...viewed, costView: viewed.costView })
   const viewed = overlaps.find((o) => o.sharesRows && o.costView !== null)
   if (costView && view === null && viewed?.costView)
     refuseUnsaidCostView(fileName, { ...viewed, costView: viewed.costView })
@@ -222,10 +206,6 @@ function toOverlap(row: Row): Overlap {
     fileName: String(row.file_name),
     sameContent: Boolean(row.same_content),
     sharesRows: Boolean(row.shares_rows),
-    costView: row.cost_view === 'actual' || row.cost_view === 'amortized' ? row.cost_view : null,
-    costView: row.cost_view === 'actual' || row.cost_view === 'amortized' ? row.cost_view : null,
-    costView: row.cost_view === 'actual' || row.cost_view === 'amortized' ? row.cost_view : null,
-    costView: row.cost_view === 'actual' || row.cost_view === 'amortized' ? row.cost_view : null,
     costView: row.cost_view === 'actual' || row.cost_view === 'amortized' ? row.cost_view : null,
   }
 }

@@ -111,9 +111,6 @@ export const FORMAT_3_TABLES: readonly string[] = [
   // Each Azure cost details import's view, actual or amortized, and who said so: data or user (azure-cost-view.ts).
   `CREATE TABLE IF NOT EXISTS import_cost_views (
     import_id INTEGER NOT NULL, cost_view VARCHAR NOT NULL, chosen_by VARCHAR NOT NULL)`,
-  // Each Azure cost details import's view, actual or amortized, and who said so: data or user (azure-cost-view.ts).
-  `CREATE TABLE IF NOT EXISTS import_cost_views (
-    import_id INTEGER NOT NULL, cost_view VARCHAR NOT NULL, chosen_by VARCHAR NOT NULL)`,
   // Each part of an AWS CUR delivery imported with its manifest: which delivery, part i of N,
   // and whether it was imported incomplete on request, with the parts missing (cur-delivery.ts).
   `CREATE TABLE IF NOT EXISTS cur_delivery_parts (

@@ -7,10 +7,6 @@
 import type { DeliveryScope, ImportRecord, SupersessionDelta } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import { readCostViewFacts } from '../ingest/azure-cost-view'
-import { readCostViewFacts } from '../ingest/azure-cost-view'
-import { readCostViewFacts } from '../ingest/azure-cost-view'
-import { readCostViewFacts } from '../ingest/azure-cost-view'
-import { readCostViewFacts } from '../ingest/azure-cost-view'
 import { INSERT_DELTA_SQL, SUPERSEDE_SCOPE_SQL } from '../ingest/delivery-identity-sql'
 import type { Row, Workspace } from './workspace'
 
@@ -114,10 +110,6 @@ export async function readDeliveryFacts(
       billed_difference::VARCHAR AS billed, effective_difference::VARCHAR AS effective
     FROM import_deltas ORDER BY import_id, currency`)
   const costViews = await readCostViewFacts(ws, which, connection)
-  const costViews = await readCostViewFacts(ws, which, connection)
-  const costViews = await readCostViewFacts(ws, which, connection)
-  const costViews = await readCostViewFacts(ws, which, connection)
-  const costViews = await readCostViewFacts(ws, which, connection)
   const byId = (rows: Row[]): Map<number, unknown> => new Map(rows.map((r) => [Number(r.id), r.v]))
   const [supersededByOf, supersedesOf, keptOf] = [byId(supersededBy), byId(supersedes), byId(kept)]
   const facts = new Map<number, DeliveryFacts>()
@@ -129,10 +121,6 @@ export async function readDeliveryFacts(
       supersedes: ids(supersedesOf.get(id)),
       keptBeside: ids(keptOf.get(id)),
       delta: deltas.filter((d) => Number(d.import_id) === id).map(toDelta),
-      costView: costViews.get(id) ?? null,
-      costView: costViews.get(id) ?? null,
-      costView: costViews.get(id) ?? null,
-      costView: costViews.get(id) ?? null,
       costView: costViews.get(id) ?? null,
     }
     entry.scopes.push(toScope(row))
