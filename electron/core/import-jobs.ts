@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   toFocalError,
+  type AzureCostView,
   type ImportJob,
   type ImportProgress,
   type OverlapChoice,
@@ -22,6 +23,12 @@ export interface StagedEntry {
   readonly sizeBytes: number
 }
 
+/** What the user chose for a job's files: overlaps, and the cost view of ambiguous Azure files. */
+interface Choices {
+  onOverlap?: OverlapChoice
+  azureCostView?: AzureCostView
+}
+
 /** Runs and tracks import jobs for one services instance. */
 export class ImportJobs {
   private readonly jobs = new Map<string, { job: ImportJob; controller: AbortController }>()
@@ -33,13 +40,23 @@ export class ImportJobs {
     private readonly onFileDone: () => void,
   ) {}
 
-  /** Starts importing `files` into `ws`, with the user's choice for overlapping files; returns the job id at once. */
-  start(ws: Workspace, files: readonly StagedEntry[], onOverlap?: OverlapChoice): string {
+  /**
+   * Starts importing `files` into `ws`, with the user's choice for overlapping files and the
+   * cost view of Azure files whose rows do not tell it; returns the job id at once.
+   */
+  start(
+    ws: Workspace,
+    files: readonly StagedEntry[],
+    onOverlap?: OverlapChoice,
+    azureCostView?: AzureCostView,
+  ): string {
     const jobId = randomUUID()
     const controller = new AbortController()
     const job: ImportJob = { jobId, state: 'running', progress: null, results: [] }
     this.jobs.set(jobId, { job, controller })
-    this.queue = this.queue.then(() => this.runCaught(ws, job, files, controller.signal, onOverlap))
+    this.queue = this.queue.then(() =>
+      this.runCaught(ws, job, files, controller.signal, { onOverlap, azureCostView }),
+    )
     return jobId
   }
 
@@ -66,10 +83,10 @@ export class ImportJobs {
     job: ImportJob,
     files: readonly StagedEntry[],
     signal: AbortSignal,
-    onOverlap?: OverlapChoice,
+    choices: Choices,
   ): Promise<void> {
     try {
-      await this.run(ws, job, files, signal, onOverlap)
+      await this.run(ws, job, files, signal, choices)
     } catch (cause) {
       const error = toFocalError(cause)
       const done = job.results.at(-1)?.source
@@ -89,7 +106,7 @@ export class ImportJobs {
     job: ImportJob,
     files: readonly StagedEntry[],
     signal: AbortSignal,
-    onOverlap?: OverlapChoice,
+    choices: Choices,
   ): Promise<void> {
     let lastPublish = 0
     for (const [fileIndex, file] of files.entries()) {
@@ -107,7 +124,7 @@ export class ImportJobs {
         displayName: file.name,
         onProgress,
         signal,
-        onOverlap,
+        ...choices,
       })
       for (const record of records)
         job.results.push({

@@ -121,12 +121,12 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'workspace:info': async () => (current ? info() : null),
-    'import:start': async ({ files, onOverlap }) => {
+    'import:start': async ({ files, onOverlap, azureCostView }) => {
       const entries = files.map(
         (token) =>
           staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
       )
-      return { jobId: jobs.start(open().ws, entries, onOverlap) }
+      return { jobId: jobs.start(open().ws, entries, onOverlap, azureCostView) }
     },
     'import:status': async ({ jobId }) =>
       jobs.get(jobId) ?? fail('NOT_FOUND', `No import job ${jobId}.`),

@@ -8,6 +8,7 @@ import {
   type ImportRecord,
   type OverlapChoice,
   type StagedFile,
+  type AzureCostView,
 } from '../../../shared/contract'
 import type { FocalTransport } from '../api'
 import { DONE, failed, failedWith, IDLE, RUNNING, type Task } from './task'
@@ -40,6 +41,8 @@ export interface ImportSlice {
   importFiles(files: File[]): Promise<void>
   /** Imports the file of outcome `index` (refused with OVERLAP) again with the user's choice. */
   resolveOverlap(index: number, choice: OverlapChoice): Promise<void>
+  /** Imports the Azure file of outcome `index` (refused with AZURE_COST_VIEW) again as the export the user named. */
+  resolveCostView(index: number, view: AzureCostView): Promise<void>
   cancelImport(): Promise<void>
 }
 
@@ -90,12 +93,13 @@ export function createImportSlice(
     /** Runs one import job over staged tokens; outcomes carry their token. */
     const runJob = async (
       tokens: readonly string[],
-      onOverlap?: OverlapChoice,
+      choices: { onOverlap?: OverlapChoice; azureCostView?: AzureCostView } = {},
     ): Promise<FileOutcome[]> => {
       set({ importPhase: 'importing' })
       const { jobId } = await api['import:start']({
         files: [...tokens],
-        ...(onOverlap ? { onOverlap } : {}),
+        ...(choices.onOverlap ? { onOverlap: choices.onOverlap } : {}),
+        ...(choices.azureCostView ? { azureCostView: choices.azureCostView } : {}),
       })
       set({ importJobId: jobId })
       const job = await follow(jobId)
@@ -118,6 +122,27 @@ export function createImportSlice(
       set({ importPhase: null, importJobId: null })
       // Imports change what is loaded; reload the summary whatever happened.
       get().workspaceChanged(await api['workspace:info']({}).catch(() => get().workspace))
+    }
+
+    /** Imports the file of outcome `index` again with the user's answer, replacing that outcome. */
+    const rerun = async (
+      index: number,
+      choices: { onOverlap?: OverlapChoice; azureCostView?: AzureCostView },
+    ): Promise<void> => {
+      const outcome = get().importOutcomes[index]
+      if (!outcome?.token || get().importTask.status === 'running') return
+      set({ importTask: RUNNING, importProgress: null })
+      try {
+        const results = await runJob([outcome.token], choices)
+        // From a ZIP, the entry this outcome is about (the others are already imported).
+        const again = results.find((r) => r.fileName === outcome.fileName) ?? results[0]
+        const outcomes = get().importOutcomes.map((o, i) => (i === index && again ? again : o))
+        settle(outcomes)
+      } catch (cause) {
+        set({ importTask: failed(cause) })
+      } finally {
+        await reload()
+      }
     }
 
     return {
@@ -153,22 +178,8 @@ export function createImportSlice(
           await reload()
         }
       },
-      resolveOverlap: async (index, choice) => {
-        const outcome = get().importOutcomes[index]
-        if (!outcome?.token || get().importTask.status === 'running') return
-        set({ importTask: RUNNING, importProgress: null })
-        try {
-          const results = await runJob([outcome.token], choice)
-          // From a ZIP, the entry this outcome is about (the others are already imported).
-          const again = results.find((r) => r.fileName === outcome.fileName) ?? results[0]
-          const outcomes = get().importOutcomes.map((o, i) => (i === index && again ? again : o))
-          settle(outcomes)
-        } catch (cause) {
-          set({ importTask: failed(cause) })
-        } finally {
-          await reload()
-        }
-      },
+      resolveOverlap: (index, choice) => rerun(index, { onOverlap: choice }),
+      resolveCostView: (index, view) => rerun(index, { azureCostView: view }),
       cancelImport: async () => {
         const jobId = get().importJobId
         if (jobId) await api['import:cancel']({ jobId }).catch(() => undefined)

@@ -1,6 +1,7 @@
 /** What happened to each file of the last import: stored and reconciled, a duplicate, or why it failed. */
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import type { ImportRecord, OverlapChoice } from '../../../../shared/contract'
+import type { AzureCostView, ImportRecord, OverlapChoice } from '../../../../shared/contract'
+import { describeCostView } from '../../../../shared/formats/azure-cost-view-text'
 import { adviceFor, describeLocation } from '../../components/error-alert'
 import type { FileOutcome } from '../../state/import-slice'
 import { useAppStore } from '../../state/store-context'
@@ -25,6 +26,33 @@ function OverlapPrompt({ index }: { index: number }) {
           variant={choice === 'supersede' ? 'filled' : 'default'}
           disabled={running}
           onClick={() => void resolveOverlap(index, choice)}
+        >
+          {label}
+        </Button>
+      ))}
+    </Group>
+  )
+}
+
+/** The answers offered for an Azure file whose rows do not tell which cost export it is. */
+const COST_VIEW_CHOICES: ReadonlyArray<{ view: AzureCostView; label: string }> = [
+  { view: 'actual', label: 'It is the actual cost export' },
+  { view: 'amortized', label: 'It is the amortized cost export' },
+]
+
+/** Asks which Azure cost export a file is, when its rows do not tell (AZURE_COST_VIEW). */
+function CostViewPrompt({ index }: { index: number }) {
+  const resolveCostView = useAppStore((s) => s.resolveCostView)
+  const running = useAppStore((s) => s.importTask.status === 'running')
+  return (
+    <Group gap="xs" mt={4} data-testid="cost-view-choices">
+      {COST_VIEW_CHOICES.map(({ view, label }) => (
+        <Button
+          key={view}
+          size="xs"
+          variant="default"
+          disabled={running}
+          onClick={() => void resolveCostView(index, view)}
         >
           {label}
         </Button>
@@ -109,6 +137,9 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
               {error.code === 'OVERLAP' && status === 'failed' && outcome.token ? (
                 <OverlapPrompt index={index} />
               ) : null}
+              {error.code === 'AZURE_COST_VIEW' && status === 'failed' && outcome.token ? (
+                <CostViewPrompt index={index} />
+              ) : null}
             </>
           ) : record ? (
             <>
@@ -118,6 +149,11 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
                 {record.durationMs != null ? ` · ${(record.durationMs / 1000).toFixed(1)} s` : ''}
               </Text>
               <Supersession record={record} />
+              {record.costView ? (
+                <Text size="sm" data-testid="outcome-cost-view">
+                  {describeCostView(record.costView)}
+                </Text>
+              ) : null}
             </>
           ) : null}
         </Stack>

@@ -1,10 +1,12 @@
 /**
  * Where an import stands among deliveries of the same scopes (README: What an import
  * guarantees): the provider, billing account and billing period its rows cover, what it
- * superseded with the change per currency, what superseded it, and what it was kept beside.
+ * superseded with the change per currency, what superseded it, what it was kept beside, and
+ * for Azure which cost export it is and what merging with the other export takes from it.
  */
 import { Stack, Table, Text } from '@mantine/core'
 import type { ImportRecord } from '../../../../shared/contract'
+import { describeCostView } from '../../../../shared/formats/azure-cost-view-text'
 import { formatSigned } from '../../../../shared/report'
 import { formatPeriod } from './loaded-table'
 import { describeImport } from './import-status'
@@ -123,6 +125,11 @@ export function ImportLineage({
         </Text>
       ) : null}
       <Delta record={record} />
+      {record.costView ? (
+        <Text size="sm" data-testid="details-cost-view">
+          {describeCostView(record.costView)}
+        </Text>
+      ) : null}
       {record.keptBeside.length > 0 ? (
         <Text size="sm" data-testid="details-kept-beside">
           Counted beside {list(record.keptBeside)}, which it overlaps, as chosen (keep both).

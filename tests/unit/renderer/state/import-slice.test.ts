@@ -104,3 +104,28 @@ describe('import slice with a ZIP', () => {
     ])
   })
 })
+
+describe('import slice with an Azure file its rows do not tell', () => {
+  it('asks which cost export it is, and imports it again as the one the user names', async () => {
+    const store = createAppStore(transport())
+    await services['workspace:create']({ name: 'azure' })
+    const amortized = sample('finops-toolkit-samples/EA_AmortizedCost_Small.csv')
+    await store.getState().importFiles([new File([readFileSync(amortized)], 'amortized.csv')])
+    expect(store.getState().importOutcomes[0]?.record?.costView?.view).toBe('amortized')
+    // The actual export's on-demand rows only: no commitment row says which export it is.
+    const lines = readFileSync(sample('finops-toolkit-samples/EA_ActualCost_Small.csv'), 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line !== '' && !line.includes('Purchase'))
+    await store.getState().importFiles([new File([lines.join('\n')], 'actual.csv')])
+    const [refused] = store.getState().importOutcomes
+    expect(refused?.error?.code).toBe('AZURE_COST_VIEW')
+    expect(refused?.token).toBeDefined()
+
+    await store.getState().resolveCostView(0, 'actual')
+    const [told] = store.getState().importOutcomes
+    expect(told?.record).toMatchObject({
+      status: 'imported',
+      costView: { view: 'actual', chosenBy: 'user', mergedWith: [1], rowsNotCounted: 10 },
+    })
+  })
+})
