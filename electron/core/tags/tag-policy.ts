@@ -7,7 +7,12 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { TagEdit, TagGroup, TagOverride, TagPolicy } from '../../../shared/contract/tags'
 import { normalizeDecimal } from '../../../shared/money'
 import { applyTagEdit, describeTagEdit } from '../../../shared/tags/edit'
-import { buildTagGroups, type TagKeyGroup, type TagKeyUse } from '../../../shared/tags/groups'
+import {
+  buildTagGroups,
+  compareText,
+  type TagKeyGroup,
+  type TagKeyUse,
+} from '../../../shared/tags/groups'
 import { tagResolver, type TagResolver } from '../../../shared/tags/resolve'
 import type { Workspace } from '../workspace/workspace'
 import {
@@ -81,7 +86,11 @@ export async function readTagPolicy(ws: Workspace): Promise<TagPolicy> {
     const stats = pairs.length
       ? await ws.all(tagStatsSql(pairs.length), pairs.flat(), connection)
       : []
-    return { groups: groups.map((g) => describeGroup(g, stats)), overrides }
+    // Largest first by the rows that carry the key at all (a row with two aliases counts once).
+    const described = groups
+      .map((g) => describeGroup(g, stats))
+      .sort((a, b) => b.rows - a.rows || compareText(a.canonical, b.canonical))
+    return { groups: described, overrides }
   } finally {
     connection.closeSync()
   }

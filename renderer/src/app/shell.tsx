@@ -7,6 +7,7 @@ import {
   ImportIcon,
   LoadedIcon,
   ReportsIcon,
+  TagsIcon,
   WorkspaceIcon,
 } from '../components/icons'
 import { AllocateScreen } from '../features/allocate/allocate-screen'
@@ -14,6 +15,7 @@ import { ExploreScreen } from '../features/explore/explore-screen'
 import { ImportScreen } from '../features/import/import-screen'
 import { LoadedScreen } from '../features/loaded/loaded-screen'
 import { ReportsScreen } from '../features/reports/reports-screen'
+import { TagsScreen } from '../features/tags/tags-screen'
 import { WorkspaceScreen } from '../features/workspace/workspace-screen'
 import type { Screen } from '../state/session-slice'
 import { useAppStore } from '../state/store-context'
@@ -34,6 +36,7 @@ const NAV: readonly { screen: Screen; label: string; description: string; icon: 
     icon: <LoadedIcon />,
   },
   { screen: 'explore', label: 'Explore', description: 'Pivot and chart', icon: <ExploreIcon /> },
+  { screen: 'tags', label: 'Tags', description: 'Keys and their aliases', icon: <TagsIcon /> },
   {
     screen: 'allocate',
     label: 'Allocate',
@@ -58,6 +61,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <LoadedScreen />
     case 'explore':
       return <ExploreScreen />
+    case 'tags':
+      return <TagsScreen />
     case 'allocate':
       return <AllocateScreen />
     case 'reports':

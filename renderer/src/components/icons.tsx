@@ -87,6 +87,16 @@ export function ReportsIcon({ size }: { size?: number }) {
   )
 }
 
+/** A luggage tag: tag keys and their aliases. */
+export function TagsIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9z" />
+      <circle cx="8" cy="8" r="1.6" />
+    </Icon>
+  )
+}
+
 /** Focal's mark: a lens over a bar. */
 export function FocalMark({ size = 26 }: { size?: number }) {
   return (

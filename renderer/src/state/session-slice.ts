@@ -6,7 +6,15 @@ import { DONE, failed, IDLE, RUNNING, type Task } from './task'
 import type { AppState } from './store'
 
 /** The app's screens, in navigation order. */
-export const SCREENS = ['workspace', 'import', 'loaded', 'explore', 'allocate', 'reports'] as const
+export const SCREENS = [
+  'workspace',
+  'import',
+  'loaded',
+  'explore',
+  'tags',
+  'allocate',
+  'reports',
+] as const
 /** One of SCREENS. */
 export type Screen = (typeof SCREENS)[number]
 

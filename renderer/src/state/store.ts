@@ -7,6 +7,7 @@ import { createImportSlice, type ImportSlice } from './import-slice'
 import { createLoadedSlice, type LoadedSlice } from './loaded-slice'
 import { createReportsSlice, type ReportsSlice } from './reports-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
+import { createTagsSlice, type TagsSlice } from './tags-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -14,7 +15,8 @@ export type AppState = SessionSlice &
   LoadedSlice &
   ExploreSlice &
   AllocateSlice &
-  ReportsSlice
+  ReportsSlice &
+  TagsSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -28,5 +30,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createExploreSlice(api)(...args),
     ...createAllocateSlice(api)(...args),
     ...createReportsSlice(api)(...args),
+    ...createTagsSlice(api)(...args),
   }))
 }

@@ -3,7 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { E2E_TOKEN } from '../support/host'
 
 /** The screens of the navigation. */
-export type ScreenName = 'workspace' | 'import' | 'loaded' | 'explore' | 'allocate' | 'reports'
+export type ScreenName =
+  'workspace' | 'import' | 'loaded' | 'explore' | 'tags' | 'allocate' | 'reports'
 
 /** Page object of the app shell. */
 export class AppPage {
