@@ -206,10 +206,13 @@ class Compiler {
 
   condition(condition: Condition, used: Set<number>): string {
     const value = this.column(condition.column, used)
-    const list = (values: readonly string[]): string => values.map(quoteLiteral).join(', ')
+    // list_contains, not IN: DuckDB turns an IN list of five or more values into a join, and a
+    // join in the mapping makes the insert that reads it stage every row in memory until commit.
+    const list = (values: readonly string[]): string => `[${values.map(quoteLiteral).join(', ')}]`
     const parts: string[] = []
-    if (condition.in) parts.push(`coalesce(${value} IN (${list(condition.in)}), false)`)
-    if (condition.notIn) parts.push(`coalesce(${value} NOT IN (${list(condition.notIn)}), true)`)
+    if (condition.in) parts.push(`coalesce(list_contains(${list(condition.in)}, ${value}), false)`)
+    if (condition.notIn)
+      parts.push(`coalesce(NOT list_contains(${list(condition.notIn)}, ${value}), true)`)
     if (condition.present !== undefined)
       parts.push(`${value} IS ${condition.present ? 'NOT ' : ''}NULL`)
     if (condition.contains !== undefined)
@@ -416,11 +419,14 @@ class Compiler {
 }
 
 /**
- * CREATE TEMP TABLE of a native file mapped to FOCUS-named text columns c0, c1, …
+ * CREATE TEMP VIEW of a native file mapped to FOCUS-named text columns c0, c1, …
  * (first the mapping's columns, then the kept source columns) plus `source_row`,
  * the stage row each came from (not sorted: every later step reads source_row).
+ * A view, not a table: the value checks evaluate only the money and date columns
+ * they read, and the insert reads the mapping once, with no text copy of every
+ * row in between (a copy cost about as much as the mapping itself).
  */
-export function mappedTableSql(
+export function mappedViewSql(
   compiled: CompiledMapping,
   stage: string,
   target: string,
@@ -438,6 +444,6 @@ export function mappedTableSql(
     if (c.fixWhen) values.push(`coalesce(${c.fixWhen}, false) AS fix_${k}`)
   })
   const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
-  return `CREATE TEMP TABLE ${quote(target)} AS SELECT ${values.join(',\n  ')}, ${sourceRow} AS source_row
+  return `CREATE TEMP VIEW ${quote(target)} AS SELECT ${values.join(',\n  ')}, ${sourceRow} AS source_row
     FROM ${quote(stage)}`
 }

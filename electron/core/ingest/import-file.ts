@@ -281,7 +281,7 @@ async function runImport(
   } finally {
     reading.abort()
     await ws.run(dropStageSql(table, kind as SourceKind, inPlace)).catch(() => undefined)
-    if (native) await ws.run(dropStageSql(native.table, 'csv')).catch(() => undefined)
+    if (native) await ws.run(dropStageSql(native.table, native.kind)).catch(() => undefined)
     await readable.release()
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The native-format step of an import: the staged provider file (text, as
- * any CSV is staged) is turned by its format's mapping into a table of
+ * any CSV is staged) is turned by its format's mapping into a view of
  * FOCUS-named columns, which the usual checks, store and reconcile then read.
  */
 import { fail } from '../../../shared/contract'
 import { focusColumn } from '../../../shared/focus'
-import { compileMapping, mappedTableSql, sourceSumsSql } from '../../../shared/formats/compile-sql'
+import { compileMapping, mappedViewSql, sourceSumsSql } from '../../../shared/formats/compile-sql'
 import { detectFormat, type Detection, type NearFormat } from '../../../shared/formats/detect'
 import {
   providerColumnName,
@@ -25,7 +25,7 @@ export interface NativeStage {
   /** The format's id (mapping-types.ts), stored as the import's format. */
   readonly formatId: string
   readonly table: string
-  /** The mapped table has a `source_row` column and final text values, as a Parquet stage view does. */
+  /** The mapped view has a `source_row` column and final text values, as a Parquet stage view does. */
   readonly kind: SourceKind
   readonly mapping: HeaderMapping
   readonly sourceTypes: readonly string[]
@@ -35,7 +35,7 @@ export interface NativeStage {
   readonly sourceSums: () => Promise<CurrencySums[]>
 }
 
-/** Maps the raw stage `stage` of a file in `format` into a new temp table. */
+/** Maps the raw stage `stage` of a file in `format` into a new temp view (dropped as a view: `kind`). */
 export async function mapNativeStage(
   ws: Workspace,
   format: FormatMapping,
@@ -73,10 +73,10 @@ export async function mapNativeStage(
     missing: [],
     duplicates: duplicateTargets(kept),
   }
-  // Named by their place in the file's header, not in the mapped table.
+  // Named by their place in the file's header, not in the mapped view.
   refuseDuplicateColumns({ ...mapping, columns: kept }, fileName)
   const table = ws.tempName('mapped')
-  await ws.run(mappedTableSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
+  await ws.run(mappedViewSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
   const fixes = compiled.columns.flatMap((c, index) =>
     c.fix ? [{ code: c.fix, condition: c.fixWhen ? `fix_${index}` : `c${index} IS NOT NULL` }] : [],
   )

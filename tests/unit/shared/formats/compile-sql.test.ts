@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   compileMapping,
-  mappedTableSql,
+  mappedViewSql,
   sourceSumsSql,
 } from '../../../../shared/formats/compile-sql'
 import type { Expression, FormatMapping } from '../../../../shared/formats/mapping-types'
@@ -47,8 +47,8 @@ function mapping(columns: Record<string, Expression>): FormatMapping {
 /** The compiled column values, row by row. */
 async function values(columns: Record<string, Expression>): Promise<unknown[][]> {
   const compiled = compileMapping(mapping(columns), HEADER)
-  await connection.run('DROP TABLE IF EXISTS mapped')
-  await connection.run(mappedTableSql(compiled, 'stage', 'mapped', 'rowid'))
+  await connection.run('DROP VIEW IF EXISTS mapped')
+  await connection.run(mappedViewSql(compiled, 'stage', 'mapped', 'rowid'))
   const names = compiled.columns.map((_, i) => `c${i}`).join(', ')
   const reader = await connection.runAndReadAll(`SELECT ${names} FROM mapped ORDER BY source_row`)
   return reader.getRowsJson() as unknown[][]
@@ -149,6 +149,36 @@ describe('compileMapping', () => {
     })
     expect(compiled.columns[1]).toMatchObject({ direct: false, sources: ['Other'] })
   })
+
+  it('a condition on many values adds no join, so an insert reading the mapped view writes as it goes', async () => {
+    const many = ['Usage', 'Fee', 'Tax', 'Credit', 'Refund', 'Purchase']
+    const compiled = compileMapping(
+      mapping({
+        in: { cases: [{ when: [{ column: 'Type', in: many }], then: { constant: 'yes' } }] },
+        notIn: { cases: [{ when: [{ column: 'Type', notIn: many }], then: { constant: 'odd' } }] },
+      }),
+      HEADER,
+    )
+    await connection.run('DROP VIEW IF EXISTS mapped_many')
+    await connection.run(mappedViewSql(compiled, 'stage', 'mapped_many', 'rowid'))
+    const rows = await connection.runAndReadAll(
+      'SELECT c0, c1 FROM mapped_many ORDER BY source_row',
+    )
+    expect(rows.getRowsJson()).toEqual([
+      ['yes', null],
+      ['yes', null],
+      [null, 'odd'],
+    ])
+    // DuckDB turns `IN` with five or more values into a join, and an insert from a join keeps
+    // every row in memory until commit instead of writing row groups as it goes (BATCH_INSERT).
+    await connection.run('CREATE OR REPLACE TABLE inserted (a VARCHAR, b VARCHAR)')
+    const plan = await connection.runAndReadAll(
+      'EXPLAIN INSERT INTO inserted SELECT c0, c1 FROM mapped_many',
+    )
+    const text = plan.getRowsJson().flat().join('\n')
+    expect(text).toContain('BATCH_INSERT')
+    expect(text).not.toContain('JOIN')
+  })
 })
 
 describe('sourceSumsSql', () => {
@@ -203,8 +233,8 @@ describe('JSON array and month expressions (GCP, OCI)', () => {
       await connection.run(
         `INSERT INTO arrays VALUES (${row.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`,
       )
-    await connection.run('DROP TABLE IF EXISTS mapped_arrays')
-    await connection.run(mappedTableSql(compiled, 'arrays', 'mapped_arrays', 'rowid'))
+    await connection.run('DROP VIEW IF EXISTS mapped_arrays')
+    await connection.run(mappedViewSql(compiled, 'arrays', 'mapped_arrays', 'rowid'))
     const names = compiled.columns.map((_, i) => `c${i}`).join(', ')
     return (
       await connection.runAndReadAll(`SELECT ${names} FROM mapped_arrays ORDER BY source_row`)
