@@ -11,7 +11,6 @@ import { REPORT_HELP, runReportCommand } from './report-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
-import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
 import { describeError } from './format'
 import { describeArgsError, usage } from './usage'
 
@@ -37,7 +36,6 @@ Usage:
       Run one read-only SELECT over the view \`focus\` (normalized rows, FOCUS names).
   ${VALIDATE_HELP}
   ${MAPPINGS_HELP}
-  ${MAPPINGS_HELP}
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
   ${TAGS_HELP}
@@ -60,7 +58,6 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   tags: runTagsCommand,
   validate: runValidateCommand,
   mappings: runMappingsCommand,
-  mappings: runMappingsCommand,
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -79,7 +76,6 @@ async function main(argv: string[]): Promise<number> {
     options: {
       workspace: { type: 'string', short: 'w' },
       'on-overlap': { type: 'string' },
-      mapping: { type: 'string' },
       mapping: { type: 'string' },
       'allow-incomplete': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -107,8 +103,6 @@ async function main(argv: string[]): Promise<number> {
         return usage(
           `--on-overlap takes supersede, keep-both or skip, not "${values['on-overlap']}".`,
         )
-      if (values.mapping !== undefined)
-        return runMappedImportCommand(workspace, rest, values.mapping, values.json, onOverlap)
       if (values.mapping !== undefined)
         return runMappedImportCommand(workspace, rest, values.mapping, values.json, onOverlap)
       return runImportCommand(workspace, rest, values.json, onOverlap, values['allow-incomplete'])
