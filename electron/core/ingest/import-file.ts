@@ -31,6 +31,8 @@ import { checkValues, roundingFixes } from './value-checks'
 import { settleDelivery } from './delivery-identity'
 import { storeRows, TypedReadFailed } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
+import { formatOf, refuseUnmappedHeader } from './native-stage'
+import type { FormatMapping } from '../../../shared/formats/mapping-types'
 import { csvViewSql, dropStageSql, type SourceKind } from './stage-sql'
 import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
@@ -53,6 +55,8 @@ export interface ImportOptions {
   afterRead?: () => Promise<void>
   /** What to do if the file overlaps earlier imports without restating them whole (delivery-identity.ts). */
   onOverlap?: OverlapChoice
+  /** The format to read the file with instead of detecting one: a person's column mapping (core/mappings). */
+  format?: FormatMapping
   /** The cost view of an Azure cost details file whose rows do not tell it (azure-cost-view.ts). */
   azureCostView?: AzureCostView
   /** Runs in the import transaction before totals are compared (tests use it to force a mismatch). */
@@ -161,7 +165,7 @@ async function runImport(
     (header) =>
       isContractCommitmentHeader(header)
         ? COMMITMENT_COST_COLUMNS
-        : sourceColumnsOf(detectFormat(header)),
+        : sourceColumnsOf(formatOf(header, options.format)),
     reading.signal,
   )
   const table = ws.tempName('stage')
@@ -307,7 +311,10 @@ async function stageFile(
   const { header, sourceTypes } = plan
   const commitments = isContractCommitmentHeader(header) ? commitmentMapping(header) : undefined
   if (commitments) refuseDuplicateColumns(commitments.mapping, fileName)
-  const detected = commitments ? ({ kind: 'commitments' } as const) : detectFormat(header)
+  if (options.format) refuseUnmappedHeader(options.format, header, kind, fileName)
+  const detected = commitments
+    ? ({ kind: 'commitments' } as const)
+    : formatOf(header, options.format)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
   const mapping = commitments?.mapping ?? mapFocusHeader(header)
   // JSON lines are reconciled by their format's source sums, which only a native export has.
