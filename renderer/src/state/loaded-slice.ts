@@ -1,6 +1,6 @@
 /** "What's loaded": the summary per billing period × provider × account × currency, and the import registry. */
 import type { StateCreator } from 'zustand'
-import type { ImportRecord, LoadedRow } from '../../../shared/contract'
+import type { CommitmentList, ImportRecord, LoadedRow } from '../../../shared/contract'
 import type { FocalTransport } from '../api'
 import { failed, IDLE, RUNNING, type Task } from './task'
 import type { AppState } from './store'
@@ -10,6 +10,8 @@ export interface LoadedSlice {
   readonly loadedTask: Task
   readonly loadedRows: readonly LoadedRow[]
   readonly imports: readonly ImportRecord[]
+  /** The FOCUS Contract Commitment dataset's counted commitments (never part of a cost total). */
+  readonly commitments: CommitmentList | null
   /** The dataVersion the rows were loaded at; older means stale. */
   readonly loadedVersion: number
   refreshLoaded(): Promise<void>
@@ -23,18 +25,21 @@ export function createLoadedSlice(
     loadedTask: IDLE,
     loadedRows: [],
     imports: [],
+    commitments: null,
     loadedVersion: -1,
     refreshLoaded: async () => {
       const version = get().dataVersion
       set({ loadedTask: RUNNING })
       try {
-        const [loadedRows, imports] = await Promise.all([
+        const [loadedRows, imports, commitments] = await Promise.all([
           api['loaded:summary']({}),
           api['imports:list']({}),
+          api['commitments:list']({}),
         ])
         set({
           loadedRows,
           imports,
+          commitments,
           loadedVersion: version,
           loadedTask: { status: 'done', error: null },
         })

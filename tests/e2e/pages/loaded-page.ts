@@ -49,6 +49,11 @@ export class LoadedPage {
       .or(this.page.getByTestId('total-effective'))
   }
 
+  /** The line of the Contract Commitment dataset: commitments and their cost per currency. */
+  commitmentsLine(): Locator {
+    return this.page.getByTestId('commitments-line')
+  }
+
   /** The registry row of a file (the newest if there are several). */
   registryRow(fileName: string): Locator {
     return this.page.getByTestId('registry-row').filter({ hasText: fileName }).first()

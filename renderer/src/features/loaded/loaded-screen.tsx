@@ -6,6 +6,7 @@ import { LoadedIcon } from '../../components/icons'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { workspaceTitle } from '../../state/session-slice'
 import { useAppStore } from '../../state/store-context'
+import { CommitmentsLine } from './commitments-line'
 import { ImportRegistry } from './import-registry'
 import { LoadedTable } from './loaded-table'
 
@@ -17,6 +18,7 @@ export function LoadedScreen() {
   const task = useAppStore((s) => s.loadedTask)
   const rows = useAppStore((s) => s.loadedRows)
   const imports = useAppStore((s) => s.imports)
+  const commitments = useAppStore((s) => s.commitments)
   const refresh = useAppStore((s) => s.refreshLoaded)
   const navigate = useAppStore((s) => s.navigate)
   const stale = loadedVersion !== dataVersion
@@ -38,7 +40,8 @@ export function LoadedScreen() {
       </div>
       {task.error ? <ErrorAlert error={task.error} /> : null}
       <Paper p="sm">
-        {rows.length === 0 ? (
+        {/* A workspace holding only a Contract Commitment dataset has no cost rows, but is not empty. */}
+        {rows.length === 0 && !commitments?.commitments.length ? (
           <EmptyState
             icon={<LoadedIcon size={28} />}
             variant="light"
@@ -49,9 +52,10 @@ export function LoadedScreen() {
               <Button onClick={() => navigate('import')}>Import files</Button>
             </EmptyState.Actions>
           </EmptyState>
-        ) : (
+        ) : rows.length > 0 ? (
           <LoadedTable rows={rows} />
-        )}
+        ) : null}
+        <CommitmentsLine list={commitments} />
       </Paper>
       <div>
         <Group justify="space-between" align="flex-end">

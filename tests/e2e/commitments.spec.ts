@@ -1,0 +1,39 @@
+/**
+ * A FOCUS Contract Commitment dataset imported in the app: What's loaded says how many
+ * commitments and their exact cost, and the cost summary beside it does not change.
+ * Expected figures come from the file itself (csv-sums).
+ */
+import { csvSums } from '../helpers/csv-sums'
+import { sample } from '../helpers/paths'
+import { expect, test } from './support/fixtures'
+
+const AZURE = 'focus-data-toolkit-golden/azure_1_3_contract_commitment_rows100_seed42.csv'
+
+test("What's loaded shows the Contract Commitment dataset beside an unchanged cost summary", async ({
+  app,
+  workspace,
+  importer,
+  loaded,
+}) => {
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('loaded')
+  await loaded.waitForTable()
+  const before = await loaded.summaryText()
+  await expect(loaded.commitmentsLine()).toHaveCount(0)
+
+  await app.goTo('import')
+  await importer.importFiles([sample(AZURE)])
+  await expect(
+    importer.outcome('azure_1_3_contract_commitment_rows100_seed42.csv'),
+  ).toHaveAttribute('data-status', 'imported')
+
+  await app.goTo('loaded')
+  await loaded.waitForTable()
+  const cost = csvSums(sample(AZURE), 'ContractCommitmentCost').USD!
+  const line = loaded.commitmentsLine()
+  await expect(line).toContainText(`Contract Commitment dataset: ${cost.rows} commitments, total`)
+  await expect(line.locator('[data-value]')).toHaveAttribute('data-value', cost.sum)
+  await expect(line.locator('[data-value]')).toHaveText('USD 539,071.29088')
+  expect(await loaded.summaryText()).toBe(before)
+})
