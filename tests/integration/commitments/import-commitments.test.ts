@@ -8,13 +8,16 @@ import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listCommitments } from '../../../electron/core/commitments/list-commitments'
 import { importFile } from '../../../electron/core/ingest/import-file'
+import { importSource } from '../../../electron/core/ingest/import-source'
 import { loadedSummary } from '../../../electron/core/query/loaded'
 import { listImports } from '../../../electron/core/workspace/imports-registry'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { sumDecimals } from '../../../shared/money'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
+import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace, storedSums } from '../../helpers/workspace'
+import { writeZip } from '../../helpers/zip-writer'
 
 let ws: Workspace | undefined
 afterEach(async () => {
@@ -315,5 +318,51 @@ describe('importFile: Contract Commitment delivery identity', () => {
     expect(list.commitments).toHaveLength(rows.length)
     const others = csvSums(writeCsv('others.csv', header, rows.slice(3)), 'ContractCommitmentCost')
     expect(list.totals[0]?.cost).toBe(sumDecimals([others.USD!.sum, '3000']))
+  })
+})
+
+describe('importFile: Contract Commitment dataset in other containers', () => {
+  it('reads a Parquet copy typed by DuckDB, reconciles it, and knows it for the CSV already imported', async () => {
+    const csv = commitmentFile('gcp')
+    const parquet = join(tempDir(), 'gcp-commitments.parquet')
+    // Typed as DuckDB's CSV reader guesses: DOUBLE costs, TIMESTAMP WITH TIME ZONE dates.
+    await scratchSql(`COPY (SELECT * FROM read_csv($1)) TO '${parquet}' (FORMAT parquet)`, [csv])
+    ws = await freshWorkspace()
+    const record = await importFile(ws, parquet)
+    expect([record.status, record.error?.message]).toEqual(['imported', undefined])
+    expect(record.format).toBe('focus-contract-commitment/parquet')
+    const expected = csvSums(csv, 'ContractCommitmentCost').USD!
+    expect(record.commitments?.totals).toEqual([
+      {
+        currency: 'USD',
+        rows: expected.rows,
+        costSource: expected.sum,
+        costStored: expected.sum,
+        reconciled: true,
+      },
+    ])
+    const again = await importFile(ws, csv)
+    expect(again.status).toBe('duplicate')
+    expect(again.error?.message).toContain(`the same commitments as import #${record.id}`)
+  })
+
+  it('imports a commitment file inside a ZIP beside a cost file, each into its own table', async () => {
+    const zip = join(tempDir(), 'exports.zip')
+    const cost = sample(`${GOLDEN}/aws_1_3_cost_and_usage_rows100_seed42.csv`)
+    writeZip(zip, [
+      { name: 'aws/commitments.csv', data: readFileSync(commitmentFile('aws')) },
+      { name: 'aws/cost.csv', data: readFileSync(cost) },
+    ])
+    ws = await freshWorkspace()
+    const { records } = await importSource(ws, zip)
+    expect(records.map((r) => [r.fileName, r.status, r.format])).toEqual([
+      ['exports.zip/aws/commitments.csv', 'imported', 'focus-contract-commitment/csv'],
+      ['exports.zip/aws/cost.csv', 'imported', 'csv'],
+    ])
+    const commitments = csvSums(commitmentFile('aws'), 'ContractCommitmentCost').USD!
+    expect((await listCommitments(ws)).totals).toEqual([
+      { currency: 'USD', commitments: commitments.rows, cost: commitments.sum },
+    ])
+    expect((await storedSums(ws)).USD?.billed).toBe(csvSums(cost, 'BilledCost').USD?.sum)
   })
 })
