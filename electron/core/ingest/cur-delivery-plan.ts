@@ -4,6 +4,7 @@
  * as `<report>-<n>.csv.gz` under `<period>/<assemblyId>/`). Files no manifest
  * lists are imported as usual; none is dropped.
  */
+import { stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { toFocalError, type FocalError } from '../../../shared/contract'
 import { isManifestFileName } from './billing-file-names'
@@ -26,6 +27,12 @@ export interface PlannedDelivery {
   readonly missing: readonly string[]
 }
 
+/** A delivery while planning: whether it is known to be its month's latest, and when its manifest was written. */
+interface Found extends PlannedDelivery {
+  latest: boolean
+  writtenMs: number
+}
+
 /** The files of a folder or archive, grouped. */
 export interface DeliveryPlan {
   readonly deliveries: PlannedDelivery[]
@@ -43,7 +50,8 @@ export async function planDeliveries(files: readonly SourceFile[]): Promise<Deli
   const candidates = files.filter((f) => !manifests.includes(f))
   const plan: DeliveryPlan = { deliveries: [], badManifests: [], others: [], skipped: [] }
   const claimed = new Set<SourceFile>()
-  const seen = new Map<string, SourceFile>()
+  const seen = new Map<string, Found>()
+  const found: Found[] = []
   for (const file of manifests) {
     const manifest = await readCurManifest(file.path, file.displayName).catch((cause: unknown) => {
       plan.badManifests.push({ file, error: toFocalError(cause) })
@@ -53,13 +61,14 @@ export async function planDeliveries(files: readonly SourceFile[]): Promise<Deli
     const key = JSON.stringify([manifest.reportName, manifest.account, manifest.assemblyId])
     const first = seen.get(key)
     if (first) {
+      // AWS keeps a copy of the latest delivery's manifest at the period level.
+      first.latest = true
       plan.skipped.push({
         fileName: file.displayName,
-        reason: `a copy of ${first.displayName}, the manifest of the same delivery (${manifest.assemblyId})`,
+        reason: `a copy of ${first.manifestFile.displayName}, the manifest of the same delivery (${manifest.assemblyId})`,
       })
       continue
     }
-    seen.set(key, file)
     const parts: SourceFile[] = []
     const missing: string[] = []
     for (const partKey of manifest.partKeys) {
@@ -69,11 +78,37 @@ export async function planDeliveries(files: readonly SourceFile[]): Promise<Deli
         parts.push(part)
       } else missing.push(partBaseName(partKey))
     }
-    plan.deliveries.push({ manifestFile: file, manifest, parts, missing })
+    const delivery: Found = {
+      manifestFile: file,
+      manifest,
+      parts,
+      missing,
+      // A manifest outside its delivery's own folder is the period-level one: the latest.
+      latest: !file.relativePath.split('/').includes(manifest.assemblyId),
+      writtenMs: await stat(file.path).then(
+        (info) => info.mtimeMs,
+        () => 0,
+      ),
+    }
+    seen.set(key, delivery)
+    found.push(delivery)
   }
-  plan.deliveries.sort((a, b) => a.manifest.billingPeriod.localeCompare(b.manifest.billingPeriod))
+  plan.deliveries.push(...found.sort(deliveryOrder).map(({ latest: _, writtenMs: __, ...d }) => d))
   plan.others.push(...candidates.filter((f) => !claimed.has(f)))
   return plan
+}
+
+/**
+ * Month by month; within a month, a later delivery restates an earlier one, so the latest
+ * goes last: the one AWS copied to the period level, else by when its manifest was written.
+ */
+function deliveryOrder(a: Found, b: Found): number {
+  return (
+    a.manifest.billingPeriod.localeCompare(b.manifest.billingPeriod) ||
+    Number(a.latest) - Number(b.latest) ||
+    a.writtenMs - b.writtenMs ||
+    a.manifestFile.relativePath.localeCompare(b.manifestFile.relativePath)
+  )
 }
 
 /**
