@@ -29,27 +29,32 @@ const ROW_KEYS = `SELECT unnest(json_keys("Tags")) AS key FROM focus WHERE ${isJ
 /** Each original tag key and the rows carrying it. */
 export const TAG_KEY_USES_SQL = `SELECT key, count(*)::BIGINT AS n FROM (${ROW_KEYS}) GROUP BY key`
 
-// DuckDB's JSON Pointer for one key, as shared/sql/identifiers.ts jsonKeyPath writes it.
-const POINTER = `'/' || replace(replace(k.key, '~', '~0'), '/', '~1')`
+/** Per original key and currency: the rows carrying it and their BilledCost. */
+export const TAG_KEY_COSTS_SQL = `SELECT key, c, count(*)::BIGINT AS n, coalesce(sum(b), 0)::VARCHAR AS billed
+FROM (SELECT unnest(json_keys("Tags")) AS key, "BillingCurrency" AS c, "BilledCost" AS b
+      FROM focus WHERE ${isJsonObject('"Tags"')})
+GROUP BY key, c`
 
 /**
- * Per canonical key and currency: rows carrying any of its keys, their BilledCost, and the
- * rows whose keys disagree; per original key and currency: rows and BilledCost. `pairs`
- * is the number of (key, canonical) pairs bound as $1, $2, … in that order.
+ * Per currency, for each canonical key read from several original keys: the rows carrying
+ * any of them (`n<g>`), their BilledCost (`b<g>`) and the rows whose values disagree (`x<g>`).
+ * `groups` holds each canonical key's 1-based positions among the JSON paths bound as
+ * $1…$`paths`: one JSON parse per row reads them all (list_distinct drops missing values).
  */
-export function tagStatsSql(pairs: number): string {
-  const values = Array.from({ length: pairs }, (_, i) => `($${2 * i + 1}, $${2 * i + 2})`)
-  return `WITH m(key, canonical) AS (VALUES ${values.join(', ')}),
-r AS (SELECT row_number() OVER () AS rid, "Tags", "BillingCurrency" AS c, "BilledCost" AS b
-      FROM focus WHERE ${isJsonObject('"Tags"')}),
-k AS (SELECT rid, c, b, "Tags", unnest(json_keys("Tags")) AS key FROM r),
-g AS (SELECT k.rid, m.canonical, any_value(k.c) AS c, any_value(k.b) AS b,
-        count(DISTINCT json_extract_string(k."Tags", ${POINTER})) AS vals
-      FROM k JOIN m ON m.key = k.key GROUP BY k.rid, m.canonical)
-SELECT 'group' AS level, canonical AS name, c, count(*)::BIGINT AS n,
-  coalesce(sum(b), 0)::VARCHAR AS billed, count(*) FILTER (WHERE vals > 1)::BIGINT AS conflicts
-FROM g GROUP BY canonical, c
-UNION ALL
-SELECT 'key', k.key, k.c, count(*)::BIGINT, coalesce(sum(k.b), 0)::VARCHAR, 0
-FROM k JOIN m ON m.key = k.key GROUP BY k.key, k.c`
+export function tagGroupStatsSql(groups: ReadonlyArray<readonly number[]>, paths: number): string {
+  const bound = Array.from({ length: paths }, (_, i) => `$${i + 1}`).join(', ')
+  const values = groups.map(
+    (positions, g) => `list_distinct([${positions.map((i) => `l[${i}]`).join(', ')}]) AS v${g}`,
+  )
+  const stats = groups.map(
+    (_, g) =>
+      `count(*) FILTER (WHERE len(v${g}) > 0)::BIGINT AS n${g}, ` +
+      `coalesce(sum(b) FILTER (WHERE len(v${g}) > 0), 0)::VARCHAR AS b${g}, ` +
+      `count(*) FILTER (WHERE len(v${g}) > 1)::BIGINT AS x${g}`,
+  )
+  return `SELECT c, ${stats.join(',\n  ')}
+FROM (SELECT c, b, ${values.join(', ')}
+      FROM (SELECT "BillingCurrency" AS c, "BilledCost" AS b, json_extract_string("Tags", [${bound}]) AS l
+            FROM focus WHERE ${isJsonObject('"Tags"')}))
+GROUP BY c`
 }

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { TagEdit, TagGroup, TagOverride, TagPolicy } from '../../../shared/contract/tags'
 import { normalizeDecimal } from '../../../shared/money'
+import { jsonKeyPath } from '../../../shared/sql/identifiers'
 import { applyTagEdit, describeTagEdit } from '../../../shared/tags/edit'
 import {
   buildTagGroups,
@@ -19,9 +20,10 @@ import {
   HAS_TAG_ALIASES_SQL,
   TAG_ALIAS_TABLES,
   TAG_DATA_STAMP_SQL,
+  TAG_KEY_COSTS_SQL,
   TAG_KEY_USES_SQL,
   TAG_OVERRIDES_SQL,
-  tagStatsSql,
+  tagGroupStatsSql,
 } from './tag-policy-sql'
 
 // Listing the keys in use reads every row's Tags; it changes only with imports, so it is
@@ -82,13 +84,20 @@ export async function readTagPolicy(ws: Workspace): Promise<TagPolicy> {
   try {
     const overrides = await readTagOverrides(ws, connection)
     const groups = buildTagGroups(await tagKeyUses(ws, connection), overrides)
-    const pairs = groups.flatMap((g) => g.keys.map((u) => [u.key, g.canonical]))
-    const stats = pairs.length
-      ? await ws.all(tagStatsSql(pairs.length), pairs.flat(), connection)
-      : []
+    const byKey = new Map<string, Stat[]>()
+    for (const r of await ws.all(TAG_KEY_COSTS_SQL, [], connection)) {
+      const stat = {
+        currency: r.c == null ? null : String(r.c),
+        rows: Number(r.n),
+        billed: String(r.billed),
+        conflicts: 0,
+      }
+      byKey.set(String(r.key), [...(byKey.get(String(r.key)) ?? []), stat])
+    }
+    const byGroup = await multiKeyStats(ws, connection, groups)
     // Largest first by the rows that carry the key at all (a row with two aliases counts once).
     const described = groups
-      .map((g) => describeGroup(g, stats))
+      .map((g) => describeGroup(g, byKey, byGroup.get(g) ?? byKey.get(g.keys[0]?.key ?? '') ?? []))
       .sort((a, b) => b.rows - a.rows || compareText(a.canonical, b.canonical))
     return { groups: described, overrides }
   } finally {
@@ -111,29 +120,60 @@ export async function editTagPolicy(ws: Workspace, edit: TagEdit): Promise<TagPo
   return readTagPolicy(ws)
 }
 
-type StatRow = Record<string, unknown>
+/** Rows, BilledCost and disagreeing rows in one currency. */
+interface Stat {
+  currency: string | null
+  rows: number
+  billed: string
+  conflicts: number
+}
 
-function describeGroup(group: TagKeyGroup, stats: readonly StatRow[]): TagGroup {
-  const of = (level: string, name: string): StatRow[] =>
-    stats.filter((r) => r.level === level && r.name === name)
-  const cost = (rows: StatRow[]): TagGroup['cost'] =>
-    rows
-      .map((r) => ({
+// A canonical key of one original key has that key's figures; only those of several need
+// their rows counted once and their values compared, in one pass over the rows.
+async function multiKeyStats(
+  ws: Workspace,
+  connection: DuckDBConnection,
+  groups: readonly TagKeyGroup[],
+): Promise<Map<TagKeyGroup, Stat[]>> {
+  const several = groups.filter((g) => g.keys.length > 1)
+  const stats = new Map<TagKeyGroup, Stat[]>(several.map((g) => [g, []]))
+  if (several.length === 0) return stats
+  const paths: string[] = []
+  const positions = several.map((g) => g.keys.map((u) => paths.push(jsonKeyPath(u.key))))
+  const rows = await ws.all(tagGroupStatsSql(positions, paths.length), paths, connection)
+  several.forEach((g, i) => {
+    for (const r of rows) {
+      if (Number(r[`n${i}`]) === 0) continue
+      stats.get(g)?.push({
         currency: r.c == null ? null : String(r.c),
-        billed: normalizeDecimal(String(r.billed)),
-      }))
-      .sort((a, b) => (a.currency ?? '').localeCompare(b.currency ?? ''))
-  const mine = of('group', group.canonical)
+        rows: Number(r[`n${i}`]),
+        billed: String(r[`b${i}`]),
+        conflicts: Number(r[`x${i}`]),
+      })
+    }
+  })
+  return stats
+}
+
+function describeGroup(
+  group: TagKeyGroup,
+  byKey: ReadonlyMap<string, readonly Stat[]>,
+  mine: readonly Stat[],
+): TagGroup {
+  const cost = (stats: readonly Stat[]): TagGroup['cost'] =>
+    stats
+      .map((s) => ({ currency: s.currency, billed: normalizeDecimal(s.billed) }))
+      .sort((a, b) => compareText(a.currency ?? '', b.currency ?? ''))
   return {
     canonical: group.canonical,
     aliases: group.keys.map((u) => ({
       key: u.key,
       rows: u.rows,
-      cost: cost(of('key', u.key)),
+      cost: cost(byKey.get(u.key) ?? []),
       explicit: group.explicit.has(u.key),
     })),
-    rows: mine.reduce((sum, r) => sum + Number(r.n), 0),
+    rows: mine.reduce((sum, s) => sum + s.rows, 0),
     cost: cost(mine),
-    conflicts: mine.reduce((sum, r) => sum + Number(r.conflicts), 0),
+    conflicts: mine.reduce((sum, s) => sum + s.conflicts, 0),
   }
 }
