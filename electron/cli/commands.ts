@@ -1,6 +1,6 @@
 /** The `focal` subcommands: each opens the workspace, does one thing, prints, returns an exit code. */
 import { basename, resolve, sep } from 'node:path'
-import type { ImportRecord, OverlapChoice } from '../../shared/contract'
+import type { AzureCostView, ImportRecord, OverlapChoice } from '../../shared/contract'
 import { normalizeDecimal } from '../../shared/money'
 import type { DeliveryOptions } from '../core/ingest/cur-delivery'
 import { importGroup } from '../core/ingest/import-group'
@@ -20,7 +20,7 @@ export async function runImportCommand(
   inputs: string[],
   json: boolean,
   onOverlap?: OverlapChoice,
-  allowIncomplete = false,
+  more: { allowIncomplete?: boolean; azureCostView?: AzureCostView } = {},
 ): Promise<number> {
   const files = expandInputs(inputs, true)
   const ws = await Workspace.open(resolve(workspacePath), { create: true })
@@ -28,7 +28,9 @@ export async function runImportCommand(
   const skipped: { fileName: string; reason: string }[] = []
   const options: DeliveryOptions = {
     onOverlap,
-    allowIncomplete,
+    allowIncomplete: more.allowIncomplete ?? false,
+    // The cost view of Azure files whose rows do not tell it (azure-cost-view.ts).
+    azureCostView: more.azureCostView,
     onProgress:
       json || !process.stderr.isTTY
         ? undefined

@@ -1,5 +1,6 @@
 /** Plain-text output of the `focal` command: aligned tables and error sentences. */
 import { ERROR_ADVICE, type FocalError, type ImportRecord } from '../../shared/contract'
+import { describeCostView } from '../../shared/formats/azure-cost-view-text'
 import { importedCommitmentSummary } from './commitment-summary'
 
 /** Formats rows as an aligned text table. Columns listed in `right` are right-aligned. */
@@ -59,6 +60,7 @@ export function describeImport(record: ImportRecord): string {
     `  sha256 ${record.sha256}`,
     ...describeDeliveryPart(record),
     ...describeSupersession(record),
+    ...(record.costView ? [`  ${describeCostView(record.costView)}`] : []),
     // A Contract Commitment dataset holds commitment terms, not cost: its own line, never BilledCost.
     ...(record.commitments
       ? [`  ${importedCommitmentSummary(record.rowCount, record.commitments.totals)}`]

@@ -3,7 +3,7 @@
  * for scripting imports and queries (README: The focal command).
  */
 import { parseArgs } from 'node:util'
-import { FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract'
+import { AzureCostView, FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract'
 import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { COMMITMENTS_HELP, runCommitmentsCommand } from './commitments-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
@@ -18,7 +18,7 @@ const HELP = `focal — load, normalize and query cloud cost data offline
 
 Usage:
   focal import <file|folder>... -w <workspace.focal> [--json] [--on-overlap <choice>]
-               [--allow-incomplete]
+               [--allow-incomplete] [--azure-cost-view actual|amortized]
       Import billing exports: CSV, CSV.gz, Parquet or JSON-lines files, or ZIP
       archives of them (folders: every such file inside, recursively; each billing
       file in a ZIP is imported as <archive>.zip/<inner path>, others are skipped).
@@ -30,6 +30,10 @@ Usage:
       A file that overlaps earlier imports without restating them whole is refused
       (OVERLAP) unless --on-overlap says: supersede (its rows replace theirs in the
       shared billing scopes), keep-both (count both) or skip (leave it out).
+      Azure cost details are told actual or amortized cost from their rows; the
+      two exports of one period count as one view (every amortized row plus the
+      actual export's commitment purchases and refunds). A file whose rows do not
+      tell is refused (AZURE_COST_VIEW) unless --azure-cost-view says which it is.
   focal imports -w <workspace.focal> [--json]
       List the import registry: every attempt with its SHA-256, rows and totals.
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
@@ -76,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       workspace: { type: 'string', short: 'w' },
       'on-overlap': { type: 'string' },
+      'azure-cost-view': { type: 'string' },
       mapping: { type: 'string' },
       'allow-incomplete': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -105,7 +110,15 @@ async function main(argv: string[]): Promise<number> {
         )
       if (values.mapping !== undefined)
         return runMappedImportCommand(workspace, rest, values.mapping, values.json, onOverlap)
-      return runImportCommand(workspace, rest, values.json, onOverlap, values['allow-incomplete'])
+      const azureCostView = costViewOption(values['azure-cost-view'])
+      if (azureCostView === null)
+        return usage(
+          `--azure-cost-view takes actual or amortized, not "${values['azure-cost-view']}".`,
+        )
+      return runImportCommand(workspace, rest, values.json, onOverlap, {
+        allowIncomplete: values['allow-incomplete'],
+        azureCostView,
+      })
     }
     case 'imports':
       return runImportsCommand(workspace, values.json)
@@ -119,6 +132,13 @@ async function main(argv: string[]): Promise<number> {
     default:
       return usage(`Unknown command ${command}.`)
   }
+}
+
+/** The --azure-cost-view value: a view, undefined when not given, null when neither view. */
+function costViewOption(value: string | undefined): AzureCostView | undefined | null {
+  if (value === undefined) return undefined
+  const parsed = AzureCostView.safeParse(value)
+  return parsed.success ? parsed.data : null
 }
 
 /** The --on-overlap value: a choice, undefined when not given, null when not one of the choices. */
