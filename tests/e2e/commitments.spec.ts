@@ -14,6 +14,7 @@ test("What's loaded shows the Contract Commitment dataset beside an unchanged co
   workspace,
   importer,
   loaded,
+  details,
 }) => {
   await app.open()
   await workspace.openSample()
@@ -31,9 +32,24 @@ test("What's loaded shows the Contract Commitment dataset beside an unchanged co
   await app.goTo('loaded')
   await loaded.waitForTable()
   const cost = csvSums(sample(AZURE), 'ContractCommitmentCost').USD!
-  const line = loaded.commitmentsLine()
-  await expect(line).toContainText(`Contract Commitment dataset: ${cost.rows} commitments, total`)
-  await expect(line.locator('[data-value]')).toHaveAttribute('data-value', cost.sum)
-  await expect(line.locator('[data-value]')).toHaveText('USD 539,071.29088')
+  const summary = loaded.commitmentsLine()
+  await expect(summary).toContainText(
+    `Contract Commitment dataset: ${cost.rows} commitments, total`,
+  )
+  await expect(summary.locator('[data-value]')).toHaveAttribute('data-value', cost.sum)
+  await expect(summary.locator('[data-value]')).toHaveText('USD 539,071.29088')
   expect(await loaded.summaryText()).toBe(before)
+
+  // Its import details compare ContractCommitmentCost in the file with what was stored.
+  await details.openByClick('azure_1_3_contract_commitment_rows100_seed42.csv')
+  const usd = details.panel.getByTestId('details-total-USD')
+  await expect(usd.getByTestId('details-rows')).toHaveText(`${cost.rows} commitments stored`)
+  await expect(usd.getByTestId('details-reconciled')).toBeVisible()
+  const line = usd.getByTestId('details-ContractCommitmentCost')
+  for (const side of ['source', 'stored'])
+    await expect(line.getByTestId(side).locator('[data-value]')).toHaveAttribute(
+      'data-value',
+      cost.sum,
+    )
+  await expect(line.getByTestId('difference')).toHaveText('none')
 })

@@ -2,8 +2,9 @@
  * An import's money per currency: what the file holds (read a second time, by header name) beside
  * what Focal stored, every decimal shown, and the difference when they disagree.
  */
+import type { ReactNode } from 'react'
 import { Badge, Group, Stack, Table, Text } from '@mantine/core'
-import type { ImportRecord, ImportTotal } from '../../../../shared/contract'
+import type { CommitmentTotal, ImportRecord, ImportTotal } from '../../../../shared/contract'
 import { decimalsEqual, subtractDecimals } from '../../../../shared/money'
 import { formatSigned } from '../../../../shared/report'
 import { Amount } from '../../components/amount'
@@ -43,52 +44,91 @@ function CostLine({
   )
 }
 
+/** A currency's heading: rows stored and whether the file and the store agree. */
+function CurrencyHeading({
+  total,
+  refused,
+  noun,
+}: {
+  total: { currency: string; rows: number; reconciled: boolean }
+  refused: boolean
+  noun: readonly [string, string]
+}) {
+  return (
+    <Group gap="xs">
+      <Text fw={600}>{total.currency || '(no currency)'}</Text>
+      <Text size="sm" c="dimmed" data-testid="details-rows">
+        {total.rows.toLocaleString('en-US')} {total.rows === 1 ? noun[0] : noun[1]}{' '}
+        {refused ? 'read, none stored' : 'stored'}
+      </Text>
+      {total.reconciled ? (
+        <Badge size="sm" color="green" variant="filled" data-testid="details-reconciled">
+          reconciled
+        </Badge>
+      ) : (
+        <Badge size="sm" color="red" variant="filled" data-testid="details-differs">
+          does not reconcile
+        </Badge>
+      )}
+    </Group>
+  )
+}
+
+/** The file-against-stored table of the given money columns. */
+function CostTable({ children }: { children: ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table verticalSpacing={4} withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Column</Table.Th>
+            <Table.Th ta="right">In the file</Table.Th>
+            <Table.Th ta="right">Stored</Table.Th>
+            <Table.Th ta="right">Difference</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+/** A Contract Commitment dataset's ContractCommitmentCost in one currency: commitment terms, not cost rows. */
+function CommitmentCurrencyTotals({ total }: { total: CommitmentTotal }) {
+  return (
+    <Stack gap={4} data-testid={`details-total-${total.currency}`}>
+      <CurrencyHeading total={total} refused={false} noun={['commitment', 'commitments']} />
+      <CostTable>
+        <CostLine
+          name="ContractCommitmentCost"
+          source={total.costSource}
+          stored={total.costStored}
+          currency={total.currency}
+        />
+      </CostTable>
+    </Stack>
+  )
+}
+
 function CurrencyTotals({ total, refused }: { total: ImportTotal; refused: boolean }) {
   const currency = total.currency
   return (
     <Stack gap={4} data-testid={`details-total-${currency}`}>
-      <Group gap="xs">
-        <Text fw={600}>{currency || '(no currency)'}</Text>
-        <Text size="sm" c="dimmed" data-testid="details-rows">
-          {total.rows.toLocaleString('en-US')} {total.rows === 1 ? 'row' : 'rows'}{' '}
-          {refused ? 'read, none stored' : 'stored'}
-        </Text>
-        {total.reconciled ? (
-          <Badge size="sm" color="green" variant="filled" data-testid="details-reconciled">
-            reconciled
-          </Badge>
-        ) : (
-          <Badge size="sm" color="red" variant="filled" data-testid="details-differs">
-            does not reconcile
-          </Badge>
-        )}
-      </Group>
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing={4} withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Column</Table.Th>
-              <Table.Th ta="right">In the file</Table.Th>
-              <Table.Th ta="right">Stored</Table.Th>
-              <Table.Th ta="right">Difference</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <CostLine
-              name="BilledCost"
-              source={total.billedSource}
-              stored={total.billedStored}
-              currency={currency}
-            />
-            <CostLine
-              name="EffectiveCost"
-              source={total.effectiveSource}
-              stored={total.effectiveStored}
-              currency={currency}
-            />
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <CurrencyHeading total={total} refused={refused} noun={['row', 'rows']} />
+      <CostTable>
+        <CostLine
+          name="BilledCost"
+          source={total.billedSource}
+          stored={total.billedStored}
+          currency={currency}
+        />
+        <CostLine
+          name="EffectiveCost"
+          source={total.effectiveSource}
+          stored={total.effectiveStored}
+          currency={currency}
+        />
+      </CostTable>
     </Stack>
   )
 }
@@ -96,6 +136,15 @@ function CurrencyTotals({ total, refused }: { total: ImportTotal; refused: boole
 /** Source against stored totals per currency; BilledCost and EffectiveCost are never added together. */
 export function ImportTotals({ record }: { record: ImportRecord }) {
   const { totals, refused } = totalsShown(record)
+  // A Contract Commitment dataset stores commitments, never cost rows: its own money column.
+  if (record.commitments)
+    return (
+      <Stack gap="md">
+        {record.commitments.totals.map((total) => (
+          <CommitmentCurrencyTotals key={total.currency} total={total} />
+        ))}
+      </Stack>
+    )
   if (totals.length === 0) {
     return (
       <Text size="sm" c="dimmed">
