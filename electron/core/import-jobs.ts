@@ -27,6 +27,8 @@ export interface StagedEntry {
 interface Choices {
   onOverlap?: OverlapChoice
   azureCostView?: AzureCostView
+  /** Import an AWS CUR delivery with parts missing (cur-delivery.ts); each record says so. */
+  allowIncomplete?: boolean
 }
 
 /** Runs and tracks import jobs for one services instance. */
@@ -49,13 +51,18 @@ export class ImportJobs {
     files: readonly StagedEntry[],
     onOverlap?: OverlapChoice,
     azureCostView?: AzureCostView,
+    allowIncomplete?: boolean,
   ): string {
     const jobId = randomUUID()
     const controller = new AbortController()
     const job: ImportJob = { jobId, state: 'running', progress: null, results: [] }
     this.jobs.set(jobId, { job, controller })
     this.queue = this.queue.then(() =>
-      this.runCaught(ws, job, files, controller.signal, { onOverlap, azureCostView }),
+      this.runCaught(ws, job, files, controller.signal, {
+        onOverlap,
+        azureCostView,
+        allowIncomplete,
+      }),
     )
     return jobId
   }

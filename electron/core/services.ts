@@ -121,12 +121,14 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'workspace:info': async () => (current ? info() : null),
-    'import:start': async ({ files, onOverlap, azureCostView }) => {
+    'import:start': async ({ files, onOverlap, azureCostView, allowIncomplete }) => {
       const entries = files.map(
         (token) =>
           staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
       )
-      return { jobId: jobs.start(open().ws, entries, onOverlap, azureCostView) }
+      return {
+        jobId: jobs.start(open().ws, entries, onOverlap, azureCostView, allowIncomplete),
+      }
     },
     'import:status': async ({ jobId }) =>
       jobs.get(jobId) ?? fail('NOT_FOUND', `No import job ${jobId}.`),

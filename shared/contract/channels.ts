@@ -7,6 +7,14 @@
 import { z } from '../zod'
 import { CommitmentListSchema } from './commitments'
 import { TagEditSchema, TagPolicySchema } from './tags'
+import {
+  MappingFileSchema,
+  MappingName,
+  MappingPreviewSchema,
+  MappingSampleSchema,
+  SavedMappingSchema,
+} from './mappings'
+import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
 import {
   AllocationExampleSchema,
@@ -62,8 +70,12 @@ export const CHANNELS = {
         files: z.array(StagedFileSchema.shape.token).min(1).max(500),
         // What to do with a file that overlaps earlier imports; absent, such a file fails with OVERLAP.
         onOverlap: OverlapChoice.optional(),
+        // A saved column mapping to read the files with (a CSV no known format matches).
+        mapping: MappingName.optional(),
         // Which Azure cost export an ambiguous file is; absent, such a file fails with AZURE_COST_VIEW.
         azureCostView: AzureCostView.optional(),
+        // Import an AWS CUR delivery whose manifest lists parts that are missing; absent, it fails with INCOMPLETE_DELIVERY.
+        allowIncomplete: z.boolean().optional(),
       })
       .strict(),
     response: z.object({ jobId: z.string() }),
@@ -83,6 +95,24 @@ export const CHANNELS = {
   // The tag alias policy (electron/core/tags): canonical keys with their aliases, and edits of it.
   'tags:policy': { request: Empty, response: TagPolicySchema },
   'tags:edit': { request: TagEditSchema, response: TagPolicySchema },
+  // Column mappings for CSVs no known format matches (electron/core/mappings).
+  'mappings:list': { request: Empty, response: z.array(SavedMappingSchema) },
+  'mappings:inspect': {
+    request: z.object({ token: StagedFileSchema.shape.token }).strict(),
+    response: MappingSampleSchema,
+  },
+  'mappings:preview': {
+    request: z.object({ token: StagedFileSchema.shape.token, mapping: UserMappingSchema }).strict(),
+    response: MappingPreviewSchema,
+  },
+  'mappings:save': {
+    request: z.object({ mapping: UserMappingSchema }).strict(),
+    response: SavedMappingSchema,
+  },
+  'mappings:export': {
+    request: z.object({ name: MappingName }).strict(),
+    response: MappingFileSchema,
+  },
   'catalog:get': { request: Empty, response: CatalogSchema },
   'pivot:run': {
     request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64) }).strict(),

@@ -43,10 +43,19 @@ export interface ImportSlice {
   resolveOverlap(index: number, choice: OverlapChoice): Promise<void>
   /** Imports the Azure file of outcome `index` (refused with AZURE_COST_VIEW) again as the export the user named. */
   resolveCostView(index: number, view: AzureCostView): Promise<void>
+  /** Imports the AWS CUR delivery of outcome `index` (refused with INCOMPLETE_DELIVERY) with the parts that are there. */
+  resolveIncomplete(index: number): Promise<void>
   cancelImport(): Promise<void>
 }
 
 const finished = (job: ImportJob): boolean => job.state !== 'running'
+
+/** What the user answered for a refused file: an overlap, an Azure cost view, an incomplete CUR delivery. */
+interface Choices {
+  readonly onOverlap?: OverlapChoice
+  readonly azureCostView?: AzureCostView
+  readonly allowIncomplete?: boolean
+}
 
 /** Creates the import slice over a transport. */
 export function createImportSlice(
@@ -93,13 +102,14 @@ export function createImportSlice(
     /** Runs one import job over staged tokens; outcomes carry their token. */
     const runJob = async (
       tokens: readonly string[],
-      choices: { onOverlap?: OverlapChoice; azureCostView?: AzureCostView } = {},
+      choices: Choices = {},
     ): Promise<FileOutcome[]> => {
       set({ importPhase: 'importing' })
       const { jobId } = await api['import:start']({
         files: [...tokens],
         ...(choices.onOverlap ? { onOverlap: choices.onOverlap } : {}),
         ...(choices.azureCostView ? { azureCostView: choices.azureCostView } : {}),
+        ...(choices.allowIncomplete ? { allowIncomplete: true } : {}),
       })
       set({ importJobId: jobId })
       const job = await follow(jobId)
@@ -125,18 +135,22 @@ export function createImportSlice(
     }
 
     /** Imports the file of outcome `index` again with the user's answer, replacing that outcome. */
-    const rerun = async (
-      index: number,
-      choices: { onOverlap?: OverlapChoice; azureCostView?: AzureCostView },
-    ): Promise<void> => {
+    const rerun = async (index: number, choices: Choices): Promise<void> => {
       const outcome = get().importOutcomes[index]
       if (!outcome?.token || get().importTask.status === 'running') return
       set({ importTask: RUNNING, importProgress: null })
       try {
         const results = await runJob([outcome.token], choices)
-        // From a ZIP, the entry this outcome is about (the others are already imported).
-        const again = results.find((r) => r.fileName === outcome.fileName) ?? results[0]
-        const outcomes = get().importOutcomes.map((o, i) => (i === index && again ? again : o))
+        // From a ZIP, the entry this outcome is about (the others are already imported); for a
+        // CUR manifest refused as incomplete, the parts of its delivery now imported.
+        const mine = results.filter(
+          (r) =>
+            r.fileName === outcome.fileName || r.record?.delivery?.manifest === outcome.fileName,
+        )
+        const again = mine.length > 0 ? mine : results.slice(0, 1)
+        const outcomes = get().importOutcomes.flatMap((o, i) =>
+          i === index && again.length > 0 ? again : [o],
+        )
         settle(outcomes)
       } catch (cause) {
         set({ importTask: failed(cause) })
@@ -180,6 +194,7 @@ export function createImportSlice(
       },
       resolveOverlap: (index, choice) => rerun(index, { onOverlap: choice }),
       resolveCostView: (index, view) => rerun(index, { azureCostView: view }),
+      resolveIncomplete: (index) => rerun(index, { allowIncomplete: true }),
       cancelImport: async () => {
         const jobId = get().importJobId
         if (jobId) await api['import:cancel']({ jobId }).catch(() => undefined)

@@ -61,6 +61,36 @@ function CostViewPrompt({ index }: { index: number }) {
   )
 }
 
+/** Offers to import an AWS CUR delivery with the parts that are there (INCOMPLETE_DELIVERY). */
+function IncompletePrompt({ index }: { index: number }) {
+  const resolveIncomplete = useAppStore((s) => s.resolveIncomplete)
+  const running = useAppStore((s) => s.importTask.status === 'running')
+  return (
+    <Group gap="xs" mt={4} data-testid="incomplete-choice">
+      <Button
+        size="xs"
+        variant="default"
+        disabled={running}
+        onClick={() => void resolveIncomplete(index)}
+      >
+        Import the parts that are here (marked incomplete)
+      </Button>
+    </Group>
+  )
+}
+
+/** An AWS CUR delivery's part: its place in the delivery, and the parts missing if imported incomplete. */
+function DeliveryPart({ record }: { record: ImportRecord }) {
+  const d = record.delivery
+  if (!d) return null
+  return (
+    <Text size="sm" c={d.incomplete ? 'orange.8' : undefined} data-testid="outcome-delivery">
+      Part {d.part} of {d.parts} of AWS CUR delivery {d.assemblyId} ({d.manifest})
+      {d.incomplete ? `; incomplete: imported without ${d.missing.join(', ')}` : ''}
+    </Text>
+  )
+}
+
 /** What a superseding import changed, per currency; or what it was kept beside. */
 function Supersession({ record }: { record: ImportRecord }) {
   if (record.supersedes.length === 0 && record.keptBeside.length === 0) return null
@@ -140,6 +170,9 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
               {error.code === 'AZURE_COST_VIEW' && status === 'failed' && outcome.token ? (
                 <CostViewPrompt index={index} />
               ) : null}
+              {error.code === 'INCOMPLETE_DELIVERY' && status === 'failed' && outcome.token ? (
+                <IncompletePrompt index={index} />
+              ) : null}
             </>
           ) : record ? (
             <>
@@ -148,6 +181,7 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
                 {record.focusVersion ? ` · FOCUS ${record.focusVersion}` : ''}
                 {record.durationMs != null ? ` · ${(record.durationMs / 1000).toFixed(1)} s` : ''}
               </Text>
+              <DeliveryPart record={record} />
               <Supersession record={record} />
               {record.costView ? (
                 <Text size="sm" data-testid="outcome-cost-view">

@@ -10,6 +10,7 @@ import type { FocalServices } from '../../../../electron/core/host'
 import { createAppStore } from '../../../../renderer/src/state/store'
 import type { FocalTransport } from '../../../../renderer/src/api/transport'
 import { parseCsv } from '../../../helpers/csv-sums'
+import { curSample, splitRows, writeCurDelivery } from '../../../helpers/cur-delivery'
 import { sample, tempDir } from '../../../helpers/paths'
 import { writeZip } from '../../../helpers/zip-writer'
 import { demoServices } from '../../../integration/services/support'
@@ -127,5 +128,45 @@ describe('import slice with an Azure file its rows do not tell', () => {
       status: 'imported',
       costView: { view: 'actual', chosenBy: 'user', mergedWith: [1], rowsNotCounted: 10 },
     })
+  })
+})
+
+describe('import slice with an AWS CUR delivery missing a part', () => {
+  it('shows the refusal on the manifest, and imports the parts there, marked incomplete, when the user says so', async () => {
+    const store = createAppStore(transport())
+    await services['workspace:create']({ name: 'cur' })
+    const root = tempDir()
+    const { rows } = curSample()
+    const written = writeCurDelivery(root, 'assembly-a', splitRows(rows.slice(0, 60), 3), {
+      skip: [2],
+    })
+    const inner = 'cur/20231101-20231201/assembly-a'
+    const zip = join(dir, 'cur.zip')
+    writeZip(zip, [
+      { name: `${inner}/cur-Manifest.json`, data: readFileSync(written.manifest) },
+      ...written.parts
+        .slice(0, 2)
+        .map((p) => ({ name: `${inner}/${p.name}`, data: readFileSync(p.path) })),
+    ])
+    await store.getState().importFiles([new File([readFileSync(zip)], 'cur.zip')])
+    const [refused] = store.getState().importOutcomes
+    expect(refused?.fileName).toBe(`cur.zip/${inner}/cur-Manifest.json`)
+    expect(refused?.error?.code).toBe('INCOMPLETE_DELIVERY')
+    expect(refused?.token).toBeDefined()
+
+    await store.getState().resolveIncomplete(0)
+    expect(
+      store
+        .getState()
+        .importOutcomes.map((o) => [
+          o.fileName,
+          o.record?.status,
+          o.record?.delivery?.part,
+          o.record?.delivery?.incomplete,
+        ]),
+    ).toEqual([
+      [`cur.zip/${inner}/cur-00001.csv.gz`, 'imported', 1, true],
+      [`cur.zip/${inner}/cur-00002.csv.gz`, 'imported', 2, true],
+    ])
   })
 })
