@@ -83,19 +83,21 @@ describe('importFile: Contract Commitment dataset', () => {
     },
   )
 
-  it('matches the data README figure for the Azure file (10 rows, 539071.29088)', async () => {
-    ws = await freshWorkspace()
-    const record = await importFile(ws, commitmentFile('azure'))
-    expect(record.commitments?.totals).toEqual([
-      {
-        currency: 'USD',
-        rows: 10,
-        costSource: '539071.29088',
-        costStored: '539071.29088',
-        reconciled: true,
-      },
-    ])
-  })
+  // The rows and ContractCommitmentCost sums ../shared/data/README.md lists for the three files.
+  it.each([
+    ['aws', 10, '530096.56576'],
+    ['azure', 10, '539071.29088'],
+    ['gcp', 11, '537224.92816'],
+  ] as const)(
+    'matches the data README figures for the %s file (%i rows, %s)',
+    async (provider, rows, sum) => {
+      ws = await freshWorkspace()
+      const record = await importFile(ws, commitmentFile(provider))
+      expect(record.commitments?.totals).toEqual([
+        { currency: 'USD', rows, costSource: sum, costStored: sum, reconciled: true },
+      ])
+    },
+  )
 
   it('types every column: DECIMAL money and quantities, TIMESTAMPTZ dates, with provenance', async () => {
     ws = await freshWorkspace()
@@ -196,6 +198,19 @@ describe('importFile: Contract Commitment dataset', () => {
       })
       expect(record.error?.message).toContain(`bad-${column}.csv, ${message}`)
     }
+    // A column named twice: Focal cannot tell which holds the commitment's cost.
+    const twice = await importFile(
+      ws,
+      writeCsv(
+        'twice.csv',
+        [...header, 'contractcommitmentcost'],
+        rows.map((r) => [...r, '1']),
+      ),
+    )
+    expect(twice.error).toMatchObject({
+      code: 'DUPLICATE_COLUMNS',
+      location: { file: 'twice.csv', line: 1, column: 'contractcommitmentcost' },
+    })
     expect(await ws.all('SELECT * FROM contract_commitments')).toEqual([])
   })
 
