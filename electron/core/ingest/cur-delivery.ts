@@ -117,7 +117,7 @@ function refuseIncomplete(delivery: PlannedDelivery, none: boolean): never {
     {
       hint: none
         ? 'Put the parts the manifest lists beside it and import the folder again.'
-        : 'Put the missing parts beside the manifest and import again, or import the delivery as it is with focal import --allow-incomplete (each record then says it is incomplete).',
+        : 'Put the missing parts beside the manifest and import again, or import the parts that are there, each marked incomplete (the Import screen offers it; focal import --allow-incomplete).',
       location: { file: manifest.fileName },
       details: { assemblyId: manifest.assemblyId, missing: [...missing] },
     },

@@ -17,10 +17,12 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal, subtractDecimals } from '../../../shared/money'
 import { curSample, splitRows, toCsv, writeCurDelivery } from '../../helpers/cur-delivery'
 import { sumBy } from '../../helpers/native-sums'
+import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace, storedSums } from '../../helpers/workspace'
 import { writeZip } from '../../helpers/zip-writer'
 
+const FOCUS_10 = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 let ws: Workspace | undefined
 afterEach(() => ws?.close())
 
@@ -79,6 +81,13 @@ describe('AWS CUR delivery with its manifest', () => {
         incomplete: false,
         missing: [],
       })),
+    )
+    // Each part's rows keep their own line numbers, though staged inside the delivery's transaction.
+    const numbered = await ws.all(
+      'SELECT x_SourceFile AS f, min(x_SourceRow)::INTEGER AS lo, max(x_SourceRow)::INTEGER AS hi FROM cost_rows GROUP BY 1 ORDER BY 1',
+    )
+    expect(numbered).toEqual(
+      parts.map((p, i) => ({ f: `cur-0000${i + 1}.csv.gz`, lo: 1, hi: p.length })),
     )
     const all = expected(parts)
     expect(all.rows).toBe(1281)
@@ -242,6 +251,41 @@ describe('AWS CUR delivery with its manifest', () => {
       location: { file: 'cur-Manifest.json', column: 'assemblyId' },
     })
     expect(records[0]?.delivery).toBeUndefined()
+  })
+
+  it('reads a CUR 2.0 (Data Exports) manifest of FOCUS CSV parts: executionId, dataFiles, plain column names', async () => {
+    ws = await freshWorkspace()
+    const root = tempDir()
+    const [focusHeader = [], ...focusRows] = parseCsv(readFileSync(FOCUS_10, 'utf8'))
+    const parts = splitRows(focusRows, 2)
+    const names = ['focus-00001.csv.gz', 'focus-00002.csv.gz']
+    parts.forEach((p, i) => writeCsvGz(join(root, names[i] ?? ''), [focusHeader, ...p]))
+    writeFileSync(
+      join(root, 'focus-Manifest.json'),
+      JSON.stringify({
+        executionId: 'exec-1',
+        exportName: 'focus-export',
+        billingPeriod: { start: '2024-09-01T00:00:00.000Z', end: '2024-10-01T00:00:00.000Z' },
+        dataFiles: names.map((n) => `s3://bucket/focus-export/data/BILLING_PERIOD=2024-09/${n}`),
+        columns: focusHeader.map((name) => ({ name, type: 'string' })),
+      }),
+    )
+    const records = await importFolderRecords(root)
+    expect(
+      records.map((r) => [r.fileName, r.status, r.delivery?.assemblyId, r.delivery?.part]),
+    ).toEqual([
+      ['focus-00001.csv.gz', 'imported', 'exec-1', 1],
+      ['focus-00002.csv.gz', 'imported', 'exec-1', 2],
+    ])
+    const numbered = await ws.all(
+      'SELECT x_SourceFile AS f, min(x_SourceRow)::INTEGER AS lo, max(x_SourceRow)::INTEGER AS hi FROM cost_rows GROUP BY 1 ORDER BY 1',
+    )
+    expect(numbered).toEqual(names.map((f, i) => ({ f, lo: 1, hi: parts[i]?.length })))
+    // The two parts hold exactly the sample's own BilledCost per currency.
+    const sums = csvSums(FOCUS_10, 'BilledCost')
+    const stored = await storedSums(ws)
+    for (const [currency, { sum, rows: n }] of Object.entries(sums))
+      expect(stored[currency]).toMatchObject({ rows: n, billed: sum })
   })
 
   it('reads a delivery inside a ZIP: parts and manifest matched by base name, named <archive>.zip/<inner path>', async () => {
