@@ -1,9 +1,9 @@
 /** SQL of AWS CUR deliveries imported with their manifest (cur-delivery.ts). */
 import { deltaSql } from './delivery-identity-sql'
 
-/** Records import $1 as part $7 of $8 of delivery $6 listed by manifest $2. */
+/** Records import $1 as part $7 of $8 of delivery $6 listed by manifest $2; $10 is the missing parts' names as JSON. */
 export const INSERT_PART_SQL = `INSERT INTO cur_delivery_parts
-  VALUES ($1, $2, $3, $4, $5::DATE, $6, $7, $8, $9, $10::VARCHAR[])`
+  VALUES ($1, $2, $3, $4, $5::DATE, $6, $7, $8, $9, CAST($10::JSON AS VARCHAR[]))`
 
 /**
  * Earlier imports of the same delivery (report $1, account $2, assemblyId $3) that stored

@@ -96,7 +96,7 @@ export async function importDelivery(
           index + 1,
           manifest.partKeys.length,
           incomplete,
-          `[${missing.map((m) => `'${m.replaceAll("'", "''")}'`).join(', ')}]`,
+          JSON.stringify(missing),
         ])
       }
       await settleDelivery(ws, delivery, ids, parts, options.onOverlap)
@@ -113,7 +113,7 @@ function refuseIncomplete(delivery: PlannedDelivery, none: boolean): never {
   const listed = manifest.partKeys.length
   fail(
     'INCOMPLETE_DELIVERY',
-    `${manifest.fileName} lists ${listed} part${listed === 1 ? '' : 's'} of AWS CUR delivery ${manifest.assemblyId} (${manifest.reportName}, billing period ${manifest.billingPeriod.slice(0, 7)}); ${none ? 'none is' : `${missing.length} ${missing.length === 1 ? 'is' : 'are'}`} missing: ${missing.join(', ')}. Nothing of this delivery was imported.`,
+    `${manifest.fileName} lists ${listed} part${listed === 1 ? '' : 's'} of AWS CUR delivery ${manifest.assemblyId} (${manifest.reportName}, billing period ${manifest.billingPeriod.slice(0, 7)}); ${none ? 'none of them is here' : `${missing.length} ${missing.length === 1 ? 'is' : 'are'} missing`}: ${missing.join(', ')}. Nothing of this delivery was imported.`,
     {
       hint: none
         ? 'Put the parts the manifest lists beside it and import the folder again.'

@@ -4,7 +4,7 @@
  * parts refused unless allowed, parts checked against the manifest's columns. Fixtures are the
  * real legacy CUR sample split into gzipped parts; expected sums come from an independent parser.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -144,7 +144,7 @@ describe('AWS CUR delivery with its manifest', () => {
     ws = await freshWorkspace()
     const root = tempDir()
     const parts = splitRows(rows, 3)
-    writeCurDelivery(root, 'assembly-a', parts, { skip: [2] })
+    const written = writeCurDelivery(root, 'assembly-a', parts, { skip: [2] })
     const refused = await importFolderRecords(root)
     expect(refused).toHaveLength(1)
     expect(refused[0]).toMatchObject({ fileName: 'cur-Manifest.json', status: 'failed' })
@@ -157,6 +157,14 @@ describe('AWS CUR delivery with its manifest', () => {
       'cur-Manifest.json lists 3 parts of AWS CUR delivery assembly-a (cur, billing period 2023-11); 1 is missing: cur-00003.csv.gz. Nothing of this delivery was imported.',
     )
     expect(await storedSums(ws)).toEqual({})
+
+    // A manifest alone (its parts elsewhere) is refused even when incomplete is allowed: nothing is here.
+    const alone = tempDir()
+    copyFileSync(written.manifest, join(alone, "it's-Manifest.json"))
+    const [nothing] = await importFolderRecords(alone, { allowIncomplete: true })
+    expect(nothing?.error?.message).toBe(
+      "it's-Manifest.json lists 3 parts of AWS CUR delivery assembly-a (cur, billing period 2023-11); none of them is here: cur-00001.csv.gz, cur-00002.csv.gz, cur-00003.csv.gz. Nothing of this delivery was imported.",
+    )
 
     const allowed = (await importFolder(root, { allowIncomplete: true })).records
     expect(allowed.map((r) => [r.status, r.delivery?.part, r.delivery?.incomplete])).toEqual([
