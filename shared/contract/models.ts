@@ -277,7 +277,15 @@ export type ColumnInfo = z.infer<typeof ColumnInfoSchema>
 /** The columns and tag keys present in the open workspace. */
 export const CatalogSchema = z.object({
   columns: z.array(ColumnInfoSchema),
+  /** Canonical tag keys of the tag alias policy (electron/core/tags), most used first. */
   tagKeys: z.array(z.string()),
+  /** Each canonical tag key's original keys in reading order, with the rows carrying each. */
+  tagAliases: z.array(
+    z.object({
+      canonical: z.string(),
+      aliases: z.array(z.object({ key: z.string(), rows: z.number().int() })),
+    }),
+  ),
 })
 /** The catalog of the open workspace. */
 export type Catalog = z.infer<typeof CatalogSchema>

@@ -60,4 +60,13 @@ test('tags: aliases of one key grouped, split, renamed, merged and reset', async
   await expect(tags.group(' org')).toHaveCount(0)
   expect((await tags.aliases('Organization')).map(([key]) => key)).toEqual(['" org"', 'org'])
   await screenshotPage(page, join(ROOT, 'test-results', 'tags-edited.png'))
+
+  // Explore offers the canonical key once and says which original keys it reads.
+  await app.goTo('explore')
+  await page.getByTestId('group-by-1').click()
+  await page.getByTestId('group-by-1').fill('tag:Org')
+  const option = page.getByRole('option', { name: /tag:Organization/ })
+  await expect(option).toContainText('also " org", "org"')
+  await expect(page.getByRole('option', { name: /^tag:org/ })).toHaveCount(0)
+  await page.screenshot({ path: join(ROOT, 'test-results', 'tags-explore.png') })
 })

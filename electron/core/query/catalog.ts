@@ -54,10 +54,15 @@ export async function readCatalog(ws: Workspace): Promise<Catalog> {
     })
     const hasTags = columns.some((c) => c.name === 'Tags')
     // Canonical keys of the tag alias policy, most used first: an alias is not offered twice.
-    const tagKeys = hasTags
-      ? (await loadTagGroups(ws, connection)).slice(0, 1000).map((g) => g.canonical)
-      : []
-    return { columns, tagKeys }
+    const groups = hasTags ? (await loadTagGroups(ws, connection)).slice(0, 1000) : []
+    return {
+      columns,
+      tagKeys: groups.map((g) => g.canonical),
+      tagAliases: groups.map((g) => ({
+        canonical: g.canonical,
+        aliases: g.keys.map((u) => ({ key: u.key, rows: u.rows })),
+      })),
+    }
   } finally {
     connection.closeSync()
   }

@@ -70,9 +70,17 @@ describe('tag:<key> through the alias policy', () => {
     expect(sums).toEqual(expectedSums(() => null, a))
   })
 
-  it('the catalog offers canonical keys only, most used first', async () => {
+  it('the catalog offers canonical keys only, most used first, with their aliases and rows', async () => {
     const catalog = await readCatalog(ws)
     expect(catalog.tagKeys).toEqual(['cost_center', 'LedgerAccount', 'team'])
+    const keyed = (key: string) => TAGGED_ROWS.filter((r) => key in r.tags).length
+    expect(catalog.tagAliases[0]).toEqual({
+      canonical: 'cost_center',
+      aliases: ['cost_center', 'CostCenter', 'cost-center', 'user:CostCenter'].map((key) => ({
+        key,
+        rows: keyed(key),
+      })),
+    })
   })
 
   it('allocation rules read tag fields and conditions through the policy', async () => {

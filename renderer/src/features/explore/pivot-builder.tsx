@@ -1,5 +1,14 @@
 /** The pivot controls: group-bys from the catalog, measure, time grain, date range, top N. */
-import { Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  type SelectProps,
+} from '@mantine/core'
 import { useState } from 'react'
 import type { Catalog } from '../../../../shared/contract'
 import { dimensionLabel, MEASURES, parseDimension, type PivotSpec } from '../../../../shared/pivot'
@@ -25,6 +34,18 @@ export function dimensionOptions(catalog: Catalog | null): { group: string; item
   }))
   groups.push({ group: 'Tags', items: catalog.tagKeys.map((key) => `tag:${key}`).sort() })
   return groups.filter((group) => group.items.length > 0)
+}
+
+/**
+ * "also cost-center, user:CostCenter" for a `tag:<key>` option whose canonical key reads other
+ * original keys too (the tag alias policy), so a person sees what the key groups; else null.
+ */
+export function tagAliasHint(catalog: Catalog | null, value: string): string | null {
+  if (!catalog || !value.startsWith('tag:')) return null
+  const canonical = value.slice(4)
+  const group = catalog.tagAliases.find((g) => g.canonical === canonical)
+  const others = (group?.aliases ?? []).map((a) => a.key).filter((key) => key !== canonical)
+  return others.length ? `also ${others.map((k) => JSON.stringify(k)).join(', ')}` : null
 }
 
 /** The date range inputs: each end set applies on its own; a reversed pair is flagged and ignored. */
@@ -64,6 +85,19 @@ export function PivotBuilder() {
   const spec = useAppStore((s) => s.spec)
   const updateSpec = useAppStore((s) => s.updateSpec)
   const options = dimensionOptions(catalog)
+  const renderOption: SelectProps['renderOption'] = ({ option }) => {
+    const hint = tagAliasHint(catalog, option.value)
+    return (
+      <Stack gap={0}>
+        <Text size="sm">{option.label}</Text>
+        {hint ? (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        ) : null}
+      </Stack>
+    )
+  }
   const [first, second] = spec.rows.map(dimensionLabel)
   const setRows = (labels: (string | null | undefined)[]): void =>
     updateSpec({
@@ -76,6 +110,7 @@ export function PivotBuilder() {
         <Select
           label="Group by"
           data={options}
+          renderOption={renderOption}
           value={first ?? null}
           onChange={(value) => setRows([value, second])}
           searchable
@@ -88,6 +123,7 @@ export function PivotBuilder() {
         <Select
           label="Then by"
           data={options}
+          renderOption={renderOption}
           value={second ?? null}
           onChange={(value) => setRows([first, value])}
           searchable
