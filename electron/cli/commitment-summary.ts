@@ -1,5 +1,5 @@
 /** The one line the focal command says of a Contract Commitment dataset (README: Contract commitments). */
-import type { CommitmentTotal } from '../../shared/contract'
+import type { CommitmentDelta, CommitmentTotal } from '../../shared/contract'
 
 /**
  * "Contract Commitment dataset: N commitments, total …": the line `focal import` and
@@ -22,4 +22,10 @@ export function importedCommitmentSummary(
     count,
     totals.map((t) => ({ currency: t.currency, cost: t.costStored })),
   )
+}
+
+/** One currency of what a commitment restatement changed, as `focal import` prints it. */
+export function commitmentDeltaLine(d: CommitmentDelta): string {
+  const sign = d.costDifference.startsWith('-') ? '' : '+'
+  return `    ${d.currency || '(no currency)'}: ${d.added} commitments added, ${d.removed} removed, ${d.changed} changed; ContractCommitmentCost ${sign}${d.costDifference}`
 }

@@ -1,7 +1,7 @@
 /** Plain-text output of the `focal` command: aligned tables and error sentences. */
 import { ERROR_ADVICE, type FocalError, type ImportRecord } from '../../shared/contract'
 import { describeCostView } from '../../shared/formats/azure-cost-view-text'
-import { importedCommitmentSummary } from './commitment-summary'
+import { commitmentDeltaLine, importedCommitmentSummary } from './commitment-summary'
 
 /** Formats rows as an aligned text table. Columns listed in `right` are right-aligned. */
 export function textTable(
@@ -89,12 +89,15 @@ function describeSupersession(record: ImportRecord): string[] {
       ? [`  superseded by import #${record.supersededBy}: its rows there no longer count`]
       : []),
     ...(record.supersedes.length
-      ? [`  supersedes import ${ids(record.supersedes)} in the billing scopes they share:`]
+      ? [
+          `  supersedes import ${ids(record.supersedes)} in the ${record.commitments ? 'commitments' : 'billing scopes'} they share:`,
+        ]
       : []),
     ...record.delta.map(
       (d) =>
         `    ${d.currency || '(no currency)'}: ${d.rowsAdded} rows added, ${d.rowsRemoved} removed, ${d.rowsChanged} changed; BilledCost ${signed(d.billedDifference)}, EffectiveCost ${signed(d.effectiveDifference)}`,
     ),
+    ...(record.commitments?.delta ?? []).map(commitmentDeltaLine),
     ...(record.keptBeside.length
       ? [`  kept beside import ${ids(record.keptBeside)}: both are counted, as asked`]
       : []),

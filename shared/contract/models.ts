@@ -140,6 +140,21 @@ export const CommitmentTotalSchema = z.object({
 /** A Contract Commitment import's total in one currency. */
 export type CommitmentTotal = z.infer<typeof CommitmentTotalSchema>
 
+/**
+ * Per currency, what a Contract Commitment import changed in the commitments it superseded:
+ * commitments added, removed and changed (matched by ContractCommitmentId), and the counted
+ * ContractCommitmentCost it moved (new minus old).
+ */
+export const CommitmentDeltaSchema = z.object({
+  currency: z.string(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  costDifference: DecimalString,
+})
+/** A commitment restatement's change in one currency. */
+export type CommitmentDelta = z.infer<typeof CommitmentDeltaSchema>
+
 /** One row of the import registry. */
 export const ImportRecordSchema = z.object({
   id: z.number().int(),
@@ -208,9 +223,12 @@ export const ImportRecordSchema = z.object({
     .optional(),
   /**
    * For a FOCUS Contract Commitment dataset: its commitments' cost per currency, reconciled
-   * with the file. Absent for cost files (whose money is in `totals`).
+   * with the file, and what it changed in the commitments it superseded (empty when none).
+   * Absent for cost files (whose money is in `totals`).
    */
-  commitments: z.object({ totals: z.array(CommitmentTotalSchema) }).optional(),
+  commitments: z
+    .object({ totals: z.array(CommitmentTotalSchema), delta: z.array(CommitmentDeltaSchema) })
+    .optional(),
 })
 /** An import attempt and its outcome. */
 export type ImportRecord = z.infer<typeof ImportRecordSchema>

@@ -3,9 +3,10 @@
  * ContractCommitmentCost per currency (source and stored), and which later
  * import superseded its commitments or which earlier ones it superseded.
  */
-import type { ImportRecord } from '../../../shared/contract'
+import type { CommitmentDelta, ImportRecord } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import type { Row, Workspace } from '../workspace/workspace'
+import { DELTA_SQL } from './commitments-sql'
 
 /** The registry fields a Contract Commitment import fills. */
 export type CommitmentFacts = Pick<
@@ -51,7 +52,7 @@ export async function readCommitmentFacts(
     const id = Number(row.import_id)
     const later = laterOf.get(id)
     const entry = facts.get(id) ?? {
-      commitments: { totals: [] },
+      commitments: { totals: [], delta: [] },
       supersededBy: later == null ? null : Number(later),
       supersedes: ids(earlierOf.get(id)),
       keptBeside: ids(keptOf.get(id)),
@@ -65,7 +66,23 @@ export async function readCommitmentFacts(
     })
     facts.set(id, entry)
   }
+  // Only an import that superseded commitments has a delta (a handful per workspace).
+  for (const [id, entry] of facts) {
+    if (entry.supersedes.length === 0) continue
+    const delta = await ws.all(DELTA_SQL, [id], connection)
+    entry.commitments?.delta.push(...delta.map(toDelta))
+  }
   return facts
+}
+
+function toDelta(row: Row): CommitmentDelta {
+  return {
+    currency: String(row.currency ?? ''),
+    added: Number(row.added),
+    removed: Number(row.removed),
+    changed: Number(row.changed),
+    costDifference: normalizeDecimal(String(row.difference ?? '0')),
+  }
 }
 
 function ids(value: unknown): number[] {

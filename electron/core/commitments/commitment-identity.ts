@@ -15,7 +15,7 @@
  */
 import { fail, type OverlapChoice } from '../../../shared/contract'
 import type { Row, Workspace } from '../workspace/workspace'
-import { OVERLAPS_SQL, SAME_CONTENT_SQL, SUPERSEDE_SQL } from './commitments-sql'
+import { DELTA_SQL, OVERLAPS_SQL, SAME_CONTENT_SQL, SUPERSEDE_SQL } from './commitments-sql'
 
 /** An earlier import sharing commitments with the new one. */
 interface Overlap {
@@ -48,6 +48,7 @@ export async function settleCommitments(
       importId,
       supersedes: overlaps.map((o) => o.importId),
       commitments: overlaps.reduce((n, o) => n + o.shared, 0),
+      delta: await ws.all(DELTA_SQL, [importId]),
     })
   } else if (choice === 'keep-both') {
     for (const o of overlaps)

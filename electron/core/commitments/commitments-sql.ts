@@ -122,3 +122,39 @@ export const COMMITMENT_TOTALS_SQL = `SELECT c.BillingCurrency AS currency, coun
     coalesce(sum(c.ContractCommitmentCost), 0)::VARCHAR AS cost
   FROM contract_commitments c WHERE ${countedSql('c')}
   GROUP BY 1 ORDER BY 1 NULLS LAST`
+
+/** A commitment row's dataset values, hashed: equal when a restated row did not change. */
+const CONTENT_HASH = (alias: string): string =>
+  `hash(${CONTRACT_COMMITMENT_COLUMNS.map((c) => `${alias}.${quoteIdent(c.name)}`).join(', ')})`
+
+/**
+ * Per currency, what import $1 changed in the commitments it superseded: its commitments
+ * whose id the superseded rows lack are added, those whose values differ are changed;
+ * superseded ids it lacks are removed. The cost difference is its rows' minus theirs.
+ */
+export const DELTA_SQL = `WITH
+  old AS (
+    SELECT c.BillingCurrency AS cur, c.ContractCommitmentId AS id, ${CONTENT_HASH('c')} AS f, c.ContractCommitmentCost AS cost
+    FROM contract_commitments c JOIN superseded_commitments s
+      ON s.import_id = c.x_ImportId AND s.commitment_id = c.ContractCommitmentId
+    WHERE s.superseded_by = $1),
+  new AS (
+    SELECT c.BillingCurrency AS cur, c.ContractCommitmentId AS id, ${CONTENT_HASH('c')} AS f, c.ContractCommitmentCost AS cost
+    FROM contract_commitments c WHERE c.x_ImportId = $1),
+  kinds AS (
+    SELECT n.cur, CASE
+      WHEN NOT EXISTS (SELECT 1 FROM old o WHERE o.id = n.id) THEN 'added'
+      WHEN EXISTS (SELECT 1 FROM old o WHERE o.id = n.id AND o.f = n.f) THEN 'unchanged'
+      ELSE 'changed' END AS kind FROM new n
+    UNION ALL
+    SELECT o.cur, 'removed' FROM old o WHERE NOT EXISTS (SELECT 1 FROM new n WHERE n.id = o.id)),
+  money AS (
+    SELECT cur, sum(cost) AS d FROM (SELECT cur, cost FROM new UNION ALL SELECT cur, -cost FROM old) GROUP BY cur)
+  SELECT m.cur AS currency,
+    count(*) FILTER (WHERE k.kind = 'added')::INTEGER AS added,
+    count(*) FILTER (WHERE k.kind = 'removed')::INTEGER AS removed,
+    count(*) FILTER (WHERE k.kind = 'changed')::INTEGER AS changed,
+    coalesce(any_value(m.d), 0)::VARCHAR AS difference
+  FROM money m LEFT JOIN kinds k ON k.cur IS NOT DISTINCT FROM m.cur
+  WHERE EXISTS (SELECT 1 FROM old)
+  GROUP BY m.cur ORDER BY m.cur NULLS FIRST`

@@ -1,10 +1,11 @@
 /** The built `focal` command on a Contract Commitment dataset: the import line, and `focal commitments list`. */
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { CommitmentList } from '../../../shared/contract'
+import { subtractDecimals, sumDecimals } from '../../../shared/money'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { ROOT, sample, tempDir } from '../../helpers/paths'
 
@@ -53,11 +54,26 @@ describe('focal and the Contract Commitment dataset', () => {
       })
     }
 
+    // A restated file: one commitment's cost changes, and the import says by how much.
+    const costAt = header.indexOf('ContractCommitmentCost')
+    const restated = join(tempDir(), 'restated.csv')
+    const lines = readFileSync(AZURE, 'utf8').split('\n')
+    const first = lines[1]!.split(',')
+    first[costAt] = '2300'
+    writeFileSync(restated, [lines[0], first.join(','), ...lines.slice(2)].join('\n'))
+    const again = await focal('import', restated, '-w', ws)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('  supersedes import #1 in the commitments they share:')
+    const difference = subtractDecimals('2300', rows[0]![costAt]!)
+    expect(again.stdout).toContain(
+      `    USD: 0 commitments added, 0 removed, 1 changed; ContractCommitmentCost +${difference}`,
+    )
+
     const text = await focal('commitments', 'list', '-w', ws)
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(/^id\s+type\s+category\s+start\s+end\s+cost\s+quantity$/m)
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(
-      `Contract Commitment dataset: 10 commitments, total ${cost.sum} USD`,
+      `Contract Commitment dataset: 10 commitments, total ${sumDecimals([cost.sum, difference])} USD`,
     )
   })
 

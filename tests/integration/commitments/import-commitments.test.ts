@@ -12,7 +12,7 @@ import { importSource } from '../../../electron/core/ingest/import-source'
 import { loadedSummary } from '../../../electron/core/query/loaded'
 import { listImports } from '../../../electron/core/workspace/imports-registry'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
-import { sumDecimals } from '../../../shared/money'
+import { normalizeDecimal, subtractDecimals, sumDecimals } from '../../../shared/money'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
@@ -269,6 +269,16 @@ describe('importFile: Contract Commitment delivery identity', () => {
     const restated = await importFile(ws, writeCsv('restated.csv', header, restatedRows))
     expect(restated.status).toBe('imported')
     expect(restated.supersedes).toEqual([first.id])
+    // One commitment changed, none added or removed; the cost moved by the restated amount.
+    expect(restated.commitments?.delta).toEqual([
+      {
+        currency: 'USD',
+        added: 0,
+        removed: 0,
+        changed: 1,
+        costDifference: subtractDecimals('2300', rows[0]![cost]!),
+      },
+    ])
     const list = await listCommitments(ws)
     expect(list.commitments).toHaveLength(rows.length)
     expect(list.commitments.every((c) => c.importId === restated.id)).toBe(true)
@@ -297,6 +307,28 @@ describe('importFile: Contract Commitment delivery identity', () => {
     expect((await listCommitments(ws)).totals[0]?.cost).toBe('539127.6096')
   })
 
+  it('supersedes with a later file holding one more commitment, and says it was added', async () => {
+    ws = await freshWorkspace()
+    const path = commitmentFile('gcp')
+    const first = await importFile(ws, path)
+    const { header, rows } = rowsOf(path)
+    const id = header.indexOf('ContractCommitmentId')
+    const cost = header.indexOf('ContractCommitmentCost')
+    const added = rows[0]!.map((v, j) => (j === id ? `${v}-renewal` : v))
+    const later = await importFile(ws, writeCsv('later.csv', header, [...rows, added]))
+    expect(later.supersedes).toEqual([first.id])
+    expect(later.commitments?.delta).toEqual([
+      {
+        currency: 'USD',
+        added: 1,
+        removed: 0,
+        changed: 0,
+        costDifference: normalizeDecimal(added[cost]!),
+      },
+    ])
+    expect((await listCommitments(ws)).commitments).toHaveLength(rows.length + 1)
+  })
+
   it('adds a file of other commitments beside the earlier ones', async () => {
     ws = await freshWorkspace()
     expect((await importFile(ws, commitmentFile('azure'))).status).toBe('imported')
@@ -307,6 +339,7 @@ describe('importFile: Contract Commitment delivery identity', () => {
     expect(totals).toHaveLength(1)
     expect(totals[0]?.commitments).toBe(azure.rows + gcp.rows)
     expect(totals[0]?.cost).toBe(sumDecimals([azure.sum, gcp.sum]))
+    expect((await listImports(ws)).map((r) => r.commitments?.delta)).toEqual([[], []])
   })
 
   it('refuses a partial restatement with OVERLAP unless told what to do', async () => {
@@ -329,6 +362,18 @@ describe('importFile: Contract Commitment delivery identity', () => {
       onOverlap: 'supersede',
     })
     expect(chosen.status).toBe('imported')
+    expect(chosen.commitments?.delta).toEqual([
+      {
+        currency: 'USD',
+        added: 0,
+        removed: 0,
+        changed: 3,
+        costDifference: subtractDecimals(
+          '3000',
+          sumDecimals(rows.slice(0, 3).map((r) => r[cost]!)),
+        ),
+      },
+    ])
     const list = await listCommitments(ws)
     expect(list.commitments).toHaveLength(rows.length)
     const others = csvSums(writeCsv('others.csv', header, rows.slice(3)), 'ContractCommitmentCost')
