@@ -14,6 +14,8 @@ import {
   type OverlapChoice,
 } from '../../shared/contract'
 import { importSource } from './ingest/import-source'
+import { importWithMapping } from './mappings/import-with-mapping'
+import type { LoadedMapping } from './mappings/mapping-file'
 import type { Workspace } from './workspace/workspace'
 
 /** A file a host vetted, by token. */
@@ -21,6 +23,8 @@ export interface StagedEntry {
   readonly path: string
   readonly name: string
   readonly sizeBytes: number
+  /** The column mapping the user chose to read the file with (a CSV no known format matches). */
+  readonly mapping?: LoadedMapping
 }
 
 /** What the user chose for a job's files: overlaps, and the cost view of ambiguous Azure files. */
@@ -29,6 +33,14 @@ interface Choices {
   azureCostView?: AzureCostView
   /** Import an AWS CUR delivery with parts missing (cur-delivery.ts); each record says so. */
   allowIncomplete?: boolean
+}
+
+/** The import a file goes through: read with the user's column mapping when one was chosen. */
+function importWith(file: StagedEntry): typeof importSource {
+  const { mapping } = file
+  return mapping
+    ? (ws, path, options) => importWithMapping(ws, path, mapping, options)
+    : importSource
 }
 
 /** Runs and tracks import jobs for one services instance. */
@@ -127,7 +139,7 @@ export class ImportJobs {
         }
       }
       // A ZIP gives one result per billing file inside, named `<archive>.zip/<inner path>`.
-      const { records, skipped } = await importSource(ws, file.path, {
+      const { records, skipped } = await importWith(file)(ws, file.path, {
         displayName: file.name,
         onProgress,
         signal,

@@ -18,6 +18,8 @@ import { runPivot } from './query/pivot'
 import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
 import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
+import { createMappingServices } from './services-mappings'
+import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
 
@@ -50,6 +52,11 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     examplesDir: options.examplesDir ?? null,
   })
   const reports = createReportServices({ workspace, emit, reportsDir: options.reportsDir ?? null })
+  const mappings = createMappingServices({
+    workspace,
+    staged: (token) =>
+      staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
+  })
 
   const switchTo = async (path: string, create: boolean, scratch: boolean) => {
     // Already open (a second tab): keep it and its jobs. A second DuckDB instance on the same
@@ -121,13 +128,16 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'workspace:info': async () => (current ? info() : null),
-    'import:start': async ({ files, onOverlap, azureCostView, allowIncomplete }) => {
+    'import:start': async ({ files, onOverlap, azureCostView, allowIncomplete, mapping }) => {
       const entries = files.map(
         (token) =>
           staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
       )
+      // A saved column mapping the user chose reads each of the files (core/mappings).
+      const loaded = mapping === undefined ? undefined : await getMapping(open().ws, mapping)
+      const chosen = loaded ? entries.map((entry) => ({ ...entry, mapping: loaded })) : entries
       return {
-        jobId: jobs.start(open().ws, entries, onOverlap, azureCostView, allowIncomplete),
+        jobId: jobs.start(open().ws, chosen, onOverlap, azureCostView, allowIncomplete),
       }
     },
     'import:status': async ({ jobId }) =>
@@ -162,6 +172,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     ...allocation,
+    ...mappings,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),
     reportFile: (jobId, name) => reports.file(jobId, name),

@@ -10,6 +10,7 @@ export * from './allocation'
 export * from './report'
 export * from './tags'
 export * from './commitments'
+export * from './mappings'
 
 /** An API: one async function per channel, returning the channel's response. */
 export type FocalApi = {

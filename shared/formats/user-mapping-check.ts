@@ -14,13 +14,23 @@ const NUMBER_FIELDS = ['decimal', 'thousands', 'negate', 'factor'] as const
 /** Transforms that read a date; allowed on FOCUS Date/Time columns only. */
 const DATE_FIELDS = ['date', 'addDays', 'addMonths', 'monthStart'] as const
 
+/**
+ * Every problem of parsed JSON as a mapping, without failing (the mapping screen shows them
+ * while a mapping is being made); `mapping` is null when its shape is wrong.
+ */
+export function userMappingProblems(json: unknown): {
+  mapping: UserMapping | null
+  problems: string[]
+} {
+  const parsed = UserMappingSchema.safeParse(json)
+  if (!parsed.success) return { mapping: null, problems: parsed.error.issues.map(describeIssue) }
+  return { mapping: parsed.data, problems: meaningProblems(parsed.data) }
+}
+
 /** Checks parsed JSON as a mapping; fails with BAD_MAPPING listing every problem. */
 export function checkUserMapping(json: unknown, fileName: string): UserMapping {
-  const parsed = UserMappingSchema.safeParse(json)
-  const problems = parsed.success
-    ? meaningProblems(parsed.data)
-    : parsed.error.issues.map(describeIssue)
-  if (problems.length > 0 || !parsed.success)
+  const { mapping, problems } = userMappingProblems(json)
+  if (problems.length > 0 || mapping === null)
     fail(
       'BAD_MAPPING',
       `${fileName} is not a usable column mapping: ${problems.join(' ')}`.trim(),
@@ -30,7 +40,7 @@ export function checkUserMapping(json: unknown, fileName: string): UserMapping {
         details: { problems },
       },
     )
-  return parsed.data
+  return mapping
 }
 
 /** Parses a mapping file's text; fails with BAD_MAPPING for text that is not JSON. */
