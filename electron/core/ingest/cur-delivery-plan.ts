@@ -23,6 +23,8 @@ export interface PlannedDelivery {
   readonly manifestFile: SourceFile
   readonly manifest: CurManifest
   readonly parts: readonly SourceFile[]
+  /** Each found part's place in the manifest's list (1-based): part 3 stays part 3 when part 2 is missing. */
+  readonly numbers: readonly number[]
   /** Base names of the parts the manifest lists that are not among the files. */
   readonly missing: readonly string[]
 }
@@ -70,18 +72,21 @@ export async function planDeliveries(files: readonly SourceFile[]): Promise<Deli
       continue
     }
     const parts: SourceFile[] = []
+    const numbers: number[] = []
     const missing: string[] = []
-    for (const partKey of manifest.partKeys) {
+    for (const [index, partKey] of manifest.partKeys.entries()) {
       const part = matchPart(partKey, manifest.assemblyId, file, candidates, claimed)
       if (part) {
         claimed.add(part)
         parts.push(part)
+        numbers.push(index + 1)
       } else missing.push(partBaseName(partKey))
     }
     const delivery: Found = {
       manifestFile: file,
       manifest,
       parts,
+      numbers,
       missing,
       // A manifest outside its delivery's own folder is the period-level one: the latest.
       latest: !file.relativePath.split('/').includes(manifest.assemblyId),

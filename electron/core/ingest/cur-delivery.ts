@@ -93,7 +93,7 @@ export async function importDelivery(
           manifest.account,
           manifest.billingPeriod,
           manifest.assemblyId,
-          index + 1,
+          delivery.numbers[index] ?? index + 1,
           manifest.partKeys.length,
           incomplete,
           JSON.stringify(missing),

@@ -144,17 +144,17 @@ describe('AWS CUR delivery with its manifest', () => {
     ws = await freshWorkspace()
     const root = tempDir()
     const parts = splitRows(rows, 3)
-    const written = writeCurDelivery(root, 'assembly-a', parts, { skip: [2] })
+    const written = writeCurDelivery(root, 'assembly-a', parts, { skip: [1] })
     const refused = await importFolderRecords(root)
     expect(refused).toHaveLength(1)
     expect(refused[0]).toMatchObject({ fileName: 'cur-Manifest.json', status: 'failed' })
     expect(refused[0]?.error).toMatchObject({
       code: 'INCOMPLETE_DELIVERY',
       location: { file: 'cur-Manifest.json' },
-      details: { assemblyId: 'assembly-a', missing: ['cur-00003.csv.gz'] },
+      details: { assemblyId: 'assembly-a', missing: ['cur-00002.csv.gz'] },
     })
     expect(refused[0]?.error?.message).toBe(
-      'cur-Manifest.json lists 3 parts of AWS CUR delivery assembly-a (cur, billing period 2023-11); 1 is missing: cur-00003.csv.gz. Nothing of this delivery was imported.',
+      'cur-Manifest.json lists 3 parts of AWS CUR delivery assembly-a (cur, billing period 2023-11); 1 is missing: cur-00002.csv.gz. Nothing of this delivery was imported.',
     )
     expect(await storedSums(ws)).toEqual({})
 
@@ -169,10 +169,11 @@ describe('AWS CUR delivery with its manifest', () => {
     const allowed = (await importFolder(root, { allowIncomplete: true })).records
     expect(allowed.map((r) => [r.status, r.delivery?.part, r.delivery?.incomplete])).toEqual([
       ['imported', 1, true],
-      ['imported', 2, true],
+      // Part 3 stays part 3 of 3 without part 2.
+      ['imported', 3, true],
     ])
-    expect(allowed[0]?.delivery?.missing).toEqual(['cur-00003.csv.gz'])
-    const two = expected(parts.slice(0, 2))
+    expect(allowed[0]?.delivery?.missing).toEqual(['cur-00002.csv.gz'])
+    const two = expected([parts[0] ?? [], parts[2] ?? []])
     expect(await storedSums(ws)).toEqual({
       USD: { rows: two.rows, billed: two.usd, effective: two.usd },
     })
