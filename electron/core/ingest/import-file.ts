@@ -207,6 +207,7 @@ async function runImport(
         sourceTypes,
         scanning,
         damaged: damaged.signal,
+        stopReading: () => reading.abort(),
         before,
         sourceTotals,
         // One statement reads and normalizes: its progress is the file's bytes.
@@ -388,6 +389,8 @@ interface InPlaceInput {
   readonly sourceTypes: readonly string[]
   readonly scanning: Promise<FileScan>
   readonly damaged: AbortSignal
+  /** Stops the second reader (source-totals.ts), which would hold up the scan's report on Node's thread. */
+  readonly stopReading: () => void
   readonly before: FileIdentity
   readonly sourceTotals: () => Promise<SourceTotals>
   readonly onFraction: (fraction: number) => void
@@ -429,8 +432,10 @@ async function storeInPlace(ws: Workspace, input: InPlaceInput): Promise<ImportR
     },
   }).catch(async (cause: unknown) => {
     // An insert the scan stopped is refused for what the scan found in the bytes.
-    if (input.damaged.aborted && !options.signal?.aborted)
+    if (input.damaged.aborted && !options.signal?.aborted) {
+      input.stopReading()
       await refuseDamaged(input.scanning, attempt)
+    }
     throw cause
   })
 }

@@ -208,14 +208,24 @@ function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): s
       `json_object(${layout.extra.map((c) => `${quoteLiteral(c.source)}, ${value(c)}`).join(', ')})`,
     )
   }
-  const fixList = fixes.map((f) => `CASE WHEN ${f.condition} THEN ${quoteLiteral(f.code)} END`)
-  const fixCodes =
-    fixList.length > 0
-      ? `nullif(list_filter([${fixList.join(', ')}], lambda x: x IS NOT NULL), [])`
-      : 'NULL'
+  const fixCodes = fixCodesSql(fixes)
   return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
     SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, ${sourceRow}, ${quoteLiteral(attempt.format)}, ${fixCodes}
     FROM ${quoteIdent(table)}`
+}
+
+/**
+ * The x_FixCodes of a row: the codes of the fixes whose condition holds, or NULL. Most rows
+ * need no fix, so a list is built only for a row that needs one (building and filtering a
+ * list for every row cost about a second per million rows).
+ */
+function fixCodesSql(fixes: readonly FixRule[]): string {
+  if (fixes.length === 0) return 'NULL'
+  if (fixes.length === 1)
+    return `CASE WHEN ${fixes[0]!.condition} THEN [${quoteLiteral(fixes[0]!.code)}] END`
+  const any = fixes.map((f) => `(${f.condition})`).join(' OR ')
+  const list = fixes.map((f) => `CASE WHEN ${f.condition} THEN ${quoteLiteral(f.code)} END`)
+  return `CASE WHEN ${any} THEN list_filter([${list.join(', ')}], lambda x: x IS NOT NULL) END`
 }
 
 /**
