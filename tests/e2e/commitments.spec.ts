@@ -3,6 +3,8 @@
  * commitments and their exact cost, and the cost summary beside it does not change.
  * Expected figures come from the file itself (csv-sums).
  */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { subtractDecimals, sumDecimals } from '../../shared/money'
 import { csvSums } from '../helpers/csv-sums'
 import { sample } from '../helpers/paths'
 import { expect, test } from './support/fixtures'
@@ -15,7 +17,8 @@ test("What's loaded shows the Contract Commitment dataset beside an unchanged co
   importer,
   loaded,
   details,
-}) => {
+  page,
+}, testInfo) => {
   await app.open()
   await workspace.openSample()
   await app.goTo('loaded')
@@ -52,4 +55,32 @@ test("What's loaded shows the Contract Commitment dataset beside an unchanged co
       cost.sum,
     )
   await expect(line.getByTestId('difference')).toHaveText('none')
+  await expect(details.panel.getByTestId('details-lineage')).toContainText(
+    'It has not superseded, or been superseded by, another import.',
+  )
+  await page.keyboard.press('Escape')
+
+  // A restated file of the same commitments: one cost changes; its details show by how much.
+  const [header = '', ...lines] = readFileSync(sample(AZURE), 'utf8').split('\n')
+  const costAt = header.split(',').indexOf('ContractCommitmentCost')
+  const first = (lines[0] ?? '').split(',')
+  const difference = subtractDecimals('2300', first[costAt] ?? '')
+  first[costAt] = '2300'
+  const restated = testInfo.outputPath('restated-commitments.csv')
+  writeFileSync(restated, [header, first.join(','), ...lines.slice(1)].join('\n'))
+  await app.goTo('import')
+  await importer.importFiles([restated])
+  await expect(importer.outcome('restated-commitments.csv')).toHaveAttribute(
+    'data-status',
+    'imported',
+  )
+  await app.goTo('loaded')
+  await expect(summary.locator('[data-value]')).toHaveAttribute(
+    'data-value',
+    sumDecimals([cost.sum, difference]),
+  )
+  await details.openByClick('restated-commitments.csv')
+  const delta = details.panel.getByTestId('details-commitment-delta-USD')
+  await expect(delta.getByRole('cell')).toHaveText(['USD', '0', '0', '1', `USD +${difference}`])
+  await expect(delta.locator('[data-value]')).toHaveAttribute('data-value', difference)
 })

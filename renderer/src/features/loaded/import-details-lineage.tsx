@@ -9,6 +9,7 @@ import type { ImportRecord } from '../../../../shared/contract'
 import { describeCostView } from '../../../../shared/formats/azure-cost-view-text'
 import { formatSigned } from '../../../../shared/report'
 import { formatPeriod } from './loaded-table'
+import { CommitmentDelta } from './import-details-commitments'
 import { describeImport } from './import-status'
 
 const count = (rows: number): string => rows.toLocaleString('en-US')
@@ -125,6 +126,7 @@ export function ImportLineage({
         </Text>
       ) : null}
       <Delta record={record} />
+      <CommitmentDelta record={record} />
       {record.costView ? (
         <Text size="sm" data-testid="details-cost-view">
           {describeCostView(record.costView)}
@@ -137,7 +139,7 @@ export function ImportLineage({
       ) : null}
       {related ? null : (
         <Text size="sm" c="dimmed">
-          {record.scopes.length > 0
+          {record.scopes.length > 0 || record.commitments
             ? 'It has not superseded, or been superseded by, another import.'
             : 'Nothing was stored from this file, so it covers no billing scope.'}
         </Text>
