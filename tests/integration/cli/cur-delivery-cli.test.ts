@@ -70,4 +70,34 @@ describe('focal import of an AWS CUR delivery folder', () => {
       ])
     }
   })
+
+  it('prints a later delivery of the month superseding every part of the earlier one, with the delta per currency', async () => {
+    const { header, rows } = curSample()
+    const partsA = splitRows(rows, 3)
+    // B: part 3 without its last 100 rows.
+    const partsB = [partsA[0] ?? [], partsA[1] ?? [], (partsA[2] ?? []).slice(0, -100)]
+    const [first, second] = [tempDir(), tempDir()]
+    writeCurDelivery(first, 'assembly-a', partsA)
+    writeCurDelivery(second, 'assembly-b', partsB)
+    const workspace = join(tempDir(), 'cur.focal')
+    expect((await focal('import', first, '-w', workspace)).code).toBe(0)
+    const restated = await focal('import', second, '-w', workspace)
+    expect(restated.code).toBe(0)
+    const dropped = (partsA[2] ?? [])
+      .slice(-100)
+      .map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])))
+    const removed = sumBy(
+      dropped,
+      'lineItem/CurrencyCode',
+      (r) => r['lineItem/UnblendedCost'] ?? null,
+    )
+    const delta = normalizeDecimal(`-${removed.USD?.sum ?? '0'}`)
+    expect(restated.stdout).toContain(
+      [
+        'part 1 of 3 of AWS CUR delivery assembly-b (cur-Manifest.json)',
+        '  supersedes import #1, #2, #3 in the billing scopes they share:',
+        `    USD: 0 rows added, 100 removed, 0 changed; BilledCost ${delta}, EffectiveCost ${delta}`,
+      ].join('\n'),
+    )
+  })
 })
