@@ -11,6 +11,7 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import { importSource } from '../../../electron/core/ingest/import-source'
 import { loadedSummary } from '../../../electron/core/query/loaded'
 import { listImports } from '../../../electron/core/workspace/imports-registry'
+import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal, subtractDecimals, sumDecimals } from '../../../shared/money'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
@@ -145,6 +146,75 @@ describe('importFile: Contract Commitment dataset', () => {
     expect((await importFile(ws, commitmentFile('azure'))).status).toBe('imported')
     expect((await importFile(ws, commitmentFile('aws'))).status).toBe('imported')
     expect({ sums: await storedSums(ws), loaded: await loadedSummary(ws) }).toEqual(before)
+  })
+
+  it('stores a FOCUS 1.4 dataset: its JSON as written, percentages and the pricing currency typed', async () => {
+    const values: Record<string, string> = {
+      BillingCurrency: 'EUR',
+      ContractCommitmentApplicability: '{"Services":["Compute"],"Regions":["westeurope"]}',
+      ContractCommitmentBenefitCategory: 'Discount',
+      ContractCommitmentCategory: 'Spend',
+      ContractCommitmentCost: '120000.50',
+      ContractCommitmentCreated: '2025-12-15T09:30:00Z',
+      ContractCommitmentDescription: 'MACC, 3 years',
+      ContractCommitmentDiscountPercentage: '12.5',
+      ContractCommitmentDurationType: 'Fixed',
+      ContractCommitmentFulfillmentInterval: 'Annual',
+      ContractCommitmentId: 'macc-2026',
+      ContractCommitmentLastUpdated: '2026-01-02T00:00:00+01:00',
+      ContractCommitmentLifecycleStatus: 'Active',
+      ContractCommitmentModel: 'Discontinuous',
+      ContractCommitmentOfferCategory: 'Negotiated',
+      ContractCommitmentPaymentInterval: 'Annual',
+      ContractCommitmentPaymentModel: 'No Upfront',
+      ContractCommitmentPaymentUpfrontPercentage: '0',
+      ContractCommitmentPeriodEnd: '2029-01-01T00:00:00Z',
+      ContractCommitmentPeriodStart: '2026-01-01T00:00:00Z',
+      ContractCommitmentQuantity: '',
+      ContractCommitmentType: 'Azure Consumption Commitment',
+      ContractCommitmentUnit: '',
+      ContractId: 'EA-1',
+      ContractPeriodEnd: '2029-01-01T00:00:00Z',
+      ContractPeriodStart: '2026-01-01T00:00:00Z',
+      InvoiceIssuerName: 'Microsoft',
+      PricingCurrency: 'USD',
+      PricingCurrencyContractCommitmentCost: '130000.25',
+      ServiceProviderName: 'Microsoft',
+    }
+    const header = CONTRACT_COMMITMENT_COLUMNS.map((c) => c.name)
+    expect(Object.keys(values).sort()).toEqual([...header].sort())
+    ws = await freshWorkspace()
+    const record = await importFile(
+      ws,
+      writeCsv('commitments-1.4.csv', header, [header.map((h) => values[h] ?? '')]),
+    )
+    expect([record.status, record.error?.message]).toEqual(['imported', undefined])
+    expect(record.focusVersion).toBe('1.4')
+    expect(record.issues).toEqual([])
+    expect(record.commitments?.totals).toEqual([
+      {
+        currency: 'EUR',
+        rows: 1,
+        costSource: '120000.5',
+        costStored: '120000.5',
+        reconciled: true,
+      },
+    ])
+    const [stored] = await ws.all(
+      `SELECT ContractCommitmentApplicability AS json, ContractCommitmentDiscountPercentage::VARCHAR AS pct,
+         PricingCurrencyContractCommitmentCost::VARCHAR AS pricing, PricingCurrency AS pc,
+         strftime(ContractCommitmentLastUpdated, '%Y-%m-%dT%H:%M:%SZ') AS updated, ContractCommitmentQuantity AS q
+       FROM contract_commitments`,
+    )
+    expect(stored).toEqual({
+      json: values.ContractCommitmentApplicability,
+      pct: '12.500000000000000000',
+      pricing: '130000.250000000000000000',
+      pc: 'USD',
+      // An offset is kept as the instant it names, stored in UTC.
+      updated: '2026-01-01T23:00:00Z',
+      q: null,
+    })
   })
 
   it('keeps columns outside the dataset (x_ columns) in x_Extra, by source name', async () => {
