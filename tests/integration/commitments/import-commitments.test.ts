@@ -217,6 +217,35 @@ describe('importFile: Contract Commitment dataset', () => {
     })
   })
 
+  it('keeps JSON that does not parse as written and reports it, as a cost file does', async () => {
+    const header = [
+      'ContractCommitmentId',
+      'ContractId',
+      'ContractCommitmentApplicability',
+      'ContractCommitmentCategory',
+    ]
+    const rows = [
+      ['cc-1', 'c-1', '{"Services":["Compute"]}', 'Spend'],
+      ['cc-2', 'c-1', '{"Services":', 'Spending'],
+    ]
+    ws = await freshWorkspace()
+    const record = await importFile(ws, writeCsv('applicability.csv', header, rows))
+    expect(record.status).toBe('imported')
+    // In the order the dataset's rules run (shared/focus/contract-commitment.ts).
+    expect(record.issues).toEqual([
+      expect.objectContaining({ rule: 'ContractCommitmentCategory.Allowed', rows: 1, firstRow: 2 }),
+      expect.objectContaining({
+        rule: 'ContractCommitmentApplicability.JsonObject',
+        rows: 1,
+        firstRow: 2,
+      }),
+    ])
+    const kept = await ws.all(
+      'SELECT ContractCommitmentApplicability AS a FROM contract_commitments ORDER BY x_SourceRow',
+    )
+    expect(kept.map((r) => r.a)).toEqual(['{"Services":["Compute"]}', '{"Services":'])
+  })
+
   it('keeps columns outside the dataset (x_ columns) in x_Extra, by source name', async () => {
     ws = await freshWorkspace()
     const { header, rows } = rowsOf(commitmentFile('gcp'))
