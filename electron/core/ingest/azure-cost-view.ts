@@ -3,11 +3,12 @@
  * commitment purchases included) and amortized cost (commitment cost spread over the usage it
  * covered). Each Azure import is told one or the other from its rows (reference/mappings.md §1),
  * or by the user when its rows do not tell. The two views of one period then neither restate
- * nor duplicate each other (delivery-identity-sql.ts) and merge in the focus view (schema.ts):
+ * nor duplicate each other (delivery-identity-sql.ts) and merge in the focus view (focus-view.ts):
  * all amortized rows, plus the actual export's commitment purchases and refunds
  * (finops-toolkit convert.md, reference/mappings.md §3).
  */
 import { fail, type AzureCostView, type CostViewFacts } from '../../../shared/contract'
+import { refreshFocusView } from '../workspace/focus-view'
 import type { Row, Workspace } from '../workspace/workspace'
 import {
   COST_VIEW_EVIDENCE_SQL,
@@ -54,6 +55,8 @@ export async function settleCostView(
     )
   if (view === undefined) return null
   await ws.run(INSERT_COST_VIEW_SQL, [importId, view, told ? 'data' : 'user'])
+  // The first import of the second view turns the merge on (rolled back with the import).
+  await refreshFocusView(ws)
   await ws.audit('import.cost-view', fileName, {
     importId,
     costView: view,

@@ -7,6 +7,7 @@
  */
 import { fail } from '../../../shared/contract'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { focalViewBodies } from './focus-view'
 import { FOCAL_VIEWS } from './schema'
 import type { Workspace } from './workspace'
 
@@ -25,7 +26,9 @@ interface StoredSql {
 export async function guardCatalog(ws: Workspace): Promise<string[]> {
   const stored = await storedSql(ws)
   const foreign = stored.filter((s) => !isFocalView(s))
-  const changed = Object.entries(FOCAL_VIEWS).filter(
+  // The focus view's body depends on the imports (focus-view.ts): a merging one is not foreign.
+  const views = await focalViewBodies(ws)
+  const changed = Object.entries(views).filter(
     ([name, body]) =>
       !stored.some((s) => isFocalView(s) && s.name === name && sameView(s.sql, name, body)),
   )
@@ -42,7 +45,7 @@ export async function guardCatalog(ws: Workspace): Promise<string[]> {
   }
   await ws.transaction(async () => {
     for (const s of foreign) await ws.run(dropSql(s))
-    for (const [name, body] of Object.entries(FOCAL_VIEWS))
+    for (const [name, body] of Object.entries(views))
       await ws.run(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS ${body}`)
     await ws.audit('workspace.untrusted-sql-removed', ws.name, { removed: names })
   })

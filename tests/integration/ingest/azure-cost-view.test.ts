@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { readImport } from '../../../electron/core/workspace/imports-registry'
-import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { FOCAL_VIEWS } from '../../../electron/core/workspace/schema'
+import { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal, sumDecimals } from '../../../shared/money'
 import { csvRecords, sumBy } from '../../helpers/native-sums'
 import { sample, tempDir } from '../../helpers/paths'
@@ -295,3 +296,29 @@ function csvLines(path: string): string[] {
     .split(/\r?\n/)
     .filter((l) => l !== '')
 }
+
+describe('the focus view of a workspace with both Azure cost views', () => {
+  it('merges only once both views are imported, and stays merged when reopened', async () => {
+    ws = await freshWorkspace()
+    const path = ws.path
+    const viewSql = async (): Promise<string> =>
+      String((await ws?.all("SELECT sql FROM duckdb_views() WHERE view_name = 'focus'"))?.[0]?.sql)
+    await importFile(ws, AMORTIZED)
+    // One view alone changes no total: the plain view, whose test costs queries nothing extra.
+    expect(await viewSql()).not.toContain('import_cost_views')
+    await importFile(ws, ACTUAL)
+    expect(await viewSql()).toContain('import_cost_views')
+    const merged = await storedSums(ws)
+    expect(merged).toEqual(mergedTotals(ACTUAL, AMORTIZED, 'Cost', 'BillingCurrency'))
+    ws.close()
+    ws = await Workspace.open(path)
+    expect(await storedSums(ws)).toEqual(merged)
+    expect(ws.removedSql).toEqual([])
+    // The plain view written over the merging one (double counting) is written back on open.
+    await ws.run(`CREATE OR REPLACE VIEW focus AS ${FOCAL_VIEWS.focus}`)
+    ws.close()
+    ws = await Workspace.open(path)
+    expect(ws.removedSql).toEqual(['view focus (changed)'])
+    expect(await storedSums(ws)).toEqual(merged)
+  })
+})
