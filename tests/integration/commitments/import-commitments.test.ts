@@ -525,3 +525,24 @@ describe('importFile: Contract Commitment dataset in other containers', () => {
     expect((await storedSums(ws)).USD?.billed).toBe(csvSums(cost, 'BilledCost').USD?.sum)
   })
 })
+
+describe('importFile: Contract Commitment overlap kept on request', () => {
+  it('counts both files when told keep-both, and says which import it was kept beside', async () => {
+    ws = await freshWorkspace()
+    const path = commitmentFile('azure')
+    const first = await importFile(ws, path)
+    const { header, rows } = rowsOf(path)
+    const part = rows.slice(0, 2)
+    const kept = await importFile(ws, writeCsv('kept.csv', header, part), {
+      onOverlap: 'keep-both',
+    })
+    expect(kept.status).toBe('imported')
+    expect(kept.keptBeside).toEqual([first.id])
+    expect(kept.supersedes).toEqual([])
+    const all = csvSums(path, 'ContractCommitmentCost').USD!
+    const both = csvSums(writeCsv('oracle.csv', header, part), 'ContractCommitmentCost').USD!
+    expect((await listCommitments(ws)).totals).toEqual([
+      { currency: 'USD', commitments: all.rows + 2, cost: sumDecimals([all.sum, both.sum]) },
+    ])
+  })
+})
