@@ -4,11 +4,12 @@
  * no error-severity rule fails, 1 otherwise, 2 for a usage mistake.
  */
 import { writeFileSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { toFocalError } from '../../shared/contract'
 import type { Validation } from '../core/validate/rule-results'
-import { validateFile } from '../core/validate/validate-file'
+import type { SkippedFile } from '../core/validate/validate-archive'
+import { validateSource } from '../core/validate/validate-source'
 import { validateWorkspace } from '../core/validate/validate-workspace'
 import { writeValidationPdf } from '../core/validate/validation-pdf'
 import { expandInputs } from './files'
@@ -17,11 +18,12 @@ import { describeArgsError } from './usage'
 import { describeValidation, validationCsv } from './validate-output'
 
 /** Help text of `focal validate`. */
-export const VALIDATE_HELP = `focal validate <file|folder>... [--json] [--csv <results.csv>] [--pdf <results.pdf>]
+export const VALIDATE_HELP = `focal validate <file|folder|archive.zip>... [--json] [--csv <results.csv>] [--pdf <results.pdf>]
   focal validate -w <workspace.focal> [--json] [--csv <results.csv>] [--pdf <results.pdf>]
-      Check files (or a workspace's stored rows, opened read-only) against the FOCUS
-      rules without importing: per rule its id, spec section, severity, failing rows
-      and up to 5 sample rows. Exit code 0 when no error-severity rule fails, else 1.`
+      Check files (each billing file of a ZIP or folder too; or a workspace's stored rows,
+      opened read-only) against the FOCUS rules without importing: per rule its id, spec
+      section, severity, failing rows and up to 5 sample rows. Exit code 0 when no
+      error-severity rule fails, else 1.`
 
 function usage(message: string): number {
   console.error(`${message}\n\nUsage:\n  ${VALIDATE_HELP}`)
@@ -61,10 +63,11 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
   if (values.pdf === '') return usage('--pdf needs a file name.')
 
   let validations: Validation[]
+  const skipped: SkippedFile[] = []
   try {
     validations = values.workspace
       ? [await validateWorkspace(resolve(values.workspace))]
-      : await validateAll(expandInputs(positionals), values.json)
+      : await validateAll(expandInputs(positionals, true), values.json, skipped)
   } catch (cause) {
     const error = toFocalError(cause)
     if (values.json) console.log(JSON.stringify({ ok: false, error }, null, 2))
@@ -74,19 +77,32 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
   const ok = validations.length > 0 && validations.every((v) => v.errors === 0)
   if (values.csv) writeFileSync(resolve(values.csv), validationCsv(validations))
   if (values.pdf) await writeValidationPdf(validations, resolve(values.pdf))
-  if (values.json) console.log(JSON.stringify({ ok, validations }, null, 2))
+  if (values.json) console.log(JSON.stringify({ ok, validations, skipped }, null, 2))
   else if (validations.length === 0)
-    console.error('No CSV, CSV.gz or Parquet files found in the given folders.')
+    console.error(
+      'No CSV, CSV.gz, Parquet, JSON-lines or ZIP files with billing data found in the given files and folders.',
+    )
   return ok ? 0 : 1
 }
 
-/** Validates files one after another (each in its own throwaway workspace), printing each as it is done. */
-async function validateAll(files: readonly string[], json: boolean): Promise<Validation[]> {
+/**
+ * Validates files one after another (each in its own throwaway workspace; a
+ * ZIP's billing files one by one), printing each as it is done; files not
+ * validated (a ZIP's README, a CUR manifest) are added to `skipped`.
+ */
+async function validateAll(
+  files: readonly string[],
+  json: boolean,
+  skipped: SkippedFile[],
+): Promise<Validation[]> {
   const validations: Validation[] = []
   for (const file of files) {
-    const validation = await validateFile(file, basename(file))
-    validations.push(validation)
-    if (!json) console.log(describeValidation(validation))
+    const source = await validateSource(file)
+    validations.push(...source.validations)
+    skipped.push(...source.skipped)
+    if (json) continue
+    for (const validation of source.validations) console.log(describeValidation(validation))
+    for (const entry of source.skipped) console.log(`${entry.fileName}: skipped (${entry.reason})`)
   }
   return validations
 }

@@ -106,7 +106,7 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
   const kind = await detectFileKind(path)
   if (kind === 'zip' || kind === 'unknown')
     fail('UNSUPPORTED_FORMAT', `${fileName} is neither CSV nor Parquet.`, {
-      hint: 'Focal validates CSV, CSV.gz and Parquet billing exports (unzip a ZIP first).',
+      hint: 'Focal validates CSV, CSV.gz, Parquet and JSON-lines billing exports, and ZIP archives of them.',
       location: { file: fileName },
     })
   const table = ws.tempName('stage')
@@ -151,15 +151,23 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
   }
 }
 
+/** "Nothing was imported" and its variants, with the punctuation before it. */
+const NOTHING_IMPORTED = /(;|\.)? ?[Nn]othing was imported( from it)?\.?/
+
+function withoutNothingImported(text: string): string {
+  return text.replace(NOTHING_IMPORTED, '.').replace(/\.\.$/, '.')
+}
+
 /**
  * A Focal failure as the import words it, less its "nothing was imported"
  * (validation never imports); anything else named by the file, never a stack trace.
  */
-function describeFailure(cause: unknown, fileName: string): FocalError {
+export function describeFailure(cause: unknown, fileName: string): FocalError {
   if (cause instanceof FocalFailure) {
     const { hint, ...error } = cause.error
-    const kept = hint?.replace(/(;|\.)? ?[Nn]othing was imported\.?/, '.').replace(/\.\.$/, '.')
-    return kept ? { ...error, hint: kept } : error
+    const message = withoutNothingImported(error.message)
+    const kept = hint && withoutNothingImported(hint)
+    return kept ? { ...error, message, hint: kept } : { ...error, message }
   }
   const message = cause instanceof Error ? cause.message : String(cause)
   return {

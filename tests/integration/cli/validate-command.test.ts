@@ -1,11 +1,12 @@
 /** The built `focal validate`: text, --json and --csv output, exit codes 0, 1 and 2, and -w. */
 import { execFile, execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../helpers/csv-sums'
 import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { writeZip } from '../../helpers/zip-writer'
 
 const run = promisify(execFile)
 const FOCUS_10 = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
@@ -154,6 +155,53 @@ describe('focal validate', () => {
     const missing = await focal('validate', '-w', join(tempDir(), 'none.focal'))
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('error [NOT_FOUND]: No workspace at none.focal.')
+  })
+
+  it('validates a folder: its CSV and each billing file of a ZIP in it, listing what it skipped', async () => {
+    const folder = join(tempDir(), 'exports')
+    mkdirSync(join(folder, 'archives'), { recursive: true })
+    copyFileSync(GOLDEN, join(folder, 'golden.csv'))
+    writeZip(join(folder, 'archives', 'january.zip'), [
+      { name: 'focus/focus_sample.csv', data: readFileSync(FOCUS_10) },
+      { name: 'README.txt', data: Buffer.from('January exports\n') },
+    ])
+    const bad = badFrequencyRows()
+    const text = await focal('validate', folder)
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain(
+      'january.zip › focus/focus_sample.csv: FOCUS 1.0 (csv), 1000 rows: 3 errors, 1 warning;',
+    )
+    expect(text.stdout).toContain(
+      `ChargeFrequency.Allowed (FOCUS 1.4 §ChargeFrequency, since 1.0): ${bad.length} rows`,
+    )
+    expect(text.stdout).toContain(
+      'january.zip › README.txt: skipped (not a billing file (CSV, CSV.gz, Parquet or JSON lines))\n',
+    )
+    expect(text.stdout).toMatch(
+      /\ngolden\.csv: FOCUS 1\.3 \(csv\), 100 rows: all \d+ rules passed\n/,
+    )
+    const json = await focal('validate', join(folder, 'archives', 'january.zip'), '--json')
+    expect(json.code).toBe(1)
+    const out = JSON.parse(json.stdout)
+    expect(out.validations.map((v: { name: string; rows: number }) => [v.name, v.rows])).toEqual([
+      ['january.zip › focus/focus_sample.csv', 1000],
+    ])
+    expect(out.skipped).toEqual([
+      {
+        fileName: 'january.zip › README.txt',
+        reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
+      },
+    ])
+  })
+
+  it('says a damaged ZIP is BAD_ARCHIVE and exits 1', async () => {
+    const path = join(tempDir(), 'broken.zip')
+    writeFileSync(path, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]))
+    const { code, stdout } = await focal('validate', path)
+    expect(code).toBe(1)
+    expect(stdout).toMatch(
+      /^broken\.zip: not validated\n {2}error \[BAD_ARCHIVE\]: broken\.zip is not a readable ZIP archive \(.+\)\.\n {4}where: broken\.zip\n/,
+    )
   })
 
   it('reports a file it cannot read as not validated, with what to do', async () => {
