@@ -80,7 +80,12 @@ export async function importDelivery(
     await ws.transaction(async () => {
       for (const [index, part] of parts.entries()) {
         const record = await asDeliveryParts({ settle }, () =>
-          importFile(ws, part.path, { ...options, displayName: part.displayName }),
+          // Inside the delivery's transaction a failed typed read could not be rolled back and retried.
+          importFile(ws, part.path, {
+            ...options,
+            displayName: part.displayName,
+            typedRead: false,
+          }),
         ).catch((cause: unknown) => {
           throw new PartFailed(null, part, cause)
         })

@@ -297,6 +297,35 @@ describe('AWS CUR delivery with its manifest', () => {
       expect(stored[currency]).toMatchObject({ rows: n, billed: sum })
   })
 
+  it('names the row and column of a bad value in a FOCUS part, and stores nothing of the delivery', async () => {
+    ws = await freshWorkspace()
+    const root = tempDir()
+    const [focusHeader = [], ...focusRows] = parseCsv(readFileSync(FOCUS_10, 'utf8'))
+    const billed = focusHeader.indexOf('BilledCost')
+    const [one = [], two = []] = splitRows(focusRows, 2)
+    const bad = two.map((r, i) => (i === 6 ? r.map((v, j) => (j === billed ? '12,5' : v)) : r))
+    const names = ['focus-00001.csv.gz', 'focus-00002.csv.gz']
+    writeCsvGz(join(root, names[0] ?? ''), [focusHeader, ...one])
+    writeCsvGz(join(root, names[1] ?? ''), [focusHeader, ...bad])
+    writeFileSync(
+      join(root, 'focus-Manifest.json'),
+      JSON.stringify({
+        executionId: 'exec-2',
+        billingPeriod: { start: '2024-09-01T00:00:00.000Z', end: '2024-10-01T00:00:00.000Z' },
+        dataFiles: names.map((n) => `s3://bucket/focus-export/data/BILLING_PERIOD=2024-09/${n}`),
+        columns: focusHeader.map((name) => ({ name, type: 'string' })),
+      }),
+    )
+    const records = await importFolderRecords(root)
+    expect(records.map((r) => [r.fileName, r.status])).toEqual([['focus-00002.csv.gz', 'failed']])
+    expect(records[0]?.error).toMatchObject({
+      code: 'BAD_VALUE',
+      location: { file: 'focus-00002.csv.gz', row: 7, column: 'BilledCost' },
+    })
+    const [count] = await ws.all('SELECT count(*)::INTEGER AS n FROM cost_rows')
+    expect(count?.n).toBe(0)
+  })
+
   it('reads a delivery inside a ZIP: parts and manifest matched by base name, named <archive>.zip/<inner path>', async () => {
     ws = await freshWorkspace()
     const root = tempDir()
