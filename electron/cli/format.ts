@@ -23,6 +23,7 @@ export function describeError(error: FocalError): string {
   const where = error.location
     ? [
         error.location.file,
+        error.location.part ?? '',
         error.location.row ? `row ${error.location.row}` : '',
         error.location.line ? `line ${error.location.line}` : '',
         error.location.column ? `column ${error.location.column}` : '',

@@ -46,6 +46,8 @@ export const ErrorLocationSchema = z.object({
   line: z.number().int().optional(),
   column: z.string().optional(),
   value: z.string().optional(),
+  /** 'schema': the problem is in the columns of a Parquet or JSON-lines file, which has no lines to point at. */
+  part: z.enum(['schema']).optional(),
 })
 /** Location of an error in a source file. */
 export type ErrorLocation = z.infer<typeof ErrorLocationSchema>

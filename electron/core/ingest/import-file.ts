@@ -311,12 +311,12 @@ async function stageFile(
   const plan = await planStage(ws, { readable: path, fileName, kind, table })
   const { header, sourceTypes } = plan
   const commitments = isContractCommitmentHeader(header) ? commitmentMapping(header) : undefined
-  if (commitments) refuseDuplicateColumns(commitments.mapping, fileName)
+  if (commitments) refuseDuplicateColumns(commitments.mapping, fileName, kind)
   if (options.format) refuseUnmappedHeader(options.format, header, kind, fileName)
   const detected = commitments
     ? ({ kind: 'commitments' } as const)
     : formatOf(header, options.format)
-  if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest)
+  if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest, kind)
   const mapping = commitments?.mapping ?? mapFocusHeader(header)
   // JSON lines are reconciled by their format's source sums, which only a native export has.
   if (kind === 'jsonl' && detected.kind !== 'native')
@@ -328,7 +328,7 @@ async function stageFile(
         location: { file: fileName },
       },
     )
-  if (detected.kind === 'focus') refuseDuplicateColumns(mapping, fileName)
+  if (detected.kind === 'focus') refuseDuplicateColumns(mapping, fileName, kind)
   if (detected.kind === 'focus' && mapping.missing.length > 0) {
     fail(
       'MISSING_COLUMNS',

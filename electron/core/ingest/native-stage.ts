@@ -15,7 +15,7 @@ import {
 } from '../../../shared/formats/focus-header'
 import type { FormatMapping } from '../../../shared/formats/mapping-types'
 import type { Workspace } from '../workspace/workspace'
-import { refuseDuplicateColumns } from './header-checks'
+import { headerLocation, refuseDuplicateColumns } from './header-checks'
 import type { CurrencySums } from './reconcile'
 import { sourceRowExpr, type SourceKind } from './stage-sql'
 import type { FixRule } from './value-checks'
@@ -74,7 +74,7 @@ export async function mapNativeStage(
     duplicates: duplicateTargets(kept),
   }
   // Named by their place in the file's header, not in the mapped view.
-  refuseDuplicateColumns({ ...mapping, columns: kept }, fileName)
+  refuseDuplicateColumns({ ...mapping, columns: kept }, fileName, stage.kind)
   const table = ws.tempName('mapped')
   await ws.run(mappedViewSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
   const fixes = compiled.columns.flatMap((c, index) =>
@@ -117,14 +117,18 @@ function duplicateTargets(kept: readonly MappedColumn[]): DuplicateColumn[] {
 }
 
 /** Fails for a header that matches no format, naming the closest formats and what each lacks. */
-export function refuseUnknownFormat(fileName: string, closest: readonly NearFormat[]): never {
+export function refuseUnknownFormat(
+  fileName: string,
+  closest: readonly NearFormat[],
+  kind: SourceKind,
+): never {
   const near = closest.map((f) => `${f.title} (lacks ${f.lacks.join(', ')})`).join('; ')
   return fail(
     'MISSING_COLUMNS',
     `${fileName} is not a billing export Focal recognizes. Closest: ${near}.`,
     {
       hint: 'Focal reads FOCUS 1.0–1.4, AWS Cost and Usage Reports, Azure cost details, GCP billing and OCI cost report exports. For any other CSV, write a column mapping (focal mappings, or focal import --mapping <file.json>) or use the mapping screen (Map columns…); nothing was imported.',
-      location: { file: fileName, line: 1 },
+      location: headerLocation(fileName, kind),
       // `mappable`: the app offers its mapping screen for this file.
       details: { closest, mappable: true },
     },

@@ -130,9 +130,9 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
   // Unlike an import, validation reads a file with any FOCUS column as FOCUS: the presence rules say what it lacks.
   const anyFocusColumn = mapping.columns.some((c) => focusColumn(c.target) !== undefined)
   if (detected.kind === 'unknown' && !anyFocusColumn)
-    refuseUnknownFormat(fileName, detected.closest)
+    refuseUnknownFormat(fileName, detected.closest, kind)
   if (detected.kind !== 'native') {
-    refuseDuplicateColumns(mapping, fileName)
+    refuseDuplicateColumns(mapping, fileName, kind)
     return { dataset: 'CostAndUsage', table, kind, mapping, types, format: kind }
   }
   const native = await mapNativeStage(ws, detected.mapping, fileName, {

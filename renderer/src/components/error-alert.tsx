@@ -7,6 +7,7 @@ export function describeLocation(location: ErrorLocation | undefined): string | 
   if (!location) return null
   const parts = [
     location.file,
+    location.part ?? null,
     location.row != null
       ? `row ${location.row}${location.line != null ? ` (line ${location.line})` : ''}`
       : null,

@@ -395,7 +395,8 @@ describe('validateFile on a broken file', () => {
     expect(v.error).toMatchObject({ code: 'MISSING_COLUMNS' })
     expect(v.error?.message).toMatch(/^notes\.csv is not a billing export Focal recognizes/)
     // Validation never imports, so its advice does not say "nothing was imported".
-    expect(v.error?.hint).toMatch(/Export the file/)
+    expect(v.error?.hint).toMatch(/write a column mapping/)
+    expect(v.error?.location).toEqual({ file: 'notes.csv', line: 1 })
     expect(v.error?.hint).not.toMatch(/imported/)
     expect(v.errors).toBe(1)
     const gone = await validateFile(join(tempDir(), 'gone.csv'), 'gone.csv')
