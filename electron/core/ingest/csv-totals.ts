@@ -66,6 +66,9 @@ export async function csvTotals(
 /** The incremental state of one file's read: push chunks, then end. */
 export class CsvTotals {
   private rest: Buffer = Buffer.alloc(0)
+  /** Chunks pushed since the last read of records, and their bytes. */
+  private held: Buffer[] = []
+  private heldBytes = 0
   private header: string[] | null = null
   private delimiter = 0x2c
   /** 1 for the fields the sums read. */
@@ -98,16 +101,31 @@ export class CsvTotals {
   /** Reads every whole record of `chunk` (and the partial record before it). */
   push(chunk: Buffer): void {
     if (this.done) return
-    const buffer = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk
+    this.held.push(chunk)
+    this.heldBytes += chunk.length
+    // A record not yet ended is read again from its start once at least as many new bytes
+    // wait as it holds: a file with no line break (or one long quoted field) then costs a
+    // few passes over its bytes, not one per chunk.
+    if (this.heldBytes < this.rest.length) return
+    const buffer = this.waiting()
     const consumed = this.records(buffer, false)
     this.rest = buffer.subarray(consumed)
+  }
+
+  /** The partial record and the chunks held after it, as one buffer (the held list emptied). */
+  private waiting(): Buffer {
+    const parts = this.rest.length > 0 ? [this.rest, ...this.held] : this.held
+    const buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+    this.held = []
+    this.heldBytes = 0
+    return buffer
   }
 
   /** Reads the last record (one without a line break after it) and returns the sums. */
   end(): SourceTotals {
     // A line break after it ends its last field as any other (a closing quote included).
-    if (this.rest.length > 0 && !this.done)
-      this.records(Buffer.concat([this.rest, Buffer.from('\n')]), true)
+    const rest = this.waiting()
+    if (rest.length > 0 && !this.done) this.records(Buffer.concat([rest, Buffer.from('\n')]), true)
     this.rest = Buffer.alloc(0)
     const sums = [...this.groups.entries()].map(([currency, g]) => ({
       currency,
