@@ -226,6 +226,28 @@ describe('importFile: Contract Commitment dataset', () => {
     expect(kept.map((r) => r.a)).toEqual(['{"Services":["Compute"]}', '{"Services":'])
   })
 
+  it('rounds an amount past 18 decimals and says so in the fixes, as for cost rows', async () => {
+    ws = await freshWorkspace()
+    const header = [
+      'ContractCommitmentId',
+      'ContractId',
+      'ContractCommitmentCost',
+      'BillingCurrency',
+    ]
+    const rows = [
+      ['cc-1', 'c-1', '1.0000000000000000001', 'USD'],
+      ['cc-2', 'c-1', '2.5e-20', 'USD'],
+      ['cc-3', 'c-1', '0.5', 'USD'],
+    ]
+    const record = await importFile(ws, writeCsv('rounded.csv', header, rows))
+    expect(record.status).toBe('imported')
+    expect(record.fixes).toEqual([{ code: 'ROUNDED_TO_18_DECIMALS', rows: 2 }])
+    // 1 + 0 + 0.5 once each value is at 18 decimals.
+    expect(record.commitments?.totals).toEqual([
+      { currency: 'USD', rows: 3, costSource: '1.5', costStored: '1.5', reconciled: true },
+    ])
+  })
+
   it('keeps columns outside the dataset (x_ columns) in x_Extra, by source name', async () => {
     ws = await freshWorkspace()
     const { header, rows } = rowsOf(commitmentFile('gcp'))
