@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]
- * [--only import|native|pivots|pack] [--no-pack-exports]`: generates (or reuses) the synthetic
+ * [--only import|native|pivots|pack|validate] [--no-pack-exports]`: generates (or reuses) the synthetic
  * FOCUS 1.2 file, then measures in one run (a) plain DuckDB loading it, (b) Focal's
  * import of it, (c) five pivots, raw and through the engine API, (d) the monthly pack
  * (30 allocation rules, ~50 cost-center PDFs + XLSX), (e) plain DuckDB vs Focal on an AWS CUR
@@ -21,6 +21,7 @@ import { NATIVE_RATIO_TARGET, measureNative, type NativeLoad } from './native'
 import { measurePack, type PackBench } from './pack'
 import { PIVOT_CASES, measurePivots, type PivotResult } from './pivots'
 import { profileImport, type ImportProfile } from './profile-import'
+import { measureValidate, VALIDATE_RATIO_TARGET, type ValidateBench } from './validate'
 import { mb, peakRssMB, round, sampleLoadavg } from './stats'
 
 const IMPORT_RATIO_TARGET = 1.5
@@ -33,8 +34,8 @@ const log = (message: string): void => {
 }
 
 /** The parts of the bench; `--only` runs one of them. */
-type Part = 'import' | 'native' | 'pivots' | 'pack'
-const PARTS: readonly Part[] = ['import', 'native', 'pivots', 'pack']
+type Part = 'import' | 'native' | 'pivots' | 'pack' | 'validate'
+const PARTS: readonly Part[] = ['import', 'native', 'pivots', 'pack', 'validate']
 
 /** Parsed command line. */
 interface Options {
@@ -236,6 +237,21 @@ async function main(): Promise<void> {
       resolve(work, `profile-${format}.focal`),
     )
   }
+  let validate: Record<string, ValidateBench> | null = null
+  if (runs('validate')) {
+    const imported = Object.fromEntries(Object.entries(loads).map(([f, l]) => [f, l.focal]))
+    const at = (format: Format): string => resolve(work, `validate-import-${format}.focal`)
+    validate = await measureValidate(
+      dataset,
+      options.formats,
+      at,
+      options.rows,
+      imported,
+      options,
+      log,
+    )
+    phaseDone('afterValidate')
+  }
   let pack: PackBench | null = null
   if (runs('pack')) {
     pack = await measurePack(
@@ -316,6 +332,7 @@ async function main(): Promise<void> {
     ...(options.profile && runs('import') ? { importProfile } : {}),
     ...(native ? { native } : {}),
     ...(pack ? { pack } : {}),
+    ...(validate ? { validate } : {}),
     memory: {
       peakRssMB: peakRssMB(),
       maxRSSKB: process.resourceUsage().maxRSS,
@@ -330,6 +347,15 @@ async function main(): Promise<void> {
               met: Object.values(ratios).every((r) => r <= IMPORT_RATIO_TARGET),
               ratios,
               cpuRatios,
+            },
+          }
+        : {}),
+      ...(validate
+        ? {
+            validateRatio: {
+              target: VALIDATE_RATIO_TARGET,
+              met: Object.values(validate).every((v) => v.ratio <= VALIDATE_RATIO_TARGET),
+              ratios: Object.fromEntries(Object.entries(validate).map(([f, v]) => [f, v.ratio])),
             },
           }
         : {}),

@@ -8,7 +8,6 @@ import { createLoadedSlice, type LoadedSlice } from './loaded-slice'
 import { createReportsSlice, type ReportsSlice } from './reports-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 import { createTagsSlice, type TagsSlice } from './tags-slice'
-import { createMappingSlice, type MappingSlice } from './mapping-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -17,8 +16,7 @@ export type AppState = SessionSlice &
   ExploreSlice &
   AllocateSlice &
   ReportsSlice &
-  TagsSlice &
-  MappingSlice
+  TagsSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -33,6 +31,5 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createAllocateSlice(api)(...args),
     ...createReportsSlice(api)(...args),
     ...createTagsSlice(api)(...args),
-    ...createMappingSlice(api)(...args),
   }))
 }
