@@ -45,6 +45,8 @@ export interface ImportSlice {
   resolveCostView(index: number, view: AzureCostView): Promise<void>
   /** Imports the AWS CUR delivery of outcome `index` (refused with INCOMPLETE_DELIVERY) with the parts that are there. */
   resolveIncomplete(index: number): Promise<void>
+  /** Imports the CSV of outcome `index` (no known format) again, read with the saved column mapping `name`. */
+  importWithMapping(index: number, name: string): Promise<void>
   cancelImport(): Promise<void>
 }
 
@@ -55,6 +57,8 @@ interface Choices {
   readonly onOverlap?: OverlapChoice
   readonly azureCostView?: AzureCostView
   readonly allowIncomplete?: boolean
+  /** A saved column mapping to read the file with (a CSV no known format matches). */
+  readonly mapping?: string
 }
 
 /** Creates the import slice over a transport. */
@@ -110,6 +114,7 @@ export function createImportSlice(
         ...(choices.onOverlap ? { onOverlap: choices.onOverlap } : {}),
         ...(choices.azureCostView ? { azureCostView: choices.azureCostView } : {}),
         ...(choices.allowIncomplete ? { allowIncomplete: true } : {}),
+        ...(choices.mapping ? { mapping: choices.mapping } : {}),
       })
       set({ importJobId: jobId })
       const job = await follow(jobId)
@@ -195,6 +200,7 @@ export function createImportSlice(
       resolveOverlap: (index, choice) => rerun(index, { onOverlap: choice }),
       resolveCostView: (index, view) => rerun(index, { azureCostView: view }),
       resolveIncomplete: (index) => rerun(index, { allowIncomplete: true }),
+      importWithMapping: (index, name) => rerun(index, { mapping: name }),
       cancelImport: async () => {
         const jobId = get().importJobId
         if (jobId) await api['import:cancel']({ jobId }).catch(() => undefined)

@@ -8,6 +8,7 @@ import { createLoadedSlice, type LoadedSlice } from './loaded-slice'
 import { createReportsSlice, type ReportsSlice } from './reports-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 import { createTagsSlice, type TagsSlice } from './tags-slice'
+import { createMappingSlice, type MappingSlice } from './mapping-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -16,7 +17,8 @@ export type AppState = SessionSlice &
   ExploreSlice &
   AllocateSlice &
   ReportsSlice &
-  TagsSlice
+  TagsSlice &
+  MappingSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -31,5 +33,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createAllocateSlice(api)(...args),
     ...createReportsSlice(api)(...args),
     ...createTagsSlice(api)(...args),
+    ...createMappingSlice(api)(...args),
   }))
 }

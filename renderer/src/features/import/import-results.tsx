@@ -5,6 +5,7 @@ import { describeCostView } from '../../../../shared/formats/azure-cost-view-tex
 import { adviceFor, describeLocation } from '../../components/error-alert'
 import type { FileOutcome } from '../../state/import-slice'
 import { useAppStore } from '../../state/store-context'
+import { MapColumnsButton } from '../mapping/map-columns-button'
 
 /** The choices offered for a file that overlaps earlier imports (README: What an import guarantees). */
 const OVERLAP_CHOICES: ReadonlyArray<{ choice: OverlapChoice; label: string }> = [
@@ -163,6 +164,9 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
                 <Text size="xs" c="dimmed">
                   Where: {where}
                 </Text>
+              ) : null}
+              {error.details?.mappable === true && status === 'failed' && outcome.token ? (
+                <MapColumnsButton index={index} />
               ) : null}
               {error.code === 'OVERLAP' && status === 'failed' && outcome.token ? (
                 <OverlapPrompt index={index} />

@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store-context'
 import { DropZone } from './drop-zone'
 import { ImportProgressCard } from './import-progress'
 import { ImportResults } from './import-results'
+import { MappingModal } from '../mapping/mapping-modal'
 
 /** The import screen. */
 export function ImportScreen() {
@@ -27,6 +28,7 @@ export function ImportScreen() {
       <DropZone onFiles={(files) => void importFiles(files)} disabled={running} />
       {running ? <ImportProgressCard /> : null}
       <ImportResults />
+      <MappingModal />
       {task.status === 'done' || task.status === 'failed' ? (
         <Group>
           <Button variant="default" onClick={() => navigate('loaded')}>
