@@ -32,9 +32,18 @@ test("What's loaded shows the Contract Commitment dataset beside an unchanged co
     importer.outcome('azure_1_3_contract_commitment_rows100_seed42.csv'),
   ).toHaveAttribute('data-status', 'imported')
 
+  const cost = csvSums(sample(AZURE), 'ContractCommitmentCost').USD!
+  // The import's outcome names the dataset and its exact cost, not a BilledCost.
+  const outcome = importer
+    .outcome('azure_1_3_contract_commitment_rows100_seed42.csv')
+    .getByTestId('outcome-commitments')
+  await expect(outcome).toContainText(
+    `Contract Commitment dataset: ${cost.rows} commitments, total`,
+  )
+  await expect(outcome.locator('[data-value]')).toHaveAttribute('data-value', cost.sum)
+
   await app.goTo('loaded')
   await loaded.waitForTable()
-  const cost = csvSums(sample(AZURE), 'ContractCommitmentCost').USD!
   const summary = loaded.commitmentsLine()
   await expect(summary).toContainText(
     `Contract Commitment dataset: ${cost.rows} commitments, total`,

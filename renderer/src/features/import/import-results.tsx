@@ -2,6 +2,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { AzureCostView, ImportRecord, OverlapChoice } from '../../../../shared/contract'
 import { describeCostView } from '../../../../shared/formats/azure-cost-view-text'
+import { CommitmentSummary } from '../../components/commitment-summary'
 import { adviceFor, describeLocation } from '../../components/error-alert'
 import type { FileOutcome } from '../../state/import-slice'
 import { useAppStore } from '../../state/store-context'
@@ -187,6 +188,16 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
               </Text>
               <DeliveryPart record={record} />
               <Supersession record={record} />
+              {record.commitments ? (
+                <CommitmentSummary
+                  count={record.rowCount}
+                  totals={record.commitments.totals.map((t) => ({
+                    currency: t.currency,
+                    cost: t.costStored,
+                  }))}
+                  testId="outcome-commitments"
+                />
+              ) : null}
               {record.costView ? (
                 <Text size="sm" data-testid="outcome-cost-view">
                   {describeCostView(record.costView)}
