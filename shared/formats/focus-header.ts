@@ -23,6 +23,11 @@ export interface MappedColumn {
   readonly type: FocusType
   /** For an older-version name kept as a provider column: the FOCUS column its newer name fills. */
   readonly supersededBy?: string
+  /**
+   * For a money column read through the text stage: the stage position of its currency, so
+   * currency strings such as `$10,000.00` are read (electron/core/ingest/currency-text-sql.ts).
+   */
+  readonly currencyFrom?: number
 }
 
 /** A source column that would land where an earlier column already does. */

@@ -17,6 +17,7 @@ import { splitRecord } from '../../../shared/csv'
 import { DecimalAdder } from '../../../shared/decimal-adder'
 import { arrayAmounts } from './array-amounts'
 import { readWrittenNumber } from './written-number'
+import { readCurrencyText } from './currency-text'
 import type { SourceTotals } from './source-columns'
 import {
   meets,
@@ -70,6 +71,8 @@ export class CsvTotals {
   private held: Buffer[] = []
   private heldBytes = 0
   private header: string[] | null = null
+  /** The currency of the record being read. */
+  private rowCurrency: string | null = null
   private delimiter = 0x2c
   /** 1 for the fields the sums read. */
   private roles = new Uint8Array(0)
@@ -266,6 +269,7 @@ export class CsvTotals {
       currency = raw === null || raw === 'NULL' ? null : columns.trimCurrency ? raw.trim() : raw
       if (currency === '') currency = null
     }
+    this.rowCurrency = currency
     let group = this.groups.get(currency)
     if (!group) {
       group = { rows: 0, billed: new DecimalAdder(), effective: new DecimalAdder() }
@@ -299,6 +303,9 @@ export class CsvTotals {
     if (written === null) return
     const value = term.written ? readWrittenNumber(written, term.written) : written
     if (value !== null && adder.add(term.negate ? negated(value) : value)) return
+    // A FOCUS file's money may be a currency string ($10,000.00) that Focal reads too.
+    const parsed = this.columns?.currencyText ? readCurrencyText(written, this.rowCurrency) : null
+    if (parsed !== null && adder.add(term.negate ? negated(parsed) : parsed)) return
     this.unreadable ??= { row: this.row, column: this.header?.[k] ?? '', value: written }
   }
 

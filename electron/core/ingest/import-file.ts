@@ -34,6 +34,7 @@ import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-
 import { formatOf, refuseUnmappedHeader } from './native-stage'
 import type { FormatMapping } from '../../../shared/formats/mapping-types'
 import { csvViewSql, dropStageSql, type SourceKind } from './stage-sql'
+import { withCurrencyText } from './currency-text-sql'
 import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
@@ -193,7 +194,15 @@ async function runImport(
   if (native) attempt.format = `${native.formatId}/${kind}`
   // The FOCUS Contract Commitment dataset is its own kind, stored in its own table (commitments/).
   if (commitments) attempt.format = `focus-contract-commitment/${kind}`
-  const stage = native ?? { table, kind: kind as SourceKind, mapping, sourceTypes, fixes: [] }
+  // The text stage of a FOCUS file reads money written as currency strings (currency-text-sql.ts).
+  const textMapping = commitments ? mapping : withCurrencyText(mapping)
+  const stage = native ?? {
+    table,
+    kind: kind as SourceKind,
+    mapping: textMapping,
+    sourceTypes,
+    fixes: [],
+  }
   try {
     attempt.focusVersion = mapping.version
     if (inPlace)

@@ -16,6 +16,8 @@ export interface CostColumns {
   readonly billed: readonly string[]
   readonly effective: readonly string[]
   readonly currency: string
+  /** Every row's currency when the file lacks the currency column (an assumed value, import-file.ts). */
+  readonly currencyConstant?: string
 }
 
 /** A FOCUS file's money columns (FOCUS 1.4 §BilledCost, §EffectiveCost, §BillingCurrency). */

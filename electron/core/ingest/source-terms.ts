@@ -44,6 +44,8 @@ export interface ResolvedColumns {
   readonly trimCurrency: boolean
   /** Every row's currency when the file has none (a user's mapping sets it). */
   readonly currencyConstant?: string
+  /** Money may be written as a currency string, as a FOCUS file's is read (currency-text.ts). */
+  readonly currencyText?: boolean
   readonly billed: readonly ResolvedTerm[]
   readonly effective: readonly ResolvedTerm[]
   /** False when the description has no billed (effective) column at all: that sum is not read. */
@@ -61,6 +63,10 @@ export function resolveColumns(header: readonly string[], columns: SourceColumns
     return {
       currency: firstIndex(header, [columns.currency], false),
       trimCurrency: false,
+      currencyText: true,
+      ...(columns.currencyConstant !== undefined
+        ? { currencyConstant: columns.currencyConstant }
+        : {}),
       billed: term(columns.billed),
       effective: term(columns.effective),
       hasBilled: columns.billed.length > 0,

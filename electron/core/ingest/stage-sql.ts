@@ -5,6 +5,7 @@
  */
 import type { MappedColumn } from '../../../shared/formats/focus-header'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
+import { currencyOf, currencyTextCondition, currencyTextValue } from './currency-text-sql'
 
 /** How a file is read. */
 export type SourceKind = 'csv' | 'csv.gz' | 'parquet' | 'jsonl'
@@ -172,7 +173,23 @@ export function moneyValue(
   sourceType = 'VARCHAR',
 ): string {
   const text = moneyText(column, kind, sourceType)
-  return text ? textToMoney(text, cast) : `${cast}(${stagedValue(column, kind)} AS DECIMAL(38,18))`
+  if (!text) return `${cast}(${stagedValue(column, kind)} AS DECIMAL(38,18))`
+  const currency = currencyOf(column)
+  // Before the fast path, which counts characters only and takes `$10,000.00` for a number.
+  return currency
+    ? `CASE WHEN ${currencyTextCondition(text, currency)} THEN ${currencyTextValue(text, cast)} ELSE ${textToMoney(text, cast)} END`
+    : textToMoney(text, cast)
+}
+
+/** A condition true where a money value is a currency string read as its decimal (currency-text-sql.ts). */
+export function currencyTextFixCondition(
+  column: MappedColumn,
+  kind: SourceKind,
+  sourceType = 'VARCHAR',
+): string | null {
+  const text = moneyText(column, kind, sourceType)
+  const currency = currencyOf(column)
+  return text && currency ? currencyTextCondition(text, currency) : null
 }
 
 /**

@@ -6,7 +6,14 @@
 import { fail } from '../../../shared/contract'
 import type { HeaderMapping } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../workspace/workspace'
-import { badValueCondition, overScaleCondition, sourceRowExpr, type SourceKind } from './stage-sql'
+import {
+  badValueCondition,
+  currencyTextFixCondition,
+  overScaleCondition,
+  sourceRowExpr,
+  type SourceKind,
+} from './stage-sql'
+import { CURRENCY_STRING_PARSED } from './currency-text-sql'
 
 /** A fix Focal applies to some rows, with the condition that selects them. */
 export interface FixRule {
@@ -97,7 +104,25 @@ export async function checkValues(
       )
     }
   }
-  return { fixes: roundingFixes(mapping, kind, sourceTypes) }
+  return {
+    fixes: [
+      ...roundingFixes(mapping, kind, sourceTypes),
+      ...currencyFixes(mapping, kind, sourceTypes),
+    ],
+  }
+}
+
+/** The fix that marks rows with a money value read from a currency string (currency-text-sql.ts). */
+export function currencyFixes(
+  mapping: HeaderMapping,
+  kind: SourceKind,
+  sourceTypes: readonly string[],
+): FixRule[] {
+  const parsed = mapping.columns.flatMap((column) => {
+    const condition = currencyTextFixCondition(column, kind, sourceTypes[column.index])
+    return condition ? [condition] : []
+  })
+  return parsed.length > 0 ? [{ code: CURRENCY_STRING_PARSED, condition: parsed.join(' OR ') }] : []
 }
 
 /** The fix that marks rows whose money has digits past the 18th decimal: read nothing, a condition for the insert. */
