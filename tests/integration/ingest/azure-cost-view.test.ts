@@ -298,6 +298,35 @@ function csvLines(path: string): string[] {
 }
 
 describe('the focus view of a workspace with both Azure cost views', () => {
+  it('counts the actual export whole again once no amortized import of the period counts', async () => {
+    ws = await freshWorkspace()
+    const actual = await importFile(ws, ACTUAL)
+    const amortized = await importFile(ws, AMORTIZED)
+    // As a removal of the amortized import would: its scopes leave every total (supersede.ts).
+    await ws.run(
+      'INSERT INTO superseded_scopes SELECT import_id, provider, billing_account_id, billing_period_start, $2 FROM import_scopes WHERE import_id = $1',
+      [amortized.id, actual.id],
+    )
+    const alone = sums(
+      csvRecords(ACTUAL),
+      'Cost',
+      'BillingCurrency',
+      (r) => !amortizedCommitment(r),
+    )
+    const effective = sums(csvRecords(ACTUAL), 'Cost', 'BillingCurrency', (r) => !prepaid(r))
+    expect(await storedSums(ws)).toEqual({
+      USD: {
+        rows: 11,
+        billed: normalizeDecimal(alone.USD ?? ''),
+        effective: normalizeDecimal(effective.USD ?? ''),
+      },
+    })
+    expect((await readImport(ws, actual.id)).costView).toMatchObject({
+      mergedWith: [],
+      rowsNotCounted: 0,
+    })
+  })
+
   it('merges only once both views are imported, and stays merged when reopened', async () => {
     ws = await freshWorkspace()
     const path = ws.path
