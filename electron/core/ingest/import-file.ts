@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/contract'
 import { FocalFailure, fail, type FocalError } from '../../../shared/contract'
 import { mapFocusHeader, type HeaderMapping } from '../../../shared/formats/focus-header'
-import { NATIVE_FORMATS, detectFormat } from '../../../shared/formats/detect'
+import { NATIVE_FORMATS, type Detection } from '../../../shared/formats/detect'
 import type { Workspace } from '../workspace/workspace'
 import {
   beginAttempt,
@@ -464,7 +464,7 @@ async function refuseDuplicate(ws: Workspace, attempt: Attempt): Promise<void> {
 }
 
 /** What reconciliation's second read sums: FOCUS's money columns or a native format's reconcile terms. */
-function sourceColumnsOf(detected: ReturnType<typeof detectFormat>): SourceColumns | null {
+function sourceColumnsOf(detected: Detection): SourceColumns | null {
   if (detected.kind === 'focus') return FOCUS_COST_COLUMNS
   if (detected.kind !== 'native') return null
   const { reconcile, caseInsensitive = false } = detected.mapping
