@@ -26,7 +26,7 @@ describe('web host upload of a ZIP', () => {
     writeZip(zip, [
       { name: 'aws/aws.csv', data: readFileSync(sample(AWS)) },
       { name: 'azure.csv', data: readFileSync(sample(AZURE)) },
-      { name: 'exports-Manifest.json', data: Buffer.from('{}') },
+      { name: 'README.txt', data: Buffer.from('Exports of September.\n') },
     ])
     const upload = await fetch(`http://127.0.0.1:${host.port}/api/upload?name=exports.zip`, {
       method: 'POST',
@@ -51,7 +51,7 @@ describe('web host upload of a ZIP', () => {
     )
     expect(job.skipped).toEqual([
       {
-        fileName: 'exports.zip/exports-Manifest.json',
+        fileName: 'exports.zip/README.txt',
         reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
     ])
