@@ -4,8 +4,10 @@
  * mapped, the preview marks what would be refused until the transforms are
  * right, and "Save mapping and import" stores every row, reconciled.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chargebackSums, writeChargebackCsv } from '../helpers/chargeback-csv'
+import type { UserMapping } from '../../shared/formats/user-mapping'
+import { CHARGEBACK_HEADER, chargebackSums, writeChargebackCsv } from '../helpers/chargeback-csv'
 import { ROOT } from '../helpers/paths'
 import { MappingPage } from './pages/mapping-page'
 import { screenshotPage } from './support/screenshot'
@@ -67,6 +69,23 @@ test('a CSV no format matches is mapped on the mapping screen and imported', asy
   await expect(outcome).toHaveAttribute('data-status', 'imported')
   await expect(outcome).toContainText('reconciled')
   await expect(outcome).toContainText('37 rows · mapping:team-chargeback@')
+
+  // Saved, and exported as the file `focal import --mapping` reads.
+  const saved = page.getByTestId('saved-mapping').filter({ hasText: 'team-chargeback' })
+  await expect(saved).toContainText('made for Date, Team, Amount, Currency, Service, Project')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    saved.getByRole('button', { name: 'Export' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('team-chargeback.focal-mapping.json')
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as UserMapping
+  expect(file).toMatchObject({
+    focalMapping: 1,
+    name: 'team-chargeback',
+    header: CHARGEBACK_HEADER,
+  })
+  expect(file.columns.BilledCost).toEqual({ column: 'Amount', decimal: ',', thousands: '.' })
+  expect(file.columns.ChargePeriodEnd).toEqual({ column: 'Date', date: '%d.%m.%Y', addDays: 1 })
 
   const sums = chargebackSums()
   await app.goTo('loaded')

@@ -41,6 +41,8 @@ export interface MappingSlice {
   editMapping(draft: UserMapping): Promise<void>
   /** Saves the draft under its name and imports the file with it; closes the screen when it imported. */
   saveAndImport(): Promise<void>
+  /** Reads the saved mappings again (the import screen lists them). */
+  refreshMappings(): Promise<void>
   /** The saved mapping's file text, to download. */
   exportMapping(name: string): Promise<{ fileName: string; text: string } | null>
 }
@@ -124,6 +126,14 @@ export function createMappingSlice(
           if (outcome?.record?.status === 'imported') get().closeMapping()
         } catch (cause) {
           patch({ save: failed(cause) })
+        }
+      },
+      refreshMappings: async () => {
+        try {
+          patch({ saved: await api['mappings:list']({}) })
+        } catch {
+          // No workspace open: nothing saved to list.
+          patch({ saved: [] })
         }
       },
       exportMapping: async (name) => {

@@ -7,6 +7,7 @@ import { DropZone } from './drop-zone'
 import { ImportProgressCard } from './import-progress'
 import { ImportResults } from './import-results'
 import { MappingModal } from '../mapping/mapping-modal'
+import { SavedMappings } from '../mapping/saved-mappings'
 
 /** The import screen. */
 export function ImportScreen() {
@@ -29,6 +30,7 @@ export function ImportScreen() {
       {running ? <ImportProgressCard /> : null}
       <ImportResults />
       <MappingModal />
+      <SavedMappings />
       {task.status === 'done' || task.status === 'failed' ? (
         <Group>
           <Button variant="default" onClick={() => navigate('loaded')}>

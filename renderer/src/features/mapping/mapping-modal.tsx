@@ -23,18 +23,9 @@ import type { UserMapping } from '../../../../shared/formats/user-mapping'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { ColumnRuleRow } from './column-rule-row'
+import { downloadText } from './download'
 import { MappingPreviewTable } from './mapping-preview-table'
 import { MAPPING_TARGETS } from './mapping-targets'
-
-/** Offers a text as a file download (the mapping's JSON); no path crosses to the host. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /** The mapping screen, open while a file is being mapped. */
 export function MappingModal() {
@@ -103,7 +94,7 @@ function MappingEditor({ draft }: { draft: UserMapping }) {
           title={savedHere ? undefined : 'Save the mapping first'}
           onClick={async () => {
             const file = await exportMapping(draft.name.trim())
-            if (file) download(file.fileName, file.text)
+            if (file) downloadText(file.fileName, file.text)
           }}
         >
           Export mapping file
