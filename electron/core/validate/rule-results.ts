@@ -9,7 +9,12 @@ import {
   type RuleCheck,
   type RuleSeverity,
 } from '../../../shared/focus/rules'
-import { applicableRules, ruleCountsSql, type RuleColumns } from '../../../shared/focus/rules-sql'
+import {
+  applicableRules,
+  ruleCountsSql,
+  ruleSamplesSql,
+  type RuleColumns,
+} from '../../../shared/focus/rules-sql'
 import type { FocusVersion } from '../../../shared/focus'
 import type { Workspace } from '../workspace/workspace'
 
@@ -108,19 +113,22 @@ export async function runRules(
         new Set(),
       )
     : []
-  const sql = ruleCountsSql(rules, relation, columns, {
+  // Counts in one pass; samples in a second pass over the rules that failed (rules-sql.ts says why).
+  const [counts = {}] = await ws.all(ruleCountsSql(rules, relation, columns))
+  const failed = rules.flatMap((_, i) => (Number(counts[`n${i}`] ?? 0) > 0 ? [i] : []))
+  const samplesSql = ruleSamplesSql(rules, failed, relation, columns, {
     rowExpr: input.rowExpr,
     fileExpr: input.fileExpr,
     samples: SAMPLE_ROWS,
   })
-  const [counts = {}] = await ws.all(sql)
+  const [samples = {}] = samplesSql ? await ws.all(samplesSql) : []
   return {
     rows: Number(counts.total ?? 0),
     rules: [
       ...presence.map((r) => result(r, 0, !input.present.has(r.column), [])),
       ...rules.map((r, i) => {
         const failing = Number(counts[`n${i}`] ?? 0)
-        return result(r, failing, failing > 0, toSamples(counts[`s${i}`]))
+        return result(r, failing, failing > 0, toSamples(samples[`s${i}`]))
       }),
     ],
   }

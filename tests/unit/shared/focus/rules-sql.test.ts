@@ -4,6 +4,8 @@ import { FOCUS_RULES } from '../../../../shared/focus/rules'
 import {
   STORED_COLUMNS,
   applicableRules,
+  ruleCountsSql,
+  ruleSamplesSql,
   versionAtLeast,
   violatedSql,
 } from '../../../../shared/focus/rules-sql'
@@ -65,5 +67,29 @@ describe('violatedSql', () => {
       'ChargePeriod.Order',
       'Tags.JsonObject',
     ])
+  })
+})
+
+describe('ruleCountsSql and ruleSamplesSql', () => {
+  const rules = [
+    byId('BilledCost.Present'),
+    byId('BilledCost.NotNull'),
+    byId('ChargeClass.Allowed'),
+  ]
+  const options = { rowExpr: 'source_row', samples: 5 }
+
+  it('counts every rule with a row condition in one pass, gathering no samples there', () => {
+    expect(ruleCountsSql(rules, 'r', STORED_COLUMNS)).toBe(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE "BilledCost" IS NULL) AS n1, count(*) FILTER (WHERE "ChargeClass" IS NOT NULL AND "ChargeClass" NOT IN ('Correction')) AS n2 FROM r`,
+    )
+  })
+
+  it('samples only the rules that failed, over only the rows that break one of them', () => {
+    expect(ruleSamplesSql(rules, [], 'r', STORED_COLUMNS, options)).toBeNull()
+    // A presence rule has no rows to sample.
+    expect(ruleSamplesSql(rules, [0], 'r', STORED_COLUMNS, options)).toBeNull()
+    expect(ruleSamplesSql(rules, [2], 'r', STORED_COLUMNS, options)).toBe(
+      `SELECT min({'row': source_row, 'value': left(CAST("ChargeClass" AS VARCHAR), 200)}, 5) FILTER (WHERE "ChargeClass" IS NOT NULL AND "ChargeClass" NOT IN ('Correction')) AS s2 FROM r WHERE ("ChargeClass" IS NOT NULL AND "ChargeClass" NOT IN ('Correction'))`,
+    )
   })
 })
