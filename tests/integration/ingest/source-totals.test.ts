@@ -38,21 +38,22 @@ vi.mock('../../../shared/formats/focus-header', async (original) => {
   }
 })
 
-// A CSV stage that loses the file's first row, or reads the last digit of column 1 away.
+// A CSV stage that loses the file's first row, or reads the last digit of column 1 away: the
+// text stage, and the view a FOCUS CSV is read through in place (csvViewSql).
 vi.mock('../../../electron/core/ingest/stage-sql', async (original) => {
   const real = await original<typeof StageSql>()
+  const sabotaged = (sql: string): string => {
+    if (sabotage.step === 'drop-row') return `${sql} OFFSET 1`
+    if (sabotage.step === 'misread')
+      return sql.replace('SELECT * FROM', 'SELECT * REPLACE (left(c0, length(c0) - 1) AS c0) FROM')
+    return sql
+  }
   return {
     ...real,
-    stageCsvSql: (...args: Parameters<typeof real.stageCsvSql>) => {
-      const sql = real.stageCsvSql(...args)
-      if (sabotage.step === 'drop-row') return `${sql} OFFSET 1`
-      if (sabotage.step === 'misread')
-        return sql.replace(
-          'SELECT * FROM',
-          'SELECT * REPLACE (left(c0, length(c0) - 1) AS c0) FROM',
-        )
-      return sql
-    },
+    stageCsvSql: (...args: Parameters<typeof real.stageCsvSql>) =>
+      sabotaged(real.stageCsvSql(...args)),
+    csvViewSql: (...args: Parameters<typeof real.csvViewSql>) =>
+      sabotaged(real.csvViewSql(...args)),
   }
 })
 
