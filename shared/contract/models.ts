@@ -194,6 +194,11 @@ export const ImportRecordSchema = z.object({
   extraColumns: z.array(
     z.object({ source: z.string(), target: z.string(), note: z.string().optional() }),
   ),
+  /**
+   * FOCUS columns the file lacked, each filled with the value a person supplied for every row
+   * (`focal import --assume`, "Supply the missing values…"); the rows carry VALUE_ASSUMED.
+   */
+  assumed: z.array(z.object({ column: z.string(), value: z.string() })).optional(),
   /** The scopes of its stored rows; empty for attempts that stored nothing. */
   scopes: z.array(DeliveryScopeSchema),
   /** The newest later import that replaced some or all of its rows; its rows then leave every total. */

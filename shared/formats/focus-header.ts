@@ -28,6 +28,8 @@ export interface MappedColumn {
    * currency strings such as `$10,000.00` are read (electron/core/ingest/currency-text-sql.ts).
    */
   readonly currencyFrom?: number
+  /** A column the file lacks, filled with this value a person supplied (assumed-columns.ts). */
+  readonly assumed?: string
 }
 
 /** A source column that would land where an earlier column already does. */

@@ -35,6 +35,14 @@ import { formatOf, refuseUnmappedHeader } from './native-stage'
 import type { FormatMapping } from '../../../shared/formats/mapping-types'
 import { csvViewSql, dropStageSql, type SourceKind } from './stage-sql'
 import { withCurrencyText } from './currency-text-sql'
+import {
+  addAssumedSql,
+  assumeColumns,
+  assumedFixes,
+  checkAssumedValues,
+  hasAssumed,
+  type Assumptions,
+} from './assumed-columns'
 import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
 import { startSourceTotals } from './source-totals'
@@ -68,6 +76,8 @@ export interface ImportOptions {
    * transaction passes false, since a failed typed read is retried only after its rollback.
    */
   typedRead?: boolean
+  /** Values for FOCUS columns the file lacks, every row the same (assumed-columns.ts); never silent. */
+  assume?: Assumptions
 }
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
@@ -166,7 +176,7 @@ async function runImport(
     (header) =>
       isContractCommitmentHeader(header)
         ? COMMITMENT_COST_COLUMNS
-        : sourceColumnsOf(formatOf(header, options.format)),
+        : sourceColumnsOf(formatOf(header, options.format), options.assume),
     reading.signal,
   )
   const table = ws.tempName('stage')
@@ -201,7 +211,7 @@ async function runImport(
     kind: kind as SourceKind,
     mapping: textMapping,
     sourceTypes,
-    fixes: [],
+    fixes: assumedFixes(mapping),
   }
   try {
     attempt.focusVersion = mapping.version
@@ -326,7 +336,23 @@ async function stageFile(
     ? ({ kind: 'commitments' } as const)
     : formatOf(header, options.format)
   if (detected.kind === 'unknown') refuseUnknownFormat(fileName, detected.closest, kind)
-  const mapping = commitments?.mapping ?? mapFocusHeader(header)
+  const assume = options.assume ?? {}
+  if (Object.keys(assume).length > 0 && detected.kind !== 'focus')
+    fail(
+      'BAD_REQUEST',
+      `${fileName} is not a FOCUS file: values are assumed for FOCUS files only.`,
+      {
+        hint: 'Import it without assumed values.',
+        location: { file: fileName },
+      },
+    )
+  if (Object.keys(assume).length > 0 && kind === 'parquet')
+    fail('BAD_REQUEST', `${fileName} is Parquet: values are assumed for FOCUS CSV files only.`, {
+      hint: 'Import it without assumed values, or export it as CSV.',
+      location: { file: fileName },
+    })
+  const mapping =
+    commitments?.mapping ?? assumeColumns(mapFocusHeader(header), header.length, assume, fileName)
   // JSON lines are reconciled by their format's source sums, which only a native export has.
   if (kind === 'jsonl' && detected.kind !== 'native')
     fail(
@@ -350,7 +376,9 @@ async function stageFile(
     )
   }
   // A FOCUS CSV is read by the insert itself (storeInPlace): parsed once, with no text copy.
-  if (typed && detected.kind === 'focus' && plan.delimiter !== undefined) {
+  await checkAssumedValues(ws, mapping, fileName)
+  // Assumed values are added to the text stage as columns (assumed-columns.ts).
+  if (typed && detected.kind === 'focus' && plan.delimiter !== undefined && !hasAssumed(mapping)) {
     await ws.run(csvViewSql(table, path, header.length, plan.delimiter, kind === 'csv.gz'))
     return { mapping, sourceTypes, inPlace: true }
   }
@@ -364,6 +392,7 @@ async function stageFile(
       if (options.signal?.aborted)
         fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
       await runStage(ws, plan, fileName)
+      for (const sql of addAssumedSql(table, mapping)) await ws.run(sql)
     } finally {
       stopWatching()
       options.signal?.removeEventListener('abort', abort)
@@ -464,8 +493,13 @@ async function refuseDuplicate(ws: Workspace, attempt: Attempt): Promise<void> {
 }
 
 /** What reconciliation's second read sums: FOCUS's money columns or a native format's reconcile terms. */
-function sourceColumnsOf(detected: Detection): SourceColumns | null {
-  if (detected.kind === 'focus') return FOCUS_COST_COLUMNS
+function sourceColumnsOf(detected: Detection, assume?: Assumptions): SourceColumns | null {
+  // An assumed currency is every row's: the second reader groups the file's sums under it.
+  const currency = assume?.BillingCurrency
+  if (detected.kind === 'focus')
+    return currency === undefined
+      ? FOCUS_COST_COLUMNS
+      : { ...FOCUS_COST_COLUMNS, currencyConstant: currency }
   if (detected.kind !== 'native') return null
   const { reconcile, caseInsensitive = false } = detected.mapping
   return { terms: reconcile, caseInsensitive }

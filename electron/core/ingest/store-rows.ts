@@ -133,6 +133,8 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         await insertImport(ws, importId, attempt, {
           status: 'imported',
           rowCount,
+            // A value a person supplied for a column the file lacks (assumed-columns.ts).
+            ...(c.assumed !== undefined ? { assumed: c.assumed } : {}),
           reconciled: true,
           fixes,
           issues,

@@ -205,7 +205,17 @@ function toRecord(
     fixes: JSON.parse(String(row.fixes ?? '[]')) as ImportRecord['fixes'],
     ...checks(row.issues),
     extraColumns: extraColumns(row.column_map),
+    assumed: assumedColumns(row.column_map),
   }
+}
+
+/** The FOCUS columns of an import's column map that the file lacked and a person supplied. */
+function assumedColumns(columnMap: unknown): NonNullable<ImportRecord['assumed']> {
+  if (columnMap == null) return []
+  const map = JSON.parse(String(columnMap)) as Array<{ target: string; assumed?: string }>
+  return map.flatMap((c) =>
+    c.assumed === undefined ? [] : [{ column: c.target, value: c.assumed }],
+  )
 }
 
 /** The stored checks (validate.ts keeps passed rules with 0 rows): the failures, and every rule run. */
