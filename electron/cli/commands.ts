@@ -20,7 +20,12 @@ export async function runImportCommand(
   inputs: string[],
   json: boolean,
   onOverlap?: OverlapChoice,
-  more: { allowIncomplete?: boolean; azureCostView?: AzureCostView } = {},
+  more: {
+    allowIncomplete?: boolean
+    azureCostView?: AzureCostView
+    /** Values for FOCUS columns the files lack (--assume). */
+    assume?: Readonly<Record<string, string>>
+  } = {},
 ): Promise<number> {
   const files = expandInputs(inputs, true)
   const ws = await Workspace.open(resolve(workspacePath), { create: true })
@@ -31,6 +36,7 @@ export async function runImportCommand(
     allowIncomplete: more.allowIncomplete ?? false,
     // The cost view of Azure files whose rows do not tell it (azure-cost-view.ts).
     azureCostView: more.azureCostView,
+    ...(more.assume ? { assume: more.assume } : {}),
     onProgress:
       json || !process.stderr.isTTY
         ? undefined

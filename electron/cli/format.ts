@@ -49,6 +49,9 @@ export function describeImport(record: ImportRecord): string {
   )
   const notes = [
     ...record.fixes.map((f) => `    fix ${f.code}: ${f.rows} rows`),
+    ...(record.assumed ?? []).map(
+      (a) => `    assumed ${a.column} = ${a.value} for every row (the file has no ${a.column})`,
+    ),
     ...record.issues.map(
       (i) =>
         `    rule ${i.rule}: ${i.rows} rows${i.firstRow ? ` (first at row ${i.firstRow})` : ''} — ${i.message}`,

@@ -19,6 +19,7 @@ const HELP = `focal — load, normalize and query cloud cost data offline
 Usage:
   focal import <file|folder>... -w <workspace.focal> [--json] [--on-overlap <choice>]
                [--allow-incomplete] [--azure-cost-view actual|amortized]
+               [--assume <FocusColumn>=<value>]...
       Import billing exports: CSV, CSV.gz, Parquet or JSON-lines files, or ZIP
       archives of them (folders: every such file inside, recursively; each billing
       file in a ZIP is imported as <archive>.zip/<inner path>, others are skipped).
@@ -34,6 +35,10 @@ Usage:
       two exports of one period count as one view (every amortized row plus the
       actual export's commitment purchases and refunds). A file whose rows do not
       tell is refused (AZURE_COST_VIEW) unless --azure-cost-view says which it is.
+      A FOCUS CSV lacking a required column is refused (MISSING_COLUMNS) unless
+      --assume gives its value for every row (e.g. --assume BillingCurrency=USD;
+      repeatable, only for FOCUS columns the file lacks): its rows are flagged
+      VALUE_ASSUMED and the import record lists the assumed values.
   focal imports -w <workspace.focal> [--json]
       List the import registry: every attempt with its SHA-256, rows and totals.
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
@@ -82,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       'on-overlap': { type: 'string' },
       'azure-cost-view': { type: 'string' },
       mapping: { type: 'string' },
+      assume: { type: 'string', multiple: true, default: [] },
       'allow-incomplete': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
@@ -115,9 +121,12 @@ async function main(argv: string[]): Promise<number> {
         return usage(
           `--azure-cost-view takes actual or amortized, not "${values['azure-cost-view']}".`,
         )
+      const assume = assumeOption(values.assume)
+      if (typeof assume === 'string') return usage(assume)
       return runImportCommand(workspace, rest, values.json, onOverlap, {
         allowIncomplete: values['allow-incomplete'],
         azureCostView,
+        ...(Object.keys(assume).length > 0 ? { assume } : {}),
       })
     }
     case 'imports':
@@ -132,6 +141,20 @@ async function main(argv: string[]): Promise<number> {
     default:
       return usage(`Unknown command ${command}.`)
   }
+}
+
+/** The --assume values as column → value, or the usage mistake in words. */
+function assumeOption(specs: readonly string[]): Record<string, string> | string {
+  const assume: Record<string, string> = {}
+  for (const spec of specs) {
+    const at = spec.indexOf('=')
+    if (at <= 0)
+      return `--assume takes <FocusColumn>=<value>, e.g. BillingCurrency=USD, not "${spec}".`
+    const column = spec.slice(0, at).trim()
+    if (column in assume) return `--assume gives ${column} twice.`
+    assume[column] = spec.slice(at + 1)
+  }
+  return assume
 }
 
 /** The --azure-cost-view value: a view, undefined when not given, null when neither view. */
