@@ -14,6 +14,8 @@ export const NODE_BUNDLE = {
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
+  // Value lookups (resources/lookups/*.csv) are bundled as text, as Vite's `?raw` does.
+  loader: { '.csv': 'text' },
   logLevel: 'warning',
 }
 
