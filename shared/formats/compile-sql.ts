@@ -107,6 +107,7 @@ function hasConstant(value: Expression): boolean {
   if ('keyValues' in value) return value.keyValues.some(hasConstant)
   if ('number' in value) return hasConstant(value.number)
   if ('strip' in value) return hasConstant(value.strip)
+  if ('quotient' in value) return hasConstant(value.quotient)
   return false
 }
 
@@ -261,6 +262,11 @@ class Compiler {
     if ('number' in value) return this.number(this.expression(value.number, used), value)
     if ('strip' in value)
       return `nullif(trim(${this.expression(value.strip, used)}, ${quoteLiteral(value.chars)}), '')`
+    if ('quotient' in value)
+      return quotientSql(
+        this.expression(value.quotient, used),
+        this.expression(value.divisor, used),
+      )
     if ('field' in value) {
       const json = this.expression(value.of, used)
       return `CASE WHEN json_valid(${json}) THEN nullif(trim(json_extract_string(${json}, ${quoteLiteral(`$."${value.field}"`)})), '') END`
@@ -446,4 +452,31 @@ export function mappedViewSql(
   const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
   return `CREATE TEMP VIEW ${quote(target)} AS SELECT ${values.join(',\n  ')}, ${sourceRow} AS source_row
     FROM ${quote(stage)}`
+}
+
+/**
+ * `dividend / divisor` as exact decimal text (the `quotient` expression). DuckDB divides
+ * decimals as doubles, so the division is done on the dividend's DECIMAL(38,18) digits as
+ * a HUGEINT: 18 decimals exactly, then one more digit and a sticky 1 when a remainder is
+ * left, enough for the later cast to round half away from zero correctly and for the
+ * rounding check to see digits past the 18th. Bound once through a one-element list.
+ */
+function quotientSql(dividend: string, divisor: string): string {
+  const unit = 'CAST(1000000000000000000 AS HUGEINT)'
+  const digits = `CAST(replace(CAST(TRY_CAST(v.t AS DECIMAL(38,18)) AS VARCHAR), '.', '') AS HUGEINT)`
+  const whole = `CASE WHEN regexp_full_match(v.d, '[0-9]{1,30}') THEN CAST(v.d AS HUGEINT) END`
+  const divide = `CASE
+    WHEN v.t IS NULL THEN NULL
+    WHEN v.d IS NULL OR v.n = 1 THEN v.t
+    WHEN v.a IS NULL THEN v.t
+    WHEN coalesce(v.n, 0) = 0 THEN v.t || ' / ' || v.d
+    ELSE (CASE WHEN v.a < 0 THEN '-' ELSE '' END)
+      || CAST(abs(v.a // v.n) // ${unit} AS VARCHAR) || '.'
+      || lpad(CAST(abs(v.a // v.n) % ${unit} AS VARCHAR), 18, '0')
+      || CASE WHEN v.a % v.n = 0 THEN '' ELSE CAST(abs(v.a % v.n) * 10 // v.n AS VARCHAR)
+        || CASE WHEN abs(v.a % v.n) * 10 % v.n = 0 THEN '' ELSE '1' END END
+    END`
+  const bound = `struct_pack(t := ${dividend}, d := ${divisor})`
+  const withNumbers = `list_transform([${bound}], lambda v: struct_pack(t := v.t, d := v.d, a := ${digits}, n := ${whole}))`
+  return `list_transform(${withNumbers}, lambda v: ${divide})[1]`
 }
