@@ -27,8 +27,8 @@ import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
-import { checkValues, roundingFixes } from './value-checks'
-import { settleDelivery } from './delivery-identity'
+import { checkValues, roundingFixes, type FixRule } from './value-checks'
+import { settleDelivery, type CostViewChoice } from './delivery-identity'
 import { storeRows, TypedReadFailed } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
 import { formatOf, refuseUnmappedHeader } from './native-stage'
@@ -220,10 +220,13 @@ async function runImport(
         path,
         attempt,
         options,
-        table,
-        kind: kind as SourceKind,
+        // A native CSV is inserted from its mapping's view over the file.
+        table: native?.table ?? table,
+        kind: native?.kind ?? (kind as SourceKind),
         mapping,
-        sourceTypes,
+        sourceTypes: native?.sourceTypes ?? sourceTypes,
+        fixes: native?.fixes ?? [],
+        costView: hasCostViews(native?.formatId) ? { chosen: options.azureCostView } : undefined,
         scanning,
         damaged: damaged.signal,
         stopReading: () => reading.abort(),
@@ -324,7 +327,7 @@ async function stageFile(
   sourceTypes: string[]
   native?: NativeStage
   commitments?: CommitmentMapping
-  /** A FOCUS CSV to be read in place: `table` is a view over the file (csvViewSql). */
+  /** A FOCUS or native CSV to be read in place: `table` is a view over the file (csvViewSql). */
   inPlace?: boolean
 }> {
   const plan = await planStage(ws, { readable: path, fileName, kind, table })
@@ -382,6 +385,21 @@ async function stageFile(
     await ws.run(csvViewSql(table, path, header.length, plan.delimiter, kind === 'csv.gz'))
     return { mapping, sourceTypes, inPlace: true }
   }
+  // So is a native CSV, through its mapping's view over the file (native-stage.ts).
+  if (typed && detected.kind === 'native' && kind !== 'jsonl' && plan.delimiter !== undefined) {
+    await ws.run(csvViewSql(table, path, header.length, plan.delimiter, kind === 'csv.gz'))
+    const native = await mapNativeStage(ws, detected.mapping, fileName, {
+      table,
+      kind,
+      header,
+      sourceTypes,
+      sourceRow: 'CAST(NULL AS BIGINT)',
+    }).catch(async (cause: unknown) => {
+      await ws.run(dropStageSql(table, kind, true)).catch(() => undefined)
+      throw cause
+    })
+    return { mapping: native.mapping, sourceTypes, native, inPlace: true }
+  }
   // In the writer's own turn, so an abort interrupts this read and never another job's statement.
   await ws.exclusive(async () => {
     const stopWatching = watchProgress(ws.writer, onFraction)
@@ -425,6 +443,10 @@ interface InPlaceInput {
   readonly kind: SourceKind
   readonly mapping: HeaderMapping
   readonly sourceTypes: readonly string[]
+  /** Fix codes a native format's mapping sets (native-stage.ts). */
+  readonly fixes: readonly FixRule[]
+  /** The Azure cost view settleDelivery is told, for a format that has them. */
+  readonly costView: CostViewChoice | undefined
   readonly scanning: Promise<FileScan>
   readonly damaged: AbortSignal
   /** Stops the second reader (source-totals.ts), which would hold up the scan's report on Node's thread. */
@@ -435,8 +457,9 @@ interface InPlaceInput {
 }
 
 /**
- * Stores a FOCUS CSV read in place: one INSERT … SELECT casts the file's text straight
- * into cost_rows, so DuckDB parses the file once and writes no text copy of it. What
+ * Stores a FOCUS or native CSV read in place: one INSERT … SELECT casts the file's text
+ * (a native file's through its mapping's view) straight into cost_rows, so DuckDB parses
+ * the file once and writes no text copy of it. What
  * otherwise comes before the insert follows it, in its transaction: a value that does not
  * convert fails the insert's own cast (TypedReadFailed: importFile then reads the file
  * through the text stage, which names the row and column); the scan of the bytes, the
@@ -455,7 +478,7 @@ async function storeInPlace(ws: Workspace, input: InPlaceInput): Promise<ImportR
     sourceTypes: input.sourceTypes,
     attempt,
     rowCount: null,
-    fixes: roundingFixes(input.mapping, input.kind, input.sourceTypes),
+    fixes: [...roundingFixes(input.mapping, input.kind, input.sourceTypes), ...input.fixes],
     // Bytes the scan finds damaged stop the insert as a cancel does.
     signal: anySignal(options.signal, input.damaged),
     onFraction: input.onFraction,
@@ -466,7 +489,7 @@ async function storeInPlace(ws: Workspace, input: InPlaceInput): Promise<ImportR
       await refuseDuplicate(ws, attempt)
       await options.afterRead?.()
       await statUnchanged(path, fileName, before)
-      await settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap)
+      await settleDelivery(ws, attempt.id ?? 0, fileName, options.onOverlap, input.costView)
     },
   }).catch(async (cause: unknown) => {
     // An insert the scan stopped is refused for what the scan found in the bytes.

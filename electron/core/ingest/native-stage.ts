@@ -45,6 +45,8 @@ export async function mapNativeStage(
     kind: SourceKind
     header: readonly string[]
     sourceTypes: readonly string[]
+    /** The source row of a stage row; a CSV read in place has none until its rows are stored (store-rows.ts). */
+    sourceRow?: string
   },
 ): Promise<NativeStage> {
   const types = stage.kind === 'parquet' ? stage.sourceTypes : undefined
@@ -76,7 +78,8 @@ export async function mapNativeStage(
   // Named by their place in the file's header, not in the mapped view.
   refuseDuplicateColumns({ ...mapping, columns: kept }, fileName, stage.kind)
   const table = ws.tempName('mapped')
-  await ws.run(mappedViewSql(compiled, stage.table, table, sourceRowExpr(stage.kind), types))
+  const sourceRow = stage.sourceRow ?? sourceRowExpr(stage.kind)
+  await ws.run(mappedViewSql(compiled, stage.table, table, sourceRow, types))
   const fixes = compiled.columns.flatMap((c, index) =>
     c.fix ? [{ code: c.fix, condition: c.fixWhen ? `fix_${index}` : `c${index} IS NOT NULL` }] : [],
   )
