@@ -3,7 +3,7 @@
  * extracted by the import's own walker (ingest/zip-archive.ts), so validation
  * refuses exactly what an import refuses (BAD_ARCHIVE: `../` names, links,
  * encrypted entries, zip bombs); then each billing file inside is validated
- * on its own (validate-file.ts) and named `archive.zip › inner/path.csv`.
+ * on its own (validate-file.ts) and named `archive.zip/inner/path.csv`.
  */
 import { rm } from 'node:fs/promises'
 import { posix } from 'node:path'
@@ -25,9 +25,9 @@ export interface SourceValidation {
   readonly skipped: SkippedFile[]
 }
 
-/** How a file inside an archive is named in the report. */
+/** How a file inside an archive is named in the report: as import names it (import-archive.ts). */
 export function innerName(archiveName: string, innerPath: string): string {
-  return `${archiveName} › ${innerPath}`
+  return `${archiveName}/${innerPath}`
 }
 
 /** An AWS CUR manifest lists a delivery's parts; it holds no rows to check. */

@@ -169,13 +169,13 @@ describe('focal validate', () => {
     const text = await focal('validate', folder)
     expect(text.code).toBe(1)
     expect(text.stdout).toContain(
-      'january.zip › focus/focus_sample.csv: FOCUS 1.0 (csv), 1000 rows: 3 errors, 1 warning;',
+      'january.zip/focus/focus_sample.csv: FOCUS 1.0 (csv), 1000 rows: 3 errors, 1 warning;',
     )
     expect(text.stdout).toContain(
       `ChargeFrequency.Allowed (FOCUS 1.4 §ChargeFrequency, since 1.0): ${bad.length} rows`,
     )
     expect(text.stdout).toContain(
-      'january.zip › README.txt: skipped (not a billing file (CSV, CSV.gz, Parquet or JSON lines))\n',
+      'january.zip/README.txt: skipped (not a billing file (CSV, CSV.gz, Parquet or JSON lines))\n',
     )
     expect(text.stdout).toMatch(
       /\ngolden\.csv: FOCUS 1\.3 \(csv\), 100 rows: all \d+ rules passed\n/,
@@ -184,11 +184,11 @@ describe('focal validate', () => {
     expect(json.code).toBe(1)
     const out = JSON.parse(json.stdout)
     expect(out.validations.map((v: { name: string; rows: number }) => [v.name, v.rows])).toEqual([
-      ['january.zip › focus/focus_sample.csv', 1000],
+      ['january.zip/focus/focus_sample.csv', 1000],
     ])
     expect(out.skipped).toEqual([
       {
-        fileName: 'january.zip › README.txt',
+        fileName: 'january.zip/README.txt',
         reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
     ])

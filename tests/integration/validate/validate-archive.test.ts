@@ -1,7 +1,7 @@
 /**
  * validateSource on ZIP archives (made byte by byte by zip-writer.ts) and
  * validateArchive's refusals: each billing file inside is validated on its
- * own, under `archive.zip › inner/path`; failing counts are computed here from
+ * own, under `archive.zip/inner/path`; failing counts are computed here from
  * the file itself (a plain CSV parse), never copied from the engine's output.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -26,7 +26,7 @@ function badFrequencyRows(): number[] {
 }
 
 describe('validateSource on a ZIP archive', () => {
-  it('validates each billing file inside under `archive.zip › inner/path`, and lists what it skipped', async () => {
+  it('validates each billing file inside under `archive.zip/inner/path`, and lists what it skipped', async () => {
     const path = join(tempDir(), 'january.zip')
     writeZip(path, [
       { name: 'exports/focus_sample.csv', data: readFileSync(FOCUS_10) },
@@ -38,9 +38,9 @@ describe('validateSource on a ZIP archive', () => {
     ])
     const { validations, skipped } = await validateSource(path)
     expect(validations.map((v) => [v.name, v.format, v.focusVersion, v.rows, v.error])).toEqual([
-      ['january.zip › exports/focus_sample.csv', 'csv', '1.0', 1000, null],
-      ['january.zip › golden.csv', 'csv', '1.3', 100, null],
-      ['january.zip › parquet/sample.parquet', 'parquet', '0.5', 2, null],
+      ['january.zip/exports/focus_sample.csv', 'csv', '1.0', 1000, null],
+      ['january.zip/golden.csv', 'csv', '1.3', 100, null],
+      ['january.zip/parquet/sample.parquet', 'parquet', '0.5', 2, null],
     ])
     const [focus10, golden] = validations
     const bad = badFrequencyRows()
@@ -53,15 +53,15 @@ describe('validateSource on a ZIP archive', () => {
     expect(golden?.errors).toBe(0)
     expect(skipped).toEqual([
       {
-        fileName: 'january.zip › README.txt',
+        fileName: 'january.zip/README.txt',
         reason: 'not a billing file (CSV, CSV.gz, Parquet or JSON lines)',
       },
       {
-        fileName: 'january.zip › old/december.zip',
+        fileName: 'january.zip/old/december.zip',
         reason: 'a ZIP inside the archive; unzip it and import it on its own',
       },
       {
-        fileName: 'january.zip › cur/report-Manifest.json',
+        fileName: 'january.zip/cur/report-Manifest.json',
         reason: 'an AWS CUR manifest; the parts it lists are validated one by one',
       },
     ])
