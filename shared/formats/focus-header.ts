@@ -28,6 +28,11 @@ export interface MappedColumn {
    * currency strings such as `$10,000.00` are read (electron/core/ingest/currency-text-sql.ts).
    */
   readonly currencyFrom?: number
+  /**
+   * For a money or date column read through the text stage: the text `null` (any case) is null,
+   * as the FOCUS spec's own examples write it (electron/core/ingest/currency-text-sql.ts).
+   */
+  readonly nullText?: boolean
   /** A column the file lacks, filled with this value a person supplied (assumed-columns.ts). */
   readonly assumed?: string
 }

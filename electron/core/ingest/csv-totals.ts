@@ -303,7 +303,8 @@ export class CsvTotals {
     if (written === null) return
     const value = term.written ? readWrittenNumber(written, term.written) : written
     if (value !== null && adder.add(term.negate ? negated(value) : value)) return
-    // A FOCUS file's money may be a currency string ($10,000.00) that Focal reads too.
+    // A FOCUS file's money may be a currency string ($10,000.00) or `null`, as Focal reads them too.
+    if (this.columns?.currencyText && written.toLowerCase() === 'null') return
     const parsed = this.columns?.currencyText ? readCurrencyText(written, this.rowCurrency) : null
     if (parsed !== null && adder.add(term.negate ? negated(parsed) : parsed)) return
     this.unreadable ??= { row: this.row, column: this.header?.[k] ?? '', value: written }

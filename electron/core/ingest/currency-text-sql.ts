@@ -67,7 +67,9 @@ export function currencyOf(column: MappedColumn): string | null {
 
 /**
  * The mapping a FOCUS file's text stage is read with: each money column that has a currency
- * column in the file learns where it is, so its currency strings are read (and flagged).
+ * column in the file learns where it is, so its currency strings are read (and flagged), and
+ * a money or date value written as the text `null` — as the FOCUS spec's own examples write
+ * it (data/commitment_discount_*) — is null, as an empty field is.
  */
 export function withCurrencyText<T extends { readonly columns: readonly MappedColumn[] }>(
   mapping: T,
@@ -76,11 +78,14 @@ export function withCurrencyText<T extends { readonly columns: readonly MappedCo
   return {
     ...mapping,
     columns: mapping.columns.map((column) => {
+      if (column.type !== 'decimal' && column.type !== 'datetime') return column
       const currency = MONEY_CURRENCY[column.target]
       const at = currency === undefined ? undefined : indexOf.get(currency)
-      return at === undefined || column.type !== 'decimal'
-        ? column
-        : { ...column, currencyFrom: at }
+      return {
+        ...column,
+        nullText: true,
+        ...(at !== undefined && column.type === 'decimal' ? { currencyFrom: at } : {}),
+      }
     }),
   }
 }

@@ -113,7 +113,11 @@ export function dropStageSql(table: string, kind: SourceKind, view = kind === 'p
 
 /** The staged value of a column as text-trimmed input (CSV) or the typed value (Parquet). */
 export function stagedValue(column: MappedColumn, kind: SourceKind): string {
-  return kind === 'parquet' ? `c${column.index}` : `trim(c${column.index})`
+  if (kind === 'parquet') return `c${column.index}`
+  // No number or date is written `null`: it is the null the spec's examples write (currency-text-sql.ts).
+  return column.nullText
+    ? `(CASE WHEN lower(trim(c${column.index})) = 'null' THEN NULL ELSE trim(c${column.index}) END)`
+    : `trim(c${column.index})`
 }
 
 /**

@@ -113,6 +113,30 @@ describe('currency strings in FOCUS money columns', () => {
     })
   })
 
+  it('reads the text null in money, quantity and date columns as null, as the spec examples write it', async () => {
+    ws = await freshWorkspace()
+    const path = join(tempDir(), 'null-text.csv')
+    writeFileSync(
+      path,
+      `${HEADER},ChargeDescription\n` +
+        `1.5,null,USD,${DATES},NULL,null\n` +
+        `2,0.5,USD,2024-09-01T00:00:00Z, Null ,Null ,null\n`,
+    )
+    const record = await importFile(ws, path)
+    expect([record.status, record.error?.message]).toEqual(['imported', undefined])
+    expect(record.reconciled).toBe(true)
+    expect(record.totals.map((t) => [t.billedSource, t.effectiveSource])).toEqual([['3.5', '0.5']])
+    const rows = await ws.all(
+      `SELECT EffectiveCost::VARCHAR AS e, ChargePeriodEnd IS NULL AS end_null, ConsumedQuantity::VARCHAR AS q,
+         ChargeDescription AS d FROM focus ORDER BY x_SourceRow`,
+    )
+    // A text column keeps what the file wrote: only a number or a date cannot be the word null.
+    expect(rows).toEqual([
+      { e: null, end_null: false, q: null, d: 'null' },
+      { e: '0.500000000000000000', end_null: true, q: null, d: 'null' },
+    ])
+  })
+
   it('imports the spec SaaS example with its README sums', async () => {
     ws = await freshWorkspace()
     const record = await importFile(
