@@ -4,15 +4,22 @@
  * saved in the workspace (listed, saved, written out as a file's text). A
  * file is named by its staged token only, never by a path from the UI.
  */
-import type { FocalApi } from '../../shared/contract'
+import type { FocalApi, MappingFile } from '../../shared/contract'
 import { loadMappingJson, mappingText } from './mappings/mapping-file'
 import { previewMapping, sampleCsv } from './mappings/mapping-preview'
-import { getMapping, listMappings, saveMapping } from './mappings/mappings-store'
+import { fail } from '../../shared/contract'
+import { getMapping, importMapping, listMappings, saveMapping } from './mappings/mappings-store'
+import type { UserMapping } from '../../shared/formats/user-mapping'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
 export type MappingChannel =
-  'mappings:list' | 'mappings:inspect' | 'mappings:preview' | 'mappings:save' | 'mappings:export'
+  | 'mappings:list'
+  | 'mappings:inspect'
+  | 'mappings:preview'
+  | 'mappings:save'
+  | 'mappings:export'
+  | 'imports:mapping'
 
 /** What the mapping handlers need from the services. */
 export interface MappingContext {
@@ -51,11 +58,23 @@ export function createMappingServices(context: MappingContext): Pick<FocalApi, M
         mapping: loaded.mapping,
       }
     },
-    'mappings:export': async ({ name }) => {
-      const loaded = await getMapping(context.workspace(), name)
-      // A file name from the mapping's name, with only characters every file system takes.
-      const base = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping'
-      return { fileName: `${base}.focal-mapping.json`, text: mappingText(loaded.mapping) }
+    'mappings:export': async ({ name }) =>
+      mappingFile((await getMapping(context.workspace(), name)).mapping),
+    'imports:mapping': async ({ importId }) => {
+      const loaded = await importMapping(context.workspace(), importId)
+      if (!loaded)
+        fail('NOT_FOUND', `Import #${importId} was not read with a column mapping.`, {
+          hint: 'Only files imported with a column mapping have one to show.',
+        })
+      const { mapping, sha256 } = loaded
+      return { importId, name: mapping.name, sha256, mapping, file: mappingFile(mapping) }
     },
   }
+}
+
+/** The mapping as the file `focal import --mapping` reads, named after the mapping. */
+function mappingFile(mapping: UserMapping): MappingFile {
+  // A file name from the mapping's name, with only characters every file system takes.
+  const base = mapping.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping'
+  return { fileName: `${base}.focal-mapping.json`, text: mappingText(mapping) }
 }

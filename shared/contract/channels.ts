@@ -8,6 +8,7 @@ import { z } from '../zod'
 import { CommitmentListSchema } from './commitments'
 import { TagEditSchema, TagPolicySchema } from './tags'
 import {
+  ImportMappingSchema,
   MappingFileSchema,
   MappingName,
   MappingPreviewSchema,
@@ -112,6 +113,11 @@ export const CHANNELS = {
   'mappings:export': {
     request: z.object({ name: MappingName }).strict(),
     response: MappingFileSchema,
+  },
+  // The mapping one import was read with, as recorded then (the import-details drawer).
+  'imports:mapping': {
+    request: z.object({ importId: z.number().int().positive() }).strict(),
+    response: ImportMappingSchema,
   },
   'catalog:get': { request: Empty, response: CatalogSchema },
   'pivot:run': {

@@ -53,3 +53,19 @@ export type SavedMapping = z.infer<typeof SavedMappingSchema>
 
 /** A mapping as the file `focal mappings export` writes, for the UI to offer as a download. */
 export const MappingFileSchema = z.object({ fileName: z.string(), text: z.string() })
+/** A mapping's file name and text. */
+export type MappingFile = z.infer<typeof MappingFileSchema>
+
+/**
+ * The column mapping an import was read with, exactly as it was then (import_mappings): a later
+ * save under its name changes nothing here. `file` is its canonical text, to export.
+ */
+export const ImportMappingSchema = z.object({
+  importId: z.number().int(),
+  name: z.string(),
+  sha256: z.string(),
+  mapping: UserMappingSchema,
+  file: MappingFileSchema,
+})
+/** The mapping an import was read with. */
+export type ImportMapping = z.infer<typeof ImportMappingSchema>

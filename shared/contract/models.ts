@@ -227,6 +227,11 @@ export const ImportRecordSchema = z.object({
     })
     .optional(),
   /**
+   * For a file read with a column mapping: the mapping's name and the SHA-256 of its canonical
+   * text, as recorded with the import (its rules: the `imports:mapping` channel). Absent otherwise.
+   */
+  mapping: z.object({ name: z.string(), sha256: z.string() }).optional(),
+  /**
    * For a FOCUS Contract Commitment dataset: its commitments' cost per currency, reconciled
    * with the file, and what it changed in the commitments it superseded (empty when none).
    * Absent for cost files (whose money is in `totals`).

@@ -27,7 +27,12 @@ export async function importWithMapping(
 ): Promise<SourceImport> {
   await saveMapping(ws, loaded)
   const result = await importSource(ws, path, { ...options, format: importFormat(loaded) })
+  const mapping = { name: loaded.mapping.name, sha256: loaded.sha256 }
   for (const record of result.records)
     if (record.id > 0) await recordImportMapping(ws, record.id, loaded)
-  return result
+  // The records returned name the mapping as the registry will (imports-registry.ts).
+  return {
+    ...result,
+    records: result.records.map((record) => (record.id > 0 ? { ...record, mapping } : record)),
+  }
 }

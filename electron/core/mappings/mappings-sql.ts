@@ -34,3 +34,6 @@ export const RECORD_IMPORT_MAPPING_SQL =
 /** The mapping an import was read with ($1 import id). */
 export const IMPORT_MAPPING_SQL =
   'SELECT name, sha256, body FROM import_mappings WHERE import_id = $1'
+
+/** The name and hash of the mapping each import was read with (the import registry lists them). */
+export const IMPORT_MAPPING_NAMES_SQL = 'SELECT import_id, name, sha256 FROM import_mappings'

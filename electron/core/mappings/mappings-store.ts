@@ -1,10 +1,12 @@
 /** The column mappings saved in a workspace, and the one each import was read with. */
 import { fail } from '../../../shared/contract'
 import { checkUserMapping } from '../../../shared/formats/user-mapping-check'
+import type { ImportRecord } from '../../../shared/contract'
 import type { Workspace } from '../workspace/workspace'
 import { mappingSha256, mappingText, type LoadedMapping } from './mapping-file'
 import {
   GET_MAPPING_SQL,
+  IMPORT_MAPPING_NAMES_SQL,
   IMPORT_MAPPING_SQL,
   LIST_MAPPINGS_SQL,
   RECORD_IMPORT_MAPPING_SQL,
@@ -70,6 +72,24 @@ export async function importMapping(
 ): Promise<LoadedMapping | null> {
   const row = (await ws.all(IMPORT_MAPPING_SQL, [importId]))[0]
   return row ? stored(row) : null
+}
+
+/** The name and hash of the mapping each import was read with, keyed by import id (one, or `all`). */
+export async function readImportMappings(
+  ws: Workspace,
+  which: number | 'all',
+  connection = ws.writer,
+): Promise<Map<number, NonNullable<ImportRecord['mapping']>>> {
+  const rows =
+    which === 'all'
+      ? await ws.all(IMPORT_MAPPING_NAMES_SQL, [], connection)
+      : await ws.all(`${IMPORT_MAPPING_NAMES_SQL} WHERE import_id = $1`, [which], connection)
+  return new Map(
+    rows.map((row) => [
+      Number(row.import_id),
+      { name: String(row.name), sha256: String(row.sha256) },
+    ]),
+  )
 }
 
 /** A stored row as a mapping; its hash is the stored one, so a changed body would show. */

@@ -2,6 +2,7 @@
 import type { FocalError, ImportRecord, ImportTotal } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import { readCommitmentFacts } from '../commitments/commitment-facts'
+import { readImportMappings } from '../mappings/mappings-store'
 import { redactPath } from './redact-path'
 import { NO_DELIVERY_FACTS, readDeliveryFacts } from './supersede'
 import { readDeliveryParts, type DeliveryPart } from '../ingest/cur-delivery-facts'
@@ -140,6 +141,7 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
   const facts = await readDeliveryFacts(ws, 'all', connection)
   const commitments = await readCommitmentFacts(ws, 'all', connection)
   const parts = await readDeliveryParts(ws, 'all', connection)
+  const mappings = await readImportMappings(ws, 'all', connection)
   return rows.map((row) => ({
     ...toRecord(
       stale(row),
@@ -148,6 +150,7 @@ export async function listImports(ws: Workspace, connection = ws.writer): Promis
     ...(facts.get(Number(row.id)) ?? NO_DELIVERY_FACTS),
     ...commitments.get(Number(row.id)),
     ...partOf(parts, Number(row.id)),
+    ...mappingOf(mappings, Number(row.id)),
   }))
 }
 
@@ -163,6 +166,7 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
     ...(facts.get(id) ?? NO_DELIVERY_FACTS),
     ...commitments.get(id),
     ...partOf(await readDeliveryParts(ws, id), id),
+    ...mappingOf(await readImportMappings(ws, id), id),
   }
 }
 
@@ -170,6 +174,15 @@ export async function readImport(ws: Workspace, id: number): Promise<ImportRecor
 function partOf(parts: Map<number, DeliveryPart>, id: number): Pick<ImportRecord, 'delivery'> {
   const delivery = parts.get(id)
   return delivery ? { delivery } : {}
+}
+
+/** A file read with a column mapping names it and its hash; other imports have no `mapping`. */
+function mappingOf(
+  mappings: Map<number, NonNullable<ImportRecord['mapping']>>,
+  id: number,
+): Pick<ImportRecord, 'mapping'> {
+  const mapping = mappings.get(id)
+  return mapping ? { mapping } : {}
 }
 
 const SELECT_IMPORTS = `SELECT id, file_name, sha256, size_bytes, format, focus_version, row_count, status, reconciled,

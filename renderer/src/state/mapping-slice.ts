@@ -4,7 +4,12 @@
  * preview, and the mappings saved in the workspace.
  */
 import type { StateCreator } from 'zustand'
-import type { MappingPreview, MappingSample, SavedMapping } from '../../../shared/contract'
+import type {
+  ImportMapping,
+  MappingPreview,
+  MappingSample,
+  SavedMapping,
+} from '../../../shared/contract'
 import type { UserMapping } from '../../../shared/formats/user-mapping'
 import type { FocalTransport } from '../api'
 import { DONE, failed, IDLE, RUNNING, type Task } from './task'
@@ -45,6 +50,8 @@ export interface MappingSlice {
   refreshMappings(): Promise<void>
   /** The saved mapping's file text, to download. */
   exportMapping(name: string): Promise<{ fileName: string; text: string } | null>
+  /** The mapping import `importId` was read with, as recorded then; throws when it has none. */
+  importMapping(importId: number): Promise<ImportMapping>
 }
 
 /** A new draft for a file: its header, nothing mapped yet. */
@@ -144,6 +151,8 @@ export function createMappingSlice(
           return null
         }
       },
+      // The import-details drawer holds what it read; nothing of it is app state.
+      importMapping: (importId) => api['imports:mapping']({ importId }),
     }
   }
 }
