@@ -108,6 +108,7 @@ function hasConstant(value: Expression): boolean {
   if ('number' in value) return hasConstant(value.number)
   if ('strip' in value) return hasConstant(value.strip)
   if ('quotient' in value) return hasConstant(value.quotient)
+  if ('product' in value) return hasConstant(value.product)
   return false
 }
 
@@ -263,9 +264,16 @@ class Compiler {
     if ('strip' in value)
       return `nullif(trim(${this.expression(value.strip, used)}, ${quoteLiteral(value.chars)}), '')`
     if ('quotient' in value)
-      return quotientSql(
+      return scaledSql(
         this.expression(value.quotient, used),
         this.expression(value.divisor, used),
+        'divide',
+      )
+    if ('product' in value)
+      return scaledSql(
+        this.expression(value.product, used),
+        this.expression(value.factor, used),
+        'multiply',
       )
     if ('field' in value) {
       const json = this.expression(value.of, used)
@@ -455,28 +463,37 @@ export function mappedViewSql(
 }
 
 /**
- * `dividend / divisor` as exact decimal text (the `quotient` expression). DuckDB divides
- * decimals as doubles, so the division is done on the dividend's DECIMAL(38,18) digits as
- * a HUGEINT: 18 decimals exactly, then one more digit and a sticky 1 when a remainder is
- * left, enough for the later cast to round half away from zero correctly and for the
- * rounding check to see digits past the 18th. Bound once through a one-element list.
+ * `value / by` (the `quotient` expression) or `value × by` (`product`) as exact decimal
+ * text, `by` a whole number. DuckDB divides decimals as doubles, so both work on the
+ * value's DECIMAL(38,18) digits as a HUGEINT. A quotient has 18 decimals exactly, then one
+ * more digit and a sticky 1 when a remainder is left: enough for the later cast to round
+ * half away from zero correctly and for the rounding check to see digits past the 18th.
+ * A product too large for DECIMAL(38,18) passes as written, to be refused with its row.
+ * The operands are bound once through a one-element list.
  */
-function quotientSql(dividend: string, divisor: string): string {
+function scaledSql(value: string, by: string, op: 'divide' | 'multiply'): string {
   const unit = 'CAST(1000000000000000000 AS HUGEINT)'
   const digits = `CAST(replace(CAST(TRY_CAST(v.t AS DECIMAL(38,18)) AS VARCHAR), '.', '') AS HUGEINT)`
   const whole = `CASE WHEN regexp_full_match(v.d, '[0-9]{1,30}') THEN CAST(v.d AS HUGEINT) END`
-  const divide = `CASE
+  const decimalText = (scaled: string): string =>
+    `(CASE WHEN v.a < 0 THEN '-' ELSE '' END)
+      || CAST(abs(${scaled}) // ${unit} AS VARCHAR) || '.'
+      || lpad(CAST(abs(${scaled}) % ${unit} AS VARCHAR), 18, '0')`
+  const result =
+    op === 'divide'
+      ? `WHEN coalesce(v.n, 0) = 0 THEN v.t || ' / ' || v.d
+    ELSE ${decimalText('v.a // v.n')}
+      || CASE WHEN v.a % v.n = 0 THEN '' ELSE CAST(abs(v.a % v.n) * 10 // v.n AS VARCHAR)
+        || CASE WHEN abs(v.a % v.n) * 10 % v.n = 0 THEN '' ELSE '1' END END`
+      : `WHEN v.n IS NULL OR abs(v.a) > ${unit} * ${unit} * 100 // v.n THEN v.t || ' * ' || v.d
+    ELSE ${decimalText('v.a * v.n')}`
+  const scale = `CASE
     WHEN v.t IS NULL THEN NULL
     WHEN v.d IS NULL OR v.n = 1 THEN v.t
     WHEN v.a IS NULL THEN v.t
-    WHEN coalesce(v.n, 0) = 0 THEN v.t || ' / ' || v.d
-    ELSE (CASE WHEN v.a < 0 THEN '-' ELSE '' END)
-      || CAST(abs(v.a // v.n) // ${unit} AS VARCHAR) || '.'
-      || lpad(CAST(abs(v.a // v.n) % ${unit} AS VARCHAR), 18, '0')
-      || CASE WHEN v.a % v.n = 0 THEN '' ELSE CAST(abs(v.a % v.n) * 10 // v.n AS VARCHAR)
-        || CASE WHEN abs(v.a % v.n) * 10 % v.n = 0 THEN '' ELSE '1' END END
+    ${result}
     END`
-  const bound = `struct_pack(t := ${dividend}, d := ${divisor})`
+  const bound = `struct_pack(t := ${value}, d := ${by})`
   const withNumbers = `list_transform([${bound}], lambda v: struct_pack(t := v.t, d := v.d, a := ${digits}, n := ${whole}))`
-  return `list_transform(${withNumbers}, lambda v: ${divide})[1]`
+  return `list_transform(${withNumbers}, lambda v: ${scale})[1]`
 }
