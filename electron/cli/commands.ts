@@ -7,6 +7,7 @@ import { importGroup } from '../core/ingest/import-group'
 import { importSource } from '../core/ingest/import-source'
 import { runReadOnlySql } from '../core/query/readonly-sql'
 import { listImports } from '../core/workspace/imports-registry'
+import { importNotes } from './imports-notes'
 import { Workspace } from '../core/workspace/workspace'
 import { describeImport, textTable } from './format'
 import { expandInputs } from './files'
@@ -121,6 +122,8 @@ export async function runImportsCommand(workspacePath: string, json: boolean): P
         new Set([0, 5]),
       ),
     )
+    const notes = importNotes(records)
+    if (notes.length > 0) console.log(['', ...notes].join('\n'))
     return 0
   } finally {
     ws.close()
