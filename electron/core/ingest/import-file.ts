@@ -27,7 +27,7 @@ import { failRead } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
-import { checkValues, roundingFixes, type FixRule } from './value-checks'
+import { checkValues, currencyFixes, roundingFixes, type FixRule } from './value-checks'
 import { settleDelivery, type CostViewChoice } from './delivery-identity'
 import { storeRows, TypedReadFailed } from './store-rows'
 import { mapNativeStage, refuseUnknownFormat, type NativeStage } from './native-stage'
@@ -252,14 +252,13 @@ async function runImport(
         location: { file: fileName },
       })
     }
-    const checks = await checkValues(
-      ws,
-      stage.table,
-      stage.mapping,
-      stage.kind,
-      fileName,
-      stage.sourceTypes,
-    )
+    // A FOCUS Parquet file's values are checked by the insert's own casts: the checks would read
+    // every money and date column once more. A value that does not convert fails the insert
+    // (TypedReadFailed), and importFile imports the file again with the checks, which name it.
+    const unchecked = typed && kind === 'parquet' && !native && !commitments
+    const checks = unchecked
+      ? { fixes: valueFixes(stage.mapping, stage.kind, stage.sourceTypes) }
+      : await checkValues(ws, stage.table, stage.mapping, stage.kind, fileName, stage.sourceTypes)
     report('normalizing', attempt.sizeBytes, 0)
     if (commitments)
       return await storeCommitments(ws, {
@@ -282,6 +281,7 @@ async function runImport(
       sourceTypes: stage.sourceTypes,
       attempt,
       rowCount,
+      unchecked,
       fixes: [...checks.fixes, ...stage.fixes],
       // A native CSV's terms are summed by the second reader; a native Parquet or JSON-lines file's by SQL.
       sourceSums: kind === 'parquet' || kind === 'jsonl' ? native?.sourceSums : undefined,
@@ -617,4 +617,16 @@ function toImportError(cause: unknown, fileName: string): FocalError {
     message: `${fileName}: ${message.split('\n')[0]}`,
     location: { file: fileName },
   }
+}
+
+/** The fixes checkValues would return, without its read of the values (a typed read checks them). */
+function valueFixes(
+  mapping: HeaderMapping,
+  kind: SourceKind,
+  sourceTypes: readonly string[],
+): FixRule[] {
+  return [
+    ...roundingFixes(mapping, kind, sourceTypes),
+    ...currencyFixes(mapping, kind, sourceTypes),
+  ]
 }

@@ -34,6 +34,11 @@ export interface StoreInput {
    * and the rows are counted and numbered in file order once inserted.
    */
   rowCount: number | null
+  /**
+   * True when no value check ran before (a FOCUS Parquet file's typed read): a value that does
+   * not convert fails the insert's own casts, reported as TypedReadFailed as for a CSV read in place.
+   */
+  unchecked?: boolean
   fixes: readonly FixRule[]
   signal?: AbortSignal
   /** The insert's progress, 0…1. */
@@ -77,7 +82,8 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         try {
           await ws.run(insertSql(input, importId, layout))
         } catch (cause) {
-          if (input.rowCount !== null || /INTERRUPT/i.test(String(cause))) throw cause
+          if ((input.rowCount !== null && !input.unchecked) || /INTERRUPT/i.test(String(cause)))
+            throw cause
           throw new TypedReadFailed(cause)
         } finally {
           stop()
@@ -127,14 +133,14 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
             ...(c.supersededBy
               ? { note: `older name of ${c.supersededBy}, which the file also has` }
               : {}),
+            // A value a person supplied for a column the file lacks (assumed-columns.ts).
+            ...(c.assumed !== undefined ? { assumed: c.assumed } : {}),
           })),
           ...layout.extra.map((c) => ({ source: c.source, target: EXTRA_COLUMN })),
         ]
         await insertImport(ws, importId, attempt, {
           status: 'imported',
           rowCount,
-            // A value a person supplied for a column the file lacks (assumed-columns.ts).
-            ...(c.assumed !== undefined ? { assumed: c.assumed } : {}),
           reconciled: true,
           fixes,
           issues,

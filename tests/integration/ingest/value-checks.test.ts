@@ -10,6 +10,7 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
+import { traceWriter } from '../../bench/trace-sql'
 
 const HEADER = 'BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd'
 const DATES = '2024-09-01T00:00:00Z,2024-09-02T00:00:00Z'
@@ -151,5 +152,32 @@ describe('checkValues: values that cannot be stored', () => {
     expect(record.error?.message).toBe(
       `nul.parquet, row 2, column BilledCost: "${shown}" is not a number.`,
     )
+  })
+})
+
+describe('checkValues: a FOCUS Parquet file read with its types', () => {
+  /** Records whether the value checks' own pass over the file ran (value-checks.ts). */
+  const isCheckPass = (sql: string): string =>
+    /^SELECT min\(source_row\) FILTER/.test(sql.trim()) ? 'checks' : 'other'
+
+  it('is checked by the insert’s own casts, with no pass of the checks before it', async () => {
+    ws = await freshWorkspace()
+    const trace = traceWriter(ws, { classify: isCheckPass })
+    const record = await importFile(ws, await parquet('good.parquet', 'DOUBLE', ['0.1', '1e-20']))
+    expect(record.status).toBe('imported')
+    expect(record.fixes).toEqual([{ code: 'ROUNDED_TO_18_DECIMALS', rows: 1 }])
+    expect(trace.steps().checks).toBeUndefined()
+  })
+
+  it('still names the row and column of a value that does not convert, read again with the checks', async () => {
+    ws = await freshWorkspace()
+    const trace = traceWriter(ws, { classify: isCheckPass })
+    const record = await importFile(ws, await parquet('bad.parquet', 'DOUBLE', ['1', '2', '1e300']))
+    expect(record.error).toMatchObject({
+      code: 'BAD_VALUE',
+      location: { file: 'bad.parquet', row: 3, column: 'BilledCost', value: '1e+300' },
+    })
+    expect(trace.steps().checks?.count).toBe(1)
+    expect(await ws.all('SELECT count(*)::INTEGER AS n FROM cost_rows')).toEqual([{ n: 0 }])
   })
 })
