@@ -33,6 +33,8 @@ interface Choices {
   azureCostView?: AzureCostView
   /** Import an AWS CUR delivery with parts missing (cur-delivery.ts); each record says so. */
   allowIncomplete?: boolean
+  /** Values for required FOCUS columns the files lack (assumed-columns.ts); each record lists them. */
+  assume?: Readonly<Record<string, string>>
 }
 
 /** The import a file goes through: read with the user's column mapping when one was chosen. */
@@ -64,6 +66,7 @@ export class ImportJobs {
     onOverlap?: OverlapChoice,
     azureCostView?: AzureCostView,
     allowIncomplete?: boolean,
+    assume?: Readonly<Record<string, string>>,
   ): string {
     const jobId = randomUUID()
     const controller = new AbortController()
@@ -74,6 +77,7 @@ export class ImportJobs {
         onOverlap,
         azureCostView,
         allowIncomplete,
+        ...(assume ? { assume } : {}),
       }),
     )
     return jobId

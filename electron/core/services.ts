@@ -128,7 +128,14 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'workspace:info': async () => (current ? info() : null),
-    'import:start': async ({ files, onOverlap, azureCostView, allowIncomplete, mapping }) => {
+    'import:start': async ({
+      files,
+      onOverlap,
+      azureCostView,
+      allowIncomplete,
+      mapping,
+      assume,
+    }) => {
       const entries = files.map(
         (token) =>
           staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
@@ -137,7 +144,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       const loaded = mapping === undefined ? undefined : await getMapping(open().ws, mapping)
       const chosen = loaded ? entries.map((entry) => ({ ...entry, mapping: loaded })) : entries
       return {
-        jobId: jobs.start(open().ws, chosen, onOverlap, azureCostView, allowIncomplete),
+        jobId: jobs.start(open().ws, chosen, onOverlap, azureCostView, allowIncomplete, assume),
       }
     },
     'import:status': async ({ jobId }) =>

@@ -41,6 +41,7 @@ import {
   WorkspaceName,
 } from './models'
 import {
+  AssumedValues,
   ReportExportRequestSchema,
   ReportJobSchema,
   ReportPreviewRequestSchema,
@@ -84,6 +85,8 @@ export const CHANNELS = {
   'import:status': {
     request: z.object({ jobId: z.string().max(64) }).strict(),
     response: ImportJobSchema,
+        // Values the user supplied for required FOCUS columns a file lacks; absent, it fails with MISSING_COLUMNS.
+        assume: AssumedValues.optional(),
   },
   'import:cancel': {
     request: z.object({ jobId: z.string().max(64) }).strict(),

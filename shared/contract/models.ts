@@ -83,6 +83,16 @@ export const AzureCostView = z.enum(['actual', 'amortized'])
 /** One of AzureCostView. */
 export type AzureCostView = z.infer<typeof AzureCostView>
 
+/**
+ * Values a person supplies for FOCUS columns a file lacks, by column name (at most 10; the
+ * import checks each is a FOCUS column the file lacks and a value its cells could hold).
+ */
+export const AssumedValues = z
+  .record(z.string().regex(/^[A-Za-z]{1,64}$/), z.string().trim().min(1).max(200))
+  .refine((values) => Object.keys(values).length <= 10, 'at most 10 assumed columns')
+/** One AssumedValues map. */
+export type AssumedValues = z.infer<typeof AssumedValues>
+
 /** An Azure import's cost view, and how its rows count beside the other view's imports of the same period. */
 export const CostViewFactsSchema = z.object({
   view: AzureCostView,

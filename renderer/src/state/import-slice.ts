@@ -45,6 +45,8 @@ export interface ImportSlice {
   resolveCostView(index: number, view: AzureCostView): Promise<void>
   /** Imports the AWS CUR delivery of outcome `index` (refused with INCOMPLETE_DELIVERY) with the parts that are there. */
   resolveIncomplete(index: number): Promise<void>
+  /** Imports the FOCUS file of outcome `index` (refused with MISSING_COLUMNS) again with the values the user supplied. */
+  resolveMissing(index: number, values: Readonly<Record<string, string>>): Promise<void>
   /** Imports the CSV of outcome `index` (no known format) again, read with the saved column mapping `name`. */
   importWithMapping(index: number, name: string): Promise<void>
   cancelImport(): Promise<void>
@@ -59,6 +61,8 @@ interface Choices {
   readonly allowIncomplete?: boolean
   /** A saved column mapping to read the file with (a CSV no known format matches). */
   readonly mapping?: string
+  /** Values for required FOCUS columns the file lacks. */
+  readonly assume?: Readonly<Record<string, string>>
 }
 
 /** Creates the import slice over a transport. */
@@ -115,6 +119,7 @@ export function createImportSlice(
         ...(choices.azureCostView ? { azureCostView: choices.azureCostView } : {}),
         ...(choices.allowIncomplete ? { allowIncomplete: true } : {}),
         ...(choices.mapping ? { mapping: choices.mapping } : {}),
+        ...(choices.assume ? { assume: { ...choices.assume } } : {}),
       })
       set({ importJobId: jobId })
       const job = await follow(jobId)
@@ -201,6 +206,7 @@ export function createImportSlice(
       resolveCostView: (index, view) => rerun(index, { azureCostView: view }),
       resolveIncomplete: (index) => rerun(index, { allowIncomplete: true }),
       importWithMapping: (index, name) => rerun(index, { mapping: name }),
+      resolveMissing: (index, values) => rerun(index, { assume: values }),
       cancelImport: async () => {
         const jobId = get().importJobId
         if (jobId) await api['import:cancel']({ jobId }).catch(() => undefined)

@@ -7,6 +7,7 @@ import { adviceFor, describeLocation } from '../../components/error-alert'
 import type { FileOutcome } from '../../state/import-slice'
 import { useAppStore } from '../../state/store-context'
 import { MapColumnsButton } from '../mapping/map-columns-button'
+import { AssumedValuesNote, MissingValuesPrompt, missingColumnsOf } from './missing-values-prompt'
 
 /** The choices offered for a file that overlaps earlier imports (README: What an import guarantees). */
 const OVERLAP_CHOICES: ReadonlyArray<{ choice: OverlapChoice; label: string }> = [
@@ -178,6 +179,12 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
               {error.code === 'INCOMPLETE_DELIVERY' && status === 'failed' && outcome.token ? (
                 <IncompletePrompt index={index} />
               ) : null}
+              {error.code === 'MISSING_COLUMNS' &&
+              status === 'failed' &&
+              outcome.token &&
+              missingColumnsOf(error.details).length > 0 ? (
+                <MissingValuesPrompt index={index} missing={missingColumnsOf(error.details)} />
+              ) : null}
             </>
           ) : record ? (
             <>
@@ -187,6 +194,7 @@ function Outcome({ outcome, index }: { outcome: FileOutcome; index: number }) {
                 {record.durationMs != null ? ` · ${(record.durationMs / 1000).toFixed(1)} s` : ''}
               </Text>
               <DeliveryPart record={record} />
+              <AssumedValuesNote record={record} />
               <Supersession record={record} />
               {record.commitments ? (
                 <CommitmentSummary

@@ -25,6 +25,7 @@ function Fact({ label, testId, children }: { label: string; testId: string; chil
     </Table.Tr>
   )
 }
+import { AssumedValuesNote } from '../import/missing-values-prompt'
 
 /** The whole SHA-256 (it identifies the file) with a button to copy it. */
 function FullSha({ sha256 }: { sha256: string }) {
@@ -161,3 +162,4 @@ export function ImportDetails({
     </Drawer>
   )
 }
+            <AssumedValuesNote record={record} />

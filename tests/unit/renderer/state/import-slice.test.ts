@@ -170,3 +170,33 @@ describe('import slice with an AWS CUR delivery missing a part', () => {
     ])
   })
 })
+
+describe('import slice with a FOCUS file lacking BillingCurrency', () => {
+  it('shows the MISSING_COLUMNS refusal, and imports the file with the value the user supplies', async () => {
+    const store = createAppStore(transport())
+    await services['workspace:create']({ name: 'assume' })
+    const file = sample(
+      'focus-spec-examples/data/commitment_discount_scenarios/commitment_discount_purchase_scenario_1.csv',
+    )
+    await store
+      .getState()
+      .importFiles([new File([readFileSync(file)], 'commitment_discount_purchase_scenario_1.csv')])
+    const [refused] = store.getState().importOutcomes
+    expect(refused?.error).toMatchObject({
+      code: 'MISSING_COLUMNS',
+      details: { missing: ['BillingCurrency'] },
+    })
+    expect(refused?.token).toBeDefined()
+
+    await store.getState().resolveMissing(0, { BillingCurrency: 'USD' })
+    const [told] = store.getState().importOutcomes
+    expect(told?.error).toBeNull()
+    expect(told?.record).toMatchObject({
+      status: 'imported',
+      reconciled: true,
+      assumed: [{ column: 'BillingCurrency', value: 'USD' }],
+      fixes: [{ code: 'VALUE_ASSUMED', rows: 1 }],
+    })
+    expect(told?.record?.totals.map((t) => [t.currency, t.billedStored])).toEqual([['USD', '8760']])
+  })
+})
