@@ -5,6 +5,7 @@
  * names its columns through `name`.
  */
 import { AWS_SERVICE_CATEGORIES } from './aws-service-categories'
+import { AWS_PRICING_UNITS } from './pricing-units'
 import type { ColumnRule, Condition, Expression, ReconcileColumns } from './mapping-types'
 
 /** Line item types whose rows are usage (FOCUS 1.4 §ChargeCategory). */
@@ -205,9 +206,9 @@ export function awsCurRules(
       fix: 'PRICING_CATEGORY_DERIVED',
     },
     PricingQuantity: usageOnly(type, col('lineItem/UsageAmount')),
-    PricingUnit: usageOnly(type, col('pricing/unit')),
+    PricingUnit: usageUnit(type, name('pricing/unit')),
     ConsumedQuantity: usageOnly(type, col('lineItem/UsageAmount')),
-    ConsumedUnit: usageOnly(type, col('pricing/unit')),
+    ConsumedUnit: usageUnit(type, name('pricing/unit')),
     CommitmentDiscountId: {
       value: { coalesce: [savingsPlanArn, col('reservation/ReservationARN')] },
     },
@@ -312,6 +313,26 @@ export function awsCurRules(
 /** A quantity or unit on usage rows only (FOCUS: null for purchases, taxes and credits). */
 function usageOnly(type: string, value: Expression): ColumnRule {
   return { value: { cases: [{ when: [{ column: type, in: USAGE_TYPES }], then: value }] } }
+}
+
+/**
+ * A usage row's unit in FOCUS Unit Format where AWS's abbreviation is unambiguous (`Hrs` →
+ * `Hours`, flagged PRICING_UNIT_NORMALIZED); any other unit is kept as written.
+ */
+function usageUnit(type: string, unit: string): ColumnRule {
+  const usage: Condition = { column: type, in: USAGE_TYPES }
+  return {
+    value: {
+      cases: [
+        {
+          when: [usage],
+          then: { lookup: { column: unit }, table: AWS_PRICING_UNITS, otherwise: { column: unit } },
+        },
+      ],
+    },
+    fix: 'PRICING_UNIT_NORMALIZED',
+    fixWhen: [[usage, { column: unit, in: Object.keys(AWS_PRICING_UNITS) }]],
+  }
 }
 
 function commitment(

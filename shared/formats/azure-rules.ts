@@ -13,6 +13,7 @@
  */
 import { AZURE_REGION_IDS, AZURE_REGION_NAMES } from './azure-regions'
 import { AZURE_SERVICE_CATEGORIES } from './azure-service-categories'
+import { AZURE_PRICING_BLOCK_SIZES, AZURE_PRICING_UNITS } from './pricing-units'
 import type { ColumnRule, Condition, Expression, ReconcileColumns } from './mapping-types'
 
 const COMMITMENT_MODELS = ['Reservation', 'SavingsPlan']
@@ -20,6 +21,12 @@ const COMMITMENT_MODELS = ['Reservation', 'SavingsPlan']
 const AMORTIZED_CHARGES = ['Usage', 'UnusedReservation', 'UnusedSavingsPlan']
 /** Rows whose cost is invoiced for a commitment and amortized by other rows. */
 const PREPAID_CHARGES = ['Purchase', 'Refund']
+/** UnitOfMeasure values whose FOCUS unit is written differently ("1 Hour" → "Hours"). */
+const RENAMED_UNITS = Object.keys(AZURE_PRICING_UNITS).filter((k) => AZURE_PRICING_UNITS[k] !== k)
+/** UnitOfMeasure values priced per block of more than one unit ("10K", "100 Hours"). */
+const BLOCKED_UNITS = Object.keys(AZURE_PRICING_BLOCK_SIZES).filter(
+  (k) => AZURE_PRICING_BLOCK_SIZES[k] !== '1',
+)
 /** Azure date columns: US month/day/year in EA exports, ISO elsewhere. */
 const DATE_FORMATS = ['%m/%d/%Y', '%Y-%m-%d', '%m/%d/%Y %H:%M:%S']
 
@@ -62,6 +69,17 @@ export function azureRules(names: AzureNames): {
       { when: [{ column: 'ReservationId', present: true }], then: { constant: capacity } },
     ],
   })
+  const usage = charge(['Usage'])
+  const quantity: Expression = { column: 'Quantity' }
+  const unitOfMeasure: Expression = { column: 'UnitOfMeasure' }
+  const blockSize: Expression = { lookup: unitOfMeasure, table: AZURE_PRICING_BLOCK_SIZES }
+  const unit: Expression = {
+    lookup: unitOfMeasure,
+    table: AZURE_PRICING_UNITS,
+    otherwise: unitOfMeasure,
+  }
+  const renamedUnit: Condition = { column: 'UnitOfMeasure', in: RENAMED_UNITS }
+  const blockedUnit: Condition = { column: 'UnitOfMeasure', in: BLOCKED_UNITS }
   const columns: Record<string, ColumnRule> = {
     BillingAccountId: { value: { column: names.billingAccountId } },
     BillingAccountName: { value: { column: names.billingAccountName } },
@@ -145,14 +163,37 @@ export function azureRules(names: AzureNames): {
       },
       fix: 'COMMITMENT_DISCOUNT_DERIVED',
     },
+    // UnitOfMeasure carries a block size ("10K", "100 Hours") and Quantity counts blocks: in
+    // the real exports Cost = UnitPrice × Quantity. So, as in Microsoft's FOCUS export,
+    // PricingQuantity is Quantity (priced per block of x_PricingBlockSize PricingUnits) and
+    // ConsumedQuantity is Quantity × block in single units; unit and block come from
+    // finops-toolkit's PricingUnits.csv.
     ConsumedQuantity: {
-      value: { cases: [{ when: [charge(['Usage'])], then: { column: 'Quantity' } }] },
+      value: { cases: [{ when: [usage], then: { product: quantity, factor: blockSize } }] },
+      fix: 'CONSUMED_QUANTITY_FROM_PRICING_BLOCKS',
+      fixWhen: [[usage, { column: 'Quantity', present: true }, blockedUnit]],
     },
     ConsumedUnit: {
-      value: { cases: [{ when: [charge(['Usage'])], then: { column: 'UnitOfMeasure' } }] },
+      value: { cases: [{ when: [usage], then: unit }] },
+      fix: 'PRICING_UNIT_NORMALIZED',
+      fixWhen: [[usage, renamedUnit]],
     },
-    PricingQuantity: { value: { column: 'Quantity' } },
-    PricingUnit: { value: { column: 'UnitOfMeasure' } },
+    PricingQuantity: { value: quantity },
+    PricingUnit: { value: unit, fix: 'PRICING_UNIT_NORMALIZED', fixWhen: [[renamedUnit]] },
+    x_PricingBlockSize: {
+      value: blockSize,
+      // A unit the table lacks is kept as written, its block unknown: said on the row.
+      fix: 'PRICING_UNIT_UNKNOWN',
+      fixWhen: [
+        [
+          {
+            column: 'UnitOfMeasure',
+            present: true,
+            notIn: Object.keys(AZURE_PRICING_UNITS),
+          },
+        ],
+      ],
+    },
     PricingCategory: {
       value: {
         lookup: { column: 'PricingModel' },
