@@ -150,6 +150,7 @@ export function ImportDetails({
           </Section>
           <Section title="Fixes applied" testId="details-fixes-section">
             <FixesApplied record={record} />
+            <AssumedValuesNote record={record} />
           </Section>
           <Section title="Columns kept outside FOCUS" testId="details-columns-section">
             <ColumnsKept record={record} />
@@ -162,4 +163,3 @@ export function ImportDetails({
     </Drawer>
   )
 }
-            <AssumedValuesNote record={record} />
