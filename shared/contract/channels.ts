@@ -78,6 +78,8 @@ export const CHANNELS = {
         azureCostView: AzureCostView.optional(),
         // Import an AWS CUR delivery whose manifest lists parts that are missing; absent, it fails with INCOMPLETE_DELIVERY.
         allowIncomplete: z.boolean().optional(),
+        // Values the user supplied for required FOCUS columns a file lacks; absent, it fails with MISSING_COLUMNS.
+        assume: AssumedValues.optional(),
       })
       .strict(),
     response: z.object({ jobId: z.string() }),
@@ -85,8 +87,6 @@ export const CHANNELS = {
   'import:status': {
     request: z.object({ jobId: z.string().max(64) }).strict(),
     response: ImportJobSchema,
-        // Values the user supplied for required FOCUS columns a file lacks; absent, it fails with MISSING_COLUMNS.
-        assume: AssumedValues.optional(),
   },
   'import:cancel': {
     request: z.object({ jobId: z.string().max(64) }).strict(),
