@@ -3,7 +3,18 @@
  * and import details): the file's identity, the outcome, source against stored totals, the rules
  * checked, the fixes applied, the columns kept and the deliveries it replaced.
  */
-import { Badge, Button, CopyButton, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  CopyButton,
+  Drawer,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { ImportRecord } from '../../../../shared/contract'
 import { formatUtcTime } from '../../../../shared/dates'
@@ -11,7 +22,10 @@ import { formatBytes } from '../../components/amount'
 import { ErrorAlert } from '../../components/error-alert'
 import { ColumnsKept, FixesApplied, RulesChecked } from './import-details-checks'
 import { ImportLineage } from './import-details-lineage'
+import { ImportMappingRules } from './import-details-mapping'
+import { deliveryPartLine, missingPartsLine } from './import-details-source-model'
 import { ImportTotals } from './import-details-totals'
+import { AssumedValuesNote } from '../import/missing-values-prompt'
 import { STATUS_COLORS } from './import-status'
 
 /** A label and its value, as one row of the facts table. */
@@ -25,7 +39,6 @@ function Fact({ label, testId, children }: { label: string; testId: string; chil
     </Table.Tr>
   )
 }
-import { AssumedValuesNote } from '../import/missing-values-prompt'
 
 /** The whole SHA-256 (it identifies the file) with a button to copy it. */
 function FullSha({ sha256 }: { sha256: string }) {
@@ -64,6 +77,22 @@ function Facts({ record }: { record: ImportRecord }) {
         <Fact label="Format" testId="details-format">
           {record.format}
         </Fact>
+        {record.delivery ? (
+          <Fact label="Delivery" testId="details-delivery">
+            {deliveryPartLine(record.delivery)}
+          </Fact>
+        ) : null}
+        {record.mapping ? (
+          <Fact label="Column mapping" testId="details-mapping-fact">
+            {record.mapping.name} (sha256 {record.mapping.sha256.slice(0, 12)})
+          </Fact>
+        ) : null}
+        {record.assumed?.length ? (
+          <Fact label="Values supplied" testId="details-assumed">
+            {record.assumed.map((a) => `${a.column} = ${a.value}`).join(', ')} on every row (the
+            file has no such column)
+          </Fact>
+        ) : null}
         <Fact label="FOCUS version" testId="details-focus-version">
           {record.focusVersion ?? '—'}
         </Fact>
@@ -96,6 +125,22 @@ function Facts({ record }: { record: ImportRecord }) {
         </Fact>
       </Table.Tbody>
     </Table>
+  )
+}
+
+/** A part of an AWS CUR delivery imported without some of its parts: which, and what it means. */
+function IncompleteDelivery({ record }: { record: ImportRecord }) {
+  const line = record.delivery ? missingPartsLine(record.delivery) : null
+  if (!line) return null
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title="Incomplete delivery"
+      data-testid="details-incomplete"
+    >
+      {line}
+    </Alert>
   )
 }
 
@@ -142,9 +187,15 @@ export function ImportDetails({
         <Stack gap="lg" data-testid="import-details-body" data-import-id={record.id}>
           <Facts record={record} />
           {record.error ? <ErrorAlert error={record.error} /> : null}
+          <IncompleteDelivery record={record} />
           <Section title="Totals: file and stored" testId="details-totals">
             <ImportTotals record={record} />
           </Section>
+          {record.mapping ? (
+            <Section title="Column mapping" testId="details-mapping-section">
+              <ImportMappingRules record={{ ...record, mapping: record.mapping }} />
+            </Section>
+          ) : null}
           <Section title="FOCUS rules checked" testId="details-rules-section">
             <RulesChecked record={record} />
           </Section>
