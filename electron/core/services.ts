@@ -19,6 +19,7 @@ import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
 import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
 import { createMappingServices } from './services-mappings'
+import { createRowsServices } from './services-rows'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -52,6 +53,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     examplesDir: options.examplesDir ?? null,
   })
   const reports = createReportServices({ workspace, emit, reportsDir: options.reportsDir ?? null })
+  const rows = createRowsServices(workspace)
   const mappings = createMappingServices({
     workspace,
     staged: (token) =>
@@ -180,6 +182,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     ...allocation,
     ...mappings,
+    ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),
     reportFile: (jobId, name) => reports.file(jobId, name),

@@ -18,6 +18,13 @@ import {
 import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
 import {
+  RowDetailSchema,
+  RowKeySchema,
+  RowSourceSchema,
+  RowsPageRequestSchema,
+  RowsPageSchema,
+} from './rows'
+import {
   AllocationExampleSchema,
   AllocationPreviewRequestSchema,
   AllocationPreviewSchema,
@@ -131,6 +138,10 @@ export const CHANNELS = {
     request: z.object({ queryId: z.string().max(64) }).strict(),
     response: z.null(),
   },
+  // Drill-through (electron/core/rows): a cell's rows, a row's detail, its line in the source file.
+  'rows:page': { request: RowsPageRequestSchema, response: RowsPageSchema },
+  'rows:detail': { request: RowKeySchema, response: RowDetailSchema },
+  'rows:source': { request: RowKeySchema, response: RowSourceSchema },
   'allocation:periods': { request: Empty, response: z.array(PeriodRowsSchema) },
   'allocation:get': { request: Empty, response: AllocationStateSchema },
   'allocation:example': { request: Empty, response: AllocationExampleSchema },

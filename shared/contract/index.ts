@@ -11,6 +11,7 @@ export * from './report'
 export * from './tags'
 export * from './commitments'
 export * from './mappings'
+export * from './rows'
 
 /** An API: one async function per channel, returning the channel's response. */
 export type FocalApi = {

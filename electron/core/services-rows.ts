@@ -1,0 +1,30 @@
+/**
+ * The drill-through channels of the core services: a page of a pivot cell's rows, one row's
+ * detail, and its source line from the folders this session was shown. A folder reaches the
+ * core only from a host's own dialog or the CLI's argument, never from the UI.
+ */
+import type { FocalApi } from '../../shared/contract'
+import { rowDetail } from './rows/row-detail'
+import { rowSource } from './rows/row-source'
+import { rowsPage } from './rows/rows-page'
+import { SourceLinks } from './rows/source-links'
+import type { Workspace } from './workspace/workspace'
+
+/** The channels this module answers. */
+export type RowsChannel = 'rows:page' | 'rows:detail' | 'rows:source'
+
+/** Creates the drill-through handlers with their session's source folders. */
+export function createRowsServices(workspace: () => Workspace): {
+  api: Pick<FocalApi, RowsChannel>
+  links: SourceLinks
+} {
+  const links = new SourceLinks()
+  return {
+    api: {
+      'rows:page': async (request) => rowsPage(workspace(), request),
+      'rows:detail': async (key) => rowDetail(workspace(), key),
+      'rows:source': async (key) => rowSource(workspace(), key, links),
+    },
+    links,
+  }
+}
