@@ -178,7 +178,11 @@ export function azureRules(names: AzureNames): {
       fix: 'PRICING_UNIT_NORMALIZED',
       fixWhen: [[usage, renamedUnit]],
     },
-    PricingQuantity: { value: quantity },
+    PricingQuantity: {
+      value: quantity,
+      fix: 'PRICING_QUANTITY_PER_BLOCK',
+      fixWhen: [[{ column: 'Quantity', present: true }, blockedUnit]],
+    },
     PricingUnit: { value: unit, fix: 'PRICING_UNIT_NORMALIZED', fixWhen: [[renamedUnit]] },
     x_PricingBlockSize: {
       value: blockSize,

@@ -71,6 +71,7 @@ function expectedAzure(path: string): UnitRow[] {
     const fixes = [
       ...(known && known.unit !== written ? ['PRICING_UNIT_NORMALIZED'] : []),
       ...(known ? [] : ['PRICING_UNIT_UNKNOWN']),
+      ...(known && known.block !== '1' && r.Quantity ? ['PRICING_QUANTITY_PER_BLOCK'] : []),
       ...(usage && known && known.block !== '1' ? ['CONSUMED_QUANTITY_FROM_PRICING_BLOCKS'] : []),
     ]
     return {
@@ -88,6 +89,7 @@ const UNIT_FIXES = new Set([
   'PRICING_UNIT_NORMALIZED',
   'PRICING_UNIT_UNKNOWN',
   'CONSUMED_QUANTITY_FROM_PRICING_BLOCKS',
+  'PRICING_QUANTITY_PER_BLOCK',
 ])
 
 /** The stored rows with only the unit fix codes, sorted, for comparison. */
