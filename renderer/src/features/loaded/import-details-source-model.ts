@@ -1,6 +1,6 @@
 /**
  * How an import's rows were read, as the import-details drawer words it: the AWS CUR delivery
- * part it was (cur-delivery.ts) and the column mapping's rules (shared/formats/user-mapping.ts),
+ * part it was (cur-delivery.ts), values supplied for columns the file lacked, and the column mapping's rules (shared/formats/user-mapping.ts),
  * one line per FOCUS column: where its value comes from and the transforms on the way.
  */
 import type { ImportRecord } from '../../../../shared/contract'
@@ -22,6 +22,13 @@ export function missingPartsLine(delivery: Delivery): string | null {
       ? 'Some parts the manifest lists were'
       : `${missing.length === 1 ? 'Part' : 'Parts'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'}`
   return `${named} missing when this delivery was imported (imported incomplete, on request), so the billing period's totals lack their rows; a later delivery of the period restates this one whole.`
+}
+
+/** FOCUS columns the file lacked and the value a person supplied for each, on every row. */
+export function assumedLine(assumed: NonNullable<ImportRecord['assumed']>): string | null {
+  if (assumed.length === 0) return null
+  const values = assumed.map((a) => `${a.column} = ${a.value}`).join(', ')
+  return `${values} on every row, as supplied at import: the file has no ${assumed.length === 1 ? 'such column' : 'such columns'} (fix VALUE_ASSUMED)`
 }
 
 /** One column of a mapping: the column it fills, where the value comes from, and the transforms. */

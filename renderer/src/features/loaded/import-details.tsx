@@ -23,7 +23,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { ColumnsKept, FixesApplied, RulesChecked } from './import-details-checks'
 import { ImportLineage } from './import-details-lineage'
 import { ImportMappingRules } from './import-details-mapping'
-import { deliveryPartLine, missingPartsLine } from './import-details-source-model'
+import { assumedLine, deliveryPartLine, missingPartsLine } from './import-details-source-model'
 import { ImportTotals } from './import-details-totals'
 import { AssumedValuesNote } from '../import/missing-values-prompt'
 import { STATUS_COLORS } from './import-status'
@@ -89,8 +89,7 @@ function Facts({ record }: { record: ImportRecord }) {
         ) : null}
         {record.assumed?.length ? (
           <Fact label="Values supplied" testId="details-assumed">
-            {record.assumed.map((a) => `${a.column} = ${a.value}`).join(', ')} on every row (the
-            file has no such column)
+            {assumedLine(record.assumed)}
           </Fact>
         ) : null}
         <Fact label="FOCUS version" testId="details-focus-version">

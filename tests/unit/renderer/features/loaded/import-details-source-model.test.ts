@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  assumedLine,
   deliveryPartLine,
   mappingRulesShown,
   missingPartsLine,
@@ -117,5 +118,22 @@ describe('mappingRulesShown', () => {
   it('names a tag prefix', () => {
     const mapping = { ...chargebackMapping(), tags: { prefix: 'tag_' } }
     expect(mappingRulesShown(mapping).at(-1)?.source).toBe('columns starting with "tag_"')
+  })
+})
+
+describe('assumedLine', () => {
+  it('names each supplied value, and nothing when none was', () => {
+    expect(assumedLine([])).toBeNull()
+    expect(assumedLine([{ column: 'BillingCurrency', value: 'USD' }])).toBe(
+      'BillingCurrency = USD on every row, as supplied at import: the file has no such column (fix VALUE_ASSUMED)',
+    )
+    expect(
+      assumedLine([
+        { column: 'BillingCurrency', value: 'USD' },
+        { column: 'ChargeCategory', value: 'Usage' },
+      ]),
+    ).toBe(
+      'BillingCurrency = USD, ChargeCategory = Usage on every row, as supplied at import: the file has no such columns (fix VALUE_ASSUMED)',
+    )
   })
 })
