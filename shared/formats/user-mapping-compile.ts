@@ -17,6 +17,14 @@ export function compileUserMapping(mapping: UserMapping): FormatMapping {
   const columns: Record<string, ColumnRule> = {}
   for (const [target, rule] of Object.entries(mapping.columns))
     columns[target] = { value: expressionOf(target, rule) }
+  // A source with no amortized figure is billed and amortized alike (as OCI and Azure's legacy
+  // usage details are); every row says so rather than holding an EffectiveCost of nothing.
+  const effective = mapping.columns.EffectiveCost ?? mapping.columns.BilledCost
+  if (!mapping.columns.EffectiveCost && effective)
+    columns.EffectiveCost = {
+      value: expressionOf('EffectiveCost', effective),
+      fix: 'EFFECTIVE_COST_IS_BILLED_COST',
+    }
   if (mapping.tags)
     columns.Tags = {
       value: {
@@ -36,7 +44,7 @@ export function compileUserMapping(mapping: UserMapping): FormatMapping {
       currency: currency?.column ?? [],
       ...(currency?.constant !== undefined ? { currencyConstant: currency.constant } : {}),
       billed: moneyTerms(mapping.columns.BilledCost),
-      effective: moneyTerms(mapping.columns.EffectiveCost),
+      effective: moneyTerms(effective),
     },
   }
 }

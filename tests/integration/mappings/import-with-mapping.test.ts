@@ -61,6 +61,21 @@ describe('importWithMapping', () => {
     ])
   })
 
+  it('without an EffectiveCost rule, takes the billed amount as EffectiveCost and flags every row so', async () => {
+    ws = await freshWorkspace()
+    const mapping = chargebackMapping()
+    const { EffectiveCost: _dropped, ...columns } = mapping.columns
+    const loaded = loadMappingJson({ ...mapping, columns })
+    const [record] = (await importWithMapping(ws, writeChargebackCsv(), loaded)).records
+    expect([record?.status, record?.reconciled]).toEqual(['imported', true])
+    const sums = chargebackSums()
+    expect(await storedSums(ws)).toEqual({
+      EUR: { rows: 28, billed: sums.EUR?.sum, effective: sums.EUR?.sum },
+      USD: { rows: 9, billed: sums.USD?.sum, effective: sums.USD?.sum },
+    })
+    expect(record?.fixes).toContainEqual({ code: 'EFFECTIVE_COST_IS_BILLED_COST', rows: 37 })
+  })
+
   it('maps dates, lookups, constants and tag columns as the mapping says', async () => {
     ws = await freshWorkspace()
     await importWithMapping(ws, writeChargebackCsv(), loadMappingJson(chargebackMapping()))
