@@ -28,6 +28,12 @@ export interface ScanOptions {
   onBytes?: (bytesRead: number) => void
   /** Called once, as soon as a problem is found, so a reader busy with the same file can be stopped. */
   onProblem?: () => void
+  /**
+   * Given each chunk of a CSV's text (decompressed for .csv.gz) until a problem is found:
+   * reconciliation's second reader (source-totals.ts) reads the file through this scan, so
+   * the file is read, and decompressed, once for both.
+   */
+  onText?: (chunk: Buffer) => void
 }
 
 /** Why a file's bytes are not all data, before it is worded for a person. */
@@ -54,7 +60,11 @@ export async function scanFile(
     options.onProblem?.()
   }
   const text = new TextCheck(report)
-  const gzip = content === 'csv.gz' ? new GzipCheck(text, report) : null
+  const toText = (chunk: Buffer): void => {
+    text.push(chunk)
+    if (!finding) options.onText?.(chunk)
+  }
+  const gzip = content === 'csv.gz' ? new GzipCheck(toText, report) : null
   let bytesRead = 0
   try {
     for await (const chunk of createReadStream(path, {
@@ -63,7 +73,7 @@ export async function scanFile(
       hash.update(chunk)
       // Once something is wrong only the hash goes on: it identifies the refused bytes in the import log.
       if (!finding && gzip) await gzip.write(chunk)
-      else if (!finding && content === 'csv') text.push(chunk)
+      else if (!finding && content === 'csv') toText(chunk)
       bytesRead += chunk.length
       options.onBytes?.(bytesRead)
     }
@@ -89,10 +99,10 @@ class GzipCheck {
   private failed = false
 
   constructor(
-    text: TextCheck,
+    toText: (chunk: Buffer) => void,
     private readonly report: (found: Finding) => void,
   ) {
-    this.gunzip.on('data', (chunk: Buffer) => text.push(chunk))
+    this.gunzip.on('data', (chunk: Buffer) => toText(chunk))
     this.settled = new Promise((resolve) => {
       this.gunzip.on('end', () => {
         this.consumed = this.gunzip.bytesWritten

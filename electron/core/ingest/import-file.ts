@@ -45,7 +45,7 @@ import {
 } from './assumed-columns'
 import { planStage, runStage } from './stage-plan'
 import { FOCUS_COST_COLUMNS } from './source-columns'
-import { startSourceTotals } from './source-totals'
+import { csvFeed, startSourceTotals } from './source-totals'
 import type { SourceTotals } from './source-columns'
 import type { SourceColumns } from './source-terms'
 import { watchProgress } from './progress'
@@ -147,11 +147,20 @@ async function runImport(
   // file is read once from cache. A damaged file stops DuckDB's read early.
   let bytesRead = 0
   const damaged = new AbortController()
+  const pickColumns = (header: readonly string[]): SourceColumns | null =>
+    isContractCommitmentHeader(header)
+      ? COMMITMENT_COST_COLUMNS
+      : sourceColumnsOf(formatOf(header, options.format), options.assume)
+  // A CSV's second reader is fed by the scan, which reads (and decompresses) the file once for both.
+  const reading = new AbortController()
+  const feed =
+    kind === 'csv' || kind === 'csv.gz' ? csvFeed(pickColumns, reading.signal) : undefined
   const scanning = scanFile(path, fileName, kind === 'csv' || kind === 'csv.gz' ? kind : 'other', {
     onBytes: (bytes) => {
       bytesRead = bytes
     },
     onProblem: () => damaged.abort(),
+    onText: feed?.push,
   })
   scanning.catch(() => undefined)
   if (kind === 'zip')
@@ -168,16 +177,13 @@ async function runImport(
   // a native export's come from its format's own source sums (native-stage.ts).
   // DuckDB reads the file through the workspace's gate folder, the only place it may read (file-gate.ts).
   const readable = await ws.admit(path).catch((cause: unknown) => failRead(cause, fileName))
-  const reading = new AbortController()
   const sourceTotals = startSourceTotals(
     ws,
     readable.path,
     kind,
-    (header) =>
-      isContractCommitmentHeader(header)
-        ? COMMITMENT_COST_COLUMNS
-        : sourceColumnsOf(formatOf(header, options.format), options.assume),
+    pickColumns,
     reading.signal,
+    feed?.totals(scanning),
   )
   const table = ws.tempName('stage')
   const { mapping, sourceTypes, native, commitments, inPlace } = await stageFile(

@@ -5,7 +5,8 @@
  * read_parquet of its money columns when the rows are stored.
  */
 import type { Workspace } from '../workspace/workspace'
-import { csvTotals } from './csv-totals'
+import { CsvTotals, csvTotals } from './csv-totals'
+import type { FileScan } from './file-integrity'
 import { parquetTotalsSql, type TypedColumn } from './parquet-totals-sql'
 import { costColumnIndexes, type CostColumns, type SourceTotals } from './source-columns'
 import type { SourceColumns } from './source-terms'
@@ -23,16 +24,57 @@ export function startSourceTotals(
   kind: SourceKind,
   pick: (header: readonly string[]) => SourceColumns | null,
   signal?: AbortSignal,
+  /** A CSV's totals read through the scan of its bytes (csvFeed); without them, the CSV is read here. */
+  fed?: Promise<SourceTotals>,
 ): () => Promise<SourceTotals> {
   // A native Parquet file's sums come from its format's own source sums (native-stage.ts).
   if (kind === 'parquet')
     return () => parquetTotals(ws, path, (header) => focusColumns(pick(header)))
   // JSON lines are only a native export's, summed by its format's source sums (native-stage.ts).
   if (kind === 'jsonl') return () => Promise.resolve({ sums: [], unreadable: null, columns: null })
-  const reading = csvTotals(path, kind === 'csv.gz', pick, signal)
+  const reading = fed ?? csvTotals(path, kind === 'csv.gz', pick, signal)
   // Awaited only if the import gets as far as storing; an earlier failure reports itself.
   reading.catch(() => undefined)
   return () => reading
+}
+
+/** The second reader of a CSV or CSV.gz, fed its text by the scan of the file's bytes (file-integrity.ts `onText`). */
+export interface CsvFeed {
+  /** Reads one chunk of the file's text (nothing once the reader is done, failed or stopped). */
+  readonly push: (chunk: Buffer) => void
+  /** The totals once `scanning` has read the whole file; rejects when the scan found the bytes damaged. */
+  totals(scanning: Promise<FileScan>): Promise<SourceTotals>
+}
+
+/**
+ * A CSV's second reader fed by the scan: the file is read, and a .csv.gz decompressed, once
+ * for the hash, the byte checks and the sums. It still shares nothing with DuckDB's staging
+ * or Focal's column mapping: it splits and sums the text itself (csv-totals.ts).
+ */
+export function csvFeed(
+  pick: (header: readonly string[]) => SourceColumns | null,
+  signal?: AbortSignal,
+): CsvFeed {
+  const reader = new CsvTotals(pick)
+  let failure: { cause: unknown } | null = null
+  return {
+    push: (chunk) => {
+      if (failure || reader.done || signal?.aborted) return
+      try {
+        reader.push(chunk)
+      } catch (cause) {
+        failure = { cause }
+      }
+    },
+    totals: async (scanning) => {
+      const scan = await scanning
+      if (signal?.aborted) throw new Error('source totals cancelled')
+      if (failure) throw failure.cause
+      // The scan stopped feeding at the damage; the import is refused for it (refuseDamaged).
+      if (scan.problem) throw new Error('source totals not read: the file is damaged')
+      return reader.end()
+    },
+  }
 }
 
 async function parquetTotals(

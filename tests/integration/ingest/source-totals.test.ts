@@ -5,12 +5,14 @@
  * value) — faults the staged source sums alone agreed with — and the import
  * must fail with the difference, storing nothing.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { scratchSql } from '../../helpers/duckdb'
 import { importFile } from '../../../electron/core/ingest/import-file'
+import type * as Fs from 'node:fs'
+import type * as Zlib from 'node:zlib'
 import type * as StageSql from '../../../electron/core/ingest/stage-sql'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import type * as FocusHeader from '../../../shared/formats/focus-header'
@@ -20,6 +22,25 @@ import { freshWorkspace } from '../../helpers/workspace'
 
 /** Which step of the import a test breaks (none: the real import). */
 const sabotage = vi.hoisted(() => ({ step: 'none' as 'none' | 'swap' | 'drop-row' | 'misread' }))
+
+/** Node's own reads of files: streams opened and gzip streams made (the byte scan, the second reader). */
+const reads = vi.hoisted(() => ({ streams: 0, gunzips: 0 }))
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof Fs>()
+  const createReadStream = (...args: Parameters<typeof real.createReadStream>) => {
+    reads.streams++
+    return real.createReadStream(...args)
+  }
+  return { ...real, createReadStream, default: { ...real, createReadStream } }
+})
+vi.mock('node:zlib', async (original) => {
+  const real = await original<typeof Zlib>()
+  const createGunzip = (...args: Parameters<typeof real.createGunzip>) => {
+    reads.gunzips++
+    return real.createGunzip(...args)
+  }
+  return { ...real, createGunzip, default: { ...real, createGunzip } }
+})
 
 // A mapping that fills BilledCost from EffectiveCost's column and the other way round.
 vi.mock('../../../shared/formats/focus-header', async (original) => {
@@ -90,6 +111,33 @@ describe('source totals: the second reader', () => {
       ['USD', 2, '3.755', '3.005'],
     ])
   })
+
+  it.each([
+    ['once.csv', (path: string) => path],
+    [
+      'once.csv.gz',
+      (path: string) => {
+        writeFileSync(`${path}.gz`, gzipSync(readFileSync(path)))
+        return `${path}.gz`
+      },
+    ],
+  ])(
+    'reads %s once in Node: the byte scan feeds the second reader as it reads',
+    async (name, write) => {
+      const path = write(csv(name.replace(/\.gz$/, ''), ROWS))
+      reads.streams = 0
+      reads.gunzips = 0
+      const record = await importFile(ws, path)
+      expect(record).toMatchObject({ status: 'imported', reconciled: true, rowCount: 3 })
+      expect(record.totals.map((t) => [t.currency, t.billedSource, t.effectiveSource])).toEqual([
+        ['EUR', '10', '7.25'],
+        ['USD', '3.755', '3.005'],
+      ])
+      // The header's first bytes (csv-header.ts), then one whole read: the scan's. The second
+      // reader opening its own stream (and gzip) made it three.
+      expect(reads).toEqual({ streams: 2, gunzips: name.endsWith('.gz') ? 2 : 0 })
+    },
+  )
 
   it('catches a swapped column mapping: BilledCost filled from EffectiveCost', async () => {
     sabotage.step = 'swap'
