@@ -25,6 +25,8 @@ import { type SourceKind } from '../ingest/stage-sql'
 import { planStage, runStage } from '../ingest/stage-plan'
 import { Workspace } from '../workspace/workspace'
 import { runRules, tally, type Validation } from './rule-results'
+import { currencyFindings } from './currency-findings'
+import { withCurrencyText } from '../ingest/currency-text-sql'
 import { FILE_COLUMNS, fileRelationSql } from './validate-sql'
 
 /** Validates one file; never throws for bad input — a file that cannot be read has `error` set. */
@@ -54,6 +56,10 @@ export async function validateFile(path: string, fileName: string): Promise<Vali
       rowExpr: 'source_row',
       checkPresence: true,
     })
+    // Money written as a currency string is read by an import: a warning, not a failed type rule.
+    rules.push(
+      ...(await currencyFindings(ws, staged.table, staged.kind, staged.mapping, staged.types)),
+    )
     return {
       name: fileName,
       source: 'file',
@@ -133,7 +139,9 @@ async function stage(ws: Workspace, path: string, fileName: string): Promise<Sta
     refuseUnknownFormat(fileName, detected.closest, kind)
   if (detected.kind !== 'native') {
     refuseDuplicateColumns(mapping, fileName, kind)
-    return { dataset: 'CostAndUsage', table, kind, mapping, types, format: kind }
+    // Read as an import's text stage reads a FOCUS file (currency strings, the text null).
+    const read = withCurrencyText(mapping)
+    return { dataset: 'CostAndUsage', table, kind, mapping: read, types, format: kind }
   }
   const native = await mapNativeStage(ws, detected.mapping, fileName, {
     table,

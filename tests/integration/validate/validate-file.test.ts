@@ -216,7 +216,7 @@ function brokenFile(): string {
   const lines = [
     header,
     `10.00,10.00,${ok},Usage,Usage-Based,Standard,,,vm-1,AWS,`,
-    `"$1,000.00",0,${ok},Usage,Usage-Based,Standard,,,vm-1,AWS,`,
+    `"1.000,00",0,${ok},Usage,Usage-Based,Standard,,,vm-1,AWS,`,
     `5.00,0,${ok},Purchase,Usage-Based,Committed,sp-1,Spend,sp-1,AWS,`,
     `5.00,0,${ok},Purchase,One-Time,Standard,sp-2,Spend,vm-9,AWS,`,
     `1.00,1.00,USD,2024-09-02,2024-09-01T00:00:00Z,Refund,Usage-Based,Standard,,,vm-1,AWS,`,
@@ -237,7 +237,7 @@ describe('validateFile on a broken file', () => {
     expect(v).toMatchObject({ focusVersion: '1.4', rows: 12, error: null })
     expect(rule(v, 'BilledCost.Type')).toMatchObject({
       failingRows: 1,
-      samples: [{ row: 2, value: '$1,000.00' }],
+      samples: [{ row: 2, value: '1.000,00' }],
       severity: 'error',
       check: 'type',
     })
