@@ -9,6 +9,7 @@ import { COMMITMENTS_HELP, runCommitmentsCommand } from './commitments-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
+import { ROWS_HELP, runRowsCommand } from './rows-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
 import { describeError } from './format'
@@ -48,6 +49,7 @@ Usage:
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
   ${TAGS_HELP}
+  ${ROWS_HELP}
   ${COMMITMENTS_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
@@ -65,6 +67,8 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   commitments: runCommitmentsCommand,
   report: runReportCommand,
   tags: runTagsCommand,
+  rows: (argv) => runRowsCommand('rows', argv),
+  row: (argv) => runRowsCommand('row', argv),
   validate: runValidateCommand,
   mappings: runMappingsCommand,
 }
