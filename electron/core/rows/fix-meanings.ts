@@ -32,6 +32,8 @@ const MEANINGS: Readonly<Record<string, string>> = {
     "ChargeFrequency was derived from the provider's line item type.",
   COMMITMENT_DISCOUNT_DERIVED:
     "Commitment discount columns were derived from the provider's reservation or savings plan columns.",
+  CONSUMED_QUANTITY_FROM_PRICING_BLOCKS:
+    'ConsumedQuantity is the quantity the provider priced in blocks times the block size, in single units.',
   CREDITS_NETTED: "The provider's credits were netted into the cost.",
   PERIOD_END_MADE_EXCLUSIVE:
     'A period end the provider wrote as its last day was made exclusive (the next day), as FOCUS counts it.',
