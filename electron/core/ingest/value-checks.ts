@@ -23,7 +23,7 @@ export interface FixRule {
 
 const HINTS = {
   decimal:
-    'FOCUS money and quantity columns hold plain numbers such as 10000.00, with no currency symbol or thousands separator. Fix the file and import it again.',
+    'FOCUS money and quantity columns hold plain numbers such as 10000.00 (Focal also reads $10,000.00 in a cost or price column whose symbol is the row currency). Fix the file and import it again.',
   datetime:
     'Use ISO 8601 date-times such as 2024-09-01T00:00:00Z. Fix the file and import it again.',
 } as const

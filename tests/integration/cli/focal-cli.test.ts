@@ -1,6 +1,6 @@
 /** The built `focal` command on real files: output, --json, exit codes, read-only query, one writer. */
 import { execFile } from 'node:child_process'
-import { copyFileSync, readdirSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -72,8 +72,16 @@ describe('focal CLI', () => {
 
   it('exits 1 when any file fails, naming file, row and column, and keeps the others', async () => {
     const ws = join(tempDir(), 'mixed.focal')
-    const bad = sample(
-      'focus-spec-examples/data/saas_examples/simple_agreements/simple_saas_agreements_a1.csv',
+    // The FOCUS SaaS example on EUR rows: its dollar amounts ($10,000.00) are not read.
+    const bad = join(tempDir(), 'simple_saas_agreements_a1.csv')
+    writeFileSync(
+      bad,
+      readFileSync(
+        sample(
+          'focus-spec-examples/data/saas_examples/simple_agreements/simple_saas_agreements_a1.csv',
+        ),
+        'utf8',
+      ).replace(',USD,', ',EUR,'),
     )
     const { code, stdout } = await focal('import', SAMPLE, bad, '-w', ws)
     expect(code).toBe(1)
