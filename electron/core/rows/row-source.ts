@@ -10,6 +10,7 @@ import type { Workspace } from '../workspace/workspace'
 import { csvFields, csvRecord, jsonLine } from './source-line'
 import type { SourceLinks } from './source-links'
 import { parquetRow } from './parquet-row'
+import { archiveMember, withArchiveMember } from './archive-source'
 
 /** The source line of `key`, looking in the session's folders (plus `folder`, when given). */
 export async function rowSource(
@@ -26,16 +27,38 @@ export async function rowSource(
       `There is no import ${key.importId} in this workspace.`,
     )
   const fileName = record.fileName
+  const member = archiveMember(fileName)
+  if (member) {
+    const read = (path: string): Promise<RowSource> => readRow(ws, path, fileName, key.sourceRow)
+    const found = await withArchiveMember(ws, key.importId, member, record.sha256, links, read)
+    return (
+      found ??
+      notFound(
+        fileName,
+        `The archive ${member.archive} that held ${member.inner} is not at hand (or no longer holds it as imported): choose the folder that holds it.`,
+      )
+    )
+  }
   const path = await links.find(record.sha256, record.sizeBytes)
   if (path === null)
     return notFound(
       fileName,
       `The source file ${fileName} (SHA-256 ${record.sha256.slice(0, 12)}…) is not at hand: choose the folder that holds it.`,
     )
+  return readRow(ws, path, fileName, key.sourceRow)
+}
+
+/** Data row `row` of the file at `path` (the one imported as `fileName`). */
+async function readRow(
+  ws: Workspace,
+  path: string,
+  fileName: string,
+  row: number,
+): Promise<RowSource> {
   const kind = await detectFileKind(path)
   if (kind === 'parquet') {
-    const fields = await parquetRow(ws, path, key.sourceRow)
-    if (fields === null) return missingRow(fileName, key.sourceRow)
+    const fields = await parquetRow(ws, path, row)
+    if (fields === null) return missingRow(fileName, row)
     return {
       found: true,
       fileName,
@@ -46,8 +69,8 @@ export async function rowSource(
     }
   }
   if (kind === 'jsonl') {
-    const line = await jsonLine(path, key.sourceRow)
-    if (line === null) return missingRow(fileName, key.sourceRow)
+    const line = await jsonLine(path, row)
+    if (line === null) return missingRow(fileName, row)
     return {
       found: true,
       fileName,
@@ -58,8 +81,8 @@ export async function rowSource(
     }
   }
   if (kind === 'csv' || kind === 'csv.gz') {
-    const line = await csvRecord(path, kind === 'csv.gz', key.sourceRow)
-    if (line === null) return missingRow(fileName, key.sourceRow)
+    const line = await csvRecord(path, kind === 'csv.gz', row)
+    if (line === null) return missingRow(fileName, row)
     return {
       found: true,
       fileName,

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importArchive } from '../../../electron/core/ingest/import-archive'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { rowDetail } from '../../../electron/core/rows/row-detail'
 import { rowSource } from '../../../electron/core/rows/row-source'
@@ -15,6 +16,7 @@ import { parseCsv } from '../../helpers/csv-sums'
 import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
+import { writeZip } from '../../helpers/zip-writer'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 const CUR = sample('focus-converters-samples/sample-anonymous-aws-export-dataset.csv')
@@ -163,5 +165,32 @@ describe('rowSource', () => {
       expect(stored.values.find((v) => v.column === column)?.value ?? null).toContain(
         parquet.fields.find((f) => f.name === column)?.value,
       )
+  })
+
+  it('re-reads a file imported from a ZIP by name inside the archive found by its SHA-256', async () => {
+    const zipped = await freshWorkspace('zipped')
+    try {
+      const archive = join(tempDir(), 'september.zip')
+      writeZip(archive, [{ name: 'exports/focus.csv', data: readFileSync(SAMPLE) }])
+      const { records } = await importArchive(zipped, archive)
+      expect(records.map((r) => [r.fileName, r.status])).toEqual([
+        ['september.zip/exports/focus.csv', 'imported'],
+      ])
+      const key = { importId: records[0]!.id, sourceRow: 250 }
+      const away = await rowSource(zipped, key, new SourceLinks())
+      expect(away).toEqual({
+        found: false,
+        fileName: 'september.zip/exports/focus.csv',
+        message:
+          'The archive september.zip that held exports/focus.csv is not at hand (or no longer holds it as imported): choose the folder that holds it.',
+      })
+      const folder = join(tempDir(), 'downloads')
+      mkdirSync(folder)
+      copyFileSync(archive, join(folder, 'renamed.zip'))
+      const source = await rowSource(zipped, key, new SourceLinks(), folder)
+      expect(source).toMatchObject({ found: true, kind: 'csv', line: linesOf(SAMPLE)[250] })
+    } finally {
+      await zipped.close()
+    }
   })
 })
