@@ -25,7 +25,6 @@ import { ImportLineage } from './import-details-lineage'
 import { ImportMappingRules } from './import-details-mapping'
 import { assumedLine, deliveryPartLine, missingPartsLine } from './import-details-source-model'
 import { ImportTotals } from './import-details-totals'
-import { AssumedValuesNote } from '../import/missing-values-prompt'
 import { STATUS_COLORS } from './import-status'
 
 /** A label and its value, as one row of the facts table. */
@@ -200,7 +199,6 @@ export function ImportDetails({
           </Section>
           <Section title="Fixes applied" testId="details-fixes-section">
             <FixesApplied record={record} />
-            <AssumedValuesNote record={record} />
           </Section>
           <Section title="Columns kept outside FOCUS" testId="details-columns-section">
             <ColumnsKept record={record} />
