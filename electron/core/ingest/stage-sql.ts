@@ -178,7 +178,7 @@ export function moneyValue(
 ): string {
   const text = moneyText(column, kind, sourceType)
   if (!text) return `${cast}(${stagedValue(column, kind)} AS DECIMAL(38,18))`
-  const currency = currencyOf(column)
+  const currency = writtenCurrency(column, kind, sourceType)
   // Before the fast path, which counts characters only and takes `$10,000.00` for a number.
   return currency
     ? `CASE WHEN ${currencyTextCondition(text, currency)} THEN ${currencyTextValue(text, cast)} ELSE ${textToMoney(text, cast)} END`
@@ -192,8 +192,21 @@ export function currencyTextFixCondition(
   sourceType = 'VARCHAR',
 ): string | null {
   const text = moneyText(column, kind, sourceType)
-  const currency = currencyOf(column)
+  const currency = writtenCurrency(column, kind, sourceType)
   return text && currency ? currencyTextCondition(text, currency) : null
+}
+
+/**
+ * The currency of a money column read as a currency string, only where its text is as written:
+ * a Parquet number's text (a DOUBLE's shortest decimal) never is one, and the string test on
+ * every value cost a DOUBLE Parquet import about 6% of its CPU time (200k rows: 4.8 → 4.5 CPU-s).
+ */
+function writtenCurrency(
+  column: MappedColumn,
+  kind: SourceKind,
+  sourceType: string,
+): string | null {
+  return kind === 'parquet' && sourceType !== 'VARCHAR' ? null : currencyOf(column)
 }
 
 /**

@@ -169,6 +169,21 @@ describe('checkValues: a FOCUS Parquet file read with its types', () => {
     expect(trace.steps().checks).toBeUndefined()
   })
 
+  it('tests no DOUBLE amount for a currency string: its text is a number Focal wrote', async () => {
+    ws = await freshWorkspace()
+    const inserts: string[] = []
+    traceWriter(ws, {
+      classify: (sql) => {
+        if (/^INSERT INTO cost_rows/.test(sql.trim())) inserts.push(sql)
+        return 'statement'
+      },
+    })
+    const record = await importFile(ws, await parquet('double.parquet', 'DOUBLE', ['0.1', '1e-20']))
+    expect(record.status).toBe('imported')
+    expect(inserts).toHaveLength(1)
+    expect(inserts[0]).not.toContain('regexp_full_match')
+  })
+
   it('still names the row and column of a value that does not convert, read again with the checks', async () => {
     ws = await freshWorkspace()
     const trace = traceWriter(ws, { classify: isCheckPass })
