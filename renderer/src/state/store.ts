@@ -9,6 +9,7 @@ import { createReportsSlice, type ReportsSlice } from './reports-slice'
 import { createSessionSlice, type SessionSlice } from './session-slice'
 import { createTagsSlice, type TagsSlice } from './tags-slice'
 import { createMappingSlice, type MappingSlice } from './mapping-slice'
+import { createRowsSlice, type RowsSlice } from './rows-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -18,7 +19,8 @@ export type AppState = SessionSlice &
   AllocateSlice &
   ReportsSlice &
   TagsSlice &
-  MappingSlice
+  MappingSlice &
+  RowsSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -34,5 +36,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createReportsSlice(api)(...args),
     ...createTagsSlice(api)(...args),
     ...createMappingSlice(api)(...args),
+    ...createRowsSlice(api)(...args),
   }))
 }

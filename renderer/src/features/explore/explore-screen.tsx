@@ -9,6 +9,7 @@ import type { ChartKind } from '../../state/explore-slice'
 import { PivotBuilder } from './pivot-builder'
 import { PivotChart } from './pivot-chart'
 import { PivotTable } from './pivot-table'
+import { RowsDrawer } from './rows-drawer'
 import { distinctValues, pivotView } from './pivot-view'
 
 /** Waits this long after the last change before running, so typing a date does not fire a query per key. */
@@ -108,6 +109,7 @@ export function ExploreScreen() {
       <Paper data-testid="pivot-result">
         <Result />
       </Paper>
+      <RowsDrawer />
     </Stack>
   )
 }

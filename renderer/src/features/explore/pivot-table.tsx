@@ -1,5 +1,5 @@
 /** The pivot result as a windowed table, with exact totals per currency (or unit) underneath. */
-import { Text } from '@mantine/core'
+import { Text, UnstyledButton } from '@mantine/core'
 import { MONEY_MEASURES, NONE_LABEL, type PivotSpec } from '../../../../shared/pivot'
 import { formatExact } from '../../../../shared/report'
 import { Amount, formatQuantity } from '../../components/amount'
@@ -13,6 +13,8 @@ import {
   type ViewColumn,
 } from './pivot-view'
 import classes from './pivot-table.module.css'
+import { useAppStore } from '../../state/store-context'
+import { cellRowsRequest } from './rows-request'
 
 const LABELS = { time: '', unit: 'Currency', count: 'Rows' } as const
 
@@ -35,6 +37,14 @@ function columnLabel(column: ViewColumn, spec: PivotSpec): string {
 /** The result table and its totals. */
 export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec }) {
   const money = MONEY_MEASURES.includes(spec.measure)
+  const openRows = useAppStore((s) => s.openRows)
+  const truncated = useAppStore((s) => s.pivotMeta?.truncated ?? false)
+  const cellTitle = (row: number): string =>
+    [
+      ...(view.time ? [formatTime(view.time.text(row), spec.timeGrain)] : []),
+      ...view.dimensions.map((_, i) => dimensionText(view, i, row)),
+      ...(view.unit ? [view.unit.text(row) ?? ''] : []),
+    ].join(' · ')
   // The float 'chart' column is for the chart only; people read the exact 'value'. The fold's
   // flag shows as the "(Other)" label of its row.
   const shown = view.columns.filter((column) => column.role !== 'chart' && column.role !== 'other')
@@ -51,7 +61,23 @@ export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec })
     if (column.role === 'count') return text == null ? '—' : Number(text).toLocaleString('en-US')
     if (column.role === 'value' && text != null) {
       const unit = view.unit?.text(row) ?? ''
-      return money ? <Amount value={text} currency={unit} /> : formatQuantity(text, unit || null)
+      const shown = money ? (
+        <Amount value={text} currency={unit} />
+      ) : (
+        formatQuantity(text, unit || null)
+      )
+      // Drill-through: a figure opens the rows it sums (rows-drawer.tsx).
+      const request = cellRowsRequest(spec, view, row, truncated)
+      if (request === null) return shown
+      return (
+        <UnstyledButton
+          onClick={() => openRows(cellTitle(row), request)}
+          title="Show the rows behind this figure"
+          data-testid="pivot-cell"
+        >
+          {shown}
+        </UnstyledButton>
+      )
     }
     const dimension = view.dimensions.indexOf(column)
     if (dimension < 0) return text ?? <span className={classes.none}>{NONE_LABEL}</span>

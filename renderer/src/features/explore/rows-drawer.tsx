@@ -1,0 +1,158 @@
+/** The Rows drawer: a pivot cell's rows, paged and sortable; a row opens its detail. */
+import { Button, Drawer, Group, Loader, Table, Text, UnstyledButton } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { toFocalError, type FocalError } from '../../../../shared/contract'
+import type { RowKey, RowsPage, RowsPageRequest } from '../../../../shared/contract/rows'
+import { NONE_LABEL } from '../../../../shared/pivot'
+import { ErrorAlert } from '../../components/error-alert'
+import { useAppStore } from '../../state/store-context'
+import { RowsDetail } from './rows-detail'
+
+/** The columns the drawer's table shows; a row's detail shows every one. */
+const SHOWN = [
+  'ChargePeriodStart',
+  'ServiceName',
+  'ResourceId',
+  'ChargeCategory',
+  'BillingCurrency',
+  'BilledCost',
+  'EffectiveCost',
+]
+const RIGHT = new Set(['BilledCost', 'EffectiveCost'])
+
+/** The drawer over Explore; open while the store holds a cell. */
+export function RowsDrawer() {
+  const cell = useAppStore((s) => s.rowsCell)
+  const close = useAppStore((s) => s.closeRows)
+  const [selected, setSelected] = useState<RowKey | null>(null)
+  useEffect(() => setSelected(null), [cell])
+  return (
+    <Drawer
+      opened={cell !== null}
+      onClose={close}
+      position="right"
+      size={960}
+      title={cell?.title ?? 'Rows'}
+      styles={{ title: { fontWeight: 700 } }}
+      data-testid="rows-drawer"
+    >
+      {cell === null ? null : selected !== null ? (
+        <RowsDetail rowKey={selected} onBack={() => setSelected(null)} />
+      ) : (
+        <RowsTable request={cell.request} onOpen={setSelected} />
+      )}
+    </Drawer>
+  )
+}
+
+function RowsTable({
+  request,
+  onOpen,
+}: {
+  request: RowsPageRequest
+  onOpen: (key: RowKey) => void
+}) {
+  const rowsPage = useAppStore((s) => s.rowsPage)
+  const [offset, setOffset] = useState(0)
+  const [sort, setSort] = useState<RowsPageRequest['sort']>(null)
+  const [page, setPage] = useState<RowsPage | null>(null)
+  const [error, setError] = useState<FocalError | null>(null)
+  useEffect(() => {
+    let live = true
+    setError(null)
+    rowsPage({ ...request, offset, sort }).then(
+      (result) => live && setPage(result),
+      (cause: unknown) => live && setError(toFocalError(cause)),
+    )
+    return () => {
+      live = false
+    }
+  }, [request, offset, sort, rowsPage])
+  if (error) return <ErrorAlert error={error} title="The rows could not be read" />
+  if (!page) return <Loader m="xl" />
+  const at = (name: string): number => page.columns.indexOf(name)
+  const shown = SHOWN.filter((c) => at(c) >= 0)
+  const toggle = (column: string): void => {
+    setOffset(0)
+    setSort(
+      sort?.column === column
+        ? { column, descending: !sort.descending }
+        : { column, descending: RIGHT.has(column) },
+    )
+  }
+  const last = page.offset + page.rows.length
+  return (
+    <>
+      <Table striped highlightOnHover data-testid="rows-table" fz="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Row</Table.Th>
+            {shown.map((column) => (
+              <Table.Th key={column} ta={RIGHT.has(column) ? 'right' : 'left'}>
+                <UnstyledButton fz="xs" fw={700} onClick={() => toggle(column)}>
+                  {column}
+                  {sort?.column === column ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                </UnstyledButton>
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {page.rows.map((row) => {
+            const key = {
+              importId: Number(row[at('x_ImportId')]),
+              sourceRow: Number(row[at('x_SourceRow')]),
+            }
+            return (
+              <Table.Tr
+                key={`${key.importId}:${key.sourceRow}`}
+                onClick={() => onOpen(key)}
+                style={{ cursor: 'pointer' }}
+                data-testid="rows-row"
+              >
+                <Table.Td>
+                  <UnstyledButton fz="xs" onClick={() => onOpen(key)}>
+                    {key.importId}:{key.sourceRow}
+                  </UnstyledButton>
+                </Table.Td>
+                {shown.map((column) => (
+                  <Table.Td
+                    key={column}
+                    ta={RIGHT.has(column) ? 'right' : 'left'}
+                    className={RIGHT.has(column) ? 'amount' : undefined}
+                  >
+                    {row[at(column)] ?? NONE_LABEL}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            )
+          })}
+        </Table.Tbody>
+      </Table>
+      <Group justify="space-between" mt="sm">
+        <Text size="sm" c="dimmed" data-testid="rows-place">
+          Rows {page.rows.length === 0 ? 0 : page.offset + 1}–{last} of{' '}
+          {page.total.toLocaleString('en-US')}
+        </Text>
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            disabled={page.offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - request.limit))}
+          >
+            Previous
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={last >= page.total}
+            onClick={() => setOffset(offset + request.limit)}
+          >
+            Next
+          </Button>
+        </Group>
+      </Group>
+    </>
+  )
+}

@@ -1,0 +1,37 @@
+/**
+ * Drill-through (issue 9): a pivot cell's rows, one row's detail and its source line. The Rows
+ * drawer holds what it read; only the open cell is app state, so the table can open it.
+ */
+import type { FocalTransport } from '../api'
+import type {
+  RowDetail,
+  RowKey,
+  RowSource,
+  RowsPage,
+  RowsPageRequest,
+} from '../../../shared/contract/rows'
+import type { StateCreator } from 'zustand'
+import type { AppState } from './store'
+
+/** The drill-through slice. */
+export interface RowsSlice {
+  /** The cell whose rows the drawer shows; null when it is closed. */
+  readonly rowsCell: { title: string; request: RowsPageRequest } | null
+  openRows(title: string, request: RowsPageRequest): void
+  closeRows(): void
+  rowsPage(request: RowsPageRequest): Promise<RowsPage>
+  rowDetail(key: RowKey): Promise<RowDetail>
+  rowSource(key: RowKey): Promise<RowSource>
+}
+
+/** Creates the slice over the transport. */
+export function createRowsSlice(api: FocalTransport): StateCreator<AppState, [], [], RowsSlice> {
+  return (set) => ({
+    rowsCell: null,
+    openRows: (title, request) => set({ rowsCell: { title, request } }),
+    closeRows: () => set({ rowsCell: null }),
+    rowsPage: (request) => api['rows:page'](request),
+    rowDetail: (key) => api['rows:detail'](key),
+    rowSource: (key) => api['rows:source'](key),
+  })
+}
