@@ -13,7 +13,7 @@ const MAX_ENTRIES = 200_000
 /** The session's folders and the files found in them. */
 export class SourceLinks {
   private readonly folders: string[] = []
-  private readonly found = new Map<string, string>()
+  private readonly found = new Map<string, { path: string; size: number; mtimeMs: number }>()
 
   /** Adds a folder the user chose (newest first). */
   addFolder(folder: string): void {
@@ -22,15 +22,21 @@ export class SourceLinks {
 
   /** The path of a file with this SHA-256 and size in a chosen folder, or null. */
   async find(sha256: string, sizeBytes: number): Promise<string | null> {
+    // A file hashed once this session is trusted while its size and modification time hold,
+    // so a second "Show in source" does not read a large export again.
     const known = this.found.get(sha256)
-    if (known && (await sizeOf(known)) === sizeBytes && (await sha256File(known)) === sha256)
-      return known
-    this.found.delete(sha256)
+    if (known) {
+      const now = await stat(known.path).catch(() => null)
+      if (now?.isFile() && now.size === known.size && now.mtimeMs === known.mtimeMs)
+        return known.path
+      this.found.delete(sha256)
+    }
     for (const folder of this.folders) {
       for (const path of await filesOfSize(folder, sizeBytes)) {
         // Size first: hashing reads the whole file, and most files differ in size.
-        if ((await sha256File(path).catch(() => '')) !== sha256) continue
-        this.found.set(sha256, path)
+        const before = await stat(path).catch(() => null)
+        if (!before || (await sha256File(path).catch(() => '')) !== sha256) continue
+        this.found.set(sha256, { path, size: before.size, mtimeMs: before.mtimeMs })
         return path
       }
     }
