@@ -10,8 +10,16 @@
  */
 import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
 import { LITERAL_TAGS, type TagResolver } from '../tags/resolve'
-import { tagValueSql } from '../tags/tag-sql'
 import { quoteIdent, quoteLiteral } from './identifiers'
+import {
+  basisColumn,
+  dimensionValueSql,
+  PivotSpecError,
+  timeLabelSql,
+  whereSql,
+} from './pivot-where-sql'
+
+export { PivotSpecError }
 
 /** A compiled query: SQL text, its bound values, and the role of each output column. */
 export interface CompiledPivot {
@@ -34,8 +42,14 @@ export interface PivotOptions {
 /** Result rows beyond this are cut (the UI says so); a pivot is a summary, not an export. */
 export const PIVOT_ROW_LIMIT = 50_000
 
-/** Thrown for a spec that names columns the workspace does not have. */
-export class PivotSpecError extends Error {}
+/** The time column's name per grain (the table header). */
+export const GRAIN_NAMES: Record<PivotSpec['timeGrain'], string> = {
+  none: 'Time',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+}
 
 /** Compiles `spec`; `columns` are the names the focus view has (the catalog). */
 export function compilePivot(
@@ -49,14 +63,8 @@ export function compilePivot(
     return `$${params.length}`
   }
   const tags = options.tags ?? LITERAL_TAGS
-  const dimensionSql = (d: Dimension): string => {
-    if (d.kind === 'tag') {
-      if (!columns.has('Tags')) throw new PivotSpecError('This workspace has no Tags column.')
-      return tagValueSql(tags(d.key).keys, bind, options.guardJson !== false)
-    }
-    if (!columns.has(d.name)) throw new PivotSpecError(`Unknown column ${d.name}.`)
-    return `CAST(${quoteIdent(d.name)} AS VARCHAR)`
-  }
+  const context = { columns, bind, tags, guardJson: options.guardJson }
+  const dimensionSql = (d: Dimension): string => dimensionValueSql(context, d)
   const money = MONEY_MEASURES.includes(spec.measure)
   const unit = money
     ? 'BillingCurrency'
@@ -74,9 +82,9 @@ export function compilePivot(
   const select: string[] = []
   const timed = spec.timeGrain !== 'none'
   if (timed) {
-    select.push(`date_trunc(${quoteLiteral(spec.timeGrain)}, "ChargePeriodStart") AS t`)
+    select.push(`date_trunc(${quoteLiteral(spec.timeGrain)}, ${basisColumn(spec.dateBasis)}) AS t`)
     keys.push('t')
-    out.push({ name: spec.timeGrain === 'day' ? 'Day' : 'Month', role: 'time' })
+    out.push({ name: GRAIN_NAMES[spec.timeGrain], role: 'time' })
   }
   spec.rows.forEach((d, i) => {
     select.push(`${dimensionSql(d)} AS d${i}`)
@@ -91,19 +99,7 @@ export function compilePivot(
   }
   const value = measureColumn ? `sum(${quoteIdent(measureColumn)})` : 'count(*)'
 
-  const where: string[] = []
-  // Each bound works alone: "From" without "Until" means from that day on, and the reverse.
-  const { start = null, end = null } = spec.dateRange ?? {}
-  if (start) where.push(`"ChargePeriodStart" >= CAST(${bind(start)} AS TIMESTAMPTZ)`)
-  if (end) where.push(`"ChargePeriodStart" < CAST(${bind(end)} AS TIMESTAMPTZ)`)
-  for (const filter of spec.filters) {
-    const expr = dimensionSql(filter.dimension)
-    const values = filter.values.filter((v): v is string => v !== null)
-    const parts = values.length > 0 ? [`${expr} IN (${values.map(bind).join(', ')})`] : []
-    if (filter.values.includes(null)) parts.push(`${expr} IS NULL`)
-    const match = parts.length > 0 ? `(${parts.join(' OR ')})` : 'FALSE'
-    where.push(filter.op === 'in' ? match : `NOT coalesce(${match}, FALSE)`)
-  }
+  const where = whereSql(context, spec)
 
   const groupBy = keys.length ? ` GROUP BY ${keys.join(', ')}` : ''
   const ctes = [
@@ -138,8 +134,7 @@ export function compilePivot(
     )
     source = 'folded'
   }
-  const format = spec.timeGrain === 'day' ? '%Y-%m-%d' : '%Y-%m'
-  const outputKeys = keys.map((k) => (k === 't' ? `strftime(t, ${quoteLiteral(format)}) AS t` : k))
+  const outputKeys = keys.map((k) => (k === 't' ? `${timeLabelSql(spec.timeGrain, 't')} AS t` : k))
   // Within a time bucket: one currency (or unit) after the other, largest first, the fold last.
   const orderBy = [
     ...(timed ? ['t'] : []),

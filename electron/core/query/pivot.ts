@@ -4,6 +4,8 @@ import type { PivotMeta } from '../../../shared/contract'
 import { fail } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import type { PivotSpec } from '../../../shared/pivot'
+import { buildPivotTable, type PivotTable, type TableRecord } from '../../../shared/pivot/table'
+import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
 import {
   compilePivot,
   PIVOT_ROW_LIMIT,
@@ -99,6 +101,41 @@ function toResult(compiled: CompiledPivot, columns: unknown[][], started: number
       elapsedMs: Math.round(performance.now() - started),
     },
     arrow: encodeArrow(arrowColumns),
+  }
+}
+
+/** Runs the pivot table of `spec` (several measures, a column axis, totals) and lays it out. */
+export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<PivotTable> {
+  const connection = await ws.reader()
+  try {
+    const names = await focusColumnNames(ws, connection)
+    const usesTags = [
+      ...spec.rows,
+      ...spec.filters.map((f) => f.dimension),
+      ...(spec.columns ? [spec.columns] : []),
+      ...(spec.conditions ?? []).map((c) =>
+        'dimension' in c ? c.dimension : 'key' in c ? { kind: 'tag' } : { kind: 'column' },
+      ),
+    ].some((d) => d.kind === 'tag')
+    let compiled
+    try {
+      compiled = compilePivotTable(spec, names, {
+        guardJson: await hasInvalidTags(ws, connection),
+        tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+      })
+    } catch (cause) {
+      if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
+      throw cause
+    }
+    const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
+    const records = reader.getRowObjectsJson() as TableRecord[]
+    try {
+      return buildPivotTable(spec, compiled, records)
+    } catch (cause) {
+      fail('BAD_REQUEST', cause instanceof Error ? cause.message : String(cause))
+    }
+  } finally {
+    connection.closeSync()
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Table } from 'apache-arrow'
 import type { PivotMeta } from '../../../../shared/contract'
 import { sumDecimals } from '../../../../shared/money'
-import { NONE_LABEL, OTHER_LABEL } from '../../../../shared/pivot'
+import { NONE_LABEL, OTHER_LABEL, type PivotSpec } from '../../../../shared/pivot'
 
 type Role = PivotMeta['columns'][number]['role']
 
@@ -113,7 +113,7 @@ export function totalsByUnit(view: PivotView): UnitTotal[] {
 }
 
 /** A time bucket for people: "Sep 2024" for a month grain, the ISO date for a day. */
-export function formatTime(value: string | null, grain: 'none' | 'day' | 'month'): string {
+export function formatTime(value: string | null, grain: PivotSpec['timeGrain']): string {
   if (value == null) return '—'
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value

@@ -50,7 +50,8 @@ export function cellRowsRequest(
     dateRange: spec.dateRange,
     filters,
     period:
-      spec.timeGrain !== 'none' && bucket !== null
+      // The screen offers day and month; rows:page reads those grains (week/quarter: CLI only).
+      (spec.timeGrain === 'day' || spec.timeGrain === 'month') && bucket !== null
         ? { grain: spec.timeGrain, value: bucket }
         : null,
     sort: null,

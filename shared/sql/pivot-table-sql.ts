@@ -1,0 +1,217 @@
+/**
+ * Compiles the pivot table (shared/pivot/table.ts): rows × an optional column axis × several
+ * measures, with subtotals per first-level row and a grand total per currency. SQL returns only
+ * exact sums and counts (DECIMAL, as text); ratios, percentages and changes are derived from
+ * them exactly in shared/pivot/table-measures.ts, so no division ever runs through a double.
+ *
+ * Shape: filter once (`base`), rank the first group-by's top N per currency on `base`, fold the
+ * rest into one flagged row, then one GROUP BY GROUPING SETS gives detail, subtotals and totals.
+ */
+import type { Dimension, MeasureSpec, PivotSpec } from '../pivot'
+import { LITERAL_TAGS, type TagResolver } from '../tags/resolve'
+import { quoteLiteral } from './identifiers'
+import { GRAIN_NAMES } from './pivot-sql'
+import {
+  basisColumn,
+  dimensionValueSql,
+  PivotSpecError,
+  requireColumn,
+  timeLabelSql,
+  whereSql,
+} from './pivot-where-sql'
+
+/** The raw figures one measure needs, named by what they sum or count. */
+export type RawFigure =
+  { kind: 'sum'; column: string } | { kind: 'count' } | { kind: 'distinct'; column: string }
+
+/** A compiled table query: SQL, bound values, and what its columns hold. */
+export interface CompiledPivotTable {
+  readonly sql: string
+  readonly params: readonly string[]
+  /**
+   * Group-by keys in output order after `lvl` and `other`: `sql` is the result column (t, d0,
+   * d1, c, u0…), `name` what a person reads (ServiceName, tag:team, BillingCurrency).
+   */
+  readonly keys: ReadonlyArray<{
+    sql: string
+    name: string
+    role: 'time' | 'row' | 'column' | 'unit'
+  }>
+  /** Raw figures in output order after the keys (s0, s1, …), as SQL text. */
+  readonly figures: readonly RawFigure[]
+  /** The measures as asked, with their defaults filled in. */
+  readonly measures: readonly MeasureSpec[]
+}
+
+/** Options that depend on the workspace's data (as pivot-sql.ts). */
+export interface PivotTableOptions {
+  readonly guardJson?: boolean
+  readonly tags?: TagResolver
+}
+
+const QUANTITY_UNITS: Record<string, string> = {
+  ConsumedQuantity: 'ConsumedUnit',
+  PricingQuantity: 'PricingUnit',
+}
+
+/** The measures of a spec: `measures`, or the one `measure` of a screen spec. */
+export function specMeasures(spec: PivotSpec): MeasureSpec[] {
+  return spec.measures ?? [{ measure: spec.measure }]
+}
+
+/** The figures a measure is derived from (table-measures.ts reads them in this order). */
+export function measureFigures(m: MeasureSpec): RawFigure[] {
+  const of = (fallback: string): RawFigure =>
+    (m.of ?? fallback) === 'RowCount'
+      ? { kind: 'count' }
+      : { kind: 'sum', column: m.of ?? fallback }
+  switch (m.measure) {
+    case 'RowCount':
+      return [{ kind: 'count' }]
+    case 'DistinctCount':
+      if (!m.column) throw new PivotSpecError('DistinctCount needs the column it counts.')
+      return [{ kind: 'distinct', column: m.column }]
+    case 'UnitCost':
+      return [of('EffectiveCost'), { kind: 'sum', column: m.per ?? 'ConsumedQuantity' }]
+    case 'Savings':
+    case 'EffectiveSavingsRate':
+      return [
+        { kind: 'sum', column: 'ListCost' },
+        { kind: 'sum', column: 'EffectiveCost' },
+      ]
+    case 'PercentOfTotal':
+    case 'ChangeVsPrevious':
+    case 'ChangePercentVsPrevious':
+      return [of('BilledCost')]
+    default:
+      return [{ kind: 'sum', column: m.measure }]
+  }
+}
+
+const figureKey = (f: RawFigure): string => (f.kind === 'count' ? 'count' : `${f.kind}:${f.column}`)
+
+/** Compiles the table of `spec`; `columns` are the focus view's column names (the catalog). */
+export function compilePivotTable(
+  spec: PivotSpec,
+  columns: ReadonlySet<string>,
+  options: PivotTableOptions = {},
+): CompiledPivotTable {
+  const params: string[] = []
+  const bind = (value: string): string => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const tags = options.tags ?? LITERAL_TAGS
+  const context = { columns, bind, tags, guardJson: options.guardJson }
+  const axis = spec.columns ?? null
+  const grain = spec.timeGrain
+  if (axis?.kind === 'time' && grain === 'none')
+    throw new PivotSpecError('Time across needs a time grain (day, week, month or quarter).')
+
+  const measures = specMeasures(spec)
+  const figures: RawFigure[] = []
+  for (const f of measures.flatMap(measureFigures))
+    if (!figures.some((g) => figureKey(g) === figureKey(f))) figures.push(f)
+
+  const select: string[] = []
+  const keys: Array<{ name: string; role: CompiledPivotTable['keys'][number]['role'] }> = []
+  const timed = grain !== 'none'
+  if (timed) {
+    select.push(`date_trunc(${quoteLiteral(grain)}, ${basisColumn(spec.dateBasis)}) AS t`)
+    keys.push({ name: 't', role: axis?.kind === 'time' ? 'column' : 'time' })
+  }
+  const dimensionName = (d: Dimension): string =>
+    d.kind === 'column' ? d.name : `tag:${tags(d.key).canonical}`
+  spec.rows.forEach((d, i) => {
+    select.push(`${dimensionValueSql(context, d)} AS d${i}`)
+    keys.push({ name: `d${i}`, role: 'row' })
+  })
+  if (axis && axis.kind !== 'time') {
+    select.push(`${dimensionValueSql(context, axis)} AS c`)
+    keys.push({ name: 'c', role: 'column' })
+  }
+  // Money is never added across currencies, nor a quantity across its units.
+  const units = ['BillingCurrency']
+  for (const f of figures)
+    if (f.kind === 'sum' && QUANTITY_UNITS[f.column] && !units.includes(QUANTITY_UNITS[f.column]!))
+      units.push(QUANTITY_UNITS[f.column]!)
+  units.forEach((unit, i) => {
+    select.push(`${requireColumn(columns, unit)} AS u${i}`)
+    keys.push({ name: `u${i}`, role: 'unit' })
+  })
+  figures.forEach((f, i) => {
+    if (f.kind !== 'count') select.push(`${requireColumn(columns, f.column)} AS r${i}`)
+  })
+
+  const where = whereSql(context, spec)
+  const ctes = [
+    `base AS (SELECT ${select.join(', ')} FROM focus${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`,
+  ]
+  const rows = spec.rows.length
+  if (spec.topN !== null && rows > 0) {
+    // Ranked by size ignoring sign (credits count too), within each currency: amounts in
+    // different currencies are never compared. The first money figure ranks, else the rows.
+    const rank = figures.findIndex((f) => f.kind === 'sum' && !QUANTITY_UNITS[f.column])
+    const size = rank >= 0 ? `sum(abs(r${rank}))` : 'count(*)'
+    ctes.push(
+      `top_keys AS (SELECT u0, d0, TRUE AS kept FROM base GROUP BY u0, d0
+        QUALIFY row_number() OVER (PARTITION BY u0 ORDER BY ${size} DESC NULLS LAST, d0 NULLS LAST) <= ${spec.topN})`,
+      `keyed AS (SELECT base.* EXCLUDE (${rows === 2 ? 'd0, d1' : 'd0'}),
+        CASE WHEN top_keys.kept THEN base.d0 END AS d0,${rows === 2 ? ' CASE WHEN top_keys.kept THEN base.d1 END AS d1,' : ''}
+        top_keys.kept IS NULL AS other
+        FROM base LEFT JOIN top_keys ON base.d0 IS NOT DISTINCT FROM top_keys.d0 AND base.u0 IS NOT DISTINCT FROM top_keys.u0)`,
+    )
+  } else {
+    ctes.push('keyed AS (SELECT *, FALSE AS other FROM base)')
+  }
+
+  const all = ['other', ...keys.map((k) => k.name)]
+  const rowKeys = ['other', 'd0', 'd1'].slice(0, rows === 0 ? 0 : rows + 1)
+  const sets = [all]
+  // Subtotals per first-level row and a grand total; always computed (PercentOfTotal reads
+  // the grand total), shown only when the spec asks for totals.
+  if (rows === 2) sets.push(all.filter((k) => k !== 'd1'))
+  if (rows > 0) sets.push(all.filter((k) => !rowKeys.includes(k)))
+  const level =
+    rows === 0
+      ? '0'
+      : rowKeys
+          .slice(1)
+          .map((k) => `grouping(${k})`)
+          .join(' + ')
+  const output = [
+    `${level} AS lvl`,
+    'coalesce(other, FALSE) AS other',
+    ...keys.map((k) => (k.name === 't' ? `${timeLabelSql(grain, 't')} AS t` : k.name)),
+    ...figures.map((f, i) =>
+      f.kind === 'count'
+        ? `CAST(count(*) AS VARCHAR) AS s${i}`
+        : f.kind === 'distinct'
+          ? `CAST(count(DISTINCT r${i}) AS VARCHAR) AS s${i}`
+          : `CAST(sum(r${i}) AS VARCHAR) AS s${i}`,
+    ),
+  ]
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT ${output.join(', ')}
+FROM keyed
+GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')})`
+  const named = keys.map((k) => ({
+    sql: k.name,
+    role: k.role,
+    name:
+      k.name === 't'
+        ? GRAIN_NAMES[grain]
+        : k.name === 'c' && axis && axis.kind !== 'time'
+          ? dimensionName(axis)
+          : k.role === 'unit'
+            ? units[Number(k.name.slice(1))]!
+            : dimensionName(spec.rows[Number(k.name.slice(1))]!),
+  }))
+  return {
+    sql,
+    params,
+    keys: named,
+    figures,
+    measures,
+  }
+}

@@ -1,0 +1,208 @@
+/** The pivot table on real data through runPivotTable: matrix cells, several measures, totals, currencies. */
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import { runPivotTable } from '../../../electron/core/query/pivot'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { fromScaled, sumDecimals, toScaled } from '../../../shared/money'
+import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
+import { parseCsv } from '../../helpers/csv-sums'
+import { sample } from '../../helpers/paths'
+import { freshWorkspace } from '../../helpers/workspace'
+
+const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
+const MULTI = sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv')
+let ws: Workspace
+
+beforeAll(async () => {
+  ws = await freshWorkspace()
+  await importFile(ws, SAMPLE)
+})
+afterAll(() => ws.close())
+
+const spec = (patch: Partial<PivotSpec>): PivotSpec => ({
+  ...DEFAULT_PIVOT,
+  timeGrain: 'none',
+  topN: null,
+  ...patch,
+})
+
+/** The file's rows as header → value records (empty and NULL as null). */
+function records(path: string): Array<Record<string, string | null>> {
+  const [header = [], ...rows] = parseCsv(readFileSync(path, 'utf8'))
+  return rows.map((row) =>
+    Object.fromEntries(
+      header.map((h, i) => {
+        const v = (row[i] ?? '').trim()
+        return [h, v === '' || v === 'NULL' ? null : v]
+      }),
+    ),
+  )
+}
+
+/** Exact sum of `column` over `rows`, null values skipped. */
+const sum = (rows: Array<Record<string, string | null>>, column: string): string =>
+  sumDecimals(rows.flatMap((r) => (r[column] === null ? [] : [r[column]!])))
+
+/** a ÷ b at 18 decimals, half away from zero, computed here independently; null for b = 0. */
+function ratio(a: bigint, b: bigint): string | null {
+  if (b === 0n) return null
+  const n = a * 10n ** 18n
+  const abs = (x: bigint): bigint => (x < 0n ? -x : x)
+  const q = (2n * abs(n) + abs(b)) / (2n * abs(b))
+  return fromScaled(n < 0n !== b < 0n ? -q : q)
+}
+
+describe('runPivotTable', () => {
+  it('lays services × months of the sample out cell by cell as a hand sum of the file', async () => {
+    const table = await runPivotTable(
+      ws,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceName' }],
+        columns: { kind: 'time' },
+        timeGrain: 'month',
+        measures: [{ measure: 'BilledCost' }, { measure: 'RowCount' }],
+      }),
+    )
+    const rows = records(SAMPLE)
+    const month = (r: Record<string, string | null>): string => r.ChargePeriodStart!.slice(0, 7)
+    const months = [...new Set(rows.map(month))].sort()
+    expect(table.columnKeys).toEqual(months)
+    expect(table.rowHeaders).toEqual(['ServiceName', 'BillingCurrency'])
+    expect(table.dateBasis).toBe('charge')
+    const details = table.rows.filter((r) => r.kind === 'detail')
+    const services = new Set(rows.map((r) => r.ServiceName))
+    expect(details).toHaveLength(services.size)
+    for (const row of details) {
+      months.forEach((m, i) => {
+        const cell = rows.filter((r) => r.ServiceName === row.keys[0] && month(r) === m)
+        expect(row.cells[i * 2]).toBe(cell.length ? sum(cell, 'BilledCost') : null)
+        expect(row.cells[i * 2 + 1]).toBe(cell.length ? String(cell.length) : null)
+      })
+    }
+    const total = table.rows.at(-1)!
+    expect(total.kind).toBe('total')
+    months.forEach((m, i) => {
+      expect(total.cells[i * 2]).toBe(
+        sum(
+          rows.filter((r) => month(r) === m),
+          'BilledCost',
+        ),
+      )
+    })
+  })
+
+  it('derives savings, the savings rate and % of total exactly', async () => {
+    const table = await runPivotTable(
+      ws,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceName' }],
+        measures: [
+          { measure: 'Savings' },
+          { measure: 'EffectiveSavingsRate' },
+          { measure: 'PercentOfTotal' },
+        ],
+      }),
+    )
+    const rows = records(SAMPLE)
+    const all = toScaled(sum(rows, 'BilledCost'))
+    let sawNullRate = false
+    for (const row of table.rows.filter((r) => r.kind === 'detail')) {
+      const mine = rows.filter((r) => r.ServiceName === row.keys[0])
+      const list = toScaled(sum(mine, 'ListCost'))
+      const savings = list - toScaled(sum(mine, 'EffectiveCost'))
+      expect(row.cells[0]).toBe(fromScaled(savings))
+      if (list === 0n) sawNullRate = true
+      expect(row.cells[1]).toBe(ratio(savings, list))
+      expect(row.cells[2]).toBe(ratio(toScaled(sum(mine, 'BilledCost')), all))
+    }
+    expect(sawNullRate).toBe(true)
+    expect(table.rows.at(-1)?.cells[2]).toBe('1')
+  })
+
+  it('divides cost by quantity per unit, null where the quantity is 0', async () => {
+    const table = await runPivotTable(
+      ws,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceName' }],
+        measures: [{ measure: 'UnitCost' }],
+      }),
+    )
+    expect(table.rowHeaders).toEqual(['ServiceName', 'BillingCurrency', 'ConsumedUnit'])
+    const rows = records(SAMPLE)
+    let sawNull = false
+    for (const row of table.rows.filter((r) => r.kind === 'detail')) {
+      const mine = rows.filter(
+        (r) => r.ServiceName === row.keys[0] && r.ConsumedUnit === row.keys[2],
+      )
+      const quantity = toScaled(sum(mine, 'ConsumedQuantity'))
+      if (quantity === 0n) sawNull = true
+      expect(row.cells[0]).toBe(ratio(toScaled(sum(mine, 'EffectiveCost')), quantity))
+    }
+    expect(sawNull).toBe(true)
+  })
+
+  it('keeps the top N per currency with (Other) last, subtotals and a total that still add up', async () => {
+    const table = await runPivotTable(
+      ws,
+      spec({
+        rows: [
+          { kind: 'column', name: 'ServiceCategory' },
+          { kind: 'column', name: 'ServiceName' },
+        ],
+        measures: [{ measure: 'BilledCost' }],
+        topN: 2,
+      }),
+    )
+    const kinds = table.rows.map((r) => r.kind)
+    expect(kinds.at(-1)).toBe('total')
+    const subtotals = table.rows.filter((r) => r.kind === 'subtotal')
+    expect(subtotals.filter((r) => !r.folded)).toHaveLength(2)
+    expect(subtotals.at(-1)?.folded).toBe(true)
+    // Every subtotal follows its own detail rows and equals their sum.
+    let pending: string[] = []
+    for (const row of table.rows) {
+      if (row.kind === 'detail' || row.kind === 'other') pending.push(row.cells[0]!)
+      if (row.kind === 'subtotal') {
+        expect(row.cells[0]).toBe(sumDecimals(pending))
+        pending = []
+      }
+    }
+    expect(table.rows.at(-1)?.cells[0]).toBe(sum(records(SAMPLE), 'BilledCost'))
+    // Kept first-level rows are the largest, in descending order.
+    expect(toScaled(subtotals[0]!.cells[0]!) >= toScaled(subtotals[1]!.cells[0]!)).toBe(true)
+  })
+
+  it('never adds EUR to USD: a total per currency', async () => {
+    const multi = await freshWorkspace('multi-table')
+    try {
+      await importFile(multi, MULTI)
+      const table = await runPivotTable(
+        multi,
+        spec({
+          rows: [{ kind: 'column', name: 'ServiceCategory' }],
+          measures: [{ measure: 'BilledCost' }],
+        }),
+      )
+      const rows = records(MULTI)
+      const totals = table.rows.filter((r) => r.kind === 'total')
+      expect(totals.map((r) => [r.keys[1], r.cells[0]])).toEqual(
+        ['EUR', 'USD'].map((c) => [
+          c,
+          sum(
+            rows.filter((r) => r.BillingCurrency === c),
+            'BilledCost',
+          ),
+        ]),
+      )
+      for (const row of table.rows.filter((r) => r.kind === 'detail')) {
+        const mine = rows.filter(
+          (r) => r.ServiceCategory === row.keys[0] && r.BillingCurrency === row.keys[1],
+        )
+        expect(row.cells[0]).toBe(sum(mine, 'BilledCost'))
+      }
+    } finally {
+      multi.close()
+    }
+  })
+})
