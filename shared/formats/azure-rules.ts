@@ -78,6 +78,9 @@ export function azureRules(names: AzureNames): {
     table: AZURE_PRICING_UNITS,
     otherwise: unitOfMeasure,
   }
+  // Lookups stay outermost: DuckDB reads a lookup's key once per row only there (inside a
+  // CASE branch a 380-entry table re-reads it per entry, 40 times slower).
+  const usageUnit: Expression = { cases: [{ when: [usage], then: unitOfMeasure }] }
   const renamedUnit: Condition = { column: 'UnitOfMeasure', in: RENAMED_UNITS }
   const blockedUnit: Condition = { column: 'UnitOfMeasure', in: BLOCKED_UNITS }
   const columns: Record<string, ColumnRule> = {
@@ -169,12 +172,12 @@ export function azureRules(names: AzureNames): {
     // ConsumedQuantity is Quantity × block in single units; unit and block come from
     // finops-toolkit's PricingUnits.csv.
     ConsumedQuantity: {
-      value: { cases: [{ when: [usage], then: { product: quantity, factor: blockSize } }] },
+      value: { product: { cases: [{ when: [usage], then: quantity }] }, factor: blockSize },
       fix: 'CONSUMED_QUANTITY_FROM_PRICING_BLOCKS',
       fixWhen: [[usage, { column: 'Quantity', present: true }, blockedUnit]],
     },
     ConsumedUnit: {
-      value: { cases: [{ when: [usage], then: unit }] },
+      value: { lookup: usageUnit, table: AZURE_PRICING_UNITS, otherwise: usageUnit },
       fix: 'PRICING_UNIT_NORMALIZED',
       fixWhen: [[usage, renamedUnit]],
     },

@@ -80,14 +80,6 @@ export type Expression =
   /** A text with these characters stripped from both ends; empty is null. */
   | { readonly strip: Expression; readonly chars: string }
   /**
-   * Exact decimal quotient of a number by a positive whole number (a quantity per pricing
-   * block). A null divisor or 1 leaves the number as written; a quotient with digits past the
-   * 18th decimal is written with them, so the stored value is rounded (half away from zero)
-   * and the row flagged ROUNDED_TO_18_DECIMALS, as a file's own long decimal is. A dividend
-   * or divisor that is no such number passes as written, to be refused with its row.
-   */
-  | { readonly quotient: Expression; readonly divisor: Expression }
-  /**
    * Exact decimal product of a number and a whole number (Azure's Quantity, counted
    * in pricing blocks, in single units). A null factor or 1 leaves the number as written; a
    * number or factor that is no such number, or a product too large to store, passes as
