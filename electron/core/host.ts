@@ -7,6 +7,8 @@ import type {
   EventOf,
   FocalApi,
   ReportExportRequest,
+  RowKey,
+  RowSource,
   StagedFile,
 } from '../../shared/contract'
 
@@ -45,6 +47,12 @@ export interface FocalServices extends FocalApi {
    * only behind their own dialog.
    */
   exportReportTo(request: ReportExportRequest, folder: string): Promise<{ jobId: string }>
+  /**
+   * "Show in source" with a folder the host vetted (the desktop host's folder dialog, the CLI's
+   * --sources): the folder joins the session's source folders, never the workspace. The
+   * renderer can never reach this: hosts expose it only behind their own dialog.
+   */
+  rowSourceIn(key: RowKey, folder: string): Promise<RowSource>
   /** The path of one file of a finished export job, by its name in the job's list; NOT_FOUND otherwise. */
   reportFile(jobId: string, name: string): { path: string; name: string; sizeBytes: number }
   /** Subscribes to pushed events; returns the unsubscribe function. */

@@ -3,7 +3,7 @@
  * detail, and its source line from the folders this session was shown. A folder reaches the
  * core only from a host's own dialog or the CLI's argument, never from the UI.
  */
-import type { FocalApi } from '../../shared/contract'
+import type { FocalApi, RowKey, RowSource } from '../../shared/contract'
 import { rowDetail } from './rows/row-detail'
 import { rowSource } from './rows/row-source'
 import { rowsPage } from './rows/rows-page'
@@ -16,7 +16,8 @@ export type RowsChannel = 'rows:page' | 'rows:detail' | 'rows:source'
 /** Creates the drill-through handlers with their session's source folders. */
 export function createRowsServices(workspace: () => Workspace): {
   api: Pick<FocalApi, RowsChannel>
-  links: SourceLinks
+  /** "Show in source" with a folder a host vetted; it stays linked for the session. */
+  sourceIn(key: RowKey, folder: string): Promise<RowSource>
 } {
   const links = new SourceLinks()
   return {
@@ -25,6 +26,6 @@ export function createRowsServices(workspace: () => Workspace): {
       'rows:detail': async (key) => rowDetail(workspace(), key),
       'rows:source': async (key) => rowSource(workspace(), key, links),
     },
-    links,
+    sourceIn: (key, folder) => rowSource(workspace(), key, links, folder),
   }
 }

@@ -185,6 +185,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),
+    rowSourceIn: (key, folder) => rows.sourceIn(key, folder),
     reportFile: (jobId, name) => reports.file(jobId, name),
     stageFile: async (path, name): Promise<StagedFile> => {
       const stat = statSync(path)
