@@ -7,6 +7,7 @@
 import { z } from '../../shared/zod'
 import {
   ReportExportRequestSchema,
+  RowKeySchema,
   toFocalError,
   validateRequest,
   type Channel,
@@ -16,6 +17,7 @@ import type { FocalServices } from '../core/host'
 import type { PortLike } from './port'
 import {
   EXPORT_REPORT_CHANNEL,
+  ROW_SOURCE_CHANNEL,
   STAGE_FILE_CHANNEL,
   isEngineRequest,
   type EngineEvent,
@@ -24,7 +26,7 @@ import {
 
 /** Who is on the other end of a port. */
 export interface PortOptions {
-  /** True only for main's own port: it may call `host:stageFile` and `host:exportReport` with vetted paths. */
+  /** True only for main's own port: it may call `host:stageFile`, `host:exportReport` and `host:rowSource` with vetted paths. */
   privileged: boolean
 }
 
@@ -34,6 +36,10 @@ const StageFileRequest = z
 
 const ExportReportRequest = z
   .object({ request: ReportExportRequestSchema, folder: z.string().min(1).max(4096) })
+  .strict()
+
+const RowSourceRequest = z
+  .object({ key: RowKeySchema, folder: z.string().min(1).max(4096) })
   .strict()
 
 const refused = (message: string): Result<never> => ({
@@ -61,6 +67,12 @@ export async function answerRequest(
       if (!parsed.success) return refused(`Invalid request for ${EXPORT_REPORT_CHANNEL}.`)
       const { request, folder } = parsed.data
       return { ok: true, value: await services.exportReportTo(request, folder) }
+    }
+    if (channel === ROW_SOURCE_CHANNEL) {
+      if (!options.privileged) return refused('Only the main process may choose a source folder.')
+      const parsed = RowSourceRequest.safeParse(body)
+      if (!parsed.success) return refused(`Invalid request for ${ROW_SOURCE_CHANNEL}.`)
+      return { ok: true, value: await services.rowSourceIn(parsed.data.key, parsed.data.folder) }
     }
     const valid = validateRequest<Channel>(channel, body)
     const handler = services[valid.channel] as (request: unknown) => Promise<unknown>

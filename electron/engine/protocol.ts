@@ -11,6 +11,9 @@ export const STAGE_FILE_CHANNEL = 'host:stageFile'
 /** Host-only channel: exports a report pack into a folder main's dialog produced. Refused on window ports. */
 export const EXPORT_REPORT_CHANNEL = 'host:exportReport'
 
+/** Host-only channel: "Show in source" in a folder main's dialog produced. Refused on window ports. */
+export const ROW_SOURCE_CHANNEL = 'host:rowSource'
+
 /** A request: `channel` is a contract channel (or `host:stageFile` on main's port). */
 export interface EngineRequest {
   kind: 'request'

@@ -5,13 +5,21 @@
  * passing through main. The engine validates every message on every port.
  */
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron'
-import type { Channel, ReportExportRequest, Result, StagedFile } from '../../shared/contract'
+import type {
+  Channel,
+  ReportExportRequest,
+  Result,
+  RowKey,
+  RowSource,
+  StagedFile,
+} from '../../shared/contract'
 import { HOST_CHANNELS } from '../../shared/contract/bridge'
 import { engineArgv, type EngineArgs } from '../engine/args'
 import { fromMessagePortMain } from '../engine/port'
 import { createPortClient, type PortClient } from '../engine/port-client'
 import {
   EXPORT_REPORT_CHANNEL,
+  ROW_SOURCE_CHANNEL,
   STAGE_FILE_CHANNEL,
   type ConnectMessage,
   type EngineEvent,
@@ -26,6 +34,8 @@ export interface EngineClient {
   stageFile(path: string, name: string): Promise<Result<StagedFile>>
   /** Exports a report pack into a folder main's dialog produced and main vetted. */
   exportReport(request: ReportExportRequest, folder: string): Promise<Result<{ jobId: string }>>
+  /** "Show in source" in a folder main's own dialog produced (privileged port only). */
+  rowSourceIn(key: RowKey, folder: string): Promise<Result<RowSource>>
   /** Listens to the engine's events on main's own port; returns the unsubscribe function. */
   onEvent(listener: (event: EngineEvent) => void): () => void
   /** Gives a window its own port to the engine (sent as `engine:port`). */
@@ -63,6 +73,8 @@ export function startEngine(entry: string, args: EngineArgs): EngineClient {
       client.call(STAGE_FILE_CHANNEL, { path, name }) as Promise<Result<StagedFile>>,
     exportReport: (request, folder) =>
       client.call(EXPORT_REPORT_CHANNEL, { request, folder }) as Promise<Result<{ jobId: string }>>,
+    rowSourceIn: (key, folder) =>
+      client.call(ROW_SOURCE_CHANNEL, { key, folder }) as Promise<Result<RowSource>>,
     onEvent(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)

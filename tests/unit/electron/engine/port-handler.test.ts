@@ -3,6 +3,7 @@
  * services (real DuckDB, the public FOCUS 1.0 sample): the same contract as
  * main's IPC, validated again on the engine side, Results back, events pushed.
  */
+import { copyFileSync, readFileSync } from 'node:fs'
 import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { join } from 'node:path'
 import { tableFromIPC } from 'apache-arrow'
@@ -77,6 +78,17 @@ describe('engine port handler', () => {
   it('refuses host:stageFile on a window port: only main may name a path (exploit)', async () => {
     const result = await win.call('host:stageFile', { path: SAMPLE, name: 'focus_sample.csv' })
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+  })
+
+  it('refuses host:rowSource on a window port: only main may hand over a folder (exploit)', async () => {
+    const key = { importId: 1, sourceRow: 1 }
+    const result = await win.call('host:rowSource', { key, folder: tempDir() })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Only the main process may choose a source folder.' },
+    })
+    const extra = await main.call('host:rowSource', { key, folder: tempDir(), path: '/etc' })
+    expect(extra).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })
 
   it('ignores envelopes without an id and keeps serving', async () => {
@@ -161,6 +173,14 @@ describe('transferablesOf', () => {
 })
 
 describe('attachUnavailable', () => {
+  it("answers host:rowSource on main's port with the line from the folder main chose", async () => {
+    const folder = tempDir()
+    copyFileSync(SAMPLE, join(folder, 'chosen.csv'))
+    const result = await main.call('host:rowSource', { key: { importId: 1, sourceRow: 5 }, folder })
+    const line = readFileSync(SAMPLE, 'utf8').split(/\r?\n/)[5]
+    expect(result).toMatchObject({ ok: true, value: { found: true, line } })
+  })
+
   it('answers every request with the start-up error', async () => {
     const { port1, port2 } = new MessageChannel()
     attachUnavailable(port2, new Error('DuckDB failed to load'))
