@@ -9,11 +9,14 @@
 import { z } from '../../shared/zod'
 import {
   ReportExportRequestSchema,
+  RowKeySchema,
   toFocalError,
   validateRequest,
   type ReportExportRequest,
   type Channel,
   type Result,
+  type RowKey,
+  type RowSource,
   type StagedFile,
 } from '../../shared/contract'
 import { CHANNEL_NAMES, HOST_CHANNELS } from '../../shared/contract/bridge'
@@ -70,6 +73,8 @@ export const HOST_REQUESTS = {
     .strict(),
   // The contract's export request exactly: kind, period, metric, source, formats — never a folder.
   [HOST_CHANNELS.exportReport]: ReportExportRequestSchema,
+  // A row by its identity only: the folder comes from main's own dialog, never from the page.
+  [HOST_CHANNELS.showInSource]: RowKeySchema,
 } as const
 
 /** A host channel main answers itself. */
@@ -91,6 +96,8 @@ export interface RouterTargets {
     webContentsId: number,
     request: ReportExportRequest,
   ): Promise<Result<{ jobId: string } | null>>
+  /** Asks for the source folder over the sender's window and reads the row's line there. */
+  showInSource(webContentsId: number, key: RowKey): Promise<Result<RowSource | null>>
 }
 
 const refused = (message: string): Result<never> => ({
@@ -115,6 +122,8 @@ export function createIpcRouter(policy: SenderPolicy, targets: RouterTargets) {
         if (!parsed.success) return refused(`Invalid request for ${channel}.`)
         if (channel === HOST_CHANNELS.openFiles)
           return await targets.openFiles(sender.webContentsId)
+        if (channel === HOST_CHANNELS.showInSource)
+          return await targets.showInSource(sender.webContentsId, parsed.data as RowKey)
         if (channel === HOST_CHANNELS.exportReport)
           return await targets.exportReport(
             sender.webContentsId,

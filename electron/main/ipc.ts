@@ -16,6 +16,7 @@ import {
   type SenderPolicy,
 } from './ipc-policy'
 import { createFolderExport } from './report-export'
+import { showInSourceFolder } from './source-folder'
 import { stagePaths } from './staging'
 
 /** Registers every handler; returns a function that removes them again. */
@@ -27,6 +28,7 @@ export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => v
     openFiles: (webContentsId) => openExportsDialog(webContentsId, stage),
     stageDropped: (paths) => stagePaths(paths, stage),
     exportReport: reports.exportToFolder,
+    showInSource: (webContentsId, key) => showInSourceFolder(webContentsId, key, engine),
   })
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, body: unknown) => route(channel, senderOf(event), body))

@@ -5,7 +5,14 @@
  * to the contract's, and never `ipcRenderer` or a generic invoke (Electron
  * security checklist #20 in current docs: do not expose Electron APIs).
  */
-import type { EventName, ReportExportRequest, Result, StagedFile } from '../../shared/contract'
+import type {
+  EventName,
+  ReportExportRequest,
+  Result,
+  RowKey,
+  RowSource,
+  StagedFile,
+} from '../../shared/contract'
 import {
   CHANNEL_NAMES,
   EVENT_NAMES,
@@ -70,6 +77,8 @@ export function buildBridge(deps: BridgeDeps): BuiltBridge {
       settle(deps.invoke(HOST_CHANNELS.exportReport, request)) as Promise<
         Result<{ jobId: string } | null>
       >,
+    showInSourceFromFolder: (key: RowKey) =>
+      settle(deps.invoke(HOST_CHANNELS.showInSource, key)) as Promise<Result<RowSource | null>>,
     async stageDroppedFiles(files: readonly PickedFile[]): Promise<Result<StagedFile[]>> {
       const list = Array.from(files ?? [])
       const paths = list.map((file) => deps.pathForFile(file))

@@ -9,6 +9,7 @@ import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './chann
 import type { Result } from './errors'
 import type { StagedFile } from './models'
 import type { ReportExportRequest } from './report'
+import type { RowKey, RowSource } from './rows'
 
 /** The bridge method name of a channel: `workspace:openSample` → `workspaceOpenSample`. */
 export type MethodOf<C extends string> = C extends `${infer D}:${infer V}`
@@ -46,6 +47,8 @@ export const HOST_CHANNELS = {
   enginePort: 'engine:port',
   /** Main asks for the output folder in its own dialog, then has the engine write the pack there. */
   exportReport: 'report:exportToFolder',
+  /** Main asks for the folder holding a row's source file in its own dialog, then shows the line. */
+  showInSource: 'rows:sourceFromFolder',
 } as const
 
 /** Something dropped or picked in the page: a DOM `File` (kept structural, shared has no DOM). */
@@ -72,6 +75,11 @@ export interface HostMethods {
    * null when the dialog was cancelled. The folder opens when the pack is done.
    */
   exportReportToFolder(request: ReportExportRequest): Promise<Result<{ jobId: string } | null>>
+  /**
+   * Asks for the folder holding a row's source file in main's dialog and reads the row's line
+   * there; null when the dialog was cancelled. The folder stays linked for the session.
+   */
+  showInSourceFromFolder(key: RowKey): Promise<Result<RowSource | null>>
 }
 
 /** `window.focal`: the whole bridge. */

@@ -68,5 +68,6 @@ export function createElectronTransport(bridge: FocalBridge = focalBridge()): El
     },
     // The pack is in the folder the user chose, which main opens when it is done.
     reportFileUrl: () => null,
+    sourceFromFolder: async (key) => unwrap(await bridge.showInSourceFromFolder(key)),
   }
 }

@@ -7,6 +7,8 @@ import type {
   EventOf,
   FocalApi,
   ReportExportRequest,
+  RowKey,
+  RowSource,
   StagedFile,
 } from '../../../shared/contract'
 
@@ -24,4 +26,9 @@ export interface FocalTransport extends FocalApi {
   exportReport(request: ReportExportRequest): Promise<{ jobId: string } | null>
   /** Where the page can download a pack file, or null where files land in a folder the user chose. */
   reportFileUrl(jobId: string, name: string): string | null
+  /**
+   * "Show in source" in a folder the user picks in main's dialog (null when cancelled); null
+   * where the host has no folder dialog (the web host). The page never names a folder.
+   */
+  readonly sourceFromFolder: ((key: RowKey) => Promise<RowSource | null>) | null
 }

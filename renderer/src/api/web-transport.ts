@@ -127,5 +127,13 @@ export function createWebTransport(token: string | null = takeTokenFromLocation(
   const reportFileUrl = (jobId: string, name: string): string =>
     `/api/report-file?${new URLSearchParams({ job: jobId, name, token: token ?? '' }).toString()}`
 
-  return { ...api, subscribe, pickAndStageFiles, exportReport, reportFileUrl }
+  // A browser page has no folder dialog that gives the host a path: the CLI's --sources does it.
+  return {
+    ...api,
+    subscribe,
+    pickAndStageFiles,
+    exportReport,
+    reportFileUrl,
+    sourceFromFolder: null,
+  }
 }

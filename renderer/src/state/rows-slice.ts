@@ -22,6 +22,8 @@ export interface RowsSlice {
   rowsPage(request: RowsPageRequest): Promise<RowsPage>
   rowDetail(key: RowKey): Promise<RowDetail>
   rowSource(key: RowKey): Promise<RowSource>
+  /** The desktop host's folder dialog for a file not at hand; null where there is none. */
+  readonly sourceFromFolder: ((key: RowKey) => Promise<RowSource | null>) | null
 }
 
 /** Creates the slice over the transport. */
@@ -33,5 +35,6 @@ export function createRowsSlice(api: FocalTransport): StateCreator<AppState, [],
     rowsPage: (request) => api['rows:page'](request),
     rowDetail: (key) => api['rows:detail'](key),
     rowSource: (key) => api['rows:source'](key),
+    sourceFromFolder: api.sourceFromFolder,
   })
 }

@@ -88,6 +88,7 @@ beforeAll(async () => {
       openFiles: async () => ({ ok: true, value: [] }),
       stageDropped: (paths) => stagePaths(paths, stage),
       exportReport: (id, request) => exportToChosenFolder(folderExport, id, request),
+      showInSource: async () => ({ ok: true, value: null }),
     },
   )
   const built = buildBridge({

@@ -10,6 +10,7 @@ import { useAppStore } from '../../state/store-context'
 export function RowsDetail({ rowKey, onBack }: { rowKey: RowKey; onBack: () => void }) {
   const rowDetail = useAppStore((s) => s.rowDetail)
   const rowSource = useAppStore((s) => s.rowSource)
+  const sourceFromFolder = useAppStore((s) => s.sourceFromFolder)
   const [detail, setDetail] = useState<RowDetail | null>(null)
   const [source, setSource] = useState<RowSource | 'reading' | null>(null)
   const [error, setError] = useState<FocalError | null>(null)
@@ -29,6 +30,19 @@ export function RowsDetail({ rowKey, onBack }: { rowKey: RowKey; onBack: () => v
       setSource(null)
       setError(toFocalError(cause))
     })
+  }
+  const choose = (): void => {
+    if (!sourceFromFolder) return
+    const before = source
+    setSource('reading')
+    // Cancelling the dialog leaves the sentence as it was.
+    sourceFromFolder(rowKey).then(
+      (result) => setSource(result ?? before),
+      (cause: unknown) => {
+        setSource(before)
+        setError(toFocalError(cause))
+      },
+    )
   }
   const back = (
     <Button size="xs" variant="default" onClick={onBack} w="fit-content">
@@ -82,6 +96,11 @@ export function RowsDetail({ rowKey, onBack }: { rowKey: RowKey; onBack: () => v
         </Button>
       </Group>
       {source !== null && source !== 'reading' ? <SourceView source={source} /> : null}
+      {source !== null && source !== 'reading' && !source.found && sourceFromFolder ? (
+        <Button size="xs" variant="default" w="fit-content" onClick={choose}>
+          Choose the folder…
+        </Button>
+      ) : null}
       {detail.tags !== null && Object.keys(detail.tags).length > 0 ? (
         <Text size="sm" data-testid="row-tags">
           Tags:{' '}

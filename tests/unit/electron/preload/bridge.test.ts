@@ -32,12 +32,19 @@ function recorder(paths: Record<string, string> = {}) {
 }
 
 describe('preload bridge', () => {
-  it('exposes exactly one distinct named function per channel plus the four host functions', () => {
+  it('exposes exactly one distinct named function per channel plus the five host functions', () => {
     const { bridge } = recorder()
     const names = CHANNEL_NAMES.map(methodOf)
     expect(new Set(names).size).toBe(Object.keys(CHANNELS).length)
     expect(Object.keys(bridge).sort()).toEqual(
-      [...names, 'onEvent', 'openFilesDialog', 'stageDroppedFiles', 'exportReportToFolder'].sort(),
+      [
+        ...names,
+        'onEvent',
+        'openFilesDialog',
+        'stageDroppedFiles',
+        'exportReportToFolder',
+        'showInSourceFromFolder',
+      ].sort(),
     )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
     expect(names).toContain('workspaceOpen')
