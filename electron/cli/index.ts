@@ -10,6 +10,8 @@ import { runImportCommand, runImportsCommand, runQueryCommand } from './commands
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { ROWS_HELP, runRowsCommand } from './rows-command'
+import { PIVOT_HELP, runPivotCommand } from './pivot-command'
+import { VIEW_HELP, runViewCommand } from './view-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
 import { describeError } from './format'
@@ -50,6 +52,8 @@ ${ALLOCATE_HELP}
   ${REPORT_HELP}
   ${TAGS_HELP}
   ${ROWS_HELP}
+  ${PIVOT_HELP}
+  ${VIEW_HELP}
   ${COMMITMENTS_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
@@ -70,6 +74,8 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   rows: (argv) => runRowsCommand('rows', argv),
   row: (argv) => runRowsCommand('row', argv),
   validate: runValidateCommand,
+  pivot: runPivotCommand,
+  view: runViewCommand,
   mappings: runMappingsCommand,
 }
 

@@ -8,6 +8,7 @@ import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-comm
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
+import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
 export const WORKSPACE_FORMAT = 3
@@ -118,6 +119,8 @@ export const FORMAT_3_TABLES: readonly string[] = [
   ...CONTRACT_COMMITMENT_TABLES,
   // The tag alias policy's overrides (electron/core/tags).
   ...TAG_ALIAS_TABLES,
+  // Saved pivot views, by name (electron/core/views).
+  ...SAVED_VIEW_TABLES,
   // Each Azure cost details import's view, actual or amortized, and who said so: data or user (azure-cost-view.ts).
   `CREATE TABLE IF NOT EXISTS import_cost_views (
     import_id INTEGER NOT NULL, cost_view VARCHAR NOT NULL, chosen_by VARCHAR NOT NULL)`,

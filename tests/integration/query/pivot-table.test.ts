@@ -1,5 +1,6 @@
 /** The pivot table on real data through runPivotTable: matrix cells, several measures, totals, currencies. */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { runPivotTable } from '../../../electron/core/query/pivot'
@@ -7,7 +8,7 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { fromScaled, sumDecimals, toScaled } from '../../../shared/money'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
 import { parseCsv } from '../../helpers/csv-sums'
-import { sample } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
@@ -206,3 +207,143 @@ describe('runPivotTable', () => {
     }
   })
 })
+
+/** USD and JPY rows whose Tags keys hold `"`, `.`, `\`, `'` and `*` (and a nested a.b). */
+const CRAFTED = [
+  {
+    service: 'Compute',
+    currency: 'USD',
+    billed: '100.10',
+    list: '120',
+    tags: { 'a"b': 'q1', 'a.b': 'd1', a: { b: 'nested' }, 'a\\b': 's1', "a'b": 'p1', '*': 'star1' },
+  },
+  {
+    service: 'Storage',
+    currency: 'USD',
+    billed: '1.01',
+    list: '1.01',
+    tags: { 'a"b': 'q2', 'a.b': 'd1', 'a\\b': 's1', "a'b": 'p2', '*': 'star2' },
+  },
+  { service: 'Network', currency: 'USD', billed: '0.25', list: '0', tags: { 'a\\b': 's2' } },
+  {
+    service: 'Storage',
+    currency: 'JPY',
+    billed: '5000',
+    list: '6000',
+    tags: { '*': 'star2', "a'b": 'p1' },
+  },
+  {
+    service: 'Compute',
+    currency: 'JPY',
+    billed: '2500',
+    list: '2500',
+    tags: { '*': 'star1', 'a.b': 'd1' },
+  },
+] as const
+
+function writeCrafted(): string {
+  const [header = [], base = []] = parseCsv(readFileSync(SAMPLE, 'utf8'))
+  const cell = (value: string): string =>
+    value === 'NULL' ? value : `"${value.replaceAll('"', '""')}"`
+  const lines = CRAFTED.map((row) => {
+    const values = [...base]
+    values[header.indexOf('ServiceName')] = row.service
+    values[header.indexOf('BillingCurrency')] = row.currency
+    values[header.indexOf('BilledCost')] = row.billed
+    values[header.indexOf('ListCost')] = row.list
+    values[header.indexOf('EffectiveCost')] = row.billed
+    values[header.indexOf('Tags')] = JSON.stringify(row.tags)
+    return values.map(cell).join(',')
+  })
+  const path = join(tempDir(), 'crafted.csv')
+  writeFileSync(path, [header.map(cell).join(','), ...lines].join('\n') + '\n')
+  return path
+}
+
+describe('runPivotTable on tag keys holding " . \\ \' *', () => {
+  let crafted: Workspace
+  beforeAll(async () => {
+    crafted = await freshWorkspace('crafted-table')
+    expect((await importFile(crafted, writeCrafted())).status).toBe('imported')
+  })
+  afterAll(() => crafted.close())
+
+  it.each(['a"b', 'a.b', 'a\\b', "a'b", '*'])(
+    'reads tag:%s as rows and as columns',
+    async (key) => {
+      const expected = new Map<string, string[]>()
+      for (const row of CRAFTED) {
+        const value = (row.tags as Record<string, unknown>)[key]
+        const id = `${typeof value === 'string' ? value : null}|${row.currency}`
+        expected.set(id, [...(expected.get(id) ?? []), row.billed])
+      }
+      const table = await runPivotTable(
+        crafted,
+        spec({ rows: [{ kind: 'tag', key }], measures: [{ measure: 'BilledCost' }] }),
+      )
+      const got = table.rows
+        .filter((r) => r.kind === 'detail')
+        .map((r) => [`${r.keys[0]}|${r.keys[1]}`, r.cells[0]])
+      expect(new Map(got as Array<[string, string]>)).toEqual(
+        new Map([...expected].map(([id, values]) => [id, sumDecimals(values)])),
+      )
+      const across = await runPivotTable(
+        crafted,
+        spec({ rows: [], columns: { kind: 'tag', key }, measures: [{ measure: 'BilledCost' }] }),
+      )
+      expect(across.columnKeys.filter((k) => k !== null).sort()).toEqual(
+        [
+          ...new Set(
+            [...expected.keys()].map((id) => id.split('|')[0]).filter((v) => v !== 'null'),
+          ),
+        ].sort(),
+      )
+    },
+  )
+
+  it('filters by tag present or missing, text and numeric range; ratios null on a zero ListCost', async () => {
+    const run = async (conditions: NonNullable<PivotSpec['conditions']>) =>
+      (
+        await runPivotTable(
+          crafted,
+          spec({
+            rows: [{ kind: 'column', name: 'ServiceName' }],
+            measures: [{ measure: 'BilledCost' }, { measure: 'EffectiveSavingsRate' }],
+            conditions,
+            totals: false,
+          }),
+        )
+      ).rows.map((r) => [r.keys[0], r.keys[1], r.cells[0], r.cells[1]])
+    expect(await run([{ op: 'tagMissing', key: 'a"b' }])).toEqual(
+      [
+        ['Network', 'USD', '0.25', null],
+        ['Storage', 'JPY', '5000', '0.166666666666666667'],
+        ['Compute', 'JPY', '2500', '0'],
+      ].sort(byCurrencyThen),
+    )
+    expect(
+      await run([
+        { op: 'tagPresent', key: 'a.b' },
+        { op: 'contains', dimension: { kind: 'column', name: 'ServiceName' }, text: 'PUT' },
+      ]),
+    ).toEqual([
+      ['Compute', 'JPY', '2500', '0'],
+      ['Compute', 'USD', '100.1', '0.165833333333333333'],
+    ])
+    expect(
+      await run([
+        { op: 'range', column: 'BilledCost', min: '1.01', max: '2500' },
+        { op: 'startsWith', dimension: { kind: 'tag', key: "a'b" }, text: 'P' },
+      ]),
+    ).toEqual([
+      ['Compute', 'USD', '100.1', '0.165833333333333333'],
+      ['Storage', 'USD', '1.01', '0'],
+    ])
+  })
+})
+
+/** Currency first, then the first measure largest first (the table's default order). */
+function byCurrencyThen(a: Array<string | null>, b: Array<string | null>): number {
+  if (a[1] !== b[1]) return String(a[1]) < String(b[1]) ? -1 : 1
+  return Number(b[2]) - Number(a[2])
+}
