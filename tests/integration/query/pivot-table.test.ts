@@ -347,3 +347,115 @@ function byCurrencyThen(a: Array<string | null>, b: Array<string | null>): numbe
   if (a[1] !== b[1]) return String(a[1]) < String(b[1]) ? -1 : 1
   return Number(b[2]) - Number(a[2])
 }
+
+describe('runPivotTable over time', () => {
+  const DAILY = sample('focus-data-toolkit-golden/aws_1_3_cost_and_usage_rows100_seed42.csv')
+  let daily: Workspace
+  beforeAll(async () => {
+    daily = await freshWorkspace('daily-table')
+    expect((await importFile(daily, DAILY)).status).toBe('imported')
+  })
+  afterAll(() => daily.close())
+
+  /** The Monday of a UTC date's ISO week, computed here without DuckDB. */
+  const monday = (iso: string): string => {
+    const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
+    return day.toISOString().slice(0, 10)
+  }
+
+  it('buckets by ISO week (Monday) across, with the change against the week before', async () => {
+    const table = await runPivotTable(
+      daily,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceCategory' }],
+        columns: { kind: 'time' },
+        timeGrain: 'week',
+        measures: [
+          { measure: 'BilledCost' },
+          { measure: 'ChangeVsPrevious' },
+          { measure: 'ChangePercentVsPrevious' },
+        ],
+      }),
+    )
+    const rows = records(DAILY)
+    const weeks = [...new Set(rows.map((r) => monday(r.ChargePeriodStart!)))].sort()
+    expect(table.columnKeys).toEqual(weeks)
+    expect(weeks[0]).toBe('2026-04-27')
+    const cellSum = (category: string | null, week: string): string | null => {
+      const mine = rows.filter(
+        (r) => r.ServiceCategory === category && monday(r.ChargePeriodStart!) === week,
+      )
+      return mine.length ? sum(mine, 'BilledCost') : null
+    }
+    let changes = 0
+    for (const row of table.rows.filter((r) => r.kind === 'detail')) {
+      weeks.forEach((week, i) => {
+        const now = cellSum(row.keys[0]!, week)
+        const before = i > 0 ? cellSum(row.keys[0]!, weeks[i - 1]!) : null
+        const change = now !== null && before !== null ? toScaled(now) - toScaled(before) : null
+        if (change !== null) changes++
+        expect(row.cells[i * 3]).toBe(now)
+        expect(row.cells[i * 3 + 1]).toBe(change === null ? null : fromScaled(change))
+        expect(row.cells[i * 3 + 2]).toBe(
+          change === null ? null : ratio(change, toScaled(before!.replace(/^-/, ''))),
+        )
+      })
+    }
+    expect(changes).toBeGreaterThan(0)
+  })
+
+  it('states and uses the billing period as the date basis', async () => {
+    const table = await runPivotTable(
+      daily,
+      spec({
+        rows: [],
+        timeGrain: 'quarter',
+        dateBasis: 'billing',
+        measures: [{ measure: 'BilledCost' }],
+        // Every row's billing period starts on 1 May, whatever its charge day.
+        dateRange: { start: '2026-05-01', end: '2026-05-02' },
+      }),
+    )
+    expect(table.dateBasis).toBe('billing')
+    expect(table.rowHeaders).toEqual(['Quarter', 'BillingCurrency'])
+    expect(table.rows.map((r) => [...r.keys, ...r.cells])).toEqual([
+      ['2026-Q2', 'USD', sum(records(DAILY), 'BilledCost')],
+    ])
+    // By charge period, a range that ends on 2 May keeps only the first day's rows.
+    const charge = await runPivotTable(
+      daily,
+      spec({
+        rows: [],
+        measures: [{ measure: 'BilledCost' }],
+        dateRange: { start: null, end: '2026-05-02' },
+      }),
+    )
+    const first = records(DAILY).filter((r) => r.ChargePeriodStart!.startsWith('2026-05-01'))
+    expect(charge.rows.map((r) => r.cells[0])).toEqual([sum(first, 'BilledCost')])
+  })
+
+  it('sorts by any result column, largest or smallest first, the total last', async () => {
+    const asc = await runPivotTable(
+      daily,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceName' }],
+        measures: [{ measure: 'BilledCost' }, { measure: 'RowCount' }],
+        sort: { by: 'RowCount', direction: 'asc' },
+      }),
+    )
+    const counts = asc.rows.filter((r) => r.kind === 'detail').map((r) => Number(r.cells[1]))
+    expect(counts).toEqual([...counts].sort((a, b) => a - b))
+    expect(asc.rows.at(-1)?.kind).toBe('total')
+    const byName = await runPivotTable(
+      daily,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceName' }],
+        measures: [{ measure: 'BilledCost' }],
+        sort: { by: 'ServiceName', direction: 'desc' },
+      }),
+    )
+    const names = byName.rows.filter((r) => r.kind === 'detail').map((r) => r.keys[0]!)
+    expect(names).toEqual([...names].sort().reverse())
+  })
+})
