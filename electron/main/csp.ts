@@ -1,14 +1,15 @@
 /**
  * The Content-Security-Policy of every page (Electron security checklist #7):
- * only the app's own origin, no remote origin anywhere. `'wasm-unsafe-eval'`
- * lets duckdb-wasm compile WebAssembly without allowing JavaScript `eval`;
+ * only the app's own origin, no remote origin anywhere. Scripts are the app's
+ * own files only: no `eval` and no WebAssembly compilation (`'wasm-unsafe-eval'`
+ * went with duckdb-wasm; the engine is native DuckDB in the main process);
  * `'unsafe-inline'` styles are what Mantine's runtime styles need.
  */
 
 /** Each directive and its sources. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'worker-src': ["'self'", 'blob:'],

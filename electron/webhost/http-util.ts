@@ -4,12 +4,12 @@ import type { ErrorCode, FocalError } from '../../shared/contract'
 
 /**
  * The renderer's Content Security Policy (DESIGN.md, Security baseline): no
- * remote origins; 'wasm-unsafe-eval' only so the duckdb-wasm viewer can compile
- * its module; inline styles because Mantine sets CSS variables on elements.
+ * remote origins; scripts from the app's own files only, with neither eval nor
+ * WebAssembly compilation; inline styles because Mantine sets CSS variables on elements.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "worker-src 'self' blob:",

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CSP, CSP_DIRECTIVES, SECURITY_HEADERS } from '../../../../electron/main/csp'
 
@@ -6,7 +7,7 @@ const sources = Object.values(CSP_DIRECTIVES).flat()
 describe('CSP', () => {
   it('is exactly the strict policy of the security baseline', () => {
     expect(CSP).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; " +
         "base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     )
@@ -20,10 +21,17 @@ describe('CSP', () => {
     }
   })
 
-  it("never allows JavaScript eval: 'wasm-unsafe-eval' only, and only for scripts", () => {
+  it('never allows JavaScript eval nor WebAssembly compilation', () => {
     expect(sources).not.toContain("'unsafe-eval'")
+    expect(sources).not.toContain("'wasm-unsafe-eval'")
     expect(CSP_DIRECTIVES['script-src']).not.toContain("'unsafe-inline'")
     expect(CSP_DIRECTIVES['object-src']).toEqual(["'none'"])
+  })
+
+  it("matches the renderer page's own policy for scripts", () => {
+    const page = readFileSync(new URL('../../../../renderer/index.html', import.meta.url), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(page)?.[1]
+    expect(meta).toContain(`script-src ${CSP_DIRECTIVES['script-src']?.join(' ')};`)
   })
 
   it('is sent with the other security headers', () => {
