@@ -359,7 +359,7 @@ export type StagedFile = z.infer<typeof StagedFileSchema>
 /** Facts about the host the UI runs in. */
 export const AppInfoSchema = z.object({
   version: z.string(),
-  host: z.enum(['electron', 'web', 'wasm']),
+  host: z.enum(['electron', 'web']),
   sampleAvailable: z.boolean(),
   workspace: WorkspaceInfoSchema.nullable(),
 })
