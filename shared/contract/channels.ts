@@ -41,6 +41,7 @@ import {
   LoadedRowSchema,
   OverlapChoice,
   AzureCostView,
+  AssumedValues,
   PivotMetaSchema,
   StagedFileSchema,
   WorkspaceEntrySchema,
@@ -48,7 +49,6 @@ import {
   WorkspaceName,
 } from './models'
 import {
-  AssumedValues,
   ReportExportRequestSchema,
   ReportJobSchema,
   ReportPreviewRequestSchema,
