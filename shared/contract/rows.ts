@@ -3,7 +3,7 @@
  * row's detail with its provenance, and its original line in the source file.
  */
 import { z } from '../zod'
-import { FilterSchema } from '../pivot'
+import { ConditionSchema, DateBasisSchema, FilterSchema } from '../pivot'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
 
@@ -13,15 +13,19 @@ export const ROWS_PAGE_LIMIT = 500
 /** The rows of one pivot cell: the pivot's filters and date range plus the cell's own values. */
 export const RowsPageRequestSchema = z
   .object({
-    /** ChargePeriodStart in [start, end), as the pivot's own range. */
+    /** The pivot's own range on its date basis, [start, end). */
     dateRange: z.object({ start: isoDate.nullable(), end: isoDate.nullable() }).nullable(),
+    /** Which date the range and the time bucket read: the charge period (default) or the billing period. */
+    dateBasis: DateBasisSchema.optional(),
+    /** The pivot's text, numeric, date and tag presence conditions. */
+    conditions: z.array(ConditionSchema).max(32).optional(),
     /** The pivot's filters and one `in` filter per dimension value of the cell ("(none)" is null). */
     filters: z.array(FilterSchema).max(40),
-    /** The cell's time bucket as the pivot prints it: YYYY-MM (month) or YYYY-MM-DD (day). */
+    /** The cell's time bucket as the pivot prints it: 2024-09-16 (day, week), 2024-09, 2024-Q3. */
     period: z
       .object({
-        grain: z.enum(['day', 'month']),
-        value: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+        grain: z.enum(['day', 'week', 'month', 'quarter']),
+        value: z.string().regex(/^\d{4}-(\d{2}(-\d{2})?|Q[1-4])$/),
       })
       .nullable(),
     sort: z.object({ column: z.string().min(1).max(128), descending: z.boolean() }).nullable(),

@@ -1,16 +1,14 @@
 /**
  * Compiles a drill-through request (contract/rows.ts) to SQL over the `focus` view. The
- * conditions are the pivot compiler's own (pivot-sql.ts): the same date bounds on
- * ChargePeriodStart, the same dimension expressions (`CAST(col AS VARCHAR)`, tagValueSql
- * through the alias policy) and the same null handling, so the rows of a cell are exactly
- * the rows its figure sums. Identifiers come from the catalog; values are bound.
+ * conditions are the pivot compiler's own (pivot-where-sql.ts): the same date bounds on the
+ * same basis, the same dimension expressions (tags through the alias policy), the same null
+ * handling and time labels, so the rows of a cell are exactly the rows its figure sums.
+ * Identifiers come from the catalog; values are bound.
  */
 import type { RowsPageRequest } from '../contract/rows'
-import type { Dimension } from '../pivot'
-import { LITERAL_TAGS } from '../tags/resolve'
-import { tagValueSql } from '../tags/tag-sql'
 import { quoteIdent, quoteLiteral } from './identifiers'
-import { PivotSpecError, type PivotOptions } from './pivot-sql'
+import type { PivotOptions } from './pivot-sql'
+import { PivotSpecError, basisColumn, timeLabelSql, whereSql } from './pivot-where-sql'
 
 /** The compiled page: the count query, the page query, and their shared bound values. */
 export interface CompiledRows {
@@ -36,34 +34,14 @@ export function compileRowsPage(
     params.push(value)
     return `$${params.length}`
   }
-  const tags = options.tags ?? LITERAL_TAGS
-  const dimensionSql = (d: Dimension): string => {
-    if (d.kind === 'tag') {
-      if (!known.has('Tags')) throw new PivotSpecError('This workspace has no Tags column.')
-      return tagValueSql(tags(d.key).keys, bind, options.guardJson !== false)
-    }
-    if (!known.has(d.name)) throw new PivotSpecError(`Unknown column ${d.name}.`)
-    return `CAST(${quoteIdent(d.name)} AS VARCHAR)`
-  }
-  const where: string[] = []
-  const { start = null, end = null } = request.dateRange ?? {}
-  if (start) where.push(`"ChargePeriodStart" >= CAST(${bind(start)} AS TIMESTAMPTZ)`)
-  if (end) where.push(`"ChargePeriodStart" < CAST(${bind(end)} AS TIMESTAMPTZ)`)
+  // The pivot compiler's own conditions (pivot-where-sql.ts): the same rows its figure sums.
+  const context = { columns: known, bind, tags: options.tags, guardJson: options.guardJson }
+  const where = whereSql(context, request)
   if (request.period) {
-    // The bucket as the pivot prints it (pivot-sql.ts formats date_trunc the same way).
+    // The bucket as the pivot labels it, on the same date basis.
     const { grain, value } = request.period
-    const format = grain === 'day' ? '%Y-%m-%d' : '%Y-%m'
-    where.push(
-      `strftime(date_trunc(${quoteLiteral(grain)}, "ChargePeriodStart"), ${quoteLiteral(format)}) = ${bind(value)}`,
-    )
-  }
-  for (const filter of request.filters) {
-    const expr = dimensionSql(filter.dimension)
-    const values = filter.values.filter((v): v is string => v !== null)
-    const parts = values.length > 0 ? [`${expr} IN (${values.map(bind).join(', ')})`] : []
-    if (filter.values.includes(null)) parts.push(`${expr} IS NULL`)
-    const match = parts.length > 0 ? `(${parts.join(' OR ')})` : 'FALSE'
-    where.push(filter.op === 'in' ? match : `NOT coalesce(${match}, FALSE)`)
+    const bucket = `date_trunc(${quoteLiteral(grain)}, ${basisColumn(request.dateBasis)})`
+    where.push(`${timeLabelSql(grain, bucket)} = ${bind(value)}`)
   }
   const sort = request.sort
   if (sort && !known.has(sort.column)) throw new PivotSpecError(`Unknown column ${sort.column}.`)

@@ -16,7 +16,15 @@ export async function rowsPage(ws: Workspace, request: RowsPageRequest): Promise
     const columns = described.map((c) => c.name)
     let compiled
     try {
-      const usesTags = request.filters.some((f) => f.dimension.kind === 'tag')
+      // Only a request that reads a tag needs the alias policy (which lists the keys in use).
+      const usesTags =
+        request.filters.some((f) => f.dimension.kind === 'tag') ||
+        (request.conditions ?? []).some(
+          (c) =>
+            c.op === 'tagPresent' ||
+            c.op === 'tagMissing' ||
+            ((c.op === 'contains' || c.op === 'startsWith') && c.dimension.kind === 'tag'),
+        )
       compiled = compileRowsPage(request, columns, {
         guardJson: await hasInvalidTags(ws, connection),
         tags: usesTags ? await loadTagResolver(ws, connection) : undefined,

@@ -60,4 +60,35 @@ describe('cellRowsRequest', () => {
     expect(folds).toBeGreaterThan(0)
     expect(nones).toBeGreaterThan(0)
   })
+
+  it.each(['week', 'quarter', 'day'] as const)(
+    "opens the rows of every %s cell on the billing date basis with the pivot's conditions",
+    async (grain) => {
+      const spec: PivotSpec = {
+        ...DEFAULT_PIVOT,
+        rows: [{ kind: 'column', name: 'ChargeCategory' }],
+        timeGrain: grain,
+        dateBasis: grain === 'day' ? 'charge' : 'billing',
+        topN: null,
+        conditions: [
+          { op: 'range', column: 'BilledCost', min: '0.000001', max: null },
+          { op: 'tagPresent', key: 'environment' },
+          { op: 'contains', dimension: { kind: 'column', name: 'ServiceName' }, text: 'aMaZoN' },
+        ],
+      }
+      const { meta, arrow } = await runPivot(ws, spec)
+      const view = pivotView(tableFromIPC(arrow), meta)
+      expect(view.rowCount).toBeGreaterThan(0)
+      for (let row = 0; row < view.rowCount; row++) {
+        const request = cellRowsRequest(spec, view, row, meta.truncated)!
+        expect(request.period?.grain).toBe(grain)
+        const page = await rowsPage(ws, { ...request, limit: 500 })
+        expect(page.total).toBe(view.count?.number(row))
+        const at = page.columns.indexOf('BilledCost')
+        const billed = page.rows.flatMap((r) => (r[at] === null ? [] : [r[at]!]))
+        expect(page.rows.length).toBe(page.total)
+        expect(sumDecimals(billed)).toBe(view.value?.text(row))
+      }
+    },
+  )
 })

@@ -48,10 +48,11 @@ export function cellRowsRequest(
   const bucket = view.time?.text(row) ?? null
   return {
     dateRange: spec.dateRange,
+    ...(spec.dateBasis ? { dateBasis: spec.dateBasis } : {}),
+    ...(spec.conditions ? { conditions: spec.conditions } : {}),
     filters,
     period:
-      // The screen offers day and month; rows:page reads those grains (week/quarter: CLI only).
-      (spec.timeGrain === 'day' || spec.timeGrain === 'month') && bucket !== null
+      spec.timeGrain !== 'none' && bucket !== null
         ? { grain: spec.timeGrain, value: bucket }
         : null,
     sort: null,
