@@ -62,7 +62,7 @@ describe('cellRowsRequest', () => {
   })
 
   it.each(['week', 'quarter', 'day'] as const)(
-    "opens the rows of every %s cell on the billing date basis with the pivot's conditions",
+    "opens the rows of every %s cell on its date basis with the pivot's conditions",
     async (grain) => {
       const spec: PivotSpec = {
         ...DEFAULT_PIVOT,
