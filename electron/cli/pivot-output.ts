@@ -31,6 +31,8 @@ export function printPivotTable(table: PivotTable, output: PivotOutput): string 
         cellHeaders: table.cellHeaders,
         rows: table.rows.map((r) => ({
           kind: KIND_NAMES[r.kind],
+          // Which group-by the row folds: 0 (the first), 1 (the second) or null.
+          folds: r.folded ? 0 : r.innerFolded ? 1 : null,
           keys: r.keys,
           cells: r.cells,
         })),
@@ -68,6 +70,7 @@ function keyLabels(table: PivotTable, row: TableRow): string[] {
       return i === 0 || row.keys[i - 1] !== null ? 'Total' : ''
     // The fold holds no second-level values of its own: (Other), then blank or Subtotal.
     if (row.folded && i === 0) return OTHER_LABEL
+    if (row.innerFolded && i === 1) return OTHER_LABEL
     if (row.kind === 'subtotal' && k === null) return 'Subtotal'
     if (row.folded) return ''
     return k ?? NONE_LABEL

@@ -14,8 +14,10 @@ export type TableRecord = Readonly<Record<string, string | number | boolean | nu
 /** A laid-out row: detail, the (Other) fold, a subtotal of its first-level row, or the grand total. */
 export interface TableRow {
   readonly kind: 'detail' | 'other' | 'subtotal' | 'total'
-  /** True for the (Other) fold and its subtotal. */
+  /** True for the (Other) fold of the first group-by and its subtotal. */
   readonly folded: boolean
+  /** True for the (Other) fold of the second group-by within its first-level row. */
+  readonly innerFolded: boolean
   /** One value per `rowHeaders` entry. */
   readonly keys: ReadonlyArray<string | null>
   /** One value per `cellHeaders` entry (column key × measure), exact decimal text or null. */
@@ -55,16 +57,18 @@ export function buildPivotTable(
     const level = Number(r.lvl ?? 0)
     if (rowCount > 0 && level === rowCount) return 'total'
     if (level > 0) return 'subtotal'
-    return isFolded(r) ? 'other' : 'detail'
+    return isFolded(r) || isInner(r) ? 'other' : 'detail'
   }
-  const isFolded = (r: TableRecord): boolean =>
-    r.other === true || r.other === 1 || r.other === 'true'
+  const flag = (v: TableRecord[string] | undefined): boolean =>
+    v === true || v === 1 || v === 'true'
+  const isFolded = (r: TableRecord): boolean => flag(r.other)
+  const isInner = (r: TableRecord): boolean => flag(r.fold1)
   // Group records into rows (same kind and row keys) and cells (column key).
   const columnKeys = columnKey
     ? [...new Set(records.map((r) => text(r[columnKey.sql])))].sort(compareLabels)
     : []
   const rowId = (r: TableRecord): string =>
-    JSON.stringify([kindOf(r), isFolded(r), ...rowKeys.map((k) => text(r[k.sql]))])
+    JSON.stringify([kindOf(r), isFolded(r), isInner(r), ...rowKeys.map((k) => text(r[k.sql]))])
   const byRow = new Map<string, Map<string | null, TableRecord>>()
   for (const r of records) {
     const id = rowId(r)
@@ -88,6 +92,7 @@ export function buildPivotTable(
     const id = JSON.stringify([
       kindOf(r),
       isFolded(r),
+      isInner(r),
       ...rowKeys.map((k) => (k.sql === 't' ? earlier : text(r[k.sql]))),
     ])
     return byRow
@@ -111,13 +116,14 @@ export function buildPivotTable(
     })
   const laid: TableRow[] = []
   for (const [id, cells] of byRow) {
-    const [kind, folded, ...keys] = JSON.parse(id) as [
+    const [kind, folded, innerFolded, ...keys] = JSON.parse(id) as [
       TableRow['kind'],
+      boolean,
       boolean,
       ...Array<string | null>,
     ]
     if (spec.totals === false && (kind === 'subtotal' || kind === 'total')) continue
-    laid.push({ kind, folded, keys, cells: cellsOf(cells) })
+    laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(cells) })
   }
   const labels = measures.map(measureLabel)
   const cellHeaders = columnKey
@@ -152,8 +158,6 @@ function compareValues(a: string | null, b: string | null, direction: 1 | -1): n
   const y = toScaled(b)
   return x === y ? 0 : (x < y ? -1 : 1) * direction
 }
-
-const KIND_ORDER: Record<TableRow['kind'], number> = { detail: 0, other: 1, subtotal: 2, total: 3 }
 
 /**
  * Orders rows: currency (and units) first, then the time bucket when time is a row, then the
@@ -222,8 +226,9 @@ function orderRows(
             d0 >= 0 ? (b.keys[d0] ?? null) : null,
           )
     }
-    if (KIND_ORDER[a.kind] !== KIND_ORDER[b.kind])
-      return a.kind === 'subtotal' ? 1 : b.kind === 'subtotal' ? -1 : 0
+    // Within a first-level row: its rows, then its own (Other), then its subtotal.
+    const place = (r: TableRow): number => (r.kind === 'subtotal' ? 2 : r.innerFolded ? 1 : 0)
+    if (place(a) !== place(b)) return place(a) - place(b)
     const c = compareRow(a, b)
     return c !== 0
       ? c

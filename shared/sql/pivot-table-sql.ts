@@ -29,7 +29,7 @@ export interface CompiledPivotTable {
   readonly sql: string
   readonly params: readonly string[]
   /**
-   * Group-by keys in output order after `lvl` and `other`: `sql` is the result column (t, d0,
+   * Group-by keys in output order after `lvl`, `other` and `fold1` (the folds): `sql` is the result column (t, d0,
    * d1, c, u0…), `name` what a person reads (ServiceName, tag:team, BillingCurrency).
    */
   readonly keys: ReadonlyArray<{
@@ -161,17 +161,31 @@ export function compilePivotTable(
         top_keys.kept IS NULL AS other
         FROM base LEFT JOIN top_keys ON base.d0 IS NOT DISTINCT FROM top_keys.d0 AND base.u0 IS NOT DISTINCT FROM top_keys.u0)`,
     )
+    if (rows === 2) {
+      // Top N per level: the second group-by's N largest within each first-level row too,
+      // the rest folded into that row's own (Other), flagged `fold1`.
+      ctes.push(
+        `top_inner AS (SELECT u0, other, d0, d1, TRUE AS kept FROM keyed GROUP BY u0, other, d0, d1
+          QUALIFY row_number() OVER (PARTITION BY u0, other, d0 ORDER BY ${size} DESC NULLS LAST, d1 NULLS LAST) <= ${spec.topN})`,
+        `keyed_inner AS (SELECT keyed.* EXCLUDE (d1), CASE WHEN top_inner.kept THEN keyed.d1 END AS d1,
+          top_inner.kept IS NULL AS fold1
+          FROM keyed LEFT JOIN top_inner ON keyed.u0 IS NOT DISTINCT FROM top_inner.u0
+            AND keyed.other = top_inner.other AND keyed.d0 IS NOT DISTINCT FROM top_inner.d0
+            AND keyed.d1 IS NOT DISTINCT FROM top_inner.d1)`,
+      )
+    }
   } else {
     ctes.push('keyed AS (SELECT *, FALSE AS other FROM base)')
   }
+  const inner = spec.topN !== null && rows === 2
 
-  const all = ['other', ...keys.map((k) => k.name)]
+  const all = ['other', ...(inner ? ['fold1'] : []), ...keys.map((k) => k.name)]
   const rowKeys = ['other', 'd0', 'd1'].slice(0, rows === 0 ? 0 : rows + 1)
   const sets = [all]
   // Subtotals per first-level row and a grand total; always computed (PercentOfTotal reads
   // the grand total), shown only when the spec asks for totals.
-  if (rows === 2) sets.push(all.filter((k) => k !== 'd1'))
-  if (rows > 0) sets.push(all.filter((k) => !rowKeys.includes(k)))
+  if (rows === 2) sets.push(all.filter((k) => k !== 'd1' && k !== 'fold1'))
+  if (rows > 0) sets.push(all.filter((k) => !rowKeys.includes(k) && k !== 'fold1'))
   const level =
     rows === 0
       ? '0'
@@ -182,6 +196,7 @@ export function compilePivotTable(
   const output = [
     `${level} AS lvl`,
     'coalesce(other, FALSE) AS other',
+    inner ? 'coalesce(fold1, FALSE) AS fold1' : 'FALSE AS fold1',
     ...keys.map((k) => (k.name === 't' ? `${timeLabelSql(grain, 't')} AS t` : k.name)),
     ...figures.map((f, i) =>
       f.kind === 'count'
@@ -193,7 +208,7 @@ export function compilePivotTable(
   ]
   const sql = `WITH ${ctes.join(',\n')}
 SELECT ${output.join(', ')}
-FROM keyed
+FROM ${inner ? 'keyed_inner' : 'keyed'}
 GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')})`
   const named = keys.map((k) => ({
     sql: k.name,

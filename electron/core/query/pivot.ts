@@ -127,8 +127,15 @@ export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<Piv
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
-    const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
-    const records = reader.getRowObjectsJson() as TableRecord[]
+    let records: TableRecord[]
+    try {
+      const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
+      records = reader.getRowObjectsJson() as TableRecord[]
+    } catch (cause) {
+      // E.g. a numeric range on a text column: the engine's first line says which.
+      const message = cause instanceof Error ? cause.message : String(cause)
+      fail('QUERY_FAILED', message.split('\n')[0] ?? message)
+    }
     try {
       return buildPivotTable(spec, compiled, records)
     } catch (cause) {

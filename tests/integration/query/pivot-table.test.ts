@@ -160,14 +160,31 @@ describe('runPivotTable', () => {
     const subtotals = table.rows.filter((r) => r.kind === 'subtotal')
     expect(subtotals.filter((r) => !r.folded)).toHaveLength(2)
     expect(subtotals.at(-1)?.folded).toBe(true)
-    // Every subtotal follows its own detail rows and equals their sum.
+    // Every subtotal follows its own rows (at most N, then its own (Other)) and equals their sum.
     let pending: string[] = []
+    let kept = 0
     for (const row of table.rows) {
+      if (row.kind === 'detail') kept++
       if (row.kind === 'detail' || row.kind === 'other') pending.push(row.cells[0]!)
       if (row.kind === 'subtotal') {
         expect(row.cells[0]).toBe(sumDecimals(pending))
+        expect(kept).toBeLessThanOrEqual(2)
         pending = []
+        kept = 0
       }
+    }
+    const inner = table.rows.filter((r) => r.innerFolded)
+    expect(inner.length).toBeGreaterThan(0)
+    // An inner (Other) holds exactly the rows of its first-level value outside the kept two.
+    const rows = records(SAMPLE)
+    for (const fold of inner) {
+      const shown = table.rows
+        .filter((r) => r.kind === 'detail' && r.keys[0] === fold.keys[0])
+        .map((r) => r.keys[1])
+      const rest = rows.filter(
+        (r) => r.ServiceCategory === fold.keys[0] && !shown.includes(r.ServiceName),
+      )
+      expect(fold.cells[0]).toBe(sum(rest, 'BilledCost'))
     }
     expect(table.rows.at(-1)?.cells[0]).toBe(sum(records(SAMPLE), 'BilledCost'))
     // Kept first-level rows are the largest, in descending order.
