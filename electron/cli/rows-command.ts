@@ -24,10 +24,13 @@ import { describeArgsError } from './usage'
 
 /** Help text of `focal rows` and `focal row`. */
 export const ROWS_HELP = `focal rows -w <workspace.focal> [--filter '<dim>=<v1>,<v2>']... [--exclude '<dim>=<v>']...
-             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--month YYYY-MM | --day YYYY-MM-DD]
+             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis charge|billing]
+             [--day YYYY-MM-DD | --week YYYY-MM-DD | --month YYYY-MM | --quarter YYYY-Qn]
              [--sort <column>[:desc]] [--page N] [--page-size N] [--json|--csv]
       The rows behind a pivot cell, exactly the rows its figure sums: <dim> is a
       column or tag:<key>, "${NONE_LABEL}" matches a missing value; --to is exclusive;
+      the dates and the time bucket (as focal pivot prints it; a week by its Monday)
+      are the charge period's start unless --basis billing;
       pages of --page-size rows (default 50, at most 500), with the total.
   focal row -w <workspace.focal> <import-id>:<source-row> [--sources <folder>] [--json]
       One row whole: every column as stored, its tags, its import (file, SHA-256,
@@ -63,8 +66,11 @@ export async function runRowsCommand(command: 'rows' | 'row', argv: string[]): P
         exclude: { type: 'string', multiple: true, default: [] },
         from: { type: 'string' },
         to: { type: 'string' },
-        month: { type: 'string' },
+        basis: { type: 'string' },
         day: { type: 'string' },
+        week: { type: 'string' },
+        month: { type: 'string' },
+        quarter: { type: 'string' },
         sort: { type: 'string' },
         page: { type: 'string', default: '1' },
         'page-size': { type: 'string', default: '50' },
@@ -134,8 +140,11 @@ interface RowsOptions {
   exclude: string[]
   from?: string
   to?: string
-  month?: string
+  basis?: string
   day?: string
+  week?: string
+  month?: string
+  quarter?: string
   sort?: string
   page: string
   'page-size': string
@@ -162,15 +171,24 @@ function parseRequest(values: RowsOptions): RowsPageRequest | string {
   for (const [name, value] of [
     ['from', values.from],
     ['to', values.to],
-    ['day', values.day],
   ] as const) {
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
       return `--${name} takes a date as YYYY-MM-DD (got ${value}).`
   }
-  if (values.month !== undefined && !/^\d{4}-\d{2}$/.test(values.month))
-    return `--month takes YYYY-MM (got ${values.month}).`
-  if (values.month !== undefined && values.day !== undefined)
-    return 'Give --month or --day, not both.'
+  if (values.basis !== undefined && values.basis !== 'charge' && values.basis !== 'billing')
+    return `--basis takes charge or billing (got ${values.basis}).`
+  const buckets = (
+    [
+      ['day', values.day, /^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'],
+      ['week', values.week, /^\d{4}-\d{2}-\d{2}$/, 'its Monday as YYYY-MM-DD'],
+      ['month', values.month, /^\d{4}-\d{2}$/, 'YYYY-MM'],
+      ['quarter', values.quarter, /^\d{4}-Q[1-4]$/, 'YYYY-Qn'],
+    ] as const
+  ).filter(([, value]) => value !== undefined)
+  if (buckets.length > 1) return 'Give one of --day, --week, --month and --quarter.'
+  const [bucket] = buckets
+  if (bucket && !bucket[2].test(bucket[1]!))
+    return `--${bucket[0]} takes ${bucket[3]} (got ${bucket[1]}).`
   const page = Number(values.page)
   const size = Number(values['page-size'])
   if (!Number.isInteger(page) || page < 1)
@@ -186,13 +204,9 @@ function parseRequest(values: RowsOptions): RowsPageRequest | string {
   const dated = values.from !== undefined || values.to !== undefined
   return {
     dateRange: dated ? { start: values.from ?? null, end: values.to ?? null } : null,
+    ...(values.basis === 'billing' ? { dateBasis: 'billing' as const } : {}),
     filters,
-    period:
-      values.month !== undefined
-        ? { grain: 'month', value: values.month }
-        : values.day !== undefined
-          ? { grain: 'day', value: values.day }
-          : null,
+    period: bucket ? { grain: bucket[0], value: bucket[1]! } : null,
     sort: values.sort === undefined ? null : { column, descending: order === 'desc' },
     offset: (page - 1) * size,
     limit: size,

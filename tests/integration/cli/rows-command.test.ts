@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { RowDetail, RowSource, RowsPage } from '../../../shared/contract/rows'
 import { sumDecimals } from '../../../shared/money'
-import { csvSums } from '../../helpers/csv-sums'
+import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { ROOT, sample, tempDir } from '../../helpers/paths'
 
 const run = promisify(execFile)
@@ -71,6 +71,39 @@ describe('focal rows', () => {
     const unknown = await focal('rows', '-w', ws, '--sort', 'NoSuchColumn')
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('Unknown column NoSuchColumn.')
+  })
+})
+
+describe('focal rows by time bucket', () => {
+  it('reads a quarter on the billing basis and a week by its Monday, as focal pivot labels them', async () => {
+    const [header = [], ...records] = parseCsv(readFileSync(SAMPLE, 'utf8'))
+    const at = (name: string): number => header.indexOf(name)
+    const ofService = records.filter((r) => r[at('ServiceName')] === SERVICE)
+    const quarter = ofService.filter((r) => /^2024-0[789]/.test(r[at('BillingPeriodStart')] ?? ''))
+    const total = async (...args: string[]): Promise<number> => {
+      const out = await focal(
+        'rows',
+        '-w',
+        ws,
+        '--filter',
+        `ServiceName=${SERVICE}`,
+        ...args,
+        '--json',
+      )
+      expect(out.code, out.stderr).toBe(0)
+      return (JSON.parse(out.stdout) as RowsPage).total
+    }
+    expect(await total('--basis', 'billing', '--quarter', '2024-Q3')).toBe(quarter.length)
+    // The week of Monday 16 September 2024: charge periods starting 16–22 September.
+    const week = ofService.filter((r) =>
+      /^2024-09-(1[6-9]|2[0-2])/.test(r[at('ChargePeriodStart')] ?? ''),
+    )
+    expect(week.length).toBeGreaterThan(0)
+    expect(week.length).toBeLessThan(ofService.length)
+    expect(await total('--week', '2024-09-16')).toBe(week.length)
+    const bad = await focal('rows', '-w', ws, '--quarter', '2024-3')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--quarter takes YYYY-Qn (got 2024-3).')
   })
 })
 
