@@ -3,7 +3,7 @@
  * per currency) × the column axis × the measures, built from the long result of
  * shared/sql/pivot-table-sql.ts. Pure, so the CLI, views and the screen lay it out alike.
  */
-import { toScaled } from '../money'
+import { fromScaled, toScaled } from '../money'
 import { measureFigures, type CompiledPivotTable, type RawFigure } from '../sql/pivot-table-sql'
 import type { MeasureSpec, PivotSpec } from './index'
 import { measureKind, measureLabel, measureValue, type MeasureKind } from './table-measures'
@@ -126,6 +126,8 @@ export function buildPivotTable(
     laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(cells) })
   }
   const labels = measures.map(measureLabel)
+  // Amounts, quantities and counts add up across the columns; ratios and unit costs do not.
+  const additive = measures.map((m) => measureKind(m) !== 'ratio' && m.measure !== 'UnitCost')
   const cellHeaders = columnKey
     ? columnKeys.flatMap((key) => labels.map((l) => `${key ?? '(none)'} ${l}`))
     : labels
@@ -137,7 +139,7 @@ export function buildPivotTable(
     measures: measures.map((m, i) => ({ label: labels[i]!, kind: measureKind(m) })),
     cellHeaders,
     currencyIndex: rowHeaders.indexOf('BillingCurrency'),
-    rows: orderRows(laid, rowKeys, spec, cellHeaders, rowHeaders),
+    rows: orderRows(laid, rowKeys, spec, cellHeaders, rowHeaders, labels, additive),
   }
 }
 
@@ -170,6 +172,8 @@ function orderRows(
   spec: PivotSpec,
   cellHeaders: readonly string[],
   rowHeaders: readonly string[],
+  labels: readonly string[],
+  additive: readonly boolean[],
 ): TableRow[] {
   const at = (sql: string): number => rowKeys.findIndex((k) => k.sql === sql)
   const units = rowKeys.flatMap((k, i) => (k.role === 'unit' ? [i] : []))
@@ -177,17 +181,30 @@ function orderRows(
   const d0 = at('d0')
   const d1 = at('d1')
   const direction: 1 | -1 = spec.sort?.direction === 'asc' ? 1 : -1
-  const by = spec.sort?.by ?? cellHeaders[0] ?? ''
+  // By default the first measure; a measure's name in a matrix means its row total.
+  const by = spec.sort?.by ?? labels[0] ?? ''
+  const measure = labels.indexOf(by)
   const cell = cellHeaders.indexOf(by)
   const header = rowHeaders.indexOf(by)
-  if (spec.sort && cell < 0 && header < 0)
+  if (spec.sort && measure < 0 && cell < 0 && header < 0)
     throw new Error(
-      `No result column ${by}; sort by one of ${[...rowHeaders, ...cellHeaders].join(', ')}.`,
+      `No result column ${by}; sort by one of ${[...rowHeaders, ...labels, ...cellHeaders].join(', ')}.`,
     )
+  const across = cellHeaders.length / Math.max(1, labels.length)
+  const sortValue = (r: TableRow): string | null => {
+    if (measure < 0) return r.cells[cell] ?? null
+    if (!additive[measure]) return r.cells[measure] ?? null
+    const values: string[] = []
+    for (let k = 0; k < across; k++) {
+      const v = r.cells[k * labels.length + measure]
+      if (v !== null && v !== undefined) values.push(v)
+    }
+    return values.length ? fromScaled(values.reduce((t, v) => t + toScaled(v), 0n)) : null
+  }
   const compareRow = (a: TableRow, b: TableRow): number =>
     header >= 0
       ? compareLabels(a.keys[header] ?? null, b.keys[header] ?? null) * direction
-      : compareValues(a.cells[cell] ?? null, b.cells[cell] ?? null, direction)
+      : compareValues(sortValue(a), sortValue(b), direction)
   // The row that stands for a first-level row in the ordering.
   const heads = new Map<string, TableRow>()
   const groupOf = (r: TableRow): string =>

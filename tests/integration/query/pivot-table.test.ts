@@ -474,5 +474,28 @@ describe('runPivotTable over time', () => {
     )
     const names = byName.rows.filter((r) => r.kind === 'detail').map((r) => r.keys[0]!)
     expect(names).toEqual([...names].sort().reverse())
+    // In a matrix a measure's name sorts by the row's total across the columns.
+    const matrix = await runPivotTable(
+      daily,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceName' }],
+        columns: { kind: 'time' },
+        timeGrain: 'week',
+        measures: [{ measure: 'BilledCost' }],
+      }),
+    )
+    const rows = records(DAILY)
+    const totals = matrix.rows
+      .filter((r) => r.kind === 'detail')
+      .map((r) =>
+        toScaled(
+          sum(
+            rows.filter((x) => x.ServiceName === r.keys[0]),
+            'BilledCost',
+          ),
+        ),
+      )
+    expect(totals.length).toBeGreaterThan(3)
+    expect(totals).toEqual([...totals].sort((a, b) => (a === b ? 0 : a < b ? 1 : -1)))
   })
 })
