@@ -143,6 +143,30 @@ describe('runPivotTable', () => {
     expect(sawNull).toBe(true)
   })
 
+  it('counts distinct values and sums PricingQuantity per PricingUnit', async () => {
+    const table = await runPivotTable(
+      ws,
+      spec({
+        rows: [{ kind: 'column', name: 'ServiceCategory' }],
+        measures: [
+          { measure: 'DistinctCount', column: 'ResourceId' },
+          { measure: 'PricingQuantity' },
+        ],
+      }),
+    )
+    expect(table.rowHeaders).toEqual(['ServiceCategory', 'BillingCurrency', 'PricingUnit'])
+    const rows = records(SAMPLE)
+    const details = table.rows.filter((r) => r.kind === 'detail')
+    expect(details.length).toBeGreaterThan(5)
+    for (const row of details) {
+      const mine = rows.filter(
+        (r) => r.ServiceCategory === row.keys[0] && r.PricingUnit === row.keys[2],
+      )
+      const distinct = new Set(mine.flatMap((r) => (r.ResourceId === null ? [] : [r.ResourceId])))
+      expect(row.cells).toEqual([String(distinct.size), sum(mine, 'PricingQuantity')])
+    }
+  })
+
   it('keeps the top N per currency with (Other) last, subtotals and a total that still add up', async () => {
     const table = await runPivotTable(
       ws,
