@@ -107,6 +107,44 @@ describe('every billing file in ../shared/data', () => {
     ])
   })
 
+  it.each(
+    NOT_COST.filter((f) => /Contract Commitment/.test(f.what)).map((f) => [f.file, f] as const),
+  )(
+    '%s imports as the Contract Commitment dataset with the README rows and sum, never as cost',
+    async (_name, listed) => {
+      const ws = await freshWorkspace('sweep')
+      opened.push(ws)
+      const record = await importFile(ws, sample(listed.file))
+      expect([record.status, record.error?.message, record.rowCount]).toEqual([
+        'imported',
+        undefined,
+        listed.rows,
+      ])
+      const [row] = await ws.all(
+        'SELECT round(sum(ContractCommitmentCost), 6)::VARCHAR AS s FROM contract_commitments',
+      )
+      expect(normalizeDecimal(String(row?.s))).toBe(listed.sums.get('ContractCommitmentCost'))
+      expect(record.commitments?.totals.every((t) => t.reconciled)).toBe(true)
+      expect(await ws.all('SELECT count(*)::INTEGER AS n FROM cost_rows')).toEqual([{ n: 0 }])
+      await ws.close()
+      opened.splice(opened.indexOf(ws), 1)
+    },
+  )
+
+  it('refuses the validator 3-column Parquet fixture as no billing export, located in its schema', async () => {
+    const ws = await freshWorkspace('sweep')
+    opened.push(ws)
+    const listed = NOT_COST.find((f) => f.file.endsWith('sample.parquet'))
+    const record = await importFile(ws, sample(listed?.file ?? ''))
+    expect([record.status, record.error?.location]).toEqual([
+      'failed',
+      { file: 'sample.parquet', part: 'schema' },
+    ])
+    expect(record.error?.message).toMatch(
+      /^sample\.parquet is not a billing export Focal recognizes/,
+    )
+  })
+
   it.each(COST.map((f) => [f.file, f] as const))(
     '%s imports with the README rows and sums',
     async (_name, listed) => {
