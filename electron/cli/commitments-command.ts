@@ -4,13 +4,12 @@
  * their count and cost per currency.
  */
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { CommitmentList } from '../../shared/contract'
 import { listCommitments } from '../core/commitments/list-commitments'
 import { Workspace } from '../core/workspace/workspace'
 import { commitmentSummary } from './commitment-summary'
 import { textTable } from './format'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal commitments`. */
 export const COMMITMENTS_HELP = `focal commitments list -w <workspace.focal> [--json]
@@ -19,33 +18,22 @@ export const COMMITMENTS_HELP = `focal commitments list -w <workspace.focal> [--
       file restated left out, and their count and cost per currency.`
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${COMMITMENTS_HELP}`)
-  return 2
+  return usageError(message, COMMITMENTS_HELP)
 }
 
 /** Runs `focal commitments …`; `argv` is everything after `commitments`. Returns the exit code. */
 export async function runCommitmentsCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    COMMITMENTS_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(COMMITMENTS_HELP)
-    return 0
-  }
   const [action = '', ...args] = positionals
   if (action !== 'list' || args.length > 0)
     return usage(

@@ -5,7 +5,6 @@
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { ImportRecord, OverlapChoice } from '../../shared/contract'
 import { importWithMapping } from '../core/mappings/import-with-mapping'
 import { mappingText, readMappingFile } from '../core/mappings/mapping-file'
@@ -13,7 +12,7 @@ import { getMapping, listMappings, saveMapping } from '../core/mappings/mappings
 import { Workspace } from '../core/workspace/workspace'
 import { expandInputs } from './files'
 import { describeImport, textTable } from './format'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal mappings` (and of `focal import --mapping`). */
 export const MAPPINGS_HELP = `focal import <file|folder>... -w <workspace.focal> --mapping <mapping.json> [--json]
@@ -27,8 +26,7 @@ export const MAPPINGS_HELP = `focal import <file|folder>... -w <workspace.focal>
       mapping file and save it in the workspace.`
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${MAPPINGS_HELP}`)
-  return 2
+  return usageError(message, MAPPINGS_HELP)
 }
 
 /** `focal import --mapping`: each file read with the mapping; 0 only if all imported. */
@@ -78,28 +76,18 @@ export async function runMappedImportCommand(
 
 /** Runs `focal mappings …`; `argv` is everything after `mappings`. Returns the exit code. */
 export async function runMappingsCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        out: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    MAPPINGS_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(MAPPINGS_HELP)
-    return 0
-  }
   const [verb, argument, ...extra] = positionals
   const workspace = values.workspace
   if (!workspace) return usage(`focal mappings ${verb ?? ''} needs -w <workspace.focal>.`.trim())

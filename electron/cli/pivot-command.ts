@@ -10,7 +10,7 @@ import { saveView } from '../core/views/saved-views'
 import { Workspace } from '../core/workspace/workspace'
 import { pivotSpecFromArgs } from './pivot-spec-args'
 import { printPivotTable } from './pivot-output'
-import { describeArgsError } from './usage'
+import { describeArgsError, usageError } from './usage'
 
 /** Help text of `focal pivot`. */
 export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>] [--columns <dim>|<grain>]
@@ -29,8 +29,7 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
       largest first-level rows per currency and folds the rest into (Other), last.`
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${PIVOT_HELP}`)
-  return 2
+  return usageError(message, PIVOT_HELP)
 }
 
 /** Runs `focal pivot …`; `argv` is everything after `pivot`. Returns the exit code. */

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { FocalFailure, fail, toFocalError } from '../../shared/contract'
 import { parseRuleSetText } from '../../shared/allocate/parse-rules'
 import type { RuleSet } from '../../shared/allocate/rule-set'
@@ -26,7 +25,7 @@ import { PACK_FORMATS, type PackFormat } from '../core/report/pack-files'
 import { ALL_FORMATS, writePack, type PackResult } from '../core/report/pack'
 import { Workspace } from '../core/workspace/workspace'
 import { describeError } from './format'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal report`. */
 export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal> --period YYYY-MM --out <folder>
@@ -48,8 +47,7 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
 const METRICS: Record<string, CostMetric> = { billed: 'BilledCost', effective: 'EffectiveCost' }
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${REPORT_HELP}`)
-  return 2
+  return usageError(message, REPORT_HELP)
 }
 
 function parseFormats(text: string | undefined): PackFormat[] | string {
@@ -93,40 +91,30 @@ function readRules(path: string | undefined): RuleSet | undefined {
  * Returns the exit code: 0 written, 1 refused or failed (with a sentence), 2 usage.
  */
 export async function runReportCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        period: { type: 'string' },
-        by: { type: 'string' },
-        rules: { type: 'string' },
-        dimension: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string' },
-        metric: { type: 'string', default: 'billed' },
-        company: { type: 'string' },
-        logo: { type: 'string' },
-        top: { type: 'string', default: '10' },
-        budgets: { type: 'string' },
-        ledger: { type: 'string', default: 'tag:ledger_account' },
-        overwrite: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      period: { type: 'string' },
+      by: { type: 'string' },
+      rules: { type: 'string' },
+      dimension: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      metric: { type: 'string', default: 'billed' },
+      company: { type: 'string' },
+      logo: { type: 'string' },
+      top: { type: 'string', default: '10' },
+      budgets: { type: 'string' },
+      ledger: { type: 'string', default: 'tag:ledger_account' },
+      overwrite: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    REPORT_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(REPORT_HELP)
-    return 0
-  }
   const kind = positionals[0]
   if (kind !== 'chargeback' && kind !== 'showback')
     return usage('focal report needs chargeback or showback.')

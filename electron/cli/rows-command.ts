@@ -5,7 +5,6 @@
  * its original line.
  */
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type {
   RowDetail,
   RowKey,
@@ -20,7 +19,7 @@ import { rowsPage } from '../core/rows/rows-page'
 import { SourceLinks } from '../core/rows/source-links'
 import { Workspace } from '../core/workspace/workspace'
 import { textTable } from './format'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal rows` and `focal row`. */
 export const ROWS_HELP = `focal rows -w <workspace.focal> [--filter '<dim>=<v1>,<v2>']... [--exclude '<dim>=<v>']...
@@ -49,47 +48,36 @@ const TEXT_COLUMNS = [
 ]
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${ROWS_HELP}`)
-  return 2
+  return usageError(message, ROWS_HELP)
 }
 
 /** Runs `focal rows …` (`command` 'rows') or `focal row …` ('row'). Returns the exit code. */
 export async function runRowsCommand(command: 'rows' | 'row', argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        filter: { type: 'string', multiple: true, default: [] },
-        exclude: { type: 'string', multiple: true, default: [] },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        basis: { type: 'string' },
-        day: { type: 'string' },
-        week: { type: 'string' },
-        month: { type: 'string' },
-        quarter: { type: 'string' },
-        sort: { type: 'string' },
-        page: { type: 'string', default: '1' },
-        'page-size': { type: 'string', default: '50' },
-        sources: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      filter: { type: 'string', multiple: true, default: [] },
+      exclude: { type: 'string', multiple: true, default: [] },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      basis: { type: 'string' },
+      day: { type: 'string' },
+      week: { type: 'string' },
+      month: { type: 'string' },
+      quarter: { type: 'string' },
+      sort: { type: 'string' },
+      page: { type: 'string', default: '1' },
+      'page-size': { type: 'string', default: '50' },
+      sources: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    ROWS_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(ROWS_HELP)
-    return 0
-  }
   if (!values.workspace) return usage(`focal ${command} needs -w <workspace.focal>.`)
   const path = resolve(values.workspace)
   if (command === 'row') {

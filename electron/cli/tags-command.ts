@@ -4,12 +4,11 @@
  * edit it as the Tags screen does, recorded in the audit log.
  */
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { TagEdit, TagPolicy } from '../../shared/contract/tags'
 import { editTagPolicy, readTagPolicy } from '../core/tags/tag-policy'
 import { Workspace } from '../core/workspace/workspace'
 import { textTable } from './format'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal tags`. */
 export const TAGS_HELP = `focal tags aliases -w <workspace.focal> [--json]
@@ -21,33 +20,22 @@ export const TAGS_HELP = `focal tags aliases -w <workspace.focal> [--json]
       its own, rename a canonical key, or return a key to the automatic rule.`
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${TAGS_HELP}`)
-  return 2
+  return usageError(message, TAGS_HELP)
 }
 
 /** Runs `focal tags …`; `argv` is everything after `tags`. Returns the exit code. */
 export async function runTagsCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    TAGS_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(TAGS_HELP)
-    return 0
-  }
   const [action = '', ...args] = positionals
   if (!values.workspace) return usage(`focal tags ${action} needs -w <workspace.focal>.`)
   const path = resolve(values.workspace)

@@ -1,4 +1,5 @@
 /** Usage errors of the `focal` command: a wrong option is the caller's mistake (exit 2), not Focal's. */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** The codes node:util parseArgs gives the mistakes a person makes on the command line. */
 const PARSE_ARGS_CODES = new Set([
@@ -32,4 +33,39 @@ export function describeArgsError(cause: unknown): string | null {
 export function usage(message: string): number {
   console.error(`${message}\nRun focal --help for usage.`)
   return 2
+}
+
+/** The options a subcommand takes (node:util parseArgs' own shape). */
+type CommandOptions = NonNullable<ParseArgsConfig['options']>
+
+/** A usage error: the message, then the command's help, on stderr; exit code 2. */
+export function usageError(message: string, help: string): number {
+  console.error(`${message}\n\nUsage:\n  ${help}`)
+  return 2
+}
+
+/**
+ * Parses a subcommand's arguments the way every `focal` subcommand does: positionals
+ * allowed, a mistake answered with its sentence and the help (exit 2), `--help` with
+ * the help (exit 0). Returns the parsed values, or the exit code already answered.
+ */
+export function parseCommand<O extends CommandOptions>(
+  argv: string[],
+  options: O,
+  help: string,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>> | number {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options })
+  } catch (cause) {
+    return usageError(
+      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
+      help,
+    )
+  }
+  if ((parsed.values as { help?: unknown }).help === true) {
+    console.log(help)
+    return 0
+  }
+  return parsed
 }

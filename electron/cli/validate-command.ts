@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { toFocalError } from '../../shared/contract'
 import type { Validation } from '../core/validate/rule-results'
 import type { SkippedFile } from '../core/validate/validate-archive'
@@ -14,7 +13,7 @@ import { validateWorkspace } from '../core/validate/validate-workspace'
 import { writeValidationPdf } from '../core/validate/validation-pdf'
 import { expandInputs } from './files'
 import { describeError } from './format'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 import { describeValidation, validationCsv } from './validate-output'
 
 /** Help text of `focal validate`. */
@@ -26,35 +25,24 @@ export const VALIDATE_HELP = `focal validate <file|folder|archive.zip>... [--jso
       error-severity rule fails, else 1.`
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${VALIDATE_HELP}`)
-  return 2
+  return usageError(message, VALIDATE_HELP)
 }
 
 /** Runs `focal validate …`; `argv` is everything after `validate`. Returns the exit code. */
 export async function runValidateCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        pdf: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      json: { type: 'boolean', default: false },
+      csv: { type: 'string' },
+      pdf: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    VALIDATE_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(VALIDATE_HELP)
-    return 0
-  }
   if (values.workspace && positionals.length > 0)
     return usage('focal validate takes files or -w <workspace.focal>, not both.')
   if (!values.workspace && positionals.length === 0)

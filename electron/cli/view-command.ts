@@ -4,7 +4,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { dimensionLabel } from '../../shared/pivot'
 import { measureLabel } from '../../shared/pivot/table-measures'
 import { specMeasures } from '../../shared/sql/pivot-table-sql'
@@ -20,7 +19,7 @@ import {
 import { Workspace } from '../core/workspace/workspace'
 import { textTable } from './format'
 import { printPivotTable } from './pivot-output'
-import { describeArgsError } from './usage'
+import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal view`. */
 export const VIEW_HELP = `focal view list | run <name> [--csv|--json] | export <name> --out <file> | import <file>
@@ -30,8 +29,7 @@ export const VIEW_HELP = `focal view list | run <name> [--csv|--json] | export <
       as a small JSON file (its name and pivot, no paths or data) that import reads back.`
 
 function usage(message: string): number {
-  console.error(`${message}\n\nUsage:\n  ${VIEW_HELP}`)
-  return 2
+  return usageError(message, VIEW_HELP)
 }
 
 const ARITY: Record<string, number> = {
@@ -45,29 +43,19 @@ const ARITY: Record<string, number> = {
 
 /** Runs `focal view …`; `argv` is everything after `view`. Returns the exit code. */
 export async function runViewCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        out: { type: 'string' },
-        csv: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (cause) {
-    return usage(
-      describeArgsError(cause) ?? (cause instanceof Error ? cause.message : String(cause)),
-    )
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      out: { type: 'string' },
+      csv: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    VIEW_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(VIEW_HELP)
-    return 0
-  }
   const [action = '', ...args] = positionals
   const arity = ARITY[action]
   if (arity === undefined)
