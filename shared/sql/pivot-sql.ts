@@ -9,13 +9,14 @@
  * and format dates only on the output rows.
  */
 import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
-import { LITERAL_TAGS, type TagResolver } from '../tags/resolve'
+import type { TagResolver } from '../tags/resolve'
 import { quoteIdent, quoteLiteral } from './identifiers'
 import {
   basisColumn,
   dimensionValueSql,
   PivotSpecError,
   timeLabelSql,
+  whereContext,
   whereSql,
 } from './pivot-where-sql'
 
@@ -57,13 +58,8 @@ export function compilePivot(
   columns: ReadonlySet<string>,
   options: PivotOptions = {},
 ): CompiledPivot {
-  const params: string[] = []
-  const bind = (value: string): string => {
-    params.push(value)
-    return `$${params.length}`
-  }
-  const tags = options.tags ?? LITERAL_TAGS
-  const context = { columns, bind, tags, guardJson: options.guardJson }
+  const context = whereContext(columns, options)
+  const { params, tags } = context
   const dimensionSql = (d: Dimension): string => dimensionValueSql(context, d)
   const money = MONEY_MEASURES.includes(spec.measure)
   const unit = money

@@ -8,7 +8,7 @@
  * rest into one flagged row, then one GROUP BY GROUPING SETS gives detail, subtotals and totals.
  */
 import type { Dimension, MeasureSpec, PivotSpec } from '../pivot'
-import { LITERAL_TAGS, type TagResolver } from '../tags/resolve'
+import type { TagResolver } from '../tags/resolve'
 import { quoteLiteral } from './identifiers'
 import { GRAIN_NAMES } from './pivot-sql'
 import {
@@ -17,6 +17,7 @@ import {
   PivotSpecError,
   requireColumn,
   timeLabelSql,
+  whereContext,
   whereSql,
 } from './pivot-where-sql'
 
@@ -96,13 +97,8 @@ export function compilePivotTable(
   columns: ReadonlySet<string>,
   options: PivotTableOptions = {},
 ): CompiledPivotTable {
-  const params: string[] = []
-  const bind = (value: string): string => {
-    params.push(value)
-    return `$${params.length}`
-  }
-  const tags = options.tags ?? LITERAL_TAGS
-  const context = { columns, bind, tags, guardJson: options.guardJson }
+  const context = whereContext(columns, options)
+  const { params, tags } = context
   const axis = spec.columns ?? null
   const grain = spec.timeGrain
   if (axis?.kind === 'time' && grain === 'none')

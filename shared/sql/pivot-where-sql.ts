@@ -22,6 +22,28 @@ export interface WhereContext {
   readonly guardJson?: boolean
 }
 
+/**
+ * A new context over the focus view's `columns`, with its own parameter list: `bind`
+ * appends to `params` and returns `$n`. Tags read literally unless a resolver is given.
+ */
+export function whereContext(
+  columns: ReadonlySet<string>,
+  options: { readonly tags?: TagResolver; readonly guardJson?: boolean } = {},
+): WhereContext & { readonly params: string[]; readonly tags: TagResolver } {
+  const params: string[] = []
+  const bind = (value: string): string => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  return {
+    columns,
+    bind,
+    params,
+    tags: options.tags ?? LITERAL_TAGS,
+    ...(options.guardJson === undefined ? {} : { guardJson: options.guardJson }),
+  }
+}
+
 /** Throws PivotSpecError unless the focus view has `name`. */
 export function requireColumn(columns: ReadonlySet<string>, name: string): string {
   if (!columns.has(name)) throw new PivotSpecError(`Unknown column ${name}.`)

@@ -8,7 +8,13 @@
 import type { RowsPageRequest } from '../contract/rows'
 import { quoteIdent, quoteLiteral } from './identifiers'
 import type { PivotOptions } from './pivot-sql'
-import { PivotSpecError, basisColumn, timeLabelSql, whereSql } from './pivot-where-sql'
+import {
+  PivotSpecError,
+  basisColumn,
+  timeLabelSql,
+  whereContext,
+  whereSql,
+} from './pivot-where-sql'
 
 /** The compiled page: the count query, the page query, and their shared bound values. */
 export interface CompiledRows {
@@ -29,13 +35,9 @@ export function compileRowsPage(
   options: PivotOptions = {},
 ): CompiledRows {
   const known = new Set(columns)
-  const params: string[] = []
-  const bind = (value: string): string => {
-    params.push(value)
-    return `$${params.length}`
-  }
   // The pivot compiler's own conditions (pivot-where-sql.ts): the same rows its figure sums.
-  const context = { columns: known, bind, tags: options.tags, guardJson: options.guardJson }
+  const context = whereContext(known, options)
+  const { params, bind } = context
   const where = whereSql(context, request)
   if (request.period) {
     // The bucket as the pivot labels it, on the same date basis.
