@@ -20,6 +20,7 @@ import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
 import { createMappingServices } from './services-mappings'
 import { createRowsServices } from './services-rows'
+import { createViewServices } from './services-views'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -182,6 +183,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     ...allocation,
     ...mappings,
+    ...createViewServices(workspace),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),

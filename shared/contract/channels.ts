@@ -18,6 +18,13 @@ import {
 import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
 import {
+  SavedViewSchema,
+  ViewFileDownloadSchema,
+  ViewImportRequestSchema,
+  ViewName,
+  ViewSaveRequestSchema,
+} from './views'
+import {
   RowDetailSchema,
   RowKeySchema,
   RowSourceSchema,
@@ -138,6 +145,23 @@ export const CHANNELS = {
     request: z.object({ queryId: z.string().max(64) }).strict(),
     response: z.null(),
   },
+  // Saved views (electron/core/views): a name and a pivot spec, kept in the workspace.
+  'views:list': { request: Empty, response: z.array(SavedViewSchema) },
+  'views:save': { request: ViewSaveRequestSchema, response: SavedViewSchema },
+  'views:rename': {
+    request: z.object({ name: ViewName, to: ViewName }).strict(),
+    response: SavedViewSchema,
+  },
+  'views:duplicate': {
+    request: z.object({ name: ViewName, to: ViewName }).strict(),
+    response: SavedViewSchema,
+  },
+  'views:delete': { request: z.object({ name: ViewName }).strict(), response: z.null() },
+  'views:export': {
+    request: z.object({ name: ViewName }).strict(),
+    response: ViewFileDownloadSchema,
+  },
+  'views:import': { request: ViewImportRequestSchema, response: SavedViewSchema },
   // Drill-through (electron/core/rows): a cell's rows, a row's detail, its line in the source file.
   'rows:page': { request: RowsPageRequestSchema, response: RowsPageSchema },
   'rows:detail': { request: RowKeySchema, response: RowDetailSchema },

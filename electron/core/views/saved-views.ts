@@ -124,8 +124,8 @@ export async function exportView(ws: Workspace, name: string): Promise<string> {
   return `${JSON.stringify({ focalView: 1, name: view.name, spec: view.spec }, null, 2)}\n`
 }
 
-/** Imports an exported view (`fileName` is its display name, for the message); returns its name. */
-export async function importView(ws: Workspace, text: string, fileName: string): Promise<string> {
+/** Reads an exported view's text (`fileName` is its display name, for the message); fails naming the field. */
+export function readViewFile(text: string, fileName: string): z.infer<typeof ViewFileSchema> {
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -140,6 +140,21 @@ export async function importView(ws: Workspace, text: string, fileName: string):
       `${fileName} is not a Focal view file (${issue?.path.join('.') || 'file'}: ${issue?.message}); export the view again with focal view export.`,
     )
   }
-  await saveView(ws, parsed.data.name, parsed.data.spec)
-  return parsed.data.name
+  return parsed.data
+}
+
+/** Imports an exported view (`fileName` is its display name, for the message); returns its name. */
+export async function importView(ws: Workspace, text: string, fileName: string): Promise<string> {
+  const file = readViewFile(text, fileName)
+  await saveView(ws, file.name, file.spec)
+  return file.name
+}
+
+/** Saves a copy of a view under a new name; refuses a name already taken. */
+export async function duplicateView(ws: Workspace, from: string, to: string): Promise<void> {
+  const target = checkName(to)
+  const view = await getView(ws, from)
+  const [taken] = await ws.all('SELECT 1 AS x FROM saved_views WHERE name = $1', [target])
+  if (taken) fail('BAD_REQUEST', `A view named ${target} exists; choose another name.`)
+  await saveView(ws, target, view.spec)
 }
