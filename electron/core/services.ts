@@ -14,7 +14,7 @@ import { listCommitments } from './commitments/list-commitments'
 import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
-import { runPivot } from './query/pivot'
+import { runPivot, runPivotTable } from './query/pivot'
 import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
 import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
@@ -181,6 +181,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       pivots.get(queryId)?.abort()
       return null
     },
+    'pivot:table': async ({ spec }) => runPivotTable(open().ws, spec),
     ...allocation,
     ...mappings,
     ...createViewServices(workspace),

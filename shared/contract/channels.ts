@@ -17,6 +17,7 @@ import {
 } from './mappings'
 import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
+import { PivotTableSchema } from './pivot-table'
 import {
   SavedViewSchema,
   ViewFileDownloadSchema,
@@ -144,6 +145,11 @@ export const CHANNELS = {
   'pivot:cancel': {
     request: z.object({ queryId: z.string().max(64) }).strict(),
     response: z.null(),
+  },
+  // The matrix: rows × a column axis × several measures, subtotals and totals per currency.
+  'pivot:table': {
+    request: z.object({ spec: PivotSpecSchema }).strict(),
+    response: PivotTableSchema,
   },
   // Saved views (electron/core/views): a name and a pivot spec, kept in the workspace.
   'views:list': { request: Empty, response: z.array(SavedViewSchema) },

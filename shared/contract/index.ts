@@ -12,6 +12,7 @@ export * from './tags'
 export * from './commitments'
 export * from './mappings'
 export * from './rows'
+export * from './pivot-table'
 export * from './views'
 
 /** An API: one async function per channel, returning the channel's response. */

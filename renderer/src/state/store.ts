@@ -10,6 +10,7 @@ import { createSessionSlice, type SessionSlice } from './session-slice'
 import { createTagsSlice, type TagsSlice } from './tags-slice'
 import { createMappingSlice, type MappingSlice } from './mapping-slice'
 import { createRowsSlice, type RowsSlice } from './rows-slice'
+import { createPivotTableSlice, type PivotTableSlice } from './pivot-table-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -20,7 +21,8 @@ export type AppState = SessionSlice &
   ReportsSlice &
   TagsSlice &
   MappingSlice &
-  RowsSlice
+  RowsSlice &
+  PivotTableSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -37,5 +39,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createTagsSlice(api)(...args),
     ...createMappingSlice(api)(...args),
     ...createRowsSlice(api)(...args),
+    ...createPivotTableSlice(api)(...args),
   }))
 }

@@ -1,0 +1,20 @@
+/** Explore's pivot table (issue 9): the matrix of the spec being edited, read over `pivot:table`. */
+import type { StateCreator } from 'zustand'
+import type { PivotTableData } from '../../../shared/contract'
+import type { PivotSpec } from '../../../shared/pivot'
+import type { FocalTransport } from '../api'
+import type { AppState } from './store'
+
+/** The pivot table slice: one action; the table component holds what it read. */
+export interface PivotTableSlice {
+  pivotTable(spec: PivotSpec): Promise<PivotTableData>
+}
+
+/** Creates the slice over the transport. */
+export function createPivotTableSlice(
+  api: FocalTransport,
+): StateCreator<AppState, [], [], PivotTableSlice> {
+  return () => ({
+    pivotTable: (spec) => api['pivot:table']({ spec }),
+  })
+}
