@@ -37,6 +37,8 @@ async function saveChecked(
   if (taken && !replace)
     fail('BAD_REQUEST', `A view named ${name} exists.`, {
       hint: 'Replace it, or save under another name.',
+      // The UI asks whether to replace it rather than showing an error.
+      details: { exists: name },
     })
   await saveView(ws, name, spec)
   return getView(ws, name)

@@ -10,6 +10,7 @@ import { createSessionSlice, type SessionSlice } from './session-slice'
 import { createTagsSlice, type TagsSlice } from './tags-slice'
 import { createMappingSlice, type MappingSlice } from './mapping-slice'
 import { createRowsSlice, type RowsSlice } from './rows-slice'
+import { createViewsSlice, type ViewsSlice } from './views-slice'
 import { createPivotTableSlice, type PivotTableSlice } from './pivot-table-slice'
 
 /** The whole app state. */
@@ -22,6 +23,7 @@ export type AppState = SessionSlice &
   TagsSlice &
   MappingSlice &
   RowsSlice &
+  ViewsSlice &
   PivotTableSlice
 
 /** The store type components read through useAppStore. */
@@ -39,6 +41,7 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createTagsSlice(api)(...args),
     ...createMappingSlice(api)(...args),
     ...createRowsSlice(api)(...args),
+    ...createViewsSlice(api)(...args),
     ...createPivotTableSlice(api)(...args),
   }))
 }

@@ -31,7 +31,11 @@ describe('view services', () => {
     expect(CHANNELS['views:save'].response.parse(saved)).toEqual(saved)
     expect(saved.spec).toEqual(DEFAULT_PIVOT)
     await expect(services['views:save']({ name: 'Monthly', spec: MONTHLY })).rejects.toMatchObject({
-      error: { code: 'BAD_REQUEST', message: 'A view named Monthly exists.' },
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'A view named Monthly exists.',
+        details: { exists: 'Monthly' },
+      },
     })
     expect((await services['views:list']({}))[0]?.spec).toEqual(DEFAULT_PIVOT)
     await services['views:save']({ name: 'Monthly', spec: MONTHLY, replace: true })
@@ -69,7 +73,11 @@ describe('view services', () => {
     await expect(
       services['views:import']({ fileName: file.fileName, text: file.text }),
     ).rejects.toMatchObject({
-      error: { code: 'BAD_REQUEST', message: 'A view named Monthly exists.' },
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'A view named Monthly exists.',
+        details: { exists: 'Monthly' },
+      },
     })
     await services['views:import']({ fileName: file.fileName, text: file.text, replace: true })
     expect(await names()).toEqual(['Monthly'])
