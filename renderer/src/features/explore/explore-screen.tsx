@@ -10,6 +10,7 @@ import { PivotBuilder } from './pivot-builder'
 import { PivotChart } from './pivot-chart'
 import { PivotTable } from './pivot-table'
 import { RowsDrawer } from './rows-drawer'
+import { SavedViews } from './saved-views'
 import { distinctValues, pivotView } from './pivot-view'
 
 /** Waits this long after the last change before running, so typing a date does not fire a query per key. */
@@ -103,6 +104,9 @@ export function ExploreScreen() {
           Group cost by any column or tag. Amounts in different currencies are never added together.
         </Text>
       </div>
+      <Paper>
+        <SavedViews />
+      </Paper>
       <Paper>
         <PivotBuilder />
       </Paper>

@@ -49,9 +49,25 @@ export function tagAliasHint(catalog: Catalog | null, value: string): string | n
 }
 
 /** The date range inputs: each end set applies on its own; a reversed pair is flagged and ignored. */
-function DateRange({ onChange }: { onChange: (range: PivotSpec['dateRange']) => void }) {
-  const [start, setStart] = useState('')
-  const [end, setEnd] = useState('')
+function DateRange({
+  range,
+  onChange,
+}: {
+  range: PivotSpec['dateRange']
+  onChange: (range: PivotSpec['dateRange']) => void
+}) {
+  const [start, setStart] = useState(range?.start ?? '')
+  const [end, setEnd] = useState(range?.end ?? '')
+  // A saved view opened, or an undo, changes the range from outside: show it. A half-typed date
+  // maps to the range already applied, so it is left as typed.
+  const [seen, setSeen] = useState(range)
+  if (range !== seen) {
+    setSeen(range)
+    if (JSON.stringify(range) !== JSON.stringify(dateRangeOf(start, end))) {
+      setStart(range?.start ?? '')
+      setEnd(range?.end ?? '')
+    }
+  }
   const apply = (nextStart: string, nextEnd: string): void => {
     setStart(nextStart)
     setEnd(nextEnd)
@@ -178,7 +194,7 @@ export function PivotBuilder() {
             data-testid="time-grain"
           />
         </div>
-        <DateRange onChange={(dateRange) => updateSpec({ dateRange })} />
+        <DateRange range={spec.dateRange} onChange={(dateRange) => updateSpec({ dateRange })} />
       </Group>
     </Stack>
   )
