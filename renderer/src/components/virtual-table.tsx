@@ -2,7 +2,7 @@
  * A windowed table: only the rows in view are in the DOM, so a pivot of a
  * hundred thousand rows scrolls as smoothly as one of ten.
  */
-import { Box, Text } from '@mantine/core'
+import { Box, Text, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, type ReactNode } from 'react'
 import classes from './virtual-table.module.css'
@@ -13,6 +13,9 @@ export interface VirtualColumn {
   readonly align: 'left' | 'right'
   /** CSS grid track, e.g. 'minmax(160px, 2fr)'. */
   readonly width: string
+  /** Makes the header a button (e.g. to sort by the column); `sorted` shows the direction. */
+  readonly onHeaderClick?: () => void
+  readonly sorted?: 'asc' | 'desc' | null
 }
 
 const ROW_HEIGHT = 34
@@ -50,8 +53,22 @@ export function VirtualTable(props: {
             fw={600}
             size="xs"
             c="dimmed"
+            aria-sort={
+              column.sorted ? (column.sorted === 'asc' ? 'ascending' : 'descending') : undefined
+            }
           >
-            {column.label}
+            {column.onHeaderClick ? (
+              <UnstyledButton
+                onClick={column.onHeaderClick}
+                className={classes.sort}
+                title={`Sort by ${column.label}`}
+              >
+                {column.label}
+                {column.sorted ? (column.sorted === 'asc' ? ' ▲' : ' ▼') : ''}
+              </UnstyledButton>
+            ) : (
+              column.label
+            )}
           </Text>
         ))}
       </div>

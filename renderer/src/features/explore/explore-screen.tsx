@@ -9,6 +9,7 @@ import type { ChartKind } from '../../state/explore-slice'
 import { PivotBuilder } from './pivot-builder'
 import { PivotChart } from './pivot-chart'
 import { PivotTable } from './pivot-table'
+import { PivotMatrix, wantsMatrix } from './pivot-matrix'
 import { RowsDrawer } from './rows-drawer'
 import { SavedViews } from './saved-views'
 import { distinctValues, pivotView } from './pivot-view'
@@ -86,7 +87,8 @@ function Result() {
         />
       </Group>
       <PivotChart view={view} spec={spec} kind={kind} overTime={overTime} />
-      <PivotTable view={view} spec={spec} />
+      {/* Several measures or a column axis: the pivot table; else the summary's own table. */}
+      {wantsMatrix(spec) ? <PivotMatrix /> : <PivotTable view={view} spec={spec} />}
     </Stack>
   )
 }

@@ -14,6 +14,7 @@ import type { Catalog } from '../../../../shared/contract'
 import { dimensionLabel, MEASURES, parseDimension, type PivotSpec } from '../../../../shared/pivot'
 import { useAppStore } from '../../state/store-context'
 import { dateRangeOf, isReversed } from './date-range'
+import { MatrixControls } from './matrix-controls'
 
 const GROUPABLE = new Set(['string', 'datetime'])
 const KIND_GROUPS = [
@@ -189,13 +190,16 @@ export function PivotBuilder() {
             data={[
               { label: 'None', value: 'none' },
               { label: 'Day', value: 'day' },
+              { label: 'Week', value: 'week' },
               { label: 'Month', value: 'month' },
+              { label: 'Quarter', value: 'quarter' },
             ]}
             data-testid="time-grain"
           />
         </div>
         <DateRange range={spec.dateRange} onChange={(dateRange) => updateSpec({ dateRange })} />
       </Group>
+      <MatrixControls />
     </Stack>
   )
 }

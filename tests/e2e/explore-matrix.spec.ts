@@ -1,0 +1,115 @@
+/**
+ * The pivot table in Explore (issue 9, Pivot): services × billing months with two measures side
+ * by side, totals per currency, a header click that sorts, and a figure that opens exactly its rows.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseCsv } from '../helpers/csv-sums'
+import { ROOT } from '../helpers/paths'
+import { sumDecimals } from '../../shared/money'
+import { RowsPage } from './pages/rows-page'
+import { screenshotPage } from './support/screenshot'
+import { expect, test } from './support/fixtures'
+
+const SAMPLE_CSV = join(ROOT, 'resources', 'demo', 'focus-sample.csv')
+
+test('services × months with two measures, sorted, a cell opening its rows', async ({
+  app,
+  workspace,
+  explore,
+  page,
+}, testInfo) => {
+  const [header = [], ...records] = parseCsv(readFileSync(SAMPLE_CSV, 'utf8'))
+  const at = (name: string): number => header.indexOf(name)
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('explore')
+  await explore.waitForResult('BilledCost')
+
+  // Two measures, months across, read on the billing period (the demo bills September and October).
+  const measures = page.getByTestId('table-measures')
+  await measures.click()
+  await page.getByRole('option', { name: 'BilledCost', exact: true }).click()
+  await page.getByRole('option', { name: 'EffectiveCost', exact: true }).click()
+  await page.keyboard.press('Escape')
+  await page.getByTestId('columns-axis').click()
+  await page.getByRole('option', { name: 'Time (by the grain)', exact: true }).click()
+  await page.getByTestId('date-basis').getByText('Billing period').click()
+  await expect(page.getByTestId('date-basis-note')).toContainText(
+    'billing period (BillingPeriodStart)',
+  )
+
+  const matrix = page.getByTestId('pivot-matrix')
+  for (const name of [
+    '2024-09 BilledCost',
+    '2024-09 EffectiveCost',
+    '2024-10 BilledCost',
+    'Total BilledCost',
+  ])
+    await expect(matrix.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible()
+  await expect(page.getByTestId('matrix-summary')).toContainText('dates by billing period')
+
+  // The grand total per currency is the file's own sum.
+  const rows = matrix.getByTestId('table-row')
+  const totalRow = rows.filter({ has: page.getByRole('cell', { name: 'Total', exact: true }) })
+  const billedByCurrency = new Map<string, string[]>()
+  for (const r of records) {
+    const currency = r[at('BillingCurrency')] ?? ''
+    if (!billedByCurrency.has(currency)) billedByCurrency.set(currency, [])
+    if ((r[at('BilledCost')] ?? '') !== '')
+      billedByCurrency.get(currency)!.push(r[at('BilledCost')]!)
+  }
+  await expect(totalRow).toHaveCount(billedByCurrency.size)
+  const totalBilled = totalRow.first().getByRole('cell').nth(6).locator('[data-value]')
+  await expect(totalBilled).toHaveAttribute(
+    'data-value',
+    sumDecimals(billedByCurrency.get('USD') ?? []),
+  )
+
+  // Sorting: the first click on a total sorts largest first, the second smallest first.
+  const totals = async (): Promise<number[]> =>
+    (
+      await rows.evaluateAll((trs) =>
+        trs.map((tr) => {
+          const cells = tr.querySelectorAll('[role="cell"]')
+          const label = cells[0]?.textContent ?? ''
+          const value = cells[6]?.querySelector('[data-value]')?.getAttribute('data-value')
+          return label === 'Total' || label === '(Other)' || !value ? null : Number(value)
+        }),
+      )
+    ).filter((v): v is number => v !== null)
+  const sortButton = matrix.getByRole('button', { name: /^Total BilledCost/ })
+  await sortButton.click()
+  await expect(sortButton).toHaveText('Total BilledCost ▼')
+  await expect.poll(totals).toEqual([...(await totals())].sort((a, b) => b - a))
+  await sortButton.click()
+  await expect(sortButton).toHaveText('Total BilledCost ▲')
+  await expect
+    .poll(async () => {
+      const t = await totals()
+      return t.length > 1 && t.every((v, i) => i === 0 || t[i - 1]! <= v)
+    })
+    .toBe(true)
+  await screenshotPage(page, testInfo.outputPath('explore-matrix.png'))
+
+  // A figure opens exactly its rows: that service, currency and billing month.
+  const cell = matrix.getByTestId('matrix-cell').first()
+  const [service, currency, month] = ((await cell.getAttribute('data-cell')) ?? '').split(' · ')
+  const expected = records.filter(
+    (r) =>
+      r[at('ServiceName')] === service &&
+      r[at('BillingCurrency')] === currency &&
+      (r[at('BillingPeriodStart')] ?? '').startsWith(month ?? '?'),
+  )
+  expect(expected.length).toBeGreaterThan(0)
+  await expect(cell.locator('[data-value]')).toHaveAttribute(
+    'data-value',
+    sumDecimals(expected.map((r) => r[at('BilledCost')] ?? '').filter((v) => v !== '')),
+  )
+  await cell.click()
+  const drawer = new RowsPage(page)
+  await expect(drawer.place).toHaveText(
+    `Rows 1–${Math.min(50, expected.length)} of ${expected.length.toLocaleString('en-US')}`,
+  )
+  await screenshotPage(page, testInfo.outputPath('explore-matrix-rows.png'))
+})
