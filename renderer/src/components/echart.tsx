@@ -19,10 +19,13 @@ export function EChart({
   option,
   height,
   label,
+  onElementClick,
 }: {
   option: ChartOption
   height: number
   label: string
+  /** Called with the category and the series of a clicked bar or point. */
+  onElementClick?: (element: { category: string; series: string }) => void
 }) {
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
@@ -40,6 +43,19 @@ export function EChart({
     // notMerge: a new pivot has other series; merging would keep stale ones.
     chart.current?.setOption(option, { notMerge: true })
   }, [option])
+
+  useEffect(() => {
+    const current = chart.current
+    if (!current || !onElementClick) return
+    const onClick = (params: { componentType?: string; name?: string; seriesName?: string }) => {
+      if (params.componentType === 'series')
+        onElementClick({ category: params.name ?? '', series: params.seriesName ?? '' })
+    }
+    current.on('click', onClick)
+    return () => {
+      current.off('click', onClick)
+    }
+  }, [onElementClick])
 
   useEffect(() => {
     if (!container.current) return

@@ -17,25 +17,13 @@ export function chartOption(
   kind: 'bar' | 'line',
   overTime: boolean,
 ): ChartOption {
-  // Over time, every dimension goes into the series; otherwise the first one is the x axis.
-  const seriesDims = view.dimensions.map((_, index) => index).slice(overTime ? 0 : 1)
-  // "Total" only when nothing is grouped; a missing value of a group-by reads as in the table.
-  const axisOf = (row: number): string =>
-    overTime
-      ? formatTime(view.time?.text(row) ?? null, spec.timeGrain)
-      : view.dimensions.length > 0
-        ? dimensionText(view, 0, row)
-        : 'Total'
-
+  const { seriesDims, axisOf, seriesOf } = chartPlacement(view, spec, overTime)
   const categories = categoriesOf(view, axisOf, overTime)
   const position = new Map(categories.map((category, index) => [category, index]))
   const series = new Map<string, { unit: string; fold: boolean; points: Map<number, number> }>()
   for (let row = 0; row < view.rowCount; row += 1) {
     const unit = view.unit?.text(row) ?? ''
-    const label =
-      [...seriesDims.map((index) => dimensionText(view, index, row)), unit]
-        .filter(Boolean)
-        .join(' · ') || spec.measure
+    const label = seriesOf(row)
     const fold = overTime && isFold(view, row)
     const entry = series.get(label) ?? { unit, fold, points: new Map<number, number>() }
     entry.points.set(
@@ -75,6 +63,37 @@ export function chartOption(
         emphasis: { focus: 'series' },
         data: categories.map((_, index) => points.get(index) ?? null),
       })),
+  }
+}
+
+/** Where a result row is drawn: the dimensions its series name carries, its category and its series. */
+export interface ChartPlacement {
+  readonly seriesDims: readonly number[]
+  axisOf(row: number): string
+  seriesOf(row: number): string
+}
+
+/** The placement of rows on the chart, shared by the options and by a click on an element. */
+export function chartPlacement(
+  view: PivotView,
+  spec: PivotSpec,
+  overTime: boolean,
+): ChartPlacement {
+  // Over time, every dimension goes into the series; otherwise the first one is the x axis.
+  const seriesDims = view.dimensions.map((_, index) => index).slice(overTime ? 0 : 1)
+  return {
+    seriesDims,
+    // "Total" only when nothing is grouped; a missing value of a group-by reads as in the table.
+    axisOf: (row) =>
+      overTime
+        ? formatTime(view.time?.text(row) ?? null, spec.timeGrain)
+        : view.dimensions.length > 0
+          ? dimensionText(view, 0, row)
+          : 'Total',
+    seriesOf: (row) =>
+      [...seriesDims.map((index) => dimensionText(view, index, row)), view.unit?.text(row) ?? '']
+        .filter(Boolean)
+        .join(' · ') || spec.measure,
   }
 }
 

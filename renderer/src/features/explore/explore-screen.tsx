@@ -12,6 +12,7 @@ import { PivotTable } from './pivot-table'
 import { PivotMatrix, wantsMatrix } from './pivot-matrix'
 import { RowsDrawer } from './rows-drawer'
 import { SavedViews } from './saved-views'
+import { FilterChips } from './filter-chips'
 import { distinctValues, pivotView } from './pivot-view'
 
 /** Waits this long after the last change before running, so typing a date does not fire a query per key. */
@@ -111,6 +112,7 @@ export function ExploreScreen() {
       </Paper>
       <Paper>
         <PivotBuilder />
+        <FilterChips />
       </Paper>
       <Paper data-testid="pivot-result">
         <Result />
