@@ -85,7 +85,7 @@ export function PivotMatrix() {
     ...table.rowHeaders.map((name, i) => ({
       label: headers[i]!,
       align: 'left' as const,
-      width: name === 'BillingCurrency' ? 'minmax(90px, 0.6fr)' : 'minmax(160px, 2fr)',
+      width: name === 'BillingCurrency' ? 'minmax(90px, 0.6fr)' : 'minmax(220px, 2fr)',
       onHeaderClick: sortBy(name, 'asc'),
       sorted: sorted(name),
     })),
