@@ -7,6 +7,7 @@ import { VirtualTable, type VirtualColumn } from '../../components/virtual-table
 import {
   dimensionText,
   formatTime,
+  grainLabel,
   isFold,
   totalsByUnit,
   type PivotView,
@@ -27,7 +28,7 @@ const COLUMN_WIDTHS: Partial<Record<ViewColumn['role'], string>> = {
 
 function columnLabel(column: ViewColumn, spec: PivotSpec): string {
   const money = MONEY_MEASURES.includes(spec.measure)
-  if (column.role === 'time') return spec.timeGrain === 'month' ? 'Month' : 'Day'
+  if (column.role === 'time') return grainLabel(spec.timeGrain)
   if (column.role === 'unit') return money ? LABELS.unit : 'Unit'
   if (column.role === 'value') return spec.measure
   if (column.role === 'count') return LABELS.count

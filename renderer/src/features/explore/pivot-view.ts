@@ -112,6 +112,11 @@ export function totalsByUnit(view: PivotView): UnitTotal[] {
   }))
 }
 
+/** The header of the time column: what one bucket of `grain` is. */
+export function grainLabel(grain: PivotSpec['timeGrain']): string {
+  return { none: '', day: 'Day', week: 'Week of', month: 'Month', quarter: 'Quarter' }[grain]
+}
+
 /** A time bucket for people: "Sep 2024" for a month grain, the ISO date for a day. */
 export function formatTime(value: string | null, grain: PivotSpec['timeGrain']): string {
   if (value == null) return '—'
