@@ -91,6 +91,21 @@ test('services × months with two measures, sorted, a cell opening its rows', as
     })
     .toBe(true)
   await screenshotPage(page, testInfo.outputPath('explore-matrix.png'))
+  // Whatever the sort, "(Other)" comes after the services and the total per currency last.
+  await matrix
+    .locator('[role="row"]')
+    .last()
+    .evaluate((row) => row.scrollIntoView())
+  await expect
+    .poll(async () =>
+      (
+        await rows.evaluateAll((trs) =>
+          trs.map((tr) => tr.querySelector('[role="cell"]')?.textContent),
+        )
+      ).slice(-2),
+    )
+    .toEqual(['(Other)', 'Total'])
+  await matrix.screenshot({ path: testInfo.outputPath('explore-matrix-bottom.png') })
 
   // A figure opens exactly its rows: that service, currency and billing month.
   const cell = matrix.getByTestId('matrix-cell').first()
