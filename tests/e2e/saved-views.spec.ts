@@ -57,3 +57,43 @@ test('a saved view survives a reload and opens to the same numbers; undo goes ba
   await page.keyboard.press('Control+Shift+Z')
   await expect.poll(() => explore.total('USD')).toBe(from)
 })
+
+test('a view exported as JSON, deleted after a confirmation and imported back opens again', async ({
+  app,
+  workspace,
+  explore,
+  page,
+}) => {
+  const from = billedWhere((start) => start >= '2024-09-20')
+  const views = new ViewsPage(page)
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('explore')
+  await explore.waitForResult('BilledCost')
+  await explore.setDate('From', '2024-09-20')
+  await expect.poll(() => explore.total('USD')).toBe(from)
+  await views.save('From the 20th')
+  await expect(page.getByTestId('view-select')).toHaveValue('From the 20th')
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-view').click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('From-the-20th.focal-view.json')
+  const saved = await file.path()
+  const text = JSON.parse(readFileSync(saved, 'utf8')) as { name: string; spec: unknown }
+  expect(text.name).toBe('From the 20th')
+  expect(text.spec).toMatchObject({ dateRange: { start: '2024-09-20', end: null } })
+
+  await page.getByTestId('delete-view').click()
+  await expect(page.getByTestId('view-question')).toContainText('Delete the view From the 20th?')
+  await page.getByTestId('view-confirm').click()
+  await expect(page.getByTestId('view-select')).not.toHaveValue('From the 20th')
+  await explore.setDate('From', '')
+  await expect.poll(() => explore.total('USD')).toBe(billedWhere(() => true))
+
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-view').click()
+  await (await chooser).setFiles(saved)
+  await views.open('From the 20th')
+  await expect.poll(() => explore.total('USD')).toBe(from)
+})

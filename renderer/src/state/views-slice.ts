@@ -64,13 +64,17 @@ export function createViewsSlice(api: FocalTransport): StateCreator<AppState, []
       }
     }
     // A taken name is a question for the person (replace it?), not an error to show.
-    const saving = async (work: () => Promise<SavedViewInfo>): Promise<ViewSaveOutcome> => {
+    // `current` names the view the pivot shows: a save is that, an import opens nothing.
+    const saving = async (
+      work: () => Promise<SavedViewInfo>,
+      shown: boolean,
+    ): Promise<ViewSaveOutcome> => {
       let savedName: string | null = null
       const ok = await change(async () => {
         savedName = (await work()).name
       })
       if (ok) {
-        patch({ current: savedName })
+        if (shown) patch({ current: savedName })
         return 'saved'
       }
       if (typeof get().views.change.error?.details?.exists === 'string') {
@@ -98,7 +102,7 @@ export function createViewsSlice(api: FocalTransport): StateCreator<AppState, []
         }
       },
       saveView: (name, replace) =>
-        saving(() => api['views:save']({ name, spec: get().spec, replace })),
+        saving(() => api['views:save']({ name, spec: get().spec, replace }), true),
       openView: (name) => {
         const view = get().views.list.find((v) => v.name === name)
         if (!view) return
@@ -126,7 +130,7 @@ export function createViewsSlice(api: FocalTransport): StateCreator<AppState, []
         }
       },
       importView: (fileName, text, replace) =>
-        saving(() => api['views:import']({ fileName, text, replace })),
+        saving(() => api['views:import']({ fileName, text, replace }), false),
       recordSpec: (spec) => set((state) => ({ specHistory: recordSpec(state.specHistory, spec) })),
       undoSpec: () => travel(undoSpec),
       redoSpec: () => travel(redoSpec),

@@ -67,6 +67,8 @@ export function SavedViews() {
         value={selected}
         onChange={(value) => value && open(value)}
         disabled={views.list.length === 0}
+        // Choosing the open view again reopens it rather than clearing the choice.
+        allowDeselect={false}
         w={220}
         data-testid="view-select"
       />

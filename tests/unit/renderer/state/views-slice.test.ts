@@ -122,6 +122,8 @@ describe('views slice', () => {
     expect(s().views.current).toBeNull()
     expect(s().views.list.map((v) => v.name)).toEqual(['Copy'])
     expect(await s().importView('Five.focal-view.json', file?.text ?? '', false)).toBe('saved')
+    // An import opens nothing: the pivot shown is not the imported view.
+    expect(s().views.current).toBeNull()
     expect(await s().importView('Five.focal-view.json', file?.text ?? '', false)).toBe('exists')
     expect(await s().importView('x.json', '{"focalView":1}', false)).toBe('failed')
     expect(s().views.change.error?.message).toMatch(/^x\.json is not a Focal view file \(name: /)
