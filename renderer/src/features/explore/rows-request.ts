@@ -46,6 +46,19 @@ export function cellRowsRequest(
     })
   }
   const bucket = view.time?.text(row) ?? null
+  return firstRowsPage(spec, filters, bucket)
+}
+
+/**
+ * The first page of the rows a pivot figure sums: the pivot's own date range, basis and
+ * conditions, the figure's `filters`, and its time `bucket` (as the pivot labels it) when
+ * the pivot has a grain.
+ */
+export function firstRowsPage(
+  spec: PivotSpec,
+  filters: Filter[],
+  bucket: string | null,
+): RowsPageRequest {
   return {
     dateRange: spec.dateRange,
     ...(spec.dateBasis ? { dateBasis: spec.dateBasis } : {}),

@@ -8,7 +8,7 @@
 import type { PivotTableData } from '../../../../shared/contract'
 import type { RowsPageRequest } from '../../../../shared/contract/rows'
 import type { Dimension, Filter, PivotSpec } from '../../../../shared/pivot'
-import { ROWS_PAGE_SIZE } from './rows-request'
+import { firstRowsPage } from './rows-request'
 
 type Row = PivotTableData['rows'][number]
 
@@ -77,17 +77,5 @@ export function tableCellRowsRequest(
     else keep(axis.kind === 'column' ? { kind: 'column', name: axis.name } : axis, [key], 'in')
   }
   if (spec.timeGrain !== 'none' && bucket === null) return null
-  return {
-    dateRange: spec.dateRange,
-    ...(spec.dateBasis ? { dateBasis: spec.dateBasis } : {}),
-    ...(spec.conditions ? { conditions: spec.conditions } : {}),
-    filters,
-    period:
-      spec.timeGrain !== 'none' && bucket !== null
-        ? { grain: spec.timeGrain, value: bucket }
-        : null,
-    sort: null,
-    offset: 0,
-    limit: ROWS_PAGE_SIZE,
-  }
+  return firstRowsPage(spec, filters, bucket)
 }
