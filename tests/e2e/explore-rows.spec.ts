@@ -49,6 +49,8 @@ test('a figure opens its rows, a row its detail and its source', async ({
   // Amounts sort largest first on the first click.
   await rows.sortBy('BilledCost')
   await expect(rows.table.getByRole('button', { name: 'BilledCost ↓' })).toBeVisible()
+  // The arrow shows at once; the sorted page is on screen when the table is no longer busy.
+  await expect(rows.table).toHaveAttribute('aria-busy', 'false')
   const billed = await rows.rows.evaluateAll((trs) =>
     trs.map((tr) => tr.querySelectorAll('td')[6]?.textContent ?? ''),
   )

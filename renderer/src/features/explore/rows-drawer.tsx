@@ -45,6 +45,13 @@ export function RowsDrawer() {
   )
 }
 
+/** What a rows page was asked with: the figure's request, the page and the sort. */
+interface Asked {
+  request: RowsPageRequest
+  offset: number
+  sort: RowsPageRequest['sort']
+}
+
 function RowsTable({
   request,
   onOpen,
@@ -57,11 +64,19 @@ function RowsTable({
   const [sort, setSort] = useState<RowsPageRequest['sort']>(null)
   const [page, setPage] = useState<RowsPage | null>(null)
   const [error, setError] = useState<FocalError | null>(null)
+  // The request the page on screen answers: while it differs from the one asked for (a new sort
+  // or page is on its way) the table is marked busy, in the same render that shows the new arrow.
+  const [answered, setAnswered] = useState<Asked | null>(null)
   useEffect(() => {
     let live = true
     setError(null)
+    const asked: Asked = { request, offset, sort }
     rowsPage({ ...request, offset, sort }).then(
-      (result) => live && setPage(result),
+      (result) => {
+        if (!live) return
+        setPage(result)
+        setAnswered(asked)
+      },
       (cause: unknown) => live && setError(toFocalError(cause)),
     )
     return () => {
@@ -70,6 +85,8 @@ function RowsTable({
   }, [request, offset, sort, rowsPage])
   if (error) return <ErrorAlert error={error} title="The rows could not be read" />
   if (!page) return <Loader m="xl" />
+  const reading =
+    answered?.request !== request || answered.offset !== offset || answered.sort !== sort
   const at = (name: string): number => page.columns.indexOf(name)
   const shown = SHOWN.filter((c) => at(c) >= 0)
   const toggle = (column: string): void => {
@@ -83,7 +100,14 @@ function RowsTable({
   const last = page.offset + page.rows.length
   return (
     <>
-      <Table striped highlightOnHover data-testid="rows-table" fz="xs">
+      <Table
+        striped
+        highlightOnHover
+        data-testid="rows-table"
+        fz="xs"
+        aria-busy={reading}
+        style={{ opacity: reading ? 0.6 : 1 }}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Row</Table.Th>
