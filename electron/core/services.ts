@@ -15,6 +15,7 @@ import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
 import { runPivot, runPivotTable } from './query/pivot'
+import { runPivotValues } from './query/pivot-values'
 import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
 import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
@@ -182,6 +183,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'pivot:table': async ({ spec }) => runPivotTable(open().ws, spec),
+    'pivot:values': async (request) => runPivotValues(open().ws, request),
     ...allocation,
     ...mappings,
     ...createViewServices(workspace),

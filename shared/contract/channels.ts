@@ -18,6 +18,7 @@ import {
 import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
 import { PivotTableSchema } from './pivot-table'
+import { PivotValuesRequestSchema, PivotValuesSchema } from './pivot-values'
 import {
   SavedViewSchema,
   ViewFileDownloadSchema,
@@ -151,6 +152,8 @@ export const CHANNELS = {
     request: z.object({ spec: PivotSpecSchema }).strict(),
     response: PivotTableSchema,
   },
+  // The filter editor's values list: one dimension's values with counts under the other filters.
+  'pivot:values': { request: PivotValuesRequestSchema, response: PivotValuesSchema },
   // Saved views (electron/core/views): a name and a pivot spec, kept in the workspace.
   'views:list': { request: Empty, response: z.array(SavedViewSchema) },
   'views:save': { request: ViewSaveRequestSchema, response: SavedViewSchema },

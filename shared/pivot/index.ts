@@ -54,12 +54,13 @@ export const DateBasisSchema = z.enum(['charge', 'billing'])
 export type DateBasis = z.infer<typeof DateBasisSchema>
 
 /**
- * A condition beyond in/notIn: text contains or starts with (case-insensitive), a numeric
+ * A condition beyond in/notIn: text contains, starts with or equals (case-insensitive), a numeric
  * range of a column, a date range of a timestamp column, or a tag key present or missing.
  */
 export const ConditionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('contains'), dimension: DimensionSchema, text: z.string().max(1000) }),
   z.object({ op: z.literal('startsWith'), dimension: DimensionSchema, text: z.string().max(1000) }),
+  z.object({ op: z.literal('equals'), dimension: DimensionSchema, text: z.string().max(1000) }),
   z.object({
     op: z.literal('range'),
     column: z.string().min(1).max(128),

@@ -109,6 +109,9 @@ export function whereSql(
         )
         break
       }
+      case 'equals':
+        where.push(`lower(${dimensionValueSql(context, c.dimension)}) = lower(${bind(c.text)})`)
+        break
       case 'range': {
         const column = requireColumn(columns, c.column)
         if (c.min !== null) where.push(`${column} >= CAST(${bind(c.min)} AS DECIMAL(38,18))`)
@@ -130,4 +133,21 @@ export function whereSql(
     }
   }
   return where
+}
+
+/**
+ * True when `spec` reads a tag anywhere (a group-by, the axis, a filter or a condition), so the
+ * core loads the tag alias policy; the chart and the table must read the same keys.
+ */
+export function specReadsTags(spec: {
+  readonly rows: readonly Dimension[]
+  readonly columns?: { readonly kind: string } | null
+  readonly filters: readonly Filter[]
+  readonly conditions?: readonly Condition[]
+}): boolean {
+  if (spec.rows.some((d) => d.kind === 'tag') || spec.columns?.kind === 'tag') return true
+  if (spec.filters.some((f) => f.dimension.kind === 'tag')) return true
+  return (spec.conditions ?? []).some((c) =>
+    'dimension' in c ? c.dimension.kind === 'tag' : c.op === 'tagPresent' || c.op === 'tagMissing',
+  )
 }

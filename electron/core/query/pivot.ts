@@ -12,6 +12,7 @@ import {
   PivotSpecError,
   type CompiledPivot,
 } from '../../../shared/sql/pivot-sql'
+import { specReadsTags } from '../../../shared/sql/pivot-where-sql'
 import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
@@ -40,9 +41,7 @@ export async function runPivot(
     let compiled
     try {
       // Only a pivot that reads a tag needs the alias policy (which lists the keys in use).
-      const usesTags = [...spec.rows, ...spec.filters.map((f) => f.dimension)].some(
-        (d) => d.kind === 'tag',
-      )
+      const usesTags = specReadsTags(spec)
       compiled = compilePivot(spec, names, {
         guardJson: await hasInvalidTags(ws, connection),
         tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
@@ -109,14 +108,7 @@ export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<Piv
   const connection = await ws.reader()
   try {
     const names = await focusColumnNames(ws, connection)
-    const usesTags = [
-      ...spec.rows,
-      ...spec.filters.map((f) => f.dimension),
-      ...(spec.columns ? [spec.columns] : []),
-      ...(spec.conditions ?? []).map((c) =>
-        'dimension' in c ? c.dimension : 'key' in c ? { kind: 'tag' } : { kind: 'column' },
-      ),
-    ].some((d) => d.kind === 'tag')
+    const usesTags = specReadsTags(spec)
     let compiled
     try {
       compiled = compilePivotTable(spec, names, {
@@ -147,7 +139,10 @@ export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<Piv
 }
 
 /** True when some imported rows carry Tags that are not a JSON object (so JSON access needs a guard). */
-async function hasInvalidTags(ws: Workspace, connection: DuckDBConnection): Promise<boolean> {
+export async function hasInvalidTags(
+  ws: Workspace,
+  connection: DuckDBConnection,
+): Promise<boolean> {
   const [row] = await ws.all(
     "SELECT count(*)::INT AS n FROM imports WHERE status = 'imported' AND issues LIKE '%\"Tags.JsonObject\"%'",
     [],
