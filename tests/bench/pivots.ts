@@ -1,86 +1,65 @@
 /**
- * The five typical pivots, each measured three ways in the same run, repeats
+ * The pivot set of issue 9 (pivot-cases.ts), each measured three ways in the same run, repeats
  * interleaved so machine noise hits all alike:
- * - raw: the plain SQL a DuckDB user would write, on the plain-loaded table;
- * - focalSql: the SQL Focal compiles for the spec, on the workspace (query only);
- * - focal: `runPivot` end to end (catalog lookup, own connection, query, JSON values, Arrow IPC).
+ * - engine: the API the app calls (runPivotTable for `pivot:table`, rowsPage for `rows:page`):
+ *   its own connection, catalog, tag policy, query, laying out the table;
+ * - direct: the very SQL text (and bound values) the engine ran for it, captured from its
+ *   connection, run again on one workspace connection in the same process;
+ * - raw: a plain hand-written query answering the same question on the plain-loaded table.
+ * overhead = engine ÷ direct (target ≤ 1.3×); vsRaw = engine ÷ raw.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
-import { focusColumnNames } from '../../electron/core/query/catalog'
-import { runPivot } from '../../electron/core/query/pivot'
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { runPivotTable } from '../../electron/core/query/pivot'
+import { rowsPage } from '../../electron/core/rows/rows-page'
 import { Workspace } from '../../electron/core/workspace/workspace'
-import type { Dimension, PivotSpec } from '../../shared/pivot'
-import { compilePivot } from '../../shared/sql/pivot-sql'
+import { PIVOT_CASES, type PivotCase } from './pivot-cases'
 import { round, summarize, type Summary } from './stats'
 
-/** One benchmarked pivot: the Focal spec and the equivalent plain SQL over table `t`. */
-export interface PivotCase {
-  name: string
-  spec: PivotSpec
-  rawSql: string
-}
+export { PIVOT_CASES }
 
-const column = (name: string): Dimension => ({ kind: 'column', name })
-const spec = (rows: Dimension[], extra: Partial<PivotSpec> = {}): PivotSpec => ({
-  rows,
-  measure: 'BilledCost',
-  timeGrain: 'none',
-  dateRange: null,
-  filters: [],
-  topN: null,
-  ...extra,
-})
-
-/** The pivots of the issue: by service; service × day; top 50 resources; by tag team; distinct accounts. */
-export const PIVOT_CASES: readonly PivotCase[] = [
-  {
-    name: 'costByService',
-    spec: spec([column('ServiceName')]),
-    rawSql:
-      'SELECT ServiceName, BillingCurrency, sum(BilledCost) AS cost FROM t GROUP BY ALL ORDER BY cost DESC',
-  },
-  {
-    name: 'costByServiceByDay',
-    spec: spec([column('ServiceName')], { timeGrain: 'day' }),
-    rawSql:
-      "SELECT date_trunc('day', ChargePeriodStart) AS day, ServiceName, BillingCurrency, sum(BilledCost) AS cost FROM t GROUP BY ALL ORDER BY day, cost DESC",
-  },
-  {
-    name: 'top50Resources',
-    spec: spec([column('ResourceId')], { topN: 50 }),
-    // Focal also folds the rest into "(Other)"; the plain query just keeps the top 50.
-    rawSql:
-      'SELECT ResourceId, BillingCurrency, sum(BilledCost) AS cost FROM t GROUP BY ALL ORDER BY abs(cost) DESC LIMIT 50',
-  },
-  {
-    name: 'costByTagTeam',
-    spec: spec([{ kind: 'tag', key: 'team' }]),
-    rawSql:
-      "SELECT json_extract_string(Tags, '$.team') AS team, BillingCurrency, sum(BilledCost) AS cost FROM t GROUP BY ALL ORDER BY cost DESC",
-  },
-  {
-    name: 'distinctAccounts',
-    spec: spec([column('SubAccountId')], { measure: 'RowCount' }),
-    rawSql: 'SELECT SubAccountId, count(*) AS n FROM t GROUP BY ALL ORDER BY n DESC',
-  },
-]
-
-/** Latencies of one pivot (ms) and the Focal/raw ratios. */
+/** Latencies of one case (ms) and its ratios. */
 export interface PivotResult {
   name: string
+  /** Rows of the laid-out table (or of the page), and the cell's total rows for a drill-through. */
   resultRows: number
-  arrowBytes: number
+  totalRows: number | null
+  /** The statements the engine ran for the case, first 160 characters each (the full text is replayed). */
+  sql: string[]
+  engine: Summary
+  direct: Summary
   raw: Summary
-  focalSql: Summary
-  focal: Summary
-  /** focal ÷ raw at p50 and p95. */
-  focalRatioP50: number
-  focalRatioP95: number
-  /** focal − focalSql at p50: what runPivot adds around its query (connections, catalog, values, Arrow). */
-  focalOverheadP50: number
+  /** engine ÷ direct at p50 and p95: what the engine adds around the compiler's SQL. */
+  overheadP50: number
+  overheadP95: number
+  /** engine ÷ raw at p95: Focal against plain DuckDB on a plain table. */
+  vsRawP95: number
 }
 
-/** Opens both databases read-side, warms each query once, then runs `repeats` interleaved rounds. */
+interface Statement {
+  sql: string
+  values: DuckDBValue[] | undefined
+}
+
+/**
+ * Makes every reader connection of `ws` record the statements it runs, so the bench replays
+ * exactly what the engine sent (nothing in electron/core is changed).
+ */
+function captureReaders(ws: Workspace): Statement[] {
+  const statements: Statement[] = []
+  const open = ws.reader.bind(ws)
+  ws.reader = async (): Promise<DuckDBConnection> => {
+    const connection = await open()
+    const run = connection.runAndReadAll.bind(connection)
+    connection.runAndReadAll = (sql: string, values?: DuckDBValue[]) => {
+      statements.push({ sql, values })
+      return run(sql, values)
+    }
+    return connection
+  }
+  return statements
+}
+
+/** Opens both databases, warms each case once (capturing its SQL), then runs `repeats` interleaved rounds. */
 export async function measurePivots(
   workspacePath: string,
   plainPath: string,
@@ -92,67 +71,89 @@ export async function measurePivots(
   const rawConnection = await plain.connect()
   // The workspace's focus view is in UTC; so must the plain day truncation be.
   await rawConnection.run("SET TimeZone = 'UTC'")
-  const sqlConnection = await ws.reader()
+  // Opened before the capture starts: the replays are not recorded themselves.
+  const directConnection = await ws.reader()
+  const captured = captureReaders(ws)
   try {
-    const names = await focusColumnNames(ws)
-    const runners = PIVOT_CASES.map((pivot) => {
-      const compiled = compilePivot(pivot.spec, names)
-      return {
-        pivot,
-        raw: () => rawConnection.runAndReadAll(pivot.rawSql),
-        focalSql: () => sqlConnection.runAndReadAll(compiled.sql, [...compiled.params]),
-        focal: () => runPivot(ws, pivot.spec),
-        samples: { raw: [] as number[], focalSql: [] as number[], focal: [] as number[] },
-        resultRows: 0,
-        arrowBytes: 0,
-      }
-    })
-    log(`pivots: warm-up, then ${repeats} rounds of ${runners.length} pivots × 3 ways`)
+    const runners = PIVOT_CASES.map((pivot) => ({
+      pivot,
+      engine: engineCall(ws, pivot),
+      raw: async () => {
+        for (const sql of pivot.rawSql.split(';')) await rawConnection.runAndReadAll(sql)
+      },
+      direct: [] as Statement[],
+      samples: { engine: [] as number[], direct: [] as number[], raw: [] as number[] },
+      resultRows: 0,
+      totalRows: null as number | null,
+    }))
+    log(`pivots: warm-up, then ${repeats} rounds of ${runners.length} cases × 3 ways`)
     for (let pass = -1; pass < repeats; pass++) {
       for (const runner of runners) {
-        const raw = await timed(runner.raw)
-        const focalSql = await timed(runner.focalSql)
-        const focal = await timed(runner.focal)
         if (pass < 0) {
-          runner.resultRows = focal.value.meta.rowCount
-          runner.arrowBytes = focal.value.arrow.byteLength
-          continue
+          const from = captured.length
+          const answer = await runner.engine()
+          // The case's own queries are the last the engine ran: the table query, or the
+          // drill-through's count and page; before them come the catalog and tag policy reads.
+          runner.direct = captured.slice(from).slice(runner.pivot.kind === 'rows' ? -2 : -1)
+          runner.resultRows = answer.rows
+          runner.totalRows = answer.total
         }
-        runner.samples.raw.push(raw.ms)
-        runner.samples.focalSql.push(focalSql.ms)
-        runner.samples.focal.push(focal.ms)
+        const engine = await timed(runner.engine)
+        const direct = await timed(async () => {
+          for (const s of runner.direct) await directConnection.runAndReadAll(s.sql, s.values)
+        })
+        const raw = await timed(runner.raw)
+        if (pass < 0) continue
+        runner.samples.engine.push(engine)
+        runner.samples.direct.push(direct)
+        runner.samples.raw.push(raw)
       }
     }
-    return runners.map(({ pivot, samples, resultRows, arrowBytes }) => {
-      const [raw, focalSql, focal] = [
-        summarize(samples.raw),
-        summarize(samples.focalSql),
-        summarize(samples.focal),
-      ]
+    return runners.map((runner) => {
+      const engine = summarize(runner.samples.engine)
+      const direct = summarize(runner.samples.direct)
+      const raw = summarize(runner.samples.raw)
       return {
-        name: pivot.name,
-        resultRows,
-        arrowBytes,
+        name: runner.pivot.name,
+        resultRows: runner.resultRows,
+        totalRows: runner.totalRows,
+        sql: runner.direct.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 160)),
+        engine,
+        direct,
         raw,
-        focalSql,
-        focal,
-        focalRatioP50: round(focal.p50 / raw.p50, 2),
-        focalRatioP95: round(focal.p95 / raw.p95, 2),
-        focalOverheadP50: round(focal.p50 - focalSql.p50),
+        overheadP50: round(engine.p50 / direct.p50, 2),
+        overheadP95: round(engine.p95 / direct.p95, 2),
+        vsRawP95: round(engine.p95 / raw.p95, 2),
       }
     })
   } finally {
-    closeQuietly(sqlConnection)
+    closeQuietly(directConnection)
     closeQuietly(rawConnection)
     plain.closeSync()
     ws.close()
   }
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** The engine call of a case, answering the rows it laid out (and a drill-through's total). */
+function engineCall(
+  ws: Workspace,
+  pivot: PivotCase,
+): () => Promise<{ rows: number; total: number | null }> {
+  if (pivot.kind === 'rows')
+    return async () => {
+      const page = await rowsPage(ws, pivot.request)
+      return { rows: page.rows.length, total: page.total }
+    }
+  return async () => {
+    const laid = await runPivotTable(ws, pivot.spec)
+    return { rows: laid.rows.length, total: null }
+  }
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
-  const value = await work()
-  return { ms: performance.now() - started, value }
+  await work()
+  return performance.now() - started
 }
 
 function closeQuietly(connection: DuckDBConnection): void {
