@@ -3,9 +3,11 @@
  * prints the table; `--save <name>` keeps the spec as a saved view (`focal view run` prints the
  * same output on the same data).
  */
-import { resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runPivotTable } from '../core/query/pivot'
+import { exportPivot } from '../core/query/pivot-export'
 import { saveView } from '../core/views/saved-views'
 import { Workspace } from '../core/workspace/workspace'
 import { pivotSpecFromArgs } from './pivot-spec-args'
@@ -17,7 +19,7 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
               [--measure <m>[,<m>]] [--filter '<dim>=<v1>,<v2>'] [--exclude '<dim>=<v>']
               [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--grain day|week|month|quarter]
               [--basis charge|billing] [--top N] [--sort <column>[:asc|desc]] [--no-totals]
-              [--csv|--json] [--save <name>]
+              [--csv|--json] [--save <name>] [--csv|--xlsx --out <file>]
       A pivot table: rows by one or two dimensions (a column or tag:<key>; (none) for a
       missing value), optionally a column axis (a dimension, or time: --columns month),
       several measures side by side (BilledCost, EffectiveCost, ListCost, ContractedCost,
@@ -26,7 +28,10 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
       ChangePercentVsPrevious), a subtotal per first-level row and a total per currency.
       Amounts in different currencies never share a total; quantities are split by unit.
       Dates are the charge period's start unless --basis billing. --top N keeps the N
-      largest first-level rows per currency and folds the rest into (Other), last.`
+      largest first-level rows per currency and folds the rest into (Other), last.
+      --out <file> with --csv or --xlsx writes the table as Explore exports it: a header
+      block (workspace, filters, dates, date basis, measures), then every row expanded with
+      labels as shown; the CSV keeps exact decimals, the XLSX amounts at the currency's cents.`
 
 function usage(message: string): number {
   return usageError(message, PIVOT_HELP)
@@ -55,6 +60,8 @@ export async function runPivotCommand(argv: string[]): Promise<number> {
         'no-totals': { type: 'boolean', default: false },
         csv: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        xlsx: { type: 'boolean', default: false },
+        out: { type: 'string' },
         save: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,7 +77,12 @@ export async function runPivotCommand(argv: string[]): Promise<number> {
     return 0
   }
   if (!values.workspace) return usage('focal pivot needs -w <workspace.focal>.')
-  if (values.csv && values.json) return usage('--csv and --json: give one.')
+  if ([values.csv, values.json, values.xlsx].filter(Boolean).length > 1)
+    return usage('--csv, --json and --xlsx: give one.')
+  if (values.xlsx && values.out === undefined) return usage('--xlsx needs --out <file>.')
+  if (values.out !== undefined && !values.csv && !values.xlsx)
+    return usage('--out writes a CSV or an XLSX file: add --csv or --xlsx.')
+  if (values.out !== undefined && values.out.trim() === '') return usage('--out needs a file name.')
   if (values.save !== undefined && values.save.trim() === '')
     return usage('--save needs a view name.')
   const spec = pivotSpecFromArgs({ ...values, totals: !values['no-totals'] })
@@ -80,8 +92,16 @@ export async function runPivotCommand(argv: string[]): Promise<number> {
     readOnly: values.save === undefined,
   })
   try {
-    const table = await runPivotTable(ws, spec)
-    process.stdout.write(printPivotTable(table, values.json ? 'json' : values.csv ? 'csv' : 'text'))
+    if (values.out !== undefined) {
+      const file = await exportPivot(ws, spec, values.xlsx ? 'xlsx' : 'csv')
+      await writeFile(resolve(values.out), file.bytes)
+      console.error(`Wrote ${basename(values.out)}.`)
+    } else {
+      const table = await runPivotTable(ws, spec)
+      process.stdout.write(
+        printPivotTable(table, values.json ? 'json' : values.csv ? 'csv' : 'text'),
+      )
+    }
     if (values.save !== undefined) {
       await saveView(ws, values.save, spec)
       console.error(`Saved as view ${values.save.trim()}.`)

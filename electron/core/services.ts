@@ -15,6 +15,7 @@ import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
 import { runPivot, runPivotTable } from './query/pivot'
+import { exportPivot, PIVOT_EXPORT_TYPES } from './query/pivot-export'
 import { runPivotValues } from './query/pivot-values'
 import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
 import { createAllocationServices } from './services-allocation'
@@ -183,6 +184,14 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       return null
     },
     'pivot:table': async ({ spec }) => runPivotTable(open().ws, spec),
+    'pivot:export': async ({ spec, format }) => {
+      const file = await exportPivot(open().ws, spec, format)
+      return {
+        fileName: file.fileName,
+        mediaType: PIVOT_EXPORT_TYPES[format],
+        base64: Buffer.from(file.bytes).toString('base64'),
+      }
+    },
     'pivot:values': async (request) => runPivotValues(open().ws, request),
     ...allocation,
     ...mappings,

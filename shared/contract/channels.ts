@@ -18,6 +18,7 @@ import {
 import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
 import { PivotTableSchema } from './pivot-table'
+import { PivotExportFileSchema, PivotExportRequestSchema } from './pivot-export'
 import { PivotValuesRequestSchema, PivotValuesSchema } from './pivot-values'
 import {
   SavedViewSchema,
@@ -152,6 +153,8 @@ export const CHANNELS = {
     request: z.object({ spec: PivotSpecSchema }).strict(),
     response: PivotTableSchema,
   },
+  // The pivot table as a CSV or XLSX file, exactly as shown (electron/core/query/pivot-export.ts).
+  'pivot:export': { request: PivotExportRequestSchema, response: PivotExportFileSchema },
   // The filter editor's values list: one dimension's values with counts under the other filters.
   'pivot:values': { request: PivotValuesRequestSchema, response: PivotValuesSchema },
   // Saved views (electron/core/views): a name and a pivot spec, kept in the workspace.

@@ -13,6 +13,7 @@ export * from './commitments'
 export * from './mappings'
 export * from './rows'
 export * from './pivot-table'
+export * from './pivot-export'
 export * from './pivot-values'
 export * from './views'
 
