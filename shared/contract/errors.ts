@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'MANIFEST_MISMATCH',
   'AZURE_COST_VIEW',
   'RECONCILIATION_FAILED',
+  'PERIOD_CLOSED',
   'CANCELLED',
   'QUERY_REFUSED',
   'QUERY_FAILED',
@@ -126,6 +127,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   MANIFEST_MISMATCH:
     'A part of the CUR delivery does not have the columns its manifest lists; download the delivery again.',
   RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',
+  PERIOD_CLOSED:
+    'The month is closed, so its figures cannot change; reopen it with a note (focal reopen --period YYYY-MM --note "<why>"), then import again.',
   CANCELLED: 'The operation was cancelled; nothing was changed.',
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',
   QUERY_FAILED: 'Check the query and try again.',

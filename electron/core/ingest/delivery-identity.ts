@@ -21,6 +21,7 @@
  * views of one period share their usage rows by design and merge in the focus view.
  */
 import { fail, type AzureCostView, type OverlapChoice } from '../../../shared/contract'
+import { refuseClosedPeriods } from '../close/import-gate'
 import { recordKeptOverlaps, supersedeScopes, type ScopeKey } from '../workspace/supersede'
 import type { Row, Workspace } from '../workspace/workspace'
 import { deliveryPart } from './cur-delivery-context'
@@ -51,8 +52,21 @@ export interface CostViewChoice {
 /**
  * Identifies import `importId` (rows already inserted, transaction open) and applies
  * the rule above; throws a FocalFailure to refuse it, which rolls the import back.
+ * Then a file with rows in a closed month is refused (PERIOD_CLOSED, close/import-gate.ts),
+ * whatever the rule decided: new rows, a restatement or kept overlaps would all change it.
  */
 export async function settleDelivery(
+  ws: Workspace,
+  importId: number,
+  fileName: string,
+  onOverlap?: OverlapChoice,
+  costView?: CostViewChoice,
+): Promise<void> {
+  await settleScopes(ws, importId, fileName, onOverlap, costView)
+  await refuseClosedPeriods(ws, importId, fileName)
+}
+
+async function settleScopes(
   ws: Workspace,
   importId: number,
   fileName: string,

@@ -6,6 +6,7 @@
 import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { CLOSE_TABLES } from '../close/close-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
@@ -130,6 +131,8 @@ export const FORMAT_3_TABLES: readonly string[] = [
     import_id INTEGER NOT NULL, manifest VARCHAR NOT NULL, report_name VARCHAR NOT NULL,
     account VARCHAR, billing_period DATE NOT NULL, assembly_id VARCHAR NOT NULL,
     part INTEGER NOT NULL, parts INTEGER NOT NULL, incomplete BOOLEAN NOT NULL, missing VARCHAR[] NOT NULL)`,
+  // Closed and reopened months, and the packs exported with their fingerprints (electron/core/close).
+  ...CLOSE_TABLES,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
