@@ -18,6 +18,7 @@ import {
   type ReportModel,
 } from '../../../shared/report'
 import type { CostMetric } from '../allocate/lines'
+import { packCloseFacts, recordPackExport } from '../close/pack-close'
 import { sha256File } from '../ingest/hash'
 import type { Workspace } from '../workspace/workspace'
 import { writeCsvFiles } from './csv'
@@ -78,6 +79,7 @@ export interface PackFile {
     | 'journal-csv'
     | 'focus-csv'
     | 'parquet'
+    | 'changes-csv'
     | 'manifest'
   bytes: number
   sha256: string
@@ -203,10 +205,13 @@ export async function writePack(
       await time('export', () => exportAllocatedFocus(ws, exportInput, format, at(file)))
     }
     step('manifest', plan.manifest)
+    // Fingerprints, and a reopened month's changes since its close (close/pack-close.ts).
+    const closing = await packCloseFacts(ws, model, read.facts.current, plan.prefix, options.outDir)
     const files = await time('manifest', () => describeFiles(options.outDir, plan))
+    files.push(...closing.files)
     await writeFile(
       at(plan.manifest),
-      JSON.stringify(manifest(model, files), null, 2) + '\n',
+      JSON.stringify({ ...manifest(model, files), ...closing.manifest }, null, 2) + '\n',
       'utf8',
     )
     const manifestFile = await describeFile(options.outDir, plan.manifest, 'manifest')
@@ -219,6 +224,7 @@ export async function writePack(
         reconciled: true,
         files: [...files, manifestFile].map((f) => ({ path: f.path, sha256: f.sha256 })),
       })
+    await recordPackExport(ws, model, read.facts.current, closing, [...files, manifestFile])
     const rounded = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))
     return { files: [...files, manifestFile], model, timings: rounded }
   } finally {
@@ -247,7 +253,7 @@ async function describeFiles(dir: string, plan: PackPlan): Promise<PackFile[]> {
   return files
 }
 
-function manifest(model: ReportModel, files: PackFile[]): unknown {
+function manifest(model: ReportModel, files: PackFile[]): object {
   return {
     report: model.kind,
     period: model.period,
