@@ -8,6 +8,7 @@ import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
 import { COMMITMENTS_HELP, runCommitmentsCommand } from './commitments-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
+import { CLOSE_HELP, runCloseCommand } from './close-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { ROWS_HELP, runRowsCommand } from './rows-command'
 import { PIVOT_HELP, runPivotCommand } from './pivot-command'
@@ -50,6 +51,7 @@ Usage:
   ${MAPPINGS_HELP}
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
+  ${CLOSE_HELP}
   ${TAGS_HELP}
   ${ROWS_HELP}
   ${PIVOT_HELP}
@@ -70,6 +72,9 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   allocate: runAllocateCommand,
   commitments: runCommitmentsCommand,
   report: runReportCommand,
+  close: (argv) => runCloseCommand('close', argv),
+  reopen: (argv) => runCloseCommand('reopen', argv),
+  periods: (argv) => runCloseCommand('periods', argv),
   tags: runTagsCommand,
   rows: (argv) => runRowsCommand('rows', argv),
   row: (argv) => runRowsCommand('row', argv),
