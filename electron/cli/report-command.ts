@@ -14,8 +14,11 @@ import {
   formatAmount,
   formatExact,
   kindTitle,
+  journalStatements,
   parseBudgetsCsv,
+  parseLedgerMapCsv,
   type Budget,
+  type LedgerMapping,
   type ReportKind,
 } from '../../shared/report'
 import type { CostMetric } from '../core/allocate/lines'
@@ -31,7 +34,8 @@ import { parseCommand, usageError } from './usage'
 export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal> --period YYYY-MM --out <folder>
       (--by <dimension> | --rules <rules.json>|saved [--dimension <id>])
       [--format pdf,xlsx,csv,focus-csv,parquet] [--metric billed|effective] [--company "Name"]
-      [--logo file.png] [--top N] [--budgets budgets.csv] [--ledger <dimension>] [--overwrite] [--json]
+      [--logo file.png] [--top N] [--budgets budgets.csv] [--ledger ledger.csv]
+      [--credit-account <account>] [--ledger-by <dimension>] [--overwrite] [--json]
   Writes the month's pack: a summary PDF, one PDF per cost center, an XLSX
   (Summary, Per cost center, Detail, Journal, Audit), summary and journal CSVs,
   and the allocated rows as FOCUS CSV and Parquet, plus a manifest with SHA-256s.
@@ -39,8 +43,13 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
   --rules     allocation rules from a file, or "saved" for the workspace's latest saved version
               (mapping and driver tables come from focal allocate --mapping/--driver)
   --metric    billed (BilledCost, the invoice; default) or effective (amortized EffectiveCost)
-  --budgets   CSV with target,currency,amount (showback compares cost to it)
-  --ledger    where journal lines take their ledger account (default tag:ledger_account)
+  --budgets   CSV with target,currency,amount[,period]: Budget and Variance columns in the pack
+  --ledger    CSV with target,ledger_account,cost_center_code: each cost center's expense
+              account and code in the journal
+  --credit-account  the account the cloud invoice was booked to (the journal's credit side);
+              the journal balances debits = credits per currency
+  --ledger-by where cost centers missing from --ledger take their account (default tag:ledger_account);
+              a charge with no account is listed as not posted, never written with an empty account
   --top       rows in the top-resources and by-service tables before "Other" (default 10)
 `
 
@@ -71,6 +80,17 @@ function readBudgets(path: string | undefined): Budget[] {
     fail('IO_ERROR', `Cannot read the budgets file ${basename(path)}.`)
   }
   return parseBudgetsCsv(text, basename(path))
+}
+
+function readLedgerMap(path: string | undefined): LedgerMapping[] | undefined {
+  if (!path) return undefined
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    fail('IO_ERROR', `Cannot read the ledger mapping file ${basename(path)}.`)
+  }
+  return parseLedgerMapCsv(text, basename(path))
 }
 
 /** The rule set of --rules: a file, or undefined for "saved" (the latest saved version). */
@@ -106,7 +126,9 @@ export async function runReportCommand(argv: string[]): Promise<number> {
       logo: { type: 'string' },
       top: { type: 'string', default: '10' },
       budgets: { type: 'string' },
-      ledger: { type: 'string', default: 'tag:ledger_account' },
+      ledger: { type: 'string' },
+      'credit-account': { type: 'string' },
+      'ledger-by': { type: 'string', default: 'tag:ledger_account' },
       overwrite: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -139,6 +161,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
   const json = values.json
   try {
     const budgets = readBudgets(values.budgets)
+    const ledgerMapping = readLedgerMap(values.ledger)
     const source = values.by
       ? dimensionLinesSource(parseDimension(values.by))
       : allocationLinesSource({ ruleSet: readRules(values.rules), dimension: values.dimension })
@@ -160,7 +183,9 @@ export async function runReportCommand(argv: string[]): Promise<number> {
           logo: values.logo ? resolve(values.logo) : null,
           topN,
           budgets,
-          ledger: parseDimension(values.ledger),
+          ledger: parseDimension(values['ledger-by']),
+          ledgerMapping,
+          creditAccount: values['credit-account'] ?? null,
           overwrite: values.overwrite,
         },
         (p) => {
@@ -183,6 +208,10 @@ export async function runReportCommand(argv: string[]): Promise<number> {
             outDir: resolve(values.out),
             files: result.files,
             reconciliation: result.model.reconciliation,
+            journal: {
+              balances: result.journal.balances,
+              unposted: result.journal.unposted,
+            },
             timings: result.timings,
           },
           null,
@@ -211,6 +240,7 @@ function describePack(result: PackResult, outDir: string, seconds: number): stri
       const r = m.reconciliation.find((l) => l.currency === t.currency)
       return `  ${t.currency}: ${formatAmount(t.charged, t.currency)} (exact ${formatExact(t.exact, t.currency)}) — ${r?.ok ? 'reconciled to the period total' : 'NOT reconciled'}`
     }),
+    ...journalStatements(result.journal).map((s) => `  ${s}`),
     `  ${result.files.length} files in ${outDir}`,
     ...result.files.filter((f) => f.kind !== 'target-pdf').map((f) => `    ${f.path}`),
     `    cost-centers/ (${result.files.filter((f) => f.kind === 'target-pdf').length} PDFs)`,

@@ -1,6 +1,7 @@
 /**
- * Budgets for showback: a small CSV `target,currency,amount` a finance team
- * keeps beside the pack. Parsed strictly: a budget that silently went missing
+ * Budgets for the pack: a small CSV `target,currency,amount` a finance team
+ * keeps beside the pack, with an optional `period` (YYYY-MM) column so one
+ * file can hold the year; a row without a period applies to every period. Parsed strictly: a budget that silently went missing
  * would make a cost center look on budget when it is not.
  */
 import { fail } from '../contract/errors'
@@ -12,6 +13,13 @@ export interface Budget {
   readonly target: string
   readonly currency: string
   readonly amount: string
+  /** YYYY-MM, or absent when the budget applies to every period. */
+  readonly period?: string
+}
+
+/** The budgets that apply to a period: its own rows, and those without a period. */
+export function budgetsOfPeriod(budgets: readonly Budget[], period: string): Budget[] {
+  return budgets.filter((b) => b.period === undefined || b.period === period)
 }
 
 /** Splits one CSV line into trimmed fields (budgets never span lines). */
@@ -33,6 +41,7 @@ export function parseBudgetsCsv(text: string, fileName = 'budgets.csv'): Budget[
     return index
   }
   const [t, c, a] = [at('target'), at('currency'), at('amount')]
+  const p = header.indexOf('period')
   const budgets: Budget[] = []
   const seen = new Set<string>()
   lines.slice(1).forEach((line, i) => {
@@ -56,17 +65,23 @@ export function parseBudgetsCsv(text: string, fileName = 'budgets.csv'): Budget[
         hint: 'Write amounts as plain numbers, e.g. 1250.00.',
       })
     }
-    const key = `${target}\u0000${currency}`
+    const period = p >= 0 ? fields[p] || undefined : undefined
+    if (period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
+      fail('BAD_VALUE', `${fileName} line ${i + 2}: "${period}" is not a period.`, {
+        location,
+        hint: 'Write the period as YYYY-MM, or leave it empty for every period.',
+      })
+    const key = `${target}\u0000${currency}\u0000${period ?? ''}`
     if (seen.has(key))
       fail(
         'BAD_VALUE',
-        `${fileName} line ${i + 2} repeats the budget of ${target} in ${currency}.`,
+        `${fileName} line ${i + 2} repeats the budget of ${target} in ${currency}${period ? ` for ${period}` : ''}.`,
         {
           location,
         },
       )
     seen.add(key)
-    budgets.push({ target, currency, amount })
+    budgets.push(period ? { target, currency, amount, period } : { target, currency, amount })
   })
   return budgets
 }

@@ -8,7 +8,7 @@ import { subtractDecimals } from '../../../shared/money'
 import {
   currencyDecimals,
   fixedDecimals,
-  type JournalLine,
+  type Journal,
   type ReportModel,
 } from '../../../shared/report'
 
@@ -31,8 +31,15 @@ function csv(
   return [line(header), ...rows.map(line)].join('\r\n') + '\r\n'
 }
 
-/** The summary CSV text: one row per cost center and currency, then the total per currency. */
+/**
+ * The summary CSV text: one row per cost center and currency, then the total
+ * per currency. Budget and Variance are columns only when the period has
+ * budgets: an empty column would read as "no budget" for every cost center.
+ */
 export function summaryCsv(model: ReportModel): string {
+  const budgets = model.totals.some((t) => t.budget !== null)
+  const versus = (exact: string, budget: string | null): Array<string | null> =>
+    budgets ? [budget, budget === null ? null : subtractDecimals(exact, budget)] : []
   const fixed = (v: string | null, c: string): string | null =>
     v === null ? null : fixedDecimals(v, currencyDecimals(c))
   const rows: Array<Array<string | number | null>> = []
@@ -50,8 +57,7 @@ export function summaryCsv(model: ReportModel): string {
         a.exact,
         a.previous,
         a.previous === null ? null : subtractDecimals(a.exact, a.previous),
-        a.budget,
-        a.budget === null ? null : subtractDecimals(a.exact, a.budget),
+        ...versus(a.exact, a.budget),
         model.metric,
       ])
     }
@@ -64,8 +70,7 @@ export function summaryCsv(model: ReportModel): string {
       total.exact,
       total.previous,
       total.previous === null ? null : subtractDecimals(total.exact, total.previous),
-      total.budget,
-      total.budget === null ? null : subtractDecimals(total.exact, total.budget),
+      ...versus(total.exact, total.budget),
       model.metric,
     ])
   }
@@ -78,43 +83,50 @@ export function summaryCsv(model: ReportModel): string {
     'Exact amount',
     'Previous period',
     'Change',
-    'Budget',
-    'Variance',
+    ...(budgets ? ['Budget', 'Variance'] : []),
     'Metric',
   ]
-  return csv(header, rows, new Set([3, 4, 5, 6, 7, 8, 9]))
+  return csv(header, rows, new Set(budgets ? [3, 4, 5, 6, 7, 8, 9] : [3, 4, 5, 6, 7]))
 }
 
-/** The journal CSV text. */
-export function journalCsv(journal: readonly JournalLine[]): string {
+/**
+ * The journal CSV text: the columns a general-ledger import expects, one
+ * currency column (each currency's lines balance on their own), amounts at
+ * the currency's minor unit with a dot and no grouping.
+ */
+export function journalCsv(journal: Journal): string {
   const header = [
+    'Date',
     'Period',
+    'Account',
     'Cost center',
-    'Ledger account',
     'Description',
-    'Amount',
+    'Debit',
+    'Credit',
     'Currency',
-    'Exact amount',
-    'Lines',
+    'Reference',
   ]
-  const rows = journal.map((j) => [
+  const money = (v: string | null, c: string): string | null =>
+    v === null ? null : fixedDecimals(v, currencyDecimals(c))
+  const rows = journal.lines.map((j) => [
+    j.date,
     j.period,
+    j.account,
     j.costCenter,
-    j.ledgerAccount,
     j.description,
-    fixedDecimals(j.amount, currencyDecimals(j.currency)),
+    money(j.debit, j.currency),
+    money(j.credit, j.currency),
     j.currency,
-    j.exact,
-    j.lines,
+    j.reference,
   ])
-  return csv(header, rows, new Set([4, 6, 7]))
+  return csv(header, rows, new Set([5, 6]))
 }
 
 /** Writes both CSV files. */
 export async function writeCsvFiles(
   paths: { summary: string; journal: string },
   model: ReportModel,
-  journal: readonly JournalLine[],
+  journal: Journal,
 ): Promise<void> {
   await writeFile(paths.summary, summaryCsv(model), 'utf8')
   await writeFile(paths.journal, journalCsv(journal), 'utf8')

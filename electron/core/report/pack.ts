@@ -10,10 +10,15 @@ import { basename, join } from 'node:path'
 import { fail } from '../../../shared/contract'
 import { parseDimension, type Dimension } from '../../../shared/pivot'
 import {
+  budgetsOfPeriod,
   buildJournal,
   buildReportModel,
   isPeriod,
+  journalStatements,
+  packReference,
   type Budget,
+  type Journal,
+  type LedgerMapping,
   type ReportKind,
   type ReportModel,
 } from '../../../shared/report'
@@ -49,8 +54,12 @@ export interface PackOptions {
   /** Rows of the top-resources and by-service tables before "Other". */
   topN?: number
   budgets?: readonly Budget[]
-  /** Ledger account of journal lines; default tag:ledger_account. */
+  /** Ledger account of journal lines of cost centers the mapping does not name; default tag:ledger_account. */
   ledger?: Dimension
+  /** Ledger account and code per cost center (the ledger mapping CSV); it wins over `ledger`. */
+  ledgerMapping?: readonly LedgerMapping[]
+  /** The account the cloud invoice was booked to: the journal's credit side. */
+  creditAccount?: string | null
   /** Replace the files of an earlier pack of the same kind and period in outDir. */
   overwrite?: boolean
   fontsDir?: string
@@ -89,6 +98,7 @@ export interface PackFile {
 export interface PackResult {
   files: PackFile[]
   model: ReportModel
+  journal: Journal
   /** Milliseconds per phase. */
   timings: Record<string, number>
 }
@@ -131,7 +141,7 @@ export async function writePack(
       source: options.source,
       company: options.company ?? null,
       topN: options.topN ?? 10,
-      budgets: options.budgets ?? [],
+      budgets: budgetsOfPeriod(options.budgets ?? [], options.period),
       ledger: options.ledger ?? parseDimension('tag:ledger_account'),
       now: options.now,
     }),
@@ -153,7 +163,11 @@ export async function writePack(
           },
         },
       )
-    const journal = buildJournal(model, read.ledger)
+    const journal = buildJournal(model, read.ledger, {
+      reference: packReference(model),
+      creditAccount: options.creditAccount ?? null,
+      mapping: options.ledgerMapping,
+    })
     check()
     const plan = planPack(model, options.formats ?? ALL_FORMATS, options.detailLimit)
     await preparePackFolder(options.outDir, plan, options.overwrite ?? false)
@@ -167,7 +181,9 @@ export async function writePack(
 
     if (plan.summaryPdf) {
       step('pdf', plan.summaryPdf)
-      await time('pdf', () => writeSummaryPdf(at(plan.summaryPdf ?? ''), model, { fonts, logo }))
+      await time('pdf', () =>
+        writeSummaryPdf(at(plan.summaryPdf ?? ''), model, { fonts, logo }, journal),
+      )
     }
     for (const { target, file } of plan.targetPdfs) {
       step('pdf', file)
@@ -211,7 +227,7 @@ export async function writePack(
     files.push(...closing.files)
     await writeFile(
       at(plan.manifest),
-      JSON.stringify({ ...manifest(model, files), ...closing.manifest }, null, 2) + '\n',
+      JSON.stringify({ ...manifest(model, journal, files), ...closing.manifest }, null, 2) + '\n',
       'utf8',
     )
     const manifestFile = await describeFile(options.outDir, plan.manifest, 'manifest')
@@ -226,7 +242,7 @@ export async function writePack(
       })
     await recordPackExport(ws, model, read.facts.current, closing, [...files, manifestFile])
     const rounded = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]))
-    return { files: [...files, manifestFile], model, timings: rounded }
+    return { files: [...files, manifestFile], model, journal, timings: rounded }
   } finally {
     await dropLines(ws, read.lines.table)
   }
@@ -253,8 +269,9 @@ async function describeFiles(dir: string, plan: PackPlan): Promise<PackFile[]> {
   return files
 }
 
-function manifest(model: ReportModel, files: PackFile[]): object {
+function manifest(model: ReportModel, journal: Journal, files: PackFile[]): object {
   return {
+    packId: packReference(model),
     report: model.kind,
     period: model.period,
     metric: model.metric,
@@ -262,6 +279,23 @@ function manifest(model: ReportModel, files: PackFile[]): object {
     ruleSet: model.ruleSet,
     generatedAt: model.generatedAt,
     reconciliation: model.reconciliation,
+    // The same figures as the PDFs, the workbook and the CSVs, for a script to check against.
+    costCenters: model.targets.flatMap((t) =>
+      t.amounts.map((a) => ({
+        costCenter: t.target,
+        currency: a.currency,
+        lines: a.lines,
+        charged: a.charged,
+        exact: a.exact,
+        ...(a.budget === null ? {} : { budget: a.budget }),
+      })),
+    ),
+    journal: {
+      creditAccount: journal.creditAccount,
+      statements: journalStatements(journal),
+      balances: journal.balances,
+      unposted: journal.unposted,
+    },
     imports: model.imports,
     files,
   }

@@ -14,7 +14,8 @@ import {
   periodText,
   reconciliationText,
   roundDecimal,
-  type JournalLine,
+  journalStatements,
+  type Journal,
   type ReportModel,
 } from '../../../shared/report'
 import { subtractDecimals } from '../../../shared/money'
@@ -34,7 +35,7 @@ import {
 /** What the workbook needs besides the model. */
 export interface WorkbookInput {
   model: ReportModel
-  journal: readonly JournalLine[]
+  journal: Journal
   linesTable: string
   /** Data rows the Detail sheet may hold; beyond it the sheet points to `fullDetail`. */
   detailLimit?: number
@@ -173,39 +174,47 @@ function perCostCenterSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: Repor
   sheet.commit()
 }
 
-function journalSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  journal: readonly JournalLine[],
-): void {
+function journalSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, journal: Journal): void {
+  // The general-ledger columns first, in the journal CSV's order; the audit trail after them.
   const sheet = addSheet(wb, 'Journal', [
-    { header: 'Period', width: 10 },
-    { header: 'Cost center', width: 28 },
-    { header: 'Ledger account', width: 16 },
-    { header: 'Description', width: 44 },
-    { header: 'Amount', width: 16 },
-    { header: 'Currency', width: 10 },
+    { header: 'Date', width: 11 },
+    { header: 'Period', width: 9 },
+    { header: 'Account', width: 12 },
+    { header: 'Cost center', width: 24 },
+    { header: 'Description', width: 52 },
+    { header: 'Debit', width: 15 },
+    { header: 'Credit', width: 15 },
+    { header: 'Currency', width: 9 },
+    { header: 'Reference', width: 34 },
     { header: 'Exact amount', width: 22 },
     { header: 'Lines', width: 9, numFmt: COUNT_FORMAT },
   ])
-  for (const j of journal)
+  for (const j of journal.lines)
     addRow(
       sheet,
       [
+        j.date,
         j.period,
+        j.account,
         j.costCenter,
-        j.ledgerAccount,
         j.description,
-        num(j.amount),
+        num(j.debit),
+        num(j.credit),
         j.currency,
+        j.reference,
         j.exact,
         j.lines,
       ],
-      { 5: moneyFormat(j.currency), 7: EXACT_FORMAT },
+      { 6: moneyFormat(j.currency), 7: moneyFormat(j.currency), 10: EXACT_FORMAT },
     )
   sheet.commit()
 }
 
-function auditSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel): void {
+function auditSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  model: ReportModel,
+  journal: Journal,
+): void {
   const sheet = addSheet(wb, 'Audit', [
     { header: 'Item', width: 24 },
     { header: 'Value', width: 110 },
@@ -239,6 +248,7 @@ function auditSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel):
       `${formatExact(r.amount, r.currency)}: ${r.note}`,
     ]),
   ]
+  for (const line of journalStatements(journal)) rows.push(['Journal', line])
   for (const row of rows) addRow(sheet, row)
   sheet.commit()
 }
@@ -260,6 +270,6 @@ export async function writeWorkbook(
   perCostCenterSheet(wb, input.model)
   await detailSheet(wb, ws, input)
   journalSheet(wb, input.journal)
-  auditSheet(wb, input.model)
+  auditSheet(wb, input.model, input.journal)
   await wb.commit()
 }

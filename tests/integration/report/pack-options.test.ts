@@ -11,13 +11,21 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import { dimensionLinesSource } from '../../../electron/core/report/lines-source'
 import { writePack, type PackOptions } from '../../../electron/core/report/pack'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
-import { sumDecimals } from '../../../shared/money'
+import { subtractDecimals, sumDecimals } from '../../../shared/money'
 import { parseDimension } from '../../../shared/pivot'
-import { formatAmount, formatExact } from '../../../shared/report'
+import {
+  fixedDecimals,
+  formatAmount,
+  formatExact,
+  journalStatements,
+  packReference,
+  parseLedgerMapCsv,
+  roundDecimal,
+} from '../../../shared/report'
 import { parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
-import { DEMO, firstPagePng, flat, hasRow, oracle, pdfLines, pdfText } from './support'
+import { DEMO, csvRecords, firstPagePng, flat, hasRow, oracle, pdfLines, pdfText } from './support'
 
 let ws: Workspace
 
@@ -198,6 +206,11 @@ describe('writePack with two currencies and ledger accounts', () => {
         source: dimensionLinesSource(parseDimension('tag:env')),
         outDir: out,
         formats: ['pdf', 'csv'],
+        ledgerMapping: parseLedgerMapCsv(
+          'target,ledger_account,cost_center_code\nprod,6100,CC-PROD\n',
+          'ledger.csv',
+        ),
+        creditAccount: '2100',
       })
       expect(result.model.totals.map((t) => [t.currency, t.exact])).toEqual([
         ['EUR', '100'],
@@ -212,19 +225,43 @@ describe('writePack with two currencies and ledger accounts', () => {
       const [header = [], ...journal] = parseCsv(
         readFileSync(join(out, 'chargeback-2026-05-journal.csv'), 'utf8'),
       )
+      // Per currency, from the file itself: the period's BilledCost at cents.
+      const byCurrency = new Map<string, string[]>()
+      for (const r of csvRecords(
+        sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv'),
+      ))
+        if ((r.BillingPeriodStart ?? '').startsWith('2026-05'))
+          byCurrency.set(r.BillingCurrency ?? '', [
+            ...(byCurrency.get(r.BillingCurrency ?? '') ?? []),
+            r.BilledCost ?? '0',
+          ])
+      const cents = (c: string): string => fixedDecimals(sumDecimals(byCurrency.get(c) ?? []), 2)
+      const col = (name: string): number => header.indexOf(name)
       expect(
-        journal.map((r) => [r[header.indexOf('Currency')], r[header.indexOf('Amount')]]),
+        journal.map((r) =>
+          ['Currency', 'Account', 'Cost center', 'Debit', 'Credit'].map((h) => r[col(h)]),
+        ),
       ).toEqual([
-        ['EUR', '100.00'],
-        ['USD', '208.00'],
+        ['EUR', '6100', 'CC-PROD', cents('EUR'), ''],
+        ['EUR', '2100', '', '', cents('EUR')],
+        ['USD', '6100', 'CC-PROD', cents('USD'), ''],
+        ['USD', '2100', '', '', cents('USD')],
       ])
+      expect(journal.every((r) => r[col('Reference')] === packReference(result.model))).toBe(true)
+      expect(journal.every((r) => r[col('Date')] === '2026-05-31')).toBe(true)
+      const statements = [
+        `Journal balances: debits = credits = ${cents('EUR')} EUR`,
+        `Journal balances: debits = credits = ${cents('USD')} USD`,
+      ]
+      expect(journalStatements(result.journal)).toEqual(statements)
+      for (const line of statements) expect(text).toContain(line)
       firstPagePng(join(out, 'chargeback-2026-05-summary.pdf'), 'chargeback-two-currencies-summary')
     } finally {
       multi.close()
     }
   }, 120_000)
 
-  it('takes journal ledger accounts from tag:ledger_account and leaves the rest blank', async () => {
+  it('takes journal ledger accounts from tag:ledger_account and lists the rest as not posted', async () => {
     const dir = tempDir('focal-ledger-')
     const file = join(dir, 'ledger.csv')
     // The demo with a ledger account on every "dev" row: a realistic partial tagging.
@@ -240,23 +277,28 @@ describe('writePack with two currencies and ledger accounts', () => {
       expect((await importFile(tagged, file)).status).toBe('imported')
       const result = await writePack(
         tagged,
-        options({ outDir: join(dir, 'pack'), formats: ['csv'] }),
+        options({ outDir: join(dir, 'pack'), formats: ['csv'], creditAccount: '2100' }),
       )
       const [header = [], ...journal] = parseCsv(
         readFileSync(join(dir, 'pack/chargeback-2024-09-journal.csv'), 'utf8'),
       )
       const col = (name: string): number => header.indexOf(name)
-      const accounts = new Set(journal.map((r) => r[col('Ledger account')]))
-      expect(accounts).toEqual(new Set(['', '6100']))
-      for (const t of result.model.targets) {
-        const posted = journal
-          .filter((r) => r[col('Cost center')] === t.target)
-          .map((r) => r[col('Amount')] ?? '0')
-        if (posted.length > 0) expect(sumDecimals(posted), t.target).toBe(t.amounts[0]?.charged)
-      }
-      expect(sumDecimals(journal.map((r) => r[col('Exact amount')] ?? '0'))).toBe(
-        oracle(DEMO, '2024-09', 'SubAccountName').total,
+      // Never an empty account: the untagged rows' charges are listed as not posted.
+      expect(new Set(journal.map((r) => r[col('Account')]))).toEqual(new Set(['6100', '2100']))
+      const net = (rows: string[][]): string =>
+        subtractDecimals(
+          sumDecimals(rows.map((r) => r[col('Debit')] || '0')),
+          sumDecimals(rows.map((r) => r[col('Credit')] || '0')),
+        )
+      const expenses = journal.filter((r) => r[col('Account')] === '6100')
+      const unposted = sumDecimals(result.journal.unposted.map((u) => u.amount))
+      expect(result.journal.unposted.every((u) => u.reason === 'no ledger account')).toBe(true)
+      // Posted plus not posted is the invoice at cents; the credit equals what was posted.
+      expect(sumDecimals([net(expenses), unposted])).toBe(
+        roundDecimal(oracle(DEMO, '2024-09', 'SubAccountName').total, 2),
       )
+      expect(net(journal)).toBe('0')
+      expect(result.journal.balances).toHaveLength(1)
     } finally {
       tagged.close()
     }

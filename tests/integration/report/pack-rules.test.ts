@@ -40,6 +40,7 @@ beforeAll(async () => {
     outDir: out,
     company: 'Acme Corp',
     formats: ['pdf', 'csv'],
+    creditAccount: '2100',
   })
 }, 180_000)
 afterAll(() => ws.close())
@@ -105,17 +106,29 @@ describe('writePack by allocation rules', () => {
     )
   })
 
-  it('posts a journal that adds up to the invoice total at cents', () => {
+  it('posts no line without a ledger account: every charge is listed as not posted instead', () => {
     const total = oracle(DEMO, '2024-09', 'SubAccountName').total
     const [header = [], ...journal] = parseCsv(
       readFileSync(join(out, 'chargeback-2024-09-journal.csv'), 'utf8'),
     )
-    const amounts = journal.map((r) => r[header.indexOf('Amount')] ?? '0')
-    expect(sumDecimals(amounts)).toBe(roundDecimal(total, 2))
-    expect(new Set(journal.map((r) => r[header.indexOf('Cost center')]))).toEqual(
+    expect(header).toContain('Account')
+    expect(journal).toEqual([])
+    const manifest = JSON.parse(
+      readFileSync(join(out, 'chargeback-2024-09-manifest.json'), 'utf8'),
+    ) as { journal: { unposted: Array<{ target: string; amount: string; reason: string }> } }
+    const unposted = manifest.journal.unposted
+    expect(unposted.every((u) => u.reason === 'no ledger account')).toBe(true)
+    expect(sumDecimals(unposted.map((u) => u.amount))).toBe(roundDecimal(total, 2))
+    expect(new Set(unposted.map((u) => u.target))).toEqual(
       new Set(
-        result.model.targets.filter((t) => t.amounts.some((a) => a.lines > 0)).map((t) => t.target),
+        result.model.targets
+          .filter((t) => t.amounts.some((a) => a.lines > 0 && a.charged !== '0'))
+          .map((t) => t.target),
       ),
+    )
+    // The summary PDF says so where the controller looks first.
+    expect(pdfText(join(out, 'chargeback-2024-09-summary.pdf'))).toContain(
+      'Not posted, no ledger account:',
     )
   })
 })

@@ -13,7 +13,7 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import { dimensionLinesSource } from '../../../electron/core/report/lines-source'
 import { writePack, type PackProgress, type PackResult } from '../../../electron/core/report/pack'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
-import { sumDecimals } from '../../../shared/money'
+import { subtractDecimals, sumDecimals } from '../../../shared/money'
 import { parseDimension } from '../../../shared/pivot'
 import { formatAmount, formatExact, roundDecimal } from '../../../shared/report'
 import { parseCsv } from '../../helpers/csv-sums'
@@ -78,6 +78,13 @@ describe.each([
         company: 'Acme Corp',
         logo: writeLogo(join(out, '..', `logo-${slug}.png`)),
         topN: 5,
+        // Every cost center has an expense account of its own; the invoice was booked to 2100.
+        creditAccount: '2100',
+        ledgerMapping: [...new Set([...expected.targets.keys(), 'Unallocated'])].map((t, i) => ({
+          target: t,
+          ledgerAccount: `6${String(i).padStart(3, '0')}`,
+          costCenterCode: null,
+        })),
       },
       (p) => progress.push(p),
     )
@@ -245,30 +252,48 @@ describe.each([
 
     const journal = wb.getWorksheet('Journal')
     const posted: number[] = []
+    const invoice: number[] = []
     const exact: string[] = []
+    const centers = new Set<string>()
     journal?.eachRow((row, n) => {
       if (n === 1) {
         expect(row.values).toEqual([
           undefined,
+          'Date',
           'Period',
+          'Account',
           'Cost center',
-          'Ledger account',
           'Description',
-          'Amount',
+          'Debit',
+          'Credit',
           'Currency',
+          'Reference',
           'Exact amount',
           'Lines',
         ])
         return
       }
-      expect(row.getCell(1).value).toBe(PERIOD)
-      expect(row.getCell(6).value).toBe('USD')
-      posted.push(cents(Number(row.getCell(5).value)))
-      exact.push(row.getCell(7).value as string)
+      expect(row.getCell(1).value).toBe(`${PERIOD}-30`)
+      expect(row.getCell(2).value).toBe(PERIOD)
+      expect(row.getCell(8).value).toBe('USD')
+      const net =
+        cents(Number(row.getCell(6).value ?? 0)) - cents(Number(row.getCell(7).value ?? 0))
+      if (row.getCell(3).value === '2100') invoice.push(-net)
+      else {
+        posted.push(net)
+        exact.push(row.getCell(10).value as string)
+        centers.add(row.getCell(4).value as string)
+      }
     })
     expect(posted.reduce((a, b) => a + b, 0)).toBe(cents(roundDecimal(expected.total, 2)))
+    expect(invoice).toEqual([cents(roundDecimal(expected.total, 2))])
     expect(exact.every((v) => typeof v === 'string')).toBe(true)
-    expect(sumDecimals(exact)).toBe(expected.total)
+    // A cost center charged 0.00 posts no line (a few tenths of a cent, or a penny the rounding
+    // gave to a larger one); every other posts its whole exact amount.
+    const postedExact = [...expected.targets].filter(([t]) => centers.has(t)).map(([, v]) => v.sum)
+    expect(sumDecimals(exact)).toBe(sumDecimals(postedExact))
+    for (const [t, v] of expected.targets)
+      if (!centers.has(t)) expect(Math.abs(Number(v.sum)), t).toBeLessThan(0.02)
 
     const detail = wb.getWorksheet('Detail')
     const lines = [...expected.targets.values()].reduce((n, t) => n + t.lines, 0)
@@ -298,11 +323,30 @@ describe.each([
     const [jHeader = [], ...journal] = parseCsv(
       readFileSync(join(out, `chargeback-${PERIOD}-journal.csv`), 'utf8'),
     )
-    const amount = jHeader.indexOf('Amount')
-    expect(journal.every((r) => /^-?\d+\.\d{2}$/.test(r[amount] ?? ''))).toBe(true)
-    expect(sumDecimals(journal.map((r) => r[amount] ?? '0'))).toBe(roundDecimal(expected.total, 2))
-    expect(sumDecimals(journal.map((r) => r[jHeader.indexOf('Exact amount')] ?? '0'))).toBe(
-      expected.total,
+    const [debit, credit] = [jHeader.indexOf('Debit'), jHeader.indexOf('Credit')]
+    expect(jHeader).toEqual([
+      'Date',
+      'Period',
+      'Account',
+      'Cost center',
+      'Description',
+      'Debit',
+      'Credit',
+      'Currency',
+      'Reference',
+    ])
+    // Exactly one side per line, at cents; the cost centers' net is the invoice total at cents.
+    for (const r of journal)
+      expect([r[debit], r[credit]].filter((v) => /^\d+\.\d{2}$/.test(v ?? ''))).toHaveLength(1)
+    const costCenters = journal.filter((r) => r[jHeader.indexOf('Account')] !== '2100')
+    expect(
+      subtractDecimals(
+        sumDecimals(costCenters.map((r) => r[debit] || '0')),
+        sumDecimals(costCenters.map((r) => r[credit] || '0')),
+      ),
+    ).toBe(roundDecimal(expected.total, 2))
+    expect(sumDecimals(journal.map((r) => r[debit] || '0'))).toBe(
+      sumDecimals(journal.map((r) => r[credit] || '0')),
     )
   })
 

@@ -1,12 +1,14 @@
 /** cli/report-command: `focal report …` arguments, output, exit codes, on a real workspace file. */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runReportCommand } from '../../../electron/cli/report-command'
 import { importDriverCsv, importMappingCsv } from '../../../electron/core/allocate/tables'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { Workspace } from '../../../electron/core/workspace/workspace'
-import { formatExact } from '../../../shared/report'
+import { sumDecimals } from '../../../shared/money'
+import { fixedDecimals, formatExact } from '../../../shared/report'
+import { parseCsv } from '../../helpers/csv-sums'
 import { ROOT, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
 import { DEMO, flat, oracle, pdfText } from './support'
@@ -104,6 +106,72 @@ describe('runReportCommand', () => {
       'manifest',
       'summary-csv',
     ])
+  })
+
+  it('posts a balanced journal from --ledger and --credit-account, listing an unmapped cost center', async () => {
+    const dir = tempDir()
+    const expected = oracle(DEMO, '2024-09', 'SubAccountName')
+    // Every cost center but the largest gets an account and a code; the largest is left out.
+    const [largest = '', ...rest] = [...expected.targets]
+      .sort(([, a], [, b]) => Number(b.sum) - Number(a.sum))
+      .map(([t]) => t)
+    const ledger = join(dir, 'ledger.csv')
+    writeFileSync(
+      ledger,
+      [
+        'target,ledger_account,cost_center_code',
+        ...rest.map((t, i) => `"${t}",6${String(i).padStart(3, '0')},CC-${i}`),
+      ].join('\n'),
+    )
+    const { code, out } = await report(
+      'chargeback',
+      '-w',
+      workspace,
+      '--period',
+      '2024-09',
+      '--by',
+      'SubAccountName',
+      '--out',
+      join(dir, 'p'),
+      '--format',
+      'csv',
+      '--ledger',
+      ledger,
+      '--credit-account',
+      '2100',
+    )
+    expect(code, out).toBe(0)
+    const [header = [], ...journal] = parseCsv(
+      readFileSync(join(dir, 'p/chargeback-2024-09-journal.csv'), 'utf8'),
+    )
+    const col = (name: string): number => header.indexOf(name)
+    expect(journal.every((r) => /^(6\d{3}|2100)$/.test(r[col('Account')] ?? ''))).toBe(true)
+    expect(journal.some((r) => (r[col('Description')] ?? '').endsWith(largest))).toBe(false)
+    const debits = sumDecimals(journal.map((r) => r[col('Debit')] || '0'))
+    expect(debits).toBe(sumDecimals(journal.map((r) => r[col('Credit')] || '0')))
+    expect(flat(out)).toContain(
+      `Journal balances: debits = credits = ${fixedDecimals(debits, 2)} USD`,
+    )
+    expect(flat(out)).toMatch(
+      new RegExp(`Not posted, no ledger account: ${largest} \\d+\\.\\d\\d USD`),
+    )
+    // The usage points at the missing column by name.
+    writeFileSync(ledger, 'target,account\nA,6100\n')
+    const bad = await report(
+      'chargeback',
+      '-w',
+      workspace,
+      '--period',
+      '2024-09',
+      '--by',
+      'SubAccountName',
+      '--out',
+      join(dir, 'q'),
+      '--ledger',
+      ledger,
+    )
+    expect(bad.code).toBe(1)
+    expect(bad.err).toContain('ledger.csv has no "ledger_account" column.')
   })
 
   it('reports by allocation rules from a file, and by the saved rules', async () => {

@@ -40,7 +40,7 @@ describe('XLSX Detail sheet', () => {
     const elsewhere = AsyncLocalStorage.snapshot()
     await detailSheet(wb, open, {
       model: { detailLines: LINES, imports: [] } as unknown as ReportModel,
-      journal: [],
+      journal: { lines: [], balances: [], unposted: [], creditAccount: null },
       linesTable: 'lines',
       fullDetail: [],
       // Another job's statements arrive while the sheet is being written.

@@ -1,7 +1,14 @@
-/** shared/report/journal: ledger lines in cents that add up to each cost center and to the total. */
+/** shared/report/journal: balanced double entry per currency, in cents, never with an empty account. */
 import { describe, expect, it } from 'vitest'
 import { sumDecimals } from '../../../shared/money'
-import { buildJournal, buildReportModel, type ReportFacts } from '../../../shared/report'
+import {
+  buildJournal,
+  buildReportModel,
+  journalStatements,
+  packReference,
+  type JournalLine,
+  type ReportFacts,
+} from '../../../shared/report'
 
 const base: ReportFacts = {
   kind: 'chargeback',
@@ -10,57 +17,132 @@ const base: ReportFacts = {
   groupedBy: 'SubAccountName',
   company: null,
   workspace: 'w',
-  generatedAt: '2024-10-01T00:00:00.000Z',
+  generatedAt: '2024-10-01T08:30:05.123Z',
   topN: 5,
   current: [
     { target: 'A', currency: 'USD', amount: '1.005', lines: 3 },
     { target: 'B', currency: 'USD', amount: '2.005', lines: 1 },
+    { target: 'C', currency: 'USD', amount: '-0.50', lines: 1 },
+    { target: 'A', currency: 'EUR', amount: '7.125', lines: 2 },
   ],
   history: [],
   daily: [],
   services: [],
   resources: [],
   pools: [],
-  periodTotals: [{ currency: 'USD', amount: '3.01' }],
+  periodTotals: [
+    { currency: 'USD', amount: '2.51' },
+    { currency: 'EUR', amount: '7.125' },
+  ],
   imports: [],
   allocation: null,
   budgets: [],
 }
 
+const row = (j: JournalLine): string[] => [
+  j.currency,
+  j.account,
+  j.costCenter,
+  j.debit ?? '',
+  j.credit ?? '',
+]
+
 describe('buildJournal', () => {
-  it('splits each cost center over its ledger accounts without losing a cent', () => {
-    const model = buildReportModel(base)
-    const journal = buildJournal(model, [
-      { target: 'A', ledgerAccount: '6100', currency: 'USD', amount: '0.3355', lines: 1 },
-      { target: 'A', ledgerAccount: null, currency: 'USD', amount: '0.6695', lines: 2 },
-      { target: 'B', ledgerAccount: '6200', currency: 'USD', amount: '2.005', lines: 1 },
+  const model = buildReportModel(base)
+  const ledger = [
+    { target: 'A', ledgerAccount: '6100', currency: 'USD', amount: '0.3355', lines: 1 },
+    { target: 'A', ledgerAccount: '6150', currency: 'USD', amount: '0.6695', lines: 2 },
+    { target: 'B', ledgerAccount: '6200', currency: 'USD', amount: '2.005', lines: 1 },
+    { target: 'C', ledgerAccount: '6300', currency: 'USD', amount: '-0.50', lines: 1 },
+    { target: 'A', ledgerAccount: '6100', currency: 'EUR', amount: '7.125', lines: 2 },
+  ]
+
+  it('debits each cost center, credits the invoice account, and balances per currency', () => {
+    const journal = buildJournal(model, ledger, { reference: 'ref-1', creditAccount: '2100' })
+    // A comes first (largest in EUR, the larger currency). B is larger in USD, so it wins the tie
+    // for the last cent (2.005 → 2.01, 1.005 → 1.00); A's 1.00 splits over its two accounts by
+    // their remainders; C's refund is a credit, never a negative debit.
+    // USD: debits 2.01 + 0.67 + 0.33 = 3.01, credits 0.50 + invoice 2.51.
+    expect(journal.lines.map(row)).toEqual([
+      ['EUR', '6100', 'A', '7.13', ''],
+      ['EUR', '2100', '', '', '7.13'],
+      ['USD', '6100', 'A', '0.33', ''],
+      ['USD', '6150', 'A', '0.67', ''],
+      ['USD', '6200', 'B', '2.01', ''],
+      ['USD', '6300', 'C', '', '0.50'],
+      ['USD', '2100', '', '', '2.51'],
     ])
-    // B is larger, so it comes first and wins the tie for the last cent (2.005 → 2.01, 1.005 → 1.00);
-    // A's 1.00 then splits over its two accounts by their remainders.
-    expect(journal.map((j) => [j.costCenter, j.ledgerAccount, j.amount, j.exact])).toEqual([
-      ['B', '6200', '2.01', '2.005'],
-      ['A', '', '0.67', '0.6695'],
-      ['A', '6100', '0.33', '0.3355'],
+    expect(journal.balances).toEqual([
+      { currency: 'EUR', debits: '7.13', credits: '7.13' },
+      { currency: 'USD', debits: '3.01', credits: '3.01' },
     ])
-    expect(sumDecimals(journal.map((j) => j.amount))).toBe('3.01')
-    for (const t of model.targets) {
-      const charged = t.amounts[0]?.charged ?? '0'
-      const posted = journal.filter((j) => j.costCenter === t.target).map((j) => j.amount)
-      expect(sumDecimals(posted)).toBe(charged)
+    for (const b of journal.balances) {
+      const lines = journal.lines.filter((l) => l.currency === b.currency)
+      expect(sumDecimals(lines.map((l) => l.debit ?? '0'))).toBe(
+        sumDecimals(lines.map((l) => l.credit ?? '0')),
+      )
     }
-    expect(journal[0]).toMatchObject({
+    expect(journal.unposted).toEqual([])
+    expect(journal.lines[0]).toMatchObject({
+      date: '2024-09-30',
       period: '2024-09',
-      currency: 'USD',
-      description: 'Chargeback 2024-09 — Billed cost (invoice)',
+      reference: 'ref-1',
+      description: 'Chargeback 2024-09 — Billed cost (invoice) — A',
     })
+    expect(journalStatements(journal)).toEqual([
+      'Journal balances: debits = credits = 7.13 EUR',
+      'Journal balances: debits = credits = 3.01 USD',
+    ])
+  })
+
+  it('takes accounts and codes from the mapping, and lists a cost center without an account as not posted', () => {
+    const journal = buildJournal(model, ledger, {
+      reference: 'r',
+      creditAccount: '2100',
+      mapping: [
+        { target: 'A', ledgerAccount: '6900', costCenterCode: 'CC-A' },
+        { target: 'B', ledgerAccount: null, costCenterCode: 'CC-B' },
+      ],
+    })
+    expect(journal.lines.filter((l) => l.currency === 'USD').map(row)).toEqual([
+      ['USD', '6900', 'CC-A', '1.00', ''],
+      ['USD', '6300', 'C', '', '0.50'],
+      ['USD', '2100', '', '', '0.50'],
+    ])
+    expect(journal.lines.every((l) => l.account !== '')).toBe(true)
+    expect(journal.unposted).toEqual([
+      { target: 'B', currency: 'USD', amount: '2.01', reason: 'no ledger account' },
+    ])
+    expect(journalStatements(journal)[2]).toBe(
+      'Not posted, no ledger account: B 2.01 USD. Map them in the ledger mapping (target,ledger_account,cost_center_code).',
+    )
+  })
+
+  it('posts nothing without a credit account, and says so', () => {
+    const journal = buildJournal(model, ledger, { reference: 'r', creditAccount: ' ' })
+    expect(journal.lines).toEqual([])
+    expect(journal.unposted.map((u) => [u.target, u.currency, u.amount, u.reason])).toContainEqual([
+      'B',
+      'USD',
+      '2.01',
+      'no credit account',
+    ])
+    expect(journalStatements(journal)).toEqual([
+      'Not posted: no credit account is set for the cloud invoice. Set it on the Reports screen or with focal report --credit-account.',
+    ])
   })
 
   it('refuses ledger facts that do not add up to the cost center', () => {
-    const model = buildReportModel(base)
     expect(() =>
-      buildJournal(model, [
-        { target: 'A', ledgerAccount: null, currency: 'USD', amount: '1', lines: 3 },
-      ]),
+      buildJournal(
+        model,
+        [{ target: 'A', ledgerAccount: null, currency: 'USD', amount: '1', lines: 3 }],
+        { reference: 'r', creditAccount: '2100' },
+      ),
     ).toThrow(/do not add up/)
+  })
+
+  it('names the pack by kind, period and the moment it was generated', () => {
+    expect(packReference(model)).toBe('chargeback-2024-09-20241001T083005Z')
   })
 })

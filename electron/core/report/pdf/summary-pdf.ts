@@ -13,7 +13,9 @@ import {
   kindTitle,
   periodName,
   reconciliationText,
+  journalStatements,
   type CurrencyTotal,
+  type Journal,
   type ReportModel,
 } from '../../../../shared/report'
 import { subtractDecimals, sumDecimals } from '../../../../shared/money'
@@ -93,6 +95,22 @@ function drawReconciliation(doc: Pdf, model: ReportModel): void {
     .strokeColor(ok ? COLOR.good : COLOR.bad)
     .stroke()
   doc.y = y + height + 10
+  doc.x = PAGE.margin
+}
+
+/** The journal's balance per currency (and what it could not post), stated where the controller looks first. */
+function drawJournalNote(doc: Pdf, journal: Journal): void {
+  const complete = journal.unposted.length === 0 && journal.balances.length > 0
+  const lines = journalStatements(journal)
+  ensureSpace(doc, 14 + lines.length * 12)
+  for (const [i, line] of lines.entries())
+    style(doc, i === 0 ? 'bold' : 'regular', 7.8, complete ? COLOR.ink : COLOR.bad).text(
+      line,
+      PAGE.margin,
+      doc.y + (i === 0 ? 0 : 2),
+      { width: CONTENT_WIDTH },
+    )
+  doc.y += 10
   doc.x = PAGE.margin
 }
 
@@ -204,6 +222,7 @@ export async function writeSummaryPdf(
   path: string,
   model: ReportModel,
   options: PdfOptions,
+  journal?: Journal,
 ): Promise<void> {
   const doc = createPdf(options.fonts, {
     title: `${kindTitle(model.kind)} ${model.period} — summary`,
@@ -214,6 +233,8 @@ export async function writeSummaryPdf(
   for (const total of model.totals)
     drawFigures(doc, headline(model, total), model.totals.length > 1 ? total.currency : undefined)
   drawReconciliation(doc, model)
+  // Only a chargeback is posted; a showback's journal is for reference and not stated up front.
+  if (journal && model.kind === 'chargeback') drawJournalNote(doc, journal)
   sectionHeading(
     doc,
     model.trend.grain === 'month' ? 'Trend by month' : `Daily cost in ${periodName(model.period)}`,
