@@ -1,6 +1,6 @@
 /** Explore's pivot table (issue 9): the matrix of the spec being edited, read over `pivot:table`. */
 import type { StateCreator } from 'zustand'
-import type { PivotTableData } from '../../../shared/contract'
+import type { PivotTableData, PivotValues, PivotValuesRequest } from '../../../shared/contract'
 import type { PivotSpec } from '../../../shared/pivot'
 import type { FocalTransport } from '../api'
 import type { AppState } from './store'
@@ -8,6 +8,8 @@ import type { AppState } from './store'
 /** The pivot table slice: one action; the table component holds what it read. */
 export interface PivotTableSlice {
   pivotTable(spec: PivotSpec): Promise<PivotTableData>
+  /** The filter editor's values list of one dimension (pivot:values). */
+  pivotValues(request: PivotValuesRequest): Promise<PivotValues>
 }
 
 /** Creates the slice over the transport. */
@@ -16,5 +18,6 @@ export function createPivotTableSlice(
 ): StateCreator<AppState, [], [], PivotTableSlice> {
   return () => ({
     pivotTable: (spec) => api['pivot:table']({ spec }),
+    pivotValues: (request) => api['pivot:values'](request),
   })
 }

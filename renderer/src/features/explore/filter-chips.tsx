@@ -1,50 +1,106 @@
-/** The pivot's value filters as chips (one per filter, removable); nothing when there are none. */
-import { Badge, CloseButton, Group, Text } from '@mantine/core'
-import { dimensionLabel, NONE_LABEL, type Filter } from '../../../../shared/pivot'
+/**
+ * The pivot's filters as chips (issue 9, Filters): one per values filter and per condition,
+ * each with a readable label; clicking a chip reopens it in the editor, × removes it, "Clear
+ * all" removes every one, and "Add filter" opens the editor on a new rule.
+ */
+import { Badge, Button, CloseButton, Group, Text, UnstyledButton } from '@mantine/core'
+import { useState } from 'react'
+import type { PivotSpec } from '../../../../shared/pivot'
 import { useAppStore } from '../../state/store-context'
+import {
+  conditionText,
+  draftOf,
+  filterText,
+  removeRule,
+  type FilterDraft,
+  type RuleRef,
+} from './filter-draft'
+import { FilterEditor } from './filter-editor'
 
-// Few values read in full; a long list (from drill-through or a view file) is counted instead.
-const SHOWN_VALUES = 3
+export { filterText } from './filter-draft'
 
-/** A filter as a person reads it: "ServiceName: Amazon EC2", "Region is not: a, b". */
-export function filterText(filter: Filter): string {
-  const values = filter.values.map((v) => v ?? NONE_LABEL)
-  const list =
-    values.length > SHOWN_VALUES
-      ? `${values.slice(0, SHOWN_VALUES).join(', ')} and ${values.length - SHOWN_VALUES} more`
-      : values.join(', ')
-  return `${dimensionLabel(filter.dimension)}${filter.op === 'in' ? ':' : ' is not:'} ${list}`
+/** Every rule of the spec with its label, values filters first. */
+export function chipsOf(spec: PivotSpec): Array<{ ref: RuleRef; text: string }> {
+  return [
+    ...spec.filters.map((f, index) => ({
+      ref: { list: 'filters' as const, index },
+      text: filterText(f),
+    })),
+    ...(spec.conditions ?? []).map((c, index) => ({
+      ref: { list: 'conditions' as const, index },
+      text: conditionText(c),
+    })),
+  ]
 }
 
-/** The chips under the builder; removing one drops that filter from the pivot. */
+/** The chips under the builder, with "Add filter" and "Clear all". */
 export function FilterChips() {
-  const filters = useAppStore((s) => s.spec.filters)
+  const spec = useAppStore((s) => s.spec)
   const updateSpec = useAppStore((s) => s.updateSpec)
-  if (filters.length === 0) return null
+  const [editor, setEditor] = useState<{
+    editing: RuleRef | null
+    draft: FilterDraft | null
+  } | null>(null)
+  const chips = chipsOf(spec)
   return (
     <Group gap="xs" mt="sm" data-testid="filter-chips">
       <Text size="sm" c="dimmed">
         Filters
       </Text>
-      {filters.map((filter, index) => (
-        // A badge with its own close button: Mantine's Pill hides its remove button from keyboards and screen readers.
+      {chips.map(({ ref, text }) => (
+        // A badge with its own buttons: Mantine's Pill hides its remove button from keyboards and screen readers.
         <Badge
-          key={`${index}:${JSON.stringify(filter)}`}
+          key={`${ref.list}:${ref.index}:${text}`}
           variant="light"
           tt="none"
           size="lg"
           rightSection={
             <CloseButton
               size="xs"
-              aria-label={`Remove filter ${filterText(filter)}`}
-              onClick={() => updateSpec({ filters: filters.filter((_, i) => i !== index) })}
+              aria-label={`Remove filter ${text}`}
+              onClick={() => updateSpec(removeRule(spec, ref))}
             />
           }
           data-testid="filter-chip"
         >
-          {filterText(filter)}
+          <UnstyledButton
+            fz="inherit"
+            fw="inherit"
+            c="inherit"
+            aria-label={`Edit filter ${text}`}
+            onClick={() => setEditor({ editing: ref, draft: draftOf(spec, ref) })}
+          >
+            {text}
+          </UnstyledButton>
         </Badge>
       ))}
+      <Button
+        size="compact-sm"
+        variant="light"
+        onClick={() => setEditor({ editing: null, draft: null })}
+        data-testid="add-filter"
+      >
+        Add filter
+      </Button>
+      {chips.length > 0 ? (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="gray"
+          onClick={() => updateSpec({ filters: [], conditions: [] })}
+          data-testid="clear-filters"
+        >
+          Clear all
+        </Button>
+      ) : null}
+      {editor ? (
+        <FilterEditor
+          key={JSON.stringify(editor.editing)}
+          initial={editor.draft}
+          editing={editor.editing}
+          onClose={() => setEditor(null)}
+        />
+      ) : null}
     </Group>
   )
 }
