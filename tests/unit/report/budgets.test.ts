@@ -1,7 +1,7 @@
 /** shared/report/budgets: strict parsing of target,currency,amount. */
 import { describe, expect, it } from 'vitest'
 import { FocalFailure } from '../../../shared/contract'
-import { parseBudgetsCsv } from '../../../shared/report'
+import { budgetsOfPeriod, parseBudgetsCsv } from '../../../shared/report'
 
 function errorOf(fn: () => unknown): FocalFailure['error'] {
   try {
@@ -37,5 +37,29 @@ describe('parseBudgetsCsv', () => {
     expect(
       errorOf(() => parseBudgetsCsv('target,currency,amount\nA,USD,1\nA,USD,2')).message,
     ).toContain('repeats')
+  })
+
+  it('reads an optional period column: a row with one counts for that month only', () => {
+    const budgets = parseBudgetsCsv(
+      'target,currency,amount,period\nA,USD,10,2024-09\nA,USD,11,2024-10\nB,USD,5,\n',
+    )
+    expect(budgetsOfPeriod(budgets, '2024-09')).toEqual([
+      { target: 'A', currency: 'USD', amount: '10', period: '2024-09' },
+      { target: 'B', currency: 'USD', amount: '5' },
+    ])
+    expect(budgetsOfPeriod(budgets, '2024-11')).toEqual([
+      { target: 'B', currency: 'USD', amount: '5' },
+    ])
+    expect(
+      errorOf(() => parseBudgetsCsv('target,currency,amount,period\nA,USD,1,Sept')),
+    ).toMatchObject({
+      code: 'BAD_VALUE',
+      location: { line: 2 },
+    })
+    expect(
+      errorOf(() =>
+        parseBudgetsCsv('target,currency,amount,period\nA,USD,1,2024-09\nA,USD,2,2024-09'),
+      ).message,
+    ).toContain('repeats the budget of A in USD for 2024-09')
   })
 })
