@@ -128,6 +128,21 @@ export const MeasureSpecSchema = z.object({
 /** A measure of the table. */
 export type MeasureSpec = z.infer<typeof MeasureSpecSchema>
 
+/** Chart kinds of a view: 'auto' is a line over time and bars otherwise. */
+export const CHART_KINDS = [
+  'auto',
+  'bar',
+  'area',
+  'line',
+  'treemap',
+  'sunburst',
+  'pareto',
+  'heatmap',
+] as const
+
+/** One of CHART_KINDS. */
+export type ChartKind = (typeof CHART_KINDS)[number]
+
 /** The whole pivot: group-bys, one measure, time grain, date range, filters, top N. */
 export const PivotSpecSchema = z.object({
   rows: z.array(DimensionSchema).max(2),
@@ -153,6 +168,8 @@ export const PivotSpecSchema = z.object({
     .optional(),
   /** Subtotals per first-level row and a grand total per currency (on unless false). */
   totals: z.boolean().optional(),
+  /** How the screen charts the result; the compilers ignore it (absent reads as 'auto'). */
+  chart: z.object({ kind: z.enum(CHART_KINDS) }).optional(),
 })
 /** A pivot definition. */
 export type PivotSpec = z.infer<typeof PivotSpecSchema>

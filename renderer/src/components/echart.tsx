@@ -2,17 +2,18 @@
  * Thin ECharts wrapper (CONVENTIONS.md #8): a ref, one effect per concern
  * (create/dispose, options, size), options passed in as plain data.
  */
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import * as echarts from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type RefObject } from 'react'
+import { echarts, type ChartOption } from './echart-setup'
 
-// Register only what Focal draws, so the bundle carries no unused chart types.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+export type { ChartOption }
 
-/** An ECharts option object. */
-export type ChartOption = echarts.EChartsCoreOption
+/** What the chart on screen can give for an export. */
+export interface ChartImage {
+  /** A PNG data URL at twice the screen's pixels, on white. */
+  png(): string
+  /** The drawn size in CSS pixels, for an SVG of the same layout. */
+  size(): { width: number; height: number }
+}
 
 /** Renders one ECharts chart; replaces its whole option whenever `option` changes. */
 export function EChart({
@@ -20,12 +21,15 @@ export function EChart({
   height,
   label,
   onElementClick,
+  image,
 }: {
   option: ChartOption
   height: number
   label: string
-  /** Called with the category and the series of a clicked bar or point. */
-  onElementClick?: (element: { category: string; series: string }) => void
+  /** Called with the data item of a clicked element (bar, point, node, cell) as the option gave it. */
+  onElementClick?: (data: unknown) => void
+  /** Filled while the chart is on screen, for exports. */
+  image?: RefObject<ChartImage | null>
 }) {
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
@@ -40,6 +44,21 @@ export function EChart({
   }, [])
 
   useEffect(() => {
+    if (!image) return
+    image.current = {
+      png: () =>
+        chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) ?? '',
+      size: () => ({
+        width: chart.current?.getWidth() ?? 0,
+        height: chart.current?.getHeight() ?? 0,
+      }),
+    }
+    return () => {
+      image.current = null
+    }
+  }, [image])
+
+  useEffect(() => {
     // notMerge: a new pivot has other series; merging would keep stale ones.
     chart.current?.setOption(option, { notMerge: true })
   }, [option])
@@ -47,9 +66,8 @@ export function EChart({
   useEffect(() => {
     const current = chart.current
     if (!current || !onElementClick) return
-    const onClick = (params: { componentType?: string; name?: string; seriesName?: string }) => {
-      if (params.componentType === 'series')
-        onElementClick({ category: params.name ?? '', series: params.seriesName ?? '' })
+    const onClick = (params: { componentType?: string; data?: unknown }) => {
+      if (params.componentType === 'series') onElementClick(params.data)
     }
     current.on('click', onClick)
     return () => {

@@ -7,16 +7,13 @@ import { storeResult } from './result-cache'
 import { DONE, failed, IDLE, RUNNING, type Task } from './task'
 import type { AppState } from './store'
 
-/** How the result is charted; 'auto' is a line over time and bars otherwise. */
-export type ChartKind = 'auto' | 'bar' | 'line'
-
 /** Explore state and actions. */
 export interface ExploreSlice {
   readonly catalog: Catalog | null
   readonly catalogTask: Task
   readonly catalogVersion: number
+  /** The pivot being edited; its `chart` is how the result is charted (saved with a view). */
   readonly spec: PivotSpec
-  readonly chartKind: ChartKind
   readonly pivotTask: Task
   /** Query id of the run in flight or of the shown result (its table is in result-cache). */
   readonly pivotQueryId: string | null
@@ -27,7 +24,6 @@ export interface ExploreSlice {
   readonly pivotResultSpec: PivotSpec | null
   loadCatalog(): Promise<void>
   updateSpec(change: Partial<PivotSpec>): void
-  setChartKind(kind: ChartKind): void
   runPivot(): Promise<void>
 }
 
@@ -42,7 +38,6 @@ export function createExploreSlice(
     catalogTask: IDLE,
     catalogVersion: -1,
     spec: DEFAULT_PIVOT,
-    chartKind: 'auto',
     pivotTask: IDLE,
     pivotQueryId: null,
     pivotMeta: null,
@@ -58,7 +53,6 @@ export function createExploreSlice(
       }
     },
     updateSpec: (change) => set((state) => ({ spec: { ...state.spec, ...change } })),
-    setChartKind: (chartKind) => set({ chartKind }),
     runPivot: async () => {
       const previous = get().pivotQueryId
       // A newer spec makes the running query pointless: ask the engine to stop it.

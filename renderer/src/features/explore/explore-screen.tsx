@@ -1,11 +1,10 @@
 /** Explore: build a pivot, see it as a chart and a table; it reruns as the pivot changes. */
-import { Badge, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useMemo } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { resultTable } from '../../state/result-cache'
 import { useAppStore } from '../../state/store-context'
-import type { ChartKind } from '../../state/explore-slice'
 import { PivotBuilder } from './pivot-builder'
 import { PivotChart } from './pivot-chart'
 import { PivotTable } from './pivot-table'
@@ -13,7 +12,7 @@ import { PivotMatrix, wantsMatrix } from './pivot-matrix'
 import { RowsDrawer } from './rows-drawer'
 import { SavedViews } from './saved-views'
 import { FilterChips } from './filter-chips'
-import { distinctValues, pivotView } from './pivot-view'
+import { pivotView } from './pivot-view'
 
 /** Waits this long after the last change before running, so typing a date does not fire a query per key. */
 const RUN_DELAY_MS = 250
@@ -29,11 +28,13 @@ function useAutoRun(): void {
   useEffect(() => {
     if (workspace && catalogVersion !== dataVersion && !catalogRunning) void loadCatalog()
   }, [workspace, catalogVersion, dataVersion, catalogRunning, loadCatalog])
+  // The chart kind is part of the spec but not of the query: choosing one runs nothing.
+  const query = useMemo(() => JSON.stringify({ ...spec, chart: undefined }), [spec])
   useEffect(() => {
     if (!workspace) return
     const timer = setTimeout(() => void runPivot(), RUN_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [workspace, spec, dataVersion, runPivot])
+  }, [workspace, query, dataVersion, runPivot])
 }
 
 function Result() {
@@ -41,13 +42,8 @@ function Result() {
   const task = useAppStore((s) => s.pivotTask)
   const meta = useAppStore((s) => s.pivotMeta)
   const resultId = useAppStore((s) => s.pivotResultId)
-  const chartKind = useAppStore((s) => s.chartKind)
-  const setChartKind = useAppStore((s) => s.setChartKind)
   const table = resultTable(resultId)
   const view = useMemo(() => (table && meta ? pivotView(table, meta) : null), [table, meta])
-  // A line needs at least two points in time; one bucket reads better as bars.
-  const overTime = view !== null && distinctValues(view, view.time) > 1
-  const kind = chartKind === 'auto' ? (overTime ? 'line' : 'bar') : chartKind
 
   if (task.status === 'failed' && task.error)
     return <ErrorAlert error={task.error} title="The pivot could not run" />
@@ -76,18 +72,8 @@ function Result() {
             </Badge>
           ) : null}
         </Group>
-        <SegmentedControl
-          size="xs"
-          value={kind}
-          onChange={(value) => setChartKind(value as ChartKind)}
-          data={[
-            { label: 'Bars', value: 'bar' },
-            { label: 'Lines', value: 'line' },
-          ]}
-          data-testid="chart-kind"
-        />
       </Group>
-      <PivotChart view={view} spec={spec} kind={kind} overTime={overTime} />
+      <PivotChart view={view} spec={spec} />
       {/* Several measures or a column axis: the pivot table; else the summary's own table. */}
       {wantsMatrix(spec) ? <PivotMatrix /> : <PivotTable view={view} spec={spec} />}
     </Stack>

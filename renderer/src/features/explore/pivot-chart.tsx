@@ -1,40 +1,115 @@
-/** The pivot result as a chart, with the bar/line choice. */
-import { useCallback, useMemo } from 'react'
-import type { PivotSpec } from '../../../../shared/pivot'
-import { EChart } from '../../components/echart'
+/**
+ * The pivot result as charts: the kind picker (saved with the view, in the spec's `chart`), PNG
+ * and SVG export, and one chart per currency. A click on an element filters the pivot to it.
+ */
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { createRef, useCallback, useMemo, type RefObject } from 'react'
+import type { ChartKind, PivotSpec } from '../../../../shared/pivot'
+import { EChart, type ChartImage } from '../../components/echart'
 import { useAppStore } from '../../state/store-context'
-import { elementFilters, withFilters } from './chart-filter'
-import { chartOption } from './chart-option'
-import type { PivotView } from './pivot-view'
+import { exportCharts } from './chart-export'
+import { targetChange, targetOf } from './chart-filter'
+import { drawnKind, kindChoices, type KindChoice } from './chart-kinds'
+import { chartPanels } from './chart-option'
+import { distinctValues, type PivotView } from './pivot-view'
 
-/** Chart of a result; options are rebuilt only when the result or the chart choices change. A click on a bar or point filters the pivot to its values. */
-export function PivotChart(props: {
-  view: PivotView
-  spec: PivotSpec
-  kind: 'bar' | 'line'
-  overTime: boolean
-}) {
-  const { view, spec, kind, overTime } = props
-  const option = useMemo(
-    () => chartOption(view, spec, kind, overTime),
-    [view, spec, kind, overTime],
-  )
+/** Tall enough for a treemap's nested labels and a month of heatmap rows. */
+const HEIGHT: Record<string, number> = { treemap: 420, sunburst: 420, heatmap: 460 }
+
+/** Charts of a result (`spec` is the one it was computed for); the kind is the edited pivot's. */
+export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec }) {
+  const edited = useAppStore((s) => s.spec)
   const updateSpec = useAppStore((s) => s.updateSpec)
+  const viewName = useAppStore((s) => s.views.current)
+  const chosen = edited.chart?.kind ?? 'auto'
+  const buckets = distinctValues(view, view.time)
+  const choices = useMemo(() => kindChoices(spec, buckets), [spec, buckets])
+  const kind = drawnKind(chosen, choices, buckets)
+  const panels = useMemo(
+    () => chartPanels(view, spec, kind, buckets > 1),
+    [view, spec, kind, buckets],
+  )
+  const images = useMemo(
+    () => panels.map((): RefObject<ChartImage | null> => createRef<ChartImage>()),
+    [panels],
+  )
   // The filters go on the pivot being edited, which may be newer than the one shown.
-  const current = useAppStore((s) => s.spec)
   const filterTo = useCallback(
-    ({ category, series }: { category: string; series: string }) => {
-      const added = elementFilters(view, spec, overTime, category, series)
-      if (added.length) updateSpec({ filters: withFilters(current.filters, added).slice(-32) })
+    (data: unknown) => {
+      const change = targetChange(edited, targetOf(data))
+      if (change) updateSpec(change)
     },
-    [view, spec, overTime, current, updateSpec],
+    [edited, updateSpec],
   )
+  const download = (format: 'png' | 'svg'): void =>
+    exportCharts(
+      panels.map((panel, index) => ({
+        option: panel.option,
+        image: images[index]?.current ?? null,
+        unit: panels.length > 1 ? panel.unit : null,
+      })),
+      viewName ?? spec.measure,
+      format,
+    )
+  const unavailable = choices.find((c) => c.kind === chosen && c.reason)
+
   return (
-    <EChart
-      option={option}
-      height={340}
-      label={`${spec.measure} chart`}
-      onElementClick={filterTo}
-    />
+    <Stack gap="xs">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Text size="xs" c="dimmed" data-testid="chart-kind-note">
+          {unavailable
+            ? `${unavailable.label} ${unavailable.reason}; showing ${kindLabel(choices, kind)}.`
+            : whyDisabled(choices)}
+        </Text>
+        <Group gap="xs">
+          <SegmentedControl
+            size="xs"
+            value={chosen}
+            onChange={(value) => updateSpec({ chart: { kind: value as ChartKind } })}
+            data={choices.map((c) => ({
+              value: c.kind,
+              disabled: c.reason !== null,
+              label: <span title={c.reason ? `${c.label} ${c.reason}` : undefined}>{c.label}</span>,
+            }))}
+            data-testid="chart-kind"
+          />
+          <Button size="compact-xs" variant="default" onClick={() => download('png')}>
+            PNG
+          </Button>
+          <Button size="compact-xs" variant="default" onClick={() => download('svg')}>
+            SVG
+          </Button>
+        </Group>
+      </Group>
+      {panels.map((panel, index) => (
+        <EChart
+          key={panel.unit}
+          option={panel.option}
+          height={HEIGHT[kind] ?? 340}
+          label={`${spec.measure} ${kindLabel(choices, kind).toLowerCase()} chart${
+            panels.length > 1 ? ` in ${panel.unit}` : ''
+          }${panel.note ? `. ${panel.note}` : ''}`}
+          onElementClick={filterTo}
+          image={images[index]}
+        />
+      ))}
+    </Stack>
   )
+}
+
+function kindLabel(choices: readonly KindChoice[], kind: ChartKind): string {
+  return choices.find((c) => c.kind === kind)?.label ?? kind
+}
+
+/** The disabled kinds grouped by what they need, in one line. */
+function whyDisabled(choices: readonly KindChoice[]): string {
+  const byReason = new Map<string, string[]>()
+  for (const c of choices)
+    if (c.reason) byReason.set(c.reason, [...(byReason.get(c.reason) ?? []), c.label])
+  return [...byReason.entries()]
+    .map(
+      ([reason, labels]) =>
+        `${labels.join(' and ')} ${labels.length > 1 ? reason.replace(/^needs /, 'need ') : reason}`,
+    )
+    .join(' · ')
 }

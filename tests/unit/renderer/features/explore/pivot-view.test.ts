@@ -1,12 +1,10 @@
 /**
- * The explore result adapters (renderer/src/features/explore): exact totals
- * per currency, and charts whose series never mix currencies.
+ * The explore result adapter (pivot-view.ts): columns by role, exact totals per
+ * currency, and the labels of the fold and of missing values.
  */
 import { tableFromArrays } from 'apache-arrow'
 import { describe, expect, it } from 'vitest'
 import type { PivotMeta } from '../../../../../shared/contract'
-import { DEFAULT_PIVOT, type PivotSpec } from '../../../../../shared/pivot'
-import { chartOption } from '../../../../../renderer/src/features/explore/chart-option'
 import {
   dimensionText,
   distinctValues,
@@ -37,7 +35,6 @@ const meta: PivotMeta = {
     { name: 'rows', role: 'count' },
   ],
 }
-const spec: PivotSpec = { ...DEFAULT_PIVOT, timeGrain: 'month' }
 
 describe('pivotView', () => {
   it('reads columns by position, with their roles', () => {
@@ -53,35 +50,6 @@ describe('pivotView', () => {
       { unit: 'EUR', value: '5.000000000000000001', count: 3 },
       { unit: 'USD', value: '0.6', count: 7 },
     ])
-  })
-})
-
-describe('chartOption', () => {
-  it('makes one series per dimension value × currency, in time order', () => {
-    const option = chartOption(pivotView(table, meta), spec, 'bar', true) as {
-      xAxis: { data: string[] }
-      series: { name: string; stack?: string; data: (number | null)[] }[]
-    }
-    expect(option.xAxis.data).toEqual(['Sep 2024', 'Oct 2024'])
-    expect(option.series.map((s) => s.name)).toEqual([
-      'Compute · USD',
-      'Compute · EUR',
-      'Storage · USD',
-    ])
-    // Bars stack only within one currency.
-    expect(option.series.map((s) => s.stack)).toEqual(['USD', 'EUR', 'USD'])
-    expect(option.series[0]?.data).toEqual([0.2, 0.1])
-    expect(option.series[1]?.data).toEqual([5, null])
-  })
-
-  it('charts over the first dimension when there is one time bucket or none', () => {
-    const option = chartOption(pivotView(table, meta), spec, 'bar', false) as {
-      xAxis: { data: string[] }
-      series: { name: string; stack?: string }[]
-    }
-    expect(option.xAxis.data).toEqual(['Compute', 'Storage'])
-    expect(option.series.map((s) => s.name)).toEqual(['USD', 'EUR'])
-    expect(option.series.every((s) => s.stack === undefined)).toBe(true)
   })
 })
 
@@ -120,43 +88,6 @@ describe('the top N fold and missing values', () => {
       '(Other)',
       'Storage',
       '(Other)',
-    ])
-  })
-
-  it('charts a missing value as (none), like the table, and puts the fold last', () => {
-    const option = chartOption(view, { ...spec, timeGrain: 'none' }, 'bar', false) as {
-      xAxis: { data: string[] }
-      series: { name: string; data: (number | null)[] }[]
-    }
-    expect(option.xAxis.data).toEqual(['Compute', '"(Other)"', '(none)', 'Storage', '(Other)'])
-    expect(option.series.map((s) => [s.name, s.data])).toEqual([
-      ['JPY', [9000, 300, 20, null, 7000]],
-      ['USD', [null, null, null, 12.5, 40]],
-    ])
-  })
-
-  it('puts the fold series last over time, though its row comes first', () => {
-    const overTime = tableFromArrays({
-      c0: ['2024-09', '2024-10', '2024-10'],
-      c1: [null, 'Compute', null],
-      c2: ['USD', 'USD', 'USD'],
-      c3: Float64Array.from([1, 0, 1]),
-      c4: ['20.52', '916.36', '5'],
-      c5: Float64Array.from([20.52, 916.36, 5]),
-      c6: Float64Array.from([1000, 63, 4]),
-    })
-    const overTimeMeta: PivotMeta = {
-      ...foldedMeta,
-      rowCount: 3,
-      currencies: ['USD'],
-      columns: [{ name: 'Month', role: 'time' }, ...foldedMeta.columns],
-    }
-    const option = chartOption(pivotView(overTime, overTimeMeta), spec, 'line', true) as {
-      series: { name: string; data: (number | null)[] }[]
-    }
-    expect(option.series.map((s) => [s.name, s.data])).toEqual([
-      ['Compute · USD', [null, 916.36]],
-      ['(Other) · USD', [20.52, 5]],
     ])
   })
 })
