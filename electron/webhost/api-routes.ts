@@ -13,7 +13,8 @@ import {
 import type { FocalServices } from '../core/host'
 import type { EventStreams } from './events'
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http-util'
-import { sendReportFile } from './report-files'
+import { handleSourceFolder } from './source-folder'
+import { sendReportFile, sendReportZip } from './report-files'
 import type { UploadStore } from './uploads'
 
 /** Largest JSON request body: contract requests are small; 1 MB leaves room for long filter lists. */
@@ -131,9 +132,16 @@ export async function handleApi(
         return sendError(response, 405, 'BAD_REQUEST', 'Use GET for /api/report-file.')
       return await sendReportFile(context.services, url, response, request.method === 'HEAD')
     }
+    if (route === 'report-zip') {
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendError(response, 405, 'BAD_REQUEST', 'Use GET for /api/report-zip.')
+      return await sendReportZip(context.services, url, response, request.method === 'HEAD')
+    }
     if (request.method !== 'POST')
       return sendError(response, 405, 'BAD_REQUEST', `Use POST for /api/${route}.`)
     if (route === 'upload') return await handleUpload(context, url, request, response)
+    if (route === 'source-folder')
+      return await handleSourceFolder(context.services, request, response)
     await handleChannel(context, safeDecode(route), request, response)
   } catch (cause) {
     if (response.headersSent) response.destroy()

@@ -10,6 +10,7 @@ import type { ServerResponse } from 'node:http'
 import { extname } from 'node:path'
 import { fail, toFocalError } from '../../shared/contract'
 import type { FocalServices } from '../core/host'
+import { writePackZip, type ZipSource } from '../core/report/zip'
 import { sendError, sendJson } from './http-util'
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -71,4 +72,56 @@ export async function sendReportFile(
     stream.on('end', () => resolve())
     stream.pipe(response)
   })
+}
+
+/**
+ * `GET /api/report-zip?job=<id>&token=…`: the whole pack as one ZIP, built
+ * while it streams (nothing extra is written to disk). Its entries are the
+ * job's own file list, each found by name as for one file.
+ */
+export async function sendReportZip(
+  services: FocalServices,
+  url: URL,
+  response: ServerResponse,
+  headOnly: boolean,
+): Promise<void> {
+  const jobId = url.searchParams.get('job')
+  if (!jobId) {
+    sendError(response, 400, 'BAD_REQUEST', 'A report ZIP needs ?job=<id>.')
+    return
+  }
+  let sources: ZipSource[]
+  let name: string
+  try {
+    const job = await services['report:status']({ jobId })
+    if (job.state !== 'done') fail('NOT_FOUND', 'That pack is not finished; wait until it is.')
+    sources = job.files.map((f) => ({
+      name: f.name,
+      path: services.reportFile(jobId, f.name).path,
+    }))
+    for (const source of sources)
+      await stat(source.path).catch(() =>
+        fail('NOT_FOUND', 'A file of that pack is no longer in the report folder; export again.'),
+      )
+    name = `${job.kind}-${job.period}.zip`
+  } catch (cause) {
+    sendJson(response, 404, { ok: false, error: toFocalError(cause) })
+    return
+  }
+  // The length is known only at the end, so the archive goes out chunked.
+  response.writeHead(200, {
+    'Content-Type': 'application/zip',
+    'Content-Disposition': attachmentHeader(name),
+    'Cache-Control': 'no-store',
+  })
+  if (headOnly) {
+    response.end()
+    return
+  }
+  try {
+    await writePackZip(sources, response, new Date())
+  } catch {
+    // Headers are out: a broken download is the only honest signal left.
+    response.destroy()
+  }
 }
