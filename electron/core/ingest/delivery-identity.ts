@@ -20,7 +20,12 @@
  * other view's imports of its scopes are left out of these comparisons, since the two
  * views of one period share their usage rows by design and merge in the focus view.
  */
-import { fail, type AzureCostView, type OverlapChoice } from '../../../shared/contract'
+import {
+  FocalFailure,
+  fail,
+  type AzureCostView,
+  type OverlapChoice,
+} from '../../../shared/contract'
 import { refuseClosedPeriods } from '../close/import-gate'
 import { recordKeptOverlaps, supersedeScopes, type ScopeKey } from '../workspace/supersede'
 import type { Row, Workspace } from '../workspace/workspace'
@@ -62,7 +67,14 @@ export async function settleDelivery(
   onOverlap?: OverlapChoice,
   costView?: CostViewChoice,
 ): Promise<void> {
-  await settleScopes(ws, importId, fileName, onOverlap, costView)
+  try {
+    await settleScopes(ws, importId, fileName, onOverlap, costView)
+  } catch (cause) {
+    // An overlap with a closed month leaves nothing to choose: the month is closed.
+    if (cause instanceof FocalFailure && cause.error.code === 'OVERLAP')
+      await refuseClosedPeriods(ws, importId, fileName)
+    throw cause
+  }
   await refuseClosedPeriods(ws, importId, fileName)
 }
 

@@ -27,8 +27,21 @@ const PERIOD = '2024-09'
 const BY = 'SubAccountName'
 const LATE_ROWS = 25
 
-/** The demo file cut in three: most of September, September's last rows (late), and October. */
-function splitDemo(): { main: string; late: string; october: string } {
+const csvLine = (cells: readonly string[]): string =>
+  cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')
+
+/**
+ * The demo file cut in three: most of September, September's last rows (late), and October;
+ * and two files that would change the closed September through its earlier rows: the main
+ * file restated (one BilledCost changed) and 100 of its AWS rows alone (an overlap).
+ */
+function splitDemo(): {
+  main: string
+  late: string
+  october: string
+  restated: string
+  overlap: string
+} {
   const [header = '', ...lines] = readFileSync(DEMO, 'utf8').split('\n').filter(Boolean)
   const at = (parseCsv(header)[0] ?? []).indexOf('BillingPeriodStart')
   const periodOf = (line: string): string => (parseCsv(line)[0]?.[at] ?? '').slice(0, 7)
@@ -40,8 +53,19 @@ function splitDemo(): { main: string; late: string; october: string } {
     writeFileSync(path, [header, ...rows].join('\n') + '\n')
     return path
   }
+  const main = september.slice(0, -LATE_ROWS)
+  const cells = main.map((l) => parseCsv(l)[0] ?? [])
+  const names = parseCsv(header)[0] ?? []
+  const billed = names.indexOf('BilledCost')
+  const restated = cells.map((c, i) => (i === 0 ? c.map((v, j) => (j === billed ? '1.23' : v)) : c))
+  const provider = names.indexOf('ProviderName')
   return {
-    main: write('september.csv', september.slice(0, -LATE_ROWS)),
+    restated: write('september-restated.csv', restated.map(csvLine)),
+    overlap: write(
+      'september-aws.csv',
+      main.filter((_, i) => cells[i]?.[provider] === 'AWS').slice(0, 100),
+    ),
+    main: write('september.csv', main),
     late: write('september-late.csv', september.slice(-LATE_ROWS)),
     october: write('october.csv', october),
   }
@@ -119,6 +143,19 @@ describe('closing and reopening a month', () => {
       imported,
     )
     expect(await ws.all('SELECT count(*)::INT AS n FROM import_scopes')).toEqual(scopes)
+  })
+
+  it('refuses a restatement and an overlap of the closed month, before asking about them', async () => {
+    const before = await storedSums(ws)
+    const restated = await importFile(ws, files.restated)
+    expect(restated.error?.code).toBe('PERIOD_CLOSED')
+    const overlap = await importFile(ws, files.overlap)
+    expect(overlap.error?.code).toBe('PERIOD_CLOSED')
+    expect(overlap.error?.message).toContain(
+      'september-aws.csv has rows in the billing period 2024-09',
+    )
+    expect(await storedSums(ws)).toEqual(before)
+    expect(await ws.all('SELECT count(*)::INT AS n FROM superseded_scopes')).toEqual([{ n: 0 }])
   })
 
   it('accepts a file of another month', async () => {
