@@ -9,7 +9,8 @@
  */
 import type { Dimension, MeasureSpec, PivotSpec } from '../pivot'
 import type { TagResolver } from '../tags/resolve'
-import { quoteLiteral } from './identifiers'
+import { quoteIdent, quoteLiteral } from './identifiers'
+import { rollupAbsColumn, rollupFor, ROLLUP_ROWS } from './pivot-rollup-sql'
 import { GRAIN_NAMES } from './pivot-sql'
 import {
   basisColumn,
@@ -48,6 +49,11 @@ export interface CompiledPivotTable {
 export interface PivotTableOptions {
   readonly guardJson?: boolean
   readonly tags?: TagResolver
+  /**
+   * True when the workspace's rollups hold its current data (electron/core/query/rollup.ts):
+   * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
+   */
+  readonly rollups?: boolean
 }
 
 const QUANTITY_UNITS: Record<string, string> = {
@@ -138,17 +144,29 @@ export function compilePivotTable(
   figures.forEach((f, i) => {
     if (f.kind !== 'count') select.push(`${requireColumn(columns, f.column)} AS r${i}`)
   })
+  // A rollup group stands for `n` rows and holds their sums (and sums of |money| as `a`):
+  // counting rows sums n, ranking by size sums a, and every other sum is a sum of sums.
+  const rollup = options.rollups ? rollupFor(spec, figures) : null
+  const rank = figures.findIndex((f) => f.kind === 'sum' && !QUANTITY_UNITS[f.column])
+  if (rollup) {
+    select.push(`${quoteIdent(ROLLUP_ROWS)} AS n`)
+    if (spec.topN !== null && rank >= 0)
+      select.push(
+        `${quoteIdent(rollupAbsColumn((figures[rank] as { column: string }).column))} AS a`,
+      )
+  }
+  const countRows = rollup ? 'sum(n)' : 'count(*)'
 
   const where = whereSql(context, spec)
+  const source = rollup ? quoteIdent(rollup.table) : 'focus'
   const ctes = [
-    `base AS (SELECT ${select.join(', ')} FROM focus${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`,
+    `base AS (SELECT ${select.join(', ')} FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`,
   ]
   const rows = spec.rows.length
   if (spec.topN !== null && rows > 0) {
     // Ranked by size ignoring sign (credits count too), within each currency: amounts in
     // different currencies are never compared. The first money figure ranks, else the rows.
-    const rank = figures.findIndex((f) => f.kind === 'sum' && !QUANTITY_UNITS[f.column])
-    const size = rank >= 0 ? `sum(abs(r${rank}))` : 'count(*)'
+    const size = rank >= 0 ? (rollup ? 'sum(a)' : `sum(abs(r${rank}))`) : countRows
     ctes.push(
       `top_keys AS (SELECT u0, d0, TRUE AS kept FROM base GROUP BY u0, d0
         QUALIFY row_number() OVER (PARTITION BY u0 ORDER BY ${size} DESC NULLS LAST, d0 NULLS LAST) <= ${spec.topN})`,
@@ -196,7 +214,7 @@ export function compilePivotTable(
     ...keys.map((k) => (k.name === 't' ? `${timeLabelSql(grain, 't')} AS t` : k.name)),
     ...figures.map((f, i) =>
       f.kind === 'count'
-        ? `CAST(count(*) AS VARCHAR) AS s${i}`
+        ? `CAST(${countRows} AS VARCHAR) AS s${i}`
         : f.kind === 'distinct'
           ? `CAST(count(DISTINCT r${i}) AS VARCHAR) AS s${i}`
           : `CAST(sum(r${i}) AS VARCHAR) AS s${i}`,

@@ -53,6 +53,7 @@ import { isContractCommitmentHeader } from '../../../shared/focus/contract-commi
 import { commitmentMapping, type CommitmentMapping } from '../commitments/commitment-mapping'
 import { COMMITMENT_COST_COLUMNS } from '../commitments/commitments-sql'
 import { storeCommitments } from '../commitments/store-commitments'
+import { refreshRollups } from '../query/rollup'
 
 /** Options of one import. */
 export interface ImportOptions {
@@ -99,13 +100,21 @@ export async function importFile(
   // Committed before any work: a kill mid-import leaves this "running" row for the next open to mark.
   await beginAttempt(ws, attempt)
   try {
-    return await runImport(ws, path, fileName, attempt, options, options.typedRead ?? true).catch(
-      (cause: unknown) => {
-        if (!(cause instanceof TypedReadFailed)) throw cause
-        // A value that does not convert, or a row DuckDB refuses: the text stage names the row and column.
-        return runImport(ws, path, fileName, attempt, options, false)
-      },
-    )
+    const record = await runImport(
+      ws,
+      path,
+      fileName,
+      attempt,
+      options,
+      options.typedRead ?? true,
+    ).catch((cause: unknown) => {
+      if (!(cause instanceof TypedReadFailed)) throw cause
+      // A value that does not convert, or a row DuckDB refuses: the text stage names the row and column.
+      return runImport(ws, path, fileName, attempt, options, false)
+    })
+    // The pivot rollups follow the rows this import added or superseded (query/rollup.ts).
+    if (record.status === 'imported') await refreshRollups(ws)
+    return record
   } catch (cause) {
     const error = toImportError(cause, fileName)
     // Record the failed file's identity too, so the registry says exactly which bytes were refused.

@@ -1,0 +1,37 @@
+/**
+ * The stored side of the pivot rollups (shared/sql/pivot-rollup-sql.ts): their tables, the
+ * state row saying which data they were built from, and the stamp of that data.
+ */
+import { quoteIdent } from '../../../shared/sql/identifiers'
+import { ROLLUPS, rollupColumns } from '../../../shared/sql/pivot-rollup-sql'
+
+/** The table holding the stamp of the data the rollups were last built from (one row, or none). */
+export const ROLLUP_STATE_TABLE = 'rollup_state'
+
+/** The rollup tables and their state, for schema.ts (format 3 list: a new or upgraded workspace). */
+export const ROLLUP_TABLES: readonly string[] = [
+  ...ROLLUPS.map(
+    (r) =>
+      `CREATE TABLE IF NOT EXISTS ${r.table} (${rollupColumns(r)
+        .map((c) => `${quoteIdent(c.name)} ${c.type}`)
+        .join(', ')})`,
+  ),
+  `CREATE TABLE IF NOT EXISTS ${ROLLUP_STATE_TABLE} (stamp VARCHAR NOT NULL)`,
+]
+
+/**
+ * What the focus view's rows depend on, in one text: the cost rows stored (cost_rows only
+ * grows: a failed import's rows roll back with it), the imports and their status, the
+ * superseded scopes, the scopes and Azure cost views (the merged view reads them), and the
+ * view's own body. Cheap (catalog and small tables only), so every pivot can check it.
+ */
+export const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
+  (SELECT estimated_size FROM duckdb_tables() WHERE table_name = 'cost_rows' AND schema_name = 'main'),
+  (SELECT coalesce(sum(hash(i.id, i.status)), 0) FROM imports AS i),
+  (SELECT coalesce(sum(hash(s)), 0) FROM superseded_scopes AS s),
+  (SELECT coalesce(sum(hash(m)), 0) FROM import_scopes AS m),
+  (SELECT coalesce(sum(hash(v)), 0) FROM import_cost_views AS v),
+  (SELECT hash(sql) FROM duckdb_views() WHERE view_name = 'focus' AND schema_name = 'main')) AS stamp`
+
+/** The stamp the rollups were built from, if any. */
+export const ROLLUP_BUILT_STAMP_SQL = `SELECT stamp FROM ${ROLLUP_STATE_TABLE}`

@@ -1,0 +1,135 @@
+/**
+ * Rollups of the focus view kept exact beside it (issue 9, Performance): per UTC day of the
+ * charge period, billing period, currency and a few common dimensions, the DECIMAL sums of the
+ * money columns, the sums of their absolute values (what top N ranks by) and the row count.
+ * A pivot that reads only those columns gets the same figures from a rollup as from the rows,
+ * because every figure it asks is a sum or a count, and sums of sums are the sum:
+ * - a day bucket holds whole UTC days, so week, month and quarter buckets are unions of days,
+ *   and a date bound (midnight UTC, a YYYY-MM-DD) keeps or drops a whole day;
+ * - a filter or a group-by on a kept dimension keeps or drops whole groups.
+ * Tags, resources, quantities, distinct counts and numeric ranges read the rows.
+ */
+import type { PivotSpec } from '../pivot'
+import { quoteIdent } from './identifiers'
+
+/** Money columns a rollup sums (each also as the sum of its absolute values). */
+export const ROLLUP_MONEY = ['BilledCost', 'EffectiveCost', 'ListCost', 'ContractedCost'] as const
+
+/** The time columns every rollup keeps: the charge period's UTC day, and the billing period as stored. */
+export const ROLLUP_TIME = ['ChargePeriodStart', 'BillingPeriodStart'] as const
+
+/** Rows a rollup group stands for. */
+export const ROLLUP_ROWS = 'x_Rows'
+
+/** The column holding the sum of |money| of `column`. */
+export const rollupAbsColumn = (column: string): string => `x_Abs${column}`
+
+/** A rollup table, the text dimensions it keeps (besides the time columns), and what it is summed from. */
+export interface Rollup {
+  readonly table: string
+  readonly dimensions: readonly string[]
+  /** The wider rollup it is summed from (built first), or null for the focus view's rows. */
+  readonly from: string | null
+}
+
+const SERVICE = ['ServiceProviderName', 'ChargeCategory', 'ServiceName', 'ServiceCategory']
+const ACCOUNT = ['BillingAccountId', 'BillingAccountName', 'SubAccountId', 'SubAccountName']
+const REGION = ['RegionId', 'RegionName']
+const SERVICE_ACCOUNT = 'rollup_day_service_account'
+
+/**
+ * The rollups, smallest first: a pivot reads the first that has every column it needs. Two
+ * read the rows (one scan each at import); the two smallest are summed from the first.
+ */
+export const ROLLUPS: readonly Rollup[] = [
+  {
+    table: 'rollup_day_service',
+    dimensions: [...SERVICE, 'BillingCurrency'],
+    from: SERVICE_ACCOUNT,
+  },
+  {
+    table: 'rollup_day_account',
+    dimensions: ['ServiceProviderName', 'ChargeCategory', ...ACCOUNT, 'BillingCurrency'],
+    from: SERVICE_ACCOUNT,
+  },
+  {
+    table: 'rollup_day_service_region',
+    dimensions: [...SERVICE, ...REGION, 'BillingCurrency'],
+    from: null,
+  },
+  { table: SERVICE_ACCOUNT, dimensions: [...SERVICE, ...ACCOUNT, 'BillingCurrency'], from: null },
+]
+
+/** The rollups in the order they are built: those read from the rows first. */
+export const ROLLUP_BUILD_ORDER: readonly Rollup[] = [
+  ...ROLLUPS.filter((r) => r.from === null),
+  ...ROLLUPS.filter((r) => r.from !== null),
+]
+
+/** The figures a pivot reads, as pivot-table-sql.ts lists them. */
+type Figure = { kind: 'sum'; column: string } | { kind: 'count' } | { kind: 'distinct' }
+
+/**
+ * The rollup that answers `spec` exactly, or null when it must read the rows: every column it
+ * groups, filters or conditions on is kept, its conditions are text matches on those or date
+ * bounds, and every figure is a money sum or the row count.
+ */
+export function rollupFor(spec: PivotSpec, figures: readonly Figure[]): Rollup | null {
+  const money: readonly string[] = ROLLUP_MONEY
+  if (!figures.every((f) => f.kind === 'count' || (f.kind === 'sum' && money.includes(f.column))))
+    return null
+  const needed = new Set<string>(['BillingCurrency'])
+  const dimensions = [
+    ...spec.rows,
+    ...(spec.columns && spec.columns.kind !== 'time' ? [spec.columns] : []),
+    ...spec.filters.map((f) => f.dimension),
+  ]
+  for (const d of dimensions) {
+    if (d.kind !== 'column') return null
+    needed.add(d.name)
+  }
+  for (const c of spec.conditions ?? []) {
+    if ((c.op === 'contains' || c.op === 'startsWith') && c.dimension.kind === 'column')
+      needed.add(c.dimension.name)
+    else if (c.op === 'dates' && (ROLLUP_TIME as readonly string[]).includes(c.column)) continue
+    else return null
+  }
+  // The billing period is kept as stored; the charge period only as its day, so a group-by or
+  // filter on its exact value reads the rows.
+  return (
+    ROLLUPS.find((r) =>
+      [...needed].every((n) => r.dimensions.includes(n) || n === 'BillingPeriodStart'),
+    ) ?? null
+  )
+}
+
+/** The columns of a rollup table in order, with their DuckDB types. */
+export function rollupColumns(rollup: Rollup): Array<{ name: string; type: string }> {
+  return [
+    ...ROLLUP_TIME.map((name) => ({ name, type: 'TIMESTAMPTZ' })),
+    ...rollup.dimensions.map((name) => ({ name, type: 'VARCHAR' })),
+    ...ROLLUP_MONEY.map((name) => ({ name, type: 'DECIMAL(38,18)' })),
+    ...ROLLUP_MONEY.map((name) => ({ name: rollupAbsColumn(name), type: 'DECIMAL(38,18)' })),
+    { name: ROLLUP_ROWS, type: 'BIGINT' },
+  ]
+}
+
+/** The INSERT that fills `rollup` from the focus view's rows (each once) or from its wider rollup. */
+export function rollupInsertSql(rollup: Rollup): string {
+  const q = quoteIdent
+  const fromRows = rollup.from === null
+  const keys = [
+    fromRows
+      ? `date_trunc('day', ${q('ChargePeriodStart')}) AS ${q('ChargePeriodStart')}`
+      : q('ChargePeriodStart'),
+    q('BillingPeriodStart'),
+    ...rollup.dimensions.map(q),
+  ]
+  const sums = [
+    ...ROLLUP_MONEY.map((m) => `sum(${q(m)})`),
+    ...ROLLUP_MONEY.map((m) => (fromRows ? `sum(abs(${q(m)}))` : `sum(${q(rollupAbsColumn(m))})`)),
+    fromRows ? 'count(*)' : `sum(${q(ROLLUP_ROWS)})`,
+  ]
+  const from = rollup.from === null ? 'focus' : q(rollup.from)
+  return `INSERT INTO ${q(rollup.table)} SELECT ${[...keys, ...sums].join(', ')} FROM ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`
+}

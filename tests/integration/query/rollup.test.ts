@@ -1,0 +1,257 @@
+/**
+ * The pivot rollups (electron/core/query/rollup.ts): every spec a rollup answers gives, to the
+ * last digit, the figures the rows give (the demo sample, a multi-provider file, a generated
+ * month), and a pivot never reads rollups older than the data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import { focusColumnNames } from '../../../electron/core/query/catalog'
+import { runPivotTable } from '../../../electron/core/query/pivot'
+import { refreshRollups, rollupsFresh } from '../../../electron/core/query/rollup'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
+import { buildPivotTable, type TableRecord } from '../../../shared/pivot/table'
+import { ROLLUPS } from '../../../shared/sql/pivot-rollup-sql'
+import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
+import { syntheticSelect } from '../../bench/synthetic'
+import { sample } from '../../helpers/paths'
+import { freshWorkspace } from '../../helpers/workspace'
+
+const column = (name: string) => ({ kind: 'column' as const, name })
+const spec = (patch: Partial<PivotSpec>): PivotSpec => ({
+  ...DEFAULT_PIVOT,
+  timeGrain: 'none',
+  topN: null,
+  ...patch,
+})
+
+/** Specs the rollups answer, with the rollup each must read. */
+const CASES: Array<{ name: string; spec: PivotSpec; table: string }> = [
+  { name: 'by service', spec: spec({}), table: 'rollup_day_service' },
+  {
+    name: 'service × month, five measures',
+    spec: spec({
+      timeGrain: 'month',
+      columns: { kind: 'time' },
+      measures: [
+        { measure: 'BilledCost' },
+        { measure: 'EffectiveCost' },
+        { measure: 'RowCount' },
+        { measure: 'Savings' },
+        { measure: 'PercentOfTotal' },
+      ],
+    }),
+    table: 'rollup_day_service',
+  },
+  {
+    name: 'day × sub account',
+    spec: spec({ rows: [column('SubAccountId')], timeGrain: 'day', columns: { kind: 'time' } }),
+    table: 'rollup_day_account',
+  },
+  {
+    name: 'region × service, Usage only, half a month',
+    spec: spec({
+      rows: [column('RegionId')],
+      columns: column('ServiceName'),
+      filters: [{ dimension: column('ChargeCategory'), op: 'in', values: ['Usage'] }],
+      dateRange: { start: '2024-09-10', end: '2024-09-20' },
+      measures: [{ measure: 'EffectiveCost' }, { measure: 'ListCost' }],
+    }),
+    table: 'rollup_day_service_region',
+  },
+  {
+    name: 'top 3 services by week with the change',
+    spec: spec({
+      topN: 3,
+      timeGrain: 'week',
+      measures: [
+        { measure: 'EffectiveCost' },
+        { measure: 'ChangeVsPrevious', of: 'EffectiveCost' },
+      ],
+    }),
+    table: 'rollup_day_service',
+  },
+  {
+    name: 'category › service, top 2 each, ranked by rows',
+    spec: spec({
+      rows: [column('ServiceCategory'), column('ServiceName')],
+      topN: 2,
+      measures: [{ measure: 'RowCount' }],
+    }),
+    table: 'rollup_day_service',
+  },
+  {
+    name: 'billing account by quarter on the billing period, one account left out',
+    spec: spec({
+      rows: [column('BillingAccountId')],
+      timeGrain: 'quarter',
+      dateBasis: 'billing',
+      filters: [{ dimension: column('SubAccountId'), op: 'notIn', values: [null, 'x'] }],
+    }),
+    table: 'rollup_day_account',
+  },
+  {
+    name: 'services containing "a" and accounts, from a day on',
+    spec: spec({
+      rows: [column('ServiceName'), column('SubAccountName')],
+      conditions: [
+        { op: 'contains', dimension: column('ServiceName'), text: 'A' },
+        { op: 'dates', column: 'ChargePeriodStart', start: '2024-09-05', end: null },
+      ],
+      measures: [{ measure: 'BilledCost' }, { measure: 'ContractedCost' }],
+    }),
+    table: 'rollup_day_service_account',
+  },
+]
+
+/** Runs `spec` compiled over the rows and over the rollups; records in a stable order. */
+async function bothWays(ws: Workspace, pivot: PivotSpec) {
+  const names = await focusColumnNames(ws)
+  const run = async (rollups: boolean) => {
+    const compiled = compilePivotTable(pivot, names, { rollups })
+    const records = (await ws.all(compiled.sql, [...compiled.params])) as TableRecord[]
+    const sorted = records.map((r) => JSON.stringify(r)).sort()
+    return { compiled, records, sorted }
+  }
+  return { rows: await run(false), rollup: await run(true) }
+}
+
+/** Checks every case on `ws`: same records both ways, read from the expected rollup, and the engine agrees. */
+async function expectRollupsExact(ws: Workspace): Promise<void> {
+  expect(await rollupsFresh(ws, ws.writer)).toBe(true)
+  for (const c of CASES) {
+    const { rows, rollup } = await bothWays(ws, c.spec)
+    expect(rows.compiled.sql, c.name).toContain('FROM focus')
+    expect(rollup.compiled.sql, c.name).toContain(`FROM "${c.table}"`)
+    expect(rows.records.length, c.name).toBeGreaterThan(0)
+    expect(rollup.sorted, c.name).toEqual(rows.sorted)
+    // What the screen gets: the engine (on the rollups) lays out what the rows give.
+    const table = await runPivotTable(ws, c.spec)
+    expect(table, c.name).toEqual(buildPivotTable(c.spec, rows.compiled, rows.records))
+  }
+}
+
+describe('pivot rollups', () => {
+  let ws: Workspace
+  beforeAll(async () => {
+    ws = await freshWorkspace('rollups')
+  })
+  afterAll(() => ws?.close())
+
+  it('answer each spec exactly as the rows do on the demo sample and a multi-provider file', async () => {
+    const first = await importFile(ws, sample('focus-sample-data/FOCUS-1.0/focus_sample.csv'))
+    expect(first.status).toBe('imported')
+    // The import rebuilt them: fresh with no pivot run yet.
+    await expectRollupsExact(ws)
+    const second = await importFile(
+      ws,
+      sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv'),
+    )
+    expect(second.status).toBe('imported')
+    await expectRollupsExact(ws)
+  })
+
+  it('are stale after a restatement until rebuilt, and a pivot meanwhile reads the rows', async () => {
+    const before = await runPivotTable(ws, spec({}))
+    // Supersede one scope behind the import's back, as a restatement does (supersede.ts).
+    await ws.run(`INSERT INTO superseded_scopes
+      SELECT import_id, provider, billing_account_id, billing_period_start, import_id FROM import_scopes
+      ORDER BY import_id LIMIT 1`)
+    // Read on a reader: the stale check starts a rebuild on the writer, not awaited here.
+    const reader = await ws.reader()
+    try {
+      expect(await rollupsFresh(ws, reader)).toBe(false)
+    } finally {
+      reader.closeSync()
+    }
+    const names = await focusColumnNames(ws)
+    const rows = compilePivotTable(spec({}), names)
+    const after = buildPivotTable(
+      spec({}),
+      rows,
+      (await ws.all(rows.sql, [...rows.params])) as TableRecord[],
+    )
+    expect(after).not.toEqual(before)
+    // The screen meanwhile gets the rows' figures, never the stale rollups'.
+    expect(await runPivotTable(ws, spec({}))).toEqual(after)
+    await refreshRollups(ws)
+    await expectRollupsExact(ws)
+    expect(await runPivotTable(ws, spec({}))).toEqual(after)
+  })
+
+  it('are built at the first pivot of a workspace that has none', async () => {
+    for (const r of ROLLUPS) await ws.run(`DROP TABLE ${r.table}`)
+    await ws.run('DROP TABLE rollup_state')
+    const names = await focusColumnNames(ws)
+    const rows = compilePivotTable(spec({}), names)
+    const expected = buildPivotTable(
+      spec({}),
+      rows,
+      (await ws.all(rows.sql, [...rows.params])) as TableRecord[],
+    )
+    // This pivot reads the rows and starts the build.
+    expect(await runPivotTable(ws, spec({}))).toEqual(expected)
+    await refreshRollups(ws)
+    await expectRollupsExact(ws)
+  })
+})
+
+describe('pivot rollups on a generated month', () => {
+  let ws: Workspace
+  beforeAll(async () => {
+    ws = await freshWorkspace('rollups-generated')
+    await ws.run(
+      `INSERT INTO cost_rows BY NAME SELECT * EXCLUDE (ProviderName, PublisherName), 1 AS x_ImportId, row_number() OVER () AS x_SourceRow FROM (${syntheticSelect(30_000)})`,
+    )
+  })
+  afterAll(() => ws?.close())
+
+  it('answer each spec to the last digit, in USD and EUR', async () => {
+    expect(await refreshRollups(ws)).toBe(true)
+    // Built from 30,000 rows into far fewer groups.
+    const [built] = await ws.all(
+      'SELECT sum(x_Rows)::INT AS n, count(*)::INT AS g FROM rollup_day_service',
+    )
+    expect(built?.n).toBe(30_000)
+    expect(Number(built?.g)).toBeLessThan(30_000)
+    const currencies = await ws.all(
+      'SELECT DISTINCT BillingCurrency AS c FROM rollup_day_service ORDER BY 1',
+    )
+    expect(currencies.map((r) => r.c)).toEqual(['EUR', 'USD'])
+    // The generated month is June 2025: move the cases' dates there.
+    const june = CASES.map((c) => ({
+      ...c,
+      spec: JSON.parse(JSON.stringify(c.spec).replaceAll('2024-09-', '2025-06-')) as PivotSpec,
+    }))
+    for (const c of june) {
+      const { rows, rollup } = await bothWays(ws, c.spec)
+      expect(rollup.compiled.sql, c.name).toContain(`FROM "${c.table}"`)
+      expect(rows.records.length, c.name).toBeGreaterThan(0)
+      expect(rollup.sorted, c.name).toEqual(rows.sorted)
+    }
+  })
+})
+
+describe('pivot rollups ranking the top N', () => {
+  it('rank by the rows’ sizes ignoring sign, not by the size of their net sum', async () => {
+    const ws = await freshWorkspace('rollups-credits')
+    try {
+      // Compute's charge and its credit on one day net to 0 but move 200; Storage moves 150.
+      await ws.run(`INSERT INTO cost_rows BY NAME
+        SELECT ServiceName, 'USD' AS BillingCurrency, CAST(cost AS DECIMAL(38,18)) AS BilledCost,
+          TIMESTAMPTZ '2025-06-01 10:00:00+00' AS ChargePeriodStart,
+          TIMESTAMPTZ '2025-06-01 00:00:00+00' AS BillingPeriodStart, 1 AS x_ImportId, row AS x_SourceRow
+        FROM (VALUES ('Compute', '100', 1), ('Compute', '-100', 2), ('Storage', '150', 3), ('Network', '10', 4))
+          AS v(ServiceName, cost, row)`)
+      await refreshRollups(ws)
+      const top1 = spec({ topN: 1 })
+      const { rows, rollup } = await bothWays(ws, top1)
+      expect(rollup.compiled.sql).toContain('FROM "rollup_day_service"')
+      expect(rollup.sorted).toEqual(rows.sorted)
+      const kept = rollup.records.filter((r) => r.lvl === '0' && r.other === false)
+      expect(kept.map((r) => [r.d0, r.s0])).toEqual([['Compute', '0.000000000000000000']])
+    } finally {
+      ws.close()
+    }
+  })
+})

@@ -1,0 +1,92 @@
+/** Which pivots the rollups answer (pivot-rollup-sql.ts) and how the table compiler reads them. */
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
+import { rollupFor, rollupInsertSql, ROLLUPS } from '../../../shared/sql/pivot-rollup-sql'
+import { compilePivotTable, measureFigures } from '../../../shared/sql/pivot-table-sql'
+import { FOCUS_COLUMNS } from '../../../shared/focus'
+
+const columns = new Set(FOCUS_COLUMNS.map((c) => c.name))
+const column = (name: string) => ({ kind: 'column' as const, name })
+const spec = (patch: Partial<PivotSpec>): PivotSpec => ({ ...DEFAULT_PIVOT, topN: null, ...patch })
+const chosen = (s: PivotSpec): string | null =>
+  rollupFor(s, (s.measures ?? [{ measure: s.measure }]).flatMap(measureFigures))?.table ?? null
+
+describe('rollupFor', () => {
+  it('picks the smallest rollup holding every column the spec reads', () => {
+    expect(chosen(spec({}))).toBe('rollup_day_service')
+    expect(chosen(spec({ rows: [column('SubAccountName')], timeGrain: 'day' }))).toBe(
+      'rollup_day_account',
+    )
+    expect(chosen(spec({ rows: [column('RegionName')], columns: column('ServiceName') }))).toBe(
+      'rollup_day_service_region',
+    )
+    expect(
+      chosen(
+        spec({
+          filters: [{ dimension: column('BillingAccountId'), op: 'in', values: ['1'] }],
+          dateBasis: 'billing',
+          dateRange: { start: '2025-01-01', end: null },
+        }),
+      ),
+    ).toBe('rollup_day_service_account')
+    expect(
+      chosen(spec({ rows: [column('BillingPeriodStart')], measures: [{ measure: 'RowCount' }] })),
+    ).toBe('rollup_day_service')
+  })
+
+  it('sends to the rows whatever a sum of day groups cannot give', () => {
+    const rows = [
+      spec({ rows: [column('ResourceId')] }),
+      spec({ rows: [{ kind: 'tag', key: 'team' }] }),
+      spec({ filters: [{ dimension: { kind: 'tag', key: 'env' }, op: 'in', values: ['prod'] }] }),
+      spec({ columns: { kind: 'tag', key: 'env' } }),
+      // The charge period is kept as its day only.
+      spec({ rows: [column('ChargePeriodStart')] }),
+      spec({ measures: [{ measure: 'DistinctCount', column: 'ResourceId' }] }),
+      spec({ measures: [{ measure: 'ConsumedQuantity' }] }),
+      spec({ measures: [{ measure: 'UnitCost' }] }),
+      spec({ conditions: [{ op: 'range', column: 'BilledCost', min: '1', max: null }] }),
+      spec({ conditions: [{ op: 'tagPresent', key: 'team' }] }),
+      spec({ conditions: [{ op: 'dates', column: 'ChargePeriodEnd', start: null, end: null }] }),
+      spec({ conditions: [{ op: 'contains', dimension: column('ResourceName'), text: 'x' }] }),
+    ]
+    for (const s of rows) expect(chosen(s), JSON.stringify(s)).toBeNull()
+  })
+})
+
+describe('compilePivotTable with rollups', () => {
+  it('reads the rollup, counting rows and ranking sizes from its sums, only when told they are fresh', () => {
+    const top = spec({
+      topN: 5,
+      measures: [{ measure: 'BilledCost' }, { measure: 'RowCount' }],
+    })
+    const rows = compilePivotTable(top, columns)
+    expect(rows.sql).toContain('FROM focus')
+    expect(rows.sql).toContain('sum(abs(r0))')
+    expect(rows.sql).toContain('CAST(count(*) AS VARCHAR) AS s1')
+    const rollup = compilePivotTable(top, columns, { rollups: true })
+    expect(rollup.sql).toContain('FROM "rollup_day_service"')
+    expect(rollup.sql).not.toContain('FROM focus')
+    expect(rollup.sql).toContain('"x_Rows" AS n, "x_AbsBilledCost" AS a')
+    expect(rollup.sql).toContain('ORDER BY sum(a) DESC')
+    expect(rollup.sql).toContain('CAST(sum(n) AS VARCHAR) AS s1')
+    // Same columns out, in the same order.
+    expect(rollup.keys).toEqual(rows.keys)
+    expect(rollup.figures).toEqual(rows.figures)
+    // A tag pivot reads the rows even when the rollups are fresh.
+    const tag = spec({ rows: [{ kind: 'tag', key: 'team' }] })
+    expect(compilePivotTable(tag, columns, { rollups: true }).sql).toContain('FROM focus')
+  })
+
+  it('fills the two widest rollups from the rows and the others from their wider one', () => {
+    const from = Object.fromEntries(ROLLUPS.map((r) => [r.table, rollupInsertSql(r)]))
+    expect(from.rollup_day_service_account).toContain(
+      `date_trunc('day', "ChargePeriodStart") AS "ChargePeriodStart"`,
+    )
+    expect(from.rollup_day_service_account).toContain('FROM focus')
+    expect(from.rollup_day_service_region).toContain('sum(abs("BilledCost"))')
+    expect(from.rollup_day_service).toContain('FROM "rollup_day_service_account"')
+    expect(from.rollup_day_service).toContain('sum("x_Rows")')
+    expect(from.rollup_day_account).toContain('sum("x_AbsEffectiveCost")')
+  })
+})
