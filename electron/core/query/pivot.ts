@@ -17,6 +17,7 @@ import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
 import { focusColumnNames } from './catalog'
+import { rollupsFresh } from './rollup'
 
 /** A pivot result: Arrow IPC stream bytes and what the columns mean. */
 export interface PivotResult {
@@ -114,6 +115,7 @@ export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<Piv
       compiled = compilePivotTable(spec, names, {
         guardJson: await hasInvalidTags(ws, connection),
         tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+        rollups: await rollupsFresh(ws, connection),
       })
     } catch (cause) {
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
