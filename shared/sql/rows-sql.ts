@@ -53,11 +53,25 @@ export function compileRowsPage(
     ...['x_ImportId', 'x_SourceRow'].filter((c) => known.has(c)).map((c) => quoteIdent(c)),
   ]
   const filtered = `FROM focus${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
+  const limit = `LIMIT ${request.limit} OFFSET ${request.offset}`
+  const identity = ['x_ImportId', 'x_SourceRow'].map(quoteIdent)
+  if (!known.has('x_ImportId') || !known.has('x_SourceRow'))
+    return {
+      countSql: `SELECT count(*)::BIGINT AS n ${filtered}`,
+      pageSql: `SELECT ${columns.map(rowValueSql).join(', ')} FROM (SELECT * ${filtered}${
+        order.length ? ` ORDER BY ${order.join(', ')}` : ''
+      } ${limit}) AS page${order.length ? ` ORDER BY ${order.map((o) => `page.${o}`).join(', ')}` : ''}`,
+      params,
+    }
+  // The page's rows are found by their identity first, then read whole: sorting every column
+  // of a large cell's rows to keep 50 of them cost seconds. Ordered by the stored columns
+  // (page.), never by the text they are shown as ("10" before "9").
   return {
     countSql: `SELECT count(*)::BIGINT AS n ${filtered}`,
-    pageSql: `SELECT ${columns.map(rowValueSql).join(', ')} ${filtered}${
-      order.length ? ` ORDER BY ${order.join(', ')}` : ''
-    } LIMIT ${request.limit} OFFSET ${request.offset}`,
+    pageSql: `WITH keys AS (SELECT ${identity.join(', ')} ${filtered} ORDER BY ${order.join(', ')} ${limit})
+SELECT ${columns.map(rowValueSql).join(', ')} FROM focus AS page SEMI JOIN keys
+  ON page.${identity[0]} = keys.${identity[0]} AND page.${identity[1]} = keys.${identity[1]}
+ORDER BY ${order.map((o) => `page.${o}`).join(', ')}`,
     params,
   }
 }

@@ -5,7 +5,7 @@ import { runPivot } from '../../../electron/core/query/pivot'
 import { rowsPage } from '../../../electron/core/rows/rows-page'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import type { RowsPageRequest } from '../../../shared/contract/rows'
-import { sumDecimals } from '../../../shared/money'
+import { sumDecimals, toScaled } from '../../../shared/money'
 import { DEFAULT_PIVOT, type Filter, type PivotSpec } from '../../../shared/pivot'
 import { pivotRows } from '../../helpers/arrow'
 import { csvSums } from '../../helpers/csv-sums'
@@ -124,5 +124,21 @@ describe('rowsPage', () => {
     await expect(
       rowsPage(ws, request({ sort: { column: 'No"Such', descending: false } })),
     ).rejects.toThrow(/Unknown column No"Such/)
+  })
+
+  it('orders a page by the stored values, not their text: source rows 1, 2, 3 … and amounts by size', async () => {
+    const first = await rowsPage(ws, request({ limit: 12 }))
+    const row = first.columns.indexOf('x_SourceRow')
+    expect(first.rows.map((r) => r[row])).toEqual(
+      Array.from({ length: 12 }, (_, i) => String(i + 1)),
+    )
+    const sorted = await rowsPage(
+      ws,
+      request({ sort: { column: 'BilledCost', descending: true }, offset: 100, limit: 200 }),
+    )
+    const at = sorted.columns.indexOf('BilledCost')
+    const scaled = sorted.rows.map((r) => toScaled(r[at] ?? '0'))
+    expect(scaled.length).toBe(200)
+    for (let i = 1; i < scaled.length; i++) expect(scaled[i]! <= scaled[i - 1]!).toBe(true)
   })
 })
