@@ -3,7 +3,8 @@
  * example allocation rules, check the live preview (Unallocated shown, the
  * reconciliation ✓), save them as a version with a note, then build the
  * chargeback pack for 2024-09 by the saved rules, check its totals against
- * the CSV summed here, export it with progress and download a PDF.
+ * the CSV summed here, export it with progress, download a PDF and the whole
+ * pack as one ZIP.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +12,7 @@ import { sumDecimals } from '../../shared/money'
 import { formatExact, roundDecimal } from '../../shared/report'
 import { parseCsv } from '../helpers/csv-sums'
 import { ROOT } from '../helpers/paths'
+import { readZipEntries } from '../helpers/zip-reader'
 import { expect, test } from './support/fixtures'
 import { screenshotPage } from './support/screenshot'
 
@@ -75,6 +77,18 @@ test('allocate with the example rules, save a version, export the chargeback pac
   expect(download.suggestedFilename()).toBe('chargeback-2024-09-summary.pdf')
   const bytes = readFileSync(await download.path())
   expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF')
+
+  // The whole pack in one archive: every listed file, folders kept, the same bytes.
+  const zip = await reports.downloadZip()
+  expect(zip.suggestedFilename()).toBe('chargeback-2024-09.zip')
+  const entries = await readZipEntries(await zip.path())
+  const names = await reports.files.evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('data-name')),
+  )
+  expect(entries.map((e) => e.name)).toEqual(names)
+  expect(
+    entries.find((e) => e.name === 'chargeback-2024-09-summary.pdf')?.bytes.equals(bytes),
+  ).toBe(true)
   await screenshotPage(page, join(ROOT, 'test-results', 'reports.png'))
 })
 

@@ -26,9 +26,16 @@ export interface FocalTransport extends FocalApi {
   exportReport(request: ReportExportRequest): Promise<{ jobId: string } | null>
   /** Where the page can download a pack file, or null where files land in a folder the user chose. */
   reportFileUrl(jobId: string, name: string): string | null
+  /** Where the page can download a whole pack as one ZIP, or null where files land in a chosen folder. */
+  reportZipUrl(jobId: string): string | null
   /**
    * "Show in source" in a folder the user picks in main's dialog (null when cancelled); null
    * where the host has no folder dialog (the web host). The page never names a folder.
    */
   readonly sourceFromFolder: ((key: RowKey) => Promise<RowSource | null>) | null
+  /**
+   * "Show in source" in a folder the person types: the web host, which has no folder dialog
+   * and runs on their machine (electron/webhost/source-folder.ts); null in the desktop app.
+   */
+  readonly sourceInFolder: ((key: RowKey, folder: string) => Promise<RowSource>) | null
 }

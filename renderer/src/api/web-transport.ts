@@ -12,6 +12,8 @@ import {
   type FocalApi,
   type FocalError,
   type PivotMeta,
+  type RowKey,
+  type RowSource,
   type StagedFile,
 } from '../../../shared/contract'
 import type { FocalTransport } from './transport'
@@ -126,14 +128,26 @@ export function createWebTransport(token: string | null = takeTokenFromLocation(
   // A plain link, so the browser streams the file to disk; the token rides in the query as for events.
   const reportFileUrl = (jobId: string, name: string): string =>
     `/api/report-file?${new URLSearchParams({ job: jobId, name, token: token ?? '' }).toString()}`
+  const reportZipUrl = (jobId: string): string =>
+    `/api/report-zip?${new URLSearchParams({ job: jobId, token: token ?? '' }).toString()}`
 
-  // A browser page has no folder dialog that gives the host a path: the CLI's --sources does it.
+  // A browser page has no folder dialog that gives the host a path: the person types it.
+  const sourceInFolder = async (key: RowKey, folder: string): Promise<RowSource> =>
+    unwrap<RowSource>(
+      await fetchOrFail('/api/source-folder', {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ key, folder }),
+      }),
+    )
   return {
     ...api,
     subscribe,
     pickAndStageFiles,
     exportReport,
     reportFileUrl,
+    reportZipUrl,
     sourceFromFolder: null,
+    sourceInFolder,
   }
 }

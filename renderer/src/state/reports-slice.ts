@@ -33,6 +33,8 @@ export interface ReportsSlice {
   exportPack(): Promise<void>
   /** Where the page can download a file of a pack, or null where files land in a chosen folder. */
   reportFileUrl(jobId: string, name: string): string | null
+  /** Where the page can download a whole pack as one ZIP, or null where files land in a chosen folder. */
+  reportZipUrl(jobId: string): string | null
   /** The company name printed on PDF covers, kept in the workspace; undefined until loaded. */
   readonly companyName: string | null | undefined
   loadReportSettings(): Promise<void>
@@ -84,6 +86,7 @@ export function createReportsSlice(
       setReport: (change) => set((state) => ({ report: { ...state.report, ...change } })),
       setReportFormats: (formats) => set({ reportFormats: formats }),
       reportFileUrl: (jobId, name) => api.reportFileUrl(jobId, name),
+      reportZipUrl: (jobId) => api.reportZipUrl(jobId),
       companyName: undefined,
       loadReportSettings: async () => {
         const settings = await api['report:settings']({})

@@ -61,6 +61,13 @@ export class ReportsPage {
     return this.page.getByTestId('export-file')
   }
 
+  /** Downloads the whole pack as one ZIP. */
+  async downloadZip(): Promise<Download> {
+    const link = this.page.getByTestId('download-zip')
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()])
+    return download
+  }
+
   /** Downloads one file of the pack by its name. */
   async download(name: string): Promise<Download> {
     const link = this.page.locator(`[data-testid="export-file"][data-name="${name}"] a`)

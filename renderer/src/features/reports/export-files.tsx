@@ -6,6 +6,7 @@
 import {
   Alert,
   Anchor,
+  Button,
   CopyButton,
   Group,
   Table,
@@ -34,13 +35,32 @@ function Sha({ sha256 }: { sha256: string }) {
 export function ExportFiles({
   job,
   urlOf,
+  zipUrl,
 }: {
   job: ReportJob
   urlOf: (name: string) => string | null
+  /** The whole pack as one ZIP (web host), or null. */
+  zipUrl: string | null
 }) {
   const inFolder = job.delivery === 'folder'
   return (
     <>
+      {zipUrl && !inFolder ? (
+        <Group>
+          <Button
+            component="a"
+            href={zipUrl}
+            download={`${job.kind}-${job.period}.zip`}
+            variant="light"
+            data-testid="download-zip"
+          >
+            Download all (ZIP)
+          </Button>
+          <Text size="xs" c="dimmed">
+            Every file below in one archive, folders kept.
+          </Text>
+        </Group>
+      ) : null}
       {inFolder ? (
         <Alert color="teal" variant="light" data-testid="folder-opened">
           The pack was written to the folder you chose, which has been opened.

@@ -34,6 +34,7 @@ export function ExportPanel({
   const cancelled = useAppStore((s) => s.exportCancelled)
   const exportPack = useAppStore((s) => s.exportPack)
   const host = useAppStore((s) => s.appInfo?.host)
+  const zipUrlOf = useAppStore((s) => s.reportZipUrl)
   const running = task.status === 'running'
   const percent = job && job.total > 0 ? (100 * job.done) / job.total : 0
   return (
@@ -92,7 +93,11 @@ export function ExportPanel({
             Done: {job.done} of {job.total} steps · {job.files.length} files written, each with its
             SHA-256 in the manifest.
           </Text>
-          <ExportFiles job={job} urlOf={(name) => urlOf(job.jobId, name)} />
+          <ExportFiles
+            job={job}
+            urlOf={(name) => urlOf(job.jobId, name)}
+            zipUrl={zipUrlOf(job.jobId)}
+          />
         </Stack>
       ) : null}
       {task.status === 'failed' && task.error ? (
