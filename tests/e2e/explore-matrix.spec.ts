@@ -121,7 +121,7 @@ test('services × months with two measures, sorted, a cell opening its rows', as
     'data-value',
     sumDecimals(expected.map((r) => r[at('BilledCost')] ?? '').filter((v) => v !== '')),
   )
-  await cell.click()
+  await cell.dblclick()
   const drawer = new RowsPage(page)
   await expect(drawer.place).toHaveText(
     `Rows 1–${Math.min(50, expected.length)} of ${expected.length.toLocaleString('en-US')}`,

@@ -1,17 +1,21 @@
 /**
  * The pivot table (issue 9, Pivot): rows × the column axis × several measures, subtotals and one
- * grand total per currency, read over `pivot:table`. Header clicks sort; a figure opens its rows.
+ * grand total per currency, read over `pivot:table`. Header clicks sort; a double-click (or Enter)
+ * on a figure opens its rows, as Excel's "Show details" does, so a click is free to select cells.
  */
-import { Box, Group, Loader, Text, UnstyledButton } from '@mantine/core'
-import { useEffect, useState, type ReactNode } from 'react'
+import { Box, Group, Loader, Text } from '@mantine/core'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { FocalError, PivotTableData } from '../../../../shared/contract'
 import { toFocalError } from '../../../../shared/contract'
 import type { PivotSpec } from '../../../../shared/pivot'
-import { Amount, formatQuantity } from '../../components/amount'
+import { gridTsv } from '../../../../shared/pivot/table-text'
+import { Amount } from '../../components/amount'
 import { ErrorAlert } from '../../components/error-alert'
-import { VirtualTable, type VirtualColumn } from '../../components/virtual-table'
 import { useAppStore } from '../../state/store-context'
-import { additiveMeasures, formatRatio, rowLabel, rowTotal } from './matrix-cells'
+import { selectionRange, selectionSize, type GridSelection } from './grid-selection'
+import { pivotGrid, rowLabel } from './matrix-cells'
+import { MatrixActions } from './matrix-actions'
+import { MatrixGrid, type MatrixColumn } from './matrix-grid'
 import classes from './pivot-table.module.css'
 import { tableCellRowsRequest } from './table-rows-request'
 
@@ -57,17 +61,24 @@ function useTable(): {
   return { ...state, running }
 }
 
+/** Widths in pixels: services get room, the currency little, figures fit "USD -1,234,567.89". */
+const WIDTHS = { label: 220, currency: 90, cell: 176, total: 184 } as const
+
 /** The pivot table of the spec being edited. */
 export function PivotMatrix() {
   const { table, spec, error, running } = useTable()
   const updateSpec = useAppStore((s) => s.updateSpec)
   const openRows = useAppStore((s) => s.openRows)
+  const [selection, setSelection] = useState<GridSelection | null>(null)
+  const [copyNote, setCopyNote] = useState<string | null>(null)
+  // A new table has other rows and columns: an old selection would point at other cells.
+  useEffect(() => setSelection(null), [table])
+  const grid = useMemo(() => (table && spec ? pivotGrid(spec, table) : null), [table, spec])
   if (error) return <ErrorAlert error={error} title="The pivot table could not run" />
-  if (!table || !spec) return <Loader m="xl" />
+  if (!table || !spec || !grid) return <Loader m="xl" />
   const n = table.measures.length
   const across = table.columnKeys.length > 0
-  const additive = additiveMeasures(table)
-  const totals = across ? table.measures.flatMap((_, i) => (additive[i] ? [i] : [])) : []
+  const totals = grid.columns.filter((c) => c.role === 'total').map((c) => c.measure)
   const sortBy =
     (by: string, first: 'asc' | 'desc'): (() => void) =>
     () =>
@@ -80,44 +91,39 @@ export function PivotMatrix() {
       })
   const sorted = (by: string): 'asc' | 'desc' | null =>
     spec.sort?.by === by ? spec.sort.direction : null
-  const headers = table.rowHeaders.map((name) => (name === 'BillingCurrency' ? 'Currency' : name))
-  const columns: VirtualColumn[] = [
+  const columns: MatrixColumn[] = [
     ...table.rowHeaders.map((name, i) => ({
-      label: headers[i]!,
+      label: grid.columns[i]!.header,
       align: 'left' as const,
-      width: name === 'BillingCurrency' ? 'minmax(90px, 0.6fr)' : 'minmax(220px, 2fr)',
+      width: name === 'BillingCurrency' ? WIDTHS.currency : WIDTHS.label,
+      pinned: true,
       onHeaderClick: sortBy(name, 'asc'),
       sorted: sorted(name),
     })),
     ...table.cellHeaders.map((label) => ({
       label,
       align: 'right' as const,
-      width: 'minmax(176px, 1fr)',
+      width: WIDTHS.cell,
       onHeaderClick: sortBy(label, 'desc'),
       sorted: sorted(label),
     })),
     ...totals.map((i) => ({
       label: `Total ${table.measures[i]!.label}`,
       align: 'right' as const,
-      width: 'minmax(184px, 1fr)',
+      width: WIDTHS.total,
       // A measure's own name sorts by its total across the columns (table.ts).
       onHeaderClick: sortBy(table.measures[i]!.label, 'desc'),
       sorted: sorted(table.measures[i]!.label),
     })),
   ]
-  const minWidth = columns.reduce(
-    (w, c) => w + Number(/minmax\((\d+)px/.exec(c.width)?.[1] ?? 100),
-    0,
-  )
-  const figure = (row: number, value: string | null, measure: number): ReactNode => {
-    if (value === null) return <span className={classes.none}>—</span>
-    const r = table.rows[row]!
-    const kind = table.measures[measure]!.kind
-    if (kind === 'money')
-      return <Amount value={value} currency={r.keys[table.currencyIndex] ?? ''} />
-    if (kind === 'ratio') return formatRatio(value)
-    if (kind === 'count') return Number(value).toLocaleString('en-US')
-    return formatQuantity(value, null)
+  const copy = (): void => {
+    if (!selection) return
+    const size = selectionSize(selection)
+    navigator.clipboard.writeText(gridTsv(grid, selectionRange(selection))).then(
+      () => setCopyNote(`Copied ${size} cells.`),
+      (cause: unknown) =>
+        setCopyNote(`The copy failed: ${cause instanceof Error ? cause.message : String(cause)}`),
+    )
   }
   const strong = (row: number, content: ReactNode): ReactNode => {
     const kind = table.rows[row]!.kind
@@ -129,64 +135,79 @@ export function PivotMatrix() {
     if (cell !== null && across) parts.push(table.columnKeys[Math.floor(cell / n)] ?? '(none)')
     return parts.join(' · ')
   }
+  const request = (row: number, index: number) => {
+    const at = index - table.rowHeaders.length
+    if (at < 0 || at >= table.cellHeaders.length || table.rows[row]?.cells[at] == null) return null
+    return tableCellRowsRequest(spec, table, row, at)
+  }
+  const open = (row: number, index: number): void => {
+    const rows = request(row, index)
+    if (rows) openRows(title(row, index - table.rowHeaders.length), rows)
+  }
   const cell = (row: number, index: number): ReactNode => {
     const r = table.rows[row]
-    if (!r) return null
+    const shown = grid.rows[row]?.[index]
+    if (!r || !shown) return null
     if (index < table.rowHeaders.length) {
       const label = rowLabel(spec, r, index)
-      return strong(
-        row,
-        label.marker ? (
-          <span className={r.kind === 'detail' || r.kind === 'other' ? classes.none : undefined}>
-            {label.text}
-          </span>
-        ) : (
-          label.text
-        ),
+      const marker = label.marker && (r.kind === 'detail' || r.kind === 'other')
+      return (
+        <span title={shown.text}>
+          {strong(row, marker ? <span className={classes.none}>{shown.text}</span> : shown.text)}
+        </span>
       )
     }
+    const column = grid.columns[index]!
+    const figure =
+      shown.value === null ? (
+        <span className={classes.none}>{shown.text}</span>
+      ) : column.kind === 'money' ? (
+        // The same text as the grid's (formatAmount), with the exact decimal on hover.
+        <Amount value={shown.value} currency={shown.currency ?? ''} />
+      ) : (
+        shown.text
+      )
+    const content = strong(row, figure)
+    if (request(row, index) === null) return content
     const at = index - table.rowHeaders.length
-    if (at >= table.cellHeaders.length) {
-      const measure = totals[at - table.cellHeaders.length]!
-      return strong(row, figure(row, rowTotal(table, r, measure), measure))
-    }
-    const value = r.cells[at] ?? null
-    const shown = strong(row, figure(row, value, at % n))
-    if (value === null) return shown
-    const request = tableCellRowsRequest(spec, table, row, at)
-    if (request === null) return shown
     return (
-      <UnstyledButton
-        onClick={() => openRows(title(row, at), request)}
-        title="Show the rows behind this figure"
-        style={{ font: 'inherit' }}
+      <span
+        title="Double-click (or Enter) to show the rows behind this figure"
         data-testid="matrix-cell"
         data-cell={`${title(row, at)} · ${table.cellHeaders[at]}`}
       >
-        {shown}
-      </UnstyledButton>
+        {content}
+      </span>
     )
   }
   return (
     <Box>
-      <Group gap="xs" mb="xs">
-        <Text size="sm" c="dimmed" data-testid="matrix-summary">
-          {table.rows.length.toLocaleString('en-US')} rows · dates by{' '}
-          {table.dateBasis === 'billing' ? 'billing period' : 'charge period'}
-        </Text>
-        {running ? <Loader size="xs" /> : null}
+      <Group gap="xs" mb="xs" justify="space-between">
+        <Group gap="xs">
+          <Text size="sm" c="dimmed" data-testid="matrix-summary">
+            {table.rows.length.toLocaleString('en-US')} rows · dates by{' '}
+            {table.dateBasis === 'billing' ? 'billing period' : 'charge period'}
+          </Text>
+          {running ? <Loader size="xs" /> : null}
+        </Group>
+        <MatrixActions
+          spec={spec}
+          selected={selection ? selectionSize(selection) : null}
+          onCopy={copy}
+          copyNote={copyNote}
+        />
       </Group>
-      <Box style={{ overflowX: 'auto' }}>
-        <Box miw={minWidth}>
-          <VirtualTable
-            columns={columns}
-            rowCount={table.rows.length}
-            cell={cell}
-            height={480}
-            testId="pivot-matrix"
-          />
-        </Box>
-      </Box>
+      <MatrixGrid
+        columns={columns}
+        rowCount={table.rows.length}
+        cell={cell}
+        height={480}
+        selection={selection}
+        onSelect={setSelection}
+        onCopy={copy}
+        onOpen={open}
+        testId="pivot-matrix"
+      />
     </Box>
   )
 }
