@@ -24,6 +24,8 @@ export interface RowsSlice {
   rowSource(key: RowKey): Promise<RowSource>
   /** The desktop host's folder dialog for a file not at hand; null where there is none. */
   readonly sourceFromFolder: ((key: RowKey) => Promise<RowSource | null>) | null
+  /** The web host's folder typed by the person; null where there is a dialog instead. */
+  readonly sourceInFolder: ((key: RowKey, folder: string) => Promise<RowSource>) | null
 }
 
 /** Creates the slice over the transport. */
@@ -36,5 +38,6 @@ export function createRowsSlice(api: FocalTransport): StateCreator<AppState, [],
     rowDetail: (key) => api['rows:detail'](key),
     rowSource: (key) => api['rows:source'](key),
     sourceFromFolder: api.sourceFromFolder,
+    sourceInFolder: api.sourceInFolder,
   })
 }

@@ -5,12 +5,14 @@ import { toFocalError, type FocalError } from '../../../../shared/contract'
 import type { RowDetail, RowKey, RowSource } from '../../../../shared/contract/rows'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
+import { SourceFolderField } from './source-folder-field'
 
 /** The detail of `rowKey`; `onBack` returns to the rows. */
 export function RowsDetail({ rowKey, onBack }: { rowKey: RowKey; onBack: () => void }) {
   const rowDetail = useAppStore((s) => s.rowDetail)
   const rowSource = useAppStore((s) => s.rowSource)
   const sourceFromFolder = useAppStore((s) => s.sourceFromFolder)
+  const sourceInFolder = useAppStore((s) => s.sourceInFolder)
   const [detail, setDetail] = useState<RowDetail | null>(null)
   const [source, setSource] = useState<RowSource | 'reading' | null>(null)
   const [error, setError] = useState<FocalError | null>(null)
@@ -100,6 +102,14 @@ export function RowsDetail({ rowKey, onBack }: { rowKey: RowKey; onBack: () => v
         <Button size="xs" variant="default" w="fit-content" onClick={choose}>
           Choose the folder…
         </Button>
+      ) : null}
+      {source !== null && source !== 'reading' && !source.found && sourceInFolder ? (
+        <SourceFolderField
+          rowKey={rowKey}
+          fileName={source.fileName}
+          look={sourceInFolder}
+          onAnswer={setSource}
+        />
       ) : null}
       {detail.tags !== null && Object.keys(detail.tags).length > 0 ? (
         <Text size="sm" data-testid="row-tags">
