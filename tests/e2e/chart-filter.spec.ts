@@ -41,6 +41,7 @@ test('clicking a bar filters the pivot to its service; removing the chip undoes 
 
   // The largest service is the first, tallest bar: move right along its middle until a click lands on it.
   const chips = page.getByTestId('filter-chip')
+  await page.getByTestId('chart').scrollIntoViewIfNeeded()
   const box = await page.getByTestId('chart').boundingBox()
   if (!box) throw new Error('The chart is not on the page.')
   for (let x = 40; x < 320 && (await chips.count()) === 0; x += 12)

@@ -19,6 +19,25 @@ export class ExplorePage {
     await this.choose('group-by-1', column)
   }
 
+  /** Sets the second group-by ("Then by"). */
+  async thenBy(column: string): Promise<void> {
+    await this.choose('group-by-2', column)
+  }
+
+  /** Picks a time grain ("None", "Day", "Week", "Month", "Quarter"). */
+  async timeGrain(label: string): Promise<void> {
+    await this.page.getByTestId('time-grain').getByText(label, { exact: true }).click()
+  }
+
+  /** Picks a chart kind by its label in the picker and waits until a chart of it is drawn. */
+  async chartKind(label: string): Promise<void> {
+    await this.page.getByTestId('chart-kind').getByText(label, { exact: true }).click()
+    await expect(this.page.getByTestId('chart').first()).toHaveAttribute(
+      'aria-label',
+      new RegExp(` ${label.toLowerCase()} chart`),
+    )
+  }
+
   /** Sets the measure. */
   async measure(name: string): Promise<void> {
     await this.choose('measure', name)

@@ -86,7 +86,8 @@ export function heatmapOption(
   const min = drawn.length ? Math.min(...drawn) : 0
   const max = drawn.length ? Math.max(...drawn) : 1
   const option: ChartOption = {
-    grid: { left: 8, right: 16, top: 48, bottom: 64, containLabel: true },
+    // The colour scale stands at the right, clear of the day labels under the plot.
+    grid: { left: 8, right: 96, top: 48, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -110,9 +111,10 @@ export function heatmapOption(
       min,
       max: max > min ? max : min + 1,
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemHeight: 160,
       formatter: (value: number) => axisText(value, format),
     },
     series: [

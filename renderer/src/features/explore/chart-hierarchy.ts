@@ -128,9 +128,14 @@ export function hierarchyOption(
           roam: false,
           breadcrumb: { show: false },
           upperLabel: { show: true, height: 20 },
+          // Level 0 is the root (no label of its own), 1 the first group-by, 2 the second.
           levels: [
-            { itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 } },
-            { itemStyle: { borderColor: '#fff', gapWidth: 1 }, colorSaturation: [0.35, 0.6] },
+            { upperLabel: { show: false }, itemStyle: { borderWidth: 0, gapWidth: 2 } },
+            { itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 1 } },
+            {
+              colorSaturation: [0.35, 0.6],
+              itemStyle: { gapWidth: 1, borderColorSaturation: 0.6 },
+            },
           ],
         }
       : {

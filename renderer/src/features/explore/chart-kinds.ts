@@ -17,7 +17,7 @@ export interface KindChoice {
 
 /** The picker's entries for a pivot whose result has `buckets` time buckets. */
 export function kindChoices(spec: PivotSpec, buckets: number): KindChoice[] {
-  const overTime = buckets > 1 ? null : 'needs a time grain with two or more buckets in the result'
+  const overTime = buckets > 1 ? null : 'needs two or more time buckets'
   const grouped = spec.rows.length > 0 ? null : 'needs a group-by'
   return [
     { kind: 'auto', label: 'Auto', reason: null },
@@ -27,12 +27,12 @@ export function kindChoices(spec: PivotSpec, buckets: number): KindChoice[] {
     {
       kind: 'treemap',
       label: 'Treemap',
-      reason: spec.rows.length === 2 ? null : 'needs two group-bys (Group by, Then by)',
+      reason: spec.rows.length === 2 ? null : 'needs two group-bys',
     },
     {
       kind: 'sunburst',
       label: 'Sunburst',
-      reason: spec.rows.length === 2 ? null : 'needs two group-bys (Group by, Then by)',
+      reason: spec.rows.length === 2 ? null : 'needs two group-bys',
     },
     { kind: 'pareto', label: 'Pareto', reason: grouped },
     {
@@ -41,7 +41,7 @@ export function kindChoices(spec: PivotSpec, buckets: number): KindChoice[] {
       reason:
         spec.timeGrain === 'day' && spec.rows.length > 0
           ? null
-          : 'needs Time grain: Day and a group-by',
+          : 'needs a day grain and a group-by',
     },
   ]
 }

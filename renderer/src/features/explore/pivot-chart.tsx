@@ -73,10 +73,20 @@ export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec })
             }))}
             data-testid="chart-kind"
           />
-          <Button size="compact-xs" variant="default" onClick={() => download('png')}>
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => download('png')}
+            data-testid="chart-export-png"
+          >
             PNG
           </Button>
-          <Button size="compact-xs" variant="default" onClick={() => download('svg')}>
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => download('svg')}
+            data-testid="chart-export-svg"
+          >
             SVG
           </Button>
         </Group>

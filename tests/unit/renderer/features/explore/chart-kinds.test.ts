@@ -34,10 +34,10 @@ describe('kindChoices', () => {
     ])
     expect(
       kindChoices({ ...spec, rows: [service] }, 30).find((c) => c.kind === 'treemap')?.reason,
-    ).toBe('needs two group-bys (Group by, Then by)')
+    ).toBe('needs two group-bys')
     expect(
       kindChoices({ ...spec, timeGrain: 'month' }, 3).find((c) => c.kind === 'heatmap')?.reason,
-    ).toBe('needs Time grain: Day and a group-by')
+    ).toBe('needs a day grain and a group-by')
   })
 })
 
