@@ -33,11 +33,15 @@ export interface GridCell {
   readonly currency: string | null
 }
 
-/** The whole grid: columns in screen order, one array of cells per table row. */
+/**
+ * The whole grid: columns in screen order and each cell on demand, so a screen of 100k rows
+ * formats only the cells in view (gridRows writes them all, for an export).
+ */
 export interface PivotGrid {
   readonly columns: readonly GridColumn[]
-  readonly rows: ReadonlyArray<readonly GridCell[]>
+  readonly rowCount: number
   readonly kinds: ReadonlyArray<TableRow['kind']>
+  cell(row: number, column: number): GridCell
 }
 
 /** How an empty figure reads: a dash, not a zero, since no row fed it. */
@@ -130,24 +134,32 @@ export function pivotGrid(spec: PivotSpec, table: PivotTable): PivotGrid {
       kind: table.measures[m]!.kind,
     })),
   ]
-  const rows = table.rows.map((row) => {
+  const labels = table.rowHeaders.length
+  const cells = table.cellHeaders.length
+  const cell = (at: number, column: number): GridCell => {
+    const row = table.rows[at]!
+    if (column < labels)
+      return { text: rowLabel(spec, row, column).text, value: null, currency: null }
     const currency = table.currencyIndex >= 0 ? (row.keys[table.currencyIndex] ?? null) : null
-    const figure = (kind: MeasureKind, value: string | null): GridCell => ({
-      text: figureText(kind, value, currency ?? ''),
+    const { kind, measure } = columns[column]!
+    const value =
+      column < labels + cells ? (row.cells[column - labels] ?? null) : rowTotal(table, row, measure)
+    // Past the labels every column holds a measure's figures.
+    const figureKind = kind as MeasureKind
+    return {
+      text: figureText(figureKind, value, currency ?? ''),
       value,
-      currency: kind === 'money' ? currency : null,
-    })
-    return [
-      ...table.rowHeaders.map((_, at) => ({
-        text: rowLabel(spec, row, at).text,
-        value: null,
-        currency: null,
-      })),
-      ...row.cells.map((value, i) => figure(table.measures[i % n]!.kind, value ?? null)),
-      ...totals.map((m) => figure(table.measures[m]!.kind, rowTotal(table, row, m))),
-    ]
-  })
-  return { columns, rows, kinds: table.rows.map((r) => r.kind) }
+      currency: figureKind === 'money' ? currency : null,
+    }
+  }
+  return { columns, rowCount: table.rows.length, kinds: table.rows.map((r) => r.kind), cell }
+}
+
+/** Every cell of the grid, row by row. */
+export function gridRows(grid: PivotGrid): GridCell[][] {
+  return Array.from({ length: grid.rowCount }, (_, row) =>
+    grid.columns.map((_, column) => grid.cell(row, column)),
+  )
 }
 
 /** A rectangle of the grid; row -1 is the header row. Bounds are inclusive, in any order. */
@@ -162,10 +174,10 @@ export function gridTsv(grid: PivotGrid, range: GridRange): string {
   const [c0, c1] = [Math.min(...range.columns), Math.max(...range.columns)]
   const clean = (s: string): string => s.replace(/[\t\r\n]+/g, ' ')
   const lines: string[] = []
-  for (let r = Math.max(-1, r0); r <= Math.min(grid.rows.length - 1, r1); r++) {
+  for (let r = Math.max(-1, r0); r <= Math.min(grid.rowCount - 1, r1); r++) {
     const texts: string[] = []
     for (let c = Math.max(0, c0); c <= Math.min(grid.columns.length - 1, c1); c++)
-      texts.push(clean(r < 0 ? grid.columns[c]!.header : grid.rows[r]![c]!.text))
+      texts.push(clean(r < 0 ? grid.columns[c]!.header : grid.cell(r, c).text))
     lines.push(texts.join('\t'))
   }
   // Spreadsheets paste a trailing line break as an empty row; the last line has none.
@@ -174,5 +186,5 @@ export function gridTsv(grid: PivotGrid, range: GridRange): string {
 
 /** The whole grid, headers included. */
 export function wholeGrid(grid: PivotGrid): GridRange {
-  return { rows: [-1, grid.rows.length - 1], columns: [0, grid.columns.length - 1] }
+  return { rows: [-1, grid.rowCount - 1], columns: [0, grid.columns.length - 1] }
 }

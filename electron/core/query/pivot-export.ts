@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import { currencyDecimals, roundDecimal } from '../../../shared/report'
 import { dimensionLabel, NONE_LABEL, type PivotSpec } from '../../../shared/pivot'
 import type { PivotTable } from '../../../shared/pivot/table'
-import { pivotGrid, type PivotGrid } from '../../../shared/pivot/table-text'
+import { gridRows, pivotGrid, type PivotGrid } from '../../../shared/pivot/table-text'
 import { csvField } from '../report/csv'
 import { slugify } from '../report/file-names'
 import { COUNT_FORMAT, moneyFormat } from '../report/xlsx-style'
@@ -122,7 +122,7 @@ export function pivotCsv(header: readonly HeaderLine[], grid: PivotGrid): string
     ),
     '',
     line(grid.columns.map((c) => ({ value: c.header, text: true }))),
-    ...grid.rows.map((cells) =>
+    ...gridRows(grid).map((cells) =>
       line(
         cells.map((cell, i) =>
           grid.columns[i]!.role === 'label'
@@ -162,7 +162,7 @@ export async function pivotXlsx(
   const titles = sheet.addRow(grid.columns.map((c) => c.header))
   titles.font = { bold: true }
   titles.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F4F7' } }
-  grid.rows.forEach((cells, r) => {
+  gridRows(grid).forEach((cells, r) => {
     const row = sheet.addRow(
       cells.map((cell, i) => {
         const column = grid.columns[i]!

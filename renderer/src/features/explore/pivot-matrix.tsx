@@ -146,8 +146,8 @@ export function PivotMatrix() {
   }
   const cell = (row: number, index: number): ReactNode => {
     const r = table.rows[row]
-    const shown = grid.rows[row]?.[index]
-    if (!r || !shown) return null
+    if (!r) return null
+    const shown = grid.cell(row, index)
     if (index < table.rowHeaders.length) {
       const label = rowLabel(spec, r, index)
       const marker = label.marker && (r.kind === 'detail' || r.kind === 'other')

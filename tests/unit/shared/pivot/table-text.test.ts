@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { exportHeader, pivotCsv } from '../../../../electron/core/query/pivot-export'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../../shared/pivot'
 import type { PivotTable, TableRow } from '../../../../shared/pivot/table'
-import { gridTsv, pivotGrid, wholeGrid } from '../../../../shared/pivot/table-text'
+import { gridRows, gridTsv, pivotGrid, wholeGrid } from '../../../../shared/pivot/table-text'
 
 const spec: PivotSpec = {
   ...DEFAULT_PIVOT,
@@ -63,7 +63,7 @@ describe('pivotGrid', () => {
       'Total BilledCost',
       'Total RowCount',
     ])
-    expect(grid.rows.map((cells) => cells.map((c) => c.text))).toEqual([
+    expect(gridRows(grid).map((cells) => cells.map((c) => c.text))).toEqual([
       [
         'EC2',
         'us-east-1',
@@ -102,8 +102,8 @@ describe('pivotGrid', () => {
       ],
     ])
     // The exact decimal stays beside the text: the total across is summed exactly.
-    expect(grid.rows[0]![7]!.value).toBe('1234.5718')
-    expect(grid.rows[0]![7]!.currency).toBe('USD')
+    expect(grid.cell(0, 7).value).toBe('1234.5718')
+    expect(grid.cell(0, 7).currency).toBe('USD')
   })
 
   it('copies a 2×3 selection and the whole grid as tab-separated text, headers included', () => {
