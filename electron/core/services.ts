@@ -23,6 +23,7 @@ import { createReportServices } from './services-reports'
 import { createMappingServices } from './services-mappings'
 import { createRowsServices } from './services-rows'
 import { createViewServices } from './services-views'
+import { createPeriodServices } from './services-periods'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -196,6 +197,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...allocation,
     ...mappings,
     ...createViewServices(workspace),
+    ...createPeriodServices(workspace),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),

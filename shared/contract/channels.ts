@@ -17,6 +17,7 @@ import {
 } from './mappings'
 import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
+import { PeriodCloseRequestSchema, PeriodEntrySchema, PeriodReopenRequestSchema } from './periods'
 import { PivotTableSchema } from './pivot-table'
 import { PivotExportFileSchema, PivotExportRequestSchema } from './pivot-export'
 import { PivotValuesRequestSchema, PivotValuesSchema } from './pivot-values'
@@ -197,6 +198,10 @@ export const CHANNELS = {
     request: z.object({ jobId: z.string().max(64) }).strict(),
     response: ReportJobSchema,
   },
+  // Closing a month (electron/core/close): the months with their state and packs, close, reopen.
+  'periods:list': { request: Empty, response: z.array(PeriodEntrySchema) },
+  'periods:close': { request: PeriodCloseRequestSchema, response: PeriodEntrySchema },
+  'periods:reopen': { request: PeriodReopenRequestSchema, response: PeriodEntrySchema },
 } as const
 
 /** A channel name. */

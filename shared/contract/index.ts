@@ -16,6 +16,7 @@ export * from './pivot-table'
 export * from './pivot-export'
 export * from './pivot-values'
 export * from './views'
+export * from './periods'
 
 /** An API: one async function per channel, returning the channel's response. */
 export type FocalApi = {

@@ -12,6 +12,7 @@ import { createMappingSlice, type MappingSlice } from './mapping-slice'
 import { createRowsSlice, type RowsSlice } from './rows-slice'
 import { createViewsSlice, type ViewsSlice } from './views-slice'
 import { createPivotTableSlice, type PivotTableSlice } from './pivot-table-slice'
+import { createPeriodsSlice, type PeriodsSlice } from './periods-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -24,7 +25,8 @@ export type AppState = SessionSlice &
   MappingSlice &
   RowsSlice &
   ViewsSlice &
-  PivotTableSlice
+  PivotTableSlice &
+  PeriodsSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -43,5 +45,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createRowsSlice(api)(...args),
     ...createViewsSlice(api)(...args),
     ...createPivotTableSlice(api)(...args),
+    ...createPeriodsSlice(api)(...args),
   }))
 }

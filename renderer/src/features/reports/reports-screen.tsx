@@ -11,6 +11,7 @@ import { NeedWorkspace } from '../../components/need-workspace'
 import { useFreshAllocation } from '../../state/use-fresh-allocation'
 import { useAppStore } from '../../state/store-context'
 import { ExportPanel } from './export-panel'
+import { MonthClosePanel } from './month-close-panel'
 import { ReportControls } from './report-controls'
 import { ReportSummary } from './report-summary'
 
@@ -63,6 +64,10 @@ export function ReportsScreen() {
       </div>
       <Paper>
         <ReportControls />
+      </Paper>
+      {/* The month's state and its packs, before its figures: a closed month says so first. */}
+      <Paper>
+        <MonthClosePanel />
       </Paper>
       <Paper>
         {task.status === 'failed' && task.error ? (
