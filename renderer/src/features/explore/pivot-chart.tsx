@@ -7,6 +7,7 @@ import { createRef, useCallback, useMemo, type RefObject } from 'react'
 import type { ChartKind, PivotSpec } from '../../../../shared/pivot'
 import { EChart, type ChartImage } from '../../components/echart'
 import { useAppStore } from '../../state/store-context'
+import { chartUnits } from './chart-data'
 import { exportCharts } from './chart-export'
 import { targetChange, targetOf } from './chart-filter'
 import { drawnKind, kindChoices, type KindChoice } from './chart-kinds'
@@ -29,6 +30,7 @@ export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec })
     () => chartPanels(view, spec, kind, buckets > 1),
     [view, spec, kind, buckets],
   )
+  const units = useMemo(() => chartUnits(view).length, [view])
   const images = useMemo(
     () => panels.map((): RefObject<ChartImage | null> => createRef<ChartImage>()),
     [panels],
@@ -91,6 +93,11 @@ export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec })
           </Button>
         </Group>
       </Group>
+      {units > panels.length ? (
+        <Text size="xs" c="dimmed" data-testid="chart-units-note">
+          Charts of the first {panels.length} of {units} units; the table shows every one.
+        </Text>
+      ) : null}
       {panels.map((panel, index) => (
         <EChart
           key={panel.unit}

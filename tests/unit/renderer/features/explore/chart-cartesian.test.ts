@@ -11,8 +11,11 @@ import {
   pointText,
 } from '../../../../../renderer/src/features/explore/chart-cartesian'
 import { cartesianOption } from '../../../../../renderer/src/features/explore/chart-cartesian-option'
-import { SERIES_LIMIT } from '../../../../../renderer/src/features/explore/chart-data'
-import { rowsOfUnit } from '../../../../../renderer/src/features/explore/chart-data'
+import {
+  CATEGORY_LIMIT,
+  rowsOfUnit,
+  SERIES_LIMIT,
+} from '../../../../../renderer/src/features/explore/chart-data'
 import { sumDecimals } from '../../../../../shared/money'
 import { formatAmount } from '../../../../../shared/report'
 import { resultView, type ResultRow } from '../../../../helpers/pivot-result'
@@ -217,5 +220,34 @@ describe('bars over the first group-by', () => {
 
   it('draws nothing where no row is', () => {
     expect(at('(none)', 'Storage')).toBeUndefined()
+  })
+})
+
+describe('the "(Other)" fold of categories beyond the top K', () => {
+  // 200 accounts without time: the axis keeps the largest CATEGORY_LIMIT and sums the rest.
+  const rows: ResultRow[] = Array.from({ length: 200 }, (_, index) => ({
+    dims: [`Account ${String(index).padStart(3, '0')}`],
+    unit: 'USD',
+    value: `${200 - index}.01`,
+  }))
+  const view = resultView(rows, ['SubAccountName'])
+  const spec: PivotSpec = {
+    ...DEFAULT_PIVOT,
+    rows: [{ kind: 'column', name: 'SubAccountName' }],
+    timeGrain: 'none',
+    topN: null,
+  }
+  const data = cartesianData(view, spec, rowsOfUnit(view, 'USD'), false)
+
+  it('keeps the largest values on the axis and sums the others exactly, with no filter', () => {
+    expect(data.categories).toHaveLength(CATEGORY_LIMIT + 1)
+    expect(data.categories.at(-1)).toBe(OTHER_LABEL)
+    expect(data.foldedCategories).toBe(200 - CATEGORY_LIMIT)
+    // Values 170.01 down to 1.01: 170 values, their sum 170 × 171 / 2 + 170 × 0.01.
+    expect(pointText(data.series[0]?.points.at(-1) ?? null)).toBe('14536.7')
+    expect(data.categoryFilters.at(-1)).toEqual([])
+    expect(cartesianOption(data, 'bar', usd).note).toBe(
+      `Top ${CATEGORY_LIMIT} values on the axis; 170 more are summed in (Other).`,
+    )
   })
 })
