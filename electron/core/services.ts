@@ -14,7 +14,6 @@ import { listCommitments } from './commitments/list-commitments'
 import { importFile } from './ingest/import-file'
 import { readCatalog } from './query/catalog'
 import { loadedSummary, workspaceInfo } from './query/loaded'
-import { runPivot, runPivotTable } from './query/pivot'
 import { exportPivot, PIVOT_EXPORT_TYPES } from './query/pivot-export'
 import { runPivotValues } from './query/pivot-values'
 import { editTagPolicy, readTagPolicy } from './tags/tag-policy'
@@ -22,6 +21,7 @@ import { createAllocationServices } from './services-allocation'
 import { createReportServices } from './services-reports'
 import { createMappingServices } from './services-mappings'
 import { createRowsServices } from './services-rows'
+import { createPivotServices } from './services-pivot'
 import { createViewServices } from './services-views'
 import { createPeriodServices } from './services-periods'
 import { getMapping } from './mappings/mappings-store'
@@ -35,7 +35,6 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   clearScratch(options.scratchDir)
   const listeners = new Set<EventListener>()
   const staged = new Map<string, StagedEntry>()
-  const pivots = new Map<string, AbortController>()
   let current: { ws: Workspace; scratch: boolean } | null = null
 
   const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
@@ -58,6 +57,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   })
   const reports = createReportServices({ workspace, emit, reportsDir: options.reportsDir ?? null })
   const rows = createRowsServices(workspace)
+  const pivots = createPivotServices(workspace)
   const mappings = createMappingServices({
     workspace,
     staged: (token) =>
@@ -71,6 +71,8 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     const next = await Workspace.open(path, { create })
     jobs.cancelAll()
     reports.cancelAll()
+    pivots.cancelAll()
+    pivots.forget()
     const previous = current
     current = { ws: next, scratch }
     await previous?.ws.close()
@@ -127,6 +129,8 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     'workspace:close': async () => {
       jobs.cancelAll()
       reports.cancelAll()
+      pivots.cancelAll()
+      pivots.forget()
       const closing = current?.ws.close()
       current = null
       await closing
@@ -170,21 +174,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       await announce()
       return policy
     },
-    'pivot:run': async ({ spec, queryId }) => {
-      pivots.get(queryId)?.abort()
-      const controller = new AbortController()
-      pivots.set(queryId, controller)
-      try {
-        return await runPivot(open().ws, spec, controller.signal)
-      } finally {
-        if (pivots.get(queryId) === controller) pivots.delete(queryId)
-      }
-    },
-    'pivot:cancel': async ({ queryId }) => {
-      pivots.get(queryId)?.abort()
-      return null
-    },
-    'pivot:table': async ({ spec }) => runPivotTable(open().ws, spec),
+    ...pivots.api,
     'pivot:export': async ({ spec, format }) => {
       const file = await exportPivot(open().ws, spec, format)
       return {
@@ -217,7 +207,8 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     close: async () => {
       jobs.cancelAll()
       reports.cancelAll()
-      for (const controller of pivots.values()) controller.abort()
+      pivots.cancelAll()
+      pivots.forget()
       const closing = current?.ws.close()
       current = null
       await closing

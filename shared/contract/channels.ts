@@ -54,6 +54,7 @@ import {
   AzureCostView,
   AssumedValues,
   PivotMetaSchema,
+  PivotProgressSchema,
   StagedFileSchema,
   WorkspaceEntrySchema,
   WorkspaceInfoSchema,
@@ -150,9 +151,15 @@ export const CHANNELS = {
     response: z.null(),
   },
   // The matrix: rows × a column axis × several measures, subtotals and totals per currency.
+  // A queryId lets `pivot:cancel` stop it and `pivot:progress` follow it, as for `pivot:run`.
   'pivot:table': {
-    request: z.object({ spec: PivotSpecSchema }).strict(),
+    request: z.object({ spec: PivotSpecSchema, queryId: z.string().max(64).optional() }).strict(),
     response: PivotTableSchema,
+  },
+  // How far a running `pivot:run` or `pivot:table` is; null once it has ended (or never ran).
+  'pivot:progress': {
+    request: z.object({ queryId: z.string().max(64) }).strict(),
+    response: PivotProgressSchema.nullable(),
   },
   // The pivot table as a CSV or XLSX file, exactly as shown (electron/core/query/pivot-export.ts).
   'pivot:export': { request: PivotExportRequestSchema, response: PivotExportFileSchema },

@@ -343,9 +343,19 @@ export const PivotMetaSchema = z.object({
     }),
   ),
   elapsedMs: z.number(),
+  /** True when the answer came from the cache of answered specs (elapsedMs is then the first run's). */
+  cached: z.boolean().optional(),
 })
 /** Meta of a pivot result. */
 export type PivotMeta = z.infer<typeof PivotMetaSchema>
+
+/** A running pivot query: time since it started and DuckDB's progress (0–100, null while unknown). */
+export const PivotProgressSchema = z.object({
+  elapsedMs: z.number(),
+  percent: z.number().nullable(),
+})
+/** Progress of a running pivot query. */
+export type PivotProgress = z.infer<typeof PivotProgressSchema>
 
 /** A file a host staged for import (from a dialog, a drop or an upload); the engine sees only the token. */
 export const StagedFileSchema = z.object({

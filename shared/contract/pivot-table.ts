@@ -25,6 +25,8 @@ export const PivotTableSchema = z.object({
   cellHeaders: z.array(z.string()).readonly(),
   currencyIndex: z.number().int(),
   rows: z.array(PivotTableRowSchema).readonly(),
+  /** True when the answer came from the cache of answered specs. */
+  cached: z.boolean().optional(),
 })
 /** A pivot table as the screen receives it. */
 export type PivotTableData = z.infer<typeof PivotTableSchema>

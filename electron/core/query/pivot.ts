@@ -18,6 +18,7 @@ import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
 import { focusColumnNames } from './catalog'
 import { rollupsFresh } from './rollup'
+import { readSteered, steer, type QueryControl } from './reader-run'
 
 /** A pivot result: Arrow IPC stream bytes and what the columns mean. */
 export interface PivotResult {
@@ -25,17 +26,16 @@ export interface PivotResult {
   arrow: Uint8Array<ArrayBuffer>
 }
 
-/** Runs `spec`; `signal` interrupts the query. */
+/** Runs `spec`; `control.signal` interrupts the query, `control.watch` follows its progress. */
 export async function runPivot(
   ws: Workspace,
   spec: PivotSpec,
-  signal?: AbortSignal,
+  control: QueryControl = {},
 ): Promise<PivotResult> {
   const started = performance.now()
   // One connection of its own: interruptible, and never busy with a running import.
   const connection = await ws.reader()
-  const abort = (): void => connection.interrupt()
-  signal?.addEventListener('abort', abort)
+  const release = steer(connection, control)
   let columns: unknown[][]
   try {
     const names = await focusColumnNames(ws, connection)
@@ -51,18 +51,11 @@ export async function runPivot(
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
-    try {
-      const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
-      columns = reader.getColumnsJson() as unknown[][]
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause)
-      if (/INTERRUPT/i.test(message) || signal?.aborted)
-        fail('CANCELLED', 'The query was cancelled.')
-      fail('QUERY_FAILED', message.split('\n')[0] ?? message)
-    }
+    const reader = await readSteered(connection, compiled.sql, compiled.params, control)
+    columns = reader.getColumnsJson() as unknown[][]
     return toResult(compiled, columns, started)
   } finally {
-    signal?.removeEventListener('abort', abort)
+    release()
     connection.closeSync()
   }
 }
@@ -104,9 +97,14 @@ function toResult(compiled: CompiledPivot, columns: unknown[][], started: number
   }
 }
 
-/** Runs the pivot table of `spec` (several measures, a column axis, totals) and lays it out. */
-export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<PivotTable> {
+/** Runs the pivot table of `spec` (several measures, a column axis, totals) and lays it out; `control` as runPivot's. */
+export async function runPivotTable(
+  ws: Workspace,
+  spec: PivotSpec,
+  control: QueryControl = {},
+): Promise<PivotTable> {
   const connection = await ws.reader()
+  const release = steer(connection, control)
   try {
     const names = await focusColumnNames(ws, connection)
     const usesTags = specReadsTags(spec)
@@ -121,21 +119,15 @@ export async function runPivotTable(ws: Workspace, spec: PivotSpec): Promise<Piv
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
-    let records: TableRecord[]
-    try {
-      const reader = await connection.runAndReadAll(compiled.sql, [...compiled.params])
-      records = reader.getRowObjectsJson() as TableRecord[]
-    } catch (cause) {
-      // E.g. a numeric range on a text column: the engine's first line says which.
-      const message = cause instanceof Error ? cause.message : String(cause)
-      fail('QUERY_FAILED', message.split('\n')[0] ?? message)
-    }
+    const reader = await readSteered(connection, compiled.sql, compiled.params, control)
+    const records = reader.getRowObjectsJson() as TableRecord[]
     try {
       return buildPivotTable(spec, compiled, records)
     } catch (cause) {
       fail('BAD_REQUEST', cause instanceof Error ? cause.message : String(cause))
     }
   } finally {
+    release()
     connection.closeSync()
   }
 }

@@ -28,6 +28,9 @@ import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
 /** Temp names handed out by this process (see Workspace.tempName). */
 let tempCount = 0
 
+/** A statement that only reads (SELECT or FROM first; DuckDB has no data-changing CTE in a SELECT). */
+const PLAIN_SELECT = /^\s*(SELECT|FROM)\b/i
+
 /** A row read back as plain JSON-able values (bigints and decimals as strings). */
 export type Row = Record<string, unknown>
 
@@ -48,6 +51,8 @@ export class Workspace {
   private inTransaction = false
   /** Present (this workspace) inside a writer turn, so nested uses do not wait for themselves. */
   private readonly turn = new AsyncLocalStorage<Workspace>()
+  /** See `dataVersion`. */
+  private version = 0
 
   private constructor(
     readonly path: string,
@@ -130,13 +135,37 @@ export class Workspace {
    * nested calls run at once.
    */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.writerTurn(work, true)
+  }
+
+  /**
+   * Changes whenever the data may have changed: bumped when a writer turn that may
+   * write starts and when it ends, so an answer cached under one version
+   * (query/cache.ts) never stands for data a write touched. Plain SELECTs on the
+   * writer do not bump it.
+   */
+  get dataVersion(): number {
+    return this.version
+  }
+
+  private async writerTurn<T>(work: () => Promise<T>, writes: boolean): Promise<T> {
     if (this.turn.getStore() === this) return work()
     if (this.closed)
       fail('NO_WORKSPACE', `Workspace ${this.name} is closed.`, {
         hint: 'Open it again, then retry.',
       })
     this.pending += 1
-    const result = this.queue.then(() => this.turn.run(this, work))
+    const counted = writes
+      ? async (): Promise<T> => {
+          this.version += 1
+          try {
+            return await work()
+          } finally {
+            this.version += 1
+          }
+        }
+      : work
+    const result = this.queue.then(() => this.turn.run(this, counted))
     this.queue = result.then(
       () => this.endTurn(),
       () => this.endTurn(),
@@ -192,7 +221,8 @@ export class Workspace {
       const reader = await connection.runAndReadAll(sql, values)
       return reader.getRowObjectsJson() as Row[]
     }
-    return connection === this.writer ? this.exclusive(read) : read()
+    if (connection !== this.writer) return read()
+    return this.writerTurn(read, !PLAIN_SELECT.test(sql))
   }
 
   /**

@@ -1,0 +1,51 @@
+/**
+ * Explore's queries on a reader connection of their own (issue 9: "can be cancelled,
+ * show progress"): an abort interrupts the connection, and DuckDB's own progress
+ * (rows processed of the rows to scan) is readable while the query runs.
+ */
+import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api'
+import { fail } from '../../../shared/contract'
+
+/** How a caller steers a running query: `signal` interrupts it; `watch` gets a reader of its progress. */
+export interface QueryControl {
+  signal?: AbortSignal
+  /** Called once the query has a connection: `progress()` is 0–100, or null while DuckDB does not know. */
+  watch?: (progress: () => number | null) => void
+}
+
+/** Readies a reader for `control`: its progress readable, an abort interrupts it. Returns the undo. */
+export function steer(connection: DuckDBConnection, control: QueryControl): () => void {
+  // DuckDB tracks progress only on a connection whose progress bar was switched on, and
+  // that SET is refused once the workspace has locked its configuration (db/connect.ts),
+  // which is before any reader exists: readers report -1, so the screen shows elapsed
+  // time only. The reading stays here for a connection that does report.
+  control.watch?.(() => {
+    const percent = connection.progress.percentage
+    return percent >= 0 ? Math.min(100, percent) : null
+  })
+  const abort = (): void => connection.interrupt()
+  control.signal?.addEventListener('abort', abort)
+  return () => control.signal?.removeEventListener('abort', abort)
+}
+
+/**
+ * Runs `sql` on `connection`; an interrupt (or an abort that came first) fails with
+ * CANCELLED, any other engine error with QUERY_FAILED and the engine's first line.
+ */
+export async function readSteered(
+  connection: DuckDBConnection,
+  sql: string,
+  params: readonly DuckDBValue[],
+  control: QueryControl,
+): Promise<DuckDBResultReader> {
+  if (control.signal?.aborted) fail('CANCELLED', 'The query was cancelled.')
+  try {
+    return await connection.runAndReadAll(sql, [...params])
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause)
+    if (/INTERRUPT/i.test(message) || control.signal?.aborted)
+      fail('CANCELLED', 'The query was cancelled.')
+    // E.g. a numeric range on a text column: the engine's first line says which.
+    return fail('QUERY_FAILED', message.split('\n')[0] ?? message)
+  }
+}
