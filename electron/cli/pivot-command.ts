@@ -11,6 +11,7 @@ import { exportPivot } from '../core/query/pivot-export'
 import { saveView } from '../core/views/saved-views'
 import { Workspace } from '../core/workspace/workspace'
 import { pivotSpecFromArgs } from './pivot-spec-args'
+import { CONDITION_HELP, CONDITION_OPTIONS } from './pivot-condition-args'
 import { printPivotTable } from './pivot-output'
 import { describeArgsError, usageError } from './usage'
 
@@ -19,6 +20,8 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
               [--measure <m>[,<m>]] [--filter '<dim>=<v1>,<v2>'] [--exclude '<dim>=<v>']
               [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--grain day|week|month|quarter]
               [--basis charge|billing] [--top N] [--sort <column>[:asc|desc]] [--no-totals]
+              [--where '<column>>=<n>'] [--contains|--starts-with|--equals '<dim>=<text>']
+              [--has-tag <key>] [--no-tag <key>]
               [--csv|--json] [--save <name>] [--csv|--xlsx --out <file>]
       A pivot table: rows by one or two dimensions (a column or tag:<key>; (none) for a
       missing value), optionally a column axis (a dimension, or time: --columns month),
@@ -31,7 +34,8 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
       largest first-level rows per currency and folds the rest into (Other), last.
       --out <file> with --csv or --xlsx writes the table as Explore exports it: a header
       block (workspace, filters, dates, date basis, measures), then every row expanded with
-      labels as shown; the CSV keeps exact decimals, the XLSX amounts at the currency's cents.`
+      labels as shown; the CSV keeps exact decimals, the XLSX amounts at the currency's cents.
+      ${CONDITION_HELP}`
 
 function usage(message: string): number {
   return usageError(message, PIVOT_HELP)
@@ -51,6 +55,7 @@ export async function runPivotCommand(argv: string[]): Promise<number> {
         measure: { type: 'string' },
         filter: { type: 'string', multiple: true, default: [] },
         exclude: { type: 'string', multiple: true, default: [] },
+        ...CONDITION_OPTIONS,
         from: { type: 'string' },
         to: { type: 'string' },
         grain: { type: 'string' },

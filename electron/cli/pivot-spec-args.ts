@@ -13,9 +13,10 @@ import {
   type MeasureSpec,
   type PivotSpec,
 } from '../../shared/pivot'
+import { conditionsFromArgs, type ConditionArgs } from './pivot-condition-args'
 
 /** The options of `focal pivot` that shape the spec. */
-export interface PivotArgs {
+export interface PivotArgs extends ConditionArgs {
   rows?: string
   columns?: string
   measure?: string
@@ -78,6 +79,8 @@ export function pivotSpecFromArgs(args: PivotArgs): PivotSpec | string {
       filters.push({ dimension: parseDimension(text.slice(0, at).trim()), op, values })
     }
   }
+  const conditions = conditionsFromArgs(args)
+  if (typeof conditions === 'string') return conditions
   for (const [flag, value] of [
     ['--from', args.from],
     ['--to', args.to],
@@ -105,6 +108,7 @@ export function pivotSpecFromArgs(args: PivotArgs): PivotSpec | string {
     timeGrain: grain,
     dateRange: args.from || args.to ? { start: args.from ?? null, end: args.to ?? null } : null,
     filters,
+    ...(conditions.length > 0 ? { conditions } : {}),
     topN: top,
     dateBasis: (args.basis ?? 'charge') as PivotSpec['dateBasis'],
     columns,
