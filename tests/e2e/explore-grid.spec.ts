@@ -148,3 +148,34 @@ test('pinned labels and header, a copied 2×3 selection, CSV and XLSX exports as
   await expect(grid.cell(0, 0)).toBeInViewport()
   await grid.grid.screenshot({ path: testInfo.outputPath('explore-grid-resources.png') })
 })
+
+test('a copy still reaches the clipboard where the host refuses the clipboard permission', async ({
+  app,
+  workspace,
+  explore,
+  page,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  // As in the desktop app, which denies every permission request: writeText is refused.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+    })
+  })
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('explore')
+  await explore.waitForResult('BilledCost')
+  const grid = new GridPage(page)
+  await grid.build(['BilledCost'], 'Time (by the grain)', 'Month', '2024-09 BilledCost')
+  await grid.cell(0, 0).click()
+  await grid.cell(0, 2).click({ modifiers: ['Shift'] })
+  const shown = [
+    await grid.cell(0, 0).innerText(),
+    await grid.cell(0, 1).innerText(),
+    await grid.cell(0, 2).innerText(),
+  ].join('\t')
+  await page.getByTestId('matrix-copy').click()
+  await expect(page.getByTestId('matrix-copy-note')).toHaveText('Copied 1 × 3 cells.')
+  expect(await grid.clipboard()).toBe(shown)
+})

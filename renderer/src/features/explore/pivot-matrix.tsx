@@ -12,6 +12,7 @@ import { gridTsv } from '../../../../shared/pivot/table-text'
 import { Amount } from '../../components/amount'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
+import { copyText } from './grid-clipboard'
 import { selectionRange, selectionSize, type GridSelection } from './grid-selection'
 import { pivotGrid, rowLabel } from './matrix-cells'
 import { MatrixActions } from './matrix-actions'
@@ -119,7 +120,7 @@ export function PivotMatrix() {
   const copy = (): void => {
     if (!selection) return
     const size = selectionSize(selection)
-    navigator.clipboard.writeText(gridTsv(grid, selectionRange(selection))).then(
+    copyText(gridTsv(grid, selectionRange(selection))).then(
       () => setCopyNote(`Copied ${size} cells.`),
       (cause: unknown) =>
         setCopyNote(`The copy failed: ${cause instanceof Error ? cause.message : String(cause)}`),
