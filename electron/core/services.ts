@@ -176,7 +176,15 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     },
     ...pivots.api,
     'pivot:export': async ({ spec, format }) => {
-      const file = await exportPivot(open().ws, spec, format)
+      const { ws, scratch } = open()
+      // The name the screen shows (session-slice.ts): a scratch sample is "Sample data".
+      const file = await exportPivot(
+        ws,
+        spec,
+        format,
+        new Date(),
+        scratch ? 'Sample data' : ws.name,
+      )
       return {
         fileName: file.fileName,
         mediaType: PIVOT_EXPORT_TYPES[format],

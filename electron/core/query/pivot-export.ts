@@ -192,19 +192,23 @@ export function exportFileName(workspace: string, format: PivotExportFormat, at:
   return `pivot-${slugify(workspace, 60)}-${at.toISOString().slice(0, 10)}.${format}`
 }
 
-/** Runs the pivot of `spec` through the table compiler and writes it as `format`. */
+/**
+ * Runs the pivot of `spec` through the table compiler and writes it as `format`; `workspace` is
+ * the name people know it by (the screen calls a scratch sample "Sample data").
+ */
 export async function exportPivot(
   ws: Workspace,
   spec: PivotSpec,
   format: PivotExportFormat,
   exportedAt = new Date(),
+  workspace = ws.name,
 ): Promise<PivotExportFile> {
   const table = await runPivotTable(ws, spec)
-  const header = exportHeader(ws.name, spec, table, exportedAt)
+  const header = exportHeader(workspace, spec, table, exportedAt)
   const grid = pivotGrid(spec, table)
   const bytes =
     format === 'csv'
       ? new TextEncoder().encode(pivotCsv(header, grid))
       : await pivotXlsx(header, grid)
-  return { fileName: exportFileName(ws.name, format, exportedAt), bytes }
+  return { fileName: exportFileName(workspace, format, exportedAt), bytes }
 }
