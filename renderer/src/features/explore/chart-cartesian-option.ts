@@ -1,7 +1,8 @@
 /**
  * ECharts options of stacked bars, stacked areas and lines (chart-cartesian.ts has the figures).
  * Each point carries its exact text for the tooltip and its click target; the drawn value is a
- * Number made from the exact sum. Lines and areas never connect across a missing bucket.
+ * Number made from the exact sum. A line never connects across a missing bucket (a gap); in a
+ * stacked area a missing bucket adds nothing, so the bands above it stay whole.
  */
 import { OTHER_LABEL } from '../../../../shared/pivot'
 import type { ChartOption } from '../../components/echart'
@@ -20,6 +21,8 @@ export interface PointItem {
   readonly value: number
   readonly exact: string
   readonly target: ChartTarget
+  /** A stacked area's bucket with no row, drawn as 0 so the band above it does not break. */
+  readonly empty?: true
 }
 
 interface AxisParam {
@@ -43,13 +46,10 @@ export function cartesianOption(
       : name
   const item = (s: CartesianSeries, index: number): PointItem | null => {
     const exact = pointText(s.points[index] ?? null)
-    return exact === null
-      ? null
-      : {
-          value: Number(exact),
-          exact,
-          target: { filters: [...(data.categoryFilters[index] ?? []), ...s.filters] },
-        }
+    const target = { filters: [...(data.categoryFilters[index] ?? []), ...s.filters] }
+    if (exact !== null) return { value: Number(exact), exact, target }
+    // A line shows a gap where a series has no row; in a stack a missing bucket adds nothing.
+    return stacked && kind === 'area' ? { value: 0, exact: '0', target, empty: true } : null
   }
   const option: ChartOption = {
     grid: {
@@ -63,7 +63,9 @@ export function cartesianOption(
       trigger: 'axis',
       confine: true,
       formatter: (params: AxisParam | AxisParam[]) => {
-        const list = (Array.isArray(params) ? params : [params]).filter((p) => p.data)
+        const list = (Array.isArray(params) ? params : [params]).filter(
+          (p) => p.data && !p.data.empty,
+        )
         const lines = list.map(
           (p) =>
             `${p.marker}${escapeHtml(otherName(p.seriesName))}: <b>${amountText(p.data?.exact ?? '0', format)}</b>`,

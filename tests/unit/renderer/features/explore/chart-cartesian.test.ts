@@ -65,9 +65,26 @@ describe('lines over time', () => {
     for (const kind of ['area', 'bar'] as const) {
       const series = cartesianOption(data, kind, usd).option.series as DrawnSeries[]
       expect(series.map((s) => s.stack)).toEqual(['total', 'total'])
-      expect(series.every((s) => s.connectNulls === false)).toBe(true)
       expect(series.every((s) => (s.areaStyle !== undefined) === (kind === 'area'))).toBe(true)
     }
+  })
+
+  it('stacks a missing bucket of an area as 0, left out of its tooltip', () => {
+    const { option } = cartesianOption(data, 'area', usd)
+    const series = option.series as DrawnSeries[]
+    expect(series.map((s) => s.data.map((d) => d?.value ?? null))).toEqual([
+      [10.5, 0, 12.25],
+      [0, 3, 0],
+    ])
+    const formatter = (option.tooltip as { formatter: (params: unknown[]) => string }).formatter
+    const february = series.map((s) => ({
+      dataIndex: 1,
+      name: 'Feb 2024',
+      seriesName: s.name,
+      marker: '',
+      data: s.data[1],
+    }))
+    expect(formatter(february)).toBe(`Feb 2024<br/>Storage: <b>${formatAmount('3', 'USD')}</b>`)
   })
 
   it('filters a point over time to its series, not to its bucket', () => {
