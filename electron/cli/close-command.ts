@@ -143,7 +143,13 @@ function describePeriods(periods: readonly PeriodEntry[]): string {
       const stale = p.packs.filter((k) => !k.current).length
       return [
         p.period,
-        p.state === 'open' ? 'Open' : p.state === 'closed' ? 'Closed' : 'Reopened',
+        p.state === 'open'
+          ? 'Open'
+          : p.state === 'reopened'
+            ? 'Reopened'
+            : p.inputsChanged
+              ? 'Closed (its rules, mappings or tag aliases changed since)'
+              : 'Closed',
         record?.at.slice(0, 16).replace('T', ' ') ?? '',
         record?.actor ?? '',
         record?.note ?? '',

@@ -15,7 +15,17 @@ export type PeriodChannel = 'periods:list' | 'periods:close' | 'periods:reopen'
 
 async function entryOf(ws: Workspace, period: string): Promise<PeriodEntryInfo> {
   const entry = (await listPeriods(ws)).find((p) => p.period === period)
-  return entry ?? { period, state: 'open', close: null, reopen: null, hasRows: false, packs: [] }
+  return (
+    entry ?? {
+      period,
+      state: 'open',
+      close: null,
+      reopen: null,
+      hasRows: false,
+      inputsChanged: false,
+      packs: [],
+    }
+  )
 }
 
 /** Creates the month-close handlers over the open workspace. */

@@ -70,6 +70,8 @@ export const PeriodEntrySchema = z.object({
   close: CloseRecordSchema.nullable(),
   reopen: CloseRecordSchema.nullable(),
   hasRows: z.boolean(),
+  /** Closed, but a tag alias, mapping or rule version its figures read changed since. */
+  inputsChanged: z.boolean(),
   packs: z.array(ListedPackSchema),
 })
 /** A month's entry. */

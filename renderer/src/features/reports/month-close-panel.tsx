@@ -30,12 +30,20 @@ function StateLine({ entry }: { entry: PeriodEntryInfo | undefined }) {
     )
   if (entry.state === 'closed')
     return (
-      <Group gap="xs">
-        <Badge color="teal" data-testid="month-state-badge">
-          Closed
-        </Badge>
-        <Text size="sm">{describe(entry.close, 'Closed')}</Text>
-      </Group>
+      <Stack gap={2}>
+        <Group gap="xs">
+          <Badge color="teal" data-testid="month-state-badge">
+            Closed
+          </Badge>
+          <Text size="sm">{describe(entry.close, 'Closed')}</Text>
+        </Group>
+        {entry.inputsChanged ? (
+          <Text size="sm" c="red.8" fw={600} data-testid="month-inputs-changed">
+            The rules, mappings or tag aliases this close was made with have changed since, so this
+            month's figures would differ now. Reopen it and close it again to record them.
+          </Text>
+        ) : null}
+      </Stack>
     )
   return (
     <Stack gap={2}>
