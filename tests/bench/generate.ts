@@ -37,6 +37,8 @@ export async function ensureDataset(
   dir: string,
   rows: number,
   log: (message: string) => void,
+  // A Parquet-only run (10M rows) need not write the 7.5 GB CSV.
+  withCsv = true,
 ): Promise<Dataset> {
   mkdirSync(dir, { recursive: true })
   const base = join(dir, `focus-1.2-${rows}`)
@@ -47,7 +49,7 @@ export async function ensureDataset(
     csv: files.csv,
     parquet: files.parquet,
   }
-  if (isComplete(files, rows)) {
+  if (isComplete(files, rows, withCsv)) {
     log(
       `reusing ${files.parquet} and ${files.csv} (same row count, generator v${GENERATOR_VERSION})`,
     )
@@ -63,19 +65,20 @@ export async function ensureDataset(
     await connection.run(
       `COPY (${syntheticSelect(rows)}) TO '${files.parquet}.part' (FORMAT parquet, COMPRESSION zstd)`,
     )
-    await connection.run(
-      `COPY (SELECT ${csvSelectList()} FROM read_parquet('${files.parquet}.part')) TO '${files.csv}.part' (FORMAT csv, HEADER true, DELIMITER ',')`,
-    )
+    if (withCsv)
+      await connection.run(
+        `COPY (SELECT ${csvSelectList()} FROM read_parquet('${files.parquet}.part')) TO '${files.csv}.part' (FORMAT csv, HEADER true, DELIMITER ',')`,
+      )
     connection.closeSync()
   } finally {
     instance.closeSync()
   }
   renameSync(`${files.parquet}.part`, files.parquet)
-  renameSync(`${files.csv}.part`, files.csv)
+  if (withCsv) renameSync(`${files.csv}.part`, files.csv)
   const manifest: Manifest = {
     generatorVersion: GENERATOR_VERSION,
     rows,
-    csvBytes: statSync(files.csv).size,
+    csvBytes: withCsv ? statSync(files.csv).size : 0,
     parquetBytes: statSync(files.parquet).size,
   }
   writeFileSync(files.manifest, JSON.stringify(manifest, null, 2))
@@ -85,14 +88,19 @@ export async function ensureDataset(
 function isComplete(
   files: { csv: string; parquet: string; manifest: string },
   rows: number,
+  withCsv: boolean,
 ): boolean {
-  if (!existsSync(files.manifest) || !existsSync(files.csv) || !existsSync(files.parquet))
+  if (
+    !existsSync(files.manifest) ||
+    (withCsv && !existsSync(files.csv)) ||
+    !existsSync(files.parquet)
+  )
     return false
   const manifest = JSON.parse(readFileSync(files.manifest, 'utf8')) as Manifest
   return (
     manifest.generatorVersion === GENERATOR_VERSION &&
     manifest.rows === rows &&
-    manifest.csvBytes === statSync(files.csv).size &&
+    (!withCsv || manifest.csvBytes === statSync(files.csv).size) &&
     manifest.parquetBytes === statSync(files.parquet).size
   )
 }

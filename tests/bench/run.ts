@@ -9,7 +9,7 @@
  * format and the SQL statements of the pack runs. The import keeps its workspace and plain table in .bench/workspace/, so
  * `--only pivots` or `--only pack` reruns one part on them (importing once if none match).
  */
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -19,7 +19,7 @@ import { findKept, keep, type Kept } from './kept'
 import { focalImport, plainLoad, type Format, type LoadResult } from './loads'
 import { NATIVE_RATIO_TARGET, measureNative, type NativeLoad } from './native'
 import { measurePack, type PackBench } from './pack'
-import { PIVOT_CASES, measurePivots, type PivotResult } from './pivots'
+import { PIVOT_CASES, measurePivots, type PivotsBench } from './pivots'
 import { profileImport, type ImportProfile } from './profile-import'
 import { measureValidate, VALIDATE_RATIO_TARGET, type ValidateBench } from './validate'
 import { mb, peakRssMB, round, sampleLoadavg } from './stats'
@@ -199,7 +199,12 @@ async function main(): Promise<void> {
     return
   }
 
-  const dataset = await ensureDataset(resolve(benchDir, 'data'), options.rows, log)
+  const dataset = await ensureDataset(
+    resolve(benchDir, 'data'),
+    options.rows,
+    log,
+    options.formats.includes('csv') || runs('validate'),
+  )
   phaseDone('afterGenerate')
   // The pivots and the pack run on one format's databases: Parquet's when it is measured.
   const keptFormat: Format = options.formats.includes('parquet') ? 'parquet' : 'csv'
@@ -226,7 +231,7 @@ async function main(): Promise<void> {
   const workspace = kept
 
   const stats = await cardinality(workspace.plain)
-  let pivots: PivotResult[] | null = null
+  let pivots: PivotsBench | null = null
   if (runs('pivots')) {
     pivots = await measurePivots(workspace.focal, workspace.plain, options.repeats, log)
     phaseDone('afterPivots')
@@ -274,7 +279,7 @@ async function main(): Promise<void> {
     Object.entries(loads).map(([format, load]) => [format, load.cpuRatio]),
   )
   const pivotMet = Object.fromEntries(
-    (pivots ?? []).map((p) => [p.name, p.engine.p95 < pivotP95TargetMs(options.rows)]),
+    (pivots?.results ?? []).map((p) => [p.name, p.engine.p95 < pivotP95TargetMs(options.rows)]),
   )
   const hasLoads = Object.keys(loads).length > 0
   const report = {
@@ -307,7 +312,7 @@ async function main(): Promise<void> {
       columns: dataset.columns,
       reused: dataset.reused,
       generateMs: dataset.generateMs === null ? null : round(dataset.generateMs),
-      csvMB: mb(statSync(dataset.csv).size),
+      csvMB: existsSync(dataset.csv) ? mb(statSync(dataset.csv).size) : null,
       parquetMB: mb(statSync(dataset.parquet).size),
       files: { csv: dataset.csv, parquet: dataset.parquet },
       cardinality: stats,
@@ -327,7 +332,8 @@ async function main(): Promise<void> {
             on: `${keptFormat} import (focal) vs ${keptFormat} plain table (raw)`,
             repeats: options.repeats,
             cases: PIVOT_CASES,
-            results: pivots,
+            rollupBuildMs: pivots.rollupBuildMs,
+            results: pivots.results,
           },
         }
       : {}),
@@ -368,7 +374,7 @@ async function main(): Promise<void> {
               met: pivotMet,
               allMet: Object.values(pivotMet).every(Boolean),
               overheadTarget: OVERHEAD_TARGET,
-              overheadMet: (pivots ?? []).every((p) => p.overheadP95 <= OVERHEAD_TARGET),
+              overheadMet: (pivots?.results ?? []).every((p) => p.overheadP95 <= OVERHEAD_TARGET),
             },
           }
         : {}),

@@ -20,18 +20,18 @@ export const ROLLUP_TABLES: readonly string[] = [
 ]
 
 /**
- * What the focus view's rows depend on, in one text: the cost rows stored (cost_rows only
+ * What the focus view's rows depend on, as one text: the cost rows stored (cost_rows only
  * grows: a failed import's rows roll back with it), the imports and their status, the
- * superseded scopes, the scopes and Azure cost views (the merged view reads them), and the
- * view's own body. Cheap (catalog and small tables only), so every pivot can check it.
+ * superseded scopes, and the scopes and Azure cost views the merged view reads (they also
+ * decide which body the view has, focus-view.ts). Cheap: a row count and small tables.
  */
-export const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
-  (SELECT estimated_size FROM duckdb_tables() WHERE table_name = 'cost_rows' AND schema_name = 'main'),
+const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
+  (SELECT count(*) FROM cost_rows),
   (SELECT coalesce(sum(hash(i.id, i.status)), 0) FROM imports AS i),
   (SELECT coalesce(sum(hash(s)), 0) FROM superseded_scopes AS s),
   (SELECT coalesce(sum(hash(m)), 0) FROM import_scopes AS m),
-  (SELECT coalesce(sum(hash(v)), 0) FROM import_cost_views AS v),
-  (SELECT hash(sql) FROM duckdb_views() WHERE view_name = 'focus' AND schema_name = 'main')) AS stamp`
+  (SELECT coalesce(sum(hash(v)), 0) FROM import_cost_views AS v))`
 
-/** The stamp the rollups were built from, if any. */
-export const ROLLUP_BUILT_STAMP_SQL = `SELECT stamp FROM ${ROLLUP_STATE_TABLE}`
+/** The stamp of the data now and whether the rollups were built from it, in one statement. */
+export const ROLLUP_CHECK_SQL = `SELECT stamp, stamp IS NOT DISTINCT FROM (SELECT max(stamp) FROM ${ROLLUP_STATE_TABLE}) AS fresh
+  FROM (${ROLLUP_STAMP_SQL} AS stamp)`

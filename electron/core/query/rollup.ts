@@ -11,12 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { ROLLUP_BUILD_ORDER, ROLLUPS, rollupInsertSql } from '../../../shared/sql/pivot-rollup-sql'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
-import {
-  ROLLUP_BUILT_STAMP_SQL,
-  ROLLUP_STAMP_SQL,
-  ROLLUP_STATE_TABLE,
-  ROLLUP_TABLES,
-} from './rollup-sql'
+import { ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE, ROLLUP_TABLES } from './rollup-sql'
 
 // One rebuild at a time per workspace; a pivot that finds the rollups stale starts it once.
 const rebuilding = new WeakMap<Workspace, Promise<boolean>>()
@@ -27,9 +22,9 @@ const rebuilding = new WeakMap<Workspace, Promise<boolean>>()
  * reads the rows) unless the workspace is read-only.
  */
 export async function rollupsFresh(ws: Workspace, connection: DuckDBConnection): Promise<boolean> {
-  const [built] = await ws.all(ROLLUP_BUILT_STAMP_SQL, [], connection).catch(() => [])
-  const [now] = await ws.all(ROLLUP_STAMP_SQL, [], connection)
-  if (built !== undefined && String(built.stamp) === String(now?.stamp)) return true
+  // A workspace from before the rollups has no state table: stale.
+  const [check] = await ws.all(ROLLUP_CHECK_SQL, [], connection).catch(() => [])
+  if (check?.fresh === true) return true
   if (!ws.readOnly) void refreshRollups(ws)
   return false
 }
@@ -51,15 +46,14 @@ export function refreshRollups(ws: Workspace): Promise<boolean> {
 
 async function rebuild(ws: Workspace): Promise<boolean> {
   return ws.transaction(async () => {
-    const [now] = await ws.all(ROLLUP_STAMP_SQL)
-    const [built] = await ws.all(ROLLUP_BUILT_STAMP_SQL).catch(() => [])
-    if (built !== undefined && String(built.stamp) === String(now?.stamp)) return false
     // A workspace opened before the rollups existed gets their tables here.
     for (const sql of ROLLUP_TABLES) await ws.run(sql)
+    const [check] = await ws.all(ROLLUP_CHECK_SQL)
+    if (check?.fresh === true) return false
     for (const rollup of ROLLUPS) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
     for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(rollupInsertSql(rollup))
     await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
-    await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [String(now?.stamp)])
+    await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [String(check?.stamp)])
     return true
   })
 }
