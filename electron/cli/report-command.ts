@@ -26,6 +26,7 @@ import { allocationLinesSource } from '../core/report/allocation-source'
 import { dimensionLinesSource } from '../core/report/lines-source'
 import { PACK_FORMATS, type PackFormat } from '../core/report/pack-files'
 import { ALL_FORMATS, writePack, type PackResult } from '../core/report/pack'
+import { readLedgerMapping, readReportSettings } from '../core/report/settings'
 import { Workspace } from '../core/workspace/workspace'
 import { describeError } from './format'
 import { parseCommand, usageError } from './usage'
@@ -47,7 +48,8 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
   --ledger    CSV with target,ledger_account,cost_center_code: each cost center's expense
               account and code in the journal
   --credit-account  the account the cloud invoice was booked to (the journal's credit side);
-              the journal balances debits = credits per currency
+              the journal balances debits = credits per currency. Without --ledger or
+              --credit-account, the ones kept in the workspace (Reports screen) are used
   --ledger-by where cost centers missing from --ledger take their account (default tag:ledger_account);
               a charge with no account is listed as not posted, never written with an empty account
   --top       rows in the top-resources and by-service tables before "Other" (default 10)
@@ -184,8 +186,9 @@ export async function runReportCommand(argv: string[]): Promise<number> {
           topN,
           budgets,
           ledger: parseDimension(values['ledger-by']),
-          ledgerMapping,
-          creditAccount: values['credit-account'] ?? null,
+          // Without the flags, the mapping and account kept in the workspace (the Reports screen's).
+          ledgerMapping: ledgerMapping ?? (await readLedgerMapping(ws)).rows,
+          creditAccount: values['credit-account'] ?? (await readReportSettings(ws)).creditAccount,
           overwrite: values.overwrite,
         },
         (p) => {

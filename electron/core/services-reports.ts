@@ -15,12 +15,23 @@ import {
 } from '../../shared/contract'
 import { ReportJobs } from './report/report-jobs'
 import { previewReport } from './report/preview'
-import { readReportSettings, saveReportSettings } from './report/settings'
+import {
+  readLedgerMapping,
+  readReportSettings,
+  saveLedgerMapping,
+  saveReportSettings,
+} from './report/settings'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
 export type ReportChannel =
-  'report:preview' | 'report:export' | 'report:status' | 'report:settings' | 'report:saveSettings'
+  | 'report:preview'
+  | 'report:export'
+  | 'report:status'
+  | 'report:settings'
+  | 'report:saveSettings'
+  | 'report:ledger'
+  | 'report:saveLedger'
 
 /** What the report handlers need from the services. */
 export interface ReportContext {
@@ -61,6 +72,8 @@ export function createReportServices(context: ReportContext): ReportServices {
       },
       'report:settings': async () => readReportSettings(context.workspace()),
       'report:saveSettings': async (settings) => saveReportSettings(context.workspace(), settings),
+      'report:ledger': async () => readLedgerMapping(context.workspace()),
+      'report:saveLedger': async (request) => saveLedgerMapping(context.workspace(), request),
       'report:status': async ({ jobId }) =>
         jobs.get(jobId) ?? fail('NOT_FOUND', `No report job ${jobId}.`),
     },

@@ -63,6 +63,8 @@ import {
 import {
   ReportExportRequestSchema,
   ReportJobSchema,
+  ReportLedgerRequestSchema,
+  ReportLedgerSchema,
   ReportPreviewRequestSchema,
   ReportPreviewSchema,
   ReportSettingsSchema,
@@ -201,6 +203,9 @@ export const CHANNELS = {
   },
   'report:settings': { request: Empty, response: ReportSettingsSchema },
   'report:saveSettings': { request: ReportSettingsSchema, response: ReportSettingsSchema },
+  // The journal's ledger mapping (target,ledger_account,cost_center_code), uploaded as text.
+  'report:ledger': { request: Empty, response: ReportLedgerSchema },
+  'report:saveLedger': { request: ReportLedgerRequestSchema, response: ReportLedgerSchema },
   'report:status': {
     request: z.object({ jobId: z.string().max(64) }).strict(),
     response: ReportJobSchema,

@@ -52,12 +52,51 @@ export const ReportExportRequestSchema = z
 /** An export request. */
 export type ReportExportRequest = z.infer<typeof ReportExportRequestSchema>
 
-/** Report settings kept in the workspace: the company name on every PDF cover. */
+/**
+ * Report settings kept in the workspace: the company name on every PDF cover
+ * and the account the cloud invoice was booked to (the journal's credit
+ * side). A save without `creditAccount` leaves it as it was.
+ */
 export const ReportSettingsSchema = z
-  .object({ companyName: z.string().trim().max(120).nullable() })
+  .object({
+    companyName: z.string().trim().max(120).nullable(),
+    creditAccount: z.string().trim().max(60).nullable().optional(),
+  })
   .strict()
 /** Report settings. */
 export type ReportSettings = z.infer<typeof ReportSettingsSchema>
+
+/** The ledger mapping kept in the workspace: each cost center's expense account and code. */
+export const ReportLedgerSchema = z.object({
+  /** The name of the uploaded file (never a path), or null when none is kept. */
+  fileName: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      target: z.string(),
+      ledgerAccount: z.string().nullable(),
+      costCenterCode: z.string().nullable(),
+    }),
+  ),
+})
+/** The kept ledger mapping. */
+export type ReportLedger = z.infer<typeof ReportLedgerSchema>
+
+/** What `report:saveLedger` takes: an uploaded CSV's name and text, or clear. Never a path. */
+export const ReportLedgerRequestSchema = z.union([
+  z
+    .object({
+      fileName: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\\]+$/, 'a file name, not a path'),
+      text: z.string().max(1024 * 1024),
+    })
+    .strict(),
+  z.object({ clear: z.literal(true) }).strict(),
+])
+/** A ledger mapping upload or clear. */
+export type ReportLedgerRequest = z.infer<typeof ReportLedgerRequestSchema>
 
 /** A target's or the pack's figures in one currency. */
 export const ReportAmountSchema = z.object({

@@ -6,10 +6,10 @@
  * the CSV summed here, export it with progress, download a PDF and the whole
  * pack as one ZIP.
  */
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sumDecimals } from '../../shared/money'
-import { formatExact, roundDecimal } from '../../shared/report'
+import { fixedDecimals, formatExact, roundDecimal } from '../../shared/report'
 import { parseCsv } from '../helpers/csv-sums'
 import { ROOT } from '../helpers/paths'
 import { readZipEntries } from '../helpers/zip-reader'
@@ -34,7 +34,7 @@ test('allocate with the example rules, save a version, export the chargeback pac
   workspace,
   allocate,
   reports,
-}) => {
+}, testInfo) => {
   const expected = septemberBilled()
   await app.open()
   await workspace.openSample()
@@ -68,6 +68,24 @@ test('allocate with the example rules, save a version, export the chargeback pac
   await expect(reports.reconciliation('USD')).toHaveAttribute('data-ok', 'true')
   await expect(reports.reconciliation('USD')).toContainText(formatExact(expected, 'USD'))
 
+  // The journal's settings: the invoice's credit account and a ledger mapping for every cost center.
+  const targets = await reports.targets()
+  expect(targets).toContain('Unallocated')
+  const ledger = join(testInfo.outputDir, 'ledger.csv')
+  mkdirSync(testInfo.outputDir, { recursive: true })
+  writeFileSync(
+    ledger,
+    [
+      'target,ledger_account,cost_center_code',
+      ...targets.map((t, i) => `"${t}",6${String(i).padStart(3, '0')},CC-${i}`),
+    ].join('\n'),
+  )
+  await reports.creditAccount('2100')
+  await reports.uploadLedger(
+    ledger,
+    new RegExp(`^${targets.length} of ${targets.length} cost centers have a ledger account`),
+  )
+
   await reports.exportPack()
   await expect(page.getByTestId('export-count')).toHaveText(
     /^Done: (\d+) of \1 steps · \d+ files written/,
@@ -89,6 +107,15 @@ test('allocate with the example rules, save a version, export the chargeback pac
   expect(
     entries.find((e) => e.name === 'chargeback-2024-09-summary.pdf')?.bytes.equals(bytes),
   ).toBe(true)
+  // The journal in the ZIP balances, and its credit is the invoice total at cents.
+  const [header = [], ...journal] = parseCsv(
+    entries.find((e) => e.name === 'chargeback-2024-09-journal.csv')?.bytes.toString('utf8') ?? '',
+  )
+  const side = (name: string): string =>
+    sumDecimals(journal.map((r) => r[header.indexOf(name)] || '0'))
+  expect(side('Debit')).toBe(side('Credit'))
+  const credit = journal.find((r) => r[header.indexOf('Account')] === '2100')
+  expect(credit?.[header.indexOf('Credit')]).toBe(fixedDecimals(expected, 2))
   await screenshotPage(page, join(ROOT, 'test-results', 'reports.png'))
 })
 

@@ -14,7 +14,7 @@ import {
 import type { Workspace } from '../workspace/workspace'
 import { writePack } from './pack'
 import { linesSourceOf } from './report-request'
-import { readReportSettings } from './settings'
+import { readLedgerMapping, readReportSettings } from './settings'
 
 /** Finished jobs kept for downloads; older ones are forgotten (their files stay on disk). */
 const KEEP_JOBS = 50
@@ -91,11 +91,14 @@ export class ReportJobs {
     const { job } = entry
     const send = (): void => this.publish(structuredClone(job))
     try {
-      const { companyName } = await readReportSettings(ws)
+      const { companyName, creditAccount } = await readReportSettings(ws)
+      const ledger = await readLedgerMapping(ws)
       const result = await writePack(
         ws,
         {
           company: companyName,
+          creditAccount,
+          ledgerMapping: ledger.rows,
           kind: request.kind,
           period: request.period,
           metric: request.metric,

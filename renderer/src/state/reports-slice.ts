@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand'
 import type {
   ReportFormat,
   ReportJob,
+  ReportLedger,
   ReportPreview,
   ReportRequest,
 } from '../../../shared/contract'
@@ -39,6 +40,20 @@ export interface ReportsSlice {
   readonly companyName: string | null | undefined
   loadReportSettings(): Promise<void>
   saveCompanyName(name: string): Promise<void>
+  /** The journal's settings kept in the workspace: the invoice's credit account and the ledger mapping. */
+  readonly journalSettings: JournalSettings
+  saveCreditAccount(account: string): Promise<void>
+  /** Uploads a ledger mapping CSV (target,ledger_account,cost_center_code); errors land in the task. */
+  uploadLedger(file: File): Promise<void>
+  clearLedger(): Promise<void>
+}
+
+/** The journal's settings and the state of their last save. */
+export interface JournalSettings {
+  /** Undefined until loaded. */
+  readonly creditAccount: string | null | undefined
+  readonly ledger: ReportLedger | null
+  readonly task: Task
 }
 
 /** Default formats: the PDFs, the workbook and the CSVs finance asks for; the data exports on request. */
@@ -88,9 +103,51 @@ export function createReportsSlice(
       reportFileUrl: (jobId, name) => api.reportFileUrl(jobId, name),
       reportZipUrl: (jobId) => api.reportZipUrl(jobId),
       companyName: undefined,
+      journalSettings: { creditAccount: undefined, ledger: null, task: IDLE },
       loadReportSettings: async () => {
-        const settings = await api['report:settings']({})
-        set({ companyName: settings.companyName })
+        const [settings, ledger] = await Promise.all([
+          api['report:settings']({}),
+          api['report:ledger']({}),
+        ])
+        set({
+          companyName: settings.companyName,
+          journalSettings: {
+            creditAccount: settings.creditAccount ?? null,
+            ledger,
+            task: IDLE,
+          },
+        })
+      },
+      saveCreditAccount: async (account) => {
+        const journal = (patch: Partial<JournalSettings>): void =>
+          set((s) => ({ journalSettings: { ...s.journalSettings, ...patch } }))
+        try {
+          const settings = await api['report:saveSettings']({
+            companyName: get().companyName ?? null,
+            creditAccount: account.trim() || null,
+          })
+          journal({ creditAccount: settings.creditAccount ?? null, task: DONE })
+        } catch (cause) {
+          journal({ task: failed(cause) })
+        }
+      },
+      uploadLedger: async (file) => {
+        const journal = (patch: Partial<JournalSettings>): void =>
+          set((s) => ({ journalSettings: { ...s.journalSettings, ...patch } }))
+        journal({ task: RUNNING })
+        try {
+          const ledger = await api['report:saveLedger']({
+            fileName: file.name,
+            text: await file.text(),
+          })
+          journal({ ledger, task: DONE })
+        } catch (cause) {
+          journal({ task: failed(cause) })
+        }
+      },
+      clearLedger: async () => {
+        const ledger = await api['report:saveLedger']({ clear: true })
+        set((s) => ({ journalSettings: { ...s.journalSettings, ledger, task: IDLE } }))
       },
       saveCompanyName: async (name) => {
         const settings = await api['report:saveSettings']({ companyName: name.trim() || null })

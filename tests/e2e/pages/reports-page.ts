@@ -50,6 +50,30 @@ export class ReportsPage {
     return this.page.getByTestId(`report-reconciliation-${currency}`)
   }
 
+  /** Sets the journal's credit account (saved when the field loses focus). */
+  async creditAccount(account: string): Promise<void> {
+    const field = this.page.getByTestId('credit-account')
+    await field.fill(account)
+    await field.blur()
+  }
+
+  /** Uploads a ledger mapping CSV and waits until the screen states what it holds. */
+  async uploadLedger(path: string, status: RegExp): Promise<void> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByTestId('ledger-upload').click(),
+    ])
+    await chooser.setFiles(path)
+    await expect(this.page.getByTestId('ledger-status')).toHaveText(status)
+  }
+
+  /** The cost centers of the preview, in its order. */
+  async targets(): Promise<string[]> {
+    return this.preview
+      .locator('[data-testid="report-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-target') ?? ''))
+  }
+
   /** Starts the export and waits until it is done. */
   async exportPack(): Promise<void> {
     await this.page.getByTestId('export-pack').click()

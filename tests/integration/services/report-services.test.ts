@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
 import { sumDecimals } from '../../../shared/money'
 import { roundDecimal } from '../../../shared/report'
+import { parseCsv } from '../../helpers/csv-sums'
 import { demoServices, periodSums, waitForReport } from './support'
 
 let services: FocalServices
@@ -125,11 +126,18 @@ describe('report services', () => {
   })
 
   it('keeps the company name in the workspace and prints it on every cover', async () => {
-    expect(await services['report:settings']({})).toEqual({ companyName: null })
+    expect(await services['report:settings']({})).toEqual({
+      companyName: null,
+      creditAccount: null,
+    })
     expect(await services['report:saveSettings']({ companyName: '  Globex Finance  ' })).toEqual({
       companyName: 'Globex Finance',
+      creditAccount: null,
     })
-    expect(await services['report:settings']({})).toEqual({ companyName: 'Globex Finance' })
+    expect(await services['report:settings']({})).toEqual({
+      companyName: 'Globex Finance',
+      creditAccount: null,
+    })
     const { jobId } = await services['report:export']({
       kind: 'showback',
       period: '2024-09',
@@ -144,7 +152,66 @@ describe('report services', () => {
       'Globex Finance',
     )
     await services['report:saveSettings']({ companyName: '' })
-    expect(await services['report:settings']({})).toEqual({ companyName: null })
+    expect(await services['report:settings']({})).toEqual({
+      companyName: null,
+      creditAccount: null,
+    })
+  })
+
+  it('keeps the credit account and the uploaded ledger mapping, and the journal posts by them', async () => {
+    // A company-name save leaves the credit account as it was.
+    await services['report:saveSettings']({ companyName: null, creditAccount: ' 2100 ' })
+    await services['report:saveSettings']({ companyName: 'Globex' })
+    expect((await services['report:settings']({})).creditAccount).toBe('2100')
+    await expect(
+      services['report:saveLedger']({ fileName: 'gl.csv', text: 'target,account\nIT,6100\n' }),
+    ).rejects.toMatchObject({
+      error: { code: 'MISSING_COLUMNS', message: 'gl.csv has no "ledger_account" column.' },
+    })
+    const preview = await services['report:preview']({
+      kind: 'chargeback',
+      period: '2024-09',
+      metric: 'BilledCost',
+      source: { by: 'SubAccountName' },
+    })
+    const targets = preview.targets.filter((t) => t.amounts.some((a) => a.lines > 0))
+    const text = [
+      'target,ledger_account,cost_center_code',
+      ...targets.map((t, i) => `"${t.target}",6${String(i).padStart(3, '0')},CC${i}`),
+    ].join('\n')
+    const saved = await services['report:saveLedger']({ fileName: 'gl.csv', text })
+    expect(saved.rows).toHaveLength(targets.length)
+    expect(await services['report:ledger']({})).toEqual(saved)
+    const { jobId } = await services['report:export']({
+      kind: 'chargeback',
+      period: '2024-09',
+      metric: 'BilledCost',
+      source: { by: 'SubAccountName' },
+      formats: ['csv'],
+    })
+    expect((await waitForReport(services, jobId)).at(-1)?.state).toBe('done')
+    const csv = readFileSync(
+      services.reportFile(jobId, 'chargeback-2024-09-journal.csv').path,
+      'utf8',
+    )
+    const [header = [], ...lines] = parseCsv(csv)
+    const col = (name: string): number => header.indexOf(name)
+    // Every cost center with a charge is posted under its code; the invoice is credited to 2100.
+    expect(lines.filter((l) => l[col('Account')] === '2100')).toHaveLength(1)
+    expect(lines.every((l) => /^(2100|6\d{3})$/.test(l[col('Account')] ?? ''))).toBe(true)
+    expect(sumDecimals(lines.map((l) => l[col('Debit')] || '0'))).toBe(
+      sumDecimals(lines.map((l) => l[col('Credit')] || '0')),
+    )
+    expect(
+      lines
+        .filter((l) => l[col('Account')] !== '2100')
+        .every((l) => /^CC\d+$/.test(l[col('Cost center')] ?? '')),
+    ).toBe(true)
+    expect(await services['report:saveLedger']({ clear: true })).toEqual({
+      fileName: null,
+      rows: [],
+    })
+    await services['report:saveSettings']({ companyName: null, creditAccount: null })
   })
 
   it('hands out only the files in the job’s own list', async () => {

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { CompanyNameField } from './company-name-field'
 import { ExportFiles } from './export-files'
+import { JournalSettingsFields } from './journal-settings'
 
 const FORMAT_LABELS: Readonly<Record<ReportFormat, { label: string; description: string }>> = {
   pdf: { label: 'PDF', description: 'A summary and one PDF per cost center' },
@@ -41,6 +42,7 @@ export function ExportPanel({
     <Stack gap="sm">
       <Title order={4}>Export the pack</Title>
       <CompanyNameField />
+      <JournalSettingsFields />
       <Checkbox.Group
         value={[...formats]}
         onChange={(v) => setFormats(REPORT_FORMATS.filter((f) => v.includes(f)))}
