@@ -61,6 +61,28 @@ export class ExplorePage {
     await this.page.getByLabel(bound, { exact: true }).fill(isoDate)
   }
 
+  /** The result's card: data-spec-key names the query its figures are of, data-edit-key the one edited. */
+  get result(): Locator {
+    return this.page.getByTestId('pivot-result')
+  }
+
+  /** Waits until the figures on screen are those of the pivot being edited, with no run in flight. */
+  async waitForCurrent(): Promise<void> {
+    await expect(this.result).toHaveAttribute('aria-busy', 'false')
+    await expect
+      .poll(async () => {
+        const shown = await this.result.getAttribute('data-spec-key')
+        return shown !== '' && shown === (await this.result.getAttribute('data-edit-key'))
+      })
+      .toBe(true)
+    await expect(this.result).toHaveAttribute('aria-busy', 'false')
+  }
+
+  /** Clicks a time grain (None, Day, Week, Month, Quarter). */
+  async grain(label: string): Promise<void> {
+    await this.page.getByTestId('time-grain').getByText(label, { exact: true }).click()
+  }
+
   /** The result summary line ("21 result rows in 18 ms"). */
   get summary(): Locator {
     return this.page.getByTestId('pivot-summary')

@@ -1,9 +1,11 @@
 /** Explore: build a pivot, see it as a chart and a table; it reruns as the pivot changes. */
 import { Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { NeedWorkspace } from '../../components/need-workspace'
+import { querySpecKey } from '../../state/pivot-run'
 import { resultTable } from '../../state/result-cache'
+import { createRunScheduler } from '../../state/run-policy'
 import { useAppStore } from '../../state/store-context'
 import { PivotBuilder } from './pivot-builder'
 import { PivotChart } from './pivot-chart'
@@ -13,9 +15,8 @@ import { RowsDrawer } from './rows-drawer'
 import { SavedViews } from './saved-views'
 import { FilterChips } from './filter-chips'
 import { pivotView } from './pivot-view'
-
-/** Waits this long after the last change before running, so typing a date does not fire a query per key. */
-const RUN_DELAY_MS = 250
+import { RunStatus } from './run-status'
+import classes from './run-status.module.css'
 
 function useAutoRun(): void {
   const workspace = useAppStore((s) => s.workspace)
@@ -25,16 +26,19 @@ function useAutoRun(): void {
   const catalogRunning = useAppStore((s) => s.catalogTask.status === 'running')
   const loadCatalog = useAppStore((s) => s.loadCatalog)
   const runPivot = useAppStore((s) => s.runPivot)
+  // Typed text waits for a pause; a click runs at once (run-policy.ts).
+  const typing = useRef(false)
+  typing.current = useAppStore((s) => s.typedSpec !== null && s.typedSpec === s.spec)
+  const scheduler = useMemo(() => createRunScheduler(() => void runPivot()), [runPivot])
+  useEffect(() => () => scheduler.dispose(), [scheduler])
   useEffect(() => {
     if (workspace && catalogVersion !== dataVersion && !catalogRunning) void loadCatalog()
   }, [workspace, catalogVersion, dataVersion, catalogRunning, loadCatalog])
   // The chart kind is part of the spec but not of the query: choosing one runs nothing.
   const query = useMemo(() => JSON.stringify({ ...spec, chart: undefined }), [spec])
   useEffect(() => {
-    if (!workspace) return
-    const timer = setTimeout(() => void runPivot(), RUN_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [workspace, query, dataVersion, runPivot])
+    if (workspace) scheduler.change(typing.current)
+  }, [workspace, query, dataVersion, scheduler])
 }
 
 function Result() {
@@ -42,15 +46,19 @@ function Result() {
   const task = useAppStore((s) => s.pivotTask)
   const meta = useAppStore((s) => s.pivotMeta)
   const resultId = useAppStore((s) => s.pivotResultId)
+  const run = useAppStore((s) => s.pivotRun)
   const table = resultTable(resultId)
   const view = useMemo(() => (table && meta ? pivotView(table, meta) : null), [table, meta])
 
   if (task.status === 'failed' && task.error)
     return <ErrorAlert error={task.error} title="The pivot could not run" />
-  if (!view || !meta || !spec) return <Loader m="xl" />
+  if (!view || !meta || !spec) return run.cancelled ? <RunStatus /> : <Loader m="xl" />
   if (view.rowCount === 0) {
     return (
-      <Text c="dimmed">No rows match. Widen the date range or import data for this period.</Text>
+      <Stack gap="xs">
+        <RunStatus />
+        <Text c="dimmed">No rows match. Widen the date range or import data for this period.</Text>
+      </Stack>
     )
   }
   return (
@@ -58,9 +66,12 @@ function Result() {
       <Group justify="space-between">
         <Group gap="xs">
           <Text size="sm" c="dimmed" className="amount" data-testid="pivot-summary">
-            {meta.rowCount.toLocaleString('en-US')} result rows in {Math.round(meta.elapsedMs)} ms
+            {meta.rowCount.toLocaleString('en-US')} result rows{' '}
+            {run.cached
+              ? `· from the cache (first run ${Math.round(meta.elapsedMs)} ms)`
+              : `in ${Math.round(meta.elapsedMs)} ms`}
           </Text>
-          {task.status === 'running' ? <Loader size="xs" /> : null}
+          <RunStatus />
           {meta.truncated ? (
             <Badge variant="light" color="yellow">
               cut at the row limit: set a Top N or a date range
@@ -77,6 +88,33 @@ function Result() {
       {/* Several measures or a column axis: the pivot table; else the summary's own table. */}
       {wantsMatrix(spec) ? <PivotMatrix /> : <PivotTable view={view} spec={spec} />}
     </Stack>
+  )
+}
+
+/**
+ * The result's card. It names the query its figures are of (data-spec-key) and the one
+ * being edited (data-edit-key), busy while a run is in flight, stale when they differ
+ * after a cancel or while typing has not paused: tests and the bench wait on these
+ * rather than on time.
+ */
+function ResultFrame({ children }: { children: ReactNode }) {
+  const busy = useAppStore((s) => s.pivotTask.status === 'running')
+  const shown = useAppStore((s) => (s.pivotResultSpec ? querySpecKey(s.pivotResultSpec) : ''))
+  const edited = useAppStore((s) => querySpecKey(s.spec))
+  // Between a click and its run starting nothing is stale: only a cancel or typing not yet run.
+  const waiting = useAppStore((s) => s.pivotRun.cancelled || s.typedSpec === s.spec)
+  const stale = !busy && waiting && shown !== '' && shown !== edited
+  return (
+    <Paper
+      data-testid="pivot-result"
+      aria-busy={busy}
+      data-spec-key={shown}
+      data-edit-key={edited}
+      data-stale={stale}
+      className={stale ? classes.stale : undefined}
+    >
+      {children}
+    </Paper>
   )
 }
 
@@ -100,9 +138,9 @@ export function ExploreScreen() {
         <PivotBuilder />
         <FilterChips />
       </Paper>
-      <Paper data-testid="pivot-result">
+      <ResultFrame>
         <Result />
-      </Paper>
+      </ResultFrame>
       <RowsDrawer />
     </Stack>
   )

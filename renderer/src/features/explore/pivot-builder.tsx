@@ -165,12 +165,16 @@ export function PivotBuilder() {
           description=" "
           value={spec.topN ?? ''}
           onChange={(value) =>
-            updateSpec({
-              topN:
-                typeof value === 'number' && value >= 1
-                  ? Math.min(10_000, Math.floor(value))
-                  : null,
-            })
+            updateSpec(
+              {
+                topN:
+                  typeof value === 'number' && value >= 1
+                    ? Math.min(10_000, Math.floor(value))
+                    : null,
+              },
+              // Typed digits wait for a pause (run-policy.ts); "12" is not a run of 1 then 12.
+              { typing: true },
+            )
           }
           min={1}
           max={10_000}
@@ -197,7 +201,10 @@ export function PivotBuilder() {
             data-testid="time-grain"
           />
         </div>
-        <DateRange range={spec.dateRange} onChange={(dateRange) => updateSpec({ dateRange })} />
+        <DateRange
+          range={spec.dateRange}
+          onChange={(dateRange) => updateSpec({ dateRange }, { typing: true })}
+        />
       </Group>
       <MatrixControls />
     </Stack>

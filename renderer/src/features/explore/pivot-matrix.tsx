@@ -6,11 +6,11 @@
 import { Box, Group, Loader, Text } from '@mantine/core'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { FocalError, PivotTableData } from '../../../../shared/contract'
-import { toFocalError } from '../../../../shared/contract'
 import type { PivotSpec } from '../../../../shared/pivot'
 import { gridTsv } from '../../../../shared/pivot/table-text'
 import { Amount } from '../../components/amount'
 import { ErrorAlert } from '../../components/error-alert'
+import { wantsTable } from '../../state/pivot-run'
 import { useAppStore } from '../../state/store-context'
 import { copyText } from './grid-clipboard'
 import { selectionRange, selectionSize, type GridSelection } from './grid-selection'
@@ -20,46 +20,19 @@ import { MatrixGrid, type MatrixColumn } from './matrix-grid'
 import classes from './pivot-table.module.css'
 import { tableCellRowsRequest } from './table-rows-request'
 
-/** Waits after the last change before asking, like the chart's run. */
-const RUN_DELAY_MS = 250
-
 /** True when the spec asks for the table: several measures or a column axis. */
-export function wantsMatrix(spec: PivotSpec): boolean {
-  return Boolean(spec.columns || spec.measures?.length)
-}
+export const wantsMatrix = wantsTable
 
+/** The table of the shown result: runPivot asks for it with the summary, under one run id (state/pivot-run.ts). */
 function useTable(): {
   table: PivotTableData | null
   spec: PivotSpec | null
   error: FocalError | null
   running: boolean
 } {
-  const spec = useAppStore((s) => s.spec)
-  const dataVersion = useAppStore((s) => s.dataVersion)
-  const pivotTable = useAppStore((s) => s.pivotTable)
-  const [state, setState] = useState<{
-    table: PivotTableData | null
-    spec: PivotSpec | null
-    error: FocalError | null
-  }>({ table: null, spec: null, error: null })
-  const [running, setRunning] = useState(false)
-  useEffect(() => {
-    let current = true
-    const timer = setTimeout(() => {
-      setRunning(true)
-      pivotTable(spec)
-        .then(
-          (table) => current && setState({ table, spec, error: null }),
-          (cause: unknown) => current && setState((s) => ({ ...s, error: toFocalError(cause) })),
-        )
-        .finally(() => current && setRunning(false))
-    }, RUN_DELAY_MS)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [spec, dataVersion, pivotTable])
-  return { ...state, running }
+  const matrix = useAppStore((s) => s.pivotMatrix)
+  const running = useAppStore((s) => s.pivotTask.status === 'running')
+  return { ...matrix, running }
 }
 
 /** Widths in pixels: services get room, the currency little, figures fit "USD -1,234,567.89". */
