@@ -75,10 +75,12 @@ export function exportHeader(
   exportedAt: Date,
 ): HeaderLine[] {
   const range = spec.dateRange
-  const dates =
-    range && (range.start || range.end)
-      ? `${range.start ?? 'the first date'} to before ${range.end ?? 'after the last date'}`
-      : 'All dates'
+  // As the screen's range reads: From, and Until (exclusive).
+  const bounds = [
+    ...(range?.start ? [`From ${range.start}`] : []),
+    ...(range?.end ? [`until ${range.end} (exclusive)`] : []),
+  ]
+  const dates = bounds.length ? bounds.join(' ').replace(/^until/, 'Until') : 'All dates'
   const basis =
     table.dateBasis === 'billing'
       ? 'Billing period (BillingPeriodStart, UTC)'

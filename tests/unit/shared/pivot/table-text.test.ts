@@ -135,7 +135,7 @@ describe('pivotCsv', () => {
       'Rows,"ServiceName, RegionId"',
       'Columns across,month buckets',
       'Filters,"top 1 ServiceName, the rest as (Other)"',
-      'Date range,2024-01-01 to before 2024-03-01',
+      'Date range,From 2024-01-01 until 2024-03-01 (exclusive)',
       'Date basis,"Charge period (ChargePeriodStart, UTC)"',
       'Measures,"BilledCost, RowCount"',
       "Currency,Amounts are in their row's BillingCurrency; different currencies never share a total.",
