@@ -131,3 +131,52 @@ test('filters from the values list, a text match and a range: chips, edit, remov
   await expect(filters.chips).toHaveCount(0)
   await expect.poll(() => explore.total('USD')).toBe(totals[0])
 })
+
+test('a tag missing, then present, and "(none)" picked from the values list', async ({
+  page,
+  app,
+  workspace,
+  explore,
+}) => {
+  const filters = new FiltersPage(page)
+  const all = demoRows()
+  const tagged = (r: Row): boolean => {
+    const tags = r.Tags === null ? {} : (JSON.parse(r.Tags) as Record<string, unknown>)
+    return tags.application !== undefined && tags.application !== null
+  }
+  const without = all.filter((r) => !tagged(r))
+  const withTag = all.filter(tagged)
+  const noRegion = withTag.filter((r) => r.RegionId === null)
+  expect(noRegion.length).toBeGreaterThan(0)
+  const totals = [all, without, withTag, noRegion].map(billed)
+  expect(new Set(totals).size).toBe(totals.length)
+
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('explore')
+  await explore.waitForResult('BilledCost')
+
+  await filters.add('tag:application')
+  await filters.mode('Tag present')
+  await filters.editor.getByTestId('filter-tag').getByText('Rows without this tag').click()
+  await filters.apply()
+  await expect(filters.chips).toHaveText(['no tag application'])
+  await expect.poll(() => explore.total('USD')).toBe(totals[1])
+
+  await filters.edit('no tag application')
+  await filters.editor.getByTestId('filter-tag').getByText('Rows that have this tag').click()
+  await filters.apply()
+  await expect(filters.chips).toHaveText(['has tag application'])
+  await expect.poll(() => explore.total('USD')).toBe(totals[2])
+
+  // The missing value reads "(none)" in the list and a search for it finds it.
+  await filters.add('RegionId')
+  await filters.search('none')
+  await expect(filters.valueLine('(none)')).toContainText(`${noRegion.length} rows`)
+  await filters.tick('(none)')
+  await filters.apply()
+  // Value filters read first, then the conditions.
+  await expect(filters.chips).toHaveText(['RegionId: (none)', 'has tag application'])
+  await expect.poll(() => explore.total('USD')).toBe(totals[3])
+  await screenshotPage(page, join(SHOTS, '4-tag-and-none.png'))
+})
