@@ -178,11 +178,20 @@ export async function writePack(
       onProgress({ phase, done: done++, total, file })
     }
     const at = (relative: string): string => join(options.outDir, relative)
+    // Fingerprints, and a reopened month's changes since its close (close/pack-close.ts),
+    // which the summary PDF states too.
+    const closing = await packCloseFacts(ws, model, read.facts.current, plan.prefix, options.outDir)
 
     if (plan.summaryPdf) {
       step('pdf', plan.summaryPdf)
       await time('pdf', () =>
-        writeSummaryPdf(at(plan.summaryPdf ?? ''), model, { fonts, logo }, journal),
+        writeSummaryPdf(
+          at(plan.summaryPdf ?? ''),
+          model,
+          { fonts, logo },
+          journal,
+          closing.changes,
+        ),
       )
     }
     for (const { target, file } of plan.targetPdfs) {
@@ -221,8 +230,6 @@ export async function writePack(
       await time('export', () => exportAllocatedFocus(ws, exportInput, format, at(file)))
     }
     step('manifest', plan.manifest)
-    // Fingerprints, and a reopened month's changes since its close (close/pack-close.ts).
-    const closing = await packCloseFacts(ws, model, read.facts.current, plan.prefix, options.outDir)
     const files = await time('manifest', () => describeFiles(options.outDir, plan))
     files.push(...closing.files)
     await writeFile(

@@ -14,14 +14,15 @@ import { listPacks } from '../../../electron/core/close/packs'
 import { periodState, periodStates } from '../../../electron/core/close/period-records'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { dimensionLinesSource } from '../../../electron/core/report/lines-source'
-import { writePack, type PackResult } from '../../../electron/core/report/pack'
+import { writePack, type PackFormat, type PackResult } from '../../../electron/core/report/pack'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { subtractDecimals, sumDecimals } from '../../../shared/money'
 import { parseDimension } from '../../../shared/pivot'
+import { formatExact } from '../../../shared/report'
 import { parseCsv } from '../../helpers/csv-sums'
 import { tempDir } from '../../helpers/paths'
 import { freshWorkspace, storedSums } from '../../helpers/workspace'
-import { DEMO, oracle } from '../report/support'
+import { DEMO, hasRow, oracle, pdfLines, pdfText } from '../report/support'
 
 const PERIOD = '2024-09'
 const BY = 'SubAccountName'
@@ -72,14 +73,19 @@ function splitDemo(): {
 }
 
 const source = dimensionLinesSource(parseDimension(BY))
-const pack = (ws: Workspace, kind: 'chargeback' | 'showback', out: string): Promise<PackResult> =>
+const pack = (
+  ws: Workspace,
+  kind: 'chargeback' | 'showback',
+  out: string,
+  formats: PackFormat[] = ['csv'],
+): Promise<PackResult> =>
   writePack(ws, {
     kind,
     period: PERIOD,
     metric: 'BilledCost',
     source,
     outDir: out,
-    formats: ['csv'],
+    formats,
     overwrite: true,
   })
 
@@ -177,7 +183,7 @@ describe('closing and reopening a month', () => {
 
   it('states the changes since close in the next pack, equal to the late rows', async () => {
     const out = tempDir('focal-close-pack-')
-    const result = await pack(ws, 'chargeback', out)
+    const result = await pack(ws, 'chargeback', out, ['csv', 'pdf'])
     const late = oracle(files.late, PERIOD, BY)
     const main = oracle(files.main, PERIOD, BY)
     const changes = result.files.find((f) => f.kind === 'changes-csv')
@@ -210,6 +216,17 @@ describe('closing and reopening a month', () => {
     expect(manifest.changesSinceClose.closeNote).toBe('September signed off')
     expect(subtractDecimals(manifest.changesSinceClose.totals[0].now, main.total)).toBe(late.total)
     expect(manifest.dataFingerprint).toMatch(/^[0-9a-f]{64}$/)
+    // The summary PDF states it too: the notes, and the change per currency to the cent.
+    const pdf = pdfText(join(out, `chargeback-${PERIOD}-summary.pdf`))
+    expect(pdf).toContain('Changes since close')
+    expect(pdf).toContain('September signed off')
+    expect(pdf).toContain('AWS credit arrived late')
+    const pdfRows = pdfLines(join(out, `chargeback-${PERIOD}-summary.pdf`))
+    const usd = (v: string): string => formatExact(v, 'USD')
+    const now = sumDecimals([main.total, late.total])
+    expect(hasRow(pdfRows, `Total USD ${usd(main.total)} ${usd(now)} ${usd(late.total)}`)).toBe(
+      true,
+    )
   })
 
   it('lists packs by kind and flags the one made before the late rows', async () => {

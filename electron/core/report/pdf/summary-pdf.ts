@@ -19,7 +19,9 @@ import {
   type ReportModel,
 } from '../../../../shared/report'
 import { subtractDecimals, sumDecimals } from '../../../../shared/money'
+import type { ChangesSinceClose } from '../../close/changes-since-close'
 import { drawAppendix } from './appendix'
+import { drawChangesSinceClose } from './changes-section'
 import { drawTrendChart } from './chart'
 import { drawCover, drawFigures, type Figure } from './cover'
 import {
@@ -104,12 +106,12 @@ function drawJournalNote(doc: Pdf, journal: Journal): void {
   const lines = journalStatements(journal)
   ensureSpace(doc, 14 + lines.length * 12)
   for (const [i, line] of lines.entries())
-    style(doc, i === 0 ? 'bold' : 'regular', 7.8, complete ? COLOR.ink : COLOR.bad).text(
-      line,
-      PAGE.margin,
-      doc.y + (i === 0 ? 0 : 2),
-      { width: CONTENT_WIDTH },
-    )
+    style(
+      doc,
+      i < journal.balances.length ? 'bold' : 'regular',
+      7.8,
+      complete ? COLOR.ink : COLOR.bad,
+    ).text(line, PAGE.margin, doc.y + (i === 0 ? 0 : 2), { width: CONTENT_WIDTH })
   doc.y += 10
   doc.x = PAGE.margin
 }
@@ -223,6 +225,8 @@ export async function writeSummaryPdf(
   model: ReportModel,
   options: PdfOptions,
   journal?: Journal,
+  /** A reopened month's changes since its close (close/changes-since-close.ts). */
+  changes?: ChangesSinceClose | null,
 ): Promise<void> {
   const doc = createPdf(options.fonts, {
     title: `${kindTitle(model.kind)} ${model.period} — summary`,
@@ -235,6 +239,7 @@ export async function writeSummaryPdf(
   drawReconciliation(doc, model)
   // Only a chargeback is posted; a showback's journal is for reference and not stated up front.
   if (journal && model.kind === 'chargeback') drawJournalNote(doc, journal)
+  if (changes) drawChangesSinceClose(doc, changes)
   sectionHeading(
     doc,
     model.trend.grain === 'month' ? 'Trend by month' : `Daily cost in ${periodName(model.period)}`,
