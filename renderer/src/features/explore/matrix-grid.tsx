@@ -126,7 +126,6 @@ export function MatrixGrid(props: {
         ].join(' ')}
         style={{ width: c.width, ...(left === null ? {} : { left }) }}
         data-selected={selected || undefined}
-        aria-selected={selected}
         aria-sort={
           row < 0 && c.sorted ? (c.sorted === 'asc' ? 'ascending' : 'descending') : undefined
         }
@@ -183,7 +182,6 @@ export function MatrixGrid(props: {
       role="table"
       aria-rowcount={rowCount}
       aria-colcount={columns.length}
-      aria-multiselectable
       data-testid={testId}
     >
       <div style={{ height: rows.getTotalSize(), width: totalWidth, position: 'relative' }}>
