@@ -198,6 +198,9 @@ export function packReference(model: ReportModel): string {
   return `${model.kind}-${model.period}-${stamp}`
 }
 
+/** How many unposted charges a statement names before it sums them instead. */
+const UNPOSTED_NAMED = 8
+
 /** The sentences a pack states about its journal (cover, manifest, workbook): balances, then what was not posted. */
 export function journalStatements(journal: Journal): string[] {
   const amount = (value: string, currency: string): string =>
@@ -207,9 +210,18 @@ export function journalStatements(journal: Journal): string[] {
   )
   const byReason = groupBy(journal.unposted, (u) => u.reason)
   const missing = byReason.get('no ledger account') ?? []
+  // A handful is named; a long list is summed per currency here and listed in full in the manifest.
+  const named =
+    missing.length <= UNPOSTED_NAMED
+      ? missing.map((u) => `${u.target} ${amount(u.amount, u.currency)}`).join('; ')
+      : `${missing.length} charges of ${new Set(missing.map((u) => u.target)).size} cost centers, ${[
+          ...groupBy(missing, (u) => u.currency),
+        ]
+          .map(([c, list]) => amount(sumDecimals(list.map((u) => u.amount)), c))
+          .join(' and ')} (each listed in the manifest)`
   if (missing.length > 0)
     lines.push(
-      `Not posted, no ledger account: ${missing.map((u) => `${u.target} ${amount(u.amount, u.currency)}`).join('; ')}. Map them in the ledger mapping (target,ledger_account,cost_center_code).`,
+      `Not posted, no ledger account: ${named}. Map them in the ledger mapping (target,ledger_account,cost_center_code).`,
     )
   if ((byReason.get('no credit account') ?? []).length > 0)
     lines.push(

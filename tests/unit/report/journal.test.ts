@@ -118,6 +118,31 @@ describe('buildJournal', () => {
     )
   })
 
+  it('sums a long list of unposted charges per currency instead of naming each', () => {
+    const many: ReportFacts = {
+      ...base,
+      current: Array.from({ length: 10 }, (_, i) => ({
+        target: `T${i}`,
+        currency: i % 2 ? 'EUR' : 'USD',
+        amount: `${i + 1}.10`,
+        lines: 1,
+      })),
+      periodTotals: [
+        { currency: 'EUR', amount: '30.5' },
+        { currency: 'USD', amount: '25.5' },
+      ],
+    }
+    const untagged = many.current.map((f) => ({ ...f, ledgerAccount: null }))
+    const journal = buildJournal(buildReportModel(many), untagged, {
+      reference: 'r',
+      creditAccount: '2100',
+    })
+    // EUR: 2.10 + 4.10 + 6.10 + 8.10 + 10.10 = 30.50; USD: 1.10 + 3.10 + 5.10 + 7.10 + 9.10 = 25.50.
+    expect(journalStatements(journal)).toEqual([
+      'Not posted, no ledger account: 10 charges of 10 cost centers, 30.50 EUR and 25.50 USD (each listed in the manifest). Map them in the ledger mapping (target,ledger_account,cost_center_code).',
+    ])
+  })
+
   it('posts nothing without a credit account, and says so', () => {
     const journal = buildJournal(model, ledger, { reference: 'r', creditAccount: ' ' })
     expect(journal.lines).toEqual([])
