@@ -130,7 +130,8 @@ export function MatrixGrid(props: {
           row < 0 && c.sorted ? (c.sorted === 'asc' ? 'ascending' : 'descending') : undefined
         }
         onMouseDown={(event) => {
-          if (event.button !== 0) return
+          // A plain click on a header sorts; shift+click (or a drag into it) takes headers along.
+          if (event.button !== 0 || (row < 0 && !event.shiftKey)) return
           dragging.current = true
           select({ row, column }, event.shiftKey)
           scroller.current?.focus({ preventScroll: true })
