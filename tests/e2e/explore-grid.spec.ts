@@ -178,4 +178,13 @@ test('a copy still reaches the clipboard where the host refuses the clipboard pe
   await page.getByTestId('matrix-copy').click()
   await expect(page.getByTestId('matrix-copy-note')).toHaveText('Copied 1 × 3 cells.')
   expect(await grid.clipboard()).toBe(shown)
+
+  // A drag selects the rectangle it crosses.
+  const from = (await grid.cell(1, 0).boundingBox())!
+  const to = (await grid.cell(2, 1).boundingBox())!
+  await page.mouse.move(from.x + 5, from.y + 5)
+  await page.mouse.down()
+  await page.mouse.move(to.x + 5, to.y + 5, { steps: 5 })
+  await page.mouse.up()
+  await expect(grid.grid.locator('[data-selected]')).toHaveCount(4)
 })
