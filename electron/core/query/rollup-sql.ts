@@ -8,7 +8,11 @@ import { ROLLUPS, rollupColumns } from '../../../shared/sql/pivot-rollup-sql'
 /** The table holding the stamp of the data the rollups were last built from (one row, or none). */
 export const ROLLUP_STATE_TABLE = 'rollup_state'
 
-/** The rollup tables and their state, for schema.ts (format 3 list: a new or upgraded workspace). */
+/**
+ * The rollup tables and their state. Created by the first rollup build (an import's end, or the
+ * first pivot of an older workspace), not with the workspace: a workspace without cost rows
+ * needs none, and an empty workspace stays as small as it was.
+ */
 export const ROLLUP_TABLES: readonly string[] = [
   ...ROLLUPS.map(
     (r) =>

@@ -46,7 +46,7 @@ export function refreshRollups(ws: Workspace): Promise<boolean> {
 
 async function rebuild(ws: Workspace): Promise<boolean> {
   return ws.transaction(async () => {
-    // A workspace opened before the rollups existed gets their tables here.
+    // The first build creates the tables (rollup-sql.ts says why not the workspace).
     for (const sql of ROLLUP_TABLES) await ws.run(sql)
     const [check] = await ws.all(ROLLUP_CHECK_SQL)
     if (check?.fresh === true) return false

@@ -7,7 +7,7 @@ import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import { CLOSE_TABLES } from '../close/close-sql'
-import { ROLLUP_TABLES } from '../query/rollup-sql'
+import { FX_TABLES } from '../fx/fx-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
@@ -134,8 +134,8 @@ export const FORMAT_3_TABLES: readonly string[] = [
     part INTEGER NOT NULL, parts INTEGER NOT NULL, incomplete BOOLEAN NOT NULL, missing VARCHAR[] NOT NULL)`,
   // Closed and reopened months, and the packs exported with their fingerprints (electron/core/close).
   ...CLOSE_TABLES,
-  // Pivot rollups per day and common dimensions, exact sums kept beside the rows (query/rollup.ts).
-  ...ROLLUP_TABLES,
+  // Exchange rates files imported and their dated rates, for a reporting currency (electron/core/fx).
+  ...FX_TABLES,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
