@@ -1,5 +1,5 @@
 // `npm run bench -- [--rows N] [--repeats N] [--format csv|parquet|both] [--profile]
-// [--only import|native|pivots|pack|validate] [--no-pack-exports]`: bundles
+// [--only import|native|pivots|pack|validate|ui] [--no-pack-exports]`: bundles
 // tests/bench/run.ts into .bench/run-<pid>.mjs (esbuild, the options of scripts/build-node.mjs) and
 // runs it with the arguments forwarded. JSON goes to stdout, progress to stderr.
 import { spawnSync } from 'node:child_process'
@@ -9,7 +9,13 @@ import { NODE_BUNDLE } from './build-node.mjs'
 
 // One bundle per run, so a second bench started meanwhile does not rebuild it under the first.
 const outfile = `.bench/run-${process.pid}.mjs`
-await build({ ...NODE_BUNDLE, entryPoints: ['tests/bench/run.ts'], outfile })
+// Playwright (the UI part drives Chromium) is loaded from node_modules, as the app's natives are.
+await build({
+  ...NODE_BUNDLE,
+  external: [...NODE_BUNDLE.external, '@playwright/test', 'playwright-core'],
+  entryPoints: ['tests/bench/run.ts'],
+  outfile,
+})
 
 // --expose-gc lets the bench collect garbage between phases, so one phase's heap does not bill the next.
 const child = spawnSync(

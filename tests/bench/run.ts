@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]
- * [--only import|native|pivots|pack|validate] [--no-pack-exports]`: generates (or reuses) the synthetic
+ * [--only import|native|pivots|pack|validate|ui] [--no-pack-exports]`: generates (or reuses) the synthetic
  * FOCUS 1.2 file, then measures in one run (a) plain DuckDB loading it, (b) Focal's
  * import of it, (c) issue 9's pivot set through the engine API, as direct SQL and raw (pivots.ts), (d) the monthly pack
  * (30 allocation rules, ~50 cost-center PDFs + XLSX), (e) plain DuckDB vs Focal on an AWS CUR
@@ -22,6 +22,7 @@ import { measurePack, type PackBench } from './pack'
 import { PIVOT_CASES, measurePivots, type PivotsBench } from './pivots'
 import { profileImport, type ImportProfile } from './profile-import'
 import { measureValidate, VALIDATE_RATIO_TARGET, type ValidateBench } from './validate'
+import { CLICK_P95_TARGET_MS, measureUi, type UiBench } from './ui'
 import { mb, peakRssMB, round, sampleLoadavg } from './stats'
 
 const IMPORT_RATIO_TARGET = 1.5
@@ -36,8 +37,8 @@ const log = (message: string): void => {
 }
 
 /** The parts of the bench; `--only` runs one of them. */
-type Part = 'import' | 'native' | 'pivots' | 'pack' | 'validate'
-const PARTS: readonly Part[] = ['import', 'native', 'pivots', 'pack', 'validate']
+type Part = 'import' | 'native' | 'pivots' | 'pack' | 'validate' | 'ui'
+const PARTS: readonly Part[] = ['import', 'native', 'pivots', 'pack', 'validate', 'ui']
 
 /** Parsed command line. */
 interface Options {
@@ -259,6 +260,12 @@ async function main(): Promise<void> {
     )
     phaseDone('afterValidate')
   }
+  // Click to rendered figures in the built app (ui.ts): needs `npm run build` first.
+  let ui: UiBench | null = null
+  if (runs('ui')) {
+    ui = await measureUi(workspace.focal, work, log)
+    phaseDone('afterUi')
+  }
   let pack: PackBench | null = null
   if (runs('pack')) {
     pack = await measurePack(
@@ -341,6 +348,7 @@ async function main(): Promise<void> {
     ...(native ? { native } : {}),
     ...(pack ? { pack } : {}),
     ...(validate ? { validate } : {}),
+    ...(ui ? { ui } : {}),
     memory: {
       peakRssMB: peakRssMB(),
       maxRSSKB: process.resourceUsage().maxRSS,
@@ -375,6 +383,16 @@ async function main(): Promise<void> {
               allMet: Object.values(pivotMet).every(Boolean),
               overheadTarget: OVERHEAD_TARGET,
               overheadMet: (pivots?.results ?? []).every((p) => p.overheadP95 <= OVERHEAD_TARGET),
+            },
+          }
+        : {}),
+      ...(ui
+        ? {
+            clickToRenderP95: {
+              target: CLICK_P95_TARGET_MS,
+              met: ui.targetMet,
+              uncached: ui.uncached.p95,
+              cached: ui.cached.p95,
             },
           }
         : {}),
