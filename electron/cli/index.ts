@@ -9,6 +9,7 @@ import { COMMITMENTS_HELP, runCommitmentsCommand } from './commitments-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { CLOSE_HELP, runCloseCommand } from './close-command'
+import { FX_HELP, runFxCommand } from './fx-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { ROWS_HELP, runRowsCommand } from './rows-command'
 import { PIVOT_HELP, runPivotCommand } from './pivot-command'
@@ -52,6 +53,7 @@ Usage:
 ${ALLOCATE_HELP}
   ${REPORT_HELP}
   ${CLOSE_HELP}
+  ${FX_HELP}
   ${TAGS_HELP}
   ${ROWS_HELP}
   ${PIVOT_HELP}
@@ -75,6 +77,7 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   close: (argv) => runCloseCommand('close', argv),
   reopen: (argv) => runCloseCommand('reopen', argv),
   periods: (argv) => runCloseCommand('periods', argv),
+  fx: runFxCommand,
   tags: runTagsCommand,
   rows: (argv) => runRowsCommand('rows', argv),
   row: (argv) => runRowsCommand('row', argv),

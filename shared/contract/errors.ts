@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'AZURE_COST_VIEW',
   'RECONCILIATION_FAILED',
   'PERIOD_CLOSED',
+  'FX_RATE_MISSING',
   'CANCELLED',
   'QUERY_REFUSED',
   'QUERY_FAILED',
@@ -129,6 +130,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   RECONCILIATION_FAILED: 'Totals after import did not match the file; nothing was stored.',
   PERIOD_CLOSED:
     'The month is closed, so its figures cannot change; reopen it with a note (focal reopen --period YYYY-MM --note "<why>"), then import again.',
+  FX_RATE_MISSING:
+    'Import the missing exchange rate (focal fx import <rates.csv>), then run the report again.',
   CANCELLED: 'The operation was cancelled; nothing was changed.',
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',
   QUERY_FAILED: 'Check the query and try again.',
