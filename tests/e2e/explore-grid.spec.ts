@@ -149,7 +149,7 @@ test('pinned labels and header, a copied 2×3 selection, CSV and XLSX exports as
   await grid.grid.screenshot({ path: testInfo.outputPath('explore-grid-resources.png') })
 })
 
-test('a copy still reaches the clipboard where the host refuses the clipboard permission', async ({
+test('a narrow table fills the grid, a drag selects, and a copy reaches the clipboard where the host refuses the permission', async ({
   app,
   workspace,
   explore,
@@ -168,6 +168,17 @@ test('a copy still reaches the clipboard where the host refuses the clipboard pe
   await explore.waitForResult('BilledCost')
   const grid = new GridPage(page)
   await grid.build(['BilledCost'], 'Time (by the grain)', 'Month', '2024-09 BilledCost')
+  // Four columns leave room in a wide window: the figures' columns widen to fill the grid.
+  const inner = await grid.grid.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    return { right: box.left + el.clientLeft + el.clientWidth }
+  })
+  await expect
+    .poll(async () => {
+      const box = (await grid.header('Total BilledCost').boundingBox())!
+      return Math.abs(box.x + box.width - inner.right) <= 4
+    })
+    .toBe(true)
   await grid.cell(0, 0).click()
   await grid.cell(0, 2).click({ modifiers: ['Shift'] })
   const shown = [

@@ -6,7 +6,7 @@
  */
 import { UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import {
   clickSelection,
   isSelected,
@@ -30,6 +30,15 @@ export interface MatrixColumn {
 const HEADER_HEIGHT = 36
 const ROW_HEIGHT = 34
 
+/** `columns` with the figures' columns widened to share `room` when they leave some empty. */
+function stretch(columns: readonly MatrixColumn[], room: number): readonly MatrixColumn[] {
+  const natural = columns.reduce((w, c) => w + c.width, 0)
+  const free = columns.filter((c) => !c.pinned).length
+  if (room <= natural || free === 0) return columns
+  const extra = Math.floor((room - natural) / free)
+  return columns.map((c) => (c.pinned ? c : { ...c, width: c.width + extra }))
+}
+
 /** The grid; selection is the caller's, so its Copy button and the keyboard copy the same. */
 export function MatrixGrid(props: {
   columns: readonly MatrixColumn[]
@@ -43,8 +52,18 @@ export function MatrixGrid(props: {
   onOpen?: (row: number, column: number) => void
   testId?: string
 }) {
-  const { columns, rowCount, cell, height, selection, onSelect, onCopy, onOpen, testId } = props
+  const { rowCount, cell, height, selection, onSelect, onCopy, onOpen, testId } = props
   const scroller = useRef<HTMLDivElement>(null)
+  // The width the grid has: columns narrower than it in total widen to fill it.
+  const [room, setRoom] = useState(0)
+  useEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const observer = new ResizeObserver(() => setRoom(element.clientWidth))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+  const columns = stretch(props.columns, room)
   const dragging = useRef(false)
   const pinned = columns.flatMap((c, i) => (c.pinned ? [i] : []))
   const free = columns.flatMap((c, i) => (c.pinned ? [] : [i]))
