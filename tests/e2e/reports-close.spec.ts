@@ -111,4 +111,8 @@ test('close September, refuse a late file, reopen, import it and export the chan
   expect(rows.find((r) => r[0] === 'Closed')?.[3]).toBe('September signed off by finance')
   await month.card.screenshot({ path: join(ROOT, 'test-results', 'reports-close-reopened.png') })
   await screenshotPage(page, join(ROOT, 'test-results', 'reports-close.png'))
+  // A chargeback pack is never listed under showback.
+  await reports.kind('Showback')
+  await expect(month.card).toContainText('No showback pack has been exported')
+  await expect(month.packs).toHaveCount(0)
 })

@@ -32,6 +32,6 @@ export class MonthClosePage {
 
   /** The listed packs of the screen's kind, newest first. */
   get packs(): Locator {
-    return this.card.getByTestId('month-pack')
+    return this.card.getByTestId('listed-pack')
   }
 }

@@ -1,14 +1,14 @@
 /**
  * The month's state on the Reports screen: Open, Closed (when, by whom, why)
  * or Reopened, the button to close or reopen it with a note, and the packs of
- * this kind exported for the month, each saying plainly whether it still
- * matches the data. A showback pack is never listed under chargeback.
+ * the chosen kind exported from the workspace (pack-list.tsx).
  */
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { CloseRecordInfo, PeriodEntryInfo } from '../../../../shared/contract'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
+import { PackList } from './pack-list'
 
 const when = (at: string): string => `${at.slice(0, 16).replace('T', ' ')} UTC`
 
@@ -57,63 +57,6 @@ function StateLine({ entry }: { entry: PeriodEntryInfo | undefined }) {
         {describe(entry.close, 'Closed')}. The next pack states the changes since the close.
       </Text>
     </Stack>
-  )
-}
-
-function PackList({ entry, kind }: { entry: PeriodEntryInfo | undefined; kind: string }) {
-  const packs = (entry?.packs ?? []).filter((p) => p.kind === kind)
-  if (packs.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        No {kind} pack of this month has been exported yet.
-      </Text>
-    )
-  return (
-    <Table fz="sm" data-testid="month-packs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Exported</Table.Th>
-          <Table.Th>By</Table.Th>
-          <Table.Th>Made from</Table.Th>
-          <Table.Th>Files</Table.Th>
-          <Table.Th>Data fingerprint</Table.Th>
-          <Table.Th>Matches the data?</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {packs.map((p) => (
-          <Table.Tr
-            key={`${p.at}-${p.dataFingerprint}`}
-            data-testid="month-pack"
-            data-current={String(p.current)}
-          >
-            <Table.Td>{when(p.at)}</Table.Td>
-            <Table.Td>{p.actor}</Table.Td>
-            <Table.Td>
-              {p.metric} by {p.groupedBy}
-              {p.ruleVersion ? `, rules ${p.ruleVersion}` : ''}
-            </Table.Td>
-            <Table.Td title={p.files.map((f) => `${f.path}  ${f.sha256}`).join('\n')}>
-              {p.files.length}
-            </Table.Td>
-            <Table.Td ff="monospace" title={p.dataFingerprint}>
-              {p.dataFingerprint.slice(0, 12)}…
-            </Table.Td>
-            <Table.Td>
-              {p.current ? (
-                <Text size="sm" c="teal.9">
-                  Yes
-                </Text>
-              ) : (
-                <Text size="sm" c="red.8" fw={600}>
-                  No: the data changed since this pack was made
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   )
 }
 
@@ -180,9 +123,9 @@ export function MonthClosePanel() {
         <ErrorAlert error={periods.action.error} title="The month's state did not change" />
       ) : null}
       <Title order={5}>
-        {report.kind === 'showback' ? 'Showback' : 'Chargeback'} packs of {report.period}
+        {report.kind === 'showback' ? 'Showback' : 'Chargeback'} packs exported from this workspace
       </Title>
-      <PackList entry={entry} kind={report.kind} />
+      <PackList packs={periods.list.flatMap((p) => p.packs)} kind={report.kind} />
     </Stack>
   )
 }
