@@ -75,6 +75,8 @@ export const HOST_REQUESTS = {
   [HOST_CHANNELS.exportReport]: ReportExportRequestSchema,
   // A row by its identity only: the folder comes from main's own dialog, never from the page.
   [HOST_CHANNELS.showInSource]: RowKeySchema,
+  // A job id only: main opens the folder it chose for that job itself, never one the page names.
+  [HOST_CHANNELS.openReportFolder]: z.object({ jobId: z.string().min(1).max(64) }).strict(),
 } as const
 
 /** A host channel main answers itself. */
@@ -98,6 +100,8 @@ export interface RouterTargets {
   ): Promise<Result<{ jobId: string } | null>>
   /** Asks for the source folder over the sender's window and reads the row's line there. */
   showInSource(webContentsId: number, key: RowKey): Promise<Result<RowSource | null>>
+  /** Opens the folder main wrote the job's pack into. */
+  openReportFolder(jobId: string): Promise<Result<boolean>>
 }
 
 const refused = (message: string): Result<never> => ({
@@ -124,6 +128,8 @@ export function createIpcRouter(policy: SenderPolicy, targets: RouterTargets) {
           return await targets.openFiles(sender.webContentsId)
         if (channel === HOST_CHANNELS.showInSource)
           return await targets.showInSource(sender.webContentsId, parsed.data as RowKey)
+        if (channel === HOST_CHANNELS.openReportFolder)
+          return await targets.openReportFolder((parsed.data as { jobId: string }).jobId)
         if (channel === HOST_CHANNELS.exportReport)
           return await targets.exportReport(
             sender.webContentsId,

@@ -29,6 +29,7 @@ export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => v
     stageDropped: (paths) => stagePaths(paths, stage),
     exportReport: reports.exportToFolder,
     showInSource: (webContentsId, key) => showInSourceFolder(webContentsId, key, engine),
+    openReportFolder: reports.openFolder,
   })
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, body: unknown) => route(channel, senderOf(event), body))

@@ -18,6 +18,8 @@ export type ExportToFolder = (
 /** Wires the export to `engine`; returns the router's target and a function that stops watching. */
 export function createFolderExport(engine: EngineClient): {
   exportToFolder: ExportToFolder
+  /** "Open folder": opens the folder of a pack main wrote in this session, by its job. */
+  openFolder: (jobId: string) => Promise<Result<boolean>>
   dispose: () => void
 } {
   const watcher = new PackFolderWatcher((folder) => void shell.openPath(folder))
@@ -35,6 +37,26 @@ export function createFolderExport(engine: EngineClient): {
   return {
     exportToFolder: (webContentsId, request) =>
       exportToChosenFolder({ choose, start, watcher }, webContentsId, request),
+    openFolder: async (jobId) => {
+      const folder = watcher.folderOf(jobId)
+      if (folder === null)
+        return {
+          ok: false,
+          error: {
+            code: 'NOT_FOUND',
+            message: 'Focal did not write that pack in this session.',
+            hint: 'Export the pack again; its folder opens when it is done.',
+          },
+        }
+      // openPath answers an error message, or '' when the folder opened.
+      const problem = await shell.openPath(folder)
+      return problem
+        ? {
+            ok: false,
+            error: { code: 'IO_ERROR', message: `The folder cannot be opened: ${problem}` },
+          }
+        : { ok: true, value: true }
+    },
     dispose,
   }
 }

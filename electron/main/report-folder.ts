@@ -40,6 +40,8 @@ export async function vetReportFolder(path: string): Promise<Result<string>> {
 export class PackFolderWatcher {
   private readonly folders = new Map<string, string>()
   private readonly finished = new Map<string, ReportJob['state']>()
+  /** Folders of packs written in this session, by job, for "Open folder" (the last few). */
+  private readonly written = new Map<string, string>()
 
   constructor(private readonly openFolder: (folder: string) => void) {}
 
@@ -47,7 +49,18 @@ export class PackFolderWatcher {
   expect(jobId: string, folder: string): void {
     const state = this.finished.get(jobId)
     if (state === undefined) this.folders.set(jobId, folder)
-    else if (state === 'done') this.openFolder(folder)
+    else if (state === 'done') this.done(jobId, folder)
+  }
+
+  /** The folder main wrote a finished job's pack into, or null for a job it did not write. */
+  folderOf(jobId: string): string | null {
+    return this.written.get(jobId) ?? null
+  }
+
+  private done(jobId: string, folder: string): void {
+    this.written.set(jobId, folder)
+    for (const id of [...this.written.keys()].slice(0, -20)) this.written.delete(id)
+    this.openFolder(folder)
   }
 
   /** Takes a `report:progress` event. */
@@ -61,7 +74,7 @@ export class PackFolderWatcher {
       for (const id of [...this.finished.keys()].slice(0, -20)) this.finished.delete(id)
       return
     }
-    if (job.state === 'done') this.openFolder(folder)
+    if (job.state === 'done') this.done(job.jobId, folder)
   }
 }
 

@@ -77,6 +77,8 @@ export function buildBridge(deps: BridgeDeps): BuiltBridge {
       settle(deps.invoke(HOST_CHANNELS.exportReport, request)) as Promise<
         Result<{ jobId: string } | null>
       >,
+    openReportFolder: (jobId: string) =>
+      settle(deps.invoke(HOST_CHANNELS.openReportFolder, { jobId })) as Promise<Result<boolean>>,
     showInSourceFromFolder: (key: RowKey) =>
       settle(deps.invoke(HOST_CHANNELS.showInSource, key)) as Promise<Result<RowSource | null>>,
     async stageDroppedFiles(files: readonly PickedFile[]): Promise<Result<StagedFile[]>> {

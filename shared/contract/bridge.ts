@@ -49,6 +49,8 @@ export const HOST_CHANNELS = {
   exportReport: 'report:exportToFolder',
   /** Main asks for the folder holding a row's source file in its own dialog, then shows the line. */
   showInSource: 'rows:sourceFromFolder',
+  /** Main opens the folder it wrote a pack into, named by the export job; never a path from the page. */
+  openReportFolder: 'report:openFolder',
 } as const
 
 /** Something dropped or picked in the page: a DOM `File` (kept structural, shared has no DOM). */
@@ -80,6 +82,8 @@ export interface HostMethods {
    * there; null when the dialog was cancelled. The folder stays linked for the session.
    */
   showInSourceFromFolder(key: RowKey): Promise<Result<RowSource | null>>
+  /** Opens again the folder main wrote the job's pack into (a job of this session); NOT_FOUND otherwise. */
+  openReportFolder(jobId: string): Promise<Result<boolean>>
 }
 
 /** `window.focal`: the whole bridge. */

@@ -69,6 +69,7 @@ export function createElectronTransport(bridge: FocalBridge = focalBridge()): El
     // The pack is in the folder the user chose, which main opens when it is done.
     reportFileUrl: () => null,
     reportZipUrl: () => null,
+    openReportFolder: async (jobId) => unwrap(await bridge.openReportFolder(jobId)),
     sourceFromFolder: async (key) => unwrap(await bridge.showInSourceFromFolder(key)),
     // The renderer never names a path here: main's dialog chooses the folder.
     sourceInFolder: null,

@@ -28,6 +28,8 @@ export interface FocalTransport extends FocalApi {
   reportFileUrl(jobId: string, name: string): string | null
   /** Where the page can download a whole pack as one ZIP, or null where files land in a chosen folder. */
   reportZipUrl(jobId: string): string | null
+  /** Opens again the folder the desktop app wrote a pack into, by its job; null in the web host. */
+  readonly openReportFolder: ((jobId: string) => Promise<boolean>) | null
   /**
    * "Show in source" in a folder the user picks in main's dialog (null when cancelled); null
    * where the host has no folder dialog (the web host). The page never names a folder.

@@ -147,6 +147,8 @@ export function createWebTransport(token: string | null = takeTokenFromLocation(
     exportReport,
     reportFileUrl,
     reportZipUrl,
+    // The page's files are downloads; there is no folder of the user's to open.
+    openReportFolder: null,
     sourceFromFolder: null,
     sourceInFolder,
   }

@@ -36,6 +36,11 @@ export interface ReportsSlice {
   reportFileUrl(jobId: string, name: string): string | null
   /** Where the page can download a whole pack as one ZIP, or null where files land in a chosen folder. */
   reportZipUrl(jobId: string): string | null
+  /** True where the host can open the folder a pack was written to (the desktop app). */
+  readonly canOpenReportFolder: boolean
+  /** Opens the folder of a written pack again; a failure lands in `openFolderTask`. */
+  openReportFolder(jobId: string): Promise<void>
+  readonly openFolderTask: Task
   /** The company name printed on PDF covers, kept in the workspace; undefined until loaded. */
   readonly companyName: string | null | undefined
   loadReportSettings(): Promise<void>
@@ -102,6 +107,18 @@ export function createReportsSlice(
       setReportFormats: (formats) => set({ reportFormats: formats }),
       reportFileUrl: (jobId, name) => api.reportFileUrl(jobId, name),
       reportZipUrl: (jobId) => api.reportZipUrl(jobId),
+      canOpenReportFolder: api.openReportFolder !== null,
+      openFolderTask: IDLE,
+      openReportFolder: async (jobId) => {
+        if (!api.openReportFolder) return
+        set({ openFolderTask: RUNNING })
+        try {
+          await api.openReportFolder(jobId)
+          set({ openFolderTask: DONE })
+        } catch (cause) {
+          set({ openFolderTask: failed(cause) })
+        }
+      },
       companyName: undefined,
       journalSettings: { creditAccount: undefined, ledger: null, task: IDLE },
       loadReportSettings: async () => {

@@ -89,6 +89,10 @@ beforeAll(async () => {
       stageDropped: (paths) => stagePaths(paths, stage),
       exportReport: (id, request) => exportToChosenFolder(folderExport, id, request),
       showInSource: async () => ({ ok: true, value: null }),
+      openReportFolder: async (jobId) =>
+        watcher.folderOf(jobId) === null
+          ? { ok: false, error: { code: 'NOT_FOUND', message: 'not written here' } }
+          : { ok: true, value: true },
     },
   )
   const built = buildBridge({
@@ -171,6 +175,11 @@ describe('desktop stack', () => {
     const job = await transport['report:status']({ jobId: started?.jobId ?? '' })
     expect(job).toMatchObject({ state: 'done', delivery: 'folder' })
     expect(readdirSync(chosenFolder)).toContain('showback-2024-09-summary.csv')
+    // "Open folder" names the job, never a path; a job main did not write is refused.
+    expect(await transport.openReportFolder?.(started?.jobId ?? '')).toBe(true)
+    await expect(transport.openReportFolder?.('someone-else')).rejects.toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    })
     // A window's own port may not pick the folder itself.
     expect(
       (await windowPort.call(EXPORT_REPORT_CHANNEL, { request, folder: chosenFolder })).ok,

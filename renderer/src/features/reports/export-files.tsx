@@ -36,11 +36,14 @@ export function ExportFiles({
   job,
   urlOf,
   zipUrl,
+  onOpenFolder,
 }: {
   job: ReportJob
   urlOf: (name: string) => string | null
   /** The whole pack as one ZIP (web host), or null. */
   zipUrl: string | null
+  /** Opens the pack's folder again (desktop app); absent where there is none. */
+  onOpenFolder?: () => void
 }) {
   const inFolder = job.delivery === 'folder'
   return (
@@ -63,7 +66,16 @@ export function ExportFiles({
       ) : null}
       {inFolder ? (
         <Alert color="teal" variant="light" data-testid="folder-opened">
-          The pack was written to the folder you chose, which has been opened.
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              The pack was written to the folder you chose, which has been opened.
+            </Text>
+            {onOpenFolder ? (
+              <Button size="xs" variant="light" onClick={onOpenFolder} data-testid="open-folder">
+                Open folder
+              </Button>
+            ) : null}
+          </Group>
         </Alert>
       ) : null}
       <Table verticalSpacing={4} fz="sm" data-testid="export-files">

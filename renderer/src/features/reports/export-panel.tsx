@@ -36,6 +36,9 @@ export function ExportPanel({
   const exportPack = useAppStore((s) => s.exportPack)
   const host = useAppStore((s) => s.appInfo?.host)
   const zipUrlOf = useAppStore((s) => s.reportZipUrl)
+  const canOpenFolder = useAppStore((s) => s.canOpenReportFolder)
+  const openFolder = useAppStore((s) => s.openReportFolder)
+  const openFolderTask = useAppStore((s) => s.openFolderTask)
   const running = task.status === 'running'
   const percent = job && job.total > 0 ? (100 * job.done) / job.total : 0
   return (
@@ -99,7 +102,11 @@ export function ExportPanel({
             job={job}
             urlOf={(name) => urlOf(job.jobId, name)}
             zipUrl={zipUrlOf(job.jobId)}
+            onOpenFolder={canOpenFolder ? () => void openFolder(job.jobId) : undefined}
           />
+          {openFolderTask.status === 'failed' && openFolderTask.error ? (
+            <ErrorAlert error={openFolderTask.error} title="The folder did not open" />
+          ) : null}
         </Stack>
       ) : null}
       {task.status === 'failed' && task.error ? (

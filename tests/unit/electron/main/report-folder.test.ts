@@ -55,6 +55,9 @@ describe('report folder', () => {
     watcher.onProgress({ jobId: 'b', state: 'failed' })
     watcher.onProgress({ jobId: 'z', state: 'done' })
     expect(open.mock.calls).toEqual([['/packs/a']])
+    // "Open folder" later finds only the written pack's folder, by its job.
+    expect(watcher.folderOf('a')).toBe('/packs/a')
+    for (const job of ['b', 'z', 'missing']) expect(watcher.folderOf(job), job).toBeNull()
   })
 
   it('opens the folder of a job that finished before main learnt its id', () => {
@@ -63,6 +66,7 @@ describe('report folder', () => {
     watcher.onProgress({ jobId: 'fast', state: 'done' })
     watcher.expect('fast', '/packs/fast')
     expect(open).toHaveBeenCalledWith('/packs/fast')
+    expect(watcher.folderOf('fast')).toBe('/packs/fast')
   })
 
   it('starts nothing when the dialog is cancelled or the folder is unusable', async () => {

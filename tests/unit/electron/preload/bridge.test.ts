@@ -32,7 +32,7 @@ function recorder(paths: Record<string, string> = {}) {
 }
 
 describe('preload bridge', () => {
-  it('exposes exactly one distinct named function per channel plus the five host functions', () => {
+  it('exposes exactly one distinct named function per channel plus the six host functions', () => {
     const { bridge } = recorder()
     const names = CHANNEL_NAMES.map(methodOf)
     expect(new Set(names).size).toBe(Object.keys(CHANNELS).length)
@@ -44,6 +44,7 @@ describe('preload bridge', () => {
         'stageDroppedFiles',
         'exportReportToFolder',
         'showInSourceFromFolder',
+        'openReportFolder',
       ].sort(),
     )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
@@ -138,5 +139,11 @@ describe('preload bridge', () => {
     }
     await bridge.exportReportToFolder(request)
     expect(invoked).toEqual([['report:exportToFolder', request]])
+  })
+
+  it('asks main to open a pack folder by its job only', async () => {
+    const { bridge, invoked } = recorder()
+    await bridge.openReportFolder('job-1')
+    expect(invoked).toEqual([['report:openFolder', { jobId: 'job-1' }]])
   })
 })
