@@ -34,6 +34,7 @@ import type { PlannedDelivery, SourceFile } from './cur-delivery-plan'
 import { insertScopesSql, OVERLAPS_SQL } from './delivery-identity-sql'
 import { asDeliveryParts } from './cur-delivery-context'
 import { importFile, type ImportOptions } from './import-file'
+import { refreshRollups } from '../query/rollup'
 
 /** Options of a delivery's import: each part's, plus whether a delivery missing parts may be imported. */
 export interface DeliveryOptions extends ImportOptions {
@@ -85,6 +86,7 @@ export async function importDelivery(
             ...options,
             displayName: part.displayName,
             typedRead: false,
+            rollups: false,
           }),
         ).catch((cause: unknown) => {
           throw new PartFailed(null, part, cause)
@@ -106,6 +108,8 @@ export async function importDelivery(
       }
       await settleDelivery(ws, delivery, ids, parts, options.onOverlap)
     })
+    // The pivot rollups once for the whole delivery (query/rollup.ts).
+    await refreshRollups(ws)
   } catch (cause) {
     return [await recordPartFailure(ws, delivery, cause, startedAt)]
   }

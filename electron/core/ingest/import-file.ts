@@ -79,6 +79,11 @@ export interface ImportOptions {
   typedRead?: boolean
   /** Values for FOCUS columns the file lacks, every row the same (assumed-columns.ts); never silent. */
   assume?: Assumptions
+  /**
+   * False leaves the pivot rollups to the caller: one that imports several files in one
+   * transaction rebuilds them once at its end (cur-delivery.ts), not once per file.
+   */
+  rollups?: boolean
 }
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
@@ -113,7 +118,7 @@ export async function importFile(
       return runImport(ws, path, fileName, attempt, options, false)
     })
     // The pivot rollups follow the rows this import added or superseded (query/rollup.ts).
-    if (record.status === 'imported') await refreshRollups(ws)
+    if (record.status === 'imported' && options.rollups !== false) await refreshRollups(ws)
     return record
   } catch (cause) {
     const error = toImportError(cause, fileName)

@@ -3,7 +3,10 @@
  * last digit, the figures the rows give (the demo sample, a multi-provider file, a generated
  * month), and a pivot never reads rollups older than the data.
  */
+import { basename } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expandInputs } from '../../../electron/cli/files'
+import { importGroup } from '../../../electron/core/ingest/import-group'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { focusColumnNames } from '../../../electron/core/query/catalog'
 import { runPivotTable } from '../../../electron/core/query/pivot'
@@ -14,8 +17,9 @@ import { buildPivotTable, type TableRecord } from '../../../shared/pivot/table'
 import { ROLLUPS } from '../../../shared/sql/pivot-rollup-sql'
 import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
 import { syntheticSelect } from '../../bench/synthetic'
-import { sample } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { curSample, splitRows, writeCurDelivery } from '../../helpers/cur-delivery'
+import { sample, tempDir } from '../../helpers/paths'
+import { freshWorkspace, storedTotals } from '../../helpers/workspace'
 
 const column = (name: string) => ({ kind: 'column' as const, name })
 const spec = (patch: Partial<PivotSpec>): PivotSpec => ({
@@ -250,6 +254,39 @@ describe('pivot rollups ranking the top N', () => {
       expect(rollup.sorted).toEqual(rows.sorted)
       const kept = rollup.records.filter((r) => r.lvl === '0' && r.other === false)
       expect(kept.map((r) => [r.d0, r.s0])).toEqual([['Compute', '0.000000000000000000']])
+    } finally {
+      ws.close()
+    }
+  })
+})
+
+describe('pivot rollups after an AWS CUR delivery', () => {
+  it('are current once the delivery is in (rebuilt at its end, not per part) and sum to its rows', async () => {
+    const ws = await freshWorkspace('rollups-delivery')
+    try {
+      const root = tempDir()
+      writeCurDelivery(root, 'assembly-a', splitRows(curSample().rows, 3))
+      const files = expandInputs([root], true).map((path) => ({
+        path,
+        displayName: basename(path),
+        relativePath: path,
+      }))
+      const group = await importGroup(ws, files, {}, () => Promise.resolve([]))
+      expect(group.records.map((r) => r.status)).toEqual(['imported', 'imported', 'imported'])
+      // No pivot has run: the delivery itself left them current.
+      expect(await rollupsFresh(ws, ws.writer)).toBe(true)
+      const [rolled] = await ws.all(
+        `SELECT BillingCurrency AS c, sum(x_Rows)::BIGINT AS n, sum(BilledCost)::VARCHAR AS b
+         FROM rollup_day_service GROUP BY 1`,
+      )
+      const stored = await storedTotals(ws)
+      expect({
+        [String(rolled?.c)]: { rows: Number(rolled?.n), billed: String(rolled?.b) },
+      }).toEqual(
+        Object.fromEntries(
+          Object.entries(stored).map(([c, t]) => [c, { rows: t.rows, billed: t.billed }]),
+        ),
+      )
     } finally {
       ws.close()
     }
