@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path'
 import { FocalFailure, fail, toFocalError } from '../../shared/contract'
 import { parseRuleSetText } from '../../shared/allocate/parse-rules'
 import type { RuleSet } from '../../shared/allocate/rule-set'
+import { rateLabel } from '../../shared/fx'
 import { parseDimension } from '../../shared/pivot'
 import {
   REPORT_METRIC_LABEL,
@@ -36,7 +37,8 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
       (--by <dimension> | --rules <rules.json>|saved [--dimension <id>])
       [--format pdf,xlsx,csv,focus-csv,parquet] [--metric billed|effective] [--company "Name"]
       [--logo file.png] [--top N] [--budgets budgets.csv] [--ledger ledger.csv]
-      [--credit-account <account>] [--ledger-by <dimension>] [--overwrite] [--json]
+      [--credit-account <account>] [--ledger-by <dimension>] [--reporting-currency <code>]
+      [--overwrite] [--json]
   Writes the month's pack: a summary PDF, one PDF per cost center, an XLSX
   (Summary, Per cost center, Detail, Journal, Audit), summary and journal CSVs,
   and the allocated rows as FOCUS CSV and Parquet, plus a manifest with SHA-256s.
@@ -52,6 +54,11 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
               --credit-account, the ones kept in the workspace (Reports screen) are used
   --ledger-by where cost centers missing from --ledger take their account (default tag:ledger_account);
               a charge with no account is listed as not posted, never written with an empty account
+  --reporting-currency  also state every cost center and the total in this currency (e.g. EUR),
+              converted with the rates of focal fx import at the period's rate (the month's rate,
+              else the last daily rate dated in the month), labelled with the rate's date and
+              source; the original amounts stay the ones that reconcile. A missing rate is an
+              error (FX_RATE_MISSING) naming the currency and month, and nothing is written
   --top       rows in the top-resources and by-service tables before "Other" (default 10)
 `
 
@@ -131,6 +138,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
       ledger: { type: 'string' },
       'credit-account': { type: 'string' },
       'ledger-by': { type: 'string', default: 'tag:ledger_account' },
+      'reporting-currency': { type: 'string' },
       overwrite: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -190,6 +198,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
           ledgerMapping: ledgerMapping ?? (await readLedgerMapping(ws)).rows,
           creditAccount: values['credit-account'] ?? (await readReportSettings(ws)).creditAccount,
           overwrite: values.overwrite,
+          reportingCurrency: values['reporting-currency']?.toUpperCase() ?? null,
         },
         (p) => {
           if (tty)
@@ -215,6 +224,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
               balances: result.journal.balances,
               unposted: result.journal.unposted,
             },
+            ...(result.model.reporting ? { reportingCurrency: result.model.reporting } : {}),
             timings: result.timings,
           },
           null,
@@ -244,10 +254,21 @@ function describePack(result: PackResult, outDir: string, seconds: number): stri
       return `  ${t.currency}: ${formatAmount(t.charged, t.currency)} (exact ${formatExact(t.exact, t.currency)}) — ${r?.ok ? 'reconciled to the period total' : 'NOT reconciled'}`
     }),
     ...journalStatements(result.journal).map((s) => `  ${s}`),
+    ...reportingLines(m),
     `  ${result.files.length} files in ${outDir}`,
     ...result.files.filter((f) => f.kind !== 'target-pdf').map((f) => `    ${f.path}`),
     `    cost-centers/ (${result.files.filter((f) => f.kind === 'target-pdf').length} PDFs)`,
     `  took ${seconds.toFixed(1)} s`,
   ]
   return lines.join('\n')
+}
+
+/** The pack's total in the reporting currency and each rate it was converted with. */
+function reportingLines(model: PackResult['model']): string[] {
+  const r = model.reporting
+  if (!r) return []
+  return [
+    `  In ${r.currency}: ${formatAmount(r.total, r.currency)} (exact ${r.total})`,
+    ...model.currencies.filter((c) => c !== r.currency).map((c) => `    ${rateLabel(r, c) ?? c}`),
+  ]
 }

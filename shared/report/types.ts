@@ -4,6 +4,7 @@
  * string with its currency; amounts in different currencies are never added.
  * PDF, XLSX and CSV writers only lay this model out.
  */
+import type { ReportingCurrency } from '../fx/reporting'
 
 /** Chargeback (what each cost center is charged, for journals) or showback (informational). */
 export type ReportKind = 'chargeback' | 'showback'
@@ -177,4 +178,6 @@ export interface ReportModel {
   readonly allocation: AllocationFacts | null
   /** Lines in the period (rows of the Detail export). */
   readonly detailLines: number
+  /** The figures in a reporting currency, beside the original amounts; absent when none was asked for. */
+  readonly reporting?: ReportingCurrency
 }

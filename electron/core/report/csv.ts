@@ -4,6 +4,7 @@
  * so a ledger import or a script reads exactly what the PDFs show.
  */
 import { writeFile } from 'node:fs/promises'
+import { convertedOf } from '../../../shared/fx'
 import { subtractDecimals } from '../../../shared/money'
 import {
   currencyDecimals,
@@ -42,6 +43,7 @@ export function summaryCsv(model: ReportModel): string {
     budgets ? [budget, budget === null ? null : subtractDecimals(exact, budget)] : []
   const fixed = (v: string | null, c: string): string | null =>
     v === null ? null : fixedDecimals(v, currencyDecimals(c))
+  const converted = reportingColumns(model)
   const rows: Array<Array<string | number | null>> = []
   for (const total of model.totals) {
     const c = total.currency
@@ -59,6 +61,7 @@ export function summaryCsv(model: ReportModel): string {
         a.previous === null ? null : subtractDecimals(a.exact, a.previous),
         ...versus(a.exact, a.budget),
         model.metric,
+        ...converted.cells(c, a.exact),
       ])
     }
     rows.push([
@@ -72,8 +75,10 @@ export function summaryCsv(model: ReportModel): string {
       total.previous === null ? null : subtractDecimals(total.exact, total.previous),
       ...versus(total.exact, total.budget),
       model.metric,
+      ...converted.cells(c, total.exact),
     ])
   }
+  rows.push(...converted.total(model.period, budgets ? 11 : 9))
   const header = [
     'Period',
     'Cost center',
@@ -86,7 +91,65 @@ export function summaryCsv(model: ReportModel): string {
     ...(budgets ? ['Budget', 'Variance'] : []),
     'Metric',
   ]
-  return csv(header, rows, new Set(budgets ? [3, 4, 5, 6, 7, 8, 9] : [3, 4, 5, 6, 7]))
+  const numeric = budgets ? [3, 4, 5, 6, 7, 8, 9] : [3, 4, 5, 6, 7]
+  const at = header.length
+  return csv(
+    [...header, ...converted.header],
+    rows,
+    new Set([...numeric, ...converted.numeric.map((i) => at + i)]),
+  )
+}
+
+/**
+ * The reporting-currency columns of the summary CSV (none without one): each row's exact
+ * amount converted, at cents and exact, with the rate, its date and source; then a last
+ * row with the whole pack converted.
+ */
+function reportingColumns(model: ReportModel): {
+  header: string[]
+  numeric: number[]
+  cells: (currency: string, exact: string) => Array<string | null>
+  total: (period: string, before: number) => Array<Array<string | null>>
+} {
+  const r = model.reporting
+  if (!r) return { header: [], numeric: [], cells: () => [], total: () => [] }
+  const cents = (v: string): string => fixedDecimals(v, currencyDecimals(r.currency))
+  return {
+    header: [
+      'Reporting currency',
+      'Converted',
+      'Converted exact',
+      'Rate',
+      'Rate date',
+      'Rate source',
+    ],
+    numeric: [1, 2, 3],
+    cells: (currency, exact) => {
+      const rate = r.rates.find((x) => x.from === currency)
+      const amount = convertedOf(r, currency, exact)
+      return [
+        r.currency,
+        cents(amount),
+        amount,
+        rate?.rate ?? null,
+        rate?.rateDate ?? null,
+        rate?.source ?? null,
+      ]
+    },
+    total: (period, before) => [
+      [
+        period,
+        `Total in ${r.currency}`,
+        ...Array<null>(before - 2).fill(null),
+        r.currency,
+        cents(r.total),
+        r.total,
+        null,
+        null,
+        null,
+      ],
+    ],
+  }
 }
 
 /**

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/report'
 import type { CostMetric } from '../allocate/lines'
 import { packCloseFacts, recordPackExport } from '../close/pack-close'
+import { withReportingCurrency } from '../fx/report-currency'
 import { sha256File } from '../ingest/hash'
 import type { Workspace } from '../workspace/workspace'
 import { writeCsvFiles } from './csv'
@@ -62,6 +63,8 @@ export interface PackOptions {
   creditAccount?: string | null
   /** Replace the files of an earlier pack of the same kind and period in outDir. */
   overwrite?: boolean
+  /** Also state the figures in this currency (ISO code), converted with the workspace's rates (core/fx). */
+  reportingCurrency?: string | null
   fontsDir?: string
   /** Data rows the XLSX Detail sheet may hold (default: Excel's limit). */
   detailLimit?: number
@@ -147,7 +150,11 @@ export async function writePack(
     }),
   )
   try {
-    const model = buildReportModel(read.facts)
+    const model = await withReportingCurrency(
+      ws,
+      buildReportModel(read.facts),
+      options.reportingCurrency,
+    )
     const unreconciled = model.reconciliation.filter((l) => !l.ok)
     if (unreconciled.length > 0)
       fail(
@@ -304,6 +311,8 @@ function manifest(model: ReportModel, journal: Journal, files: PackFile[]): obje
       unposted: journal.unposted,
     },
     imports: model.imports,
+    // Converted figures with the rate, its date and source per original currency (core/fx).
+    ...(model.reporting ? { reportingCurrency: model.reporting } : {}),
     files,
   }
 }
