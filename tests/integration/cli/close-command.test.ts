@@ -98,6 +98,57 @@ describe('focal close, reopen and periods', () => {
     expect(again.stderr).toContain('not closed')
   })
 
+  it('closes on the saved rules by default and says when a mapping they read changed since', async () => {
+    const dir = tempDir('focal-close-cli-')
+    const ws = join(dir, 'rules.focal')
+    const examples = join(ROOT, 'resources/examples')
+    const mapping = join(examples, 'account-cost-center.csv')
+    expect((await focal('import', DEMO, '-w', ws)).code).toBe(0)
+    const saved = await focal(
+      'allocate',
+      '-w',
+      ws,
+      '--rules',
+      join(examples, 'allocation-rules.json'),
+      '--mapping',
+      `account-cost-center=${mapping}`,
+      '--driver',
+      `cluster-cpu-hours=${join(examples, 'cluster-cpu-hours.csv')}`,
+      '--save',
+      '--note',
+      'v1',
+      '--period',
+      '2024-09',
+    )
+    expect(saved.code).toBe(0)
+    const closed = await focal(
+      'close',
+      '-w',
+      ws,
+      '--period',
+      '2024-09',
+      '--note',
+      'on rules',
+      '--json',
+    )
+    expect(closed.code).toBe(0)
+    const record = JSON.parse(closed.stdout).record
+    expect([record.groupedBy, record.ruleVersion]).toEqual(['Cost center', '1'])
+    expect((await focal('periods', '-w', ws)).stdout).toMatch(/^2024-09\s+Closed\s+\d/m)
+
+    const changed = join(dir, 'account-cost-center.csv')
+    writeFileSync(
+      changed,
+      readFileSync(mapping, 'utf8').replace('Orion Zenith,Engineering', 'Orion Zenith,Finance'),
+    )
+    expect(
+      (await focal('allocate', '-w', ws, '--mapping', `account-cost-center=${changed}`)).code,
+    ).toBe(0)
+    expect((await focal('periods', '-w', ws)).stdout).toMatch(
+      /^2024-09\s+Closed \(its rules, mappings or tag aliases changed since\)/m,
+    )
+  })
+
   it('answers usage mistakes with exit 2', async () => {
     const ws = join(tempDir(), 'x.focal')
     expect((await focal('close', '-w', ws, '--note', 'n')).code).toBe(2)
