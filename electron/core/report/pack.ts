@@ -214,6 +214,7 @@ export async function writePack(
           linesTable: read.lines.table,
           detailLimit: options.detailLimit,
           fullDetail: [plan.focusCsv, plan.parquet].filter((f): f is string => f !== null),
+          changes: closing.changes,
         }),
       )
     }

@@ -21,6 +21,7 @@ import {
 import { subtractDecimals } from '../../../shared/money'
 import type { Workspace } from '../workspace/workspace'
 import { detailSheet } from './xlsx-detail'
+import { reportingSheet } from './xlsx-reporting'
 import {
   COUNT_FORMAT,
   EXACT_FORMAT,
@@ -31,6 +32,8 @@ import {
   num,
   type SheetColumn,
 } from './xlsx-style'
+import type { ChangesSinceClose } from '../close/changes-since-close'
+import { changesSheet } from './xlsx-changes'
 
 /** What the workbook needs besides the model. */
 export interface WorkbookInput {
@@ -42,6 +45,8 @@ export interface WorkbookInput {
   /** File names of the full detail (allocated FOCUS CSV/Parquet), for the note. */
   fullDetail: readonly string[]
   onDetailRows?: (done: number) => void
+  /** A reopened month's changes since its close: a sheet of its own (xlsx-changes.ts). */
+  changes?: ChangesSinceClose | null
 }
 
 const ratio = (part: string, whole: string): number | null =>
@@ -267,6 +272,8 @@ export async function writeWorkbook(
   wb.creator = 'Focal'
   wb.created = new Date(input.model.generatedAt)
   summarySheet(wb, input.model)
+  if (input.changes) changesSheet(wb, input.changes)
+  reportingSheet(wb, input.model)
   perCostCenterSheet(wb, input.model)
   await detailSheet(wb, ws, input)
   journalSheet(wb, input.journal)

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { closePeriod, reopenPeriod } from '../../../electron/core/close/close-period'
 import { listPacks } from '../../../electron/core/close/packs'
@@ -183,7 +184,7 @@ describe('closing and reopening a month', () => {
 
   it('states the changes since close in the next pack, equal to the late rows', async () => {
     const out = tempDir('focal-close-pack-')
-    const result = await pack(ws, 'chargeback', out, ['csv', 'pdf'])
+    const result = await pack(ws, 'chargeback', out, ['csv', 'pdf', 'xlsx'])
     const late = oracle(files.late, PERIOD, BY)
     const main = oracle(files.main, PERIOD, BY)
     const changes = result.files.find((f) => f.kind === 'changes-csv')
@@ -224,6 +225,21 @@ describe('closing and reopening a month', () => {
     const pdfRows = pdfLines(join(out, `chargeback-${PERIOD}-summary.pdf`))
     const usd = (v: string): string => formatExact(v, 'USD')
     const now = sumDecimals([main.total, late.total])
+    // And the workbook, on a sheet of its own, as exact decimal text.
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(join(out, `chargeback-${PERIOD}.xlsx`))
+    const sheet = book.getWorksheet('Changes since close')
+    const values: string[][] = []
+    sheet?.eachRow((row) => values.push((row.values as unknown[]).slice(1).map(String)))
+    expect(values.find((r) => r[0] === 'Total (USD)')).toEqual([
+      'Total (USD)',
+      'USD',
+      main.total,
+      now,
+      late.total,
+    ])
+    const sheetLines = values.filter((r) => r[1] === 'USD' && !r[0]?.startsWith('Total'))
+    expect(sheetLines.map((r) => r[0]).sort()).toEqual(lines.map((r) => r[0]).sort())
     expect(hasRow(pdfRows, `Total USD ${usd(main.total)} ${usd(now)} ${usd(late.total)}`)).toBe(
       true,
     )
