@@ -34,10 +34,19 @@ const FIRST_CONNECTION = [
   'SET lock_configuration = true',
 ]
 
+/**
+ * Reader connections opened before the lock with DuckDB's progress tracking on: the
+ * setting is per connection and refused once the configuration is locked, so a reader
+ * opened later never reports progress. Explore's two queries of one run use them.
+ */
+const WATCHED_READERS = 2
+
 /** An open DuckDB database and the connection Focal writes through. */
 export interface OpenDatabase {
   readonly instance: DuckDBInstance
   readonly connection: DuckDBConnection
+  /** Readers whose query progress DuckDB reports (WATCHED_READERS of them). */
+  readonly watched: DuckDBConnection[]
 }
 
 /**
@@ -71,8 +80,18 @@ export async function openDatabase(
     await connection.run(
       `SET allowed_directories = [${quoteLiteral(options.allowedDirectory.replace(/[\\/]?$/, sep))}]`,
     )
-  for (const statement of FIRST_CONNECTION) await connection.run(statement)
-  return { instance, connection }
+  const lock = FIRST_CONNECTION.length - 1
+  for (const statement of FIRST_CONNECTION.slice(0, lock)) await connection.run(statement)
+  const watched: DuckDBConnection[] = []
+  for (let i = 0; i < WATCHED_READERS; i += 1) {
+    const reader = await instance.connect()
+    // Tracked, never printed: printing would write the bar to the host's stdout.
+    await reader.run('SET enable_progress_bar_print = false')
+    await reader.run('SET enable_progress_bar = true')
+    watched.push(reader)
+  }
+  await connection.run(FIRST_CONNECTION[lock]!)
+  return { instance, connection, watched }
 }
 
 function describeOpenError(cause: unknown, label: string): never {

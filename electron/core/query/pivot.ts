@@ -33,8 +33,8 @@ export async function runPivot(
   control: QueryControl = {},
 ): Promise<PivotResult> {
   const started = performance.now()
-  // One connection of its own: interruptible, and never busy with a running import.
-  const connection = await ws.reader()
+  // A reader that reports progress when one is free; never busy with a running import.
+  const { connection, release: giveBack } = await ws.watchedReader()
   const release = steer(connection, control)
   let columns: unknown[][]
   try {
@@ -56,7 +56,7 @@ export async function runPivot(
     return toResult(compiled, columns, started)
   } finally {
     release()
-    connection.closeSync()
+    giveBack()
   }
 }
 
@@ -103,7 +103,8 @@ export async function runPivotTable(
   spec: PivotSpec,
   control: QueryControl = {},
 ): Promise<PivotTable> {
-  const connection = await ws.reader()
+  // A reader that reports progress when one is free; never busy with a running import.
+  const { connection, release: giveBack } = await ws.watchedReader()
   const release = steer(connection, control)
   try {
     const names = await focusColumnNames(ws, connection)
@@ -128,7 +129,7 @@ export async function runPivotTable(
     }
   } finally {
     release()
-    connection.closeSync()
+    giveBack()
   }
 }
 

@@ -15,10 +15,9 @@ export interface QueryControl {
 
 /** Readies a reader for `control`: its progress readable, an abort interrupts it. Returns the undo. */
 export function steer(connection: DuckDBConnection, control: QueryControl): () => void {
-  // DuckDB tracks progress only on a connection whose progress bar was switched on, and
-  // that SET is refused once the workspace has locked its configuration (db/connect.ts),
-  // which is before any reader exists: readers report -1, so the screen shows elapsed
-  // time only. The reading stays here for a connection that does report.
+  // DuckDB tracks progress only on a connection whose progress bar was switched on before
+  // the workspace locked its configuration (db/connect.ts, Workspace.watchedReader); any
+  // other reader reports -1, and the screen then shows the elapsed time only.
   control.watch?.(() => {
     const percent = connection.progress.percentage
     return percent >= 0 ? Math.min(100, percent) : null

@@ -18,6 +18,9 @@ import { basename } from 'node:path'
 import { userInfo } from 'node:os'
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
+import { canonicalJson, nowMicros } from '../audit/audit-hash'
+import { INSERT_ENTRY_SQL, LAST_ENTRY_SQL } from '../audit/audit-sql'
+import { sealEntry } from '../audit/seal-entry'
 import { openDatabase } from '../db/connect'
 import { FileGate, type AdmittedFile, type GatedOutput } from '../db/file-gate'
 import { guardCatalog } from './catalog-guard'
@@ -62,6 +65,8 @@ export class Workspace {
     readonly readOnly: boolean,
     /** The one folder DuckDB may touch files in; null when it may touch none (file-gate.ts). */
     private readonly gate: FileGate | null,
+    /** Free readers that report query progress (db/connect.ts); see `watchedReader`. */
+    private readonly watched: DuckDBConnection[] = [],
   ) {
     this.name = basename(path).replace(/\.focal$/i, '')
   }
@@ -115,6 +120,7 @@ export class Workspace {
       db.connection,
       options.readOnly ?? false,
       gate,
+      db.watched,
     )
     try {
       if (exists) await workspace.checkFormat()
@@ -208,6 +214,22 @@ export class Workspace {
     return this.instance.connect()
   }
 
+  /**
+   * A reader whose query progress DuckDB reports when one is free, else a new plain one;
+   * `release` gives it back (an interrupted connection runs its next query normally).
+   */
+  async watchedReader(): Promise<{ connection: DuckDBConnection; release: () => void }> {
+    const spare = this.watched.pop()
+    if (!spare) {
+      const connection = await this.reader()
+      return { connection, release: () => connection.closeSync() }
+    }
+    return {
+      connection: spare,
+      release: () => (this.closed ? spare.closeSync() : this.watched.push(spare)),
+    }
+  }
+
   /** Runs a statement on the writer connection. */
   async run(sql: string, values?: DuckDBValue[]): Promise<void> {
     await this.exclusive(async () => {
@@ -249,14 +271,24 @@ export class Workspace {
     })
   }
 
-  /** Appends to the audit log (who, what, on which subject, details as JSON). */
+  /**
+   * Appends to the audit log (who, what, on which subject, details as canonical JSON), as
+   * the next link of its hash chain (core/audit/audit-hash.ts). Reading the last link and
+   * writing the new one share one writer turn, so two jobs never link to the same entry;
+   * the time is taken here and stored exactly as hashed.
+   */
   async audit(action: string, subject: string | null, details: unknown): Promise<void> {
-    await this.run('INSERT INTO audit_log VALUES (now(), ?, ?, ?, ?)', [
-      actorName(),
-      action,
-      subject,
-      JSON.stringify(details),
-    ])
+    await this.exclusive(async () => {
+      const [head] = await this.all(LAST_ENTRY_SQL)
+      const { values } = sealEntry(head, {
+        loggedAtUs: nowMicros(),
+        actor: actorName(),
+        action,
+        subject,
+        details: canonicalJson(details),
+      })
+      await this.run(INSERT_ENTRY_SQL, values)
+    })
   }
 
   /**
@@ -285,6 +317,7 @@ export class Workspace {
     if (this.closed) return
     this.closed = true
     try {
+      for (const reader of this.watched.splice(0)) reader.closeSync()
       this.writer.closeSync()
     } finally {
       this.instance.closeSync()

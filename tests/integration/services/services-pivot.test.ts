@@ -1,7 +1,7 @@
 /**
  * Explore's query runtime (services-pivot.ts) on a real workspace: answers cached per
  * spec and data version, a second import never answered from the cache, a long pivot
- * table cancelled by its queryId with the next query still working, and progress.
+ * table cancelled by its queryId with the next query still working, and DuckDB's progress.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
@@ -135,14 +135,16 @@ describe('pivot services', () => {
       () => null,
       (cause: { error?: FocalError }) => cause.error?.code ?? String(cause),
     )
-    // Wait until the engine has it, then cancel as the screen's button does.
+    // Wait until DuckDB reports how far it is, then cancel as the screen's button does.
     let progress = await pivots.api['pivot:progress']({ queryId: 'long' })
-    while (progress === null || progress.elapsedMs < 100) {
+    while (progress === null || progress.percent === null) {
       await new Promise((resolve) => setTimeout(resolve, 20))
       progress = await pivots.api['pivot:progress']({ queryId: 'long' })
       expect(progress).not.toBeNull()
     }
     expect(CHANNELS['pivot:progress'].response.parse(progress)).toEqual(progress)
+    expect(progress.percent).toBeGreaterThanOrEqual(0)
+    expect(progress.percent).toBeLessThanOrEqual(100)
     await pivots.api['pivot:cancel']({ queryId: 'long' })
     expect(await failure).toBe('CANCELLED')
     expect(await pivots.api['pivot:progress']({ queryId: 'long' })).toBeNull()
