@@ -9,7 +9,7 @@ import { normalizeDecimal } from '../../../shared/money'
 import type { Workspace } from '../workspace/workspace'
 import { DETAIL_HEADERS, EXCEL_MAX_ROWS, streamDetail } from './detail'
 import type { WorkbookInput } from './xlsx'
-import { EXACT_FORMAT, addRow, addSheet } from './xlsx-style'
+import { EXACT_FORMAT, addRow, addSheet, addStyledRow, columnStyles } from './xlsx-style'
 
 /** Writes the Detail sheet (or the note that replaces it). */
 export async function detailSheet(
@@ -35,6 +35,7 @@ export async function detailSheet(
     'Detail',
     DETAIL_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 12 })),
   )
+  const styles = columnStyles(DETAIL_HEADERS.length, { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT })
   let done = 0
   // The lines stream from the writer connection (they are its temp table); a statement from another
   // job on that connection mid-stream ends the stream early without an error, so the whole sheet is
@@ -45,7 +46,7 @@ export async function detailSheet(
         const start = l.chargePeriodStart
           ? new Date(`${l.chargePeriodStart.replace(' ', 'T')}Z`)
           : null
-        addRow(
+        addStyledRow(
           sheet,
           [
             l.target,
@@ -64,7 +65,7 @@ export async function detailSheet(
             l.importId === null ? null : (files.get(l.importId) ?? null),
             l.sourceRow,
           ],
-          { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT },
+          styles,
         )
       }
       done += chunk.length
