@@ -5,20 +5,21 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importRates } from '../../../electron/core/fx/fx-rates'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { dimensionLinesSource } from '../../../electron/core/report/lines-source'
-import { writePack } from '../../../electron/core/report/pack'
+import { writePack, type PackFormat } from '../../../electron/core/report/pack'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { FocalFailure } from '../../../shared/contract'
 import { parseDimension } from '../../../shared/pivot'
-import { fixedDecimals } from '../../../shared/report'
+import { fixedDecimals, formatAmount } from '../../../shared/report'
 import { parseCsv } from '../../helpers/csv-sums'
 import { tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
-import { DEMO } from '../report/support'
+import { DEMO, flat, pdfText } from '../report/support'
 import { PERIOD, add, expectedSums, multiply, writeEuroFile } from './fixture'
 
 // The month rate wins over daily rates for a month; EUR → USD comes from a daily rate only.
@@ -44,14 +45,18 @@ beforeAll(async () => {
 })
 afterAll(() => ws.close())
 
-function pack(outDir: string, reportingCurrency: string): ReturnType<typeof writePack> {
+function pack(
+  outDir: string,
+  reportingCurrency: string,
+  formats: PackFormat[] = ['csv'],
+): ReturnType<typeof writePack> {
   return writePack(ws, {
     kind: 'chargeback',
     period: PERIOD,
     metric: 'BilledCost',
     source: dimensionLinesSource(parseDimension('SubAccountName')),
     outDir,
-    formats: ['csv'],
+    formats,
     reportingCurrency,
   })
 }
@@ -116,6 +121,44 @@ describe('writePack with a reporting currency', () => {
       readFileSync(join(out, `chargeback-${PERIOD}-manifest.json`), 'utf8'),
     ) as { reportingCurrency: { total: string } }
     expect(manifest.reportingCurrency.total).toBe(add([...want.values()]))
+  })
+
+  it('states the converted figures with their rate in the summary PDF and the workbook', async () => {
+    const out = tempDir('focal-fx-')
+    const result = await pack(out, 'EUR', ['pdf', 'xlsx'])
+    const want = expected('EUR', '0.901234')
+    const total = add([...want.values()])
+    const text = pdfText(join(out, `chargeback-${PERIOD}-summary.pdf`))
+    expect(text).toContain('In EUR (reporting currency)')
+    expect(text).toContain('Converted at 1 USD = 0.901234 EUR (rate of 2024-09, Treasury average).')
+    expect(text).toContain(flat(`Total in EUR ${formatAmount(total, 'EUR')}`))
+    expect(text).toContain(
+      flat(`Atlas Orion ${formatAmount(want.get('Atlas Orion') ?? 'x', 'EUR')}`),
+    )
+
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(join(out, result.files.find((f) => f.kind === 'xlsx')?.path ?? 'x'))
+    const sheet = wb.getWorksheet('Reporting currency')
+    const rows: string[][] = []
+    sheet?.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+    )
+    expect(rows[0]).toEqual([
+      'Cost center',
+      'Currency',
+      'Exact amount',
+      'Rate',
+      'Rate date',
+      'Rate source',
+      'In EUR',
+      'Exact in EUR',
+    ])
+    // A cost center billed in both currencies: its two lines, then its converted subtotal.
+    expect(rows.filter((r) => r[0] === 'Atlas Orion in EUR').map((r) => r[7])).toEqual([
+      want.get('Atlas Orion'),
+    ])
+    expect(rows.at(-1)?.[0]).toBe('Total in EUR')
+    expect(rows.at(-1)?.[7]).toBe(total)
   })
 
   it('converts EUR to USD at the last daily rate dated in the month', async () => {

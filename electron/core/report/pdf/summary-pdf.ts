@@ -22,6 +22,7 @@ import { subtractDecimals, sumDecimals } from '../../../../shared/money'
 import type { ChangesSinceClose } from '../../close/changes-since-close'
 import { drawAppendix } from './appendix'
 import { drawChangesSinceClose } from './changes-section'
+import { drawReportingCurrency } from './reporting-section'
 import { drawTrendChart } from './chart'
 import { drawCover, drawFigures, type Figure } from './cover'
 import {
@@ -256,6 +257,7 @@ export async function writeSummaryPdf(
   sectionHeading(doc, `Cost centers (${model.targets.length - 1} + Unallocated)`)
   const table = costCenterTable(model)
   drawTable(doc, table.columns, table.rows)
+  drawReportingCurrency(doc, model.reporting)
   drawPoolSummary(doc, model)
   drawAppendix(doc, model, null)
   drawFooters(

@@ -1,0 +1,34 @@
+/**
+ * "In <currency>" on the summary PDF when a reporting currency was asked for: each cost
+ * center and the total converted, with the rate, its date and source for every original
+ * currency, and a sentence that the original amounts above are the ones that reconcile.
+ */
+import type { ReportingCurrency } from '../../../../shared/fx'
+import { formatAmount } from '../../../../shared/report'
+import { note, sectionHeading, type Pdf } from './document'
+import { drawTable, type TableColumn } from './table'
+
+/** Draws the section at the flow cursor; nothing without a reporting currency. */
+export function drawReportingCurrency(doc: Pdf, reporting: ReportingCurrency | undefined): void {
+  if (!reporting) return
+  const c = reporting.currency
+  sectionHeading(doc, `In ${c} (reporting currency)`, 120)
+  const rates = reporting.rates.map(
+    (r) => `1 ${r.from} = ${r.rate} ${r.to} (rate of ${r.rateDate}, ${r.source})`,
+  )
+  note(
+    doc,
+    `${rates.length > 0 ? `Converted at ${rates.join('; ')}.` : `Every amount is in ${c} already.`} ` +
+      `The amounts in the original currency above are the ones that reconcile with the invoice; ` +
+      `these are exact conversions rounded for display.`,
+  )
+  doc.moveDown(0.4)
+  const columns: TableColumn[] = [
+    { header: 'Cost center', weight: 5 },
+    { header: `In ${c}`, weight: 2.4, align: 'right' },
+  ]
+  drawTable(doc, columns, [
+    ...reporting.targets.map((t) => ({ cells: [t.target, formatAmount(t.amount, c)] })),
+    { cells: [`Total in ${c}`, formatAmount(reporting.total, c)], strong: true },
+  ])
+}
