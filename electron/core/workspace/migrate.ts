@@ -3,11 +3,14 @@
  * is opened for writing, one step per format in order, all in one transaction.
  * Format 2 added delivery identity (schema.ts DELIVERY_TABLES) and the focus
  * view that leaves superseded rows out; a format-1 file has no supersessions, so
- * its rows are all still counted. Format 3 added FORMAT_3_TABLES.
+ * its rows are all still counted. Format 3 added FORMAT_3_TABLES. Format 4
+ * made the audit log a hash chain (core/audit/audit-hash.ts).
  */
 import { basename } from 'node:path'
 import { fail } from '../../../shared/contract'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { chainExistingEntries } from '../audit/chain-existing'
+import { AUDIT_CHAIN_COLUMNS } from '../audit/audit-sql'
 import { insertScopesSql } from '../ingest/delivery-identity-sql'
 import { DELIVERY_TABLES, FOCAL_VIEWS, FORMAT_3_TABLES, WORKSPACE_FORMAT } from './schema'
 import type { Workspace } from './workspace'
@@ -15,7 +18,7 @@ import type { Workspace } from './workspace'
 /** One upgrade step: what turns a workspace of format `to - 1` into format `to`. */
 interface Migration {
   readonly to: number
-  run(ws: Workspace): Promise<void>
+  run(ws: Workspace, chain: { chainedAtUpgrade: number }): Promise<void>
 }
 
 const MIGRATIONS: readonly Migration[] = [
@@ -31,6 +34,17 @@ const MIGRATIONS: readonly Migration[] = [
     to: 3,
     async run(ws) {
       for (const statement of FORMAT_3_TABLES) await ws.run(statement)
+    },
+  },
+  {
+    to: 4,
+    async run(ws, chain) {
+      // FORMAT_3_TABLES grew after format 3 shipped (period closes, packs, FX rates, rollups…):
+      // each is CREATE TABLE IF NOT EXISTS, so running the list again brings the tables a
+      // format-3 workspace lacks and leaves the ones it has.
+      for (const statement of FORMAT_3_TABLES) await ws.run(statement)
+      for (const statement of AUDIT_CHAIN_COLUMNS) await ws.run(statement)
+      chain.chainedAtUpgrade = await chainExistingEntries(ws)
     },
   },
 ]
@@ -50,12 +64,23 @@ export async function migrateWorkspace(ws: Workspace): Promise<void> {
     )
   }
   await ws.transaction(async () => {
-    for (const step of MIGRATIONS) if (format < step.to) await step.run(ws)
+    const chain = { chainedAtUpgrade: 0 }
+    for (const step of MIGRATIONS) if (format < step.to) await step.run(ws, chain)
     for (const [name, body] of Object.entries(FOCAL_VIEWS))
       await ws.run(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS ${body}`)
     await ws.run("UPDATE meta SET value = $1 WHERE key = 'focal_format'", [
       String(WORKSPACE_FORMAT),
     ])
-    await ws.audit('workspace.upgrade', ws.name, { from: format, to: WORKSPACE_FORMAT })
+    await ws.audit('workspace.upgrade', ws.name, {
+      from: format,
+      to: WORKSPACE_FORMAT,
+      // An auditor must know the chain vouches for earlier entries only from this upgrade on.
+      ...(chain.chainedAtUpgrade > 0
+        ? {
+            chainedAtUpgrade: chain.chainedAtUpgrade,
+            note: `The ${chain.chainedAtUpgrade} entries before this one were logged before the hash chain existed and were chained at this upgrade: their hashes prove only that they were not changed after it.`,
+          }
+        : {}),
+    })
   })
 }

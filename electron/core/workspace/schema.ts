@@ -13,7 +13,7 @@ import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
-export const WORKSPACE_FORMAT = 3
+export const WORKSPACE_FORMAT = 4
 
 /** The DuckDB type Focal stores each FOCUS data type as. */
 export const SQL_TYPE: Readonly<Record<FocusType, string>> = {
@@ -155,8 +155,11 @@ export const CREATE_WORKSPACE: readonly string[] = [
     import_id INTEGER NOT NULL, currency VARCHAR, rows BIGINT NOT NULL,
     billed_source DECIMAL(38,18), billed_stored DECIMAL(38,18),
     effective_source DECIMAL(38,18), effective_stored DECIMAL(38,18), reconciled BOOLEAN NOT NULL)`,
+  // Each entry is a link of a hash chain (core/audit/audit-hash.ts): its number, the previous
+  // entry's hash, its own, and a digest per field so a break can name the field (format 4).
   `CREATE TABLE audit_log (
-    logged_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)`,
+    logged_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR,
+    seq BIGINT, prev_hash VARCHAR, hash VARCHAR, field_digests VARCHAR)`,
   `CREATE TABLE cost_rows (\n  ${costColumns.join(',\n  ')}\n)`,
   ...DELIVERY_TABLES,
   ...FORMAT_3_TABLES,

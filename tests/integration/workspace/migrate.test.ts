@@ -1,6 +1,8 @@
-/** migrateWorkspace: a workspace of format 1 (before delivery identity) upgraded on a writable open. */
+/** migrateWorkspace: workspaces of formats 1, 2 and 3 upgraded on a writable open; a newer one refused untouched. */
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { verifyAudit } from '../../../electron/core/audit/verify-audit'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import {
   FOCAL_VIEWS,
@@ -19,10 +21,25 @@ afterEach(async () => {
   open = []
 })
 
+/**
+ * The audit log as formats 1 to 3 left it: no chain columns, and details as JSON.stringify
+ * wrote them (keys in insertion order), one more entry logged with DuckDB's now().
+ */
+async function unchainAuditLog(ws: Workspace): Promise<number> {
+  for (const column of ['seq', 'prev_hash', 'hash', 'field_digests'])
+    await ws.run(`ALTER TABLE audit_log DROP COLUMN ${column}`)
+  await ws.run(
+    `INSERT INTO audit_log VALUES (now(), 'someone', 'view.save', 'Old view', '{"spec":{"z":1,"a":[2,{"y":3,"b":4}]}}')`,
+  )
+  const [count] = await ws.all('SELECT count(*)::INT AS n FROM audit_log')
+  return Number(count?.n)
+}
+
 /** A workspace holding the sample as format 1 left it: no delivery tables, the plain focus view. */
 async function formatOneWorkspace(): Promise<string> {
   const ws = await freshWorkspace('old')
   expect((await importFile(ws, SAMPLE)).status).toBe('imported')
+  await unchainAuditLog(ws)
   for (const table of ['import_scopes', 'superseded_scopes', 'import_deltas', 'import_overlaps'])
     await ws.run(`DROP TABLE ${table}`)
   await ws.run('CREATE OR REPLACE VIEW focus AS SELECT * FROM cost_rows')
@@ -42,9 +59,34 @@ async function formatTwoWorkspace(): Promise<{ path: string; totals: unknown }> 
   expect((await importFile(ws, SAMPLE)).status).toBe('imported')
   const totals = await storedTotals(ws)
   for (const table of format3Tables) await ws.run(`DROP TABLE ${table}`)
+  await unchainAuditLog(ws)
   await ws.run("UPDATE meta SET value = '2' WHERE key = 'focal_format'")
   await ws.close()
   return { path: ws.path, totals }
+}
+
+/**
+ * A workspace as format 3 left it: the sample imported, an audit log without its chain, and
+ * without the tables appended to FORMAT_3_TABLES after format 3 shipped (the last two here:
+ * period closes and FX rates came after it).
+ */
+async function formatThreeWorkspace(): Promise<{ path: string; totals: unknown; logged: number }> {
+  const ws = await freshWorkspace('three')
+  expect((await importFile(ws, SAMPLE)).status).toBe('imported')
+  const totals = await storedTotals(ws)
+  for (const table of format3Tables.slice(-2)) await ws.run(`DROP TABLE ${table}`)
+  const logged = await unchainAuditLog(ws)
+  await ws.run("UPDATE meta SET value = '3' WHERE key = 'focal_format'")
+  await ws.close()
+  return { path: ws.path, totals, logged }
+}
+
+/** The upgrade entry's details, and the verification of the upgraded chain. */
+async function upgradeRecord(ws: Workspace): Promise<Record<string, unknown>> {
+  const [audit] = await ws.all(
+    "SELECT details FROM audit_log WHERE action = 'workspace.upgrade' ORDER BY seq DESC LIMIT 1",
+  )
+  return JSON.parse(String(audit?.details)) as Record<string, unknown>
 }
 
 describe('migrateWorkspace', () => {
@@ -57,10 +99,59 @@ describe('migrateWorkspace', () => {
     const tables = (await ws.all('SELECT table_name FROM duckdb_tables()')).map((r) => r.table_name)
     for (const table of format3Tables) expect(tables).toContain(table)
     expect(await storedTotals(ws)).toEqual(totals)
-    const [audit] = await ws.all(
-      "SELECT details FROM audit_log WHERE action = 'workspace.upgrade' ORDER BY logged_at DESC LIMIT 1",
-    )
-    expect(JSON.parse(String(audit?.details))).toEqual({ from: 2, to: WORKSPACE_FORMAT })
+    expect(await upgradeRecord(ws)).toMatchObject({ from: 2, to: WORKSPACE_FORMAT })
+    const verified = await verifyAudit(ws)
+    expect([verified.ok, verified.break, verified.imports.mismatches]).toEqual([true, null, []])
+  })
+
+  it('upgrades format 3: tables added to FORMAT_3_TABLES since then created, earlier entries chained in written order and the upgrade saying so', async () => {
+    const { path, totals, logged } = await formatThreeWorkspace()
+    const ws = await Workspace.open(path)
+    open.push(ws)
+    const [meta] = await ws.all("SELECT value FROM meta WHERE key = 'focal_format'")
+    expect(meta?.value).toBe(String(WORKSPACE_FORMAT))
+    const tables = (await ws.all('SELECT table_name FROM duckdb_tables()')).map((r) => r.table_name)
+    for (const table of format3Tables) expect(tables).toContain(table)
+    expect(await storedTotals(ws)).toEqual(totals)
+    expect(await upgradeRecord(ws)).toEqual({
+      from: 3,
+      to: WORKSPACE_FORMAT,
+      chainedAtUpgrade: logged,
+      note: `The ${logged} entries before this one were logged before the hash chain existed and were chained at this upgrade: their hashes prove only that they were not changed after it.`,
+    })
+    // Numbered in the order they were written (the legacy entry last), the upgrade after them.
+    const order = await ws.all('SELECT seq::INT AS seq, action FROM audit_log ORDER BY seq')
+    expect(order.map((r) => r.seq)).toEqual(Array.from({ length: logged + 1 }, (_, i) => i + 1))
+    expect(order.slice(-2).map((r) => r.action)).toEqual(['view.save', 'workspace.upgrade'])
+    const verified = await verifyAudit(ws)
+    expect(verified).toMatchObject({
+      ok: true,
+      entries: logged + 1,
+      break: null,
+      chainStart: { upgradeSeq: logged + 1, through: logged },
+      imports: { checked: 1, mismatches: [] },
+    })
+    // The chain goes on from the upgrade.
+    await ws.audit('test.after', null, { n: 1 })
+    expect((await verifyAudit(ws)).break).toBeNull()
+  })
+
+  it('refuses a workspace of a newer format on a writable open, saying to update Focal, and leaves its file as it was', async () => {
+    const ws = await freshWorkspace('newer')
+    await ws.run("UPDATE meta SET value = $1 WHERE key = 'focal_format'", [
+      String(WORKSPACE_FORMAT + 1),
+    ])
+    await ws.close()
+    const digest = (): string => createHash('sha256').update(readFileSync(ws.path)).digest('hex')
+    const before = digest()
+    await expect(Workspace.open(ws.path)).rejects.toMatchObject({
+      error: {
+        code: 'WORKSPACE_INVALID',
+        message: `newer.focal was written by a newer Focal (format ${WORKSPACE_FORMAT + 1}).`,
+        hint: 'Update Focal to open it.',
+      },
+    })
+    expect(digest()).toBe(before)
   })
 
   it('upgrades format 1 on a writable open: scopes of earlier imports recorded, so a copy in other bytes is a duplicate', async () => {
@@ -72,8 +163,8 @@ describe('migrateWorkspace', () => {
     expect(meta?.value).toBe(String(WORKSPACE_FORMAT))
     const [view] = await ws.all("SELECT sql FROM duckdb_views() WHERE view_name = 'focus'")
     expect(view?.sql).toBe(`CREATE VIEW focus AS ${FOCAL_VIEWS.focus};`)
-    const [audit] = await ws.all("SELECT details FROM audit_log WHERE action = 'workspace.upgrade'")
-    expect(JSON.parse(String(audit?.details))).toEqual({ from: 1, to: WORKSPACE_FORMAT })
+    expect(await upgradeRecord(ws)).toMatchObject({ from: 1, to: WORKSPACE_FORMAT })
+    expect((await verifyAudit(ws)).ok).toBe(true)
     const [scopes] = await ws.all(
       'SELECT count(*)::INT AS n, sum(rows)::INT AS r FROM import_scopes',
     )

@@ -1,0 +1,69 @@
+/**
+ * `focal audit verify`: the hash chain walked from the first entry
+ * (verify-chain.ts), where it began for a workspace upgraded from before the
+ * chain, and the imports' stored files, rows and sums against the log's
+ * record of them (verify-imports.ts).
+ */
+import type { Workspace } from '../workspace/workspace'
+import { CHAIN_ENTRIES_SQL } from './audit-sql'
+import { verifyChain, type AuditBreak } from './verify-chain'
+import { verifyImports, type ImportsResult } from './verify-imports'
+
+/** Where the chain began on a workspace upgraded from before it: entries up to `through` were chained then. */
+export interface ChainStart {
+  /** The `workspace.upgrade` entry that chained the earlier ones. */
+  readonly upgradeSeq: number
+  readonly through: number
+  readonly at: string
+}
+
+/** Everything `focal audit verify` reports. */
+export interface AuditVerification {
+  /** True when the chain holds and every logged import matches what is stored. */
+  readonly ok: boolean
+  readonly entries: number
+  /** The last entry's number and hash: note it to tell later whether entries were removed from the end. */
+  readonly head: { seq: number; hash: string } | null
+  readonly chainStart: ChainStart | null
+  readonly break: AuditBreak | null
+  readonly imports: ImportsResult
+}
+
+/** Verifies the audit log of `ws` on a reader of its own. */
+export async function verifyAudit(ws: Workspace): Promise<AuditVerification> {
+  const connection = await ws.reader()
+  try {
+    const rows = await ws.all(CHAIN_ENTRIES_SQL, [], connection)
+    const chain = verifyChain(rows)
+    const imports = await verifyImports(ws, connection)
+    return {
+      ok: chain.break === null && imports.mismatches.length === 0,
+      entries: chain.entries,
+      head: chain.head,
+      chainStart: chainStart(rows),
+      break: chain.break,
+      imports,
+    }
+  } finally {
+    connection.closeSync()
+  }
+}
+
+/** The latest upgrade that chained earlier entries, as its entry states it. */
+function chainStart(rows: readonly Record<string, unknown>[]): ChainStart | null {
+  for (const row of [...rows].reverse()) {
+    if (row.action !== 'workspace.upgrade') continue
+    try {
+      const details = JSON.parse(String(row.details)) as { chainedAtUpgrade?: unknown }
+      if (typeof details.chainedAtUpgrade !== 'number') continue
+      return {
+        upgradeSeq: Number(row.seq),
+        through: details.chainedAtUpgrade,
+        at: new Date(Number(BigInt(String(row.us)) / 1000n)).toISOString(),
+      }
+    } catch {
+      continue
+    }
+  }
+  return null
+}
