@@ -23,6 +23,7 @@ import { createMappingServices } from './services-mappings'
 import { createRowsServices } from './services-rows'
 import { createPivotServices } from './services-pivot'
 import { createViewServices } from './services-views'
+import { createFxServices } from './services-fx'
 import { createPeriodServices } from './services-periods'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
@@ -195,6 +196,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...allocation,
     ...mappings,
     ...createViewServices(workspace),
+    ...createFxServices(workspace),
     ...createPeriodServices(workspace),
     ...rows.api,
     ...reports.api,

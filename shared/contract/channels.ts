@@ -19,6 +19,7 @@ import { UserMappingSchema } from '../formats/user-mapping'
 import { PivotSpecSchema } from '../pivot'
 import { PeriodCloseRequestSchema, PeriodEntrySchema, PeriodReopenRequestSchema } from './periods'
 import { PivotTableSchema } from './pivot-table'
+import { FxImportRequestSchema, FxImportResultSchema, FxListSchema } from './fx'
 import { PivotExportFileSchema, PivotExportRequestSchema } from './pivot-export'
 import { PivotValuesRequestSchema, PivotValuesSchema } from './pivot-values'
 import {
@@ -206,6 +207,9 @@ export const CHANNELS = {
   // The journal's ledger mapping (target,ledger_account,cost_center_code), uploaded as text.
   'report:ledger': { request: Empty, response: ReportLedgerSchema },
   'report:saveLedger': { request: ReportLedgerRequestSchema, response: ReportLedgerSchema },
+  // Exchange rates for a reporting currency (electron/core/fx): uploaded as text, listed.
+  'fx:list': { request: Empty, response: FxListSchema },
+  'fx:import': { request: FxImportRequestSchema, response: FxImportResultSchema },
   'report:status': {
     request: z.object({ jobId: z.string().max(64) }).strict(),
     response: ReportJobSchema,

@@ -17,6 +17,7 @@ export * from './pivot-export'
 export * from './pivot-values'
 export * from './views'
 export * from './periods'
+export * from './fx'
 
 /** An API: one async function per channel, returning the channel's response. */
 export type FocalApi = {

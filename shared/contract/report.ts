@@ -47,6 +47,11 @@ export const ReportExportRequestSchema = z
     formats: z.array(z.enum(REPORT_FORMATS)).min(1).max(REPORT_FORMATS.length),
     /** Replace an earlier pack of the same kind and period in the folder (the web host always does). */
     overwrite: z.boolean().optional(),
+    /** Also state the figures in this currency, converted with the workspace's rates (fx:import). */
+    reportingCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, e.g. EUR')
+      .optional(),
   })
   .strict()
 /** An export request. */

@@ -106,6 +106,7 @@ export class ReportJobs {
           outDir: entry.folder,
           formats: request.formats,
           overwrite: request.overwrite ?? false,
+          reportingCurrency: request.reportingCurrency ?? null,
           signal: entry.controller.signal,
         },
         (p) => {
