@@ -10,6 +10,8 @@ import { runImportCommand, runImportsCommand, runQueryCommand } from './commands
 import { REPORT_HELP, runReportCommand } from './report-command'
 import { CLOSE_HELP, runCloseCommand } from './close-command'
 import { FX_HELP, runFxCommand } from './fx-command'
+import { LAKE_HELP, runExportCommand } from './lake-command'
+import { INFO_HELP, runInfoCommand } from './info-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { ROWS_HELP, runRowsCommand } from './rows-command'
 import { PIVOT_HELP, runPivotCommand } from './pivot-command'
@@ -59,6 +61,8 @@ ${ALLOCATE_HELP}
   ${PIVOT_HELP}
   ${VIEW_HELP}
   ${COMMITMENTS_HELP}
+  ${LAKE_HELP}
+  ${INFO_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
   --json                   machine-readable output (see README)
@@ -85,6 +89,8 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   pivot: runPivotCommand,
   view: runViewCommand,
   mappings: runMappingsCommand,
+  export: runExportCommand,
+  info: runInfoCommand,
 }
 
 async function main(argv: string[]): Promise<number> {
