@@ -186,7 +186,13 @@ export function createReportsSlice(
       },
       exportPack: async () => {
         if (get().exportTask.status === 'running') return
-        const request = { ...get().report, formats: [...get().reportFormats] }
+        const reportingCurrency = get().fx.reportingCurrency
+        const request = {
+          ...get().report,
+          formats: [...get().reportFormats],
+          // Only a whole ISO code; a half-typed one is not sent.
+          ...(/^[A-Z]{3}$/.test(reportingCurrency) ? { reportingCurrency } : {}),
+        }
         set({ exportTask: RUNNING, reportJob: null, exportCancelled: false })
         try {
           const started = await api.exportReport(request)

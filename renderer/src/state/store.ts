@@ -13,6 +13,7 @@ import { createRowsSlice, type RowsSlice } from './rows-slice'
 import { createViewsSlice, type ViewsSlice } from './views-slice'
 import { createPivotTableSlice, type PivotTableSlice } from './pivot-table-slice'
 import { createPeriodsSlice, type PeriodsSlice } from './periods-slice'
+import { createFxSlice, type FxSlice } from './fx-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -26,7 +27,8 @@ export type AppState = SessionSlice &
   RowsSlice &
   ViewsSlice &
   PivotTableSlice &
-  PeriodsSlice
+  PeriodsSlice &
+  FxSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -46,5 +48,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createViewsSlice(api)(...args),
     ...createPivotTableSlice(api)(...args),
     ...createPeriodsSlice(api)(...args),
+    ...createFxSlice(api)(...args),
   }))
 }

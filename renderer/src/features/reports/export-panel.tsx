@@ -11,6 +11,7 @@ import { useAppStore } from '../../state/store-context'
 import { CompanyNameField } from './company-name-field'
 import { ExportFiles } from './export-files'
 import { JournalSettingsFields } from './journal-settings'
+import { FxRatesFields } from './fx-rates'
 
 const FORMAT_LABELS: Readonly<Record<ReportFormat, { label: string; description: string }>> = {
   pdf: { label: 'PDF', description: 'A summary and one PDF per cost center' },
@@ -46,6 +47,7 @@ export function ExportPanel({
       <Title order={4}>Export the pack</Title>
       <CompanyNameField />
       <JournalSettingsFields />
+      <FxRatesFields />
       <Checkbox.Group
         value={[...formats]}
         onChange={(v) => setFormats(REPORT_FORMATS.filter((f) => v.includes(f)))}
