@@ -6,6 +6,7 @@
  * (chain-existing.ts) and `focal audit verify` hash the same way.
  */
 import { createHash } from 'node:crypto'
+import { canonicalJson } from '../../../shared/canonical-json'
 
 /** The previous hash of the first entry: there is none, so a fixed value stands for it. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -38,21 +39,9 @@ export const DIGESTED_FIELDS = [
 /** A field of an entry that verification can name. */
 export type DigestedField = (typeof DIGESTED_FIELDS)[number]
 
-/** JSON with object keys sorted at every depth: one text per value, whatever the key order. */
-export function canonicalJson(value: unknown): string | null {
-  const text = JSON.stringify(sortKeys(value))
-  return text === undefined ? null : text
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value === null || typeof value !== 'object') return value
-  const source = value as Record<string, unknown>
-  return Object.fromEntries(
-    Object.keys(source)
-      .sort()
-      .map((key) => [key, sortKeys(source[key])]),
-  )
+/** Details as stored: canonical JSON (keys sorted at every depth), or null when there are none. */
+export function detailsJson(value: unknown): string | null {
+  return value === undefined ? null : canonicalJson(value)
 }
 
 /** Stored details in canonical form; text that is not JSON (edited behind Focal) is hashed as it is. */

@@ -18,7 +18,7 @@ import { basename } from 'node:path'
 import { userInfo } from 'node:os'
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
-import { canonicalJson, nowMicros } from '../audit/audit-hash'
+import { detailsJson, nowMicros } from '../audit/audit-hash'
 import { INSERT_ENTRY_SQL, LAST_ENTRY_SQL } from '../audit/audit-sql'
 import { sealEntry } from '../audit/seal-entry'
 import { openDatabase } from '../db/connect'
@@ -285,7 +285,7 @@ export class Workspace {
         actor: actorName(),
         action,
         subject,
-        details: canonicalJson(details),
+        details: detailsJson(details),
       })
       await this.run(INSERT_ENTRY_SQL, values)
     })

@@ -1,0 +1,175 @@
+/**
+ * `focal audit verify` and `focal audit log`: an auditor checks that the
+ * workspace's audit log is the one Focal wrote (core/audit/verify-audit.ts)
+ * and reads it, filtered by UTC day and kind of change.
+ */
+import { resolve } from 'node:path'
+import { FocalFailure, toFocalError } from '../../shared/contract'
+import { listAuditEntries, type AuditEntry } from '../core/audit/audit-log'
+import { verifyAudit, type AuditVerification } from '../core/audit/verify-audit'
+import { csvField } from '../core/report/csv'
+import { Workspace } from '../core/workspace/workspace'
+import { describeError, textTable } from './format'
+import { parseCommand, usageError } from './usage'
+
+/** Help text of `focal audit`. */
+export const AUDIT_HELP = `focal audit verify -w <workspace.focal> [--json]
+      Recompute the audit log's hash chain: every entry's hash over its number, UTC
+      time, user, action, subject and details, and its link to the previous entry.
+      Reports the first break (entry, field, expected, found) and the last entry's
+      hash (note it: a later verify showing it proves nothing was cut from the end).
+      Also checks each logged import against what is stored: file name, SHA-256 and
+      row count in the registry, rows and exact BilledCost/EffectiveCost per currency
+      of its stored rows. Exit code 0 only if all of it holds, 1 otherwise.
+  focal audit log -w <workspace.focal> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      [--kind <action or prefix>] [--json|--csv]
+      List the audit log in order: number, UTC time, user, action, subject, details.
+      --from/--to are UTC days, both included; --kind import lists import.*.`
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+
+function usage(message: string): number {
+  return usageError(message, AUDIT_HELP)
+}
+
+/** Runs `focal audit verify|log`; `argv` is everything after `audit`. Exit 0, 1 broken or refused, 2 usage. */
+export async function runAuditCommand(argv: string[]): Promise<number> {
+  const parsed = parseCommand(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      kind: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    AUDIT_HELP,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values, positionals } = parsed
+  const [action = '', ...rest] = positionals
+  if (action !== 'verify' && action !== 'log')
+    return usage(
+      action
+        ? `Unknown audit action ${action}; use verify or log.`
+        : 'focal audit needs verify or log.',
+    )
+  if (rest.length > 0) return usage(`Unexpected argument ${rest[0]}.`)
+  if (!values.workspace) return usage(`focal audit ${action} needs -w <workspace.focal>.`)
+  if (action === 'verify' && (values.from || values.to || values.kind || values.csv))
+    return usage('--from, --to, --kind and --csv go with focal audit log.')
+  for (const [name, day] of [
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const)
+    if (day !== undefined && !validDay(day))
+      return usage(`${name} takes a day as YYYY-MM-DD (e.g. 2026-11-30), not "${day}".`)
+  if (values.json && values.csv) return usage('Give --json or --csv, not both.')
+  try {
+    const ws = await Workspace.open(resolve(values.workspace), { readOnly: true })
+    try {
+      if (action === 'verify') {
+        const result = await verifyAudit(ws)
+        console.log(
+          values.json ? JSON.stringify(result, null, 2) : describeVerification(ws.name, result),
+        )
+        return result.ok ? 0 : 1
+      }
+      const entries = await listAuditEntries(ws, {
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.kind ? { kind: values.kind } : {}),
+      })
+      console.log(
+        values.json
+          ? JSON.stringify({ ok: true, entries }, null, 2)
+          : values.csv
+            ? entriesCsv(entries)
+            : describeEntries(entries),
+      )
+      return 0
+    } finally {
+      await ws.close()
+    }
+  } catch (cause) {
+    if (!(cause instanceof FocalFailure)) throw cause
+    const error = toFocalError(cause)
+    if (values.json) console.log(JSON.stringify({ ok: false, error }, null, 2))
+    else console.error(describeError(error))
+    return 1
+  }
+}
+
+/** A real calendar day in YYYY-MM-DD. */
+function validDay(day: string): boolean {
+  return DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)
+}
+
+function describeVerification(name: string, result: AuditVerification): string {
+  const lines: string[] = []
+  const broken = result.break
+  if (broken) {
+    lines.push(
+      `Audit log of ${name}.focal: BROKEN at entry ${broken.seq ?? '(no number)'}, field ${broken.field}.`,
+      `  ${broken.message}`,
+      `  expected: ${broken.expected}`,
+      `  found:    ${broken.found}`,
+    )
+  } else {
+    lines.push(`Audit log of ${name}.focal: ${result.entries} entries, chain intact.`)
+    if (result.head) lines.push(`  Last entry ${result.head.seq}, hash ${result.head.hash}`)
+  }
+  const start = result.chainStart
+  if (start)
+    lines.push(
+      `  Entries 1–${start.through} were logged before the chain existed and chained at the upgrade of ${start.at} (entry ${start.upgradeSeq}): they are proven unchanged only since then.`,
+    )
+  const { checked, mismatches } = result.imports
+  lines.push(
+    `Imports: ${checked} logged import${checked === 1 ? '' : 's'} checked (file name, SHA-256, row count; rows, BilledCost and EffectiveCost per currency as stored)` +
+      (mismatches.length === 0
+        ? ': all match.'
+        : `: ${mismatches.length} difference${mismatches.length === 1 ? '' : 's'}.`),
+  )
+  for (const m of mismatches)
+    lines.push(
+      `  import ${m.importId} (${m.fileName}, logged in entry ${m.seq}): ${m.field} logged ${m.expected}, stored ${m.found}`,
+    )
+  return lines.join('\n')
+}
+
+function describeEntries(entries: readonly AuditEntry[]): string {
+  if (entries.length === 0) return 'No audit entries match.'
+  const rows = entries.map((e) => {
+    const details = e.details === null ? '' : JSON.stringify(e.details)
+    return [
+      e.seq === null ? '' : String(e.seq),
+      e.loggedAt,
+      e.actor,
+      e.action,
+      e.subject ?? '',
+      details.length > 80 ? `${details.slice(0, 79)}…` : details,
+    ]
+  })
+  return `${textTable(['#', 'Logged at (UTC)', 'User', 'Action', 'Subject', 'Details'], rows, new Set([0]))}\n(${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}; --json or --csv for the full details)`
+}
+
+function entriesCsv(entries: readonly AuditEntry[]): string {
+  const line = (cells: ReadonlyArray<string | number | null>): string =>
+    cells.map((c) => csvField(c, typeof c !== 'number')).join(',')
+  return [
+    line(['seq', 'logged_at', 'actor', 'action', 'subject', 'details']),
+    ...entries.map((e) =>
+      line([
+        e.seq,
+        e.loggedAt,
+        e.actor,
+        e.action,
+        e.subject,
+        e.details === null ? null : JSON.stringify(e.details),
+      ]),
+    ),
+  ].join('\r\n')
+}
