@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { verifyAudit } from '../../../electron/core/audit/verify-audit'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../../shared/money'
@@ -95,5 +96,26 @@ describe('Workspace file while open', () => {
     } finally {
       await copied.close()
     }
+  })
+})
+
+describe('Workspace audit', () => {
+  it('chains entries written at the same time by many jobs, one inside a transaction that rolls back: one number each, every link intact', async () => {
+    const { ws: open } = await fresh()
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      open.audit('test.concurrent', `job ${i}`, { i }),
+    )
+    const rolledBack = open
+      .transaction(async () => {
+        await open.audit('test.rolled-back', null, {})
+        throw new Error('rolled back')
+      })
+      .catch(() => undefined)
+    await Promise.all([...writes, rolledBack])
+    const rows = await open.all('SELECT seq::INT AS seq, action FROM audit_log ORDER BY seq')
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
+    expect(rows.map((r) => r.action)).not.toContain('test.rolled-back')
+    const result = await verifyAudit(open)
+    expect([result.ok, result.entries, result.break]).toEqual([true, 21, null])
   })
 })
