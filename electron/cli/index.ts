@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { AzureCostView, FocalFailure, OverlapChoice, toFocalError } from '../../shared/contract'
 import { ALLOCATE_HELP, runAllocateCommand } from './allocate-command'
+import { AUDIT_HELP, runAuditCommand } from './audit-command'
 import { COMMITMENTS_HELP, runCommitmentsCommand } from './commitments-command'
 import { runImportCommand, runImportsCommand, runQueryCommand } from './commands'
 import { REPORT_HELP, runReportCommand } from './report-command'
@@ -61,6 +62,7 @@ ${ALLOCATE_HELP}
   ${PIVOT_HELP}
   ${VIEW_HELP}
   ${COMMITMENTS_HELP}
+  ${AUDIT_HELP}
   ${LAKE_HELP}
   ${INFO_HELP}
 Options:
@@ -76,6 +78,7 @@ Options:
 /** Commands with options of their own parse their arguments themselves. */
 const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   allocate: runAllocateCommand,
+  audit: runAuditCommand,
   commitments: runCommitmentsCommand,
   report: runReportCommand,
   close: (argv) => runCloseCommand('close', argv),
