@@ -15,7 +15,7 @@ import { basename, dirname, join, relative, sep } from 'node:path'
 import { fail } from '../../../shared/contract'
 import { FOCUS_VERSIONS } from '../../../shared/focus'
 import { sha256File } from '../ingest/hash'
-import type { Workspace } from '../workspace/workspace'
+import type { Row, Workspace } from '../workspace/workspace'
 import { LAKE_MANIFEST, listFiles, moveLakeInto, prepareLakeFolder } from './lake-folder'
 import {
   mergeTotals,
@@ -24,6 +24,7 @@ import {
   toTotals,
   type LakeFile,
   type LakeManifest,
+  type LakeTotals,
   type LakePartitionEntry,
 } from './lake-manifest'
 import {
@@ -63,8 +64,15 @@ export async function exportLake(
   // The gate hands out a path for one file; DuckDB makes a folder there, moved in by moveLakeInto.
   const staged = ws.output(request.out).path
   try {
-    await ws.run(lakeCopySql(partitions), [staged])
-    const manifest = await describeLake(ws, staged, partitions, request.focalVersion)
+    // One writer turn: no import may land between the write and the figures it is checked against.
+    const figures = await ws.exclusive(async () => {
+      await ws.run(lakeCopySql(partitions), [staged])
+      return {
+        perFile: await ws.all(LAKE_FILE_TOTALS_SQL, [staged]),
+        expected: (await ws.all(LAKE_WORKSPACE_TOTALS_SQL)).map(toTotals),
+      }
+    })
+    const manifest = await describeLake(ws.name, staged, partitions, request.focalVersion, figures)
     const text = `${JSON.stringify(manifest, null, 2)}\n`
     await writeFile(join(staged, LAKE_MANIFEST), text)
     await moveLakeInto(staged, request.out)
@@ -98,13 +106,12 @@ function checkPartitions(partitions: readonly string[]): void {
  * view's, or the export fails rather than hand a lake that disagrees with the workspace.
  */
 async function describeLake(
-  ws: Workspace,
+  workspace: string,
   root: string,
   partitions: readonly string[],
   focalVersion: string,
+  { perFile, expected }: { perFile: readonly Row[]; expected: readonly LakeTotals[] },
 ): Promise<LakeManifest> {
-  const perFile = await ws.all(LAKE_FILE_TOTALS_SQL, [root])
-  const expected = (await ws.all(LAKE_WORKSPACE_TOTALS_SQL)).map(toTotals)
   const folders = new Map<string, { files: Set<string>; totals: ReturnType<typeof toTotals>[] }>()
   for (const file of await listFiles(root)) {
     const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''
@@ -134,7 +141,7 @@ async function describeLake(
   const types = partitions.map((p) => `'${p}': VARCHAR`).join(', ')
   return {
     manifest: 'focal-lake/1',
-    workspace: ws.name,
+    workspace,
     focalVersion,
     focusVersion: FOCUS_VERSIONS[FOCUS_VERSIONS.length - 1] ?? '1.4',
     exportedAt: new Date().toISOString(),
