@@ -19,14 +19,16 @@ import { EXCEL_MAX_ROWS } from '../../electron/core/report/detail'
 import type { LinesSource } from '../../electron/core/report/lines-source'
 import { TARGET_FOLDER } from '../../electron/core/report/pack-files'
 import {
+  ALL_FORMATS,
   writePack,
   type PackFormat,
-  type PackProgress,
   type PackResult,
 } from '../../electron/core/report/pack'
+import { FORMAT_3_TABLES } from '../../electron/core/workspace/schema'
 import { Workspace } from '../../electron/core/workspace/workspace'
 import { decimalsEqual, normalizeDecimal, subtractDecimals, sumDecimals } from '../../shared/money'
 import type { ReportModel } from '../../shared/report'
+import { PHASE_MEANING, PhaseClock, type PackPhase, type PhaseFigures } from './pack-phases'
 import { ACCOUNT_MAPPING, EXPECTED_COST_CENTERS, packRuleSet } from './pack-rules'
 import { mark, measure, mb, round, roundStep, since, type Measured, type StepTime } from './stats'
 import { traceWriter, type TracedStep } from './trace-sql'
@@ -58,8 +60,23 @@ export interface PackRun extends Measured {
   formats: PackFormat[]
   /** Phases as writePack times them, ms. */
   timingsMs: Record<string, number>
-  /** CPU time per progress phase (from onProgress transitions; "facts" includes the allocation). */
-  cpuByPhaseMs: Record<string, number>
+  /** Wall, CPU and peak RSS per phase (pack-phases.ts; "allocation" is cut out of "facts"). */
+  phases: Partial<Record<PackPhase, PhaseFigures>>
+  /** What ran, stated plainly so two runs can be compared. */
+  ran: {
+    formatsRequested: PackFormat[]
+    /** Kinds of the files written (a workbook past Excel's limit brings the Parquet detail along). */
+    kindsWritten: string[]
+    sourceRows: number
+    lines: number
+    rules: number
+    costCenters: number
+    pdfs: number
+    files: number
+    /** Whether the XLSX Detail sheet holds every line; sheetRows: data rows it was streamed (null: not streamed). */
+    detail: { written: boolean; sheetRows: number | null }
+    workspace: string
+  }
   /** The LinesSource calls writePack made (the allocation inside the "facts" phase). */
   allocationCalls: StepTime[]
   costCenters: number
@@ -99,6 +116,8 @@ export interface PackBench {
   }
   packPdfXlsx: PackRun
   packCsvParquet: PackRun | null
+  /** What each phase of `phases` holds. */
+  phaseMeaning: Record<PackPhase, string>
 }
 
 /** Runs the pack part on a copy of `keptWorkspace`; outputs go to `outRoot`. */
@@ -111,19 +130,7 @@ export async function measurePack(
 ): Promise<PackBench> {
   const ruleSet = packRuleSet()
   const dimension = ruleSet.dimensions[0]!
-  const path = join(workDir, 'pack.focal')
-  const copyStart = mark()
-  copyFileSync(keptWorkspace, path)
-  const workspaceCopyMs = round(since(copyStart).ms)
-
-  log(`pack: importing mapping "${ACCOUNT_MAPPING.name}" into a copy of the kept workspace`)
-  const csv = join(workDir, `${ACCOUNT_MAPPING.name}.csv`)
-  writeFileSync(csv, ACCOUNT_MAPPING.csv())
-  const mapping = await withWorkspace(path, async (ws) => {
-    const t = mark()
-    const imported = await importMappingCsv(ws, ACCOUNT_MAPPING.name, csv)
-    return { name: imported.name, rows: imported.rows, ms: round(since(t).ms) }
-  })
+  const { path, workspaceCopyMs, mapping } = await prepareCopy(keptWorkspace, workDir, 'pack', log)
 
   log(`pack: (1) allocateLines, ${dimension.rules.length} rules, alone`)
   globalThis.gc?.()
@@ -200,7 +207,84 @@ export async function measurePack(
     allocation,
     packPdfXlsx,
     packCsvParquet,
+    phaseMeaning: PHASE_MEANING,
   }
+}
+
+/** The near-limit case: the whole pack (every format, Detail written) on its own month. */
+export interface NearLimitPackBench {
+  period: string
+  /** Source rows of the month and the allocated lines they make, against Excel's limit. */
+  sourceRows: number
+  excelDataRows: number
+  pack: PackRun
+  phaseMeaning: Record<PackPhase, string>
+}
+
+/**
+ * Issue 10's case: a month whose allocated lines fall just under Excel's
+ * 1,048,576 rows (pack-near-limit.ts), 30 rules, 50 cost centers, the whole
+ * pack — 50 PDFs, the XLSX with its Detail sheet written, the CSVs, the
+ * allocated FOCUS CSV and Parquet, the manifest — on a freshly opened copy.
+ */
+export async function measureNearLimitPack(
+  keptWorkspace: string,
+  sourceRows: number,
+  workDir: string,
+  outRoot: string,
+  options: { profile: boolean },
+  log: (message: string) => void,
+): Promise<NearLimitPackBench> {
+  const { path } = await prepareCopy(keptWorkspace, workDir, 'near-limit', log)
+  rmSync(outRoot, { recursive: true, force: true })
+  log(`pack near the XLSX limit (${sourceRows} source rows): writePack, every format`)
+  const pack = await packRun(
+    path,
+    allocationLinesSource({ ruleSet: packRuleSet() }),
+    [...ALL_FORMATS],
+    outRoot,
+    options.profile,
+  )
+  log(
+    `    ${pack.ms} ms (CPU ${pack.cpuMs} ms), ${pack.ran.lines} lines, Detail rows ${pack.ran.detail.sheetRows}, phases ${JSON.stringify(pack.phases)}`,
+  )
+  rmSync(path, { force: true })
+  rmSync(`${path}.wal`, { force: true })
+  return {
+    period: PERIOD,
+    sourceRows,
+    excelDataRows: EXCEL_MAX_ROWS - 1,
+    pack,
+    phaseMeaning: PHASE_MEANING,
+  }
+}
+
+/**
+ * Copies the kept workspace and imports the rules' account mapping into the
+ * copy. A workspace kept by an earlier run of this format-3 development line
+ * may predate a table added to FORMAT_3_TABLES since; the copy gets them all
+ * (the statements are CREATE … IF NOT EXISTS), as an upgraded workspace has.
+ */
+async function prepareCopy(
+  keptWorkspace: string,
+  workDir: string,
+  name: string,
+  log: (message: string) => void,
+): Promise<{ path: string; workspaceCopyMs: number; mapping: PackBench['mapping'] }> {
+  const path = join(workDir, `${name}.focal`)
+  const copyStart = mark()
+  copyFileSync(keptWorkspace, path)
+  const workspaceCopyMs = round(since(copyStart).ms)
+  log(`pack: importing mapping "${ACCOUNT_MAPPING.name}" into a copy of the kept workspace`)
+  const csv = join(workDir, `${ACCOUNT_MAPPING.name}.csv`)
+  writeFileSync(csv, ACCOUNT_MAPPING.csv())
+  const mapping = await withWorkspace(path, async (ws) => {
+    for (const statement of FORMAT_3_TABLES) await ws.run(statement)
+    const t = mark()
+    const imported = await importMappingCsv(ws, ACCOUNT_MAPPING.name, csv)
+    return { name: imported.name, rows: imported.rows, ms: round(since(t).ms) }
+  })
+  return { path, workspaceCopyMs, mapping }
 }
 
 /** Opens the workspace, runs `work`, closes it (the close's checkpoint is not part of any timing). */
@@ -232,28 +316,36 @@ async function packRun(
     }
   }
   source.check = inner.check
-  const cpuByPhase: Record<string, number> = {}
-  let phase: PackProgress['phase'] | null = null
-  let phaseStart = mark()
-  const closePhase = (): void => {
-    const now = mark()
-    if (phase) cpuByPhase[phase] = (cpuByPhase[phase] ?? 0) + since(phaseStart, now).cpuMs
-    phaseStart = now
-  }
   return withWorkspace(path, async (ws) => {
     const trace = profile ? traceWriter(ws) : null
+    const clock = new PhaseClock()
+    const timedSource: LinesSource = async (w, period, metric) => {
+      const before = clock.running
+      clock.switchTo('allocation')
+      try {
+        return await source(w, period, metric)
+      } finally {
+        clock.switchTo(before)
+      }
+    }
+    timedSource.check = source.check
     const { value: result, measured } = await measure(() =>
       writePack(
         ws,
-        { kind: 'chargeback', period: PERIOD, metric: METRIC, source, outDir, formats },
-        (p) => {
-          if (p.phase === phase) return
-          closePhase()
-          phase = p.phase
+        {
+          kind: 'chargeback',
+          period: PERIOD,
+          metric: METRIC,
+          source: timedSource,
+          outDir,
+          formats,
+          onDetailRows: (rows) => clock.detailRows(rows),
         },
+        (p) => clock.progress(p),
       ),
     )
-    closePhase()
+    const detailSheetRows = clock.detailSheetRows
+    const phases = clock.stop()
     const statements = trace?.steps()
     const onDisk = readdirSync(join(outDir, TARGET_FOLDER)).filter((f) => f.endsWith('.pdf'))
     const reconciliation = await checkReconciliation(ws, result.model)
@@ -261,7 +353,23 @@ async function packRun(
       ...measured,
       formats,
       timingsMs: result.timings,
-      cpuByPhaseMs: Object.fromEntries(Object.entries(cpuByPhase).map(([k, v]) => [k, round(v)])),
+      phases,
+      ran: {
+        formatsRequested: formats,
+        kindsWritten: [...new Set(result.files.map((f) => f.kind))],
+        sourceRows: await periodRows(ws),
+        lines: result.model.detailLines,
+        rules: packRuleSet().dimensions[0]?.rules.length ?? 0,
+        costCenters: result.model.targets.filter((t) => !t.unallocated).length,
+        pdfs: result.files.filter((f) => f.kind === 'target-pdf' || f.kind === 'summary-pdf')
+          .length,
+        files: result.files.length,
+        detail: {
+          written: detailSheetRows !== null && detailSheetRows === result.model.detailLines,
+          sheetRows: detailSheetRows,
+        },
+        workspace: 'a copy of the kept workspace, freshly opened (cold DuckDB cache)',
+      },
       allocationCalls,
       costCenters: result.model.targets.filter((t) => !t.unallocated).length,
       files: describeFiles(result),
@@ -281,6 +389,16 @@ async function packRun(
       ...(statements ? { statements } : {}),
     }
   })
+}
+
+/** Source rows of the month in cost_rows. */
+async function periodRows(ws: Workspace): Promise<number> {
+  const [row] = await ws.all(
+    `SELECT count(*)::BIGINT AS n FROM cost_rows
+     WHERE strftime(coalesce(BillingPeriodStart, date_trunc('month', ChargePeriodStart)), '%Y-%m') = $1`,
+    [PERIOD],
+  )
+  return Number(row?.n ?? 0)
 }
 
 function describeFiles(result: PackResult): PackRun['files'] {

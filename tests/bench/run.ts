@@ -18,7 +18,8 @@ import { ensureDataset, type Dataset } from './generate'
 import { findKept, keep, type Kept } from './kept'
 import { focalImport, plainLoad, type Format, type LoadResult } from './loads'
 import { NATIVE_RATIO_TARGET, measureNative, type NativeLoad } from './native'
-import { measurePack, type PackBench } from './pack'
+import { measureNearLimitPack, measurePack, type NearLimitPackBench, type PackBench } from './pack'
+import { NEAR_LIMIT_ROWS, nearLimitWorkspace } from './pack-near-limit'
 import { PIVOT_CASES, measurePivots, type PivotsBench } from './pivots'
 import { profileImport, type ImportProfile } from './profile-import'
 import { measureValidate, VALIDATE_RATIO_TARGET, type ValidateBench } from './validate'
@@ -30,6 +31,8 @@ const IMPORT_RATIO_TARGET = 1.5
 const pivotP95TargetMs = (rows: number): number => (rows > 1_000_000 ? 1000 : 100)
 const OVERHEAD_TARGET = 1.3
 const PACK_TARGET_MS = 60_000
+// Issue 10: the pack's peak RSS under 4 GB.
+const PACK_RSS_TARGET_MB = 4000
 
 const started = performance.now()
 const log = (message: string): void => {
@@ -48,6 +51,8 @@ interface Options {
   profile: boolean
   parts: Part[]
   packExports: boolean
+  /** Also the whole pack of a month just under Excel's row limit (pack-near-limit.ts). */
+  packNearLimit: boolean
 }
 
 function parseOptions(argv: string[]): Options {
@@ -60,6 +65,7 @@ function parseOptions(argv: string[]): Options {
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
       'pack-exports': { type: 'boolean', default: true },
+      'pack-near-limit': { type: 'boolean', default: true },
     },
     allowNegative: true,
   })
@@ -82,6 +88,7 @@ function parseOptions(argv: string[]): Options {
     profile: values.profile,
     parts: only === undefined ? [...PARTS] : [only as Part],
     packExports: values['pack-exports'],
+    packNearLimit: values['pack-near-limit'],
   }
 }
 
@@ -277,6 +284,18 @@ async function main(): Promise<void> {
     )
     phaseDone('afterPack')
   }
+  let packNearLimit: NearLimitPackBench | null = null
+  if (runs('pack') && options.packNearLimit) {
+    packNearLimit = await measureNearLimitPack(
+      await nearLimitWorkspace(benchDir, work, log),
+      NEAR_LIMIT_ROWS,
+      work,
+      resolve(benchDir, 'pack-out', 'near-limit'),
+      { profile: options.profile },
+      log,
+    )
+    phaseDone('afterPackNearLimit')
+  }
   rmSync(work, { recursive: true, force: true })
 
   const ratios = Object.fromEntries(
@@ -299,6 +318,7 @@ async function main(): Promise<void> {
       parts: options.parts,
       profile: options.profile,
       packExports: options.packExports,
+      packNearLimit: options.packNearLimit,
     },
     machine: {
       cpus: cpus().length,
@@ -347,6 +367,7 @@ async function main(): Promise<void> {
     ...(options.profile && runs('import') ? { importProfile } : {}),
     ...(native ? { native } : {}),
     ...(pack ? { pack } : {}),
+    ...(packNearLimit ? { packNearLimit } : {}),
     ...(validate ? { validate } : {}),
     ...(ui ? { ui } : {}),
     memory: {
@@ -405,6 +426,26 @@ async function main(): Promise<void> {
               cpuMs: pack.packPdfXlsx.cpuMs,
               costCenterPdfs: pack.packPdfXlsx.pdfs.costCenterPdfsOnDisk,
               reconciled: pack.packPdfXlsx.reconciled,
+              peakRssMB: pack.packPdfXlsx.rssPeakMB,
+              rssTargetMB: PACK_RSS_TARGET_MB,
+              rssMet: pack.packPdfXlsx.rssPeakMB < PACK_RSS_TARGET_MB,
+              detailWritten: pack.packPdfXlsx.ran.detail.written,
+            },
+          }
+        : {}),
+      ...(packNearLimit
+        ? {
+            packNearLimit: {
+              target: PACK_TARGET_MS,
+              met: packNearLimit.pack.ms < PACK_TARGET_MS && packNearLimit.pack.reconciled,
+              ms: packNearLimit.pack.ms,
+              cpuMs: packNearLimit.pack.cpuMs,
+              peakRssMB: packNearLimit.pack.rssPeakMB,
+              rssTargetMB: PACK_RSS_TARGET_MB,
+              rssMet: packNearLimit.pack.rssPeakMB < PACK_RSS_TARGET_MB,
+              lines: packNearLimit.pack.ran.lines,
+              detailWritten: packNearLimit.pack.ran.detail.written,
+              reconciled: packNearLimit.pack.reconciled,
             },
           }
         : {}),

@@ -68,6 +68,8 @@ export interface PackOptions {
   fontsDir?: string
   /** Data rows the XLSX Detail sheet may hold (default: Excel's limit). */
   detailLimit?: number
+  /** Told the XLSX Detail sheet's rows written so far (after each chunk, and once at its end); the bench times the sheet by it. */
+  onDetailRows?: (rows: number) => void
   now?: Date
   signal?: AbortSignal
 }
@@ -213,6 +215,7 @@ export async function writePack(
           journal,
           linesTable: read.lines.table,
           detailLimit: options.detailLimit,
+          onDetailRows: options.onDetailRows,
           fullDetail: [plan.focusCsv, plan.parquet].filter((f): f is string => f !== null),
           changes: closing.changes,
         }),

@@ -37,6 +37,7 @@ export async function detailSheet(
   )
   const styles = columnStyles(DETAIL_HEADERS.length, { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT })
   let done = 0
+  input.onDetailRows?.(done)
   // The lines stream from the writer connection (they are its temp table); a statement from another
   // job on that connection mid-stream ends the stream early without an error, so the whole sheet is
   // written in one writer turn.
@@ -73,4 +74,5 @@ export async function detailSheet(
     }
   })
   sheet.commit()
+  input.onDetailRows?.(done)
 }

@@ -44,6 +44,7 @@ export interface WorkbookInput {
   detailLimit?: number
   /** File names of the full detail (allocated FOCUS CSV/Parquet), for the note. */
   fullDetail: readonly string[]
+  /** Rows of the Detail sheet written so far: 0 as it starts, after each chunk, and once more when it is committed. */
   onDetailRows?: (done: number) => void
   /** A reopened month's changes since its close: a sheet of its own (xlsx-changes.ts). */
   changes?: ChangesSinceClose | null
