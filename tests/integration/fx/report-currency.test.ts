@@ -136,6 +136,16 @@ describe('writePack with a reporting currency', () => {
       flat(`Atlas Orion ${formatAmount(want.get('Atlas Orion') ?? 'x', 'EUR')}`),
     )
 
+    // A cost center's own PDF states its converted figure with the rate under its amounts.
+    const orion = result.files.find(
+      (f) => f.kind === 'target-pdf' && f.path.endsWith('-Atlas-Orion.pdf'),
+    )
+    expect(pdfText(join(out, orion?.path ?? 'x'))).toContain(
+      flat(
+        `In EUR (reporting currency): ${formatAmount(want.get('Atlas Orion') ?? 'x', 'EUR')} (converted at 1 USD = 0.901234 EUR, rate of 2024-09, Treasury average). The amounts above are the ones that reconcile with the invoice.`,
+      ),
+    )
+
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(join(out, result.files.find((f) => f.kind === 'xlsx')?.path ?? 'x'))
     const sheet = wb.getWorksheet('Reporting currency')

@@ -32,3 +32,22 @@ export function drawReportingCurrency(doc: Pdf, reporting: ReportingCurrency | u
     { cells: [`Total in ${c}`, formatAmount(reporting.total, c)], strong: true },
   ])
 }
+
+/** The sentence a cost center's PDF states under its figures, or null without a reporting currency. */
+export function reportingSentence(
+  reporting: ReportingCurrency | undefined,
+  target: string,
+  currencies: readonly string[],
+): string | null {
+  if (!reporting) return null
+  const c = reporting.currency
+  const amount = reporting.targets.find((t) => t.target === target)?.amount ?? '0'
+  const rates = reporting.rates
+    .filter((r) => currencies.includes(r.from))
+    .map((r) => `1 ${r.from} = ${r.rate} ${r.to}, rate of ${r.rateDate}, ${r.source}`)
+  return (
+    `In ${c} (reporting currency): ${formatAmount(amount, c)}` +
+    (rates.length > 0 ? ` (converted at ${rates.join('; ')})` : '') +
+    '. The amounts above are the ones that reconcile with the invoice.'
+  )
+}

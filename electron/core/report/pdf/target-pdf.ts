@@ -34,6 +34,7 @@ import {
   sectionHeading,
   type Pdf,
 } from './document'
+import { reportingSentence } from './reporting-section'
 import { drawTable } from './table'
 
 /** What the PDF writers need besides the model. */
@@ -198,6 +199,12 @@ export async function writeTargetPdf(
       doc,
       `Includes a rounding adjustment of ${formatSigned(a.roundingAdjustment, a.currency)} so that all cost centers add up to the period total at cents.`,
     )
+  const converted = reportingSentence(
+    model.reporting,
+    t.target,
+    t.amounts.map((a) => a.currency),
+  )
+  if (converted) note(doc, converted)
 
   sectionHeading(
     doc,
