@@ -18,10 +18,11 @@ export interface SavedMapping extends LoadedMapping {
   readonly savedAt: string
 }
 
-/** Saves a mapping under its name, replacing an earlier one of that name. */
+/** Saves a mapping under its name, replacing an earlier one of that name; a new or changed one is audited. */
 export async function saveMapping(ws: Workspace, loaded: LoadedMapping): Promise<void> {
   const [remove, insert] = SAVE_MAPPING_SQL
   await ws.transaction(async () => {
+    const [before] = await ws.all(GET_MAPPING_SQL, [loaded.mapping.name])
     await ws.run(remove, [loaded.mapping.name])
     await ws.run(insert, [
       loaded.mapping.name,
@@ -29,6 +30,12 @@ export async function saveMapping(ws: Workspace, loaded: LoadedMapping): Promise
       mappingText(loaded.mapping),
       new Date().toISOString(),
     ])
+    // Each import with a mapping saves it again: only a new or changed one is a change to audit.
+    if (before?.sha256 !== loaded.sha256)
+      await ws.audit(before ? 'mapping.update' : 'mapping.save', loaded.mapping.name, {
+        sha256: loaded.sha256,
+        ...(before ? { previousSha256: before.sha256 } : {}),
+      })
   })
 }
 
