@@ -15,6 +15,7 @@ import { basename, dirname, join, relative, sep } from 'node:path'
 import { fail } from '../../../shared/contract'
 import { FOCUS_VERSIONS } from '../../../shared/focus'
 import { sha256File } from '../ingest/hash'
+import { redactPath } from '../workspace/redact-path'
 import type { Row, Workspace } from '../workspace/workspace'
 import { LAKE_MANIFEST, listFiles, moveLakeInto, prepareLakeFolder } from './lake-folder'
 import {
@@ -63,21 +64,31 @@ export async function exportLake(
   await prepareLakeFolder(request.out, request.force ?? false)
   // The gate hands out a path for one file; DuckDB makes a folder there, moved in by moveLakeInto.
   const staged = ws.output(request.out).path
+  const folder = basename(request.out)
   try {
     // One writer turn: no import may land between the write and the figures it is checked against.
     const figures = await ws.exclusive(async () => {
-      await ws.run(lakeCopySql(partitions), [staged])
-      return {
-        perFile: await ws.all(LAKE_FILE_TOTALS_SQL, [staged]),
-        expected: (await ws.all(LAKE_WORKSPACE_TOTALS_SQL)).map(toTotals),
-      }
+      const expected = (await ws.all(LAKE_WORKSPACE_TOTALS_SQL)).map(toTotals)
+      // DuckDB writes no file for no rows, and a lake of nothing is more likely a wrong workspace.
+      if (expected.length === 0)
+        fail('NO_ROWS', `Workspace ${ws.name} holds no rows to export; nothing was written.`, {
+          hint: 'Import billing files first (focal import), or choose the workspace that holds them.',
+        })
+      await ws.run(lakeCopySql(partitions), [staged]).catch((cause: unknown) => {
+        // DuckDB's message names the gate's absolute path: say the chosen folder instead.
+        const reason = redactPath((cause as Error).message.split('\n')[0] ?? '', staged, folder)
+        return fail('IO_ERROR', `Writing the lake ${folder} failed: ${reason}`, {
+          hint: 'Check that the disk has room and the folder can be written, then retry.',
+        })
+      })
+      return { perFile: await ws.all(LAKE_FILE_TOTALS_SQL, [staged]), expected }
     })
     const manifest = await describeLake(ws.name, staged, partitions, request.focalVersion, figures)
     const text = `${JSON.stringify(manifest, null, 2)}\n`
     await writeFile(join(staged, LAKE_MANIFEST), text)
     await moveLakeInto(staged, request.out)
     const manifestSha256 = createHash('sha256').update(text).digest('hex')
-    await ws.audit('lake.export', basename(request.out), {
+    await ws.audit('lake.export', folder, {
       partitions,
       rows: manifest.rows,
       files: manifest.partitions.reduce((n, p) => n + p.files.length, 0),

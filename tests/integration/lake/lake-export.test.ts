@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { exportLake } from '../../../electron/core/lake/lake-export'
@@ -206,6 +206,39 @@ describe('exportLake', () => {
     await expect(
       exportLake(ws, { out: join(tempDir(), 'x'), partitions: ['RegionId'], focalVersion: '1' }),
     ).rejects.toMatchObject({ error: { code: 'BAD_VALUE' } })
+  })
+
+  it('refuses a workspace without rows, writing nothing', async () => {
+    const ws = (open = await freshWorkspace('empty'))
+    const out = join(tempDir(), 'lake')
+    await expect(exportLake(ws, { out, focalVersion: '1' })).rejects.toMatchObject({
+      error: {
+        code: 'NO_ROWS',
+        message: 'Workspace empty holds no rows to export; nothing was written.',
+      },
+    })
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('names the chosen folder, not the gate, when DuckDB cannot write a partition', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'long-provider.csv')
+    // A folder name longer than the file system allows (255 bytes) fails DuckDB's write.
+    writeFileSync(file, readFileSync(MULTI, 'utf8').replaceAll('Datadog', 'D'.repeat(300)))
+    const ws = await loaded(file)
+    const out = join(dir, 'lake')
+    const failure = exportLake(ws, { out, partitions: ['ProviderName'], focalVersion: '1' })
+    await expect(failure).rejects.toMatchObject({
+      error: {
+        code: 'IO_ERROR',
+        message: expect.stringMatching(/^Writing the lake lake failed: /),
+      },
+    })
+    const { message } = ((await failure.catch((e: unknown) => e)) as { error: { message: string } })
+      .error
+    expect(message).not.toContain(dirname(ws.path))
+    expect(message).not.toContain('.focal-files-')
+    expect(existsSync(out)).toBe(false)
   })
 
   it('keeps a provider name with "/" and ".." inside its own folder', async () => {
