@@ -70,23 +70,26 @@ export function toTotals(row: Row): LakeTotals {
   }
 }
 
-/** Adds up totals of the same currency (exactly), sorted by currency. */
+/** Adds up totals of the same currency (exactly), sorted by currency code, none last. */
 export function mergeTotals(parts: readonly LakeTotals[]): LakeTotals[] {
   const by = new Map<string | null, LakeTotals[]>()
   for (const t of parts) by.set(t.currency, [...(by.get(t.currency) ?? []), t])
-  return [...by.entries()]
-    .sort(([a], [b]) => String(a).localeCompare(String(b)))
-    .map(([currency, list]) => {
-      const sum = (m: (typeof LAKE_MONEY)[number]): string => sumDecimals(list.map((t) => t[m]))
-      return {
-        currency,
-        rows: list.reduce((n, t) => n + t.rows, 0),
-        BilledCost: sum('BilledCost'),
-        EffectiveCost: sum('EffectiveCost'),
-        ListCost: sum('ListCost'),
-        ContractedCost: sum('ContractedCost'),
-      }
-    })
+  return (
+    [...by.entries()]
+      // Rows without a currency last, as DuckDB orders NULLs.
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, list]) => {
+        const sum = (m: (typeof LAKE_MONEY)[number]): string => sumDecimals(list.map((t) => t[m]))
+        return {
+          currency,
+          rows: list.reduce((n, t) => n + t.rows, 0),
+          BilledCost: sum('BilledCost'),
+          EffectiveCost: sum('EffectiveCost'),
+          ListCost: sum('ListCost'),
+          ContractedCost: sum('ContractedCost'),
+        }
+      })
+  )
 }
 
 /** The partition values a folder path names (`k=v` segments, URL-encoded by DuckDB). */
