@@ -6,7 +6,7 @@
  */
 import type { Workspace } from '../workspace/workspace'
 import { CHAIN_ENTRIES_SQL } from './audit-sql'
-import { verifyChain, type AuditBreak } from './verify-chain'
+import { verifyChain, type AuditBreak, type ChainResult } from './verify-chain'
 import { verifyImports, type ImportsResult } from './verify-imports'
 
 /** Where the chain began on a workspace upgraded from before it: entries up to `through` were chained then. */
@@ -29,12 +29,20 @@ export interface AuditVerification {
   readonly imports: ImportsResult
 }
 
-/** Verifies the audit log of `ws` on a reader of its own. */
-export async function verifyAudit(ws: Workspace): Promise<AuditVerification> {
+/**
+ * Verifies the audit log of `ws` on a reader of its own. `head` is a hash an earlier verify
+ * reported as the last entry's: it must still be in the chain, so entries cut from the end
+ * (which leave an intact, shorter chain) are found.
+ */
+export async function verifyAudit(
+  ws: Workspace,
+  options: { head?: string } = {},
+): Promise<AuditVerification> {
   const connection = await ws.reader()
   try {
     const rows = await ws.all(CHAIN_ENTRIES_SQL, [], connection)
-    const chain = verifyChain(rows)
+    const walked = verifyChain(rows)
+    const chain = walked.break || !options.head ? walked : withHead(walked, rows, options.head)
     const imports = await verifyImports(ws, connection)
     return {
       ok: chain.break === null && imports.mismatches.length === 0,
@@ -46,6 +54,27 @@ export async function verifyAudit(ws: Workspace): Promise<AuditVerification> {
     }
   } finally {
     connection.closeSync()
+  }
+}
+
+/** The walked chain, broken when no entry has the hash an earlier verify noted as the last. */
+function withHead(
+  chain: ChainResult,
+  rows: readonly Record<string, unknown>[],
+  head: string,
+): ChainResult {
+  if (rows.some((row) => row.hash === head)) return chain
+  const last = chain.head
+  return {
+    ...chain,
+    break: {
+      seq: null,
+      field: 'head',
+      expected: `an entry with hash ${head}`,
+      found: last ? `none; the last entry is ${last.seq}, hash ${last.hash}` : 'no entries',
+      message:
+        'No entry has the hash noted as the last one earlier: entries were removed from the end, or the log was rewritten.',
+    },
   }
 }
 

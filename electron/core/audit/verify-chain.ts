@@ -19,7 +19,7 @@ import {
 export interface AuditBreak {
   /** The entry's sequence number as stored (null when it has none). */
   readonly seq: number | null
-  readonly field: DigestedField | 'prev_hash' | 'hash' | 'field_digests'
+  readonly field: DigestedField | 'prev_hash' | 'hash' | 'field_digests' | 'head'
   readonly expected: string
   readonly found: string
   /** The break in words, for a person. */

@@ -15,10 +15,10 @@ beforeAll(async () => {
   path = await auditedWorkspace()
 })
 
-async function verify(file: string): Promise<AuditVerification> {
+async function verify(file: string, head?: string): Promise<AuditVerification> {
   const ws = await Workspace.open(file, { readOnly: true })
   try {
-    return await verifyAudit(ws)
+    return await verifyAudit(ws, head ? { head } : {})
   } finally {
     await ws.close()
   }
@@ -87,6 +87,23 @@ describe('verifyAudit', () => {
     expect(result.break?.message).toBe(
       'Entry 3 is missing (the next entry is 4): it was deleted or renumbered outside Focal.',
     )
+  })
+
+  it('finds entries cut from the end only against the head an earlier verify noted', async () => {
+    const log = await entries()
+    const head = String(log[4]?.hash)
+    expect((await verify(path, head)).ok).toBe(true)
+    const cut = await tampered(path, 'DELETE FROM audit_log WHERE seq = 5')
+    // A shorter chain is intact in itself: only the noted head tells it was longer.
+    expect((await verify(cut)).break).toBeNull()
+    const result = await verify(cut, head)
+    expect(result.ok).toBe(false)
+    expect(result.break).toMatchObject({
+      seq: null,
+      field: 'head',
+      expected: `an entry with hash ${head}`,
+      found: `none; the last entry is 4, hash ${String(log[3]?.hash)}`,
+    })
   })
 
   it('finds two entries reordered by swapping their numbers', async () => {

@@ -60,6 +60,20 @@ describe('focal audit verify', () => {
       break: { seq: 5, field: 'subject', found: 'renamed' },
     })
   })
+
+  it('with --head, exits 1 when the noted last entry was cut from the end', async () => {
+    const first = await focal('audit', 'verify', '-w', path, '--json')
+    const head = (JSON.parse(first.stdout) as { head: { hash: string } }).head.hash
+    const cut = await tampered(path, `DELETE FROM audit_log WHERE action = 'view.save'`)
+    expect((await focal('audit', 'verify', '-w', cut)).code).toBe(0)
+    const result = await focal('audit', 'verify', '-w', cut, '--head', head)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(
+      'BROKEN, the --head entry is gone.\n  No entry has the hash noted as the last one earlier: entries were removed from the end, or the log was rewritten.',
+    )
+    const bad = await focal('audit', 'verify', '-w', path, '--head', 'abc')
+    expect(bad.code).toBe(2)
+  })
 })
 
 describe('focal audit log', () => {
