@@ -61,7 +61,7 @@ export async function exportLake(
 ): Promise<LakeExportResult> {
   const partitions = request.partitions ?? ['BillingPeriod']
   checkPartitions(partitions)
-  await prepareLakeFolder(request.out, request.force ?? false)
+  const replaced = await prepareLakeFolder(request.out, request.force ?? false)
   // The gate hands out a path for one file; DuckDB makes a folder there, moved in by moveLakeInto.
   const staged = ws.output(request.out).path
   const folder = basename(request.out)
@@ -86,7 +86,7 @@ export async function exportLake(
     const manifest = await describeLake(ws.name, staged, partitions, request.focalVersion, figures)
     const text = `${JSON.stringify(manifest, null, 2)}\n`
     await writeFile(join(staged, LAKE_MANIFEST), text)
-    await moveLakeInto(staged, request.out)
+    await moveLakeInto(staged, request.out, replaced)
     const manifestSha256 = createHash('sha256').update(text).digest('hex')
     await ws.audit('lake.export', folder, {
       partitions,

@@ -14,10 +14,12 @@ export const LAKE_MANIFEST = '_focal_manifest.json'
 
 /**
  * Checks the folder the lake goes to: missing or empty is fine; one holding an earlier
- * Focal lake export (its manifest) is emptied when `force`; anything else is refused,
- * even with `force`, so a mistyped --out never deletes files Focal did not write.
+ * Focal lake export (its manifest) is replaced when `force`; anything else is refused,
+ * even with `force`, so a mistyped --out never deletes files Focal did not write. Returns
+ * the entries to replace: they are removed only once the new lake is written and checked
+ * (moveLakeInto), so a failed export leaves the earlier one whole.
  */
-export async function prepareLakeFolder(out: string, force: boolean): Promise<void> {
+export async function prepareLakeFolder(out: string, force: boolean): Promise<string[]> {
   const entries = await readdir(out).catch((cause: NodeJS.ErrnoException) => {
     if (cause.code === 'ENOENT') return null
     if (cause.code === 'ENOTDIR')
@@ -26,7 +28,7 @@ export async function prepareLakeFolder(out: string, force: boolean): Promise<vo
       })
     return fail('IO_ERROR', `Cannot read the folder ${basename(out)}.`)
   })
-  if (entries === null || entries.length === 0) return
+  if (entries === null || entries.length === 0) return []
   const earlier = entries.includes(LAKE_MANIFEST)
   if (!force || !earlier)
     fail(
@@ -38,11 +40,23 @@ export async function prepareLakeFolder(out: string, force: boolean): Promise<vo
           : 'Give --out a new or empty folder (--force replaces only an earlier Focal lake export).',
       },
     )
-  for (const entry of entries) await rm(join(out, entry), { recursive: true, force: true })
+  return entries
 }
 
-/** Moves every entry of `from` (the tree DuckDB wrote in the gate) into `out`, the manifest last. */
-export async function moveLakeInto(from: string, out: string): Promise<void> {
+/**
+ * Removes the earlier lake's `replaced` entries (its manifest first, so a half-replaced
+ * folder never looks finished), then moves every entry of `from` (the tree DuckDB wrote
+ * in the gate) into `out`, the manifest last.
+ */
+export async function moveLakeInto(
+  from: string,
+  out: string,
+  replaced: readonly string[],
+): Promise<void> {
+  const order = [...replaced].sort(
+    (a, b) => Number(b === LAKE_MANIFEST) - Number(a === LAKE_MANIFEST),
+  )
+  for (const entry of order) await rm(join(out, entry), { recursive: true, force: true })
   await mkdir(out, { recursive: true })
   const entries = (await readdir(from)).sort(
     (a, b) => Number(a === LAKE_MANIFEST) - Number(b === LAKE_MANIFEST),

@@ -239,6 +239,18 @@ describe('exportLake', () => {
     expect(message).not.toContain(dirname(ws.path))
     expect(message).not.toContain('.focal-files-')
     expect(existsSync(out)).toBe(false)
+
+    // Replacing an earlier lake: the failed export leaves it whole.
+    const earlier = await exportLake(ws, { out, focalVersion: '1' })
+    const before = readFileSync(join(out, '_focal_manifest.json'), 'utf8')
+    await expect(
+      exportLake(ws, { out, partitions: ['ProviderName'], force: true, focalVersion: '1' }),
+    ).rejects.toMatchObject({ error: { code: 'IO_ERROR' } })
+    expect(readFileSync(join(out, '_focal_manifest.json'), 'utf8')).toBe(before)
+    expect(readdirSync(out).sort()).toEqual(
+      [...earlier.manifest.partitions.map((p) => p.path), '_focal_manifest.json'].sort(),
+    )
+    expect(await lakeTotals(out)).toEqual(sourceTotals(file))
   })
 
   it('keeps a provider name with "/" and ".." inside its own folder', async () => {
