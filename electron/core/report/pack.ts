@@ -68,7 +68,7 @@ export interface PackOptions {
   fontsDir?: string
   /** Data rows the XLSX Detail sheet may hold (default: Excel's limit). */
   detailLimit?: number
-  /** Told the XLSX Detail sheet's rows written so far (after each chunk, and once at its end); the bench times the sheet by it. */
+  /** Told the XLSX Detail sheet's rows written so far (0 as it starts, after each chunk, again at its end); the bench times the sheet by it. */
   onDetailRows?: (rows: number) => void
   now?: Date
   signal?: AbortSignal

@@ -9,7 +9,8 @@ import { normalizeDecimal } from '../../../shared/money'
 import type { Workspace } from '../workspace/workspace'
 import { DETAIL_HEADERS, EXCEL_MAX_ROWS, streamDetail } from './detail'
 import type { WorkbookInput } from './xlsx'
-import { EXACT_FORMAT, addRow, addSheet, addStyledRow, columnStyles } from './xlsx-style'
+import { PlainRows } from './xlsx-rows'
+import { EXACT_FORMAT, addRow, addSheet, columnStyles } from './xlsx-style'
 
 /** Writes the Detail sheet (or the note that replaces it). */
 export async function detailSheet(
@@ -36,6 +37,8 @@ export async function detailSheet(
     DETAIL_HEADERS.map((header, i) => ({ header, width: widths[i] ?? 12 })),
   )
   const styles = columnStyles(DETAIL_HEADERS.length, { 5: 'yyyy-mm-dd hh:mm', 12: EXACT_FORMAT })
+  // Below the header (row 1), rows go straight into the sheet's XML (xlsx-rows.ts).
+  const rows = new PlainRows(wb, sheet, styles, 2)
   let done = 0
   input.onDetailRows?.(done)
   // The lines stream from the writer connection (they are its temp table); a statement from another
@@ -47,28 +50,25 @@ export async function detailSheet(
         const start = l.chargePeriodStart
           ? new Date(`${l.chargePeriodStart.replace(' ', 'T')}Z`)
           : null
-        addStyledRow(
-          sheet,
-          [
-            l.target,
-            l.pool,
-            l.method,
-            l.rule,
-            start,
-            l.chargeCategory,
-            l.serviceName,
-            l.resourceId,
-            l.resourceName,
-            l.subAccountName,
-            l.currency,
-            normalizeDecimal(l.amount),
-            l.importId,
-            l.importId === null ? null : (files.get(l.importId) ?? null),
-            l.sourceRow,
-          ],
-          styles,
-        )
+        rows.add([
+          l.target,
+          l.pool,
+          l.method,
+          l.rule,
+          start,
+          l.chargeCategory,
+          l.serviceName,
+          l.resourceId,
+          l.resourceName,
+          l.subAccountName,
+          l.currency,
+          normalizeDecimal(l.amount),
+          l.importId,
+          l.importId === null ? null : (files.get(l.importId) ?? null),
+          l.sourceRow,
+        ])
       }
+      rows.flush()
       done += chunk.length
       input.onDetailRows?.(done)
     }
