@@ -106,7 +106,12 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
-/** Now, in microseconds since the epoch (the clock's sub-millisecond part where it has one). */
+/**
+ * Now, in microseconds since the epoch: the wall clock's milliseconds (Date.now, which follows
+ * clock corrections; performance.timeOrigin would drift from them in a long session) and a
+ * sub-millisecond part from the monotonic clock, so entries of one millisecond rarely tie.
+ */
 export function nowMicros(): bigint {
-  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000))
+  const sub = Math.floor((performance.now() % 1) * 1000)
+  return BigInt(Date.now()) * 1000n + BigInt(sub)
 }

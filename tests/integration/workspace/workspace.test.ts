@@ -100,6 +100,19 @@ describe('Workspace file while open', () => {
 })
 
 describe('Workspace audit', () => {
+  it('stores the wall-clock UTC time it hashed, to the microsecond', async () => {
+    const { ws: open } = await fresh()
+    const before = BigInt(Date.now()) * 1000n
+    await open.audit('test.time', null, null)
+    const after = BigInt(Date.now() + 1) * 1000n
+    const [row] = await open.all(
+      "SELECT epoch_us(logged_at)::VARCHAR AS us FROM audit_log WHERE action = 'test.time'",
+    )
+    const us = BigInt(String(row?.us))
+    expect(us >= before && us < after).toBe(true)
+    expect((await verifyAudit(open)).break).toBeNull()
+  })
+
   it('chains entries written at the same time by many jobs, one inside a transaction that rolls back: one number each, every link intact', async () => {
     const { ws: open } = await fresh()
     const writes = Array.from({ length: 20 }, (_, i) =>
