@@ -21,7 +21,8 @@ export const AUDIT_HELP = `focal audit verify -w <workspace.focal> [--head <hash
       entries cut from the end (a shorter chain is otherwise intact).
       Also checks each logged import against what is stored: file name, SHA-256 and
       row count in the registry, rows and exact BilledCost/EffectiveCost per currency
-      of its stored rows. Exit code 0 only if all of it holds, 1 otherwise.
+      of its stored rows; and each logged close and reopen against the stored one.
+      Exit code 0 only if all of it holds, 1 otherwise.
   focal audit log -w <workspace.focal> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       [--kind <action or prefix>] [--json|--csv]
       List the audit log in order: number, UTC time, user, action, subject, details.
@@ -144,6 +145,17 @@ function describeVerification(name: string, result: AuditVerification): string {
   for (const m of mismatches)
     lines.push(
       `  import ${m.importId} (${m.fileName}, logged in entry ${m.seq}): ${m.field} logged ${m.expected}, stored ${m.found}`,
+    )
+  const closes = result.closes
+  lines.push(
+    `Closes: ${closes.checked} logged ${closes.checked === 1 ? 'close or reopen' : 'closes and reopens'} checked (note, metric, grouping, rule version, fingerprints, totals as stored)` +
+      (closes.mismatches.length === 0
+        ? ': all match.'
+        : `: ${closes.mismatches.length} difference${closes.mismatches.length === 1 ? '' : 's'}.`),
+  )
+  for (const m of closes.mismatches)
+    lines.push(
+      `  ${m.action} of ${m.period}${m.seq === null ? '' : ` (logged in entry ${m.seq})`}: ${m.field} logged ${m.expected}, stored ${m.found}`,
     )
   return lines.join('\n')
 }

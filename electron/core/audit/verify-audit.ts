@@ -1,12 +1,14 @@
 /**
  * `focal audit verify`: the hash chain walked from the first entry
  * (verify-chain.ts), where it began for a workspace upgraded from before the
- * chain, and the imports' stored files, rows and sums against the log's
- * record of them (verify-imports.ts).
+ * chain, the imports' stored files, rows and sums against the log's record
+ * of them (verify-imports.ts), and the stored closes and reopens against
+ * theirs (verify-closes.ts).
  */
 import type { Workspace } from '../workspace/workspace'
 import { CHAIN_ENTRIES_SQL } from './audit-sql'
 import { verifyChain, type AuditBreak, type ChainResult } from './verify-chain'
+import { verifyCloses, type ClosesResult } from './verify-closes'
 import { verifyImports, type ImportsResult } from './verify-imports'
 
 /** Where the chain began on a workspace upgraded from before it: entries up to `through` were chained then. */
@@ -27,6 +29,7 @@ export interface AuditVerification {
   readonly chainStart: ChainStart | null
   readonly break: AuditBreak | null
   readonly imports: ImportsResult
+  readonly closes: ClosesResult
 }
 
 /**
@@ -44,13 +47,15 @@ export async function verifyAudit(
     const walked = verifyChain(rows)
     const chain = walked.break || !options.head ? walked : withHead(walked, rows, options.head)
     const imports = await verifyImports(ws, connection)
+    const closes = await verifyCloses(ws, connection)
     return {
-      ok: chain.break === null && imports.mismatches.length === 0,
+      ok: chain.break === null && imports.mismatches.length === 0 && closes.mismatches.length === 0,
       entries: chain.entries,
       head: chain.head,
       chainStart: chainStart(rows),
       break: chain.break,
       imports,
+      closes,
     }
   } finally {
     connection.closeSync()

@@ -52,6 +52,7 @@ describe('verifyAudit', () => {
       chainStart: null,
       break: null,
       imports: { checked: 2, mismatches: [] },
+      closes: { checked: 1, mismatches: [] },
     })
   })
 
@@ -189,5 +190,40 @@ describe('verifyAudit', () => {
     ])
     const billed = result.imports.mismatches[1]
     expect(billed?.found).toBe(sumDecimals([billed?.expected ?? '', '1']))
+  })
+
+  it('finds a stored close that differs from the log: a note or totals edited, a close the log never recorded', async () => {
+    const edited = await verify(
+      await tampered(
+        path,
+        `UPDATE period_closes SET note = 'fine', totals = replace(totals, '"amount":"', '"amount":"1') WHERE period = '2024-09'`,
+      ),
+    )
+    expect(edited.ok).toBe(false)
+    expect(edited.break).toBeNull()
+    expect(edited.closes.mismatches.map((m) => [m.seq, m.period, m.field])).toEqual([
+      [4, '2024-09', 'note'],
+      [4, '2024-09', 'totals'],
+    ])
+    expect(edited.closes.mismatches[0]).toMatchObject({
+      expected: 'September signed off',
+      found: 'fine',
+    })
+    const forged = await verify(
+      await tampered(
+        path,
+        `INSERT INTO period_closes (period, action, recorded_at, actor, note) VALUES ('2024-10', 'close', now(), 'mallory', 'x')`,
+      ),
+    )
+    expect(forged.closes.mismatches).toEqual([
+      {
+        seq: null,
+        period: '2024-10',
+        action: 'close',
+        field: 'record',
+        expected: 'none (the log has no entry of it)',
+        found: 'stored',
+      },
+    ])
   })
 })

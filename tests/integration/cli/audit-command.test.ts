@@ -37,6 +37,9 @@ describe('focal audit verify', () => {
     expect(result.stdout).toContain(
       'Imports: 2 logged imports checked (file name, SHA-256, row count; rows, BilledCost and EffectiveCost per currency as stored): all match.',
     )
+    expect(result.stdout).toContain(
+      'Closes: 1 logged close or reopen checked (note, metric, grouping, rule version, fingerprints, totals as stored): all match.',
+    )
   })
 
   it('exits 1 on an edited entry, naming the entry, the field and what was found', async () => {
