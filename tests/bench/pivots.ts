@@ -8,7 +8,7 @@
  * - raw: a plain hand-written query answering the same question on the plain-loaded table.
  * overhead = engine ÷ direct (target ≤ 1.3×); vsRaw = engine ÷ raw.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
 import { runPivotTable } from '../../electron/core/query/pivot'
 import { refreshRollups } from '../../electron/core/query/rollup'
 import { rowsPage } from '../../electron/core/rows/rows-page'
@@ -42,22 +42,20 @@ interface Statement {
 }
 
 /**
- * Makes every reader connection of `ws` record the statements it runs, so the bench replays
- * exactly what the engine sent (nothing in electron/core is changed).
+ * Records the statements every DuckDB connection runs while `recording` is on, so the bench
+ * replays exactly what the engine sent, whichever connection it took (a new reader, a spare
+ * one kept by the workspace); nothing in electron/core is changed. Returns the undo.
  */
-function captureReaders(ws: Workspace): Statement[] {
-  const statements: Statement[] = []
-  const open = ws.reader.bind(ws)
-  ws.reader = async (): Promise<DuckDBConnection> => {
-    const connection = await open()
-    const run = connection.runAndReadAll.bind(connection)
-    connection.runAndReadAll = (sql: string, values?: DuckDBValue[]) => {
-      statements.push({ sql, values })
-      return run(sql, values)
-    }
-    return connection
+function captureStatements(statements: Statement[], recording: () => boolean): () => void {
+  const prototype = DuckDBConnection.prototype
+  const original = prototype.runAndReadAll
+  prototype.runAndReadAll = function (this: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
+    if (recording()) statements.push({ sql, values })
+    return original.call(this, sql, values)
+  } as typeof original
+  return () => {
+    prototype.runAndReadAll = original
   }
-  return statements
 }
 
 /** The cases' results, and the rollup rebuild the workspace needed first (null when they were current). */
@@ -86,9 +84,10 @@ export async function measurePivots(
   const rawConnection = await plain.connect()
   // The workspace's focus view is in UTC; so must the plain day truncation be.
   await rawConnection.run("SET TimeZone = 'UTC'")
-  // Opened before the capture starts: the replays are not recorded themselves.
   const directConnection = await ws.reader()
-  const captured = captureReaders(ws)
+  const captured: Statement[] = []
+  let recording = false
+  const stopCapture = captureStatements(captured, () => recording)
   try {
     const runners = PIVOT_CASES.map((pivot) => ({
       pivot,
@@ -106,10 +105,13 @@ export async function measurePivots(
       for (const runner of runners) {
         if (pass < 0) {
           const from = captured.length
-          const answer = await runner.engine()
+          recording = true
+          const answer = await runner.engine().finally(() => (recording = false))
           // The case's own queries are the last the engine ran: the table query, or the
           // drill-through's count and page; before them come the catalog and tag policy reads.
           runner.direct = captured.slice(from).slice(runner.pivot.kind === 'rows' ? -2 : -1)
+          if (!runner.direct.some((d) => /\bFROM (focus|"rollup_)/.test(d.sql)))
+            throw new Error(`${runner.pivot.name}: the engine's query was not captured`)
           runner.resultRows = answer.rows
           runner.totalRows = answer.total
         }
@@ -143,6 +145,7 @@ export async function measurePivots(
     })
     return { rollupBuildMs, results }
   } finally {
+    stopCapture()
     closeQuietly(directConnection)
     closeQuietly(rawConnection)
     plain.closeSync()
