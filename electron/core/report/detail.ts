@@ -61,9 +61,12 @@ export async function countLines(ws: Workspace, table: string): Promise<number> 
  */
 export async function* streamDetail(ws: Workspace, table: string): AsyncGenerator<DetailLine[]> {
   const result = await ws.writer.stream(
-    `SELECT to_json([target, pool, method, rule, strftime(ChargePeriodStart, '%Y-%m-%d %H:%M:%S'),
-       ChargeCategory, ServiceName, ResourceId, ResourceName, SubAccountName,
-       coalesce(BillingCurrency, '${NO_CURRENCY}'), amount::VARCHAR, x_ImportId::VARCHAR, x_SourceRow::VARCHAR])::VARCHAR AS line
+    // Every field as VARCHAR: a list holds one type, and a column may be typed otherwise (NULL AS pool).
+    `SELECT to_json([target::VARCHAR, pool::VARCHAR, method::VARCHAR, rule::VARCHAR,
+       strftime(ChargePeriodStart, '%Y-%m-%d %H:%M:%S'), ChargeCategory::VARCHAR, ServiceName::VARCHAR,
+       ResourceId::VARCHAR, ResourceName::VARCHAR, SubAccountName::VARCHAR,
+       coalesce(BillingCurrency, '${NO_CURRENCY}')::VARCHAR, amount::VARCHAR, x_ImportId::VARCHAR,
+       x_SourceRow::VARCHAR])::VARCHAR AS line
      FROM ${quoteIdent(table)}
      ORDER BY target, ChargePeriodStart, x_ImportId, x_SourceRow`,
   )
