@@ -174,7 +174,7 @@ export async function measurePack(
     options.profile,
   )
   log(
-    `    ${packPdfXlsx.ms} ms (CPU ${packPdfXlsx.cpuMs} ms), ${packPdfXlsx.pdfs.costCenterPdfsOnDisk} cost-center PDFs, phases ${JSON.stringify(packPdfXlsx.timingsMs)}`,
+    `    ${packPdfXlsx.ms} ms (CPU ${packPdfXlsx.cpuMs} ms), ${packPdfXlsx.pdfs.costCenterPdfsOnDisk} cost-center PDFs, phases ${JSON.stringify(packPdfXlsx.phases)}`,
   )
   let packCsvParquet: PackRun | null = null
   if (options.exports) {
@@ -187,7 +187,7 @@ export async function measurePack(
       options.profile,
     )
     log(
-      `    ${packCsvParquet.ms} ms (CPU ${packCsvParquet.cpuMs} ms), phases ${JSON.stringify(packCsvParquet.timingsMs)}`,
+      `    ${packCsvParquet.ms} ms (CPU ${packCsvParquet.cpuMs} ms), phases ${JSON.stringify(packCsvParquet.phases)}`,
     )
   }
   rmSync(path, { force: true })

@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]
- * [--only import|native|pivots|pack|validate|ui] [--no-pack-exports]`: generates (or reuses) the synthetic
+ * [--only import|native|pivots|pack|validate|ui] [--no-pack-exports] [--no-pack-near-limit]`: generates (or reuses) the synthetic
  * FOCUS 1.2 file, then measures in one run (a) plain DuckDB loading it, (b) Focal's
  * import of it, (c) issue 9's pivot set through the engine API, as direct SQL and raw (pivots.ts), (d) the monthly pack
- * (30 allocation rules, ~50 cost-center PDFs + XLSX), (e) plain DuckDB vs Focal on an AWS CUR
+ * (30 allocation rules, ~50 cost-center PDFs + XLSX; and the whole pack of a month just under Excel's row limit,
+ * pack-near-limit.ts; each phase's wall, CPU and peak RSS), (e) plain DuckDB vs Focal on an AWS CUR
  * legacy and an Azure EA amortized CSV of the same row count (native.ts). Prints one JSON object on stdout;
  * progress on stderr. `--profile` adds a per-step breakdown of one more Focal import per
  * format and the SQL statements of the pack runs. The import keeps its workspace and plain table in .bench/workspace/, so
