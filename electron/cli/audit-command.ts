@@ -4,12 +4,11 @@
  * and reads it, filtered by UTC day and kind of change.
  */
 import { resolve } from 'node:path'
-import { FocalFailure, toFocalError } from '../../shared/contract'
 import { listAuditEntries, type AuditEntry } from '../core/audit/audit-log'
 import { verifyAudit, type AuditVerification } from '../core/audit/verify-audit'
 import { csvField } from '../core/report/csv'
 import { Workspace } from '../core/workspace/workspace'
-import { describeError, textTable } from './format'
+import { refused, textTable } from './format'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal audit`. */
@@ -101,11 +100,7 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
       await ws.close()
     }
   } catch (cause) {
-    if (!(cause instanceof FocalFailure)) throw cause
-    const error = toFocalError(cause)
-    if (values.json) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
-    return 1
+    return refused(cause, values.json)
   }
 }
 

@@ -5,7 +5,7 @@
  * --by, or by the saved allocation rules (the default when a version is saved).
  */
 import { resolve } from 'node:path'
-import { FocalFailure, fail, toFocalError } from '../../shared/contract'
+import { fail } from '../../shared/contract'
 import { parseDimension } from '../../shared/pivot'
 import { formatExact } from '../../shared/report'
 import type { CostMetric } from '../core/allocate/lines'
@@ -16,7 +16,7 @@ import { describeClose, type CloseRecord } from '../core/close/period-records'
 import { allocationLinesSource } from '../core/report/allocation-source'
 import { dimensionLinesSource } from '../core/report/lines-source'
 import { Workspace } from '../core/workspace/workspace'
-import { describeError, textTable } from './format'
+import { refused, textTable } from './format'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal close`, `focal reopen` and `focal periods`. */
@@ -113,11 +113,7 @@ export async function runCloseCommand(
       ws.close()
     }
   } catch (cause) {
-    if (!(cause instanceof FocalFailure)) throw cause
-    const error = toFocalError(cause)
-    if (values.json) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
-    return 1
+    return refused(cause, values.json)
   }
 }
 

@@ -1,5 +1,11 @@
 /** Plain-text output of the `focal` command: aligned tables and error sentences. */
-import { ERROR_ADVICE, type FocalError, type ImportRecord } from '../../shared/contract'
+import {
+  ERROR_ADVICE,
+  FocalFailure,
+  toFocalError,
+  type FocalError,
+  type ImportRecord,
+} from '../../shared/contract'
 import { describeCostView } from '../../shared/formats/azure-cost-view-text'
 import { commitmentDeltaLine, importedCommitmentSummary } from './commitment-summary'
 
@@ -36,6 +42,22 @@ export function describeError(error: FocalError): string {
     ...(where ? [`  where: ${where}`] : []),
     `  what to do: ${error.hint ?? ERROR_ADVICE[error.code]}`,
   ].join('\n')
+}
+
+/** Prints an error as `{ ok: false, error }` JSON on stdout with --json, else as sentences on stderr. */
+export function printError(error: FocalError, json: boolean): void {
+  if (json) console.log(JSON.stringify({ ok: false, error }, null, 2))
+  else console.error(describeError(error))
+}
+
+/**
+ * Answers a subcommand's refusal (a FocalFailure) the way every subcommand does and
+ * returns exit code 1; anything else is a bug and is thrown on to the CLI's last resort.
+ */
+export function refused(cause: unknown, json: boolean): number {
+  if (!(cause instanceof FocalFailure)) throw cause
+  printError(toFocalError(cause), json)
+  return 1
 }
 
 /** A human summary of one import: status, format, version, rows, totals per currency, SHA-256. */

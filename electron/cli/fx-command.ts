@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { basename, resolve } from 'node:path'
-import { FocalFailure, fail, toFocalError } from '../../shared/contract'
+import { fail } from '../../shared/contract'
 import { importRates, listFxImports, readRates } from '../core/fx/fx-rates'
 import { Workspace } from '../core/workspace/workspace'
-import { describeError, textTable } from './format'
+import { refused, textTable } from './format'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal fx`. */
@@ -60,11 +60,7 @@ export async function runFxCommand(argv: string[]): Promise<number> {
     console.log(text)
     return 0
   } catch (cause) {
-    if (!(cause instanceof FocalFailure)) throw cause
-    const error = toFocalError(cause)
-    if (json) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
-    return 1
+    return refused(cause, json)
   }
 }
 

@@ -19,7 +19,7 @@ import { PIVOT_HELP, runPivotCommand } from './pivot-command'
 import { VIEW_HELP, runViewCommand } from './view-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
-import { describeError } from './format'
+import { printError } from './format'
 import { describeArgsError, usage } from './usage'
 
 const HELP = `focal — load, normalize and query cloud cost data offline
@@ -212,8 +212,7 @@ main(process.argv.slice(2)).then(
     // `--json` after `--` is a file or SQL, not the option.
     const end = process.argv.indexOf('--')
     const options = end === -1 ? process.argv : process.argv.slice(0, end)
-    if (options.includes('--json')) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
+    printError(error, options.includes('--json'))
     process.exitCode = cause instanceof FocalFailure ? 1 : 3
   },
 )

@@ -3,11 +3,10 @@
  * files, SHA-256s, row counts and totals (electron/core/lake), for a larger engine to read.
  */
 import { resolve } from 'node:path'
-import { FocalFailure, toFocalError } from '../../shared/contract'
 import { exportLake, LAKE_PARTITION_NAMES } from '../core/lake/lake-export'
 import type { LakeTotals } from '../core/lake/lake-manifest'
 import { Workspace } from '../core/workspace/workspace'
-import { describeError, textTable } from './format'
+import { refused, textTable } from './format'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal export lake`. */
@@ -74,11 +73,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     )
     return 0
   } catch (cause) {
-    if (!(cause instanceof FocalFailure)) throw cause
-    const error = toFocalError(cause)
-    if (values.json) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
-    return 1
+    return refused(cause, values.json)
   } finally {
     await ws.close()
   }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { FocalFailure, fail, toFocalError } from '../../shared/contract'
+import { fail } from '../../shared/contract'
 import { parseRuleSetText } from '../../shared/allocate/parse-rules'
 import type { RuleSet } from '../../shared/allocate/rule-set'
 import { rateLabel } from '../../shared/fx'
@@ -29,7 +29,7 @@ import { PACK_FORMATS, type PackFormat } from '../core/report/pack-files'
 import { ALL_FORMATS, writePack, type PackResult } from '../core/report/pack'
 import { readLedgerMapping, readReportSettings } from '../core/report/settings'
 import { Workspace } from '../core/workspace/workspace'
-import { describeError } from './format'
+import { refused } from './format'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal report`. */
@@ -234,11 +234,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     else console.log(describePack(result, resolve(values.out), seconds))
     return 0
   } catch (cause) {
-    if (!(cause instanceof FocalFailure)) throw cause
-    const error = toFocalError(cause)
-    if (json) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
-    return 1
+    return refused(cause, json)
   }
 }
 

@@ -12,7 +12,7 @@ import { validateSource } from '../core/validate/validate-source'
 import { validateWorkspace } from '../core/validate/validate-workspace'
 import { writeValidationPdf } from '../core/validate/validation-pdf'
 import { expandInputs } from './files'
-import { describeError } from './format'
+import { printError } from './format'
 import { parseCommand, usageError } from './usage'
 import { describeValidation, validationCsv } from './validate-output'
 
@@ -57,9 +57,7 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
       ? [await validateWorkspace(resolve(values.workspace))]
       : await validateAll(expandInputs(positionals, true), values.json, skipped)
   } catch (cause) {
-    const error = toFocalError(cause)
-    if (values.json) console.log(JSON.stringify({ ok: false, error }, null, 2))
-    else console.error(describeError(error))
+    printError(toFocalError(cause), values.json)
     return 1
   }
   const ok = validations.length > 0 && validations.every((v) => v.errors === 0)
