@@ -4,18 +4,10 @@
  */
 import { z } from '../zod'
 import { DecimalString } from './models'
+import { uploadFields } from './upload'
 
 /** What `fx:import` takes: an uploaded rates CSV's display name and text. */
-export const FxImportRequestSchema = z
-  .object({
-    fileName: z
-      .string()
-      .min(1)
-      .max(255)
-      .regex(/^[^/\\]+$/, 'a file name, not a path'),
-    text: z.string().max(8 * 1024 * 1024),
-  })
-  .strict()
+export const FxImportRequestSchema = z.object(uploadFields(8 * 1024 * 1024)).strict()
 /** A rates file upload. */
 export type FxImportRequest = z.infer<typeof FxImportRequestSchema>
 

@@ -10,6 +10,7 @@ import { IdSchema } from '../allocate/rule-set'
 import { CostMetricSchema, PeriodSchema } from './allocation'
 import { FocalErrorSchema } from './errors'
 import { DecimalString } from './models'
+import { uploadFields } from './upload'
 
 /** What a pack may contain (the same names as `focal report --format`). */
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'focus-csv', 'parquet'] as const
@@ -88,16 +89,7 @@ export type ReportLedger = z.infer<typeof ReportLedgerSchema>
 
 /** What `report:saveLedger` takes: an uploaded CSV's name and text, or clear. Never a path. */
 export const ReportLedgerRequestSchema = z.union([
-  z
-    .object({
-      fileName: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^[^/\\]+$/, 'a file name, not a path'),
-      text: z.string().max(1024 * 1024),
-    })
-    .strict(),
+  z.object(uploadFields(1024 * 1024)).strict(),
   z.object({ clear: z.literal(true) }).strict(),
 ])
 /** A ledger mapping upload or clear. */

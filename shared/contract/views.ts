@@ -1,6 +1,7 @@
 /** Saved views across the boundary (electron/core/views): a name and the pivot spec it keeps. */
 import { PivotSpecSchema } from '../pivot'
 import { z } from '../zod'
+import { uploadFields } from './upload'
 
 /** A saved view's name, as the CLI checks it (saved-views.ts). */
 export const ViewName = z.string().trim().min(1).max(200)
@@ -25,15 +26,7 @@ export const ViewSaveRequestSchema = z
  * A view file is a few kilobytes; 256 KiB leaves room and keeps a stray upload out.
  */
 export const ViewImportRequestSchema = z
-  .object({
-    fileName: z
-      .string()
-      .min(1)
-      .max(255)
-      .regex(/^[^/\\]+$/, 'a file name, not a path'),
-    text: z.string().max(256 * 1024),
-    replace: z.boolean().optional(),
-  })
+  .object({ ...uploadFields(256 * 1024), replace: z.boolean().optional() })
   .strict()
 
 /** A view as the file `focal view export` writes, for the UI to offer as a download. */
