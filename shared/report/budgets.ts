@@ -5,8 +5,8 @@
  * would make a cost center look on budget when it is not.
  */
 import { fail } from '../contract/errors'
-import { splitRecord } from '../csv'
 import { normalizeDecimal } from '../money'
+import { readStrictCsv } from './strict-csv'
 
 /** One cost center's budget for the period in one currency. */
 export interface Budget {
@@ -22,52 +22,39 @@ export function budgetsOfPeriod(budgets: readonly Budget[], period: string): Bud
   return budgets.filter((b) => b.period === undefined || b.period === period)
 }
 
-/** Splits one CSV line into trimmed fields (budgets never span lines). */
-function splitCsvLine(line: string): string[] {
-  return splitRecord(line).map((f) => f.trim())
-}
-
 /** Parses budgets CSV text; the header must name target, currency and amount (any order). */
 export function parseBudgetsCsv(text: string, fileName = 'budgets.csv'): Budget[] {
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/)
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase())
-  const at = (name: string): number => {
-    const index = header.indexOf(name)
-    if (index < 0)
-      fail('MISSING_COLUMNS', `${fileName} has no "${name}" column.`, {
-        hint: 'The budgets file needs the header target,currency,amount.',
-        location: { file: fileName, line: 1 },
-      })
-    return index
-  }
-  const [t, c, a] = [at('target'), at('currency'), at('amount')]
-  const p = header.indexOf('period')
+  const csv = readStrictCsv(
+    text,
+    fileName,
+    'The budgets file needs the header target,currency,amount.',
+  )
+  const [t, c, a] = [csv.column('target'), csv.column('currency'), csv.column('amount')]
+  const p = csv.optional('period')
   const budgets: Budget[] = []
   const seen = new Set<string>()
-  lines.slice(1).forEach((line, i) => {
-    if (line.trim() === '') return
-    const fields = splitCsvLine(line)
-    const location = { file: fileName, line: i + 2 }
+  for (const { fields, line } of csv.records) {
+    const location = { file: fileName, line }
     const target = fields[t] ?? ''
     const currency = (fields[c] ?? '').toUpperCase()
     const raw = (fields[a] ?? '').replaceAll(',', '')
-    if (!target) fail('BAD_VALUE', `${fileName} line ${i + 2} has no target.`, { location })
+    if (!target) fail('BAD_VALUE', `${fileName} line ${line} has no target.`, { location })
     if (!/^[A-Z0-9]{3,10}$/.test(currency))
-      fail('BAD_VALUE', `${fileName} line ${i + 2}: "${fields[c] ?? ''}" is not a currency code.`, {
+      fail('BAD_VALUE', `${fileName} line ${line}: "${fields[c] ?? ''}" is not a currency code.`, {
         location,
       })
     let amount: string
     try {
       amount = normalizeDecimal(raw)
     } catch {
-      fail('BAD_VALUE', `${fileName} line ${i + 2}: "${fields[a] ?? ''}" is not an amount.`, {
+      fail('BAD_VALUE', `${fileName} line ${line}: "${fields[a] ?? ''}" is not an amount.`, {
         location,
         hint: 'Write amounts as plain numbers, e.g. 1250.00.',
       })
     }
     const period = p >= 0 ? fields[p] || undefined : undefined
     if (period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
-      fail('BAD_VALUE', `${fileName} line ${i + 2}: "${period}" is not a period.`, {
+      fail('BAD_VALUE', `${fileName} line ${line}: "${period}" is not a period.`, {
         location,
         hint: 'Write the period as YYYY-MM, or leave it empty for every period.',
       })
@@ -75,13 +62,13 @@ export function parseBudgetsCsv(text: string, fileName = 'budgets.csv'): Budget[
     if (seen.has(key))
       fail(
         'BAD_VALUE',
-        `${fileName} line ${i + 2} repeats the budget of ${target} in ${currency}${period ? ` for ${period}` : ''}.`,
+        `${fileName} line ${line} repeats the budget of ${target} in ${currency}${period ? ` for ${period}` : ''}.`,
         {
           location,
         },
       )
     seen.add(key)
     budgets.push(period ? { target, currency, amount, period } : { target, currency, amount })
-  })
+  }
   return budgets
 }

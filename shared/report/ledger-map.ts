@@ -6,7 +6,7 @@
  * account is kept so the journal can report that cost center as unmapped.
  */
 import { fail } from '../contract/errors'
-import { splitRecord } from '../csv'
+import { readStrictCsv } from './strict-csv'
 
 /** One cost center's ledger account and code (null code: the ledger uses the target's name). */
 export interface LedgerMapping {
@@ -18,33 +18,25 @@ export interface LedgerMapping {
 
 /** Parses ledger mapping CSV text; the header names target and ledger_account, cost_center_code is optional. */
 export function parseLedgerMapCsv(text: string, fileName = 'ledger.csv'): LedgerMapping[] {
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/)
-  const header = splitRecord(lines[0] ?? '').map((h) => h.trim().toLowerCase())
-  const required = (name: string): number => {
-    const index = header.indexOf(name)
-    if (index < 0)
-      fail('MISSING_COLUMNS', `${fileName} has no "${name}" column.`, {
-        hint: 'The ledger mapping needs the header target,ledger_account,cost_center_code.',
-        location: { file: fileName, line: 1 },
-      })
-    return index
-  }
-  const [t, a] = [required('target'), required('ledger_account')]
-  const c = header.indexOf('cost_center_code')
+  const csv = readStrictCsv(
+    text,
+    fileName,
+    'The ledger mapping needs the header target,ledger_account,cost_center_code.',
+  )
+  const [t, a] = [csv.column('target'), csv.column('ledger_account')]
+  const c = csv.optional('cost_center_code')
   const mappings: LedgerMapping[] = []
   const seen = new Set<string>()
-  lines.slice(1).forEach((line, i) => {
-    if (line.trim() === '') return
-    const fields = splitRecord(line).map((f) => f.trim())
-    const location = { file: fileName, line: i + 2 }
+  for (const { fields, line } of csv.records) {
+    const location = { file: fileName, line }
     const target = fields[t] ?? ''
     if (!target)
-      fail('BAD_VALUE', `${fileName} line ${i + 2} has no target.`, {
+      fail('BAD_VALUE', `${fileName} line ${line} has no target.`, {
         location,
         hint: 'Name the cost center exactly as the pack does in the target column.',
       })
     if (seen.has(target))
-      fail('BAD_VALUE', `${fileName} line ${i + 2} maps ${target} a second time.`, {
+      fail('BAD_VALUE', `${fileName} line ${line} maps ${target} a second time.`, {
         location,
         hint: 'Keep one row per cost center.',
       })
@@ -54,6 +46,6 @@ export function parseLedgerMapCsv(text: string, fileName = 'ledger.csv'): Ledger
       ledgerAccount: fields[a] || null,
       costCenterCode: (c >= 0 ? fields[c] : '') || null,
     })
-  })
+  }
   return mappings
 }
