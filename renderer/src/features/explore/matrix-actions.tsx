@@ -51,28 +51,19 @@ export function MatrixActions(props: {
           Copy
         </Button>
       </Tooltip>
-      <Tooltip label={EXPORT_NOTE} multiline w={320}>
-        <Button
-          size="xs"
-          variant="default"
-          loading={busy === 'csv'}
-          onClick={() => void exportAs('csv')}
-          data-testid="matrix-export-csv"
-        >
-          Export CSV
-        </Button>
-      </Tooltip>
-      <Tooltip label={EXPORT_NOTE} multiline w={320}>
-        <Button
-          size="xs"
-          variant="default"
-          loading={busy === 'xlsx'}
-          onClick={() => void exportAs('xlsx')}
-          data-testid="matrix-export-xlsx"
-        >
-          Export XLSX
-        </Button>
-      </Tooltip>
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <Tooltip key={format} label={EXPORT_NOTE} multiline w={320}>
+          <Button
+            size="xs"
+            variant="default"
+            loading={busy === format}
+            onClick={() => void exportAs(format)}
+            data-testid={`matrix-export-${format}`}
+          >
+            Export {format.toUpperCase()}
+          </Button>
+        </Tooltip>
+      ))}
       {copyNote ? (
         <Text size="xs" c="dimmed" data-testid="matrix-copy-note" role="status">
           {copyNote}

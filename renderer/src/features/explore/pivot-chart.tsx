@@ -75,22 +75,17 @@ export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec })
             }))}
             data-testid="chart-kind"
           />
-          <Button
-            size="compact-xs"
-            variant="default"
-            onClick={() => download('png')}
-            data-testid="chart-export-png"
-          >
-            PNG
-          </Button>
-          <Button
-            size="compact-xs"
-            variant="default"
-            onClick={() => download('svg')}
-            data-testid="chart-export-svg"
-          >
-            SVG
-          </Button>
+          {(['png', 'svg'] as const).map((format) => (
+            <Button
+              key={format}
+              size="compact-xs"
+              variant="default"
+              onClick={() => download(format)}
+              data-testid={`chart-export-${format}`}
+            >
+              {format.toUpperCase()}
+            </Button>
+          ))}
         </Group>
       </Group>
       {units > panels.length ? (
