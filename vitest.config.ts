@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/temp-cleanup.ts'],
     // Date logic must not depend on the machine's zone (CONVENTIONS.md #14).
     env: { TZ: 'America/Los_Angeles' },
   },

@@ -14,7 +14,12 @@ export function sample(relative: string): string {
   return join(DATA, relative)
 }
 
-/** A new empty temp folder. */
+/** The temp folders `tempDir` made in this test file, removed after it (tests/temp-cleanup.ts). */
+export const TEMP_DIRS = new Set<string>()
+
+/** A new empty temp folder, removed when the test file ends. */
 export function tempDir(prefix = 'focal-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  TEMP_DIRS.add(dir)
+  return dir
 }
