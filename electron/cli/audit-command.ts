@@ -9,7 +9,7 @@ import { verifyAudit, type AuditVerification } from '../core/audit/verify-audit'
 import { csvField } from '../core/report/csv'
 import { Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
-import { parseCommand, usageError } from './usage'
+import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** Help text of `focal audit`. */
 export const AUDIT_HELP = `focal audit verify -w <workspace.focal> [--head <hash>] [--json]
@@ -38,14 +38,12 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand(
     argv,
     {
-      workspace: { type: 'string', short: 'w' },
+      ...WORKSPACE_OPTIONS,
       from: { type: 'string' },
       to: { type: 'string' },
       kind: { type: 'string' },
       head: { type: 'string' },
-      json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     AUDIT_HELP,
   )

@@ -17,7 +17,7 @@ import { allocationLinesSource } from '../core/report/allocation-source'
 import { dimensionLinesSource } from '../core/report/lines-source'
 import { Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
-import { parseCommand, usageError } from './usage'
+import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** Help text of `focal close`, `focal reopen` and `focal periods`. */
 export const CLOSE_HELP = `focal close -w <workspace.focal> --period YYYY-MM --note "<why>"
@@ -45,15 +45,13 @@ export async function runCloseCommand(
   const parsed = parseCommand(
     argv,
     {
-      workspace: { type: 'string', short: 'w' },
+      ...WORKSPACE_OPTIONS,
       period: { type: 'string' },
       note: { type: 'string' },
       by: { type: 'string' },
       rules: { type: 'string' },
       dimension: { type: 'string' },
       metric: { type: 'string', default: 'billed' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     CLOSE_HELP,
   )

@@ -10,7 +10,7 @@ import { fail } from '../../shared/contract'
 import { importRates, listFxImports, readRates } from '../core/fx/fx-rates'
 import { Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
-import { parseCommand, usageError } from './usage'
+import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** Help text of `focal fx`. */
 export const FX_HELP = `focal fx import <rates.csv> -w <workspace.focal> [--json]
@@ -29,15 +29,7 @@ function usage(message: string): number {
 
 /** Runs `focal fx …`; `argv` is everything after `fx`. Exit 0, 1 refused, 2 usage. */
 export async function runFxCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommand(
-    argv,
-    {
-      workspace: { type: 'string', short: 'w' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    FX_HELP,
-  )
+  const parsed = parseCommand(argv, WORKSPACE_OPTIONS, FX_HELP)
   if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
   const [action = '', ...args] = positionals

@@ -7,7 +7,7 @@ import { exportLake, LAKE_PARTITION_NAMES } from '../core/lake/lake-export'
 import type { LakeTotals } from '../core/lake/lake-manifest'
 import { Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
-import { parseCommand, usageError } from './usage'
+import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** Help text of `focal export lake`. */
 export const LAKE_HELP = `focal export lake -w <workspace.focal> --out <folder> [--partition BillingPeriod,ProviderName]
@@ -30,12 +30,10 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand(
     argv,
     {
-      workspace: { type: 'string', short: 'w' },
+      ...WORKSPACE_OPTIONS,
       out: { type: 'string' },
       partition: { type: 'string' },
       force: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     LAKE_HELP,
   )

@@ -44,6 +44,13 @@ export function usageError(message: string, help: string): number {
   return 2
 }
 
+/** The options of a subcommand that works on a workspace: -w, --json and --help. */
+export const WORKSPACE_OPTIONS = {
+  workspace: { type: 'string', short: 'w' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
 /**
  * Parses a subcommand's arguments the way every `focal` subcommand does: positionals
  * allowed, a mistake answered with its sentence and the help (exit 2), `--help` with
