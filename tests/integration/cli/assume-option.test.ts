@@ -3,27 +3,15 @@
  * spec's commitment examples) is refused as MISSING_COLUMNS until the currency is given;
  * then it imports, and the summary and the registry say what was assumed.
  */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ImportRecord } from '../../../shared/contract'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { focal } from '../../helpers/cli'
+import { sample, tempDir } from '../../helpers/paths'
 
-const run = promisify(execFile)
 const PURCHASE = sample(
   'focus-spec-examples/data/commitment_discount_scenarios/commitment_discount_purchase_scenario_1.csv',
 )
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('focal import --assume', () => {
   it('imports a FOCUS file lacking BillingCurrency with the currency given, and says so', async () => {

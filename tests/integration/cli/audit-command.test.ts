@@ -1,23 +1,8 @@
 /** The built `focal audit verify` and `focal audit log`: exit codes, the first break in words, filters and formats. */
-import { execFile } from 'node:child_process'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
-import { ROOT } from '../../helpers/paths'
 import { auditedWorkspace, tampered } from '../audit/fixture'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 /** Today and the days either side, in UTC as the log's filters read them. */
 const day = (offset: number): string =>

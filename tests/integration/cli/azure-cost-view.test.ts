@@ -4,27 +4,15 @@
  * a file whose rows do not tell is refused with AZURE_COST_VIEW until
  * --azure-cost-view says which, and a wrong value is a usage error.
  */
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ImportRecord } from '../../../shared/contract'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { focal } from '../../helpers/cli'
+import { sample, tempDir } from '../../helpers/paths'
 
-const run = promisify(execFile)
 const ACTUAL = sample('finops-toolkit-samples/EA_ActualCost_Small.csv')
 const AMORTIZED = sample('finops-toolkit-samples/EA_AmortizedCost_Small.csv')
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('focal import --azure-cost-view', () => {
   it('asks for the view of a file its rows do not tell, and merges it as told', async () => {

@@ -4,26 +4,13 @@
  * file, the month and the note named), is listed as Closed, reopens, and lets
  * the file in; usage mistakes exit 2.
  */
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
 import { ROOT, tempDir } from '../../helpers/paths'
 import { DEMO, oracle } from '../report/support'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 /** September of the demo file without its last 10 rows, and those rows as a late file. */
 function split(dir: string): { main: string; late: string } {

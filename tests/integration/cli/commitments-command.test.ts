@@ -1,25 +1,12 @@
 /** The built `focal` command on a Contract Commitment dataset: the import line, and `focal commitments list`. */
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { CommitmentList } from '../../../shared/contract'
 import { subtractDecimals, sumDecimals } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { sample, tempDir } from '../../helpers/paths'
 
 const AZURE = sample('focus-data-toolkit-golden/azure_1_3_contract_commitment_rows100_seed42.csv')
 

@@ -1,25 +1,12 @@
 /** `focal import <folder>` with an AWS CUR delivery (parts and manifest): refused incomplete, --allow-incomplete, the printed part lines. */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ImportRecord } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { curSample, splitRows, writeCurDelivery } from '../../helpers/cur-delivery'
 import { sumBy } from '../../helpers/native-sums'
-import { ROOT, tempDir } from '../../helpers/paths'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { tempDir } from '../../helpers/paths'
 
 describe('focal import of an AWS CUR delivery folder', () => {
   it('refuses a delivery missing a part, naming it; --allow-incomplete imports the rest, each part printed as flagged', async () => {

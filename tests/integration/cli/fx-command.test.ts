@@ -1,24 +1,11 @@
 /** The built `focal fx` command and `focal report --reporting-currency`: import, already imported, list, a bad line, a missing rate. */
-import { execFile } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { ROOT, tempDir } from '../../helpers/paths'
+import { focal } from '../../helpers/cli'
+import { tempDir } from '../../helpers/paths'
 import { PERIOD, add, expectedSums, multiply, writeEuroFile } from '../fx/fixture'
 import { DEMO } from '../report/support'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('focal fx', () => {
   it('imports rates, says already imported, lists them and refuses a bad line naming it', async () => {

@@ -1,26 +1,13 @@
 /** The built `focal import` on ZIP archives and folders holding them. */
-import { execFile } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ImportRecord } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { csvSums } from '../../helpers/csv-sums'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 import { writeZip } from '../../helpers/zip-writer'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 const GOLDEN = 'focus-data-toolkit-golden'
 const AWS = `${GOLDEN}/aws_1_3_cost_and_usage_rows100_seed42.csv`

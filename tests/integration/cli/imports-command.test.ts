@@ -4,28 +4,15 @@
  * lacked), and each file read with a column mapping with the mapping's name and full SHA-256,
  * that of the file `focal mappings export` writes.
  */
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ImportRecord } from '../../../shared/contract'
+import { focal } from '../../helpers/cli'
 import { chargebackMapping, writeChargebackCsv } from '../../helpers/chargeback-csv'
 import { curSample, splitRows, writeCurDelivery } from '../../helpers/cur-delivery'
 import { ROOT, tempDir } from '../../helpers/paths'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('focal imports', () => {
   it('prints each delivery part and each column mapping under the table', async () => {

@@ -1,26 +1,14 @@
 /** The built `focal export lake` and `focal info`: a lake read back to the CSV's totals, a refused folder, usage mistakes, the info figures. */
-import { execFile } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { normalizeDecimal } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { csvSums } from '../../helpers/csv-sums'
 import { scratchSql } from '../../helpers/duckdb'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 
-const run = promisify(execFile)
 const MULTI = sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv')
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('focal export lake and focal info', () => {
   it('writes a lake that reads back to the CSV, refuses a non-empty folder, and states the same figures in info', async () => {

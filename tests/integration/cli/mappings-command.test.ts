@@ -1,24 +1,11 @@
 /** The built `focal` command with column mappings (electron/cli/mappings-command.ts). */
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ImportRecord } from '../../../shared/contract'
+import { focal } from '../../helpers/cli'
 import { chargebackMapping, chargebackSums, writeChargebackCsv } from '../../helpers/chargeback-csv'
-import { ROOT, tempDir } from '../../helpers/paths'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { tempDir } from '../../helpers/paths'
 
 /** A mapping file in its own temp folder. */
 function mappingFile(json: unknown, name = 'chargeback.json'): string {

@@ -1,30 +1,18 @@
 /** The built `focal import` on a file overlapping an earlier import: OVERLAP, and each --on-overlap choice. */
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { normalizeDecimal, subtractDecimals, sumDecimals } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 
-const run = promisify(execFile)
 const [HEADER = [], ...ROWS] = parseCsv(
   readFileSync(sample('focus-sample-data/FOCUS-1.0/focus_sample.csv'), 'utf8'),
 )
 const at = (name: string): number => HEADER.indexOf(name)
 const of = (...providers: string[]): string[][] =>
   ROWS.filter((r) => providers.includes(r[at('ProviderName')] ?? ''))
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 function writeCsv(dir: string, name: string, rows: string[][]): string {
   const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)

@@ -1,25 +1,13 @@
 /** The built `focal pivot` and `focal view`: the table, CSV and JSON, saved views run byte for byte, usage mistakes. */
-import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sumDecimals } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 
-const run = promisify(execFile)
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 let dir: string
 let ws: string

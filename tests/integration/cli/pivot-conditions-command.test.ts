@@ -3,27 +3,15 @@
  * a text match, a tag present or missing, beside an exclude; each service's total equals the
  * demo CSV's, filtered here by hand; a malformed flag is a usage mistake naming it.
  */
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sumDecimals } from '../../../shared/money'
+import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
 import { ROOT, tempDir } from '../../helpers/paths'
 
-const run = promisify(execFile)
 const DEMO = join(ROOT, 'resources', 'demo', 'focus-sample.csv')
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 type Row = Record<string, string | null>
 

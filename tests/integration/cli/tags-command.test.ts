@@ -1,24 +1,11 @@
 /** The built `focal tags` command: the alias policy listed as text and JSON, edited, and usage mistakes. */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { TagPolicy } from '../../../shared/contract/tags'
 import { sumDecimals } from '../../../shared/money'
-import { ROOT, tempDir } from '../../helpers/paths'
+import { focal } from '../../helpers/cli'
+import { tempDir } from '../../helpers/paths'
 import { TAGGED_ROWS, writeTaggedFile } from '../tags/fixture'
-
-const run = promisify(execFile)
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('focal tags', () => {
   it('lists, edits and refuses', async () => {

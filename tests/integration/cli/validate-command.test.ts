@@ -1,26 +1,15 @@
 /** The built `focal validate`: text, --json and --csv output, exit codes 0, 1 and 2, and -w. */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
-import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 import { writeZip } from '../../helpers/zip-writer'
 
-const run = promisify(execFile)
 const FOCUS_10 = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 const GOLDEN = sample('focus-data-toolkit-golden/aws_1_3_cost_and_usage_rows100_seed42.csv')
-
-async function focal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/focal.js'), ...args])
-    return { code: 0, stdout, stderr }
-  } catch (cause) {
-    const e = cause as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 /** Rows of the FOCUS 1.0 sample whose ChargeFrequency is set but not a FOCUS value, 1-based. */
 function badFrequencyRows(): number[] {
