@@ -1,17 +1,7 @@
 /** shared/fx/rates-csv: the strict parse of the exchange rates file, each mistake named with file, line and column. */
 import { describe, expect, it } from 'vitest'
-import { FocalFailure } from '../../../shared/contract'
+import { errorOf } from '../../helpers/failure'
 import { parseRatesCsv } from '../../../shared/fx'
-
-function errorOf(fn: () => unknown): FocalFailure['error'] {
-  try {
-    fn()
-  } catch (cause) {
-    if (cause instanceof FocalFailure) return cause.error
-    throw cause
-  }
-  throw new Error('expected a FocalFailure')
-}
 
 const HEADER = 'date,from,to,rate,source\n'
 

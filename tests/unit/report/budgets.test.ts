@@ -1,17 +1,7 @@
 /** shared/report/budgets: strict parsing of target,currency,amount. */
 import { describe, expect, it } from 'vitest'
-import { FocalFailure } from '../../../shared/contract'
+import { errorOf } from '../../helpers/failure'
 import { budgetsOfPeriod, parseBudgetsCsv } from '../../../shared/report'
-
-function errorOf(fn: () => unknown): FocalFailure['error'] {
-  try {
-    fn()
-  } catch (cause) {
-    if (cause instanceof FocalFailure) return cause.error
-    throw cause
-  }
-  throw new Error('expected a FocalFailure')
-}
 
 describe('parseBudgetsCsv', () => {
   it('reads columns in any order, quoted names, BOM and CRLF', () => {

@@ -1,17 +1,7 @@
 /** shared/report/ledger-map: the ledger mapping CSV target,ledger_account,cost_center_code, parsed strictly. */
 import { describe, expect, it } from 'vitest'
-import { FocalFailure } from '../../../shared/contract'
+import { errorOf } from '../../helpers/failure'
 import { parseLedgerMapCsv } from '../../../shared/report'
-
-function errorOf(fn: () => unknown): FocalFailure['error'] {
-  try {
-    fn()
-  } catch (cause) {
-    if (cause instanceof FocalFailure) return cause.error
-    throw cause
-  }
-  throw new Error('expected a FocalFailure')
-}
 
 describe('parseLedgerMapCsv', () => {
   it('reads the columns in any order, quoted names, BOM and CRLF; an empty account stays unmapped', () => {
