@@ -33,6 +33,26 @@ async function report(...argv: string[]): Promise<{ code: number; out: string; e
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
+/** `focal report <kind> -w <workspace> --period 2024-09 --by SubAccountName --out <out> …rest`. */
+function bySubAccount(
+  kind: string,
+  out: string,
+  ...rest: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  return report(
+    kind,
+    '-w',
+    workspace,
+    '--period',
+    '2024-09',
+    '--by',
+    'SubAccountName',
+    '--out',
+    out,
+    ...rest,
+  )
+}
+
 describe('runReportCommand', () => {
   it('writes the pack and says what it wrote, reconciled, with the exact total', async () => {
     const out = join(tempDir(), 'pack')
@@ -75,15 +95,8 @@ describe('runReportCommand', () => {
     const dir = tempDir()
     const budgets = join(dir, 'budgets.csv')
     writeFileSync(budgets, 'target,currency,amount\nAtlas Orion,USD,20\n')
-    const { code, out } = await report(
+    const { code, out } = await bySubAccount(
       'showback',
-      '-w',
-      workspace,
-      '--period',
-      '2024-09',
-      '--by',
-      'SubAccountName',
-      '--out',
       join(dir, 'p'),
       '--format',
       'csv',
@@ -123,15 +136,8 @@ describe('runReportCommand', () => {
         ...rest.map((t, i) => `"${t}",6${String(i).padStart(3, '0')},CC-${i}`),
       ].join('\n'),
     )
-    const { code, out } = await report(
+    const { code, out } = await bySubAccount(
       'chargeback',
-      '-w',
-      workspace,
-      '--period',
-      '2024-09',
-      '--by',
-      'SubAccountName',
-      '--out',
       join(dir, 'p'),
       '--format',
       'csv',
@@ -157,19 +163,7 @@ describe('runReportCommand', () => {
     )
     // The usage points at the missing column by name.
     writeFileSync(ledger, 'target,account\nA,6100\n')
-    const bad = await report(
-      'chargeback',
-      '-w',
-      workspace,
-      '--period',
-      '2024-09',
-      '--by',
-      'SubAccountName',
-      '--out',
-      join(dir, 'q'),
-      '--ledger',
-      ledger,
-    )
+    const bad = await bySubAccount('chargeback', join(dir, 'q'), '--ledger', ledger)
     expect(bad.code).toBe(1)
     expect(bad.err).toContain('ledger.csv has no "ledger_account" column.')
   })
@@ -331,19 +325,7 @@ describe('runReportCommand', () => {
     expect(noRows.err).toContain('Periods with data: 2024-09, 2024-10.')
     const badBudgets = join(tempDir(), 'b.csv')
     writeFileSync(badBudgets, 'team,amount\nA,1\n')
-    const budgets = await report(
-      'showback',
-      '-w',
-      workspace,
-      '--period',
-      '2024-09',
-      '--by',
-      'SubAccountName',
-      '--out',
-      out,
-      '--budgets',
-      badBudgets,
-    )
+    const budgets = await bySubAccount('showback', out, '--budgets', badBudgets)
     expect(budgets.code, budgets.err + budgets.out).toBe(1)
     expect(budgets.err).toContain('[MISSING_COLUMNS]')
     const missing = await report(
