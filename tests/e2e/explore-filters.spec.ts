@@ -4,10 +4,9 @@
  * the total follows each step as computed here from the demo CSV; a chip edited; one removed;
  * all cleared. Screenshots of each step under test-results/.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sumDecimals } from '../../shared/money'
-import { parseCsv } from '../helpers/csv-sums'
+import { atLeast, csvRows, type CsvRow as Row } from '../helpers/csv-rows'
 import { ROOT } from '../helpers/paths'
 import { FiltersPage } from './pages/filters-page'
 import { screenshotPage } from './support/screenshot'
@@ -15,31 +14,6 @@ import { expect, test } from './support/fixtures'
 
 const SAMPLE_CSV = join(ROOT, 'resources', 'demo', 'focus-sample.csv')
 const SHOTS = join(ROOT, 'test-results', 'explore-filters')
-
-type Row = Record<string, string | null>
-
-/** The demo's rows as header → value (NULL and empty as null). */
-function demoRows(): Row[] {
-  const [header = [], ...rows] = parseCsv(readFileSync(SAMPLE_CSV, 'utf8'))
-  return rows.map((row) =>
-    Object.fromEntries(
-      header.map((h, i) => {
-        const v = row[i] ?? ''
-        return [h, v === '' || v === 'NULL' ? null : v]
-      }),
-    ),
-  )
-}
-
-/** `a ≥ b` for plain decimal text, compared exactly at 18 places. */
-function atLeast(a: string, b: string): boolean {
-  const scaled = (text: string): bigint => {
-    const [whole = '0', fraction = ''] = text.replace('-', '').split('.')
-    const n = BigInt(whole + fraction.padEnd(18, '0').slice(0, 18))
-    return text.startsWith('-') ? -n : n
-  }
-  return scaled(a) >= scaled(b)
-}
 
 const billed = (rows: Row[]): string =>
   sumDecimals(rows.flatMap((r) => (r.BilledCost === null ? [] : [r.BilledCost])))
@@ -54,7 +28,7 @@ test('filters from the values list, a text match and a range: chips, edit, remov
   explore,
 }) => {
   const filters = new FiltersPage(page)
-  const all = demoRows()
+  const all = csvRows(SAMPLE_CSV)
   const services = all.filter((r) => r.ServiceName === EC2 || r.ServiceName === ELB)
   const regions = services.filter((r) => r.RegionId !== 'us-west-2')
   const hourly = regions.filter((r) => (r.ChargeDescription ?? '').toLowerCase().includes('hour'))
@@ -139,7 +113,7 @@ test('a tag missing, then present, and "(none)" picked from the values list', as
   explore,
 }) => {
   const filters = new FiltersPage(page)
-  const all = demoRows()
+  const all = csvRows(SAMPLE_CSV)
   const tagged = (r: Row): boolean => {
     const tags = r.Tags === null ? {} : (JSON.parse(r.Tags) as Record<string, unknown>)
     return tags.application !== undefined && tags.application !== null

@@ -3,39 +3,14 @@
  * a text match, a tag present or missing, beside an exclude; each service's total equals the
  * demo CSV's, filtered here by hand; a malformed flag is a usage mistake naming it.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sumDecimals } from '../../../shared/money'
 import { focal } from '../../helpers/cli'
-import { parseCsv } from '../../helpers/csv-sums'
+import { atLeast, csvRows, type CsvRow as Row } from '../../helpers/csv-rows'
 import { ROOT, tempDir } from '../../helpers/paths'
 
 const DEMO = join(ROOT, 'resources', 'demo', 'focus-sample.csv')
-
-type Row = Record<string, string | null>
-
-function demoRows(): Row[] {
-  const [header = [], ...rows] = parseCsv(readFileSync(DEMO, 'utf8'))
-  return rows.map((row) =>
-    Object.fromEntries(
-      header.map((h, i) => {
-        const v = row[i] ?? ''
-        return [h, v === '' || v === 'NULL' ? null : v]
-      }),
-    ),
-  )
-}
-
-/** `a ≥ b` for plain decimal text, exactly. */
-function atLeast(a: string, b: string): boolean {
-  const scaled = (text: string): bigint => {
-    const [whole = '0', fraction = ''] = text.replace('-', '').split('.')
-    const n = BigInt(whole + fraction.padEnd(18, '0').slice(0, 18))
-    return text.startsWith('-') ? -n : n
-  }
-  return scaled(a) >= scaled(b)
-}
 
 /** BilledCost per ServiceName of `rows`, exact. */
 function perService(rows: Row[]): Record<string, string> {
@@ -72,7 +47,7 @@ describe('focal pivot condition flags', () => {
     )
     expect(out.stderr).toBe('')
     const want = perService(
-      demoRows().filter(
+      csvRows(DEMO).filter(
         (r) =>
           r.BilledCost !== null &&
           atLeast(r.BilledCost, '0.001') &&
@@ -99,7 +74,7 @@ describe('focal pivot condition flags', () => {
       ],
     )
     const want = perService(
-      demoRows().filter(
+      csvRows(DEMO).filter(
         (r) =>
           tags(r).application == null &&
           (r.RegionId ?? '').toLowerCase().startsWith('us-') &&

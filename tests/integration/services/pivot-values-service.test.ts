@@ -2,13 +2,12 @@
  * The filter editor's values channel (issue 9, Filters) on the demo workspace: each value's
  * row count and billed cost under the other filters equal what this test counts in the CSV.
  */
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
 import { CHANNELS } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
-import { parseCsv } from '../../helpers/csv-sums'
+import { atLeast, csvRows } from '../../helpers/csv-rows'
 import { DEMO, demoServices } from './support'
 
 let services: FocalServices
@@ -18,29 +17,6 @@ beforeAll(async () => {
   await services['workspace:openSample']({})
 })
 afterAll(() => services.close())
-
-/** The demo's rows as header → value (NULL and empty as null). */
-function demoRows(): Array<Record<string, string | null>> {
-  const [header = [], ...rows] = parseCsv(readFileSync(DEMO, 'utf8'))
-  return rows.map((row) =>
-    Object.fromEntries(
-      header.map((h, i) => {
-        const v = row[i] ?? ''
-        return [h, v === '' || v === 'NULL' ? null : v]
-      }),
-    ),
-  )
-}
-
-/** The exact decimal ≥ comparison of two plain decimal strings, done with BigInt at 18 places. */
-function atLeast(value: string, min: string): boolean {
-  const scaled = (text: string): bigint => {
-    const [whole = '0', fraction = ''] = text.replace('-', '').split('.')
-    const n = BigInt(whole + fraction.padEnd(18, '0').slice(0, 18))
-    return text.startsWith('-') ? -n : n
-  }
-  return scaled(value) >= scaled(min)
-}
 
 const spec: PivotSpec = {
   ...DEFAULT_PIVOT,
@@ -63,7 +39,7 @@ const spec: PivotSpec = {
 
 /** What the spec's other filters keep of the demo, counted and summed here per RegionId. */
 function expected(search: string): Map<string | null, { rows: number; cost: string }> {
-  const kept = demoRows().filter((r) => {
+  const kept = csvRows(DEMO).filter((r) => {
     if (r.ServiceName === 'Amazon Elastic Compute Cloud') return false
     const tags = r.Tags === null ? {} : (JSON.parse(r.Tags) as Record<string, unknown>)
     if (tags.application === undefined || tags.application === null) return false
