@@ -128,3 +128,95 @@ test('services × months with two measures, sorted, a cell opening its rows', as
   )
   await screenshotPage(page, testInfo.outputPath('explore-matrix-rows.png'))
 })
+
+test('ServiceCategory → ServiceName: a group collapses to its subtotal, a copy holds the rows shown, Expand all brings them back', async ({
+  app,
+  workspace,
+  explore,
+  page,
+}, testInfo) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const [header = [], ...records] = parseCsv(readFileSync(SAMPLE_CSV, 'utf8'))
+  const at = (name: string): number => header.indexOf(name)
+  await app.open()
+  await workspace.openSample()
+  await app.goTo('explore')
+  await explore.waitForResult('BilledCost')
+  await explore.groupBy('ServiceCategory')
+  await explore.thenBy('ServiceName')
+  await explore.timeGrain('None')
+  await page.getByTestId('table-measures').click()
+  await page.getByRole('option', { name: 'BilledCost', exact: true }).click()
+  await page.getByRole('option', { name: 'EffectiveCost', exact: true }).click()
+  await page.keyboard.press('Escape')
+  const matrix = page.getByTestId('pivot-matrix')
+  await expect(matrix.getByRole('columnheader', { name: /^EffectiveCost/ })).toBeVisible()
+  await expect(matrix.getByRole('columnheader', { name: /^ServiceName/ })).toBeVisible()
+
+  // Rows in view as [category, service, currency, BilledCost value], the toggle's arrow left out.
+  const rows = matrix.getByTestId('table-row')
+  const shown = async (): Promise<string[][]> =>
+    rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('[role="cell"]')]
+        const texts = cells.slice(0, 3).map((c) => (c.textContent ?? '').replace(/^[▾▸]/, ''))
+        return [...texts, cells[3]?.querySelector('[data-value]')?.getAttribute('data-value') ?? '']
+      }),
+    )
+  const toggle = matrix.getByTestId('matrix-toggle').first()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  const category = ((await toggle.getAttribute('aria-label')) ?? '').replace(/^Collapse /, '')
+  const inGroup = (r: string[]): boolean => r[0] === category
+  const billed = sumDecimals(
+    records
+      .filter((r) => r[at('ServiceCategory')] === category && r[at('BillingCurrency')] === 'USD')
+      .map((r) => r[at('BilledCost')] ?? '')
+      .filter((v) => v !== ''),
+  )
+  const services = new Set(
+    records.filter((r) => r[at('ServiceCategory')] === category).map((r) => r[at('ServiceName')]),
+  )
+  const before = (await shown()).filter(inGroup)
+  // Its services (some may fold into the group's own "(Other)") and the subtotal, with the file's sum.
+  expect(before.length).toBeGreaterThan(1)
+  expect(before.length).toBeLessThanOrEqual(services.size + 2)
+  expect(before.at(-1)).toEqual([category, 'Subtotal', 'USD', billed])
+
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(toggle).toHaveAttribute('aria-label', `Expand ${category}`)
+  await expect
+    .poll(async () => (await shown()).filter(inGroup))
+    .toEqual([[category, 'Subtotal', 'USD', billed]])
+  await expect(page.getByTestId('matrix-summary')).toContainText('shown)')
+  await screenshotPage(page, testInfo.outputPath('explore-matrix-collapsed.png'))
+
+  // A copy of the first two rows holds what is shown: the collapsed subtotal, then the next group.
+  const view = await shown()
+  const firstCell = (row: number) => rows.nth(row).getByRole('cell').nth(1)
+  await firstCell(0).click()
+  await firstCell(1).click({ modifiers: ['Shift'] })
+  await page.getByTestId('matrix-copy').click()
+  await expect(page.getByTestId('matrix-copy-note')).toHaveText('Copied 2 × 1 cells.')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${view[0]![1]}\n${view[1]![1]}`,
+  )
+  expect(view[0]![1]).toBe('Subtotal')
+  expect(view[1]![0]).not.toBe(category)
+
+  // Expand all: the group's rows are back, its subtotal the same figure.
+  await page.getByTestId('matrix-expand-all').click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  await expect.poll(async () => (await shown()).filter(inGroup)).toEqual(before)
+  // Collapse all: every group down to its subtotal; a new second group-by starts expanded.
+  await page.getByTestId('matrix-collapse-all').click()
+  await expect
+    .poll(async () => (await shown()).every((r) => r[1] === 'Subtotal' || r[0] === 'Total'))
+    .toBe(true)
+  await expect(page.getByTestId('matrix-expand-all')).toBeEnabled()
+  await matrix.screenshot({ path: testInfo.outputPath('explore-matrix-collapsed-all.png') })
+  await explore.thenBy('RegionId')
+  await expect(matrix.getByRole('columnheader', { name: /^RegionId/ })).toBeVisible()
+  await expect(page.getByTestId('matrix-expand-all')).toBeDisabled()
+  await expect(matrix.getByTestId('matrix-toggle').first()).toHaveAttribute('aria-expanded', 'true')
+})

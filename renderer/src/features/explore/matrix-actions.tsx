@@ -1,7 +1,8 @@
 /**
  * The pivot table's actions (issue 9, "copy a selection; export the view exactly as shown"):
- * Copy puts the selected cells on the clipboard as tab-separated text, as shown; Export CSV and
- * Export XLSX download the whole view from the core (pivot:export), every row expanded.
+ * Copy puts the selected cells on the clipboard as tab-separated text, as shown (collapsed rows
+ * left out); Export CSV and Export XLSX download the whole view from the core (pivot:export),
+ * every row expanded. Collapse all / Expand all fold the first-level rows to their subtotals.
  */
 import { Button, Group, Text, Tooltip } from '@mantine/core'
 import { useState } from 'react'
@@ -21,8 +22,13 @@ export function MatrixActions(props: {
   onCopy: () => void
   /** What the last copy did ("Copied 2 × 3 cells."), shown beside the buttons. */
   copyNote: string | null
+  /** First-level rows that can collapse (0 with one row dimension: no buttons) and how many are. */
+  groups: number
+  collapsed: number
+  onCollapseAll: () => void
+  onExpandAll: () => void
 }) {
-  const { spec, selected, onCopy, copyNote } = props
+  const { spec, selected, onCopy, copyNote, groups, collapsed } = props
   const pivotExport = useAppStore((s) => s.pivotExport)
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null)
@@ -40,6 +46,28 @@ export function MatrixActions(props: {
   }
   return (
     <Group gap="xs">
+      {groups > 0 ? (
+        <>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={collapsed === groups}
+            onClick={props.onCollapseAll}
+            data-testid="matrix-collapse-all"
+          >
+            Collapse all
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={collapsed === 0}
+            onClick={props.onExpandAll}
+            data-testid="matrix-expand-all"
+          >
+            Expand all
+          </Button>
+        </>
+      ) : null}
       <Tooltip label="Select cells first (click, shift+click, drag, or Ctrl+A in the table)">
         <Button
           size="xs"
