@@ -5,12 +5,13 @@
  * its original line.
  */
 import { resolve } from 'node:path'
-import type {
-  RowDetail,
-  RowKey,
-  RowSource,
-  RowsPage,
-  RowsPageRequest,
+import {
+  ROW_SUMMARY_COLUMNS,
+  type RowDetail,
+  type RowKey,
+  type RowSource,
+  type RowsPage,
+  type RowsPageRequest,
 } from '../../shared/contract/rows'
 import { NONE_LABEL, parseDimension, type Filter } from '../../shared/pivot'
 import { rowDetail } from '../core/rows/row-detail'
@@ -35,17 +36,6 @@ export const ROWS_HELP = `focal rows -w <workspace.focal> [--filter '<dim>=<v1>,
       One row whole: every column as stored, its tags, its import (file, SHA-256,
       format, status), source row and fixes; with --sources, the original line of
       the source file, found in <folder> by its SHA-256 (any name, any depth).`
-
-/** Columns the text table of `focal rows` shows; --csv and --json give every column. */
-const TEXT_COLUMNS = [
-  'ChargePeriodStart',
-  'ServiceName',
-  'ResourceId',
-  'ChargeCategory',
-  'BillingCurrency',
-  'BilledCost',
-  'EffectiveCost',
-]
 
 function usage(message: string): number {
   return usageError(message, ROWS_HELP)
@@ -204,7 +194,7 @@ function parseRequest(values: RowsOptions): RowsPageRequest | string {
 /** The page as a text table of the main columns, with where it is in the whole. */
 function describePage(page: RowsPage, request: RowsPageRequest): string {
   const wanted = [
-    ...TEXT_COLUMNS,
+    ...ROW_SUMMARY_COLUMNS,
     ...request.filters.flatMap((f) => (f.dimension.kind === 'column' ? [f.dimension.name] : [])),
     ...(request.sort ? [request.sort.column] : []),
   ]

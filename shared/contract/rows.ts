@@ -7,6 +7,17 @@ import { ConditionSchema, DateBasisSchema, FilterSchema } from '../pivot'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
 
+/** The columns a page of rows is read by, in the app's Rows drawer and `focal rows`; a row's detail (and --csv/--json) gives every column. */
+export const ROW_SUMMARY_COLUMNS = [
+  'ChargePeriodStart',
+  'ServiceName',
+  'ResourceId',
+  'ChargeCategory',
+  'BillingCurrency',
+  'BilledCost',
+  'EffectiveCost',
+] as const
+
 /** Most rows one page carries: a page is for reading, an export is for everything. */
 export const ROWS_PAGE_LIMIT = 500
 

@@ -25,6 +25,18 @@ export interface PackCloseFacts {
   manifest: Record<string, unknown>
 }
 
+/** What a pack's fingerprints, changes and record are computed from: the model's kind, period, metric, grouping and rule version, and the pack's figures. */
+function closeBasis(model: ReportModel, current: readonly Figure[]) {
+  return {
+    kind: model.kind,
+    period: model.period,
+    metric: model.metric,
+    groupedBy: model.groupedBy,
+    ruleVersion: model.allocation?.ruleVersion ?? null,
+    figures: current,
+  }
+}
+
 /** The changes CSV of a pack named `prefix`. */
 export const changesFileName = (prefix: string): string => `${prefix}-changes-since-close.csv`
 
@@ -36,14 +48,7 @@ export async function packCloseFacts(
   prefix: string,
   outDir: string,
 ): Promise<PackCloseFacts> {
-  const basis = {
-    kind: model.kind,
-    period: model.period,
-    metric: model.metric,
-    groupedBy: model.groupedBy,
-    ruleVersion: model.allocation?.ruleVersion ?? null,
-    figures: current,
-  }
+  const basis = closeBasis(model, current)
   const fingerprints = await packFingerprints(ws, basis)
   const changes = await changesSinceClose(ws, basis)
   const name = changesFileName(prefix)
@@ -81,12 +86,7 @@ export async function recordPackExport(
   await recordPack(
     ws,
     {
-      kind: model.kind,
-      period: model.period,
-      metric: model.metric,
-      groupedBy: model.groupedBy,
-      ruleVersion: model.allocation?.ruleVersion ?? null,
-      figures: current,
+      ...closeBasis(model, current),
       files: files.map((f) => ({ path: f.path, kind: f.kind, bytes: f.bytes, sha256: f.sha256 })),
     },
     facts.fingerprints,

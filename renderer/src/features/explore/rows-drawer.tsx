@@ -2,22 +2,17 @@
 import { Button, Drawer, Group, Loader, Table, Text, UnstyledButton } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { toFocalError, type FocalError } from '../../../../shared/contract'
-import type { RowKey, RowsPage, RowsPageRequest } from '../../../../shared/contract/rows'
+import {
+  ROW_SUMMARY_COLUMNS,
+  type RowKey,
+  type RowsPage,
+  type RowsPageRequest,
+} from '../../../../shared/contract/rows'
 import { NONE_LABEL } from '../../../../shared/pivot'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { RowsDetail } from './rows-detail'
 
-/** The columns the drawer's table shows; a row's detail shows every one. */
-const SHOWN = [
-  'ChargePeriodStart',
-  'ServiceName',
-  'ResourceId',
-  'ChargeCategory',
-  'BillingCurrency',
-  'BilledCost',
-  'EffectiveCost',
-]
 const RIGHT = new Set(['BilledCost', 'EffectiveCost'])
 
 /** The drawer over Explore; open while the store holds a cell. */
@@ -88,7 +83,7 @@ function RowsTable({
   const reading =
     answered?.request !== request || answered.offset !== offset || answered.sort !== sort
   const at = (name: string): number => page.columns.indexOf(name)
-  const shown = SHOWN.filter((c) => at(c) >= 0)
+  const shown = ROW_SUMMARY_COLUMNS.filter((c) => at(c) >= 0)
   const toggle = (column: string): void => {
     setOffset(0)
     setSort(
