@@ -1,5 +1,5 @@
 // `npm run bench -- [--rows N] [--repeats N] [--format csv|parquet|both] [--profile]
-// [--only import|native|pivots|pack|validate|ui] [--no-pack-exports]`: bundles
+// [--only import|native|pivots|pack|validate|ui|ledger|budgets|anomalies] [--no-pack-exports]`: bundles
 // tests/bench/run.ts into .bench/run-<pid>.mjs (esbuild, the options of scripts/build-node.mjs) and
 // runs it with the arguments forwarded. JSON goes to stdout, progress to stderr.
 import { spawnSync } from 'node:child_process'

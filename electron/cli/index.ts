@@ -19,6 +19,13 @@ import { PIVOT_HELP, runPivotCommand } from './pivot-command'
 import { VIEW_HELP, runViewCommand } from './view-command'
 import { VALIDATE_HELP, runValidateCommand } from './validate-command'
 import { MAPPINGS_HELP, runMappedImportCommand, runMappingsCommand } from './mappings-command'
+import { LEDGER_HELP, runLedgerCommand } from './ledger-command'
+import { BUDGETS_HELP, runBudgetsCommand } from './budgets-command'
+import { ANOMALIES_HELP, runAnomaliesCommand } from './anomalies-command'
+import { METRICS_HELP, runMetricsCommand } from './metrics-command'
+import { BACKLOG_HELP, runBacklogCommand } from './backlog-command'
+import { VENDORS_HELP, runVendorsCommand } from './vendors-command'
+import { ENCRYPT_HELP, runEncryptCommand } from './encrypt-command'
 import { printError } from './format'
 import { describeArgsError, usage } from './usage'
 
@@ -65,6 +72,13 @@ ${ALLOCATE_HELP}
   ${AUDIT_HELP}
   ${LAKE_HELP}
   ${INFO_HELP}
+  ${LEDGER_HELP}
+  ${BUDGETS_HELP}
+  ${ANOMALIES_HELP}
+  ${METRICS_HELP}
+  ${BACKLOG_HELP}
+  ${VENDORS_HELP}
+  ${ENCRYPT_HELP}
 Options:
   -w, --workspace <file>   the workspace file (<name>.focal)
   --json                   machine-readable output (see README)
@@ -94,6 +108,14 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   mappings: runMappingsCommand,
   export: runExportCommand,
   info: runInfoCommand,
+  ledger: runLedgerCommand,
+  budgets: runBudgetsCommand,
+  anomalies: runAnomaliesCommand,
+  metrics: runMetricsCommand,
+  backlog: runBacklogCommand,
+  vendors: runVendorsCommand,
+  encrypt: (argv) => runEncryptCommand(['encrypt', ...argv]),
+  decrypt: (argv) => runEncryptCommand(['decrypt', ...argv]),
 }
 
 async function main(argv: string[]): Promise<number> {

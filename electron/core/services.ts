@@ -25,6 +25,14 @@ import { createPivotServices } from './services-pivot'
 import { createViewServices } from './services-views'
 import { createFxServices } from './services-fx'
 import { createPeriodServices } from './services-periods'
+import { createLedgerServices } from './services-ledger'
+import { createBudgetServices } from './services-budgets'
+import { createAnomalyServices } from './services-anomalies'
+import { createComplianceServices } from './services-compliance'
+import { createUnitCostServices } from './services-unit-costs'
+import { createVendorServices } from './services-vendors'
+import { createBacklogServices } from './services-backlog'
+import { createCommitmentServices } from './services-commitments'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -198,6 +206,14 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createViewServices(workspace),
     ...createFxServices(workspace),
     ...createPeriodServices(workspace),
+    ...createLedgerServices(workspace),
+    ...createBudgetServices(workspace),
+    ...createAnomalyServices(workspace),
+    ...createComplianceServices(workspace),
+    ...createUnitCostServices(workspace),
+    ...createVendorServices(workspace),
+    ...createBacklogServices(workspace),
+    ...createCommitmentServices(workspace),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),

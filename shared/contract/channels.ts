@@ -71,6 +71,15 @@ import {
   ReportSettingsSchema,
 } from './report'
 
+import { LEDGER_CHANNELS } from './ledger'
+import { BUDGET_CHANNELS } from './budgets'
+import { ANOMALY_CHANNELS } from './anomalies'
+import { COMPLIANCE_CHANNELS } from './compliance'
+import { UNIT_COST_CHANNELS } from './unit-costs'
+import { VENDOR_CHANNELS } from './vendors'
+import { BACKLOG_CHANNELS } from './backlog'
+import { COMMITMENT_RATE_CHANNELS } from './commitment-rates'
+
 const Empty = z.object({}).strict()
 
 /** Every channel with its request and response schema. */
@@ -218,6 +227,15 @@ export const CHANNELS = {
   'periods:list': { request: Empty, response: z.array(PeriodEntrySchema) },
   'periods:close': { request: PeriodCloseRequestSchema, response: PeriodEntrySchema },
   'periods:reopen': { request: PeriodReopenRequestSchema, response: PeriodEntrySchema },
+  // The weekly review and the savings work: each feature's channels, from its own contract file.
+  ...LEDGER_CHANNELS,
+  ...BUDGET_CHANNELS,
+  ...ANOMALY_CHANNELS,
+  ...COMPLIANCE_CHANNELS,
+  ...UNIT_COST_CHANNELS,
+  ...VENDOR_CHANNELS,
+  ...BACKLOG_CHANNELS,
+  ...COMMITMENT_RATE_CHANNELS,
 } as const
 
 /** A channel name. */

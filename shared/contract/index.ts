@@ -18,6 +18,14 @@ export * from './pivot-values'
 export * from './views'
 export * from './periods'
 export * from './fx'
+export * from './commitment-rates'
+export * from './backlog'
+export * from './vendors'
+export * from './unit-costs'
+export * from './compliance'
+export * from './anomalies'
+export * from './budgets'
+export * from './ledger'
 
 /** An API: one async function per channel, returning the channel's response. */
 export type FocalApi = {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --rows 1000000 [--repeats 20] [--format csv|parquet|both] [--profile]
- * [--only import|native|pivots|pack|validate|ui] [--no-pack-exports] [--no-pack-near-limit]`: generates (or reuses) the synthetic
+ * [--only import|native|pivots|pack|validate|ui|ledger|budgets|anomalies] [--no-pack-exports] [--no-pack-near-limit]`: generates (or reuses) the synthetic
  * FOCUS 1.2 file, then measures in one run (a) plain DuckDB loading it, (b) Focal's
  * import of it, (c) issue 9's pivot set through the engine API, as direct SQL and raw (pivots.ts), (d) the monthly pack
  * (30 allocation rules, ~50 cost-center PDFs + XLSX; and the whole pack of a month just under Excel's row limit,
@@ -26,6 +26,9 @@ import { profileImport, type ImportProfile } from './profile-import'
 import { measureValidate, VALIDATE_RATIO_TARGET, type ValidateBench } from './validate'
 import { CLICK_P95_TARGET_MS, measureUi, type UiBench } from './ui'
 import { mb, peakRssMB, round, sampleLoadavg } from './stats'
+import { measureLedger } from './ledger'
+import { measureBudgets } from './budgets'
+import { measureAnomalies } from './anomalies'
 
 const IMPORT_RATIO_TARGET = 1.5
 // Issue 9: p95 through the engine under 100 ms at 1M rows, under 1 s at 10M.
@@ -41,8 +44,19 @@ const log = (message: string): void => {
 }
 
 /** The parts of the bench; `--only` runs one of them. */
-type Part = 'import' | 'native' | 'pivots' | 'pack' | 'validate' | 'ui'
-const PARTS: readonly Part[] = ['import', 'native', 'pivots', 'pack', 'validate', 'ui']
+type Part =
+  'import' | 'native' | 'pivots' | 'pack' | 'validate' | 'ui' | 'ledger' | 'budgets' | 'anomalies'
+const PARTS: readonly Part[] = [
+  'import',
+  'native',
+  'pivots',
+  'pack',
+  'validate',
+  'ui',
+  'ledger',
+  'budgets',
+  'anomalies',
+]
 
 /** Parsed command line. */
 interface Options {
@@ -297,6 +311,17 @@ async function main(): Promise<void> {
     )
     phaseDone('afterPackNearLimit')
   }
+  // Issue 12's weekly review, each part on the kept workspace (or data of its own).
+  const review: Record<string, Record<string, unknown>> = {}
+  for (const [part, measure] of [
+    ['ledger', measureLedger],
+    ['budgets', measureBudgets],
+    ['anomalies', measureAnomalies],
+  ] as const) {
+    if (!runs(part)) continue
+    review[part] = await measure(workspace.focal, work, log)
+    phaseDone(`after_${part}`)
+  }
   rmSync(work, { recursive: true, force: true })
 
   const ratios = Object.fromEntries(
@@ -371,6 +396,7 @@ async function main(): Promise<void> {
     ...(packNearLimit ? { packNearLimit } : {}),
     ...(validate ? { validate } : {}),
     ...(ui ? { ui } : {}),
+    ...(Object.keys(review).length > 0 ? { review } : {}),
     memory: {
       peakRssMB: peakRssMB(),
       maxRSSKB: process.resourceUsage().maxRSS,

@@ -4,7 +4,8 @@
  * Format 2 added delivery identity (schema.ts DELIVERY_TABLES) and the focus
  * view that leaves superseded rows out; a format-1 file has no supersessions, so
  * its rows are all still counted. Format 3 added FORMAT_3_TABLES. Format 4
- * made the audit log a hash chain (core/audit/audit-hash.ts).
+ * made the audit log a hash chain (core/audit/audit-hash.ts). Format 5 added FORMAT_5_TABLES
+ * (the weekly review and the savings work).
  */
 import { basename } from 'node:path'
 import { fail } from '../../../shared/contract'
@@ -12,7 +13,13 @@ import { quoteIdent } from '../../../shared/sql/identifiers'
 import { chainExistingEntries } from '../audit/chain-existing'
 import { AUDIT_CHAIN_COLUMNS } from '../audit/audit-sql'
 import { insertScopesSql } from '../ingest/delivery-identity-sql'
-import { DELIVERY_TABLES, FOCAL_VIEWS, FORMAT_3_TABLES, WORKSPACE_FORMAT } from './schema'
+import {
+  DELIVERY_TABLES,
+  FOCAL_VIEWS,
+  FORMAT_3_TABLES,
+  FORMAT_5_TABLES,
+  WORKSPACE_FORMAT,
+} from './schema'
 import type { Workspace } from './workspace'
 
 /** One upgrade step: what turns a workspace of format `to - 1` into format `to`. */
@@ -45,6 +52,14 @@ const MIGRATIONS: readonly Migration[] = [
       for (const statement of FORMAT_3_TABLES) await ws.run(statement)
       for (const statement of AUDIT_CHAIN_COLUMNS) await ws.run(statement)
       chain.chainedAtUpgrade = await chainExistingEntries(ws)
+    },
+  },
+  {
+    to: 5,
+    async run(ws) {
+      // Tables appended to FORMAT_3_TABLES after format 4 shipped come too (IF NOT EXISTS).
+      for (const statement of FORMAT_3_TABLES) await ws.run(statement)
+      for (const statement of FORMAT_5_TABLES) await ws.run(statement)
     },
   },
 ]

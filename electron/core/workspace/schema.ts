@@ -13,7 +13,7 @@ import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
-export const WORKSPACE_FORMAT = 4
+export const WORKSPACE_FORMAT = 5
 
 /** The DuckDB type Focal stores each FOCUS data type as. */
 export const SQL_TYPE: Readonly<Record<FocusType, string>> = {
@@ -138,6 +138,14 @@ export const FORMAT_3_TABLES: readonly string[] = [
   ...FX_TABLES,
 ]
 
+/**
+ * Tables format 5 added: the weekly review (ledger explanations, budgets, anomaly states) and
+ * the savings work (tag compliance policy, business metrics, the cost-debt backlog, vendors),
+ * each from its feature's `*-sql.ts`. Each is `CREATE TABLE IF NOT EXISTS`, so a new workspace
+ * and an upgraded one run the same list.
+ */
+export const FORMAT_5_TABLES: readonly string[] = []
+
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
 export const FOCAL_VIEWS: Readonly<Record<string, string>> = { focus: FOCUS_VIEW }
 
@@ -163,6 +171,7 @@ export const CREATE_WORKSPACE: readonly string[] = [
   `CREATE TABLE cost_rows (\n  ${costColumns.join(',\n  ')}\n)`,
   ...DELIVERY_TABLES,
   ...FORMAT_3_TABLES,
+  ...FORMAT_5_TABLES,
   // The view every query and the CLI use: the normalized rows under FOCUS names.
   `CREATE VIEW focus AS ${FOCUS_VIEW}`,
 ]

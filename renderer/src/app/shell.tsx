@@ -7,6 +7,8 @@ import {
   ImportIcon,
   LoadedIcon,
   ReportsIcon,
+  ReviewIcon,
+  SavingsIcon,
   TagsIcon,
   WorkspaceIcon,
 } from '../components/icons'
@@ -15,6 +17,8 @@ import { ExploreScreen } from '../features/explore/explore-screen'
 import { ImportScreen } from '../features/import/import-screen'
 import { LoadedScreen } from '../features/loaded/loaded-screen'
 import { ReportsScreen } from '../features/reports/reports-screen'
+import { ReviewScreen } from '../features/review/review-screen'
+import { SavingsScreen } from '../features/savings/savings-screen'
 import { TagsScreen } from '../features/tags/tags-screen'
 import { WorkspaceScreen } from '../features/workspace/workspace-screen'
 import type { Screen } from '../state/session-slice'
@@ -49,6 +53,18 @@ const NAV: readonly { screen: Screen; label: string; description: string; icon: 
     description: 'Chargeback and showback',
     icon: <ReportsIcon />,
   },
+  {
+    screen: 'review',
+    label: 'Weekly review',
+    description: 'Ledger, budgets, anomalies',
+    icon: <ReviewIcon />,
+  },
+  {
+    screen: 'savings',
+    label: 'Savings',
+    description: 'Commitments, tags, backlog',
+    icon: <SavingsIcon />,
+  },
 ]
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -67,6 +83,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <AllocateScreen />
     case 'reports':
       return <ReportsScreen />
+    case 'review':
+      return <ReviewScreen />
+    case 'savings':
+      return <SavingsScreen />
   }
 }
 

@@ -19,6 +19,26 @@ function Icon({ size = 18, children }: { size?: number; children: ReactNode }) {
   )
 }
 
+/** A calendar page: the weekly review. */
+export function ReviewIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <rect x="4" y="5" width="16" height="15" rx="2" />
+      <path d="M8 3v4M16 3v4M4 10h16M8 14h3M8 17h6" />
+    </Icon>
+  )
+}
+
+/** A downward trend: savings. */
+export function SavingsIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M3 6l6 6 4-4 8 8" />
+      <path d="M21 11v5h-5" />
+    </Icon>
+  )
+}
+
 /** A database drum: workspaces. */
 export function WorkspaceIcon({ size }: { size?: number }) {
   return (

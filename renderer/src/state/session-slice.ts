@@ -14,6 +14,8 @@ export const SCREENS = [
   'tags',
   'allocate',
   'reports',
+  'review',
+  'savings',
 ] as const
 /** One of SCREENS. */
 export type Screen = (typeof SCREENS)[number]

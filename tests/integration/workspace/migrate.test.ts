@@ -1,4 +1,4 @@
-/** migrateWorkspace: workspaces of formats 1, 2 and 3 upgraded on a writable open; a newer one refused untouched. */
+/** migrateWorkspace: workspaces of formats 1 to 4 upgraded on a writable open; a newer one refused untouched. */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import {
   FOCAL_VIEWS,
   FORMAT_3_TABLES,
+  FORMAT_5_TABLES,
   WORKSPACE_FORMAT,
 } from '../../../electron/core/workspace/schema'
 import { Workspace } from '../../../electron/core/workspace/workspace'
@@ -81,6 +82,22 @@ async function formatThreeWorkspace(): Promise<{ path: string; totals: unknown; 
   return { path: ws.path, totals, logged }
 }
 
+/** The table each FORMAT_5_TABLES statement creates. */
+const format5Tables = FORMAT_5_TABLES.map(
+  (sql) => /CREATE TABLE IF NOT EXISTS (\w+)/.exec(sql)?.[1] ?? sql,
+)
+
+/** A workspace as format 4 left it: the sample imported, a chained log, none of the format-5 tables. */
+async function formatFourWorkspace(): Promise<{ path: string; totals: unknown }> {
+  const ws = await freshWorkspace('four')
+  expect((await importFile(ws, SAMPLE)).status).toBe('imported')
+  const totals = await storedTotals(ws)
+  for (const table of format5Tables) await ws.run(`DROP TABLE ${table}`)
+  await ws.run("UPDATE meta SET value = '4' WHERE key = 'focal_format'")
+  await ws.close()
+  return { path: ws.path, totals }
+}
+
 /** The upgrade entry's details, and the verification of the upgraded chain. */
 async function upgradeRecord(ws: Workspace): Promise<Record<string, unknown>> {
   const [audit] = await ws.all(
@@ -133,6 +150,20 @@ describe('migrateWorkspace', () => {
     })
     // The chain goes on from the upgrade.
     await ws.audit('test.after', null, { n: 1 })
+    expect((await verifyAudit(ws)).break).toBeNull()
+  })
+
+  it('upgrades format 4: every format-5 table created, the rows, totals and chain untouched', async () => {
+    const { path, totals } = await formatFourWorkspace()
+    const ws = await Workspace.open(path)
+    open.push(ws)
+    const [meta] = await ws.all("SELECT value FROM meta WHERE key = 'focal_format'")
+    expect(meta?.value).toBe('5')
+    const tables = (await ws.all('SELECT table_name FROM duckdb_tables()')).map((r) => r.table_name)
+    for (const table of [...format3Tables, ...format5Tables]) expect(tables).toContain(table)
+    expect(await storedTotals(ws)).toEqual(totals)
+    // A chained log needs no re-chaining: the upgrade entry is just the next link.
+    expect(await upgradeRecord(ws)).toEqual({ from: 4, to: 5 })
     expect((await verifyAudit(ws)).break).toBeNull()
   })
 

@@ -1,0 +1,14 @@
+/** The handlers of COMMITMENT_RATE_CHANNELS (shared/contract/commitment-rates.ts). */
+import type { FocalApi } from '../../shared/contract'
+import type { COMMITMENT_RATE_CHANNELS } from '../../shared/contract/commitment-rates'
+import type { Workspace } from './workspace/workspace'
+
+/** The channels this module answers. */
+export type CommitmentRateChannel = keyof typeof COMMITMENT_RATE_CHANNELS
+
+/** Creates the handlers; `workspace` gives the open workspace or fails. */
+export function createCommitmentServices(
+  _workspace: () => Workspace,
+): Pick<FocalApi, CommitmentRateChannel> {
+  return {}
+}
