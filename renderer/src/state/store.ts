@@ -14,6 +14,14 @@ import { createViewsSlice, type ViewsSlice } from './views-slice'
 import { createPivotTableSlice, type PivotTableSlice } from './pivot-table-slice'
 import { createPeriodsSlice, type PeriodsSlice } from './periods-slice'
 import { createFxSlice, type FxSlice } from './fx-slice'
+import { createLedgerSlice, type LedgerSlice } from './ledger-slice'
+import { createBudgetsSlice, type BudgetsSlice } from './budgets-slice'
+import { createAnomaliesSlice, type AnomaliesSlice } from './anomalies-slice'
+import { createCommitmentRatesSlice, type CommitmentRatesSlice } from './commitment-rates-slice'
+import { createComplianceSlice, type ComplianceSlice } from './compliance-slice'
+import { createUnitCostsSlice, type UnitCostsSlice } from './unit-costs-slice'
+import { createBacklogSlice, type BacklogSlice } from './backlog-slice'
+import { createVendorsSlice, type VendorsSlice } from './vendors-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -28,7 +36,15 @@ export type AppState = SessionSlice &
   ViewsSlice &
   PivotTableSlice &
   PeriodsSlice &
-  FxSlice
+  FxSlice &
+  LedgerSlice &
+  BudgetsSlice &
+  AnomaliesSlice &
+  CommitmentRatesSlice &
+  ComplianceSlice &
+  UnitCostsSlice &
+  BacklogSlice &
+  VendorsSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -49,5 +65,13 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createPivotTableSlice(api)(...args),
     ...createPeriodsSlice(api)(...args),
     ...createFxSlice(api)(...args),
+    ...createLedgerSlice(api)(...args),
+    ...createBudgetsSlice(api)(...args),
+    ...createAnomaliesSlice(api)(...args),
+    ...createCommitmentRatesSlice(api)(...args),
+    ...createComplianceSlice(api)(...args),
+    ...createUnitCostsSlice(api)(...args),
+    ...createBacklogSlice(api)(...args),
+    ...createVendorsSlice(api)(...args),
   }))
 }
