@@ -3,6 +3,7 @@ import { Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { useAppStore } from '../../state/store-context'
+import { RowsDrawer } from '../explore/rows-drawer'
 import { LedgerPanel } from '../ledger/ledger-panel'
 import { BudgetsPanel } from '../budgets/budgets-panel'
 import { AnomaliesPanel } from '../anomalies/anomalies-panel'
@@ -43,6 +44,8 @@ export function ReviewScreen() {
           <AnomaliesPanel />
         </Tabs.Panel>
       </Tabs>
+      {/* A figure's rows, opened by any tab through the rows slice's openRows. */}
+      <RowsDrawer />
     </Stack>
   )
 }

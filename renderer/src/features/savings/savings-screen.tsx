@@ -3,6 +3,7 @@ import { Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { useAppStore } from '../../state/store-context'
+import { RowsDrawer } from '../explore/rows-drawer'
 import { CommitmentsPanel } from '../commitments/commitments-panel'
 import { CompliancePanel } from '../compliance/compliance-panel'
 import { UnitCostsPanel } from '../unit-costs/unit-costs-panel'
@@ -57,6 +58,8 @@ export function SavingsScreen() {
           <VendorsPanel />
         </Tabs.Panel>
       </Tabs>
+      {/* A figure's rows, opened by any tab through the rows slice's openRows. */}
+      <RowsDrawer />
     </Stack>
   )
 }
