@@ -6,6 +6,7 @@
 import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { BUDGET_TABLES } from '../budgets/budgets-sql'
 import { CLOSE_TABLES } from '../close/close-sql'
 import { FX_TABLES } from '../fx/fx-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
@@ -144,7 +145,10 @@ export const FORMAT_3_TABLES: readonly string[] = [
  * each from its feature's `*-sql.ts`. Each is `CREATE TABLE IF NOT EXISTS`, so a new workspace
  * and an upgraded one run the same list.
  */
-export const FORMAT_5_TABLES: readonly string[] = []
+export const FORMAT_5_TABLES: readonly string[] = [
+  // Budgets per month, dimension value and currency (core/budgets).
+  ...BUDGET_TABLES,
+]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
 export const FOCAL_VIEWS: Readonly<Record<string, string>> = { focus: FOCUS_VIEW }
