@@ -27,6 +27,7 @@ import { BACKLOG_HELP, runBacklogCommand } from './backlog-command'
 import { VENDORS_HELP, runVendorsCommand } from './vendors-command'
 import { ENCRYPT_HELP, runEncryptCommand } from './encrypt-command'
 import { printError } from './format'
+import { Workspace } from '../core/workspace/workspace'
 import { describeArgsError, usage } from './usage'
 
 const HELP = `focal — load, normalize and query cloud cost data offline
@@ -119,6 +120,8 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // A workspace another Focal holds is read from a snapshot: say so, apart from the output.
+  Workspace.onSnapshot = (info) => console.error(`Note: ${info.message}`)
   // Only what comes before `--` can be the command or an option.
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length
   const options = argv.slice(0, end)

@@ -76,8 +76,10 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   const switchTo = async (path: string, create: boolean, scratch: boolean) => {
     // Already open (a second tab): keep it and its jobs. A second DuckDB instance on the same
     // file in one process would not be stopped by the file lock and would write over the first.
-    if (current && resolve(current.ws.path) === resolve(path)) return info()
-    const next = await Workspace.open(path, { create })
+    if (current && resolve(current.ws.snapshot?.path ?? current.ws.path) === resolve(path))
+      return info()
+    // A workspace another Focal holds opens as a read-only snapshot, saying so (snapshot.ts).
+    const next = await Workspace.open(path, { create, whenLocked: create ? 'fail' : 'snapshot' })
     jobs.cancelAll()
     reports.cancelAll()
     pivots.cancelAll()

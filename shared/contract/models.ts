@@ -23,6 +23,11 @@ export const WorkspaceInfoSchema = z.object({
   /** ChargePeriodStart range of the loaded rows, ISO timestamps, null when empty. */
   firstCharge: z.string().nullable(),
   lastCharge: z.string().nullable(),
+  /**
+   * Present when another Focal holds the workspace for writing and this is a read-only
+   * snapshot of it: the sentence to show (electron/core/workspace/snapshot.ts).
+   */
+  readOnlySnapshot: z.string().optional(),
 })
 /** Summary of the open workspace. */
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>

@@ -53,6 +53,7 @@ export async function workspaceInfo(ws: Workspace, scratch: boolean): Promise<Wo
       currencies: ((facts.currencies as string[] | null) ?? []).map(String),
       firstCharge: facts.first_charge == null ? null : String(facts.first_charge),
       lastCharge: facts.last_charge == null ? null : String(facts.last_charge),
+      ...(ws.snapshot ? { readOnlySnapshot: ws.snapshot.message } : {}),
     }
   } finally {
     connection.closeSync()

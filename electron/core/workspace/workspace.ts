@@ -27,6 +27,7 @@ import { guardCatalog } from './catalog-guard'
 import { markInterrupted, trimUnusedTail } from './interrupted'
 import { migrateWorkspace } from './migrate'
 import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
+import { isLockedFailure, openSnapshot, type SnapshotInfo } from './snapshot'
 
 /** Temp names handed out by this process (see Workspace.tempName). */
 let tempCount = 0
@@ -56,6 +57,12 @@ export class Workspace {
   private readonly turn = new AsyncLocalStorage<Workspace>()
   /** See `dataVersion`. */
   private version = 0
+  /** Set when this is a read-only copy of a workspace another process holds (snapshot.ts). */
+  snapshot: SnapshotInfo | null = null
+  /** Run once the database is closed (a snapshot removes its copy). */
+  private readonly cleanups: (() => void)[] = []
+  /** Told of every snapshot opened in this process (the CLI prints its message on stderr). */
+  static onSnapshot: ((info: SnapshotInfo) => void) | null = null
 
   private constructor(
     readonly path: string,
@@ -74,15 +81,34 @@ export class Workspace {
   /**
    * Opens a workspace file; `create` makes it when missing. Refuses files that
    * are not workspaces. A writable open first marks imports a killed process
-   * left running as interrupted and gives back the space they took.
+   * left running as interrupted and gives back the space they took. A file another process
+   * holds is opened as a read-only snapshot (snapshot.ts) when the open is read-only or
+   * `whenLocked` is 'snapshot'; otherwise that is WORKSPACE_LOCKED.
    */
   static async open(
     path: string,
-    options: { create?: boolean; readOnly?: boolean; noExternalAccess?: boolean } = {},
+    options: {
+      create?: boolean
+      readOnly?: boolean
+      noExternalAccess?: boolean
+      whenLocked?: 'fail' | 'snapshot'
+    } = {},
   ): Promise<Workspace> {
     const exists = existsSync(path)
     if (!exists && !options.create) fail('NOT_FOUND', `No workspace at ${basename(path)}.`)
-    const workspace = await Workspace.openFile(path, options, exists)
+    let workspace: Workspace
+    try {
+      workspace = await Workspace.openFile(path, options, exists)
+    } catch (cause) {
+      const snapshotAllowed = options.readOnly || options.whenLocked === 'snapshot'
+      if (!exists || !snapshotAllowed || !isLockedFailure(cause)) throw cause
+      const { workspace: copy, info } = await openSnapshot(path, cause, (at) =>
+        Workspace.openFile(at, { ...options, readOnly: true }, true),
+      )
+      copy.snapshot = info
+      Workspace.onSnapshot?.(info)
+      return copy
+    }
     if (!exists || workspace.readOnly) return workspace
     let trimTo: number | null
     try {
@@ -233,8 +259,18 @@ export class Workspace {
   /** Runs a statement on the writer connection. */
   async run(sql: string, values?: DuckDBValue[]): Promise<void> {
     await this.exclusive(async () => {
-      await this.writer.run(sql, values)
+      await this.writer.run(sql, values).catch((cause: unknown) => this.explainWrite(cause))
     })
+  }
+
+  /** A write refused because this is a snapshot says so, instead of DuckDB's read-only message. */
+  private explainWrite(cause: unknown): never {
+    const message = cause instanceof Error ? cause.message : String(cause)
+    if (this.snapshot && /read-only mode/i.test(message))
+      fail('WORKSPACE_LOCKED', `Nothing was changed: ${this.snapshot.message}`, {
+        hint: 'Close it in the other Focal window or command, then open it here again.',
+      })
+    throw cause
   }
 
   /** Runs a query on `connection` (the writer by default, in its turn) and returns rows as JSON values. */
@@ -291,6 +327,11 @@ export class Workspace {
     })
   }
 
+  /** Registers `cleanup` to run once the database is closed. */
+  afterClose(cleanup: () => void): void {
+    this.cleanups.push(cleanup)
+  }
+
   /**
    * Checkpoints (folding the .wal into the file) and closes once the writer's
    * queue is empty, so a job that is winding down (a cancelled import
@@ -322,6 +363,7 @@ export class Workspace {
     } finally {
       this.instance.closeSync()
       this.gate?.close()
+      for (const cleanup of this.cleanups.splice(0)) cleanup()
     }
   }
 

@@ -39,6 +39,13 @@ export function HeaderBar() {
               </Badge>
             </Tooltip>
           ) : null}
+          {workspace.readOnlySnapshot ? (
+            <Tooltip label={workspace.readOnlySnapshot} multiline w={360}>
+              <Badge color="yellow" variant="light" size="sm" data-testid="read-only-badge">
+                read-only snapshot
+              </Badge>
+            </Tooltip>
+          ) : null}
           <Badge variant="default" size="sm" className="amount">
             {workspace.rowCount.toLocaleString('en-US')} rows
           </Badge>

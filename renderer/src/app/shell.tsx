@@ -1,5 +1,5 @@
 /** The app shell: header, navigation between the screens, and the screen itself. */
-import { AppShell, NavLink, Stack, Text } from '@mantine/core'
+import { Alert, AppShell, NavLink, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import {
   AllocateIcon,
@@ -129,8 +129,20 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        <ReadOnlyNotice />
         <CurrentScreen screen={screen} />
       </AppShell.Main>
     </AppShell>
+  )
+}
+
+/** Says, above every screen, that the workspace is a read-only snapshot another Focal holds. */
+function ReadOnlyNotice() {
+  const notice = useAppStore((s) => s.workspace?.readOnlySnapshot)
+  if (!notice) return null
+  return (
+    <Alert color="yellow" variant="light" mb="md" title="Read-only" data-testid="read-only-notice">
+      {notice}
+    </Alert>
   )
 }
