@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'QUERY_REFUSED',
   'QUERY_FAILED',
   'IO_ERROR',
+  'WRONG_PASSPHRASE',
+  'FILE_TAMPERED',
   'INTERNAL',
 ] as const
 
@@ -136,5 +138,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',
   QUERY_FAILED: 'Check the query and try again.',
   IO_ERROR: 'Check that the file exists and can be read.',
+  WRONG_PASSPHRASE:
+    'Type the passphrase the file was encrypted with; Focal never stores it, so a forgotten one cannot be recovered.',
+  FILE_TAMPERED: 'The encrypted file was damaged or altered; copy it again from where it was made.',
   INTERNAL: 'Something unexpected happened; the workspace was left as it was.',
 }
