@@ -1,12 +1,28 @@
-/** The handlers of BUDGET_CHANNELS (shared/contract/budgets.ts). */
+/**
+ * The budget channels of the core services (electron/core/budgets): a month's status with its
+ * alerts, set and delete one budget, and a budgets CSV uploaded as its name and text or
+ * exported as text. No path crosses the boundary.
+ */
 import type { FocalApi } from '../../shared/contract'
 import type { BUDGET_CHANNELS } from '../../shared/contract/budgets'
+import { budgetReport } from './budgets/budget-status'
+import { deleteBudget, exportBudgets, importBudgets, setBudget } from './budgets/budget-store'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
 export type BudgetChannel = keyof typeof BUDGET_CHANNELS
 
 /** Creates the handlers; `workspace` gives the open workspace or fails. */
-export function createBudgetServices(_workspace: () => Workspace): Pick<FocalApi, BudgetChannel> {
-  return {}
+export function createBudgetServices(workspace: () => Workspace): Pick<FocalApi, BudgetChannel> {
+  return {
+    'budgets:status': ({ period, asOf, metric }) =>
+      budgetReport(workspace(), { period, asOf: asOf ?? null, ...(metric ? { metric } : {}) }),
+    'budgets:set': ({ previous, ...budget }) => setBudget(workspace(), budget, previous),
+    'budgets:delete': async (key) => ({ deleted: await deleteBudget(workspace(), key) }),
+    'budgets:import': ({ fileName, text, by }) => importBudgets(workspace(), text, fileName, by),
+    'budgets:export': async ({ period }) => ({
+      fileName: `budgets-${period ?? 'all'}.csv`,
+      text: await exportBudgets(workspace(), period ?? null),
+    }),
+  }
 }

@@ -41,6 +41,6 @@ export function dailyCostSql(value: string, metric: string): string {
       FROM focus
       WHERE ChargePeriodStart >= CAST($1 AS TIMESTAMPTZ)
         AND ChargePeriodStart < CAST($2 AS TIMESTAMPTZ) + INTERVAL 1 DAY)
-    WHERE list_contains($3::VARCHAR[], v)
+    WHERE list_contains(from_json($3::VARCHAR, '["VARCHAR"]'), v)
     GROUP BY ALL`
 }

@@ -1,0 +1,147 @@
+/**
+ * The status of a month's budgets as of a day: per budget the actual to date (the sum of
+ * the metric over the cost rows of its dimension value and currency charged in the month,
+ * by ChargePeriodStart, UTC), the thresholds crossed with their days and the forecast
+ * (shared/budgets/forecast.ts); and the alerts, one per threshold crossed. One scan per
+ * dimension reads the daily costs of all its budgets.
+ */
+import type {
+  BudgetAlert,
+  BudgetReport,
+  BudgetStatus,
+  StoredBudget,
+} from '../../../shared/contract/budgets'
+import { addDays, monthEnd, monthStart } from '../../../shared/budgets/days'
+import {
+  budgetForecast,
+  forecastMethod,
+  FORECAST_WINDOW_DAYS,
+} from '../../../shared/budgets/forecast'
+import { fail } from '../../../shared/contract'
+import { parseDimension } from '../../../shared/pivot'
+import type { CostMetric } from '../allocate/lines'
+import { checkDimension, dimensionValueSql } from '../report/lines-by-dimension'
+import { loadTagResolver } from '../tags/tag-policy'
+import type { Workspace } from '../workspace/workspace'
+import { listBudgets } from './budget-store'
+import { DATA_DAYS_SQL, dailyCostSql } from './budgets-sql'
+
+/** What a status needs: the month, the "as of" day (default: the last day with data) and the metric. */
+export interface BudgetStatusOptions {
+  readonly period: string
+  readonly asOf?: string | null
+  readonly metric?: CostMetric
+}
+
+const METRICS: readonly CostMetric[] = ['BilledCost', 'EffectiveCost']
+
+function key(value: string, currency: string): string {
+  return `${value}\u0000${currency}`
+}
+
+/** The first and last day the workspace has cost rows, or nulls when it has none. */
+export async function dataDays(
+  ws: Workspace,
+): Promise<{ first: string | null; last: string | null }> {
+  const [row] = await ws.all(DATA_DAYS_SQL)
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+  return { first: text(row?.first_day), last: text(row?.last_day) }
+}
+
+/** Daily costs per value and currency of one dimension's budgets from `from` to `to`. */
+async function dailyCosts(
+  ws: Workspace,
+  dimension: string,
+  budgets: readonly StoredBudget[],
+  range: { from: string; to: string },
+  metric: CostMetric,
+): Promise<Map<string, Map<string, string>>> {
+  const by = parseDimension(dimension)
+  await checkDimension(ws, by)
+  const tags = by.kind === 'tag' ? await loadTagResolver(ws) : undefined
+  const { sql, params } = dimensionValueSql(by, 4, tags)
+  const values = [...new Set(budgets.map((b) => b.value))]
+  const rows = await ws.all(dailyCostSql(sql, `"${metric}"`), [
+    range.from,
+    range.to,
+    JSON.stringify(values),
+    ...params,
+  ])
+  const series = new Map<string, Map<string, string>>()
+  for (const r of rows) {
+    const k = key(String(r.value), String(r.currency))
+    const days = series.get(k) ?? new Map<string, string>()
+    days.set(String(r.day), String(r.cost))
+    series.set(k, days)
+  }
+  return series
+}
+
+/** The status of every budget of `options.period`, with the alerts, as of a day. */
+export async function budgetReport(
+  ws: Workspace,
+  options: BudgetStatusOptions,
+): Promise<BudgetReport> {
+  const metric = options.metric ?? 'BilledCost'
+  if (!METRICS.includes(metric)) fail('BAD_REQUEST', `Unknown cost metric ${String(metric)}.`)
+  const { period } = options
+  const budgets = await listBudgets(ws, period)
+  const days = await dataDays(ws)
+  const last = monthEnd(period)
+  const asOf = options.asOf ?? (days.last === null ? null : days.last < last ? days.last : last)
+  const statuses: BudgetStatus[] = []
+  const series = new Map<string, Map<string, Map<string, string>>>()
+  if (asOf !== null && budgets.length > 0) {
+    const windowStart = addDays(asOf, 1 - FORECAST_WINDOW_DAYS)
+    const first = monthStart(period)
+    const range = { from: windowStart < first ? windowStart : first, to: asOf < last ? asOf : last }
+    for (const dimension of new Set(budgets.map((b) => b.dimension))) {
+      const own = budgets.filter((b) => b.dimension === dimension)
+      series.set(dimension, await dailyCosts(ws, dimension, own, range, metric))
+    }
+  }
+  for (const b of budgets) {
+    const daily = series.get(b.dimension)?.get(key(b.value, b.currency)) ?? new Map()
+    const figures = budgetForecast({
+      period,
+      amount: b.amount,
+      thresholds: b.thresholds,
+      asOf,
+      dataStart: days.first,
+      daily,
+    })
+    statuses.push({ ...b, ...figures })
+  }
+  return {
+    period,
+    asOf,
+    metric,
+    method: forecastMethod(metric),
+    budgets: statuses,
+    alerts: budgetAlerts(statuses),
+  }
+}
+
+/** One alert per threshold a budget crossed, the latest day first. */
+export function budgetAlerts(statuses: readonly BudgetStatus[]): BudgetAlert[] {
+  const alerts: BudgetAlert[] = statuses.flatMap((s) =>
+    s.crossed.map((c) => ({
+      period: s.period,
+      dimension: s.dimension,
+      value: s.value,
+      currency: s.currency,
+      threshold: c.threshold,
+      day: c.day,
+      amount: s.amount,
+      actual: s.actual,
+    })),
+  )
+  return alerts.sort(
+    (a, b) =>
+      b.day.localeCompare(a.day) ||
+      b.threshold - a.threshold ||
+      a.dimension.localeCompare(b.dimension) ||
+      a.value.localeCompare(b.value) ||
+      a.currency.localeCompare(b.currency),
+  )
+}
