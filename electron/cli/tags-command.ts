@@ -8,6 +8,7 @@ import type { TagEdit, TagPolicy } from '../../shared/contract/tags'
 import { editTagPolicy, readTagPolicy } from '../core/tags/tag-policy'
 import { Workspace } from '../core/workspace/workspace'
 import { textTable } from './format'
+import { runTagsComplianceCommand, TAGS_COMPLIANCE_HELP } from './tags-compliance-command'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal tags`. */
@@ -17,7 +18,8 @@ export const TAGS_HELP = `focal tags aliases -w <workspace.focal> [--json]
       the rows whose aliases disagree (the first alias listed wins).
   focal tags merge <from> <into> | split <key> | rename <canonical> <name> | reset <key> -w <workspace.focal> [--json]
       Edit it: merge one canonical key into another, split an original key out on
-      its own, rename a canonical key, or return a key to the automatic rule.`
+      its own, rename a canonical key, or return a key to the automatic rule.
+  ${TAGS_COMPLIANCE_HELP}`
 
 function usage(message: string): number {
   return usageError(message, TAGS_HELP)
@@ -25,6 +27,7 @@ function usage(message: string): number {
 
 /** Runs `focal tags …`; `argv` is everything after `tags`. Returns the exit code. */
 export async function runTagsCommand(argv: string[]): Promise<number> {
+  if (argv[0] === 'compliance') return runTagsComplianceCommand(argv.slice(1))
   const parsed = parseCommand(
     argv,
     {
@@ -78,8 +81,8 @@ function parseEdit(action: string, args: readonly string[]): TagEdit | string {
       return needs(2, '<canonical> <name>') ?? { action, canonical: a, name: b }
     default:
       return action
-        ? `Unknown tags action ${action}; use aliases, merge, split, rename or reset.`
-        : 'focal tags needs an action: aliases, merge, split, rename or reset.'
+        ? `Unknown tags action ${action}; use aliases, merge, split, rename, reset or compliance.`
+        : 'focal tags needs an action: aliases, merge, split, rename, reset or compliance.'
   }
 }
 

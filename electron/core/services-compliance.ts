@@ -1,6 +1,18 @@
-/** The handlers of COMPLIANCE_CHANNELS (shared/contract/compliance.ts). */
+/**
+ * The tag compliance channels (shared/contract/compliance.ts): the policy in force, saving
+ * or importing one (a JSON file uploaded as its name and text, never a path), a period's
+ * report, and one owner's resources to fix as CSV text. Saves are audited (policy-store.ts).
+ */
 import type { FocalApi } from '../../shared/contract'
-import type { COMPLIANCE_CHANNELS } from '../../shared/contract/compliance'
+import type { ComplianceRequest, COMPLIANCE_CHANNELS } from '../../shared/contract/compliance'
+import { parsePolicyJson } from '../../shared/compliance/policy-file'
+import { complianceReport, type ComplianceInput } from './compliance/compliance-report'
+import { ownerCsvName, ownerCsvText, resourcesToFix } from './compliance/owner-csv'
+import {
+  checkCompliancePolicy,
+  readCompliancePolicy,
+  saveCompliancePolicy,
+} from './compliance/policy-store'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
@@ -8,7 +20,43 @@ export type ComplianceChannel = keyof typeof COMPLIANCE_CHANNELS
 
 /** Creates the handlers; `workspace` gives the open workspace or fails. */
 export function createComplianceServices(
-  _workspace: () => Workspace,
+  workspace: () => Workspace,
 ): Pick<FocalApi, ComplianceChannel> {
-  return {}
+  return {
+    'compliance:policy': async () => readCompliancePolicy(workspace()),
+    'compliance:savePolicy': async ({ policy }) =>
+      saveCompliancePolicy(workspace(), policy, 'edited'),
+    'compliance:importPolicy': async ({ fileName, text }) =>
+      saveCompliancePolicy(workspace(), parsePolicyJson(text, fileName), fileName),
+    'compliance:report': async (request) => {
+      const ws = workspace()
+      return complianceReport(ws, await inputOf(ws, request))
+    },
+    'compliance:ownerCsv': async (request) => {
+      const ws = workspace()
+      const input = { ...(await inputOf(ws, request)), period: request.period }
+      const resources = await resourcesToFix(ws, input, request.owner)
+      return {
+        fileName: ownerCsvName(request.period, request.owner),
+        text: ownerCsvText(resources, input.metric),
+        resources: resources.length,
+      }
+    },
+  }
+}
+
+// A draft policy is measured as sent (checked first); otherwise the stored one.
+async function inputOf(ws: Workspace, request: ComplianceRequest): Promise<ComplianceInput> {
+  const base = { period: request.period ?? null, metric: request.metric ?? 'BilledCost' } as const
+  if (request.policy) {
+    checkCompliancePolicy(request.policy)
+    return { ...base, policy: request.policy, policySource: 'draft', policyVersion: null }
+  }
+  const stored = await readCompliancePolicy(ws)
+  return {
+    ...base,
+    policy: stored.policy,
+    policySource: stored.version === null ? 'default' : 'stored',
+    policyVersion: stored.version,
+  }
 }
