@@ -1,12 +1,28 @@
-/** The handlers of LEDGER_CHANNELS (shared/contract/ledger.ts). */
+/** The handlers of LEDGER_CHANNELS (shared/contract/ledger.ts): the weekly cost ledger. */
 import type { FocalApi } from '../../shared/contract'
 import type { LEDGER_CHANNELS } from '../../shared/contract/ledger'
+import { explainMover, signOffMover } from './ledger/explanations'
+import { exportLedger } from './ledger/ledger-export'
+import { ledgerWeek, ownerDimension } from './ledger/ledger-week'
+import { ledgerWeeks } from './ledger/week-request'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
 export type LedgerChannel = keyof typeof LEDGER_CHANNELS
 
 /** Creates the handlers; `workspace` gives the open workspace or fails. */
-export function createLedgerServices(_workspace: () => Workspace): Pick<FocalApi, LedgerChannel> {
-  return {}
+export function createLedgerServices(workspace: () => Workspace): Pick<FocalApi, LedgerChannel> {
+  return {
+    'ledger:weeks': async () => {
+      const ws = workspace()
+      return { ...(await ledgerWeeks(ws)), ownerDimension: await ownerDimension(ws) }
+    },
+    'ledger:week': async (request) => ledgerWeek(workspace(), request),
+    'ledger:explain': async (request) => explainMover(workspace(), request),
+    'ledger:signoff': async (request) => signOffMover(workspace(), request),
+    'ledger:export': async ({ format, ...request }) => {
+      const ws = workspace()
+      return exportLedger(await ledgerWeek(ws, request), format)
+    },
+  }
 }

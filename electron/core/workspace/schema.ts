@@ -9,6 +9,7 @@ import { quoteIdent } from '../../../shared/sql/identifiers'
 import { BUDGET_TABLES } from '../budgets/budgets-sql'
 import { CLOSE_TABLES } from '../close/close-sql'
 import { FX_TABLES } from '../fx/fx-sql'
+import { LEDGER_TABLES } from '../ledger/ledger-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
@@ -146,6 +147,8 @@ export const FORMAT_3_TABLES: readonly string[] = [
  * and an upgraded one run the same list.
  */
 export const FORMAT_5_TABLES: readonly string[] = [
+  // The weekly ledger's variance explanations and sign-offs (core/ledger).
+  ...LEDGER_TABLES,
   // Budgets per month, dimension value and currency (core/budgets).
   ...BUDGET_TABLES,
 ]

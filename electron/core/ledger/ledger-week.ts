@@ -1,0 +1,171 @@
+/**
+ * The weekly cost ledger of a week (issue 12, "Weekly cost ledger"): per currency, this week,
+ * last week and the delta by a dimension, the top movers by |delta| with their drivers, each
+ * with its stored explanation and whether it still needs a sign-off. Read on its own reader,
+ * so a running import does not hold it up.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { fail } from '../../../shared/contract'
+import type { CostMetricName } from '../../../shared/contract/allocation'
+import type {
+  LedgerCurrency,
+  LedgerExplanation,
+  LedgerWeek,
+  LedgerWeekRequest,
+} from '../../../shared/contract/ledger'
+import { atLeast, change } from '../../../shared/ledger/change'
+import { shiftIsoWeek } from '../../../shared/ledger/iso-week'
+import { dimensionLabel, parseDimension } from '../../../shared/pivot'
+import { PivotSpecError } from '../../../shared/sql/pivot-where-sql'
+import { focusColumnNames } from '../query/catalog'
+import { hasInvalidTags } from '../query/pivot'
+import { loadTagGroups, loadTagResolver } from '../tags/tag-policy'
+import type { Workspace } from '../workspace/workspace'
+import { readExplanations, valueKey } from './explanations'
+import { requestWeek } from './week-request'
+import {
+  ledgerDaysSql,
+  ledgerDriversSql,
+  ledgerValuesSql,
+  type LedgerQuery,
+  type LedgerScope,
+} from './ledger-sql'
+
+/** Movers listed per currency unless asked otherwise. */
+export const DEFAULT_TOP = 10
+
+/**
+ * A mover without a sign-off is flagged when its change is at least this big in its own
+ * currency, or at least this share of last week (FinOps reviews chase both).
+ */
+export const SIGN_OFF_THRESHOLD = { amount: '1000', percent: '20' } as const
+
+/** The owner dimension: `tag:owner` when the data has it, else `tag:team`, else SubAccountName. */
+export async function ownerDimension(
+  ws: Workspace,
+  connection: DuckDBConnection = ws.writer,
+): Promise<string> {
+  const canonical = new Set((await loadTagGroups(ws, connection)).map((g) => g.canonical))
+  for (const key of ['owner', 'team']) if (canonical.has(key)) return `tag:${key}`
+  const columns = await focusColumnNames(ws, connection)
+  return columns.has('SubAccountName') ? 'SubAccountName' : 'BillingAccountName'
+}
+
+/** The ledger of `request.week`. */
+export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Promise<LedgerWeek> {
+  const week = requestWeek(request.week)
+  const last = shiftIsoWeek(week, -1)
+  const metric: CostMetricName = request.metric ?? 'BilledCost'
+  const top = request.top ?? DEFAULT_TOP
+  const connection = await ws.reader()
+  try {
+    const by = request.by ?? (await ownerDimension(ws, connection))
+    const dimension = parseDimension(by)
+    const scope: LedgerScope = {
+      columns: await focusColumnNames(ws, connection),
+      guardJson: await hasInvalidTags(ws, connection),
+      ...(dimension.kind === 'tag' ? { tags: await loadTagResolver(ws, connection) } : {}),
+      dimension,
+      metric,
+      lastStart: last.start,
+      start: week.start,
+      end: week.end,
+    }
+    const label =
+      dimension.kind === 'tag' && scope.tags
+        ? `tag:${scope.tags(dimension.key).canonical}`
+        : dimensionLabel(dimension)
+    const query = async (q: LedgerQuery): Promise<Record<string, unknown>[]> =>
+      ws.all(q.sql, q.params, connection)
+    const compiled = compile(() => ledgerValuesSql(scope, top))
+    const currencies = new Map<string | null, LedgerCurrency>()
+    const explanations = await readExplanations(ws, week.label, label, connection)
+    const of = (c: unknown): LedgerCurrency => {
+      const currency = c == null ? null : String(c)
+      let entry = currencies.get(currency)
+      if (!entry) {
+        entry = {
+          currency,
+          ...change('0', '0'),
+          days: [],
+          movers: [],
+          rest: { values: 0, ...change('0', '0') },
+        }
+        currencies.set(currency, entry)
+      }
+      return entry
+    }
+    for (const r of await query(compiled)) {
+      const entry = of(r.c)
+      const figures = change(String(r.tw), String(r.lw))
+      const rank = Number(r.r)
+      if (rank === 0) Object.assign(entry, figures)
+      else if (rank < 0) entry.rest = { values: Number(r.n), ...figures }
+      else {
+        const value = r.v == null ? null : String(r.v)
+        const explanation = explanations.get(valueKey(value)) ?? null
+        entry.movers.push({
+          value,
+          ...figures,
+          drivers: [],
+          explanation,
+          needsSignOff: needsSignOff(figures, explanation),
+        })
+      }
+    }
+    for (const r of await query(ledgerDaysSql(scope)))
+      of(r.c).days.push({ day: String(r.day), cost: change(String(r.cost), '0').thisWeek })
+    const movers = [...currencies.values()].flatMap((c) =>
+      c.movers.map((m) => ({ currency: c.currency, value: m.value })),
+    )
+    const drivers = compile(() => ledgerDriversSql(scope, movers))
+    if (drivers) {
+      for (const r of await query(drivers)) {
+        const mover = of(r.c).movers.find((m) => m.value === (r.v == null ? null : String(r.v)))
+        if (!mover) continue
+        const column = String(r.col)
+        let group = mover.drivers.find((d) => d.column === column)
+        if (!group) mover.drivers.push((group = { column, items: [] }))
+        group.items.push({
+          value: r.k == null ? null : String(r.k),
+          ...change(String(r.tw), String(r.lw)),
+        })
+      }
+    }
+    return {
+      week: week.label,
+      start: week.start,
+      end: week.end,
+      lastWeek: { week: last.label, start: last.start, end: last.end },
+      by: label,
+      byReason: request.by ? 'requested' : 'owner-default',
+      metric,
+      top,
+      threshold: { ...SIGN_OFF_THRESHOLD },
+      currencies: [...currencies.values()],
+    }
+  } finally {
+    connection.closeSync()
+  }
+}
+
+function compile<T>(build: () => T): T {
+  try {
+    return build()
+  } catch (cause) {
+    if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
+    throw cause
+  }
+}
+
+/** True for a mover over the threshold whose explanation is not signed off. */
+export function needsSignOff(
+  figures: { delta: string; deltaPercent: string | null },
+  explanation: LedgerExplanation | null,
+): boolean {
+  if (explanation?.signedBy) return false
+  return (
+    atLeast(figures.delta, SIGN_OFF_THRESHOLD.amount) ||
+    (figures.deltaPercent !== null && atLeast(figures.deltaPercent, SIGN_OFF_THRESHOLD.percent))
+  )
+}
