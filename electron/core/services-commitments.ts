@@ -12,7 +12,8 @@ export function createCommitmentServices(
   workspace: () => Workspace,
 ): Pick<FocalApi, CommitmentRateChannel> {
   return {
-    // Read-only: the figures are sums of the focus view, so nothing is audited.
-    'commitments:rates': (request) => readCommitmentRates(workspace(), request),
+    // Read-only: the figures are sums of the focus view, so nothing is audited. Async, so
+    // "no workspace" is a rejected call the host turns into a failure, never a throw.
+    'commitments:rates': async (request) => readCommitmentRates(workspace(), request),
   }
 }

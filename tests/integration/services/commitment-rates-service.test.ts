@@ -1,0 +1,87 @@
+/**
+ * The commitments:rates channel (services-commitments.ts): a FOCUS spec commitment example
+ * staged and imported by a job with BillingCurrency supplied, its figures read through the
+ * services and valid against the contract; a request the contract refuses never reaches them.
+ */
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FocalServices } from '../../../electron/core/host'
+import { createServices } from '../../../electron/core/services'
+import { CHANNELS, type ImportJob } from '../../../shared/contract'
+import { sample, tempDir } from '../../helpers/paths'
+
+const ZERO = sample(
+  'focus-spec-examples/data/commitment_discount_flexibility/zero_percent_utilization_without_commitment_discount_flexibility.csv',
+)
+let services: FocalServices
+
+beforeEach(async () => {
+  const dir = tempDir()
+  services = await createServices({
+    workspacesDir: join(dir, 'workspaces'),
+    scratchDir: join(dir, 'scratch'),
+    sampleFile: null,
+    host: 'web',
+    version: 'test',
+  })
+})
+afterEach(() => services.close())
+
+function waitForJob(jobId: string): Promise<ImportJob> {
+  return new Promise((resolve) => {
+    const stop = services.onEvent((event, payload) => {
+      const job = payload as ImportJob
+      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
+        stop()
+        resolve(job)
+      }
+    })
+  })
+}
+
+describe('commitments:rates', () => {
+  it('answers an empty workspace with no period, then the imported example’s figures', async () => {
+    await services['workspace:create']({ name: 'rates' })
+    const empty = await services['commitments:rates']({ period: null, asOf: '2023-01-31' })
+    expect(CHANNELS['commitments:rates'].response.parse(empty)).toMatchObject({
+      period: null,
+      periods: [],
+      totals: [],
+      commitments: [],
+      asOf: '2023-01-31',
+      contractsImported: false,
+    })
+    const staged = await services.stageFile(ZERO, 'zero.csv')
+    const { jobId } = await services['import:start']({
+      files: [staged.token],
+      assume: { BillingCurrency: 'USD' },
+    })
+    expect((await waitForJob(jobId)).results[0]?.record?.status).toBe('imported')
+
+    const rates = CHANNELS['commitments:rates'].response.parse(
+      await services['commitments:rates']({ period: '2023-01', asOf: null }),
+    )
+    expect(rates).toMatchObject({ period: '2023-01', periods: ['2023-01'], asOf: '2023-01-01' })
+    // The example's Unused row: EffectiveCost 1.50, nothing used.
+    expect(rates.commitments).toMatchObject([
+      { committed: '1.5', used: '0', unused: '1.5', utilization: '0' },
+    ])
+  })
+
+  it('is refused by its contract with a malformed period or an extra field', () => {
+    const request = CHANNELS['commitments:rates'].request
+    expect(request.safeParse({ period: '2023-1', asOf: null }).success).toBe(false)
+    expect(request.safeParse({ period: '2023-13', asOf: null }).success).toBe(false)
+    expect(request.safeParse({ period: null, asOf: '/etc/passwd' }).success).toBe(false)
+    expect(request.safeParse({ period: null, asOf: null, path: '/tmp/x' }).success).toBe(false)
+    expect(request.safeParse({ period: '2023-01', asOf: '2023-01-31' }).success).toBe(true)
+  })
+
+  it('refuses without an open workspace', async () => {
+    await expect(services['commitments:rates']({ period: null, asOf: null })).rejects.toMatchObject(
+      {
+        error: { code: 'NO_WORKSPACE' },
+      },
+    )
+  })
+})
