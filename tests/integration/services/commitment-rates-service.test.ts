@@ -7,7 +7,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
 import { createServices } from '../../../electron/core/services'
+import { commitmentRowsRequest } from '../../../shared/commitments/commitment-rows'
 import { CHANNELS, type ImportJob } from '../../../shared/contract'
+import { sumDecimals } from '../../../shared/money'
 import { sample, tempDir } from '../../helpers/paths'
 
 const ZERO = sample(
@@ -66,6 +68,29 @@ describe('commitments:rates', () => {
     expect(rates.commitments).toMatchObject([
       { committed: '1.5', used: '0', unused: '1.5', utilization: '0' },
     ])
+
+    // Each figure's rows (the Rows drawer's request) sum to the figure.
+    const [commitment] = rates.commitments
+    const rowsOf = async (figure: 'committed' | 'used' | 'unused' | 'purchases') => {
+      const page = CHANNELS['rows:page'].response.parse(
+        await services['rows:page'](
+          commitmentRowsRequest(figure, '2023-01', 'USD', commitment!.id),
+        ),
+      )
+      const at = (name: string) => page.columns.indexOf(name)
+      return {
+        rows: page.total,
+        effective: sumDecimals(page.rows.map((r) => r[at('EffectiveCost')] ?? '0')),
+        billed: sumDecimals(page.rows.map((r) => r[at('BilledCost')] ?? '0')),
+      }
+    }
+    expect(await rowsOf('unused')).toEqual({ rows: 1, effective: '1.5', billed: '0' })
+    expect(await rowsOf('committed')).toEqual({ rows: 1, effective: '1.5', billed: '0' })
+    expect(await rowsOf('used')).toEqual({ rows: 0, effective: '0', billed: '0' })
+    expect(await rowsOf('purchases')).toEqual({ rows: 1, effective: '0', billed: '1.5' })
+    // All commitments of the currency: the totals' figure.
+    const all = await services['rows:page'](commitmentRowsRequest('unused', '2023-01', 'USD', null))
+    expect(all.total).toBe(1)
   })
 
   it('is refused by its contract with a malformed period or an extra field', () => {

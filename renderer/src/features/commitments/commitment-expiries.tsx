@@ -1,0 +1,59 @@
+/** The contract commitments ending within 30, 60 or 90 days of the "as of" day (FOCUS Contract Commitment dataset). */
+import { Badge, Stack, Table, Text, Title } from '@mantine/core'
+import type { CommitmentRates } from '../../../../shared/contract'
+import { Money } from './figure-button'
+
+const COLORS = { 30: 'red', 60: 'orange', 90: 'yellow' } as const
+
+/** The expiry list, or why there is none. */
+export function CommitmentExpiries({ rates }: { rates: CommitmentRates }) {
+  const expiring = rates.terms.filter((t) => t.expiresWithin !== null)
+  return (
+    <Stack gap="xs" data-testid="commitment-expiries">
+      <Title order={4}>Ending within 90 days of {rates.asOf}</Title>
+      {!rates.contractsImported ? (
+        <Text c="dimmed" size="sm">
+          No Contract Commitment dataset is imported: terms, start and end dates are not known.
+          Import the provider&apos;s FOCUS Contract Commitment file to see them.
+        </Text>
+      ) : expiring.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="commitment-expiries-none">
+          None of the {rates.terms.length} contract commitments ends within 90 days.
+        </Text>
+      ) : (
+        <Table data-testid="commitment-expiries-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>ContractCommitmentId</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Term</Table.Th>
+              <Table.Th>Start</Table.Th>
+              <Table.Th>End</Table.Th>
+              <Table.Th>Within</Table.Th>
+              <Table.Th ta="right">ContractCommitmentCost</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {expiring.map((t) => (
+              <Table.Tr key={t.id} data-testid="commitment-expiry">
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{t.id}</Table.Td>
+                <Table.Td>{t.type ?? '—'}</Table.Td>
+                <Table.Td>{t.term ?? '—'}</Table.Td>
+                <Table.Td>{t.start?.slice(0, 10) ?? '—'}</Table.Td>
+                <Table.Td>{t.end?.slice(0, 10) ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Badge color={COLORS[t.expiresWithin ?? 90]} variant="light">
+                    {t.expiresWithin} days ({t.daysLeft} left)
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {t.cost === null ? '—' : <Money value={t.cost} currency={t.currency} />}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  )
+}
