@@ -47,6 +47,7 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
               (mapping and driver tables come from focal allocate --mapping/--driver)
   --metric    billed (BilledCost, the invoice; default) or effective (amortized EffectiveCost)
   --budgets   CSV with target,currency,amount[,period]: Budget and Variance columns in the pack
+              (the file wins; without it, the workspace's budgets of the period, focal budgets)
   --ledger    CSV with target,ledger_account,cost_center_code: each cost center's expense
               account and code in the journal
   --credit-account  the account the cloud invoice was booked to (the journal's credit side);
@@ -80,8 +81,9 @@ function parseFormats(text: string | undefined): PackFormat[] | string {
   return formats as PackFormat[]
 }
 
-function readBudgets(path: string | undefined): Budget[] {
-  if (!path) return []
+function readBudgets(path: string | undefined): Budget[] | undefined {
+  // Without a file the pack reads the workspace's budgets of the period.
+  if (!path) return undefined
   let text: string
   try {
     text = readFileSync(path, 'utf8')

@@ -30,6 +30,8 @@ export interface LinesSource {
   (ws: Workspace, period: Period, metric: CostMetric): Promise<LinesTable>
   /** Checks the request before any work (e.g. that a column exists); optional. */
   check?: (ws: Workspace) => Promise<void>
+  /** The column or tag the lines are grouped by ("tag:team"), when it is one; the pack reads that dimension's budgets. */
+  dimension?: string
 }
 
 /** The no-rules source: target = the value of a column or tag. */
@@ -40,5 +42,6 @@ export function dimensionLinesSource(by: Dimension): LinesSource {
     allocation: null,
   })
   source.check = (ws) => checkDimension(ws, by)
+  source.dimension = dimensionLabel(by)
   return source
 }

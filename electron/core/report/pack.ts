@@ -23,6 +23,7 @@ import {
   type ReportModel,
 } from '../../../shared/report'
 import type { CostMetric } from '../allocate/lines'
+import { packBudgets } from '../budgets/pack-budgets'
 import { packCloseFacts, recordPackExport } from '../close/pack-close'
 import { withReportingCurrency } from '../fx/report-currency'
 import { sha256File } from '../ingest/hash'
@@ -54,6 +55,7 @@ export interface PackOptions {
   logo?: string | null
   /** Rows of the top-resources and by-service tables before "Other". */
   topN?: number
+  /** Budgets from a file; when absent, the workspace's budgets of the period (core/budgets/pack-budgets.ts). */
   budgets?: readonly Budget[]
   /** Ledger account of journal lines of cost centers the mapping does not name; default tag:ledger_account. */
   ledger?: Dimension
@@ -138,7 +140,7 @@ export async function writePack(
 
   check()
   onProgress({ phase: 'facts', done: 0, total: 1 })
-  const read = await time('facts', () =>
+  const read = await time('facts', async () =>
     readFacts(ws, {
       kind: options.kind,
       period: options.period,
@@ -146,7 +148,10 @@ export async function writePack(
       source: options.source,
       company: options.company ?? null,
       topN: options.topN ?? 10,
-      budgets: budgetsOfPeriod(options.budgets ?? [], options.period),
+      // A budgets file wins; without one, the workspace's budgets of the month (core/budgets).
+      budgets: options.budgets
+        ? budgetsOfPeriod(options.budgets, options.period)
+        : await packBudgets(ws, options.period, options.source.dimension ?? null),
       ledger: options.ledger ?? parseDimension('tag:ledger_account'),
       now: options.now,
     }),
