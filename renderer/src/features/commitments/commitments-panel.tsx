@@ -33,7 +33,8 @@ export function CommitmentsPanel() {
       <Group align="flex-end" gap="md">
         <Select
           label="Billing period"
-          data={rates?.periods ?? []}
+          // The period asked stays pickable even when another workspace lacks it.
+          data={periodChoices(rates?.periods ?? [], rates?.period ?? null)}
           value={rates?.period ?? null}
           onChange={(value) => value && void setPeriod(value)}
           allowDeselect={false}
@@ -85,4 +86,9 @@ export function CommitmentsPanel() {
       {rates ? <CommitmentExpiries rates={rates} /> : null}
     </Stack>
   )
+}
+
+/** The periods to pick from: the data's, and the one asked if the data lacks it. */
+function periodChoices(periods: readonly string[], asked: string | null): string[] {
+  return asked === null || periods.includes(asked) ? [...periods] : [asked, ...periods]
 }
