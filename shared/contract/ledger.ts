@@ -92,7 +92,7 @@ export const LedgerWeekSchema = z.object({
 /** A week's ledger. */
 export type LedgerWeek = z.infer<typeof LedgerWeekSchema>
 
-const Key = { week: Week, by: By, value: Value }
+const Key = { week: Week, by: By.optional(), value: Value }
 
 /** What `ledger:explain` takes: the mover's key, the text and its owner. */
 export const LedgerExplainRequestSchema = z

@@ -19,6 +19,7 @@ import {
   LEDGER_EXPLANATIONS_SQL,
   SIGN_LEDGER_EXPLANATION_SQL,
 } from './ledger-sql'
+import { resolveLedgerBy } from './ledger-dimension'
 import { requestWeek } from './week-request'
 
 /** The map key of a dimension value (NULL, the rows without one, apart from any text). */
@@ -50,16 +51,19 @@ export async function readExplanations(
   return new Map(rows.map((r) => [valueKey(text(r.value)), toExplanation(r)]))
 }
 
-async function readOne(
-  ws: Workspace,
-  key: LedgerSignOffRequest,
-): Promise<LedgerExplanation | null> {
+/** A mover's key with its dimension resolved to its label. */
+interface MoverKey {
+  readonly week: string
+  readonly by: string
+  readonly value: string | null
+}
+
+async function readOne(ws: Workspace, key: MoverKey): Promise<LedgerExplanation | null> {
   const [row] = await ws.all(LEDGER_EXPLANATION_SQL, [key.week, key.by, key.value])
   return row ? toExplanation(row) : null
 }
 
-const subject = (key: LedgerSignOffRequest): string =>
-  `${key.week} ${key.by}=${key.value ?? '(none)'}`
+const subject = (key: MoverKey): string => `${key.week} ${key.by}=${key.value ?? '(none)'}`
 
 /**
  * Saves the explanation of a mover. The same text and owner again keep the sign-off; a changed
@@ -70,7 +74,8 @@ export async function explainMover(
   request: LedgerExplainRequest,
 ): Promise<LedgerExplanation> {
   requestWeek(request.week)
-  const key = { week: request.week, by: request.by, value: request.value }
+  const { label } = await resolveLedgerBy(ws, request.by)
+  const key = { week: request.week, by: label, value: request.value }
   return ws.transaction(async () => {
     const before = await readOne(ws, key)
     const same = before?.text === request.text && before.owner === request.owner
@@ -102,9 +107,10 @@ export async function explainMover(
 /** Signs off a mover's explanation as the operating-system user; there must be one to sign. */
 export async function signOffMover(
   ws: Workspace,
-  key: LedgerSignOffRequest,
+  request: LedgerSignOffRequest,
 ): Promise<LedgerExplanation> {
-  requestWeek(key.week)
+  requestWeek(request.week)
+  const key = { ...request, by: (await resolveLedgerBy(ws, request.by)).label }
   return ws.transaction(async () => {
     const before = await readOne(ws, key)
     if (!before)

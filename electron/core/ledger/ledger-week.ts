@@ -4,7 +4,6 @@
  * with its stored explanation and whether it still needs a sign-off. Read on its own reader,
  * so a running import does not hold it up.
  */
-import type { DuckDBConnection } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
 import type { CostMetricName } from '../../../shared/contract/allocation'
 import type {
@@ -15,13 +14,12 @@ import type {
 } from '../../../shared/contract/ledger'
 import { atLeast, change } from '../../../shared/ledger/change'
 import { shiftIsoWeek } from '../../../shared/ledger/iso-week'
-import { dimensionLabel, parseDimension } from '../../../shared/pivot'
 import { PivotSpecError } from '../../../shared/sql/pivot-where-sql'
 import { focusColumnNames } from '../query/catalog'
 import { hasInvalidTags } from '../query/pivot'
-import { loadTagGroups, loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { readExplanations, valueKey } from './explanations'
+import { resolveLedgerBy } from './ledger-dimension'
 import { requestWeek } from './week-request'
 import {
   ledgerDaysSql,
@@ -40,17 +38,6 @@ export const DEFAULT_TOP = 10
  */
 export const SIGN_OFF_THRESHOLD = { amount: '1000', percent: '20' } as const
 
-/** The owner dimension: `tag:owner` when the data has it, else `tag:team`, else SubAccountName. */
-export async function ownerDimension(
-  ws: Workspace,
-  connection: DuckDBConnection = ws.writer,
-): Promise<string> {
-  const canonical = new Set((await loadTagGroups(ws, connection)).map((g) => g.canonical))
-  for (const key of ['owner', 'team']) if (canonical.has(key)) return `tag:${key}`
-  const columns = await focusColumnNames(ws, connection)
-  return columns.has('SubAccountName') ? 'SubAccountName' : 'BillingAccountName'
-}
-
 /** The ledger of `request.week`. */
 export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Promise<LedgerWeek> {
   const week = requestWeek(request.week)
@@ -59,22 +46,17 @@ export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Pro
   const top = request.top ?? DEFAULT_TOP
   const connection = await ws.reader()
   try {
-    const by = request.by ?? (await ownerDimension(ws, connection))
-    const dimension = parseDimension(by)
+    const { label, dimension, tags } = await resolveLedgerBy(ws, request.by, connection)
     const scope: LedgerScope = {
       columns: await focusColumnNames(ws, connection),
       guardJson: await hasInvalidTags(ws, connection),
-      ...(dimension.kind === 'tag' ? { tags: await loadTagResolver(ws, connection) } : {}),
+      ...(tags ? { tags } : {}),
       dimension,
       metric,
       lastStart: last.start,
       start: week.start,
       end: week.end,
     }
-    const label =
-      dimension.kind === 'tag' && scope.tags
-        ? `tag:${scope.tags(dimension.key).canonical}`
-        : dimensionLabel(dimension)
     const query = async (q: LedgerQuery): Promise<Record<string, unknown>[]> =>
       ws.all(q.sql, q.params, connection)
     const compiled = compile(() => ledgerValuesSql(scope, top))
