@@ -5,8 +5,17 @@
  * (divideDecimals), never as DOUBLE. Definitions: shared/commitments/commitment-definitions.ts.
  */
 
-/** Rows of the billing period $1. The session TimeZone is UTC (db/connect.ts). */
-const PERIOD_ROWS = `SELECT * FROM focus WHERE strftime(BillingPeriodStart, '%Y-%m') = $1`
+/**
+ * The columns read, of the rows of billing period $1 (YYYY-MM). A range on BillingPeriodStart
+ * (the session TimeZone is UTC, db/connect.ts) rather than strftime(…) = $1, so DuckDB can
+ * skip row groups of other months; the rows are the same.
+ */
+const PERIOD_ROWS = `SELECT ChargeCategory, CommitmentDiscountStatus, CommitmentDiscountId,
+    CommitmentDiscountType, CommitmentDiscountCategory, CommitmentDiscountQuantity,
+    CommitmentDiscountUnit, PricingCategory, ServiceName, BillingCurrency, EffectiveCost,
+    ListCost, BilledCost
+  FROM focus WHERE BillingPeriodStart >= CAST($1 || '-01' AS TIMESTAMPTZ)
+    AND BillingPeriodStart < CAST($1 || '-01' AS TIMESTAMPTZ) + INTERVAL 1 MONTH`
 
 // FOCUS 1.4 §CommitmentDiscountStatus: set on Usage rows that consumed (Used) or left
 // unconsumed (Unused) a commitment discount. Purchase rows carry none and are kept apart.
@@ -20,7 +29,7 @@ const sum = (column: string, where: string): string =>
 const count = (what: string, where: string): string =>
   `count(${what}) FILTER (WHERE ${where})::BIGINT`
 
-/** Every billing period of the data, latest first. */
+/** Every billing period of the data (YYYY-MM of BillingPeriodStart in UTC), latest first. */
 export const RATE_PERIODS_SQL = `SELECT DISTINCT strftime(BillingPeriodStart, '%Y-%m') AS period
   FROM focus WHERE BillingPeriodStart IS NOT NULL ORDER BY period DESC`
 
@@ -47,16 +56,17 @@ export const COMMITMENT_RATES_SQL = `SELECT CommitmentDiscountId AS id, BillingC
   ORDER BY BillingCurrency NULLS LAST, CommitmentDiscountId`
 
 // Eligible for coverage: covered usage, and on-demand (Standard) usage of a service that
-// commitments covered in the period (NULL ServiceName matching NULL).
+// commitments covered in the period (NULL ServiceName matching NULL; `covered` from the join).
 const ELIGIBLE = `(${USED}) OR (ChargeCategory = 'Usage' AND PricingCategory = 'Standard'
-    AND CommitmentDiscountStatus IS DISTINCT FROM 'Unused' AND EXISTS (SELECT 1 FROM covered_services s
-      WHERE s.ServiceName IS NOT DISTINCT FROM p.ServiceName))`
+    AND CommitmentDiscountStatus IS DISTINCT FROM 'Unused' AND covered)`
 // Usage that ran: every Usage row but the Unused commitment rows (their ListCost is not usage).
 const RAN = `ChargeCategory = 'Usage' AND CommitmentDiscountStatus IS DISTINCT FROM 'Unused'`
 
 /** Per currency of period $1: commitment, coverage, savings and ESR sums with their row counts. */
 export const COMMITMENT_TOTALS_SQL = `WITH p AS (${PERIOD_ROWS}),
-  covered_services AS (SELECT DISTINCT ServiceName FROM p WHERE ${USED})
+  covered_services AS (SELECT DISTINCT ServiceName AS service, TRUE AS covered FROM p WHERE ${USED}),
+  t AS (SELECT p.*, coalesce(s.covered, FALSE) AS covered FROM p
+    LEFT JOIN covered_services s ON s.service IS NOT DISTINCT FROM p.ServiceName)
   SELECT BillingCurrency AS currency,
     ${sum('EffectiveCost', USED)} AS used,
     ${sum('EffectiveCost', UNUSED)} AS unused,
@@ -72,6 +82,6 @@ export const COMMITMENT_TOTALS_SQL = `WITH p AS (${PERIOD_ROWS}),
     ${count('ListCost', RAN)} AS usage_list_rows,
     ${sum('EffectiveCost', "ChargeCategory = 'Usage'")} AS usage_effective,
     ${sum('BilledCost', PURCHASE)} AS purchases
-  FROM p GROUP BY BillingCurrency
+  FROM t GROUP BY BillingCurrency
   HAVING count(*) FILTER (WHERE ChargeCategory = 'Usage' OR ${PURCHASE}) > 0
   ORDER BY BillingCurrency NULLS LAST`
