@@ -14,6 +14,13 @@ import { daily, writeRows } from './fixture'
 
 let ws: Workspace
 const CHANGE = '2024-09-01'
+const VM1 = [
+  {
+    dimension: { kind: 'column' as const, name: 'ResourceId' },
+    op: 'in' as const,
+    values: ['vm-1'],
+  },
+]
 
 beforeAll(async () => {
   ws = await freshWorkspace('realized')
@@ -30,7 +37,7 @@ const item = (patch: Partial<BacklogInput>): BacklogInput => ({
   title: 'Right-size vm-1',
   scope: {
     kind: 'filter',
-    filters: [{ dimension: { kind: 'column', name: 'ResourceId' }, op: 'in', values: ['vm-1'] }],
+    filters: VM1,
     conditions: [],
   },
   owner: 'platform',
@@ -73,12 +80,12 @@ describe('realizedSavings', () => {
             afterDaily: '60',
             realizedMonthly: '1200',
             beforeRows: {
-              filters: item({}).scope.kind === 'filter' ? [...item({}).scope.filters] : [],
+              filters: VM1,
               conditions: [],
               dateRange: { start: '2024-08-02', end: CHANGE },
             },
             afterRows: {
-              filters: item({}).scope.kind === 'filter' ? [...item({}).scope.filters] : [],
+              filters: VM1,
               conditions: [],
               dateRange: { start: CHANGE, end: '2024-10-01' },
             },
