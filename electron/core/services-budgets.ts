@@ -5,7 +5,7 @@
  */
 import type { FocalApi } from '../../shared/contract'
 import type { BUDGET_CHANNELS } from '../../shared/contract/budgets'
-import { budgetReport } from './budgets/budget-status'
+import { budgetReport, dataDays } from './budgets/budget-status'
 import { deleteBudget, exportBudgets, importBudgets, setBudget } from './budgets/budget-store'
 import type { Workspace } from './workspace/workspace'
 
@@ -15,8 +15,14 @@ export type BudgetChannel = keyof typeof BUDGET_CHANNELS
 /** Creates the handlers; `workspace` gives the open workspace or fails. */
 export function createBudgetServices(workspace: () => Workspace): Pick<FocalApi, BudgetChannel> {
   return {
-    'budgets:status': ({ period, asOf, metric }) =>
-      budgetReport(workspace(), { period, asOf: asOf ?? null, ...(metric ? { metric } : {}) }),
+    'budgets:status': async ({ period, asOf, metric }) => {
+      const ws = workspace()
+      return budgetReport(ws, {
+        period: period ?? (await defaultPeriod(ws)),
+        asOf: asOf ?? null,
+        ...(metric ? { metric } : {}),
+      })
+    },
     'budgets:set': ({ previous, ...budget }) => setBudget(workspace(), budget, previous),
     'budgets:delete': async (key) => ({ deleted: await deleteBudget(workspace(), key) }),
     'budgets:import': ({ fileName, text, by }) => importBudgets(workspace(), text, fileName, by),
@@ -25,4 +31,10 @@ export function createBudgetServices(workspace: () => Workspace): Pick<FocalApi,
       text: await exportBudgets(workspace(), period ?? null),
     }),
   }
+}
+
+/** The month of the last day with data; this month (UTC) in an empty workspace. */
+async function defaultPeriod(ws: Workspace): Promise<string> {
+  const { last } = await dataDays(ws)
+  return (last ?? new Date().toISOString()).slice(0, 7)
 }

@@ -87,10 +87,13 @@ export const BudgetAlertSchema = BudgetKeySchema.extend({
 /** An alert. */
 export type BudgetAlert = z.infer<typeof BudgetAlertSchema>
 
-/** What `budgets:status` takes: the month, an "as of" day (default: the last day with data) and the metric. */
+/**
+ * What `budgets:status` takes: the month (default: the month of the last day with data), an
+ * "as of" day (default: the last day with data) and the metric.
+ */
 export const BudgetStatusRequestSchema = z
   .object({
-    period: BudgetPeriod,
+    period: BudgetPeriod.optional(),
     asOf: BudgetDay.nullable().optional(),
     metric: BudgetMetric.optional(),
   })
