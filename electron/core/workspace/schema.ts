@@ -12,6 +12,8 @@ import { FX_TABLES } from '../fx/fx-sql'
 import { LEDGER_TABLES } from '../ledger/ledger-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
+import { UNIT_COST_TABLES } from '../unit-costs/unit-costs-sql'
+import { VENDOR_TABLES } from '../vendors/vendors-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
@@ -151,6 +153,10 @@ export const FORMAT_5_TABLES: readonly string[] = [
   ...LEDGER_TABLES,
   // Budgets per month, dimension value and currency (core/budgets).
   ...BUDGET_TABLES,
+  // Business metrics per date and dimension, and the files they came from (core/unit-costs).
+  ...UNIT_COST_TABLES,
+  // Vendors and contracts entered by hand (core/vendors).
+  ...VENDOR_TABLES,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
