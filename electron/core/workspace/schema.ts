@@ -6,6 +6,7 @@
 import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import { quoteIdent } from '../../../shared/sql/identifiers'
+import { ANOMALY_TABLES } from '../anomalies/anomaly-sql'
 import { BUDGET_TABLES } from '../budgets/budgets-sql'
 import { CLOSE_TABLES } from '../close/close-sql'
 import { FX_TABLES } from '../fx/fx-sql'
@@ -157,6 +158,8 @@ export const FORMAT_5_TABLES: readonly string[] = [
   ...UNIT_COST_TABLES,
   // Vendors and contracts entered by hand (core/vendors).
   ...VENDOR_TABLES,
+  // Anomaly states and the scan's settings (core/anomalies).
+  ...ANOMALY_TABLES,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */

@@ -1,0 +1,115 @@
+/**
+ * Daily cost anomalies (issue 12, Anomalies): what a scan is asked for, the baseline's rules
+ * in words and numbers, and the key an anomaly's state is stored under. The scan itself runs
+ * in DuckDB (electron/core/anomalies/anomaly-sql.ts); `baselineAt` is the same rule in plain
+ * TypeScript, so a person (and a unit test) can follow one day's figures by hand.
+ */
+
+/** The states of an anomaly: new until a person acknowledges, explains or dismisses it. */
+export const ANOMALY_STATES = ['new', 'acknowledged', 'explained', 'dismissed'] as const
+/** One of ANOMALY_STATES. */
+export type AnomalyState = (typeof ANOMALY_STATES)[number]
+
+/** The cost metrics a scan reads: BilledCost unless said. */
+export const ANOMALY_METRICS = ['BilledCost', 'EffectiveCost'] as const
+/** One of ANOMALY_METRICS. */
+export type AnomalyMetric = (typeof ANOMALY_METRICS)[number]
+
+/** A series is one value of each of two dimensions (service × sub account unless said), per currency. */
+export const DEFAULT_SERIES_BY: readonly [string, string] = ['ServiceName', 'SubAccountId']
+
+/** Weeks of same-weekday history the expected value is the median of. */
+export const BASELINE_WEEKS = 4
+/** Days of earlier residuals the deviation is read from. */
+export const DEVIATION_DAYS = 56
+/** Fewest earlier residuals a deviation needs; a younger series is not scored. */
+export const MIN_DEVIATION_DAYS = 28
+/** Days before the first scanned day the scan reads: the deviation's days, each with its own four weeks. */
+export const HISTORY_DAYS = BASELINE_WEEKS * 7 + DEVIATION_DAYS
+/** Scales a median absolute deviation to a standard deviation's size for normal noise. */
+export const MAD_SCALE = '1.4826'
+/** The deviation is never below this share of the expected value (flat series do not explode). */
+export const RELATIVE_FLOOR = '0.01'
+/** Nor below this amount. */
+export const ABSOLUTE_FLOOR = '0.01'
+/** Flagged days of a series in one direction at most this many days apart are one anomaly. */
+export const RUN_GAP_DAYS = 7
+/** An anomaly of this many flagged days or more is a sustained change (a level shift), not a spike. */
+export const SUSTAINED_DAYS = 3
+
+/** The settings a person can change (stored in the workspace). */
+export interface AnomalySettings {
+  /** The least |actual − expected| an anomaly needs, in the series' currency (decimal text). */
+  readonly minAmount: string
+  /** The least |score| (deviations from expected) an anomaly needs. */
+  readonly sensitivity: number
+}
+
+/** Settings of a workspace that never changed them. */
+export const DEFAULT_ANOMALY_SETTINGS: AnomalySettings = { minAmount: '10', sensitivity: 3 }
+
+/** Where a stored state belongs: the series (its dimensions and values), its currency and its first day. */
+export interface AnomalyKey {
+  readonly by: readonly [string, string]
+  readonly values: readonly [string | null, string | null]
+  readonly currency: string | null
+  readonly day: string
+}
+
+/** The stored form of a key: the same series and day always give the same text. */
+export function anomalyKeyText(key: AnomalyKey): string {
+  return JSON.stringify([key.by[0], key.by[1], key.values[0], key.values[1], key.currency, key.day])
+}
+
+/** The method in one paragraph, for the CLI, the screen and the README. */
+export const ANOMALY_METHOD =
+  'Expected = the median of the same weekday over the previous 4 weeks; deviation = 1.4826 × the median ' +
+  '|actual − expected| of the previous 28 days (at least 1% of expected); score = (actual − expected) / ' +
+  'deviation. A day is an anomaly when |score| ≥ the sensitivity and |actual − expected| ≥ the minimum ' +
+  'amount. Such days of one series and direction at most 7 days apart are one anomaly (3 days or more: ' +
+  'sustained, a level shift, which the baseline follows within 3 weeks).'
+
+/** One day's baseline worked out in plain numbers (the SQL's rule; for reading and tests). */
+export interface Baseline {
+  readonly expected: number
+  readonly deviation: number
+}
+
+/**
+ * The baseline of day `t` of a dense daily series `values` (index 0 is the first day): the median
+ * of the same weekday over the previous four weeks, and 1.4826 × the median absolute residual of
+ * the previous 28 days, floored. Null while the series is too young (as the scan leaves it unscored).
+ */
+export function baselineAt(values: readonly number[], t: number): Baseline | null {
+  const expected = expectedAt(values, t)
+  if (expected === null) return null
+  const residuals: number[] = []
+  for (let s = Math.max(0, t - DEVIATION_DAYS); s < t; s++) {
+    const e = expectedAt(values, s)
+    if (e !== null) residuals.push(Math.abs((values[s] ?? 0) - e))
+  }
+  if (residuals.length < MIN_DEVIATION_DAYS) return null
+  const mad = median(residuals) * Number(MAD_SCALE)
+  const floor = Math.max(Number(ABSOLUTE_FLOOR), Math.abs(expected) * Number(RELATIVE_FLOOR))
+  return { expected, deviation: Math.max(mad, floor) }
+}
+
+function expectedAt(values: readonly number[], t: number): number | null {
+  const weeks: number[] = []
+  for (let w = 1; w <= BASELINE_WEEKS; w++) if (t - 7 * w >= 0) weeks.push(values[t - 7 * w] ?? 0)
+  return weeks.length >= BASELINE_WEEKS - 1 ? median(weeks) : null
+}
+
+/** The median of a non-empty list (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+/** The UTC date `days` after (or before, when negative) a YYYY-MM-DD date. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}

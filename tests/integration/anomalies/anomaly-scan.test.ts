@@ -1,0 +1,226 @@
+/**
+ * core/anomalies on a crafted workspace: one USD series alternating 10 and 11 a day across
+ * two resources, with a third resource's 10 on its last day, and the same series in EUR, flat
+ * at 100 and 95 on the last day. Expected figures are worked out by hand (and by shared
+ * baselineAt): expected 10.5, deviation 1.4826 × 0.5; the EUR series' deviation is its 1 %
+ * floor. Also the minimum amount, states kept across a re-scan with their audit entries, and
+ * a run of days (a level shift) folded into one sustained anomaly.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { anomalySeries, scanAnomalies } from '../../../electron/core/anomalies/anomaly-scan'
+import {
+  readSettings,
+  setAnomalyState,
+  writeSettings,
+} from '../../../electron/core/anomalies/anomaly-states'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { addDays, baselineAt } from '../../../shared/anomalies'
+import { HEADER, focusLine } from '../../bench/anomaly-generator'
+import { tempDir } from '../../helpers/paths'
+import { freshWorkspace } from '../../helpers/workspace'
+
+const START = '2025-01-01'
+const LAST = addDays(START, 56) // 2025-02-26
+const usd = Array.from({ length: 57 }, (_, i) => 10 + (i % 2))
+
+function crafted(): string {
+  const lines = [HEADER.join(',')]
+  const add = (resource: string, day: number, cost: string, currency = 'USD') =>
+    lines.push(
+      focusLine({
+        account: 'a1',
+        service: 'Compute',
+        resource,
+        sku: `sku-${resource}`,
+        day: addDays(START, day),
+        cost,
+        currency,
+      }),
+    )
+  for (let d = 0; d <= 56; d++) {
+    add('vm-1', d, '5')
+    add('vm-2', d, String((usd[d] ?? 0) - 5))
+    add('db-1', d, d === 56 ? '95' : '100', 'EUR')
+  }
+  add('vm-3', 56, '10')
+  return `${lines.join('\n')}\n`
+}
+
+let ws: Workspace
+beforeAll(async () => {
+  const file = join(tempDir(), 'crafted.csv')
+  writeFileSync(file, crafted())
+  ws = await freshWorkspace('anomalies')
+  expect((await importFile(ws, file)).status).toBe('imported')
+})
+afterAll(() => ws.close())
+
+describe('scanAnomalies', () => {
+  it('finds the spike and the drop with exact expected, deviation, band, score and drivers', async () => {
+    const scan = await scanAnomalies(ws, { from: LAST, to: LAST, minAmount: '1' })
+    expect([scan.from, scan.to, scan.by, scan.metric]).toEqual([
+      LAST,
+      LAST,
+      ['ServiceName', 'SubAccountId'],
+      'BilledCost',
+    ])
+    const base = baselineAt(usd, 56)
+    expect(base?.expected).toBe(10.5)
+    expect(
+      scan.anomalies.map((a) => [
+        a.key.currency,
+        a.direction,
+        a.kind,
+        a.actual,
+        a.expected,
+        a.deviation,
+        a.lower,
+        a.upper,
+        a.score,
+        a.excess,
+      ]),
+    ).toEqual([
+      // 1.4826 × 0.5 = 0.7413; band 10.5 ± 3 × 0.7413; score 9.5 / 0.7413.
+      ['USD', 'up', 'spike', '20', '10.5', '0.7413', '8.2761', '12.7239', 12.82, '9.5'],
+      // Flat at 100: MAD 0, so the deviation is its floor, 1 % of 100.
+      ['EUR', 'down', 'spike', '95', '100', '1', '97', '103', -5, '-5'],
+    ])
+    expect(scan.anomalies[0]?.key).toEqual({
+      by: ['ServiceName', 'SubAccountId'],
+      values: ['Compute', 'a1'],
+      currency: 'USD',
+      day: LAST,
+    })
+    expect(
+      scan.anomalies[0]?.drivers.map((d) => [d.resourceId, d.actual, d.expected, d.change]),
+    ).toEqual([
+      ['vm-3', '10', '0', '10'],
+      // vm-2: 5 on the day against the median of 6, 5, 6, 5.
+      ['vm-2', '5', '5.5', '-0.5'],
+      ['vm-1', '5', '5', '0'],
+    ])
+  })
+
+  it('leaves out a change below the minimum amount (default 10) and below the sensitivity', async () => {
+    expect((await scanAnomalies(ws, { from: LAST, to: LAST })).anomalies).toEqual([])
+    const strict = await scanAnomalies(ws, { from: LAST, to: LAST, minAmount: '1', sensitivity: 6 })
+    expect(strict.anomalies.map((a) => a.key.currency)).toEqual(['USD'])
+  })
+
+  it('charts the series with its band, and no band before it has 28 residuals', async () => {
+    const series = await anomalySeries(ws, {
+      by: ['ServiceName', 'SubAccountId'],
+      values: ['Compute', 'a1'],
+      currency: 'USD',
+      from: addDays(START, 47),
+      to: LAST,
+    })
+    expect(series.points.map((p) => p.day)).toEqual(
+      Array.from({ length: 10 }, (_, i) => addDays(START, 47 + i)),
+    )
+    expect(series.points[0]).toEqual({
+      day: addDays(START, 47),
+      actual: '11',
+      expected: null,
+      lower: null,
+      upper: null,
+    })
+    for (const [i, point] of series.points.entries()) {
+      const b = baselineAt([...usd.slice(0, 56), 20], 47 + i)
+      expect(point.expected === null ? null : Number(point.expected)).toBe(b ? b.expected : null)
+      if (b) expect(Number(point.upper) - Number(point.expected)).toBeCloseTo(3 * b.deviation, 9)
+    }
+    expect(series.points.at(-1)).toMatchObject({ actual: '20', expected: '10.5', upper: '12.7239' })
+  })
+
+  it('keeps a state across a re-scan, audited, and the settings too', async () => {
+    const first = await scanAnomalies(ws, { from: LAST, to: LAST, minAmount: '1' })
+    const key = first.anomalies[0]?.key
+    if (!key) throw new Error('no anomaly')
+    expect(first.anomalies[0]?.state.state).toBe('new')
+    const stored = await setAnomalyState(ws, {
+      key,
+      state: 'explained',
+      note: 'Load test on vm-3',
+      owner: 'platform',
+    })
+    expect(stored).toMatchObject({
+      state: 'explained',
+      note: 'Load test on vm-3',
+      owner: 'platform',
+    })
+    await expect(setAnomalyState(ws, { key, state: 'explained', note: ' ' })).rejects.toThrow(
+      /explanation needs its text/,
+    )
+    await writeSettings(ws, { minAmount: '1.50', sensitivity: 4 })
+    expect(await readSettings(ws)).toEqual({ minAmount: '1.5', sensitivity: 4 })
+    // A re-scan of a wider range, on the stored settings, finds the same anomaly in its state.
+    const again = await scanAnomalies(ws, { from: addDays(LAST, -3), to: LAST })
+    expect(again.settings).toEqual({ minAmount: '1.5', sensitivity: 4 })
+    expect(
+      again.anomalies.map((a) => [a.key.currency, a.state.state, a.state.note, a.state.owner]),
+    ).toEqual([
+      ['USD', 'explained', 'Load test on vm-3', 'platform'],
+      ['EUR', 'new', null, null],
+    ])
+    expect(
+      (await scanAnomalies(ws, { from: LAST, to: LAST, states: ['new'] })).anomalies.map(
+        (a) => a.key.currency,
+      ),
+    ).toEqual(['EUR'])
+    const audit = await ws.all(
+      "SELECT action, subject, details FROM audit_log WHERE action LIKE 'anomaly.%' ORDER BY seq",
+    )
+    expect(audit.map((r) => [r.action, r.subject, JSON.parse(String(r.details))])).toEqual([
+      [
+        'anomaly.state',
+        '["ServiceName","SubAccountId","Compute","a1","USD","2025-02-26"]',
+        { state: 'explained', note: 'Load test on vm-3', owner: 'platform' },
+      ],
+      ['anomaly.settings', null, { minAmount: '1.5', sensitivity: '4' }],
+    ])
+    await writeSettings(ws, { minAmount: '10', sensitivity: 3 })
+  })
+})
+
+describe('a level shift', () => {
+  it('is one sustained anomaly from its first day, and the baseline adapts', async () => {
+    const lines = [HEADER.join(',')]
+    // 10 and 11 alternating for 70 days, then 30 and 31 for 35 days.
+    for (let d = 0; d < 105; d++)
+      lines.push(
+        focusLine({
+          account: 'a2',
+          service: 'Storage',
+          resource: 'disk',
+          sku: 'gb',
+          day: addDays(START, d),
+          cost: String((d < 70 ? 10 : 30) + (d % 2)),
+        }),
+      )
+    const file = join(tempDir(), 'shift.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const shifted = await freshWorkspace('shift')
+    try {
+      expect((await importFile(shifted, file)).status).toBe('imported')
+      const scan = await scanAnomalies(shifted, {
+        from: addDays(START, 60),
+        to: addDays(START, 104),
+      })
+      expect(
+        scan.anomalies.map((a) => [a.key.day, a.through, a.kind, a.direction, a.days]),
+      ).toEqual([
+        // Days 70 to 83 each, then the odd (31) days 85, 87 and 89 while two of the four same
+        // weekdays are still at the old level; from day 91 three are at the new one, and so is
+        // expected. The figures are those of the first day: 30 against 10.5.
+        [addDays(START, 70), addDays(START, 89), 'sustained', 'up', 17],
+      ])
+      expect([scan.anomalies[0]?.actual, scan.anomalies[0]?.expected]).toEqual(['30', '10.5'])
+    } finally {
+      await shifted.close()
+    }
+  })
+})
