@@ -139,6 +139,7 @@ export function ResourcesTable({ report }: { report: ComplianceReport }) {
             key={`${r.resourceId}|${r.service}|${r.owner}|${r.currency}`}
             data-testid="compliance-resource"
             data-index={i}
+            data-resource={r.resourceId ?? ''}
             style={{ cursor: 'pointer' }}
             onClick={() => open(r)}
             title="Open this resource's rows"
