@@ -52,14 +52,14 @@ export function parseBudgetLines(text: string, fileName: string, by?: string): B
     })
   const lines: BudgetLine[] = []
   const seen = new Map<string, number>()
-  for (const { fields, line } of csv.records) {
+  for (const [index, { fields, line }] of csv.records.entries()) {
     const bad = (column: string, message: string, hint: string): never =>
       fail('BAD_VALUE', `${fileName} line ${line}, column ${column}: ${message}`, {
         hint: `${hint} Nothing was imported.`,
         location: {
           file: fileName,
           line,
-          row: line - 1,
+          row: index + 1,
           column,
           value: fields[csv.optional(column)],
         },

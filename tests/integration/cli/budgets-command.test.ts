@@ -35,7 +35,7 @@ describe('focal budgets', () => {
     expect(refused.stderr).toContain(
       'error [BAD_VALUE]: bad.csv line 3, column amount: "lots" is not an amount.',
     )
-    expect(refused.stderr).toContain('where: bad.csv, line 3, column amount')
+    expect(refused.stderr).toContain('where: bad.csv, row 2, line 3, column amount')
     expect(refused.stderr).not.toContain(dir)
 
     const good = join(dir, 'budgets.csv')
@@ -48,6 +48,8 @@ describe('focal budgets', () => {
 
     const status = await focal('budgets', '-w', ws, '--period', '2025-06')
     expect(status.code).toBe(0)
+    // formatMoney puts a no-break space between the code and the digits.
+    status.stdout = status.stdout.replaceAll('\u00a0', ' ')
     expect(status.stdout).toContain('Budgets 2025-06, as of 2025-06-22, BilledCost.')
     expect(status.stdout).toContain('Weekday-aware run rate')
     expect(status.stdout).toMatch(/ml\s+USD 1,000\.00\s+USD 880\.00\s+88%\s+USD 1,200\.00/)
