@@ -20,39 +20,15 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { addDays, baselineAt } from '../../../shared/anomalies'
 import { HEADER, focusLine } from '../../bench/anomaly-generator'
 import { tempDir } from '../../helpers/paths'
+import { LAST, START, USD_DAYS, craftedCsv } from './fixture'
 import { freshWorkspace } from '../../helpers/workspace'
 
-const START = '2025-01-01'
-const LAST = addDays(START, 56) // 2025-02-26
-const usd = Array.from({ length: 57 }, (_, i) => 10 + (i % 2))
-
-function crafted(): string {
-  const lines = [HEADER.join(',')]
-  const add = (resource: string, day: number, cost: string, currency = 'USD') =>
-    lines.push(
-      focusLine({
-        account: 'a1',
-        service: 'Compute',
-        resource,
-        sku: `sku-${resource}`,
-        day: addDays(START, day),
-        cost,
-        currency,
-      }),
-    )
-  for (let d = 0; d <= 56; d++) {
-    add('vm-1', d, '5')
-    add('vm-2', d, String((usd[d] ?? 0) - 5))
-    add('db-1', d, d === 56 ? '95' : '100', 'EUR')
-  }
-  add('vm-3', 56, '10')
-  return `${lines.join('\n')}\n`
-}
+const usd = USD_DAYS
 
 let ws: Workspace
 beforeAll(async () => {
   const file = join(tempDir(), 'crafted.csv')
-  writeFileSync(file, crafted())
+  writeFileSync(file, craftedCsv())
   ws = await freshWorkspace('anomalies')
   expect((await importFile(ws, file)).status).toBe('imported')
 })
