@@ -1,9 +1,11 @@
 /** The contract commitments ending within 30, 60 or 90 days of the "as of" day (FOCUS Contract Commitment dataset). */
 import { Badge, Stack, Table, Text, Title } from '@mantine/core'
 import type { CommitmentRates } from '../../../../shared/contract'
+import { shortId } from './commitment-table'
 import { Money } from './figure-button'
 
 const COLORS = { 30: 'red', 60: 'orange', 90: 'yellow' } as const
+const NOWRAP = { whiteSpace: 'nowrap' } as const
 
 /** The expiry list, or why there is none. */
 export function CommitmentExpiries({ rates }: { rates: CommitmentRates }) {
@@ -30,22 +32,26 @@ export function CommitmentExpiries({ rates }: { rates: CommitmentRates }) {
               <Table.Th>Start</Table.Th>
               <Table.Th>End</Table.Th>
               <Table.Th>Within</Table.Th>
+              <Table.Th ta="right">Days left</Table.Th>
               <Table.Th ta="right">ContractCommitmentCost</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {expiring.map((t) => (
               <Table.Tr key={t.id} data-testid="commitment-expiry">
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{t.id}</Table.Td>
+                <Table.Td title={t.id} style={{ overflowWrap: 'anywhere' }}>
+                  {shortId(t.id)}
+                </Table.Td>
                 <Table.Td>{t.type ?? '—'}</Table.Td>
-                <Table.Td>{t.term ?? '—'}</Table.Td>
-                <Table.Td>{t.start?.slice(0, 10) ?? '—'}</Table.Td>
-                <Table.Td>{t.end?.slice(0, 10) ?? '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{t.term ?? '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{t.start?.slice(0, 10) ?? '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{t.end?.slice(0, 10) ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={COLORS[t.expiresWithin ?? 90]} variant="light">
-                    {t.expiresWithin} days ({t.daysLeft} left)
+                  <Badge color={COLORS[t.expiresWithin ?? 90]} variant="light" tt="none">
+                    {t.expiresWithin} days
                   </Badge>
                 </Table.Td>
+                <Table.Td ta="right">{t.daysLeft}</Table.Td>
                 <Table.Td ta="right">
                   {t.cost === null ? '—' : <Money value={t.cost} currency={t.currency} />}
                 </Table.Td>

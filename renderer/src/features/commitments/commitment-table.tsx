@@ -56,9 +56,9 @@ function CommitmentRow({ commitment: c, period }: { commitment: CommitmentRate; 
   })
   return (
     <Table.Tr data-testid="commitment-row" data-id={c.id}>
-      <Table.Td maw={320} style={{ overflowWrap: 'anywhere' }}>
-        <Text size="sm" title={c.id}>
-          {c.id}
+      <Table.Td maw={200}>
+        <Text size="sm" title={c.id} style={{ overflowWrap: 'anywhere' }}>
+          {shortId(c.id)}
         </Text>
       </Table.Td>
       <Table.Td>{c.type ?? '—'}</Table.Td>
@@ -108,11 +108,24 @@ function CommitmentRow({ commitment: c, period }: { commitment: CommitmentRate; 
           testId="row-purchases"
         />
       </Table.Td>
-      <Table.Td>
-        {c.contract
-          ? `${c.contract.term ?? ''} to ${c.contract.end?.slice(0, 10) ?? '—'}`.trim()
-          : '—'}
+      <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="row-term">
+        {c.contract ? (
+          <>
+            {c.contract.term ?? '—'}
+            <Text size="xs" c="dimmed">
+              ends {c.contract.end?.slice(0, 10) ?? '—'}
+            </Text>
+          </>
+        ) : (
+          '—'
+        )}
       </Table.Td>
     </Table.Tr>
   )
+}
+
+/** A long provider id (an Azure resource path) by its last two segments; the whole id is its tooltip. */
+export function shortId(id: string): string {
+  const parts = id.split('/').filter((p) => p !== '')
+  return parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : id
 }
