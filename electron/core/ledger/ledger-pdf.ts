@@ -7,6 +7,7 @@ import type { LedgerCurrency, LedgerWeek } from '../../../shared/contract/ledger
 import { findReportFonts } from '../report/fonts'
 import {
   COLOR,
+  fitFontSize,
   CONTENT_WIDTH,
   createPdf,
   ensureSpace,
@@ -18,12 +19,12 @@ import {
 
 /** Column x offsets and widths: value, last week, this week, delta, delta %, sign-off. */
 const COLUMNS = [
-  { title: 'Value', width: 150, align: 'left' },
-  { title: 'Last week', width: 72, align: 'right' },
-  { title: 'This week', width: 72, align: 'right' },
-  { title: 'Delta', width: 72, align: 'right' },
+  { title: 'Value', width: 130, align: 'left' },
+  { title: 'Last week', width: 80, align: 'right' },
+  { title: 'This week', width: 80, align: 'right' },
+  { title: 'Delta', width: 80, align: 'right' },
   { title: 'Delta %', width: 50, align: 'right' },
-  { title: 'Sign-off', width: CONTENT_WIDTH - 416, align: 'left' },
+  { title: 'Sign-off', width: CONTENT_WIDTH - 420, align: 'left' },
 ] as const
 
 function row(doc: Pdf, cells: ReadonlyArray<string>, bold = false): void {
@@ -32,8 +33,13 @@ function row(doc: Pdf, cells: ReadonlyArray<string>, bold = false): void {
   let x = PAGE.margin
   style(doc, bold ? 'bold' : 'regular', 8)
   COLUMNS.forEach((column, i) => {
-    const text = fitText(doc, cells[i] ?? '', column.width - 4, i === 0 ? 'middle' : 'end')
-    doc.text(text, x, y, { width: column.width - 4, align: column.align, lineBreak: false })
+    const width = column.width - 4
+    const cell = cells[i] ?? ''
+    // An amount is exact decimal text: shrunk to fit, never cut (a cut figure cannot be checked).
+    const amount = column.align === 'right' ? fitFontSize(doc, cell, width, 8, 4) : null
+    const text = amount === null ? fitText(doc, cell, width, i === 0 ? 'middle' : 'end') : cell
+    doc.text(text, x, y, { width, align: column.align, lineBreak: false })
+    doc.fontSize(8)
     x += column.width
   })
   doc.x = PAGE.margin

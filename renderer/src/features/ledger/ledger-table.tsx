@@ -3,7 +3,7 @@
  * its explanation and sign-off, and the rest and the total below. A mover row expands to its
  * drivers; every amount opens its rows in the Rows drawer.
  */
-import { ActionIcon, Badge, Button, Group, Table, Text, UnstyledButton } from '@mantine/core'
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core'
 import { Fragment, useState } from 'react'
 import type { LedgerCurrency, LedgerMover, LedgerWeek } from '../../../../shared/contract/ledger'
 import { Amount } from '../../components/amount'
@@ -128,8 +128,8 @@ function MoverRow({ ledger, c, m }: { ledger: LedgerWeek; c: LedgerCurrency; m: 
           </ActionIcon>
         </Table.Td>
         <Table.Td>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" truncate="end" maw={260} title={label(m.value)}>
+          <Stack gap={2} align="flex-start">
+            <Text size="sm" truncate="end" maw={240} title={label(m.value)}>
               {label(m.value)}
             </Text>
             {m.needsSignOff ? (
@@ -137,7 +137,7 @@ function MoverRow({ ledger, c, m }: { ledger: LedgerWeek; c: LedgerCurrency; m: 
                 needs sign-off
               </Badge>
             ) : null}
-          </Group>
+          </Stack>
         </Table.Td>
         <Table.Td ta="right">
           <Figure
@@ -162,7 +162,7 @@ function MoverRow({ ledger, c, m }: { ledger: LedgerWeek; c: LedgerCurrency; m: 
           {c.currency ? <Amount value={m.delta} currency={c.currency} /> : m.delta}
         </Table.Td>
         <Table.Td ta="right">{percent(m.deltaPercent)}</Table.Td>
-        <Table.Td maw={320}>
+        <Table.Td maw={300}>
           {e ? (
             <Text size="sm" data-testid="ledger-explanation">
               {e.text}{' '}
@@ -177,31 +177,33 @@ function MoverRow({ ledger, c, m }: { ledger: LedgerWeek; c: LedgerCurrency; m: 
           )}
         </Table.Td>
         <Table.Td>
-          <Group gap={6} wrap="nowrap">
+          <Stack gap={4} align="flex-start">
             {e?.signedBy ? (
               <Text size="xs" data-testid="ledger-signed">
                 {e.signedBy}, {e.signedAt?.slice(0, 16).replace('T', ' ')} UTC
               </Text>
             ) : null}
-            <Button
-              size="compact-xs"
-              variant="default"
-              onClick={() => setExplaining(true)}
-              data-testid="ledger-explain"
-            >
-              {e ? 'Edit' : 'Explain'}
-            </Button>
-            {e && !e.signedBy ? (
+            <Group gap={6} wrap="nowrap">
               <Button
                 size="compact-xs"
-                disabled={saving}
-                onClick={() => void signOff(key)}
-                data-testid="ledger-signoff"
+                variant="default"
+                onClick={() => setExplaining(true)}
+                data-testid="ledger-explain"
               >
-                Sign off
+                {e ? 'Edit' : 'Explain'}
               </Button>
-            ) : null}
-          </Group>
+              {e && !e.signedBy ? (
+                <Button
+                  size="compact-xs"
+                  disabled={saving}
+                  onClick={() => void signOff(key)}
+                  data-testid="ledger-signoff"
+                >
+                  Sign off
+                </Button>
+              ) : null}
+            </Group>
+          </Stack>
         </Table.Td>
       </Table.Tr>
       {open ? <Drivers ledger={ledger} c={c} m={m} /> : null}
