@@ -62,7 +62,6 @@ describe('ledger channels', () => {
     ])
     const path = join(dir, pdf.fileName)
     writeFileSync(path, Buffer.from(pdf.base64, 'base64'))
-    writeFileSync('/tmp/b11-lg/ledger.pdf', Buffer.from(pdf.base64, 'base64'))
     expect(pdfText(path)).toContain('Weekly cost ledger 2024-W39')
     const total = pdfLines(path).find((l) => l.startsWith('Total '))
     const week = change(billed('2024-09-23', '2024-09-30'), billed('2024-09-16', '2024-09-23'))
