@@ -5,7 +5,8 @@
  * lack it). Sums expected are read from each CSV by the tests' own parser; ratios are
  * worked out by hand beside them (the arithmetic is in the comments).
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { readCommitmentRates } from '../../../electron/core/commitments/commitment-rates'
@@ -13,7 +14,7 @@ import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { CommitmentRatesSchema } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
 import { parseCsv } from '../../helpers/csv-sums'
-import { sample } from '../../helpers/paths'
+import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
 
 const EXAMPLES = 'focus-spec-examples/data'
@@ -232,6 +233,35 @@ describe('commitment rates on the FOCUS spec examples', () => {
       expect.objectContaining({ committed: '0', utilization: null, purchasesBilled: '8760' }),
     ])
     expect(rates.totals[0]).toMatchObject({ committed: '0', purchasesBilled: '8760' })
+  })
+
+  it('keeps each currency apart: a row per currency, never a sum across them', async () => {
+    const zero = `${FLEX}/zero_percent_utilization_without_commitment_discount_flexibility.csv`
+    const full = `${FLEX}/one_hundred_percent_utilization_without_commitment_discount_flexibility.csv`
+    ws = await freshWorkspace()
+    const usd = await importFile(ws, sample(zero), { assume: { BillingCurrency: 'USD' } })
+    // The second example under another name and account, its money in EUR.
+    const text = readFileSync(sample(full), 'utf8')
+    const eur = join(tempDir(), 'eur-commitment.csv')
+    writeFileSync(eur, text)
+    const second = await importFile(ws, eur, {
+      assume: { BillingCurrency: 'EUR', BillingAccountId: 'eu-account' },
+    })
+    expect([usd.status, second.status, second.error?.message]).toEqual([
+      'imported',
+      'imported',
+      undefined,
+    ])
+    const rates = await readCommitmentRates(ws, { period: '2023-01', asOf: null })
+    expect(rates.totals.map((t) => [t.currency, t.committed, t.used, t.utilization])).toEqual([
+      ['EUR', '1.5', '1.5', '1'],
+      ['USD', '1.5', '0', '0'],
+    ])
+    // One commitment id in two currencies: two rows.
+    expect(rates.commitments.map((c) => [c.currency, c.utilization])).toEqual([
+      ['EUR', '1'],
+      ['USD', '0'],
+    ])
   })
 
   it('refuses the purchase examples whose ChargePeriodEnd is not a time (T30:00:00Z), naming row and column', async () => {
