@@ -73,6 +73,8 @@ describe('focal and the Contract Commitment dataset', () => {
     )
     const wrong = await focal('commitments', 'show', '-w', ws)
     expect(wrong.code).toBe(2)
-    expect(wrong.stderr).toContain('focal commitments needs the action list.')
+    expect(wrong.stderr).toContain(
+      'focal commitments has no action "show": give --period YYYY-MM, or list.',
+    )
   })
 })
