@@ -4,7 +4,7 @@ import {
   daysUntil,
   expiryWindow,
   termText,
-} from '../../../electron/core/commitments/commitment-terms'
+} from '../../../../electron/core/commitments/commitment-terms'
 
 describe('commitment terms', () => {
   it('names whole years, whole months, else days', () => {
