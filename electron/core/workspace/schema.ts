@@ -7,8 +7,10 @@ import { FOCUS_COLUMNS, type FocusType } from '../../../shared/focus'
 import { CONTRACT_COMMITMENT_COLUMNS } from '../../../shared/focus/contract-commitment'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import { ANOMALY_TABLES } from '../anomalies/anomaly-sql'
+import { BACKLOG_TABLES } from '../backlog/backlog-sql'
 import { BUDGET_TABLES } from '../budgets/budgets-sql'
 import { CLOSE_TABLES } from '../close/close-sql'
+import { COMPLIANCE_TABLES } from '../compliance/compliance-sql'
 import { FX_TABLES } from '../fx/fx-sql'
 import { LEDGER_TABLES } from '../ledger/ledger-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
@@ -154,12 +156,16 @@ export const FORMAT_5_TABLES: readonly string[] = [
   ...LEDGER_TABLES,
   // Budgets per month, dimension value and currency (core/budgets).
   ...BUDGET_TABLES,
+  // The cost-debt backlog's items (core/backlog).
+  ...BACKLOG_TABLES,
   // Business metrics per date and dimension, and the files they came from (core/unit-costs).
   ...UNIT_COST_TABLES,
   // Vendors and contracts entered by hand (core/vendors).
   ...VENDOR_TABLES,
   // Anomaly states and the scan's settings (core/anomalies).
   ...ANOMALY_TABLES,
+  // The tag policy's saved versions (core/compliance).
+  ...COMPLIANCE_TABLES,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
