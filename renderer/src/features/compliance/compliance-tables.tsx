@@ -9,11 +9,15 @@ import type {
   ComplianceReport,
   ComplianceResource,
 } from '../../../../shared/contract/compliance'
+import { useState } from 'react'
 import { Amount } from '../../components/amount'
 import { useAppStore } from '../../state/store-context'
 import { complianceRowsRequest, type ColumnValue } from './rows-request'
 
 const NONE = '(none)'
+
+/** Resources listed before "Show all": the largest few are what a person fixes first. */
+const FIRST = 10
 
 /** "75.69%", or "—" when there is no cost in scope. */
 export function percentText(percent: string | null): string {
@@ -109,6 +113,8 @@ export function BreakdownTable({
 /** The largest resources to fix; a click opens the resource's rows in the period. */
 export function ResourcesTable({ report }: { report: ComplianceReport }) {
   const openRows = useAppStore((s) => s.openRows)
+  const [all, setAll] = useState(false)
+  const shown = all ? report.resources : report.resources.slice(0, FIRST)
   const period = report.period ?? ''
   const open = (r: ComplianceResource): void =>
     openRows(
@@ -122,60 +128,67 @@ export function ResourcesTable({ report }: { report: ComplianceReport }) {
   if (report.resources.length === 0)
     return <Text c="dimmed">Every resource in scope is tagged as the policy asks.</Text>
   return (
-    <Table striped highlightOnHover data-testid="compliance-resources">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Resource</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>Owner</Table.Th>
-          <Table.Th ta="right">Cost to fix ({report.metric})</Table.Th>
-          <Table.Th>Missing</Table.Th>
-          <Table.Th>Not allowed</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.resources.map((r, i) => (
-          <Table.Tr
-            key={`${r.resourceId}|${r.service}|${r.owner}|${r.currency}`}
-            data-testid="compliance-resource"
-            data-index={i}
-            data-resource={r.resourceId ?? ''}
-            style={{ cursor: 'pointer' }}
-            onClick={() => open(r)}
-            title="Open this resource's rows"
-          >
-            <Table.Td maw={360} style={{ overflowWrap: 'anywhere' }}>
-              {r.resourceName ?? r.resourceId ?? '(no ResourceId)'}
-              {r.resourceName && r.resourceId ? (
-                <Text size="xs" c="dimmed">
-                  {r.resourceId}
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>{r.service ?? ''}</Table.Td>
-            <Table.Td>{r.owner}</Table.Td>
-            <Table.Td ta="right">
-              <Amount value={r.cost} currency={r.currency ?? ''} />
-            </Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                {r.missing.map((k) => (
-                  <Badge key={k} size="sm" color="orange" variant="light">
-                    {k}
-                  </Badge>
-                ))}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              {r.wrong.map((w) => (
-                <Text key={w.key} size="sm">
-                  {w.key} = <Code>{w.values.join(' | ')}</Code>
-                </Text>
-              ))}
-            </Table.Td>
+    <>
+      <Table striped highlightOnHover data-testid="compliance-resources">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Resource</Table.Th>
+            <Table.Th>Service</Table.Th>
+            <Table.Th>Owner</Table.Th>
+            <Table.Th ta="right">Cost to fix ({report.metric})</Table.Th>
+            <Table.Th>Missing</Table.Th>
+            <Table.Th>Not allowed</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((r, i) => (
+            <Table.Tr
+              key={`${r.resourceId}|${r.service}|${r.owner}|${r.currency}`}
+              data-testid="compliance-resource"
+              data-index={i}
+              data-resource={r.resourceId ?? ''}
+              style={{ cursor: 'pointer' }}
+              onClick={() => open(r)}
+              title="Open this resource's rows"
+            >
+              <Table.Td maw={360} style={{ overflowWrap: 'anywhere' }}>
+                {r.resourceName ?? r.resourceId ?? '(no ResourceId)'}
+                {r.resourceName && r.resourceId ? (
+                  <Text size="xs" c="dimmed">
+                    {r.resourceId}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{r.service ?? ''}</Table.Td>
+              <Table.Td>{r.owner}</Table.Td>
+              <Table.Td ta="right">
+                <Amount value={r.cost} currency={r.currency ?? ''} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {r.missing.map((k) => (
+                    <Badge key={k} size="sm" color="orange" variant="light">
+                      {k}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {r.wrong.map((w) => (
+                  <Text key={w.key} size="sm">
+                    {w.key} = <Code>{w.values.join(' | ')}</Code>
+                  </Text>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {report.resources.length > FIRST ? (
+        <Button size="compact-sm" variant="subtle" mt={4} onClick={() => setAll(!all)}>
+          {all ? `Show the ${FIRST} largest` : `Show all ${report.resources.length}`}
+        </Button>
+      ) : null}
+    </>
   )
 }
