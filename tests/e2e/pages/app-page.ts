@@ -2,9 +2,10 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { E2E_TOKEN } from '../support/host'
 
-/** The screens of the navigation. */
-export type ScreenName =
-  'workspace' | 'import' | 'loaded' | 'explore' | 'tags' | 'allocate' | 'reports'
+import type { Screen } from '../../../renderer/src/state/session-slice'
+
+/** The screens of the navigation (the app's own list). */
+export type ScreenName = Screen
 
 /** Page object of the app shell. */
 export class AppPage {
