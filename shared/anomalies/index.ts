@@ -63,11 +63,12 @@ export function anomalyKeyText(key: AnomalyKey): string {
 
 /** The method in one paragraph, for the CLI, the screen and the README. */
 export const ANOMALY_METHOD =
-  'Expected = the median of the same weekday over the previous 4 weeks; deviation = 1.4826 × the median ' +
-  '|actual − expected| of the previous 28 days (at least 1% of expected); score = (actual − expected) / ' +
-  'deviation. A day is an anomaly when |score| ≥ the sensitivity and |actual − expected| ≥ the minimum ' +
-  'amount. Such days of one series and direction at most 7 days apart are one anomaly (3 days or more: ' +
-  'sustained, a level shift, which the baseline follows within 3 weeks).'
+  `Expected = the median of the same weekday over the previous ${BASELINE_WEEKS} weeks; deviation = ` +
+  `${MAD_SCALE} × the median |actual − expected| of the previous ${DEVIATION_DAYS} days (at least 1% of ` +
+  'expected); score = (actual − expected) / deviation. A day is an anomaly when |score| ≥ the ' +
+  'sensitivity and |actual − expected| ≥ the minimum amount. Such days of one series and direction ' +
+  `at most ${RUN_GAP_DAYS} days apart are one anomaly (${SUSTAINED_DAYS} days or more: sustained, a ` +
+  'level shift, which the baseline follows within 3 weeks).'
 
 /** One day's baseline worked out in plain numbers (the SQL's rule; for reading and tests). */
 export interface Baseline {

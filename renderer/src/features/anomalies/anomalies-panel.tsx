@@ -175,7 +175,11 @@ export function AnomaliesPanel() {
                   <Table.Td>
                     {seriesLabel(a)}{' '}
                     <Badge size="xs" variant="light" color={a.direction === 'up' ? 'red' : 'teal'}>
-                      {a.kind === 'sustained' ? 'level shift' : 'spike'}{' '}
+                      {a.kind === 'sustained'
+                        ? 'level shift'
+                        : a.direction === 'up'
+                          ? 'spike'
+                          : 'drop'}{' '}
                       {a.direction === 'up' ? '▲' : '▼'}
                     </Badge>
                   </Table.Td>

@@ -57,6 +57,7 @@ export function AnomalyChart({
           lineStyle: { opacity: 0 },
           symbol: 'none',
           areaStyle: { color: 'rgba(34, 139, 230, 0.15)' },
+          itemStyle: { color: 'rgba(34, 139, 230, 0.4)' },
         },
         {
           name: 'Expected',
