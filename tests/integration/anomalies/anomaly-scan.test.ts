@@ -200,3 +200,46 @@ describe('a level shift', () => {
     }
   })
 })
+
+describe('exact figures', () => {
+  it('keeps the median of cents exact (DuckDB’s own median goes through a DOUBLE)', async () => {
+    const lines = [HEADER.join(',')]
+    // Week by week 2320.87 then 2320.88: each day's four same weekdays hold two of each.
+    for (let d = 0; d < 85; d++)
+      lines.push(
+        focusLine({
+          account: 'a3',
+          service: 'Database',
+          resource: 'db',
+          sku: 'hours',
+          day: addDays(START, d),
+          cost: Math.floor(d / 7) % 2 ? '2320.88' : '2320.87',
+        }),
+      )
+    const file = join(tempDir(), 'cents.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const cents = await freshWorkspace('cents')
+    try {
+      expect((await importFile(cents, file)).status).toBe('imported')
+      const series = await anomalySeries(cents, {
+        by: ['ServiceName', 'SubAccountId'],
+        values: ['Database', 'a3'],
+        currency: 'USD',
+        from: addDays(START, 84),
+        to: addDays(START, 84),
+      })
+      // MAD 0.005 × 1.4826 is below the floor, 1 % of 2320.875: the band is ± 3 × 23.20875.
+      expect(series.points).toEqual([
+        {
+          day: addDays(START, 84),
+          actual: '2320.87',
+          expected: '2320.875',
+          lower: '2251.24875',
+          upper: '2390.50125',
+        },
+      ])
+    } finally {
+      await cents.close()
+    }
+  })
+})
