@@ -131,6 +131,9 @@ test('Azure cost rows with their Contract Commitment dataset: terms, expiries as
   })
   await expect(expiries.getByTestId('commitment-expiry')).toHaveCount(ending.length)
   await screenshotPage(page, join(ROOT, 'test-results', 'commitments-azure.png'))
+  // Every contract commitment with its term, on request.
+  await page.getByTestId('commitment-terms-toggle').click()
+  await expect(page.getByTestId('commitment-term')).toHaveCount(csvRows(AZURE_CONTRACTS).length)
 
   await row.getByTestId('row-used').click()
   const rows = new RowsPage(page)
