@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { sumDecimals } from '../../shared/money'
+import { fromScaled, sumDecimals, toScaled } from '../../shared/money'
 import { parseCsv } from '../helpers/csv-sums'
 import { ROOT } from '../helpers/paths'
 import { BacklogPage } from './pages/backlog-page'
@@ -16,12 +16,13 @@ import { screenshotPage } from './support/screenshot'
 const SAMPLE_CSV = join(ROOT, 'resources', 'demo', 'focus-sample.csv')
 const OWNER_KEYS = new Set(['team', 'budgetowner', 'owner'])
 
-/** EffectiveCost and rows of Atlas Orion's rows carrying no owner tag (any case or separator), without Focal. */
-function untaggedAtlasOrion(): { cost: string; rows: number } {
+/** EffectiveCost and rows of Atlas Orion's rows carrying no owner tag (any case or separator), without Focal; `before` only those charged before that day. */
+function untaggedAtlasOrion(before = '9999'): { cost: string; rows: number } {
   const [header = [], ...rows] = parseCsv(readFileSync(SAMPLE_CSV, 'utf8'))
   const at = (name: string): number => header.indexOf(name)
   const picked = rows.filter((r) => {
     if (r[at('SubAccountName')] !== 'Atlas Orion') return false
+    if ((r[at('ChargePeriodStart')] ?? '') >= before) return false
     const text = r[at('Tags')] ?? ''
     const tags = text === '' || text === 'NULL' ? {} : (JSON.parse(text) as Record<string, unknown>)
     return !Object.entries(tags).some(
@@ -64,5 +65,20 @@ test('backlog: see the candidates, follow one to its rows, accept it into the ba
     'Tag the owner of Atlas Orion',
   )
   await expect(backlog.items.first()).toContainText('proposed')
+
+  // Done on 2024-09-15: 14 days of September before, 16 after; (before/14 − after/16) × 30.
+  await backlog.markDone(0, '2024-09-15')
+  const early = untaggedAtlasOrion('2024-09-15')
+  const late = toScaled(expected.cost) - toScaled(early.cost)
+  const n = 30n * (toScaled(early.cost) * 16n - late * 14n)
+  const d = 14n * 16n
+  const realized = fromScaled((2n * n + (n < 0n ? -d : d)) / (2n * d))
+  await expect(backlog.realized).toHaveCount(1)
+  await expect(
+    backlog.realized.first().getByTestId('realized-monthly').locator('[data-value]'),
+  ).toHaveAttribute('data-value', realized)
   await screenshotPage(page, join(ROOT, 'test-results', 'backlog.png'))
+
+  await backlog.realized.first().getByTestId('realized-before').click()
+  await expect(rows.place).toContainText(`of ${early.rows}`)
 })

@@ -38,4 +38,21 @@ export class BacklogPage {
   get items(): Locator {
     return this.page.getByTestId('backlog-item')
   }
+
+  /** Marks the `index`-th item done on `day` through its edit form and waits for the figures. */
+  async markDone(index: number, day: string): Promise<void> {
+    await this.items.nth(index).getByTestId('backlog-edit').click()
+    const form = this.page.getByTestId('backlog-form')
+    await form.getByTestId('form-status').click()
+    await this.page.getByRole('option', { name: 'done', exact: true }).click()
+    await form.getByTestId('form-change-date').fill(day)
+    await form.getByTestId('form-save').click()
+    await expect(form).toBeHidden()
+    await this.settled()
+  }
+
+  /** The realized savings rows. */
+  get realized(): Locator {
+    return this.page.getByTestId('realized-row')
+  }
 }

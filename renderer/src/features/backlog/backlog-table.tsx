@@ -79,7 +79,12 @@ export function BacklogTable({
               ))}
             </Table.Td>
             <Table.Td>
-              <Button size="xs" variant="subtle" onClick={() => onEdit(item)}>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => onEdit(item)}
+                data-testid="backlog-edit"
+              >
                 Edit
               </Button>
             </Table.Td>

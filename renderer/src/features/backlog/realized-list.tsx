@@ -67,7 +67,7 @@ export function RealizedList({ realized }: { realized: Realized }) {
                           testId="realized-after"
                         />
                       </Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" data-testid="realized-monthly">
                         <Amount value={f.realizedMonthly} currency={f.currency} />
                       </Table.Td>
                       <Table.Td ta="right">
