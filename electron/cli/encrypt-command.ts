@@ -8,6 +8,7 @@ import { DEFAULT_CHUNK_BYTES, DEFAULT_KDF } from '../core/crypto/carry-header'
 import { decryptWorkspace, encryptWorkspace } from '../core/crypto/carry-workspace'
 import { refused } from './format'
 import { MIN_PASSPHRASE_LENGTH, readPassphrase } from './passphrase-prompt'
+import { runSealedCommand, SEALED_HELP } from './sealed-command'
 import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** The command's lines in `focal --help`. */
@@ -19,7 +20,8 @@ export const ENCRYPT_HELP = `focal encrypt -w <workspace.focal> --out <file> [--
       first (it must not be open elsewhere) and the encryption is logged in its
       audit trail. scrypt (N=2^17, r=8, p=1) and AES-256-GCM in 1 MiB chunks, each
       authenticated: a wrong passphrase or a changed, cut or extended file is
-      refused and nothing is written. --out is never replaced without --force.`
+      refused and nothing is written. --out is never replaced without --force.
+  ${SEALED_HELP}`
 
 const OPTIONS = {
   ...WORKSPACE_OPTIONS,
@@ -27,9 +29,10 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
 } as const
 
-/** Runs `focal encrypt|decrypt`; `argv` starts with the command. Exit 0, 1 refused, 2 usage. */
+/** Runs `focal encrypt|decrypt|sealed`; `argv` starts with the command. Exit 0, 1 refused, 2 usage. */
 export async function runEncryptCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
+  if (command === 'sealed') return runSealedCommand(rest)
   const parsed = parseCommand(rest, OPTIONS, ENCRYPT_HELP)
   if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed

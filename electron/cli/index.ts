@@ -117,6 +117,7 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   vendors: runVendorsCommand,
   encrypt: (argv) => runEncryptCommand(['encrypt', ...argv]),
   decrypt: (argv) => runEncryptCommand(['decrypt', ...argv]),
+  sealed: (argv) => runEncryptCommand(['sealed', ...argv]),
 }
 
 async function main(argv: string[]): Promise<number> {
