@@ -11,7 +11,11 @@ import { isPeriod } from '../../shared/report/periods'
 import { parsePolicyJson } from '../../shared/compliance/policy-file'
 import { complianceReport, type ComplianceInput } from '../core/compliance/compliance-report'
 import { ownerCsvFiles, resourcesToFix } from '../core/compliance/owner-csv'
-import { readCompliancePolicy, saveCompliancePolicy } from '../core/compliance/policy-store'
+import {
+  checkCompliancePolicy,
+  readCompliancePolicy,
+  saveCompliancePolicy,
+} from '../core/compliance/policy-store'
 import { Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
 import { parseCommand, usageError } from './usage'
@@ -102,10 +106,11 @@ async function inputOf(
 ): Promise<ComplianceInput> {
   if (file && !save) {
     const policy = parsePolicyJson(file.text, file.name)
+    await checkCompliancePolicy(ws, policy, file.name)
     return { period, metric, policy, policySource: 'file', policyVersion: null }
   }
   const state = file
-    ? await saveCompliancePolicy(ws, parsePolicyJson(file.text, file.name), file.name)
+    ? await saveCompliancePolicy(ws, parsePolicyJson(file.text, file.name), file.name, file.name)
     : await readCompliancePolicy(ws)
   return {
     period,

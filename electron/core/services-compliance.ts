@@ -27,7 +27,7 @@ export function createComplianceServices(
     'compliance:savePolicy': async ({ policy }) =>
       saveCompliancePolicy(workspace(), policy, 'edited'),
     'compliance:importPolicy': async ({ fileName, text }) =>
-      saveCompliancePolicy(workspace(), parsePolicyJson(text, fileName), fileName),
+      saveCompliancePolicy(workspace(), parsePolicyJson(text, fileName), fileName, fileName),
     'compliance:report': async (request) => {
       const ws = workspace()
       return complianceReport(ws, await inputOf(ws, request))
@@ -49,7 +49,7 @@ export function createComplianceServices(
 async function inputOf(ws: Workspace, request: ComplianceRequest): Promise<ComplianceInput> {
   const base = { period: request.period ?? null, metric: request.metric ?? 'BilledCost' } as const
   if (request.policy) {
-    checkCompliancePolicy(request.policy)
+    await checkCompliancePolicy(ws, request.policy)
     return { ...base, policy: request.policy, policySource: 'draft', policyVersion: null }
   }
   const stored = await readCompliancePolicy(ws)

@@ -9,6 +9,7 @@ import { canonicalJson } from '../../../shared/canonical-json'
 import {
   CompliancePolicySchema,
   DEFAULT_COMPLIANCE_POLICY,
+  patternProblem,
   policyMistakes,
   type CompliancePolicy,
 } from '../../../shared/compliance/policy'
@@ -36,11 +37,41 @@ export async function readCompliancePolicy(ws: Workspace): Promise<PolicyState> 
   }
 }
 
-/** Refuses a policy the schema accepts but that cannot be measured, naming each mistake. */
-export function checkCompliancePolicy(policy: CompliancePolicy): void {
+/**
+ * Refuses a policy the schema accepts but that cannot be measured, naming each mistake and
+ * its key; `file` is the display name of the file it came from. Each pattern is compiled
+ * by DuckDB's own regex engine (RE2), the one that will run it.
+ */
+export async function checkCompliancePolicy(
+  ws: Workspace,
+  policy: CompliancePolicy,
+  file?: string,
+): Promise<void> {
   const mistakes = policyMistakes(policy)
+  const connection = await ws.reader()
+  try {
+    for (const rule of policy.keys) {
+      if (rule.pattern === undefined || patternProblem(rule.pattern) !== null) continue
+      try {
+        await ws.all("SELECT regexp_full_match('', $1) AS ok", [rule.pattern], connection)
+      } catch (cause) {
+        const why = (cause instanceof Error ? cause.message : String(cause)).replace(
+          /^Invalid Input Error: /,
+          '',
+        )
+        mistakes.push(
+          `Required key "${rule.key}": the pattern ${JSON.stringify(rule.pattern)} is not a valid regular expression (${why}); fix it, e.g. gold|silver|bronze or [a-z]+-\\d+.`,
+        )
+      }
+    }
+  } finally {
+    connection.closeSync()
+  }
   if (mistakes.length > 0)
-    fail('BAD_VALUE', mistakes.join(' '), { hint: 'Fix the tag policy as the message says.' })
+    fail('BAD_VALUE', `${file ? `${file}: ` : ''}${mistakes.join(' ')}`, {
+      hint: 'Fix the tag policy as the message says, then try again.',
+      ...(file ? { location: { file } } : {}),
+    })
 }
 
 /** Saves `policy` as a new version (nothing when it equals the one in force) with an audit entry. */
@@ -48,8 +79,9 @@ export async function saveCompliancePolicy(
   ws: Workspace,
   policy: CompliancePolicy,
   source: string,
+  file?: string,
 ): Promise<PolicyState> {
-  checkCompliancePolicy(policy)
+  await checkCompliancePolicy(ws, policy, file)
   const text = canonicalJson(policy)
   await ws.transaction(async () => {
     for (const ddl of COMPLIANCE_TABLES) await ws.run(ddl)

@@ -247,6 +247,20 @@ describe('complianceReport', () => {
     ])
   })
 
+  it('runs patterns in RE2 syntax, such as a case-insensitive flag', async () => {
+    const keys = [
+      TEST_POLICY.keys[0]!,
+      { key: 'env', pattern: '(?i)prod|dev' },
+      TEST_POLICY.keys[2]!,
+    ]
+    const report = await complianceReport(ws, input({ ...TEST_POLICY, keys }))
+    // res-c's "Prod" (30.30) now passes; "test" (EUR) still does not.
+    expect(report.totals.map((t) => [t.currency, t.compliant])).toEqual([
+      ['EUR', '40'],
+      ['USD', '200.45'],
+    ])
+  })
+
   it('finds nothing compliant under the default policy, whose keys these rows lack', async () => {
     const report = await complianceReport(ws, input(DEFAULT_COMPLIANCE_POLICY))
     expect(report.totals.map((t) => [t.currency, t.compliant, t.percent])).toEqual([

@@ -61,16 +61,28 @@ describe('compliance policy store', () => {
   })
 
   it('refuses a pattern the engine cannot run, naming the key, and stores nothing', async () => {
-    const bad = await saveCompliancePolicy(
-      ws,
-      {
-        ...TEST_POLICY,
-        keys: [{ key: 'tier', pattern: '(?<=x)gold' }],
-      },
-      'edited',
-    ).catch((cause: unknown) => cause)
-    expect(bad).toBeInstanceOf(FocalFailure)
-    expect((bad as FocalFailure).error.message).toContain('Required key "tier": the pattern')
+    const refused = async (pattern: string): Promise<string> => {
+      const policy = { ...TEST_POLICY, keys: [{ key: 'tier', pattern }] }
+      const bad = await saveCompliancePolicy(ws, policy, 'p.json', 'p.json').catch(
+        (cause: unknown) => cause,
+      )
+      expect(bad).toBeInstanceOf(FocalFailure)
+      expect((bad as FocalFailure).error.location?.file).toBe('p.json')
+      return (bad as FocalFailure).error.message
+    }
+    expect(await refused('gold|(silver')).toBe(
+      'p.json: Required key "tier": the pattern "gold|(silver" is not a valid regular expression (missing ): gold|(silver); fix it, e.g. gold|silver|bronze or [a-z]+-\\d+.',
+    )
+    // JavaScript accepts these; RE2, which runs them, does not.
+    expect(await refused('(?<=x)gold')).toContain('uses lookaround or a backreference')
+    expect(await refused('g{1001}')).toContain(
+      'the pattern "g{1001}" is not a valid regular expression (invalid repetition size: {1001})',
+    )
     expect((await readCompliancePolicy(ws)).version).toBe(2)
+  })
+
+  it('accepts what RE2 runs though JavaScript would not, such as a case-insensitive flag', async () => {
+    const policy = { ...TEST_POLICY, keys: [{ key: 'env', pattern: '(?i)prod|dev' }] }
+    expect((await saveCompliancePolicy(ws, policy, 'edited')).version).toBe(3)
   })
 })
