@@ -71,7 +71,9 @@ export async function updateItem(ws: Workspace, update: BacklogUpdate): Promise<
   const { id, ...patch } = update
   await ws.transaction(async () => {
     const before = await getItem(ws, id)
-    const merged = await checkInput(ws, { ...inputOf(before), ...patch })
+    // The stored scope is checked only when it changes: an item whose saved view was deleted
+    // can still be rejected or given a new scope.
+    const merged = await checkInput(ws, { ...inputOf(before), ...patch }, patch.scope !== undefined)
     const changes = Object.fromEntries(
       (Object.keys(merged) as Array<keyof BacklogInput>)
         .filter((k) => JSON.stringify(merged[k]) !== JSON.stringify(inputOf(before)[k]))
@@ -113,7 +115,7 @@ function fieldValues(i: BacklogInput): Array<string | number | null> {
 }
 
 /** Checks every field (the contract's rules, real calendar days, a scope the data can read). */
-async function checkInput(ws: Workspace, raw: unknown): Promise<BacklogInput> {
+async function checkInput(ws: Workspace, raw: unknown, checkScope = true): Promise<BacklogInput> {
   const parsed = BacklogInputSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -139,6 +141,11 @@ async function checkInput(ws: Workspace, raw: unknown): Promise<BacklogInput> {
       location: { column: 'changeDate' },
     })
   // The scope must compile against this workspace's columns (and name a saved view that exists).
+  if (checkScope) await checkScopeOf(ws, input)
+  return { ...input, expectedMonthlySavings: normalizeDecimal(input.expectedMonthlySavings) }
+}
+
+async function checkScopeOf(ws: Workspace, input: BacklogInput): Promise<void> {
   const connection = await ws.reader()
   try {
     const known = await scopeContext(ws, connection)
@@ -149,7 +156,6 @@ async function checkInput(ws: Workspace, raw: unknown): Promise<BacklogInput> {
   } finally {
     connection.closeSync()
   }
-  return { ...input, expectedMonthlySavings: normalizeDecimal(input.expectedMonthlySavings) }
 }
 
 const FIELD_HINTS: Readonly<Record<string, string>> = {

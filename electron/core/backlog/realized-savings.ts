@@ -7,6 +7,7 @@
  * the backlog down as items are delivered, beside what was realized.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { FocalFailure } from '../../../shared/contract'
 import type {
   BacklogItem,
   BurnDownPoint,
@@ -100,7 +101,15 @@ async function measure(
     return none(`No data before the change date ${change}: the baseline needs days before it.`)
   if (afterDays === 0)
     return none(`No data from the change date ${change} on yet: import later data to measure it.`)
-  const scope = await scopeFilters(ws, item.scope)
+  // A saved view deleted after the item was saved leaves this item unmeasured, not the others.
+  const scope = await scopeFilters(ws, item.scope).catch((cause: unknown) => {
+    if (cause instanceof FocalFailure && cause.error.code === 'NOT_FOUND') return null
+    throw cause
+  })
+  if (!scope)
+    return none(
+      `The saved view ${item.scope.kind === 'view' ? item.scope.view : ''} of its scope no longer exists: edit the item's scope.`,
+    )
   const known = await scopeContext(ws, connection)
   const own = whereContext(known.columns, { tags: known.tags })
   own.bind(before.start)

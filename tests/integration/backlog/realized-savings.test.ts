@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addItem, updateItem } from '../../../electron/core/backlog/backlog-items'
 import { realizedSavings } from '../../../electron/core/backlog/realized-savings'
 import { importFile } from '../../../electron/core/ingest/import-file'
+import { deleteView, saveView } from '../../../electron/core/views/saved-views'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import type { BacklogInput } from '../../../shared/contract/backlog'
+import { DEFAULT_PIVOT } from '../../../shared/pivot'
 import { freshWorkspace } from '../../helpers/workspace'
 import { daily, writeRows } from './fixture'
 
@@ -119,6 +121,30 @@ describe('realizedSavings', () => {
       'No data from the change date 2024-12-01 on yet: import later data to measure it.',
     )
     await updateItem(ws, { id: late.id, status: 'rejected' })
+  })
+
+  it('leaves an item whose saved view was deleted unmeasured, saying so, and measures the others', async () => {
+    await saveView(ws, 'vm-1 view', { ...DEFAULT_PIVOT, filters: VM1 })
+    const byView = await addItem(
+      ws,
+      item({
+        title: 'By view',
+        scope: { kind: 'view', view: 'vm-1 view' },
+        status: 'done',
+        changeDate: CHANGE,
+      }),
+    )
+    expect(
+      (await realizedSavings(ws)).items.find((i) => i.id === byView.id)?.figures[0]
+        ?.realizedMonthly,
+    ).toBe('1200')
+    await deleteView(ws, 'vm-1 view')
+    const realized = await realizedSavings(ws)
+    expect(realized.items.find((i) => i.id === byView.id)?.note).toBe(
+      "The saved view vm-1 view of its scope no longer exists: edit the item's scope.",
+    )
+    expect(realized.items.find((i) => i.id !== byView.id)?.figures[0]?.realizedMonthly).toBe('1200')
+    await updateItem(ws, { id: byView.id, status: 'rejected' })
   })
 
   it('draws the burn-down: expected savings move to delivered at the change date, beside what was realized', async () => {
