@@ -4,9 +4,9 @@
  * and reads it, filtered by UTC day and kind of change.
  */
 import { resolve } from 'node:path'
+import { entriesCsv } from '../core/audit/audit-export'
 import { listAuditEntries, type AuditEntry } from '../core/audit/audit-log'
 import { verifyAudit, type AuditVerification } from '../core/audit/verify-audit'
-import { csvField } from '../core/report/csv'
 import { Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
 import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
@@ -167,22 +167,4 @@ function describeEntries(entries: readonly AuditEntry[]): string {
     ]
   })
   return `${textTable(['#', 'Logged at (UTC)', 'User', 'Action', 'Subject', 'Details'], rows, new Set([0]))}\n(${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}; --json or --csv for the full details)`
-}
-
-function entriesCsv(entries: readonly AuditEntry[]): string {
-  const line = (cells: ReadonlyArray<string | number | null>): string =>
-    cells.map((c) => csvField(c, typeof c !== 'number')).join(',')
-  return [
-    line(['seq', 'logged_at', 'actor', 'action', 'subject', 'details']),
-    ...entries.map((e) =>
-      line([
-        e.seq,
-        e.loggedAt,
-        e.actor,
-        e.action,
-        e.subject,
-        e.details === null ? null : JSON.stringify(e.details),
-      ]),
-    ),
-  ].join('\r\n')
 }

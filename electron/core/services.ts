@@ -33,6 +33,7 @@ import { createUnitCostServices } from './services-unit-costs'
 import { createVendorServices } from './services-vendors'
 import { createBacklogServices } from './services-backlog'
 import { createCommitmentServices } from './services-commitments'
+import { createAuditServices } from './services-audit'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -216,6 +217,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createVendorServices(workspace),
     ...createBacklogServices(workspace),
     ...createCommitmentServices(workspace),
+    ...createAuditServices(workspace),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),

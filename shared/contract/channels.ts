@@ -79,6 +79,7 @@ import { UNIT_COST_CHANNELS } from './unit-costs'
 import { VENDOR_CHANNELS } from './vendors'
 import { BACKLOG_CHANNELS } from './backlog'
 import { COMMITMENT_RATE_CHANNELS } from './commitment-rates'
+import { AUDIT_CHANNELS } from './audit'
 
 const Empty = z.object({}).strict()
 
@@ -236,6 +237,8 @@ export const CHANNELS = {
   ...VENDOR_CHANNELS,
   ...BACKLOG_CHANNELS,
   ...COMMITMENT_RATE_CHANNELS,
+  // The audit trail screen (electron/core/audit).
+  ...AUDIT_CHANNELS,
 } as const
 
 /** A channel name. */

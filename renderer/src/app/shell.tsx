@@ -3,6 +3,7 @@ import { Alert, AppShell, NavLink, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import {
   AllocateIcon,
+  AuditIcon,
   ExploreIcon,
   ImportIcon,
   LoadedIcon,
@@ -18,6 +19,7 @@ import { ImportScreen } from '../features/import/import-screen'
 import { LoadedScreen } from '../features/loaded/loaded-screen'
 import { ReportsScreen } from '../features/reports/reports-screen'
 import { ReviewScreen } from '../features/review/review-screen'
+import { AuditScreen } from '../features/audit/audit-screen'
 import { SavingsScreen } from '../features/savings/savings-screen'
 import { TagsScreen } from '../features/tags/tags-screen'
 import { WorkspaceScreen } from '../features/workspace/workspace-screen'
@@ -65,6 +67,12 @@ const NAV: readonly { screen: Screen; label: string; description: string; icon: 
     description: 'Commitments, tags, backlog',
     icon: <SavingsIcon />,
   },
+  {
+    screen: 'audit',
+    label: 'Audit trail',
+    description: 'Every change, verified',
+    icon: <AuditIcon />,
+  },
 ]
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -87,6 +95,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <ReviewScreen />
     case 'savings':
       return <SavingsScreen />
+    case 'audit':
+      return <AuditScreen />
   }
 }
 

@@ -19,6 +19,16 @@ function Icon({ size = 18, children }: { size?: number; children: ReactNode }) {
   )
 }
 
+/** A shield with a tick: the verified audit trail. */
+export function AuditIcon({ size }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <path d="M12 3l7 3v6c0 4.4-3 7.7-7 9-4-1.3-7-4.6-7-9V6z" />
+      <path d="M9 12l2 2 4-4" />
+    </Icon>
+  )
+}
+
 /** A calendar page: the weekly review. */
 export function ReviewIcon({ size }: { size?: number }) {
   return (

@@ -16,6 +16,7 @@ export const SCREENS = [
   'reports',
   'review',
   'savings',
+  'audit',
 ] as const
 /** One of SCREENS. */
 export type Screen = (typeof SCREENS)[number]

@@ -14,6 +14,7 @@ import { createViewsSlice, type ViewsSlice } from './views-slice'
 import { createPivotTableSlice, type PivotTableSlice } from './pivot-table-slice'
 import { createPeriodsSlice, type PeriodsSlice } from './periods-slice'
 import { createFxSlice, type FxSlice } from './fx-slice'
+import { createAuditSlice, type AuditSlice } from './audit-slice'
 import { createLedgerSlice, type LedgerSlice } from './ledger-slice'
 import { createBudgetsSlice, type BudgetsSlice } from './budgets-slice'
 import { createAnomaliesSlice, type AnomaliesSlice } from './anomalies-slice'
@@ -37,6 +38,7 @@ export type AppState = SessionSlice &
   PivotTableSlice &
   PeriodsSlice &
   FxSlice &
+  AuditSlice &
   LedgerSlice &
   BudgetsSlice &
   AnomaliesSlice &
@@ -65,6 +67,7 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createPivotTableSlice(api)(...args),
     ...createPeriodsSlice(api)(...args),
     ...createFxSlice(api)(...args),
+    ...createAuditSlice(api)(...args),
     ...createLedgerSlice(api)(...args),
     ...createBudgetsSlice(api)(...args),
     ...createAnomaliesSlice(api)(...args),
