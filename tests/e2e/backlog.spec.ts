@@ -65,6 +65,11 @@ test('backlog: see the candidates, follow one to its rows, accept it into the ba
     'Tag the owner of Atlas Orion',
   )
   await expect(backlog.items.first()).toContainText('proposed')
+  // The item's scope opens the same rows (the sample holds September only).
+  await backlog.items.first().getByTestId('backlog-scope').click()
+  await expect(rows.place).toContainText(`of ${expected.rows}`)
+  await page.keyboard.press('Escape')
+  await expect(rows.place).toBeHidden()
 
   // Done on 2024-09-15: 14 days of September before, 16 after; (before/14 − after/16) × 30.
   await backlog.markDone(0, '2024-09-15')

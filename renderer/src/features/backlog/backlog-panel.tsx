@@ -22,7 +22,10 @@ export function BacklogPanel() {
   const csv = useAppStore((s) => s.backlogCsv)
   const setDays = useAppStore((s) => s.setBacklogBaselineDays)
   const [editing, setEditing] = useState<BacklogItem | 'new' | null>(null)
+  const refreshViews = useAppStore((s) => s.refreshViews)
   useEffect(() => void load(), [load])
+  // An item scoped by a saved view opens the view's rows.
+  useEffect(() => void refreshViews(), [refreshViews])
   const { task, editTask } = backlog
   const busy = task.status === 'running' || task.status === 'idle' || editTask.status === 'running'
   const exportCsv = (): void =>

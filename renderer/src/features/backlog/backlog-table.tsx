@@ -1,7 +1,10 @@
 /** The backlog by priority (expected monthly savings ÷ effort), open items first, with each done item's realized savings. */
-import { Badge, Button, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core'
 import type { BacklogItem, Realized } from '../../../../shared/contract/backlog'
 import { Amount } from '../../components/amount'
+import { useAppStore } from '../../state/store-context'
+import { evidenceRowsRequest } from './rows-request'
+import { scopeText } from './scope-text'
 
 const STATUS_COLORS: Readonly<Record<BacklogItem['status'], string>> = {
   proposed: 'gray',
@@ -56,7 +59,7 @@ export function BacklogTable({
               </Text>
               <Text size="xs" c="dimmed">
                 #{item.id}
-                {item.source ? ' · from a candidate' : ''}
+                {item.source ? ' · from a candidate' : ''} · <ScopeLink item={item} />
               </Text>
             </Table.Td>
             <Table.Td>{item.owner}</Table.Td>
@@ -92,5 +95,32 @@ export function BacklogTable({
         ))}
       </Table.Tbody>
     </Table>
+  )
+}
+
+/** The item's scope in words; a click opens all its rows (a saved view's filters read from the list of views). */
+function ScopeLink({ item }: { item: BacklogItem }) {
+  const openRows = useAppStore((s) => s.openRows)
+  const views = useAppStore((s) => s.views.list)
+  const { scope } = item
+  const view = scope.kind === 'view' ? views.find((v) => v.name === scope.view) : null
+  const filters =
+    scope.kind === 'filter'
+      ? scope
+      : view
+        ? { filters: view.spec.filters, conditions: view.spec.conditions ?? [] }
+        : null
+  if (!filters) return <span>{scopeText(scope)}</span>
+  const rows = { ...filters, dateRange: { start: null, end: null } }
+  return (
+    <Anchor
+      component="button"
+      size="xs"
+      title="Show the rows of this item's scope"
+      onClick={() => openRows(`${item.title}: scope`, evidenceRowsRequest(rows))}
+      data-testid="backlog-scope"
+    >
+      {scopeText(scope)}
+    </Anchor>
   )
 }
