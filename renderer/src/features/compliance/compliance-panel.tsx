@@ -24,7 +24,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { downloadBlob } from '../mapping/download'
 import { ComplianceTrend } from './compliance-trend'
-import { BreakdownTable, percentText, ResourcesTable } from './compliance-tables'
+import { BreakdownTable, KeysTable, percentText, ResourcesTable } from './compliance-tables'
 import { PolicyEditor } from './policy-editor'
 
 /** The Tag compliance tab. */
@@ -167,6 +167,7 @@ function ReportView({
           <Tabs.Tab value="owner">By owner ({report.policy.ownerKey})</Tabs.Tab>
           <Tabs.Tab value="account">By account</Tabs.Tab>
           <Tabs.Tab value="service">By service</Tabs.Tab>
+          <Tabs.Tab value="key">By key</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="owner" pt="xs">
           <BreakdownTable
@@ -192,6 +193,9 @@ function ReportView({
             period={period}
             column="ServiceName"
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="key" pt="xs">
+          <KeysTable report={report} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

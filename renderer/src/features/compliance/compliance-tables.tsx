@@ -3,7 +3,7 @@
  * fix. A service, account or resource opens its rows in the Rows drawer; an owner downloads
  * the CSV of its resources to fix.
  */
-import { Badge, Button, Code, Group, Table, Text } from '@mantine/core'
+import { Button, Code, Table, Text } from '@mantine/core'
 import type {
   ComplianceGroup,
   ComplianceReport,
@@ -165,13 +165,9 @@ export function ResourcesTable({ report }: { report: ComplianceReport }) {
                 <Amount value={r.cost} currency={r.currency ?? ''} />
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {r.missing.map((k) => (
-                    <Badge key={k} size="sm" color="orange" variant="light">
-                      {k}
-                    </Badge>
-                  ))}
-                </Group>
+                <Text size="sm" c="orange.8">
+                  {r.missing.join(', ')}
+                </Text>
               </Table.Td>
               <Table.Td>
                 {r.wrong.map((w) => (
@@ -190,5 +186,37 @@ export function ResourcesTable({ report }: { report: ComplianceReport }) {
         </Button>
       ) : null}
     </>
+  )
+}
+
+/** Per required key and currency: the cost missing it and the cost with a value not allowed. */
+export function KeysTable({ report }: { report: ComplianceReport }) {
+  return (
+    <Table striped data-testid="compliance-by-key">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Required key</Table.Th>
+          <Table.Th>Reads (tag aliases)</Table.Th>
+          <Table.Th ta="right">Missing</Table.Th>
+          <Table.Th ta="right">Not allowed</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {report.keys.map((k) => (
+          <Table.Tr key={`${k.key}|${k.currency}`}>
+            <Table.Td>{k.key}</Table.Td>
+            <Table.Td>
+              <Code>{k.reads.join(', ')}</Code>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Amount value={k.missing} currency={k.currency ?? ''} />
+            </Table.Td>
+            <Table.Td ta="right">
+              <Amount value={k.wrong} currency={k.currency ?? ''} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
