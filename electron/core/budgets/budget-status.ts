@@ -21,6 +21,7 @@ import { fail } from '../../../shared/contract'
 import { parseDimension } from '../../../shared/pivot'
 import type { CostMetric } from '../allocate/lines'
 import { checkDimension, dimensionValueSql } from '../report/lines-by-dimension'
+import type { TagResolver } from '../../../shared/tags/resolve'
 import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { listBudgets } from './budget-store'
@@ -48,31 +49,42 @@ export async function dataDays(
   return { first: text(row?.first_day), last: text(row?.last_day) }
 }
 
-/** Daily costs per value and currency of one dimension's budgets from `from` to `to`. */
+/** Daily costs per dimension, then value and currency, of the budgets from `from` to `to`, in one scan. */
 async function dailyCosts(
   ws: Workspace,
-  dimension: string,
   budgets: readonly StoredBudget[],
   range: { from: string; to: string },
   metric: CostMetric,
-): Promise<Map<string, Map<string, string>>> {
-  const by = parseDimension(dimension)
-  await checkDimension(ws, by)
-  const tags = by.kind === 'tag' ? await loadTagResolver(ws) : undefined
-  const { sql, params } = dimensionValueSql(by, 4, tags)
-  const values = [...new Set(budgets.map((b) => b.value))]
-  const rows = await ws.all(dailyCostSql(sql, `"${metric}"`), [
-    range.from,
-    range.to,
-    JSON.stringify(values),
-    ...params,
-  ])
-  const series = new Map<string, Map<string, string>>()
+): Promise<Map<string, Map<string, Map<string, string>>>> {
+  const dimensions = [...new Set(budgets.map((b) => b.dimension))]
+  const params: string[] = [range.from, range.to]
+  const values: string[] = []
+  const lists: string[] = []
+  let tags: TagResolver | undefined
+  for (const dimension of dimensions) {
+    const by = parseDimension(dimension)
+    await checkDimension(ws, by)
+    if (by.kind === 'tag') tags ??= await loadTagResolver(ws)
+    params.push(
+      JSON.stringify([
+        ...new Set(budgets.filter((b) => b.dimension === dimension).map((b) => b.value)),
+      ]),
+    )
+    lists.push(`$${params.length}`)
+    const value = dimensionValueSql(by, params.length + 1, tags)
+    values.push(value.sql)
+    params.push(...value.params)
+  }
+  const rows = await ws.all(dailyCostSql(values, lists, `"${metric}"`), params)
+  const series = new Map<string, Map<string, Map<string, string>>>()
   for (const r of rows) {
+    const dimension = dimensions[Number(r.dim)] ?? ''
+    const own = series.get(dimension) ?? new Map<string, Map<string, string>>()
     const k = key(String(r.value), String(r.currency))
-    const days = series.get(k) ?? new Map<string, string>()
+    const days = own.get(k) ?? new Map<string, string>()
     days.set(String(r.day), String(r.cost))
-    series.set(k, days)
+    own.set(k, days)
+    series.set(dimension, own)
   }
   return series
 }
@@ -95,10 +107,8 @@ export async function budgetReport(
     const windowStart = addDays(asOf, 1 - FORECAST_WINDOW_DAYS)
     const first = monthStart(period)
     const range = { from: windowStart < first ? windowStart : first, to: asOf < last ? asOf : last }
-    for (const dimension of new Set(budgets.map((b) => b.dimension))) {
-      const own = budgets.filter((b) => b.dimension === dimension)
-      series.set(dimension, await dailyCosts(ws, dimension, own, range, metric))
-    }
+    for (const [dimension, own] of await dailyCosts(ws, budgets, range, metric))
+      series.set(dimension, own)
   }
   for (const b of budgets) {
     const daily = series.get(b.dimension)?.get(key(b.value, b.currency)) ?? new Map()

@@ -30,6 +30,8 @@ async function seeded(): Promise<Workspace> {
       '2025-06,tag:team,web,EUR,150,',
       '2025-06,tag:team,ml,EUR,1000,10',
       '2025-07,tag:team,ml,USD,5,',
+      // Another dimension, read in the same scan: every crafted row is on acct-1.
+      '2025-06,SubAccountId,acct-1,USD,2000,',
     ].join('\n'),
   )
   await importBudgets(w, readFileSync(file, 'utf8'), 'budgets.csv')
@@ -73,7 +75,9 @@ describe('budgetReport', () => {
     })
     const mlEur = report.budgets.find((b) => b.value === 'ml' && b.currency === 'EUR')
     expect(mlEur).toMatchObject({ actual: '66', crossed: [], forecast: '90' })
-    expect(report.budgets.map((b) => b.period)).toEqual(['2025-06', '2025-06', '2025-06'])
+    const account = report.budgets.find((b) => b.dimension === 'SubAccountId')
+    expect(account).toMatchObject({ actual: '880', percentUsed: '44', crossed: [] })
+    expect(report.budgets.map((b) => b.period)).toEqual(['2025-06', '2025-06', '2025-06', '2025-06'])
     expect(report.alerts.map((a) => `${a.day} ${a.value} ${a.currency} ${a.threshold}%`)).toEqual([
       '2025-06-21 web EUR 100%',
       '2025-06-20 ml USD 80%',
