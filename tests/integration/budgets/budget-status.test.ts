@@ -77,7 +77,12 @@ describe('budgetReport', () => {
     expect(mlEur).toMatchObject({ actual: '66', crossed: [], forecast: '90' })
     const account = report.budgets.find((b) => b.dimension === 'SubAccountId')
     expect(account).toMatchObject({ actual: '880', percentUsed: '44', crossed: [] })
-    expect(report.budgets.map((b) => b.period)).toEqual(['2025-06', '2025-06', '2025-06', '2025-06'])
+    expect(report.budgets.map((b) => b.period)).toEqual([
+      '2025-06',
+      '2025-06',
+      '2025-06',
+      '2025-06',
+    ])
     expect(report.alerts.map((a) => `${a.day} ${a.value} ${a.currency} ${a.threshold}%`)).toEqual([
       '2025-06-21 web EUR 100%',
       '2025-06-20 ml USD 80%',
