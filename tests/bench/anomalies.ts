@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { scanAnomalies } from '../../electron/core/anomalies/anomaly-scan'
 import { importFile } from '../../electron/core/ingest/import-file'
 import { Workspace } from '../../electron/core/workspace/workspace'
-import { generateSeries, measure } from './anomaly-generator'
+import type { Anomaly } from '../../shared/contract'
+import { generateSeries, measure, type FoundRun } from './anomaly-generator'
 
 /** The bench's data: 2,000 series, 90 scanned days, 30 % of series changed, sizes 2 to 6 σ. */
 export const BENCH_SERIES = {
@@ -54,13 +55,7 @@ export async function measureAnomalies(
     const withDrivers = performance.now()
     const listed = await scanAnomalies(ws, range)
     const listMs = performance.now() - withDrivers
-    const runs = scan.anomalies.map((a) => ({
-      service: a.key.values[0],
-      account: a.key.values[1],
-      day: a.key.day,
-      direction: a.direction,
-    }))
-    const quality = measure(generated.changes, runs)
+    const quality = measure(generated.changes, scan.anomalies.map(toRun))
     const atLeast3 = (kind: string): number => {
       const groups = Object.entries(quality.recall).filter(([name]) => {
         const size = /(\d+)σ$/.exec(name)?.[1]
@@ -68,6 +63,24 @@ export async function measureAnomalies(
       })
       const changes = groups.reduce((n, [, g]) => n + g.changes, 0)
       return changes ? groups.reduce((n, [, g]) => n + g.found, 0) / changes : 0
+    }
+    // The trade-off: the same data at higher sensitivities (fewer false alarms, fewer finds).
+    const tradeOff: Record<string, unknown> = {}
+    for (const sensitivity of [3.5, 4]) {
+      const stricter = await scanAnomalies(ws, {
+        ...range,
+        sensitivity,
+        limit: 1_000_000,
+        drivers: false,
+      })
+      const q = measure(generated.changes, stricter.anomalies.map(toRun))
+      tradeOff[String(sensitivity)] = {
+        precision: round(q.precision),
+        falseAlarms: q.falseAlarms,
+        recall: Object.fromEntries(
+          Object.entries(q.recall).map(([name, g]) => [name, round(g.recall)]),
+        ),
+      }
     }
     const scanMs = Math.max(...times)
     const spikeRecall = atLeast3('spike')
@@ -86,6 +99,11 @@ export async function measureAnomalies(
       anomalies: scan.anomalies.length,
       precision: round(quality.precision),
       falseAlarms: quality.falseAlarms,
+      // Independent of how many changes were injected: false alarms per 1,000 series-days scanned.
+      falseAlarmsPer1000SeriesDays: round(
+        (quality.falseAlarms * 1000) / (BENCH_SERIES.series * BENCH_SERIES.days),
+      ),
+      tradeOff,
       recallAtLeast3: {
         spike: round(spikeRecall),
         shift: round(shiftRecall),
@@ -134,3 +152,10 @@ export async function measureAnomalies(
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000
+
+const toRun = (a: Anomaly): FoundRun => ({
+  service: a.key.values[0],
+  account: a.key.values[1],
+  day: a.key.day,
+  direction: a.direction,
+})

@@ -64,6 +64,7 @@ export const HEADER = [
   'EffectiveCost',
   'ListCost',
   'ContractedCost',
+  'Tags',
 ]
 
 /** A small seeded generator (mulberry32). */
@@ -168,6 +169,8 @@ export function focusLine(line: {
   day: string
   cost: string
   currency?: string
+  /** The Tags JSON object, if any. */
+  tags?: Readonly<Record<string, string>>
 }): string {
   const { account, service, resource, sku, day, cost } = line
   const month = `${day.slice(0, 7)}-01`
@@ -189,6 +192,8 @@ export function focusLine(line: {
     cost,
     cost,
     cost,
+    // A CSV field: the JSON's quotes doubled, the whole quoted.
+    line.tags ? `"${JSON.stringify(line.tags).replaceAll('"', '""')}"` : '',
   ].join(',')
 }
 

@@ -80,6 +80,24 @@ describe('scanAnomalies', () => {
     ])
   })
 
+  it('groups series by a tag: the spike is team web’s, whose own baseline is 5.5', async () => {
+    const scan = await scanAnomalies(ws, {
+      from: LAST,
+      to: LAST,
+      minAmount: '1',
+      by: ['ServiceName', 'tag:team'],
+    })
+    expect(scan.by).toEqual(['ServiceName', 'tag:team'])
+    expect(
+      scan.anomalies.map((a) => [a.key.values, a.key.currency, a.expected, a.actual, a.deviation]),
+    ).toEqual([
+      // vm-2 alternates 5 and 6 (the same residuals as the whole), plus vm-3's 10.
+      [['Compute', 'web'], 'USD', '5.5', '15', '0.7413'],
+      [['Compute', null], 'EUR', '100', '95', '1'],
+    ])
+    expect(scan.anomalies[0]?.drivers.map((d) => d.resourceId)).toEqual(['vm-3', 'vm-2'])
+  })
+
   it('leaves out a change below the minimum amount (default 10) and below the sensitivity', async () => {
     expect((await scanAnomalies(ws, { from: LAST, to: LAST })).anomalies).toEqual([])
     const strict = await scanAnomalies(ws, { from: LAST, to: LAST, minAmount: '1', sensitivity: 6 })
