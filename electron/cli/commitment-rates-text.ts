@@ -20,7 +20,7 @@ export function describeCommitmentRates(rates: CommitmentRates): string {
     lines.push(
       `  committed ${t.committed}, used ${t.used}, unused ${t.unused}, utilization ${formatRatio(t.utilization)}`,
       `  coverage ${formatRatio(t.coverage)} by ListCost (${amount(t.coveredList)} of ${amount(t.eligibleList)}), ${formatRatio(t.coverageEffective)} by EffectiveCost (${t.coveredEffective} of ${t.eligibleEffective})`,
-      `  savings vs list ${amount(t.savings)}, effective savings rate ${formatRatio(t.effectiveSavingsRate)} (ListCost ${amount(t.usageList)}, EffectiveCost ${t.usageEffective})`,
+      `  savings vs list ${amount(t.savings)}, vs contracted ${amount(t.commitmentSavings)}, effective savings rate ${formatRatio(t.effectiveSavingsRate)} (ListCost ${amount(t.usageList)}, EffectiveCost ${t.usageEffective})`,
       `  purchases billed ${t.purchasesBilled} (BilledCost, not added to committed)`,
     )
   }

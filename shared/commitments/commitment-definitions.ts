@@ -46,6 +46,11 @@ export const COMMITMENT_DEFINITIONS = {
     definition:
       'ListCost − EffectiveCost of the covered usage: what the commitment discounts saved against list prices, before unused cost.',
   },
+  commitmentSavings: {
+    label: 'Savings vs contracted',
+    definition:
+      'ContractedCost − EffectiveCost of the covered usage: what the commitment discounts saved beyond negotiated rates (FOCUS: commitment savings; ListCost − ContractedCost is the negotiated part).',
+  },
   effectiveSavingsRate: {
     label: 'Effective savings rate',
     definition:

@@ -36,6 +36,8 @@ export const CommitmentRateSchema = z.object({
   quantityUnit: z.string().nullable(),
   /** ListCost − EffectiveCost of the usage it covered; null when a covered row lacks ListCost. */
   savings: DecimalString.nullable(),
+  /** ContractedCost − EffectiveCost of the usage it covered: the commitment's own saving beyond negotiated rates. */
+  commitmentSavings: DecimalString.nullable(),
   /** (ListCost of covered usage − committed) ÷ that ListCost: the rate net of unused cost; null without ListCost. */
   effectiveSavingsRate: DecimalString.nullable(),
   /** BilledCost of its Purchase rows: shown for reference, never added to committed. */
@@ -69,6 +71,8 @@ export const CommitmentTotalsSchema = z.object({
   coveredEffective: DecimalString,
   /** ListCost − EffectiveCost of covered usage. */
   savings: DecimalString.nullable(),
+  /** ContractedCost − EffectiveCost of covered usage; null when a covered row lacks ContractedCost. */
+  commitmentSavings: DecimalString.nullable(),
   /** (ListCost − EffectiveCost) ÷ ListCost over all usage; null when a usage row lacks ListCost. */
   effectiveSavingsRate: DecimalString.nullable(),
   usageList: DecimalString.nullable(),

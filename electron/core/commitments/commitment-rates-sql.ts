@@ -13,7 +13,7 @@
 const PERIOD_ROWS = `SELECT ChargeCategory, CommitmentDiscountStatus, CommitmentDiscountId,
     CommitmentDiscountType, CommitmentDiscountCategory, CommitmentDiscountQuantity,
     CommitmentDiscountUnit, PricingCategory, ServiceName, BillingCurrency, EffectiveCost,
-    ListCost, BilledCost
+    ListCost, ContractedCost, BilledCost
   FROM focus WHERE BillingPeriodStart >= CAST($1 || '-01' AS TIMESTAMPTZ)
     AND BillingPeriodStart < CAST($1 || '-01' AS TIMESTAMPTZ) + INTERVAL 1 MONTH`
 
@@ -44,6 +44,8 @@ export const COMMITMENT_RATES_SQL = `SELECT CommitmentDiscountId AS id, BillingC
     ${sum('ListCost', USED)} AS used_list,
     ${count('*', USED)} AS used_rows,
     ${count('ListCost', USED)} AS used_list_rows,
+    ${sum('ContractedCost', USED)} AS used_contracted,
+    ${count('ContractedCost', USED)} AS used_contracted_rows,
     ${sum('CommitmentDiscountQuantity', USED)} AS used_quantity,
     ${sum('CommitmentDiscountQuantity', UNUSED)} AS unused_quantity,
     ${count('*', COMMITTED)} AS committed_rows,
@@ -73,6 +75,8 @@ export const COMMITMENT_TOTALS_SQL = `WITH p AS (${PERIOD_ROWS}),
     ${sum('ListCost', USED)} AS covered_list,
     ${count('*', USED)} AS covered_rows,
     ${count('ListCost', USED)} AS covered_list_rows,
+    ${sum('ContractedCost', USED)} AS covered_contracted,
+    ${count('ContractedCost', USED)} AS covered_contracted_rows,
     ${sum('ListCost', ELIGIBLE)} AS eligible_list,
     ${sum('EffectiveCost', ELIGIBLE)} AS eligible_effective,
     ${count('*', ELIGIBLE)} AS eligible_rows,

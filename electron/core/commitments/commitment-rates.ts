@@ -32,6 +32,17 @@ const n = (v: unknown): number => Number(v ?? 0)
 const whole = (value: unknown, rows: unknown, withValue: unknown): string | null =>
   n(rows) === n(withValue) ? money(value) : null
 
+/** ContractedCost − EffectiveCost of covered usage; null when a covered row lacks ContractedCost. */
+function savingsAgainst(
+  contracted: unknown,
+  rows: unknown,
+  withValue: unknown,
+  used: string,
+): string | null {
+  const total = whole(contracted, rows, withValue)
+  return total === null ? null : subtractDecimals(total, used)
+}
+
 /** Reads the figures of `request.period` (the latest when null) and the expiries as of `request.asOf`. */
 export async function readCommitmentRates(
   ws: Workspace,
@@ -98,6 +109,7 @@ function rateOf(r: Row): CommitmentRate {
       : null,
     quantityUnit: oneUnit ? text(r.unit) : null,
     savings: usedList === null ? null : subtractDecimals(usedList, used),
+    commitmentSavings: savingsAgainst(r.used_contracted, r.used_rows, r.used_contracted_rows, used),
     effectiveSavingsRate:
       usedList === null ? null : divideDecimals(subtractDecimals(usedList, committed), usedList),
     purchasesBilled: money(r.purchases),
@@ -128,6 +140,12 @@ function totalOf(r: Row): CommitmentTotals {
     eligibleEffective,
     coveredEffective: used,
     savings: coveredList === null ? null : subtractDecimals(coveredList, used),
+    commitmentSavings: savingsAgainst(
+      r.covered_contracted,
+      r.covered_rows,
+      r.covered_contracted_rows,
+      used,
+    ),
     effectiveSavingsRate:
       usageList === null
         ? null

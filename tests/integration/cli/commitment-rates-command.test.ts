@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CommitmentRates } from '../../../shared/contract'
-import { sumDecimals } from '../../../shared/money'
+import { subtractDecimals, sumDecimals } from '../../../shared/money'
 import { focal } from '../../helpers/cli'
 import { parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
@@ -49,6 +49,12 @@ describe('focal commitments --period', () => {
             .map((r) => r.EffectiveCost!),
         )
       expect([c.used, c.unused]).toEqual([cost('Used'), cost('Unused')])
+      const contracted = sumDecimals(
+        mine
+          .filter((r) => r.ChargeCategory === 'Usage' && r.CommitmentDiscountStatus === 'Used')
+          .map((r) => r.ContractedCost!),
+      )
+      expect(c.commitmentSavings).toBe(subtractDecimals(contracted, cost('Used')))
       expect(c.committed).toBe(sumDecimals([cost('Used'), cost('Unused')]))
       const purchases = mine
         .filter((r) => r.ChargeCategory === 'Purchase')

@@ -114,6 +114,8 @@ describe('commitment rates on the FOCUS spec examples', () => {
       utilization: '1',
       quantityUtilization: '1',
       savings: '1.5',
+      // The example has no ContractedCost column.
+      commitmentSavings: null,
       // (3.00 − 1.50) ÷ 3.00
       effectiveSavingsRate: '0.5',
     })

@@ -2,13 +2,13 @@
  * The contract commitments ending within 30, 60 or 90 days of the "as of" day, and on request
  * every contract commitment with its term (FOCUS Contract Commitment dataset).
  */
-import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { CommitmentRates, CommitmentTerm } from '../../../../shared/contract'
 import { shortId } from './commitment-table'
 import { Money } from './figure-button'
 
-const COLORS = { 30: 'red', 60: 'orange', 90: 'yellow' } as const
+const COLORS = { 30: 'red.8', 60: 'orange.8', 90: 'yellow.9' } as const
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 
 /** The expiry list, or why there is none; every term behind a button. */
@@ -84,9 +84,9 @@ function TermsTable({ terms, testId }: { terms: readonly CommitmentTerm[]; testI
                   '—'
                 )
               ) : (
-                <Badge color={COLORS[t.expiresWithin]} variant="light" tt="none">
-                  {t.expiresWithin} days
-                </Badge>
+                <Text span size="sm" fw={600} c={COLORS[t.expiresWithin]} style={NOWRAP}>
+                  ≤ {t.expiresWithin} days
+                </Text>
               )}
             </Table.Td>
             <Table.Td ta="right">{t.daysLeft ?? '—'}</Table.Td>

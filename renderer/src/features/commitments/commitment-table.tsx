@@ -24,8 +24,7 @@ export function CommitmentTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>CommitmentDiscountId</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Category</Table.Th>
+            <Table.Th>Type, category</Table.Th>
             <Table.Th ta="right">Committed</Table.Th>
             <Table.Th ta="right">Used</Table.Th>
             <Table.Th ta="right">Unused</Table.Th>
@@ -61,8 +60,12 @@ function CommitmentRow({ commitment: c, period }: { commitment: CommitmentRate; 
           {shortId(c.id)}
         </Text>
       </Table.Td>
-      <Table.Td>{c.type ?? '—'}</Table.Td>
-      <Table.Td>{c.category ?? '—'}</Table.Td>
+      <Table.Td>
+        {c.type ?? '—'}
+        <Text size="xs" c="dimmed">
+          {c.category ?? '—'}
+        </Text>
+      </Table.Td>
       <Table.Td ta="right">
         <FigureButton
           rows={rows('committed', 'Committed')}

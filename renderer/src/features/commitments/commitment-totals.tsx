@@ -53,7 +53,7 @@ export function CommitmentTotalsCard({
       <Title order={4} mb="sm">
         {currency}, billing period {period}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="lg">
         <Figure figure="committed">
           <FigureButton
             rows={rows('committed', 'Committed')}
@@ -84,6 +84,13 @@ export function CommitmentTotalsCard({
         </Figure>
         <Figure figure="savings">
           {t.savings === null ? '—' : <Money value={t.savings} currency={t.currency} />}
+        </Figure>
+        <Figure figure="commitmentSavings">
+          {t.commitmentSavings === null ? (
+            '—'
+          ) : (
+            <Money value={t.commitmentSavings} currency={t.currency} />
+          )}
         </Figure>
         <Figure figure="effectiveSavingsRate">
           <Ratio value={t.effectiveSavingsRate} />
