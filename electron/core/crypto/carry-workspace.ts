@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { fail } from '../../../shared/contract'
+import { fail, FocalFailure } from '../../../shared/contract'
+import { openDatabase, type OpenDatabase } from '../db/connect'
 import { Workspace } from '../workspace/workspace'
 import { DEFAULT_CHUNK_BYTES, DEFAULT_KDF, type KdfParams } from './carry-header'
 import { decryptFile, encryptFile, refuseExisting, type CarryResult } from './carry-file'
@@ -66,6 +67,7 @@ export async function decryptWorkspace(
   passphrase: string,
   options: { force?: boolean } = {},
 ): Promise<CarrySummary> {
+  if (options.force) await refuseHeld(out)
   const result = await decryptFile(file, out, passphrase, {
     force: options.force,
     check: async (temp) => {
@@ -82,4 +84,23 @@ export async function decryptWorkspace(
     },
   })
   return { ...result, file: basename(out) }
+}
+
+/**
+ * Refuses to replace a workspace another Focal holds open: the rename would pull the file from
+ * under it and the .wal removal take its unsaved changes. DuckDB's own lock tells (connect.ts
+ * answers WORKSPACE_LOCKED); a file DuckDB cannot open as a database is no one's workspace.
+ */
+async function refuseHeld(path: string): Promise<void> {
+  if (!existsSync(path)) return
+  let db: OpenDatabase
+  try {
+    db = await openDatabase(path, { label: basename(path), noExternalAccess: true })
+  } catch (cause) {
+    if (cause instanceof FocalFailure && cause.error.code === 'WORKSPACE_LOCKED') throw cause
+    return
+  }
+  for (const reader of db.watched) reader.closeSync()
+  db.connection.closeSync()
+  db.instance.closeSync()
 }

@@ -1,12 +1,13 @@
 /** core/crypto/carry-workspace: encrypt a real workspace, decrypt it, same totals; wrong passphrase, tampering, no marker. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listAuditEntries } from '../../../electron/core/audit/audit-log'
 import { verifyAudit } from '../../../electron/core/audit/verify-audit'
 import { decryptWorkspace, encryptWorkspace } from '../../../electron/core/crypto/carry-workspace'
 import { Workspace } from '../../../electron/core/workspace/workspace'
-import { tempDir } from '../../helpers/paths'
+import { ROOT, tempDir } from '../../helpers/paths'
 import { storedSums } from '../../helpers/workspace'
 import { FAST_KDF, markedCsv, PASSPHRASE, refusal, workspaceWith } from './fixture'
 
@@ -126,6 +127,43 @@ describe('encryptWorkspace / decryptWorkspace', () => {
     await decryptWorkspace(encrypted, out, PASSPHRASE, { force: true })
     expect(existsSync(`${out}.wal`)).toBe(false)
     expect(await sumsOf(out)).toEqual(await sumsOf(original))
+  })
+
+  it('refuses to replace a workspace another process holds open, even with force', async () => {
+    const dir = tempDir()
+    const { path: csv } = markedCsv(dir)
+    const original = join(dir, 'client.focal')
+    await workspaceWith(original, csv)
+    const encrypted = join(dir, 'c.enc')
+    await encryptWorkspace(original, encrypted, PASSPHRASE, { kdf: FAST_KDF })
+    const live = join(dir, 'live.focal')
+    await workspaceWith(live, csv)
+    const bytes = readFileSync(live)
+    // Another Focal holding live.focal: a process with DuckDB's write lock on it.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { DuckDBInstance } = await import('@duckdb/node-api'); await (await DuckDBInstance.create(process.argv[1])).connect(); console.log('ready'); process.stdin.resume()",
+        live,
+      ],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+    )
+    try {
+      await new Promise<void>((ready) => holder.stdout.once('data', () => ready()))
+      const error = await refusal(decryptWorkspace(encrypted, live, PASSPHRASE, { force: true }))
+      expect(error).toMatchObject({
+        code: 'WORKSPACE_LOCKED',
+        message: `Workspace live.focal is open in another Focal window or command (process ${holder.pid}).`,
+      })
+      expect(readFileSync(live).equals(bytes)).toBe(true)
+      expect(readdirSync(dir).sort()).toEqual(
+        ['c.enc', 'client.focal', basename(csv), 'live.focal'].sort(),
+      )
+    } finally {
+      holder.kill()
+    }
   })
 
   it('refuses a decrypted file that is not a workspace, removing it', async () => {
