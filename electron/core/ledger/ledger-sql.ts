@@ -62,84 +62,60 @@ function context(scope: LedgerScope): WhereContext & { params: string[] } {
 
 const at = (ctx: WhereContext, day: string): string => `CAST(${ctx.bind(day)} AS TIMESTAMPTZ)`
 
-/** The two weeks' sums: `this` is [start, end), `last` [lastStart, start). */
-function sums(ctx: WhereContext, scope: LedgerScope, from: string): string {
-  const metric = requireColumn(scope.columns, scope.metric)
-  const start = at(ctx, scope.start)
-  return `coalesce(sum(${metric}) FILTER (WHERE "ChargePeriodStart" >= ${start}), 0) AS tw,
-    coalesce(sum(${metric}) FILTER (WHERE "ChargePeriodStart" < ${start}), 0) AS lw
-    FROM ${from} WHERE "ChargePeriodStart" >= ${at(ctx, scope.lastStart)}
-      AND "ChargePeriodStart" < ${at(ctx, scope.end)}`
-}
-
 /**
- * Per currency: its total (r = 0), the top `top` values by |delta| (r = 1 … top, ties by value)
- * and the rest folded into one line (r = -1, with its count of values). Sums stay DECIMAL.
+ * The whole ledger in one query, so the two weeks are read once and a tag dimension (a JSON
+ * read) is worked out once per row. Each output row has a `kind`:
+ * - `total` per currency (n: its count of values), `mover` for the top `top` values by |delta|
+ *   (r: 1 … top, ties by value), `rest` for the others folded (n: their count);
+ * - `day`: this week's cost per UTC day (k: YYYY-MM-DD);
+ * - `driver`: beneath a mover (c, v), per driver column (col) the DRIVERS_PER_COLUMN values (k)
+ *   whose change is largest.
+ * tw is this week [start, end), lw last week [lastStart, start); sums stay DECIMAL.
  */
-export function ledgerValuesSql(scope: LedgerScope, top: number): LedgerQuery {
+export function ledgerSql(scope: LedgerScope, top: number): LedgerQuery {
   const ctx = context(scope)
   const dimension = dimensionValueSql(ctx, scope.dimension)
-  const sql = `WITH g AS (SELECT "BillingCurrency" AS c, ${dimension} AS v, ${sums(ctx, scope, 'focus')}
-      GROUP BY 1, 2),
-    ranked AS (SELECT c, v, tw, lw,
-      row_number() OVER (PARTITION BY c ORDER BY abs(tw - lw) DESC, v NULLS LAST) AS r FROM g)
-  SELECT c, v, CAST(tw AS VARCHAR) AS tw, CAST(lw AS VARCHAR) AS lw, r, 1 AS n FROM ranked WHERE r <= ${top}
-  UNION ALL SELECT c, NULL, CAST(sum(tw) AS VARCHAR), CAST(sum(lw) AS VARCHAR), -1, count(*)
-    FROM ranked WHERE r > ${top} GROUP BY c
-  UNION ALL SELECT c, NULL, CAST(sum(tw) AS VARCHAR), CAST(sum(lw) AS VARCHAR), 0, count(*)
-    FROM g GROUP BY c
-  ORDER BY c NULLS LAST, r`
-  return { sql, params: ctx.params }
-}
-
-/** This week's cost per currency and UTC day. */
-export function ledgerDaysSql(scope: LedgerScope): LedgerQuery {
-  const ctx = context(scope)
   const metric = requireColumn(scope.columns, scope.metric)
-  const sql = `SELECT "BillingCurrency" AS c,
-      strftime(date_trunc('day', "ChargePeriodStart"), '%Y-%m-%d') AS day,
-      CAST(sum(${metric}) AS VARCHAR) AS cost
-    FROM focus WHERE "ChargePeriodStart" >= ${at(ctx, scope.start)}
-      AND "ChargePeriodStart" < ${at(ctx, scope.end)}
-    GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2`
-  return { sql, params: ctx.params }
-}
-
-/**
- * The drivers of the movers `movers` (currency and value pairs): per driver column the
- * DRIVERS_PER_COLUMN values whose change is largest, in one scan of the two weeks.
- */
-export function ledgerDriversSql(
-  scope: LedgerScope,
-  movers: ReadonlyArray<{ currency: string | null; value: string | null }>,
-): LedgerQuery | null {
   const drivers = DRIVER_COLUMNS.filter((c) => scope.columns.has(c))
-  if (drivers.length === 0 || movers.length === 0) return null
-  const ctx = context(scope)
-  const dimension = dimensionValueSql(ctx, scope.dimension)
-  const which = movers
-    .map(
-      (m) =>
-        `("BillingCurrency" IS NOT DISTINCT FROM ${m.currency === null ? 'NULL' : ctx.bind(m.currency)}` +
-        ` AND ${dimension} IS NOT DISTINCT FROM ${m.value === null ? 'NULL' : ctx.bind(m.value)})`,
-    )
-    .join(' OR ')
-  const keys = drivers.map((d, i) => `CAST(${quoteIdent(d)} AS VARCHAR) AS k${i}`)
-  const sets = drivers.map((_, i) => `(c, v, k${i})`).join(', ')
-  const sql = `WITH base AS (SELECT "BillingCurrency" AS c, ${dimension} AS v, ${keys.join(', ')},
-      "ChargePeriodStart", ${quoteIdent(scope.metric)}
-      FROM focus WHERE ${which}),
-    g AS (SELECT c, v, ${drivers.map((_, i) => `k${i}`).join(', ')},
-      ${drivers.length > 1 ? `grouping(${drivers.map((_, i) => `k${i}`).join(', ')})` : '0'} AS gid,
-      ${sums(ctx, scope, 'base')}
-      GROUP BY GROUPING SETS (${sets}))
-  SELECT c, v, CASE gid ${drivers.map((d, i) => `WHEN ${groupingId(drivers.length, i)} THEN ${quoteLiteral(d)}`).join(' ')} END AS col,
-    coalesce(${drivers.map((_, i) => `k${i}`).join(', ')}) AS k,
-    CAST(tw AS VARCHAR) AS tw, CAST(lw AS VARCHAR) AS lw
-  FROM g
-  QUALIFY row_number() OVER (PARTITION BY c, v, gid ORDER BY abs(tw - lw) DESC, k NULLS LAST)
-    <= ${DRIVERS_PER_COLUMN}
-  ORDER BY c NULLS LAST, v NULLS LAST, gid, abs(tw - lw) DESC, k NULLS LAST`
+  const ks = drivers.map((_, i) => `k${i}`)
+  const keys = drivers.map((d, i) => `, CAST(${quoteIdent(d)} AS VARCHAR) AS k${i}`).join('')
+  const start = at(ctx, scope.start)
+  const sums = `coalesce(sum(x) FILTER (WHERE cur), 0) AS tw, coalesce(sum(x) FILTER (WHERE NOT cur), 0) AS lw`
+  const driverCtes =
+    drivers.length === 0
+      ? ''
+      : `,
+    picked AS (SELECT span.* FROM span SEMI JOIN ranked
+      ON ranked.r <= ${top} AND span.c IS NOT DISTINCT FROM ranked.c AND span.v IS NOT DISTINCT FROM ranked.v),
+    dg AS (SELECT c, v, ${ks.join(', ')}, ${drivers.length > 1 ? `grouping(${ks.join(', ')})` : '0'} AS gid, ${sums}
+      FROM picked GROUP BY GROUPING SETS (${ks.map((k) => `(c, v, ${k})`).join(', ')})),
+    drivers AS (SELECT c, v, CASE gid ${drivers.map((d, i) => `WHEN ${groupingId(drivers.length, i)} THEN ${quoteLiteral(d)}`).join(' ')} END AS col,
+      coalesce(${ks.join(', ')}) AS k, tw, lw FROM dg
+      QUALIFY row_number() OVER (PARTITION BY c, v, gid ORDER BY abs(tw - lw) DESC, k NULLS LAST)
+        <= ${DRIVERS_PER_COLUMN})`
+  const sql = `WITH span AS MATERIALIZED (SELECT "BillingCurrency" AS c, ${dimension} AS v${keys},
+      "ChargePeriodStart" >= ${start} AS cur,
+      CASE WHEN "ChargePeriodStart" >= ${start} THEN date_trunc('day', "ChargePeriodStart") END AS d,
+      ${metric} AS x
+      FROM focus WHERE "ChargePeriodStart" >= ${at(ctx, scope.lastStart)}
+        AND "ChargePeriodStart" < ${at(ctx, scope.end)}),
+    g AS MATERIALIZED (SELECT c, v, ${sums} FROM span GROUP BY c, v),
+    ranked AS MATERIALIZED (SELECT c, v, tw, lw,
+      row_number() OVER (PARTITION BY c ORDER BY abs(tw - lw) DESC, v NULLS LAST) AS r FROM g)${driverCtes}
+  SELECT 'mover' AS kind, c, v, NULL AS col, NULL AS k, CAST(tw AS VARCHAR) AS tw, CAST(lw AS VARCHAR) AS lw, r, 1 AS n
+    FROM ranked WHERE r <= ${top}
+  UNION ALL SELECT 'rest', c, NULL, NULL, NULL, CAST(sum(tw) AS VARCHAR), CAST(sum(lw) AS VARCHAR), -1, count(*)
+    FROM ranked WHERE r > ${top} GROUP BY c
+  UNION ALL SELECT 'total', c, NULL, NULL, NULL, CAST(sum(tw) AS VARCHAR), CAST(sum(lw) AS VARCHAR), 0, count(*)
+    FROM g GROUP BY c
+  UNION ALL SELECT 'day', c, NULL, NULL, strftime(d, '%Y-%m-%d'), CAST(sum(x) AS VARCHAR), '0', NULL, NULL
+    FROM span WHERE cur GROUP BY c, d${
+      drivers.length === 0
+        ? ''
+        : `
+  UNION ALL SELECT 'driver', c, v, col, k, CAST(tw AS VARCHAR), CAST(lw AS VARCHAR), NULL, NULL FROM drivers`
+    }
+  ORDER BY c NULLS LAST, kind, r, k NULLS LAST`
   return { sql, params: ctx.params }
 }
 

@@ -7,27 +7,21 @@
 import { fail } from '../../../shared/contract'
 import type { CostMetricName } from '../../../shared/contract/allocation'
 import type {
-  LedgerCurrency,
   LedgerExplanation,
   LedgerWeek,
   LedgerWeekRequest,
 } from '../../../shared/contract/ledger'
-import { atLeast, change } from '../../../shared/ledger/change'
+import { atLeast } from '../../../shared/ledger/change'
 import { shiftIsoWeek } from '../../../shared/ledger/iso-week'
 import { PivotSpecError } from '../../../shared/sql/pivot-where-sql'
 import { focusColumnNames } from '../query/catalog'
 import { hasInvalidTags } from '../query/pivot'
 import type { Workspace } from '../workspace/workspace'
-import { readExplanations, valueKey } from './explanations'
+import { readExplanations } from './explanations'
 import { resolveLedgerBy } from './ledger-dimension'
 import { requestWeek } from './week-request'
-import {
-  ledgerDaysSql,
-  ledgerDriversSql,
-  ledgerValuesSql,
-  type LedgerQuery,
-  type LedgerScope,
-} from './ledger-sql'
+import { ledgerCurrencies } from './ledger-rows'
+import { ledgerSql, type LedgerScope } from './ledger-sql'
 
 /** Movers listed per currency unless asked otherwise. */
 export const DEFAULT_TOP = 10
@@ -57,63 +51,10 @@ export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Pro
       start: week.start,
       end: week.end,
     }
-    const query = async (q: LedgerQuery): Promise<Record<string, unknown>[]> =>
-      ws.all(q.sql, q.params, connection)
-    const compiled = compile(() => ledgerValuesSql(scope, top))
-    const currencies = new Map<string | null, LedgerCurrency>()
+    const compiled = compile(() => ledgerSql(scope, top))
     const explanations = await readExplanations(ws, week.label, label, connection)
-    const of = (c: unknown): LedgerCurrency => {
-      const currency = c == null ? null : String(c)
-      let entry = currencies.get(currency)
-      if (!entry) {
-        entry = {
-          currency,
-          ...change('0', '0'),
-          days: [],
-          movers: [],
-          rest: { values: 0, ...change('0', '0') },
-        }
-        currencies.set(currency, entry)
-      }
-      return entry
-    }
-    for (const r of await query(compiled)) {
-      const entry = of(r.c)
-      const figures = change(String(r.tw), String(r.lw))
-      const rank = Number(r.r)
-      if (rank === 0) Object.assign(entry, figures)
-      else if (rank < 0) entry.rest = { values: Number(r.n), ...figures }
-      else {
-        const value = r.v == null ? null : String(r.v)
-        const explanation = explanations.get(valueKey(value)) ?? null
-        entry.movers.push({
-          value,
-          ...figures,
-          drivers: [],
-          explanation,
-          needsSignOff: needsSignOff(figures, explanation),
-        })
-      }
-    }
-    for (const r of await query(ledgerDaysSql(scope)))
-      of(r.c).days.push({ day: String(r.day), cost: change(String(r.cost), '0').thisWeek })
-    const movers = [...currencies.values()].flatMap((c) =>
-      c.movers.map((m) => ({ currency: c.currency, value: m.value })),
-    )
-    const drivers = compile(() => ledgerDriversSql(scope, movers))
-    if (drivers) {
-      for (const r of await query(drivers)) {
-        const mover = of(r.c).movers.find((m) => m.value === (r.v == null ? null : String(r.v)))
-        if (!mover) continue
-        const column = String(r.col)
-        let group = mover.drivers.find((d) => d.column === column)
-        if (!group) mover.drivers.push((group = { column, items: [] }))
-        group.items.push({
-          value: r.k == null ? null : String(r.k),
-          ...change(String(r.tw), String(r.lw)),
-        })
-      }
-    }
+    const rows = await ws.all(compiled.sql, compiled.params, connection)
+    const currencies = ledgerCurrencies(rows, explanations, needsSignOff)
     return {
       week: week.label,
       start: week.start,
@@ -124,7 +65,7 @@ export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Pro
       metric,
       top,
       threshold: { ...SIGN_OFF_THRESHOLD },
-      currencies: [...currencies.values()],
+      currencies,
     }
   } finally {
     connection.closeSync()
