@@ -129,11 +129,12 @@ describe('focal CLI', () => {
     expect(outside.stderr).toContain('file system operations are disabled')
   })
 
-  it('says clearly when another process holds the workspace', async () => {
+  it('says clearly when another process holds the workspace it would write', async () => {
+    // Reading commands get a read-only snapshot instead (workspace/second-opener.test.ts).
     const path = join(tempDir(), 'held.focal')
     const holder = await Workspace.open(path, { create: true })
     try {
-      const { code, stderr } = await focal('imports', '-w', path)
+      const { code, stderr } = await focal('import', '-w', path, SAMPLE)
       expect(code).toBe(1)
       expect(stderr).toContain(
         'error [WORKSPACE_LOCKED]: Workspace held.focal is open in another Focal window or command',
