@@ -37,33 +37,51 @@ export async function runSealedCommand(argv: string[]): Promise<number> {
   if (rest.includes('-w') || rest.some((a) => a.startsWith('--workspace')))
     return usage('focal sealed gives the command its workspace; leave -w out.')
   const sealedPath = resolve(files[0] ?? '')
-  let session: SealedSession
-  try {
-    const creating = create && !existsSync(sealedPath)
-    const passphrase = await readPassphrase(creating)
-    if (creating && [...passphrase].length < MIN_PASSPHRASE_LENGTH)
-      fail(
-        'BAD_REQUEST',
-        `The passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters; nothing was written.`,
-      )
-    session = await SealedSession.open(sealedPath, passphrase, { create })
-  } catch (cause) {
-    return refused(cause, rest.includes('--json'))
+  const json = rest.includes('--json')
+  // Ctrl-C (or a SIGTERM) stops the command, not the session: the workspace is still encrypted
+  // back and its RAM folder removed, instead of the plaintext staying in memory.
+  let interrupted = false
+  const onSignal = (): void => {
+    interrupted = true
   }
-  let code: number
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
-    code = await runChild(session, [command, '-w', session.workspacePath, ...rest])
-  } catch (cause) {
-    session.discard()
-    throw cause
+    let session: SealedSession
+    try {
+      const creating = create && !existsSync(sealedPath)
+      const passphrase = await readPassphrase(creating)
+      if (creating && [...passphrase].length < MIN_PASSPHRASE_LENGTH)
+        fail(
+          'BAD_REQUEST',
+          `The passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters; nothing was written.`,
+        )
+      session = await SealedSession.open(sealedPath, passphrase, { create })
+    } catch (cause) {
+      return refused(cause, json)
+    }
+    let code = INTERRUPTED
+    try {
+      if (!interrupted)
+        code = await runChild(session, [command, '-w', session.workspacePath, ...rest])
+    } catch (cause) {
+      session.discard()
+      throw cause
+    }
+    try {
+      await session.close()
+    } catch (cause) {
+      return refused(cause, json)
+    }
+    return interrupted ? INTERRUPTED : code
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
-  try {
-    await session.close()
-  } catch (cause) {
-    return refused(cause, rest.includes('--json'))
-  }
-  return code
 }
+
+/** The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const INTERRUPTED = 130
 
 /** Runs `focal <args>` as a child whose temp folder is the session's RAM folder; its exit code. */
 function runChild(session: SealedSession, args: string[]): Promise<number> {

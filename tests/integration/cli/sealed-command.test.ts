@@ -4,7 +4,7 @@
  * written — the workspace folder, the temp folder it was given, its home, the RAM root — is
  * searched for the marker (UTF-8 and UTF-16): none; reopened, the totals are the CSV's.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -138,5 +138,34 @@ describe.runIf(existsSync(RAM))('focal sealed', () => {
     expect(readFileSync(sealed).equals(bytes)).toBe(true)
     expect(readdirSync(dir)).toEqual(['client.focal.enc'])
     expect(sessionFolders().filter((name) => !before.has(name))).toEqual([])
+  })
+
+  it('on Ctrl-C still encrypts the workspace back and removes its RAM folder', async () => {
+    const { path: csv } = markedCsv(tempDir())
+    const dir = tempDir()
+    const sealed = join(dir, 'client.focal.enc')
+    const parent = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/focal.js'), 'sealed', sealed, '--create', '--', 'import', csv],
+      { env: { ...process.env, FOCAL_PASSPHRASE: SECRET }, stdio: 'ignore' },
+    )
+    const mine = (): string[] =>
+      sessionFolders().filter((name) => name.startsWith(`focal-sealed-${parent.pid}-`))
+    const closed = new Promise<number | null>((done) => parent.on('close', (code) => done(code)))
+    // Interrupted once the plaintext is in RAM: it must not stay there.
+    while (mine().length === 0) await new Promise((wait) => setTimeout(wait, 20))
+    parent.kill('SIGINT')
+    expect(await closed).toBe(130)
+    expect(mine()).toEqual([])
+    expect(readdirSync(dir)).toEqual(['client.focal.enc'])
+    const info = await focalWith(
+      { FOCAL_PASSPHRASE: SECRET },
+      'sealed',
+      sealed,
+      '--',
+      'info',
+      '--json',
+    )
+    expect(info.code).toBe(0)
   })
 })
