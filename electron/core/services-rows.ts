@@ -4,6 +4,7 @@
  * core only from a host's own dialog or the CLI's argument, never from the UI.
  */
 import type { FocalApi, RowKey, RowSource } from '../../shared/contract'
+import { evidenceBundle } from './rows/evidence'
 import { rowDetail } from './rows/row-detail'
 import { rowSource } from './rows/row-source'
 import { rowsPage } from './rows/rows-page'
@@ -11,7 +12,7 @@ import { SourceLinks } from './rows/source-links'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
-export type RowsChannel = 'rows:page' | 'rows:detail' | 'rows:source'
+export type RowsChannel = 'rows:page' | 'rows:detail' | 'rows:source' | 'rows:evidence'
 
 /** Creates the drill-through handlers with their session's source folders. */
 export function createRowsServices(workspace: () => Workspace): {
@@ -25,6 +26,15 @@ export function createRowsServices(workspace: () => Workspace): {
       'rows:page': async (request) => rowsPage(workspace(), request),
       'rows:detail': async (key) => rowDetail(workspace(), key),
       'rows:source': async (key) => rowSource(workspace(), key, links),
+      'rows:evidence': async ({ request, title }) => {
+        const bundle = await evidenceBundle(workspace(), request, title, new Date())
+        return {
+          fileName: bundle.fileName,
+          mediaType: 'application/zip',
+          base64: Buffer.from(bundle.bytes).toString('base64'),
+          rows: bundle.rows,
+        }
+      },
     },
     sourceIn: (key, folder) => rowSource(workspace(), key, links, folder),
   }

@@ -33,6 +33,8 @@ import {
   RowDetailSchema,
   RowKeySchema,
   RowSourceSchema,
+  RowsEvidenceRequestSchema,
+  RowsEvidenceSchema,
   RowsPageRequestSchema,
   RowsPageSchema,
 } from './rows'
@@ -199,6 +201,8 @@ export const CHANNELS = {
   'rows:page': { request: RowsPageRequestSchema, response: RowsPageSchema },
   'rows:detail': { request: RowKeySchema, response: RowDetailSchema },
   'rows:source': { request: RowKeySchema, response: RowSourceSchema },
+  // A figure's rows with their provenance and audit entries as one ZIP (electron/core/rows/evidence.ts).
+  'rows:evidence': { request: RowsEvidenceRequestSchema, response: RowsEvidenceSchema },
   'allocation:periods': { request: Empty, response: z.array(PeriodRowsSchema) },
   'allocation:get': { request: Empty, response: AllocationStateSchema },
   'allocation:example': { request: Empty, response: AllocationExampleSchema },

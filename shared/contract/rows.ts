@@ -106,3 +106,18 @@ export const RowSourceSchema = z.discriminatedUnion('found', [
 ])
 /** The source line of a row. */
 export type RowSource = z.infer<typeof RowSourceSchema>
+
+/** "Explain this number": the rows of a figure, named, as an evidence bundle (core/rows/evidence.ts). */
+export const RowsEvidenceRequestSchema = z
+  .object({ request: RowsPageRequestSchema, title: z.string().min(1).max(300) })
+  .strict()
+
+/** The bundle: a ZIP's name without a folder, its bytes in base64, and the rows it holds. */
+export const RowsEvidenceSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  base64: z.string(),
+  rows: z.number().int(),
+})
+/** An evidence bundle as the screen receives it. */
+export type RowsEvidence = z.infer<typeof RowsEvidenceSchema>

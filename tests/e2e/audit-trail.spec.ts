@@ -1,12 +1,15 @@
 /**
  * The audit trail screen: on the demo sample the chain is verified intact, the import's entry
- * opens its details and then its rows (every row of the demo file, counted independently),
+ * opens its details and then its rows (every row of the demo file, counted independently) and
+ * their evidence bundle (the rows and the file's SHA-256),
  * a filter narrows the log, and the CSV export holds the entries shown.
  */
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCsv } from '../helpers/csv-sums'
 import { ROOT } from '../helpers/paths'
+import { readZipEntries } from '../helpers/zip-reader'
 import { expect, test } from './support/fixtures'
 import { screenshotPage } from './support/screenshot'
 
@@ -43,6 +46,19 @@ test('verify the audit trail, follow an import entry to its rows, export the log
   await expect(page.getByTestId('rows-place')).toHaveText(
     `Rows 1–50 of ${demoRows.toLocaleString('en-US')}`,
   )
+  // Explain this number: the rows, their source file's SHA-256 and its audit entry in one ZIP.
+  const bundle = page.waitForEvent('download')
+  await page.getByTestId('rows-evidence').click()
+  const zip = await bundle
+  const zipPath = testInfo.outputPath(zip.suggestedFilename())
+  await zip.saveAs(zipPath)
+  const files = await readZipEntries(zipPath)
+  const rowsCsv = parseCsv(files.find((f) => f.name === 'rows.csv')!.bytes.toString('utf8'))
+  expect(rowsCsv).toHaveLength(demoRows + 1)
+  const [, source = []] = parseCsv(
+    files.find((f) => f.name === 'sources.csv')!.bytes.toString('utf8'),
+  )
+  expect(source[2]).toBe(createHash('sha256').update(readFileSync(DEMO)).digest('hex'))
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('rows-drawer')).toBeHidden()
 

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { fail } from '../../../shared/contract'
 import type { RowsPage, RowsPageRequest } from '../../../shared/contract/rows'
 import { normalizeDecimal } from '../../../shared/money'
-import { compileRowsPage } from '../../../shared/sql/rows-sql'
+import { compileRowsPage, type CompiledRows } from '../../../shared/sql/rows-sql'
 import { PivotSpecError } from '../../../shared/sql/pivot-sql'
 import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
@@ -12,30 +12,9 @@ import type { Workspace } from '../workspace/workspace'
 export async function rowsPage(ws: Workspace, request: RowsPageRequest): Promise<RowsPage> {
   const connection = await ws.reader()
   try {
-    const described = await focusColumns(ws, connection)
-    const columns = described.map((c) => c.name)
-    let compiled
-    try {
-      // Only a request that reads a tag needs the alias policy (which lists the keys in use).
-      const usesTags =
-        request.filters.some((f) => f.dimension.kind === 'tag') ||
-        (request.conditions ?? []).some(
-          (c) =>
-            c.op === 'tagPresent' ||
-            c.op === 'tagMissing' ||
-            ((c.op === 'contains' || c.op === 'startsWith') && c.dimension.kind === 'tag'),
-        )
-      compiled = compileRowsPage(request, columns, {
-        guardJson: await hasInvalidTags(ws, connection),
-        tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
-      })
-    } catch (cause) {
-      if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
-      throw cause
-    }
+    const { compiled, columns, decimal } = await compileRowsRequest(ws, connection, request)
     const [count] = await ws.all(compiled.countSql, [...compiled.params], connection)
     const rows = await ws.all(compiled.pageSql, [...compiled.params], connection)
-    const decimal = new Set(described.filter((c) => c.decimal).map((c) => c.name))
     return {
       columns,
       rows: rows.map((row) =>
@@ -50,6 +29,43 @@ export async function rowsPage(ws: Workspace, request: RowsPageRequest): Promise
     }
   } finally {
     connection.closeSync()
+  }
+}
+
+/**
+ * A drill-through request compiled against the workspace's focus view (its columns, the tag
+ * alias policy when the request reads a tag), with the columns that hold DECIMAL values. The
+ * Rows drawer's pages and the evidence bundle (evidence.ts) read the same rows through it.
+ */
+export async function compileRowsRequest(
+  ws: Workspace,
+  connection: DuckDBConnection,
+  request: RowsPageRequest,
+): Promise<{ compiled: CompiledRows; columns: string[]; decimal: Set<string> }> {
+  const described = await focusColumns(ws, connection)
+  const columns = described.map((c) => c.name)
+  // Only a request that reads a tag needs the alias policy (which lists the keys in use).
+  const usesTags =
+    request.filters.some((f) => f.dimension.kind === 'tag') ||
+    (request.conditions ?? []).some(
+      (c) =>
+        c.op === 'tagPresent' ||
+        c.op === 'tagMissing' ||
+        ((c.op === 'contains' || c.op === 'startsWith') && c.dimension.kind === 'tag'),
+    )
+  try {
+    const compiled = compileRowsPage(request, columns, {
+      guardJson: await hasInvalidTags(ws, connection),
+      tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+    })
+    return {
+      compiled,
+      columns,
+      decimal: new Set(described.filter((c) => c.decimal).map((c) => c.name)),
+    }
+  } catch (cause) {
+    if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
+    throw cause
   }
 }
 

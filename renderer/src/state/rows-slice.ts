@@ -6,6 +6,7 @@ import type { FocalTransport } from '../api'
 import type {
   RowDetail,
   RowKey,
+  RowsEvidence,
   RowSource,
   RowsPage,
   RowsPageRequest,
@@ -22,6 +23,8 @@ export interface RowsSlice {
   rowsPage(request: RowsPageRequest): Promise<RowsPage>
   rowDetail(key: RowKey): Promise<RowDetail>
   rowSource(key: RowKey): Promise<RowSource>
+  /** The open figure's rows with their provenance and audit entries as one ZIP ("Explain this number"). */
+  rowsEvidence(request: RowsPageRequest, title: string): Promise<RowsEvidence>
   /** The desktop host's folder dialog for a file not at hand; null where there is none. */
   readonly sourceFromFolder: ((key: RowKey) => Promise<RowSource | null>) | null
   /** The web host's folder typed by the person; null where there is a dialog instead. */
@@ -37,6 +40,7 @@ export function createRowsSlice(api: FocalTransport): StateCreator<AppState, [],
     rowsPage: (request) => api['rows:page'](request),
     rowDetail: (key) => api['rows:detail'](key),
     rowSource: (key) => api['rows:source'](key),
+    rowsEvidence: (request, title) => api['rows:evidence']({ request, title }),
     sourceFromFolder: api.sourceFromFolder,
     sourceInFolder: api.sourceInFolder,
   })

@@ -11,6 +11,7 @@ import {
 import { NONE_LABEL } from '../../../../shared/pivot'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
+import { EvidenceButton } from './evidence-button'
 import { RowsDetail } from './rows-detail'
 
 const RIGHT = new Set(['BilledCost', 'EffectiveCost'])
@@ -34,7 +35,10 @@ export function RowsDrawer() {
       {cell === null ? null : selected !== null ? (
         <RowsDetail rowKey={selected} onBack={() => setSelected(null)} />
       ) : (
-        <RowsTable request={cell.request} onOpen={setSelected} />
+        <>
+          <EvidenceButton title={cell.title} request={cell.request} />
+          <RowsTable request={cell.request} onOpen={setSelected} />
+        </>
       )}
     </Drawer>
   )
