@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { dimensionLabel, parseDimension, type Dimension } from '../../../shared/pivot'
-import type { TagResolver } from '../../../shared/tags/resolve'
+import { tagResolver, type TagResolver } from '../../../shared/tags/resolve'
 import { focusColumnNames } from '../query/catalog'
 import { loadTagGroups, loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
@@ -14,8 +14,14 @@ export async function ownerDimension(
   ws: Workspace,
   connection: DuckDBConnection = ws.writer,
 ): Promise<string> {
-  const canonical = new Set((await loadTagGroups(ws, connection)).map((g) => g.canonical))
-  for (const key of ['owner', 'team']) if (canonical.has(key)) return `tag:${key}`
+  const groups = await loadTagGroups(ws, connection)
+  const canonical = new Set(groups.map((g) => g.canonical))
+  // Through the alias policy, as Explore reads `tag:owner`: "Owner" or "OWNER" is the owner tag too.
+  const resolve = tagResolver(groups)
+  for (const key of ['owner', 'team']) {
+    const found = resolve(key).canonical
+    if (canonical.has(found)) return `tag:${found}`
+  }
   const columns = await focusColumnNames(ws, connection)
   return columns.has('SubAccountName') ? 'SubAccountName' : 'BillingAccountName'
 }
