@@ -38,7 +38,7 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
       [--format pdf,xlsx,csv,focus-csv,parquet] [--metric billed|effective] [--company "Name"]
       [--logo file.png] [--top N] [--budgets budgets.csv] [--ledger ledger.csv]
       [--credit-account <account>] [--ledger-by <dimension>] [--reporting-currency <code>]
-      [--overwrite] [--json]
+      [--unit-metric <metric>] [--overwrite] [--json]
   Writes the month's pack: a summary PDF, one PDF per cost center, an XLSX
   (Summary, Per cost center, Detail, Journal, Audit), summary and journal CSVs,
   and the allocated rows as FOCUS CSV and Parquet, plus a manifest with SHA-256s.
@@ -61,6 +61,9 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
               source; the original amounts stay the ones that reconcile. A missing rate is an
               error (FX_RATE_MISSING) naming the currency and month, and nothing is written
   --top       rows in the top-resources and by-service tables before "Other" (default 10)
+  --unit-metric  showback only: add <pack>-unit-costs.csv, the month's cost per unit of a business
+              metric of focal metrics import (every dimension value summed), per day and for the
+              month and per currency; a day without a metric value is a gap, never zero
 `
 
 const METRICS: Record<string, CostMetric> = { billed: 'BilledCost', effective: 'EffectiveCost' }
@@ -141,6 +144,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
       'credit-account': { type: 'string' },
       'ledger-by': { type: 'string', default: 'tag:ledger_account' },
       'reporting-currency': { type: 'string' },
+      'unit-metric': { type: 'string' },
       overwrite: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -162,6 +166,8 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     )
   if (values.dimension && !values.rules) return usage('--dimension goes with --rules.')
   if (!values.out) return usage('focal report needs --out <folder>.')
+  if (values['unit-metric'] !== undefined && kind !== 'showback')
+    return usage('--unit-metric goes with focal report showback.')
   const metric = METRICS[values.metric.toLowerCase()]
   if (!metric) return usage(`--metric must be billed or effective, not ${values.metric}.`)
   const topN = Number(values.top)
@@ -201,6 +207,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
           creditAccount: values['credit-account'] ?? (await readReportSettings(ws)).creditAccount,
           overwrite: values.overwrite,
           reportingCurrency: values['reporting-currency']?.toUpperCase() ?? null,
+          unitMetric: values['unit-metric'] ? { metric: values['unit-metric'] } : null,
         },
         (p) => {
           if (tty)

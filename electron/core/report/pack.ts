@@ -27,6 +27,7 @@ import { packBudgets } from '../budgets/pack-budgets'
 import { packCloseFacts, recordPackExport } from '../close/pack-close'
 import { withReportingCurrency } from '../fx/report-currency'
 import { sha256File } from '../ingest/hash'
+import { writePackUnitCosts, type PackUnitMetric } from '../unit-costs/pack-unit-costs'
 import type { Workspace } from '../workspace/workspace'
 import { writeCsvFiles } from './csv'
 import { findReportFonts } from './fonts'
@@ -67,6 +68,8 @@ export interface PackOptions {
   overwrite?: boolean
   /** Also state the figures in this currency (ISO code), converted with the workspace's rates (core/fx). */
   reportingCurrency?: string | null
+  /** A showback pack's unit-cost section: the business metric its cost is divided by (core/unit-costs). */
+  unitMetric?: PackUnitMetric | null
   fontsDir?: string
   /** Data rows the XLSX Detail sheet may hold (default: Excel's limit). */
   detailLimit?: number
@@ -96,6 +99,7 @@ export interface PackFile {
     | 'focus-csv'
     | 'parquet'
     | 'changes-csv'
+    | 'unit-cost-csv'
     | 'manifest'
   bytes: number
   sha256: string
@@ -195,6 +199,18 @@ export async function writePack(
     // Fingerprints, and a reopened month's changes since its close (close/pack-close.ts),
     // which the summary PDF states too.
     const closing = await packCloseFacts(ws, model, read.facts.current, plan.prefix, options.outDir)
+    // Written before the PDFs, workbook and CSVs, so an unknown metric fails early (showback: a
+    // chargeback states what each cost center is charged, not what a unit costs).
+    const unitCosts =
+      options.unitMetric && options.kind === 'showback'
+        ? await writePackUnitCosts(ws, {
+            period: options.period,
+            costMetric: options.metric,
+            unit: options.unitMetric,
+            outDir: options.outDir,
+            prefix: plan.prefix,
+          })
+        : null
 
     if (plan.summaryPdf) {
       step('pdf', plan.summaryPdf)
@@ -248,6 +264,7 @@ export async function writePack(
     step('manifest', plan.manifest)
     const files = await time('manifest', () => describeFiles(options.outDir, plan))
     files.push(...closing.files)
+    if (unitCosts) files.push(unitCosts)
     await writeFile(
       at(plan.manifest),
       JSON.stringify({ ...manifest(model, journal, files), ...closing.manifest }, null, 2) + '\n',

@@ -1,5 +1,5 @@
 /** The built `focal metrics` command: import (a bad row named, a replace counted), list, and unit-cost with gaps. */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { focal } from '../../helpers/cli'
@@ -77,6 +77,45 @@ describe('focal metrics', () => {
     )
     expect(text.stdout).toMatch(/^2024-09-02\s+USD\s+USD\s0\.01\s+—\s+—$/m)
     expect(text.stdout).toMatch(/^2024-09-01\s+USD\s+USD\s0\.04\s+4\s+USD\s0\.010535$/m)
+
+    const out = join(dir, 'pack')
+    const pack = await focal(
+      'report',
+      'showback',
+      '-w',
+      ws,
+      '--period',
+      '2024-09',
+      '--by',
+      'ServiceName',
+      '--out',
+      out,
+      '--format',
+      'csv',
+      '--unit-metric',
+      'orders',
+      '--json',
+    )
+    expect(pack.code).toBe(0)
+    const unitCsv = readFileSync(join(out, 'showback-2024-09-unit-costs.csv'), 'utf8')
+    expect(unitCsv).toContain('day,2024-09-02,USD,')
+    expect(unitCsv).toMatch(/^day,2024-09-02,USD,[\d.]+,,\r$/m)
+    const chargeback = await focal(
+      'report',
+      'chargeback',
+      '-w',
+      ws,
+      '--period',
+      '2024-09',
+      '--by',
+      'ServiceName',
+      '--out',
+      out,
+      '--unit-metric',
+      'orders',
+    )
+    expect(chargeback.code).toBe(2)
+    expect(chargeback.stderr).toContain('--unit-metric goes with focal report showback.')
 
     const usage = await focal('metrics', 'unit-cost', '-w', ws)
     expect(usage.code).toBe(2)
