@@ -1,0 +1,80 @@
+/**
+ * unit-costs-slice: the app's store over real services (real DuckDB, the demo sample): a
+ * metrics upload picks the metric and runs the series; a slice typed narrows it; of two
+ * choices made quickly, the last one's series is shown even when the first answers after it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FocalServices } from '../../../../electron/core/host'
+import type { FocalTransport } from '../../../../renderer/src/api/transport'
+import { createAppStore, type AppStore } from '../../../../renderer/src/state/store'
+import type { UnitCostRequest } from '../../../../shared/contract/unit-costs'
+import { demoServices } from '../../../integration/services/support'
+
+let services: FocalServices
+let store: AppStore
+/** Holds back the answer for this grain until released. */
+let held: { grain: string; release: Promise<void> } | null = null
+beforeEach(async () => {
+  services = (await demoServices()).services
+  await services['workspace:openSample']({})
+  held = null
+  store = createAppStore(transport())
+})
+afterEach(() => services.close())
+
+function transport(): FocalTransport {
+  const call = (name: string, request: unknown): unknown =>
+    (services as unknown as Record<string, (r: unknown) => unknown>)[name]?.(request)
+  return new Proxy(
+    {},
+    {
+      get:
+        (_target, name: string) =>
+        async (request: unknown): Promise<unknown> => {
+          const answer = await call(name, request)
+          const grain = (request as UnitCostRequest | undefined)?.grain
+          if (name === 'unitCosts:run' && held && grain === held.grain) await held.release
+          return answer
+        },
+    },
+  ) as unknown as FocalTransport
+}
+
+const TEXT = 'date,metric,value\n2024-09-01,orders,4\n2024-09-03,orders,5\n'
+
+describe('unit costs slice', () => {
+  it('an upload picks the metric and runs; a slice narrows it; a late answer to an earlier choice is dropped', async () => {
+    const s = (): ReturnType<AppStore['getState']> => store.getState()
+    await s().loadUnitCosts()
+    expect(s().unitCosts.series).toBeNull()
+    await s().uploadMetrics(new File([TEXT], 'orders.csv', { type: 'text/csv' }))
+    expect(s().unitCosts.upload.status).toBe('done')
+    expect(s().unitCosts.choices.metric).toBe('orders')
+    const all = s().unitCosts.series
+    expect(all?.periods).toHaveLength(30)
+    expect(all?.periods.slice(0, 3).map((p) => p.units)).toEqual(['4', null, '5'])
+
+    await s().chooseUnitCosts({ sliceValue: 'Amazon Elastic Compute Cloud' })
+    expect(s().unitCosts.request?.filters).toEqual([
+      {
+        dimension: { kind: 'column', name: 'ServiceName' },
+        op: 'in',
+        values: ['Amazon Elastic Compute Cloud'],
+      },
+    ])
+    expect(s().unitCosts.series?.points[0]).toMatchObject({
+      period: '2024-09-01',
+      cost: '0.0421391927',
+      costPerUnit: '0.010534798175',
+    })
+
+    let release = (): void => undefined
+    held = { grain: 'week', release: new Promise((resolve) => (release = resolve)) }
+    const slow = s().chooseUnitCosts({ grain: 'week' })
+    await s().chooseUnitCosts({ grain: 'month' })
+    release()
+    await slow
+    expect(s().unitCosts.series?.grain).toBe('month')
+    expect(s().unitCosts.task.status).toBe('done')
+  })
+})
