@@ -23,7 +23,8 @@ import type { CostMetric } from '../allocate/lines'
 import { checkDimension, dimensionValueSql } from '../report/lines-by-dimension'
 import type { TagResolver } from '../../../shared/tags/resolve'
 import { loadTagResolver } from '../tags/tag-policy'
-import type { Workspace } from '../workspace/workspace'
+import { ROLLUP_STAMP_SQL } from '../query/rollup-sql'
+import type { Row, Workspace } from '../workspace/workspace'
 import { listBudgets } from './budget-store'
 import { DATA_DAYS_SQL, dailyCostSql } from './budgets-sql'
 
@@ -47,6 +48,21 @@ export async function dataDays(
   const [row] = await ws.all(DATA_DAYS_SQL)
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
   return { first: text(row?.first_day), last: text(row?.last_day) }
+}
+
+// The last daily-cost answer per workspace, under the stamp of the data it was read from
+// (query/rollup-sql.ts): saving, editing or deleting a budget reloads the status without
+// scanning the cost rows again, and any change to the rows changes the stamp.
+const lastAnswer = new WeakMap<Workspace, { key: string; rows: Row[] }>()
+
+async function cachedRows(ws: Workspace, sql: string, params: string[]): Promise<Row[]> {
+  const [stamp] = await ws.all(`${ROLLUP_STAMP_SQL} AS stamp`)
+  const key = JSON.stringify([String(stamp?.stamp), sql, params])
+  const cached = lastAnswer.get(ws)
+  if (cached?.key === key) return cached.rows
+  const rows = await ws.all(sql, params)
+  lastAnswer.set(ws, { key, rows })
+  return rows
 }
 
 /** Daily costs per dimension, then value and currency, of the budgets from `from` to `to`, in one scan. */
@@ -75,7 +91,7 @@ async function dailyCosts(
     values.push(value.sql)
     params.push(...value.params)
   }
-  const rows = await ws.all(dailyCostSql(values, lists, `"${metric}"`), params)
+  const rows = await cachedRows(ws, dailyCostSql(values, lists, `"${metric}"`), params)
   const series = new Map<string, Map<string, Map<string, string>>>()
   for (const r of rows) {
     const dimension = dimensions[Number(r.dim)] ?? ''

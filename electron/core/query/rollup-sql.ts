@@ -28,8 +28,9 @@ export const ROLLUP_TABLES: readonly string[] = [
  * grows: a failed import's rows roll back with it), the imports and their status, the
  * superseded scopes, and the scopes and Azure cost views the merged view reads (they also
  * decide which body the view has, focus-view.ts). Cheap: a row count and small tables.
+ * Budget status (core/budgets) keys its cache of daily costs by it too.
  */
-const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
+export const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
   (SELECT count(*) FROM cost_rows),
   (SELECT coalesce(sum(hash(i.id, i.status)), 0) FROM imports AS i),
   (SELECT coalesce(sum(hash(s)), 0) FROM superseded_scopes AS s),

@@ -105,4 +105,27 @@ describe('budgetReport', () => {
     expect(report.method).toContain('EffectiveCost')
     expect(report.alerts).toEqual([])
   })
+
+  it('reads new cost rows after an import, and a budget edit without them changing', async () => {
+    ws = await seeded()
+    const ml = async (): Promise<string | undefined> =>
+      (await budgetReport(ws!, { period: '2025-06' })).budgets.find(
+        (b) => b.value === 'ml' && b.currency === 'USD',
+      )?.actual
+    expect(await ml()).toBe('880')
+    await importBudgets(
+      ws,
+      'period,dimension,value,currency,amount\n2025-06,tag:team,ml,USD,900\n',
+      'edit.csv',
+    )
+    expect(await ml()).toBe('880')
+    // A later file of the same (empty) billing account and period restates the earlier one
+    // (supersede.ts): June's actual is now its one row of 100; the answer read before must not stand.
+    await importCostDays(
+      ws,
+      'late.csv',
+      daily('2025-06-22', '2025-06-22', 'ml', 'USD', () => '100'),
+    )
+    expect(await ml()).toBe('100')
+  })
 })
