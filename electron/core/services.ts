@@ -34,6 +34,7 @@ import { createVendorServices } from './services-vendors'
 import { createBacklogServices } from './services-backlog'
 import { createCommitmentServices } from './services-commitments'
 import { createAuditServices } from './services-audit'
+import { createPresentationServices } from './services-presentation'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -218,6 +219,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createBacklogServices(workspace),
     ...createCommitmentServices(workspace),
     ...createAuditServices(workspace),
+    ...createPresentationServices(workspace),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),

@@ -82,6 +82,7 @@ import { VENDOR_CHANNELS } from './vendors'
 import { BACKLOG_CHANNELS } from './backlog'
 import { COMMITMENT_RATE_CHANNELS } from './commitment-rates'
 import { AUDIT_CHANNELS } from './audit'
+import { PRESENTATION_CHANNELS } from './presentation'
 
 const Empty = z.object({}).strict()
 
@@ -243,6 +244,7 @@ export const CHANNELS = {
   ...COMMITMENT_RATE_CHANNELS,
   // The audit trail screen (electron/core/audit).
   ...AUDIT_CHANNELS,
+  ...PRESENTATION_CHANNELS,
 } as const
 
 /** A channel name. */

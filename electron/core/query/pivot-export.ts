@@ -13,6 +13,7 @@ import { gridRows, pivotGrid, type PivotGrid } from '../../../shared/pivot/table
 import { csvField } from '../report/csv'
 import { slugify } from '../report/file-names'
 import { COUNT_FORMAT, moneyFormat } from '../report/xlsx-style'
+import { maskedNotice } from '../presentation/presentation-mode'
 import type { Workspace } from '../workspace/workspace'
 import { runPivotTable } from './pivot'
 
@@ -207,6 +208,9 @@ export async function exportPivot(
 ): Promise<PivotExportFile> {
   const table = await runPivotTable(ws, spec)
   const header = exportHeader(workspace, spec, table, exportedAt)
+  // Presentation mode is stated first, so no reader takes an alias for an account.
+  const notice = maskedNotice(ws)
+  if (notice) header.unshift(['Masked', notice])
   const grid = pivotGrid(spec, table)
   const bytes =
     format === 'csv'

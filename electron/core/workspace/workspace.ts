@@ -61,6 +61,8 @@ export class Workspace {
   snapshot: SnapshotInfo | null = null
   /** Run once the database is closed (a snapshot removes its copy). */
   private readonly cleanups: (() => void)[] = []
+  /** Run on every reader handed out (presentation mode installs its masking view there). */
+  prepareReader: ((connection: DuckDBConnection) => Promise<void>) | null = null
   /** Told of every snapshot opened in this process (the CLI prints its message on stderr). */
   static onSnapshot: ((info: SnapshotInfo) => void) | null = null
 
@@ -237,7 +239,9 @@ export class Workspace {
 
   /** A new connection for reading, so long reads can be interrupted on their own. */
   async reader(): Promise<DuckDBConnection> {
-    return this.instance.connect()
+    const connection = await this.instance.connect()
+    await this.prepareReader?.(connection)
+    return connection
   }
 
   /**
@@ -250,6 +254,7 @@ export class Workspace {
       const connection = await this.reader()
       return { connection, release: () => connection.closeSync() }
     }
+    await this.prepareReader?.(spare)
     return {
       connection: spare,
       release: () => (this.closed ? spare.closeSync() : this.watched.push(spare)),

@@ -1,0 +1,118 @@
+/**
+ * Presentation mode (issue 11, Privacy): a setting of the open session, not of the file.
+ * While it is on, every reader connection the workspace hands out reads the masking view of
+ * presentation-sql.ts, so pivots, the rows drawer, exports and reports show aliases. The
+ * writer is never masked: imports, allocation runs and rollups keep storing the real values.
+ * Switching records an audit entry and, being a writer turn, changes the data version, so no
+ * cached pivot answer of the other mode is served.
+ */
+import { randomBytes } from 'node:crypto'
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { fail } from '../../../shared/contract'
+import type { Workspace } from '../workspace/workspace'
+import {
+  CATALOG_SQL,
+  DROP_MASK_SQL,
+  INSERT_SALT_SQL,
+  MASKED_COLUMNS,
+  MASKED_TAG_COLUMNS,
+  maskViewSql,
+  SALT_SQL,
+} from './presentation-sql'
+
+/** The mode of one open workspace. */
+export interface PresentationMode {
+  readonly on: boolean
+  /** Tag keys whose values are masked; null masks every tag value. */
+  readonly tagKeys: readonly string[] | null
+}
+
+const OFF: PresentationMode = { on: false, tagKeys: null }
+
+interface Active extends PresentationMode {
+  readonly salt: string
+}
+
+const modes = new WeakMap<Workspace, Active>()
+
+/** The mode of `ws` (off unless switched on in this session). */
+export function presentationOf(ws: Workspace): PresentationMode {
+  const mode = modes.get(ws)
+  return mode ? { on: mode.on, tagKeys: mode.tagKeys } : OFF
+}
+
+/** True while `ws` shows aliases. */
+export function isMasked(ws: Workspace): boolean {
+  return modes.get(ws)?.on === true
+}
+
+/** The sentence every screen and export carries while the mode is on; null when off. */
+export function maskedNotice(ws: Workspace): string | null {
+  const mode = modes.get(ws)
+  if (!mode?.on) return null
+  const tags =
+    mode.tagKeys === null ? 'all tag values' : `values of tags ${mode.tagKeys.join(', ')}`
+  return `Masked: account ids and names, resource ids and names and ${tags} are shown as stable aliases (presentation mode).`
+}
+
+/** The columns presentation mode replaces (for the notice of an export). */
+export const MASKED_COLUMN_NAMES: readonly string[] = [
+  ...MASKED_COLUMNS.map((m) => m.column),
+  ...MASKED_TAG_COLUMNS,
+]
+
+/**
+ * Switches the mode. Switching on makes the workspace's salt when it has none (a write, so a
+ * read-only workspace must have been presented once before). Audited either way.
+ */
+export async function setPresentation(
+  ws: Workspace,
+  next: PresentationMode,
+): Promise<PresentationMode> {
+  await ws.exclusive(async () => {
+    const salt = next.on ? await ensureSalt(ws) : ''
+    if (!ws.readOnly)
+      await ws.transaction(() =>
+        ws.audit(next.on ? 'presentation.on' : 'presentation.off', ws.name, {
+          tagKeys: next.on ? next.tagKeys : null,
+        }),
+      )
+    if (next.on) modes.set(ws, { on: true, tagKeys: next.tagKeys, salt })
+    else modes.delete(ws)
+    ws.prepareReader = next.on ? (connection) => prepare(ws, connection) : dropMask
+  })
+  return presentationOf(ws)
+}
+
+async function ensureSalt(ws: Workspace): Promise<string> {
+  const [row] = await ws.all(SALT_SQL)
+  if (row?.value) return String(row.value)
+  if (ws.readOnly)
+    fail('BAD_REQUEST', `Workspace ${ws.name} has never been presented and is open read-only.`, {
+      hint: 'Open it for writing and switch presentation mode on once; its aliases are kept from then on.',
+    })
+  const salt = randomBytes(16).toString('hex')
+  await ws.transaction(async () => {
+    await ws.run(INSERT_SALT_SQL, [salt])
+    await ws.audit('presentation.salt', ws.name, {})
+  })
+  return salt
+}
+
+// Runs on every reader handed out: a pooled reader may carry the view of an earlier mode.
+async function prepare(ws: Workspace, connection: DuckDBConnection): Promise<void> {
+  const mode = modes.get(ws)
+  if (!mode?.on) return dropMask(connection)
+  const [catalog] = await ws.all(CATALOG_SQL, [], connection)
+  const described = await ws.all(
+    "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus' AND database_name <> 'temp'",
+    [],
+    connection,
+  )
+  const columns = new Set(described.map((r) => String(r.column_name)))
+  await connection.run(maskViewSql(String(catalog?.name), mode.salt, columns, mode.tagKeys))
+}
+
+async function dropMask(connection: DuckDBConnection): Promise<void> {
+  await connection.run(DROP_MASK_SQL)
+}

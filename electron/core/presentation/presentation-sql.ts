@@ -1,0 +1,81 @@
+/**
+ * The SQL of presentation mode (issue 11, Privacy): a TEMP view named `focus` on a reader
+ * connection, over the workspace's own focus view, with account ids and names, resource ids
+ * and names and tag values replaced by stable aliases. DuckDB binds an unqualified `focus` to
+ * the connection's temp view first, so every reader on that connection (pivots, rows, exports,
+ * reports) sees aliases without knowing of the mode, and a filter on an alias matches it.
+ * The inner view is named with its catalog: `main.focus` alone binds back to the temp view.
+ */
+import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
+
+/** The masked columns and the prefix of their aliases; an id and a name never share an alias. */
+export const MASKED_COLUMNS: ReadonlyArray<{ column: string; prefix: string }> = [
+  { column: 'BillingAccountId', prefix: 'acct-' },
+  { column: 'SubAccountId', prefix: 'acct-' },
+  { column: 'BillingAccountName', prefix: 'account-' },
+  { column: 'SubAccountName', prefix: 'account-' },
+  { column: 'ResourceId', prefix: 'res-' },
+  { column: 'AllocatedResourceId', prefix: 'res-' },
+  { column: 'ResourceName', prefix: 'resource-' },
+  { column: 'AllocatedResourceName', prefix: 'resource-' },
+]
+
+/** The tag columns whose values are masked (keys stay readable). */
+export const MASKED_TAG_COLUMNS = ['Tags', 'AllocatedTags'] as const
+
+/** The meta key of the workspace's alias salt: random, so an alias cannot be guessed from a public id. */
+export const SALT_KEY = 'presentation_salt'
+
+/** Reads the salt. */
+export const SALT_SQL = `SELECT value FROM meta WHERE key = '${SALT_KEY}'`
+
+/** Stores a new salt. */
+export const INSERT_SALT_SQL = `INSERT INTO meta VALUES ('${SALT_KEY}', ?)`
+
+/** The database (catalog) a connection reads: the temp view names the real view through it. */
+export const CATALOG_SQL = 'SELECT current_database() AS name'
+
+/** Removes the masking view of a connection. */
+export const DROP_MASK_SQL = 'DROP VIEW IF EXISTS temp.main.focus'
+
+// The same value gives the same alias in every column of one prefix, on every screen and
+// export, in every session: the hash covers the salt and the value only. 10 hex digits keep
+// collisions out of any real account or resource list (a collision would merge two rows
+// of a pivot, so the test checks the alias count equals the id count).
+function alias(prefix: string, salt: string, value: string): string {
+  return `(${quoteLiteral(prefix)} || left(sha256(${quoteLiteral(salt)} || ${value}), 10))`
+}
+
+// Keys stay as written; each listed key's value (or every key's when `tagKeys` is null) becomes
+// an alias of key and value, so `team=core` and `owner=core` differ. A Tags text that is not a
+// JSON object is masked whole.
+function maskedTags(column: string, salt: string, tagKeys: readonly string[] | null): string {
+  const c = quoteIdent(column)
+  const masked = alias('tag-', salt, `k || '=' || coalesce(${c} ->> k, '')`)
+  const value =
+    tagKeys === null
+      ? masked
+      : `CASE WHEN k IN (${tagKeys.map(quoteLiteral).join(', ') || 'NULL'}) THEN ${masked} ELSE ${c} ->> k END`
+  const rebuilt = `CASE WHEN len(json_keys(${c})) = 0 THEN '{}' ELSE to_json(map_from_entries(list_transform(json_keys(${c}), k -> {'k': k, 'v': ${value}})))::VARCHAR END`
+  return `CASE WHEN ${c} IS NULL THEN NULL WHEN json_valid(${c}) AND json_type(${c}) = 'OBJECT' THEN ${rebuilt} ELSE ${alias('tag-', salt, c)} END AS ${c}`
+}
+
+/** The TEMP view masking `catalog`'s focus view; only columns the view has are replaced. */
+export function maskViewSql(
+  catalog: string,
+  salt: string,
+  columns: ReadonlySet<string>,
+  tagKeys: readonly string[] | null,
+): string {
+  const replaced = [
+    ...MASKED_COLUMNS.filter((m) => columns.has(m.column)).map(
+      (m) => `${alias(m.prefix, salt, quoteIdent(m.column))} AS ${quoteIdent(m.column)}`,
+    ),
+    ...MASKED_TAG_COLUMNS.filter((t) => columns.has(t)).map((t) => maskedTags(t, salt, tagKeys)),
+  ]
+  const source = `${quoteIdent(catalog)}.main.focus`
+  const body = replaced.length
+    ? `SELECT * REPLACE (${replaced.join(', ')}) FROM ${source}`
+    : `SELECT * FROM ${source}`
+  return `CREATE OR REPLACE TEMP VIEW focus AS ${body}`
+}
