@@ -17,6 +17,7 @@ import { importSource } from './ingest/import-source'
 import { importWithMapping } from './mappings/import-with-mapping'
 import type { LoadedMapping } from './mappings/mapping-file'
 import type { Workspace } from './workspace/workspace'
+import { logEvent } from './log/focal-log'
 
 /** A file a host vetted, by token. */
 export interface StagedEntry {
@@ -112,6 +113,7 @@ export class ImportJobs {
       await this.run(ws, job, files, signal, choices)
     } catch (cause) {
       const error = toFocalError(cause)
+      logEvent('error', { code: error.code, message: error.message })
       const done = job.results.at(-1)?.source
       const fileName = files[done === undefined ? 0 : done + 1]?.name ?? files.at(-1)?.name ?? ''
       job.results.push({ fileName, record: null, error })
@@ -143,12 +145,23 @@ export class ImportJobs {
         }
       }
       // A ZIP gives one result per billing file inside, named `<archive>.zip/<inner path>`.
+      const started = Date.now()
+      logEvent('import.start', { file: file.name })
       const { records, skipped } = await importWith(file)(ws, file.path, {
         displayName: file.name,
         onProgress,
         signal,
         ...choices,
       })
+      // The local log: counts, time and codes only, never a value (log/focal-log.ts).
+      for (const record of records)
+        logEvent('import.finish', {
+          file: record.fileName,
+          rows: record.rowCount,
+          durationMs: Date.now() - started,
+          status: record.status,
+          errorCode: record.error?.code ?? null,
+        })
       for (const record of records)
         job.results.push({
           fileName: record.fileName,

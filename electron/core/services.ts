@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { EventName, EventOf, StagedFile } from '../../shared/contract'
 import { fail } from '../../shared/contract'
 import type { EventListener, FocalServices, ServicesOptions } from './host'
@@ -35,6 +35,9 @@ import { createBacklogServices } from './services-backlog'
 import { createCommitmentServices } from './services-commitments'
 import { createAuditServices } from './services-audit'
 import { createPresentationServices } from './services-presentation'
+import { createCarryServices } from './services-carry'
+import { recordRecent } from './carry/recent-list'
+import { logError, logEvent, openLog } from './log/focal-log'
 import { getMapping } from './mappings/mappings-store'
 import { listImports } from './workspace/imports-registry'
 import { Workspace } from './workspace/workspace'
@@ -44,6 +47,10 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   mkdirSync(options.workspacesDir, { recursive: true })
   mkdirSync(options.scratchDir, { recursive: true })
   clearScratch(options.scratchDir)
+  // The app's data folder holds the workspaces folder (both hosts), the log and the Recent list.
+  const dataDir = dirname(resolve(options.workspacesDir))
+  openLog(dataDir)
+  logEvent('app.start', { host: options.host, version: options.version })
   const listeners = new Set<EventListener>()
   const staged = new Map<string, StagedEntry>()
   let current: { ws: Workspace; scratch: boolean } | null = null
@@ -81,7 +88,13 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     if (current && resolve(current.ws.snapshot?.path ?? current.ws.path) === resolve(path))
       return info()
     // A workspace another Focal holds opens as a read-only snapshot, saying so (snapshot.ts).
-    const next = await Workspace.open(path, { create, whenLocked: create ? 'fail' : 'snapshot' })
+    const next = await Workspace.open(path, {
+      create,
+      whenLocked: create ? 'fail' : 'snapshot',
+    }).catch((cause: unknown) => {
+      logError(cause)
+      throw cause
+    })
     jobs.cancelAll()
     reports.cancelAll()
     pivots.cancelAll()
@@ -89,6 +102,9 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     const previous = current
     current = { ws: next, scratch }
     await previous?.ws.close()
+    if (previous) logEvent('workspace.close', { workspace: previous.ws.name })
+    logEvent('workspace.open', { workspace: next.name, readOnly: next.readOnly })
+    if (!scratch) recordRecent(dataDir, next.name)
     return info()
   }
 
@@ -145,6 +161,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       pivots.cancelAll()
       pivots.forget()
       const closing = current?.ws.close()
+      if (current) logEvent('workspace.close', { workspace: current.ws.name })
       current = null
       await closing
       await announce()
@@ -220,6 +237,18 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createCommitmentServices(workspace),
     ...createAuditServices(workspace),
     ...createPresentationServices(workspace),
+    ...createCarryServices({
+      current: () => current?.ws ?? null,
+      openPath: async (path) => {
+        const result = await switchTo(path, false, false)
+        await announce()
+        return result
+      },
+      workspacesDir: options.workspacesDir,
+      dataDir,
+      version: options.version,
+      host: options.host,
+    }),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),
@@ -242,9 +271,11 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       pivots.cancelAll()
       pivots.forget()
       const closing = current?.ws.close()
+      if (current) logEvent('workspace.close', { workspace: current.ws.name })
       current = null
       await closing
       clearScratch(options.scratchDir)
+      logEvent('app.stop', {})
     },
   }
   return services

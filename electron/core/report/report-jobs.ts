@@ -15,6 +15,7 @@ import type { Workspace } from '../workspace/workspace'
 import { writePack } from './pack'
 import { linesSourceOf } from './report-request'
 import { readLedgerMapping, readReportSettings } from './settings'
+import { logEvent } from '../log/focal-log'
 
 /** Finished jobs kept for downloads; older ones are forgotten (their files stay on disk). */
 const KEEP_JOBS = 50
@@ -90,6 +91,7 @@ export class ReportJobs {
   private async run(ws: Workspace, request: ReportExportRequest, entry: Entry): Promise<void> {
     const { job } = entry
     const send = (): void => this.publish(structuredClone(job))
+    const started = Date.now()
     try {
       const { companyName, creditAccount } = await readReportSettings(ws)
       const ledger = await readLedgerMapping(ws)
@@ -126,6 +128,13 @@ export class ReportJobs {
       job.error = toFocalError(cause)
       job.state = job.error.code === 'CANCELLED' ? 'cancelled' : 'failed'
     }
+    // The local log: what was exported and how long it took, never a figure (log/focal-log.ts).
+    logEvent('report.export', {
+      kind: request.kind,
+      period: request.period,
+      durationMs: Date.now() - started,
+      state: job.state,
+    })
     send()
   }
 }
