@@ -180,4 +180,6 @@ export interface ReportModel {
   readonly detailLines: number
   /** The figures in a reporting currency, beside the original amounts; absent when none was asked for. */
   readonly reporting?: ReportingCurrency
+  /** "Masked: …" when made in presentation mode (electron/core/presentation); stated on every page and file. */
+  readonly masked?: string
 }

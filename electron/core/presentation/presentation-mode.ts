@@ -116,3 +116,20 @@ async function prepare(ws: Workspace, connection: DuckDBConnection): Promise<voi
 async function dropMask(connection: DuckDBConnection): Promise<void> {
   await connection.run(DROP_MASK_SQL)
 }
+
+/**
+ * Runs `work` in one writer turn with the writer masked while the mode is on: a report reads
+ * its facts and writes its detail files through the writer (its lines are TEMP tables there).
+ * Only reads and TEMP tables belong inside; nothing the writer stores may be made from aliases.
+ */
+export async function withMaskedWriter<T>(ws: Workspace, work: () => Promise<T>): Promise<T> {
+  if (!isMasked(ws)) return work()
+  return ws.exclusive(async () => {
+    await prepare(ws, ws.writer)
+    try {
+      return await work()
+    } finally {
+      await dropMask(ws.writer)
+    }
+  })
+}

@@ -191,6 +191,8 @@ export async function writeCsvFiles(
   model: ReportModel,
   journal: Journal,
 ): Promise<void> {
-  await writeFile(paths.summary, summaryCsv(model), 'utf8')
-  await writeFile(paths.journal, journalCsv(journal), 'utf8')
+  // Presentation mode is the first line, before the header, so no reader misses it.
+  const masked = model.masked ? `${csvField(model.masked)}\r\n` : ''
+  await writeFile(paths.summary, masked + summaryCsv(model), 'utf8')
+  await writeFile(paths.journal, masked + journalCsv(journal), 'utf8')
 }

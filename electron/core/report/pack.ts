@@ -32,6 +32,7 @@ import type { Workspace } from '../workspace/workspace'
 import { writeCsvFiles } from './csv'
 import { findReportFonts } from './fonts'
 import { exportAllocatedFocus } from './focus-export'
+import { maskedNotice, withMaskedWriter } from '../presentation/presentation-mode'
 import type { LinesSource } from './lines-source'
 import { planPack, preparePackFolder, type PackFormat, type PackPlan } from './pack-files'
 import { writeSummaryPdf } from './pdf/summary-pdf'
@@ -144,26 +145,30 @@ export async function writePack(
 
   check()
   onProgress({ phase: 'facts', done: 0, total: 1 })
+  // Presentation mode: the facts and the detail files read aliases (presentation-mode.ts).
   const read = await time('facts', async () =>
-    readFacts(ws, {
-      kind: options.kind,
-      period: options.period,
-      metric: options.metric,
-      source: options.source,
-      company: options.company ?? null,
-      topN: options.topN ?? 10,
-      // A budgets file wins; without one, the workspace's budgets of the month (core/budgets).
-      budgets: options.budgets
-        ? budgetsOfPeriod(options.budgets, options.period)
-        : await packBudgets(ws, options.period, options.source.dimension ?? null),
-      ledger: options.ledger ?? parseDimension('tag:ledger_account'),
-      now: options.now,
-    }),
+    withMaskedWriter(ws, async () =>
+      readFacts(ws, {
+        kind: options.kind,
+        period: options.period,
+        metric: options.metric,
+        source: options.source,
+        company: options.company ?? null,
+        topN: options.topN ?? 10,
+        // A budgets file wins; without one, the workspace's budgets of the month (core/budgets).
+        budgets: options.budgets
+          ? budgetsOfPeriod(options.budgets, options.period)
+          : await packBudgets(ws, options.period, options.source.dimension ?? null),
+        ledger: options.ledger ?? parseDimension('tag:ledger_account'),
+        now: options.now,
+      }),
+    ),
   )
   try {
+    const notice = maskedNotice(ws)
     const model = await withReportingCurrency(
       ws,
-      buildReportModel(read.facts),
+      notice ? { ...buildReportModel(read.facts), masked: notice } : buildReportModel(read.facts),
       options.reportingCurrency,
     )
     const unreconciled = model.reconciliation.filter((l) => !l.ok)
@@ -259,7 +264,9 @@ export async function writePack(
     ] as const) {
       if (!file) continue
       step('export', file)
-      await time('export', () => exportAllocatedFocus(ws, exportInput, format, at(file)))
+      await time('export', () =>
+        withMaskedWriter(ws, () => exportAllocatedFocus(ws, exportInput, format, at(file))),
+      )
     }
     step('manifest', plan.manifest)
     const files = await time('manifest', () => describeFiles(options.outDir, plan))

@@ -231,6 +231,7 @@ function auditSheet(
     ['Cost metric', metricText(model.metric)],
     ['Cost centers from', model.ruleSet],
     ['Workspace', model.workspace],
+    ...(model.masked ? [['Masked', model.masked] as [string, string]] : []),
     ['Generated (UTC)', model.generatedAt],
     ...model.reconciliation.map((l): [string, string] => [
       `Reconciliation ${l.currency}`,

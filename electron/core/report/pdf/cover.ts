@@ -58,6 +58,7 @@ export function drawCover(doc: Pdf, model: ReportModel, title: string, logo: str
     ['Cost metric', metricText(model.metric)],
     ['Cost centers from', model.ruleSet],
     ['Workspace', model.workspace],
+    ...(model.masked ? [['Masked', model.masked] as [string, string]] : []),
   ]
   const labelWidth = 100
   for (const [label, value] of facts) {

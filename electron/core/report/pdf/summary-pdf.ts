@@ -262,7 +262,7 @@ export async function writeSummaryPdf(
   drawAppendix(doc, model, null)
   drawFooters(
     doc,
-    `${model.company ? `${model.company} · ` : ''}${kindTitle(model.kind)} ${model.period} · Summary`,
+    `${model.masked ? 'Masked (presentation mode) · ' : ''}${model.company ? `${model.company} · ` : ''}${kindTitle(model.kind)} ${model.period} · Summary`,
   )
   await savePdf(doc, path)
 }

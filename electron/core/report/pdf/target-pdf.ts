@@ -227,7 +227,7 @@ export async function writeTargetPdf(
   drawAppendix(doc, model, t)
   drawFooters(
     doc,
-    `${model.company ? `${model.company} · ` : ''}${kindTitle(model.kind)} ${model.period} · ${t.target}`,
+    `${model.masked ? 'Masked (presentation mode) · ' : ''}${model.company ? `${model.company} · ` : ''}${kindTitle(model.kind)} ${model.period} · ${t.target}`,
   )
   await savePdf(doc, path)
 }
