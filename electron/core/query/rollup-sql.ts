@@ -9,9 +9,8 @@ import { ROLLUPS, rollupColumns } from '../../../shared/sql/pivot-rollup-sql'
 export const ROLLUP_STATE_TABLE = 'rollup_state'
 
 /**
- * The rollup tables and their state. Created by the first rollup build (an import's end, or the
- * first pivot of an older workspace), not with the workspace: a workspace without cost rows
- * needs none, and an empty workspace stays as small as it was.
+ * The rollup tables and their state, created with the workspace (schema.ts FORMAT_5_TABLES) and
+ * filled by the first rollup build (an import's end, or the first pivot after an upgrade).
  */
 export const ROLLUP_TABLES: readonly string[] = [
   ...ROLLUPS.map(

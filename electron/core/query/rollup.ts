@@ -11,7 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { ROLLUP_BUILD_ORDER, ROLLUPS, rollupInsertSql } from '../../../shared/sql/pivot-rollup-sql'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
-import { ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE, ROLLUP_TABLES } from './rollup-sql'
+import { ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE } from './rollup-sql'
 
 // One rebuild at a time per workspace; a pivot that finds the rollups stale starts it once.
 const rebuilding = new WeakMap<Workspace, Promise<boolean>>()
@@ -46,8 +46,6 @@ export function refreshRollups(ws: Workspace): Promise<boolean> {
 
 async function rebuild(ws: Workspace): Promise<boolean> {
   return ws.transaction(async () => {
-    // The first build creates the tables (rollup-sql.ts says why not the workspace).
-    for (const sql of ROLLUP_TABLES) await ws.run(sql)
     const [check] = await ws.all(ROLLUP_CHECK_SQL)
     if (check?.fresh === true) return false
     for (const rollup of ROLLUPS) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)

@@ -13,6 +13,7 @@ import { CLOSE_TABLES } from '../close/close-sql'
 import { COMPLIANCE_TABLES } from '../compliance/compliance-sql'
 import { FX_TABLES } from '../fx/fx-sql'
 import { LEDGER_TABLES } from '../ledger/ledger-sql'
+import { ROLLUP_TABLES } from '../query/rollup-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { UNIT_COST_TABLES } from '../unit-costs/unit-costs-sql'
@@ -152,6 +153,8 @@ export const FORMAT_3_TABLES: readonly string[] = [
  * and an upgraded one run the same list.
  */
 export const FORMAT_5_TABLES: readonly string[] = [
+  // Explore's pivot rollups and the stamp of the data they were built from (core/query/rollup.ts).
+  ...ROLLUP_TABLES,
   // The weekly ledger's variance explanations and sign-offs (core/ledger).
   ...LEDGER_TABLES,
   // Budgets per month, dimension value and currency (core/budgets).
