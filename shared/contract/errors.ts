@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'QUERY_REFUSED',
   'QUERY_FAILED',
   'IO_ERROR',
+  /** The disk holding the workspace filled up during a write; nothing of that write was kept. */
+  'DISK_FULL',
   'WRONG_PASSPHRASE',
   'FILE_TAMPERED',
   'INTERNAL',
@@ -138,6 +140,8 @@ export const ERROR_ADVICE: Readonly<Record<ErrorCode, string>> = {
   QUERY_REFUSED: 'Only read-only SELECT queries are allowed.',
   QUERY_FAILED: 'Check the query and try again.',
   IO_ERROR: 'Check that the file exists and can be read.',
+  DISK_FULL:
+    'Free space on the disk that holds the workspace (or move the workspace to a disk with more room), then try again; nothing of the failed write was kept.',
   WRONG_PASSPHRASE:
     'Type the passphrase the file was encrypted with; Focal never stores it, so a forgotten one cannot be recovered.',
   FILE_TAMPERED: 'The encrypted file was damaged or altered; copy it again from where it was made.',

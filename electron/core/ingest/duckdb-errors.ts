@@ -17,9 +17,36 @@ export function isCsvContentError(cause: unknown): boolean {
   )
 }
 
+/**
+ * True when a write failed for want of disk space: DuckDB says "No space left on device"
+ * (its file, WAL or checkpoint writes), Node says ENOSPC (the gate folder's copy of a source).
+ */
+export function isDiskFull(cause: unknown): boolean {
+  return /No space left on device|ENOSPC|disk is full/i.test(messageOf(cause))
+}
+
+/**
+ * True when DuckDB has invalidated the database after a fatal error (a failed
+ * checkpoint, say): it refuses every statement until the file is opened again.
+ */
+export function isDatabaseInvalidated(cause: unknown): boolean {
+  return /database has been invalidated|FATAL Error/i.test(messageOf(cause))
+}
+
+/** The error for an import of `fileName` stopped because the workspace's disk is full. */
+export function diskFullError(fileName: string): FocalError {
+  return {
+    code: 'DISK_FULL',
+    message: `${fileName} was not imported: the disk holding the workspace is full. Nothing of it was stored; the workspace is as it was before.`,
+    hint: 'Free space on that disk (an import needs room for its rows, about the size of the file, or several times that for a compressed one), or move the workspace to a disk with more room, then import the file again.',
+    location: { file: fileName },
+  }
+}
+
 /** Maps an error thrown while DuckDB read `fileName` to a FocalError. */
 export function describeReadError(cause: unknown, fileName: string): FocalError {
   if (cause instanceof FocalFailure) return cause.error
+  if (isDiskFull(cause)) return diskFullError(fileName)
   const message = messageOf(cause)
   if (/INTERRUPT/i.test(message)) {
     return { code: 'CANCELLED', message: `Import of ${fileName} was cancelled; nothing was added.` }

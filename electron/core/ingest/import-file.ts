@@ -23,7 +23,7 @@ import {
   type Attempt,
 } from '../workspace/imports-registry'
 import { refuseDuplicateColumns } from './header-checks'
-import { failRead } from './duckdb-errors'
+import { diskFullError, failRead, isDatabaseInvalidated, isDiskFull } from './duckdb-errors'
 import { detectFileKind } from './file-kind'
 import { scanFile, type FileScan } from './file-integrity'
 import { sha256File } from './hash'
@@ -103,7 +103,7 @@ export async function importFile(
     startedAt: new Date(),
   }
   // Committed before any work: a kill mid-import leaves this "running" row for the next open to mark.
-  await beginAttempt(ws, attempt)
+  await beginAttempt(ws, attempt).catch((cause: unknown) => failBeforeStart(ws, cause, fileName))
   try {
     const record = await runImport(
       ws,
@@ -122,6 +122,9 @@ export async function importFile(
     return record
   } catch (cause) {
     const error = toImportError(cause, fileName)
+    // A failed checkpoint (a full disk) invalidates DuckDB's database: open it again so the
+    // attempt is recorded as failed, with its reason, and the workspace stays usable.
+    if (isDatabaseInvalidated(cause)) await ws.restart()
     // Record the failed file's identity too, so the registry says exactly which bytes were refused.
     if (!attempt.sha256 && attempt.sizeBytes > 0)
       attempt.sha256 = await sha256File(path).catch(() => '')
@@ -627,11 +630,23 @@ function fileChanged(fileName: string, sizeBefore: number, sizeAfter: number): n
   )
 }
 
+/**
+ * A disk too full to record even the attempt: nothing can be written, so the import
+ * fails with DISK_FULL (the workspace opened again if DuckDB invalidated it) and no record.
+ */
+async function failBeforeStart(ws: Workspace, cause: unknown, fileName: string): Promise<never> {
+  if (!isDiskFull(cause)) throw cause
+  if (isDatabaseInvalidated(cause)) await ws.restart()
+  const { code, message, ...extra } = diskFullError(fileName)
+  return fail(code, `${message} Not even the attempt could be recorded.`, extra)
+}
+
 function toImportError(cause: unknown, fileName: string): FocalError {
   if (cause instanceof FocalFailure) return cause.error
   const message = cause instanceof Error ? cause.message : String(cause)
   if (/INTERRUPT/i.test(message))
     return { code: 'CANCELLED', message: `Import of ${fileName} was cancelled; nothing was added.` }
+  if (isDiskFull(cause)) return diskFullError(fileName)
   return {
     code: 'INTERNAL',
     message: `${fileName}: ${message.split('\n')[0]}`,

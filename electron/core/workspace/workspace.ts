@@ -68,9 +68,10 @@ export class Workspace {
 
   private constructor(
     readonly path: string,
-    private readonly instance: DuckDBInstance,
-    /** The one connection that writes (imports, rules); DuckDB allows one writer process. */
-    readonly writer: DuckDBConnection,
+    /** Replaced only by `restart`, after DuckDB invalidated the database. */
+    private instance: DuckDBInstance,
+    /** The one connection that writes (imports, rules); DuckDB allows one writer process. Replaced only by `restart`. */
+    public writer: DuckDBConnection,
     readonly readOnly: boolean,
     /** The one folder DuckDB may touch files in; null when it may touch none (file-gate.ts). */
     private readonly gate: FileGate | null,
@@ -329,6 +330,30 @@ export class Workspace {
         details: detailsJson(details),
       })
       await this.run(INSERT_ENTRY_SQL, values)
+    })
+  }
+
+  /**
+   * Opens the file again in place after DuckDB invalidated the database: a write that
+   * failed at its checkpoint (a full disk) leaves DuckDB refusing every statement until
+   * restarted. The file keeps what was last committed; the failed transaction is gone.
+   * Runs in a writer turn, so no other job's statement lands between close and open.
+   */
+  async restart(): Promise<void> {
+    await this.exclusive(async () => {
+      for (const reader of this.watched.splice(0)) reader.closeSync()
+      this.writer.closeSync()
+      this.instance.closeSync()
+      const db = await openDatabase(this.path, {
+        readOnly: this.readOnly,
+        noExternalAccess: this.gate === null,
+        label: basename(this.path),
+        allowedDirectory: this.gate?.dir,
+      })
+      this.instance = db.instance
+      this.writer = db.connection
+      this.watched.push(...db.watched)
+      this.inTransaction = false
     })
   }
 
