@@ -23,10 +23,15 @@ function filesHolding(dir: string, marker: string): string[] {
   const needles = [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le')]
   const found: string[] = []
   const walk = (path: string): void => {
-    const stat = statSync(path, { throwIfNoEntry: false })
-    if (!stat) return
-    if (stat.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
-    else if (stat.isFile() && needles.some((n) => readFileSync(path).includes(n))) found.push(path)
+    // Other processes' files in the RAM root may vanish mid-walk; only what is there counts.
+    try {
+      const stat = statSync(path)
+      if (stat.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
+      else if (stat.isFile() && needles.some((n) => readFileSync(path).includes(n)))
+        found.push(path)
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
+    }
   }
   walk(dir)
   return found
