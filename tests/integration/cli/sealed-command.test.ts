@@ -30,7 +30,9 @@ function filesHolding(dir: string, marker: string): string[] {
       else if (stat.isFile() && needles.some((n) => readFileSync(path).includes(n)))
         found.push(path)
     } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
+      const code = (cause as NodeJS.ErrnoException).code
+      // Another user's file in the RAM root is not ours to read (nor Focal's to write).
+      if (code !== 'ENOENT' && code !== 'EACCES') throw cause
     }
   }
   walk(dir)
