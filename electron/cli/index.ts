@@ -13,6 +13,7 @@ import { CLOSE_HELP, runCloseCommand } from './close-command'
 import { FX_HELP, runFxCommand } from './fx-command'
 import { LAKE_HELP, runExportCommand } from './lake-command'
 import { INFO_HELP, runInfoCommand } from './info-command'
+import { COPY_HELP, DIAGNOSTICS_HELP, runCopyCommand, runDiagnosticsCommand } from './copy-command'
 import { TAGS_HELP, runTagsCommand } from './tags-command'
 import { ROWS_HELP, runRowsCommand } from './rows-command'
 import { PIVOT_HELP, runPivotCommand } from './pivot-command'
@@ -73,6 +74,8 @@ ${ALLOCATE_HELP}
   ${AUDIT_HELP}
   ${LAKE_HELP}
   ${INFO_HELP}
+  ${COPY_HELP}
+  ${DIAGNOSTICS_HELP}
   ${LEDGER_HELP}
   ${BUDGETS_HELP}
   ${ANOMALIES_HELP}
@@ -109,6 +112,8 @@ const OWN_PARSERS: Record<string, (argv: string[]) => Promise<number>> = {
   mappings: runMappingsCommand,
   export: runExportCommand,
   info: runInfoCommand,
+  copy: runCopyCommand,
+  diagnostics: (argv) => runDiagnosticsCommand(argv, process.env.npm_package_version ?? '0.1.0'),
   ledger: runLedgerCommand,
   budgets: runBudgetsCommand,
   anomalies: runAnomaliesCommand,
