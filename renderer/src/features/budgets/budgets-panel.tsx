@@ -106,6 +106,9 @@ export function BudgetsPanel() {
               </Table.Tbody>
             </Table>
           )}
+          <Text size="sm" fw={600} mt="sm">
+            {`Add a budget for ${report.period}`}
+          </Text>
           <BudgetAdd period={report.period} />
         </>
       ) : null}
