@@ -105,7 +105,7 @@ async function prepare(ws: Workspace, connection: DuckDBConnection): Promise<voi
   if (!mode?.on) return dropMask(connection)
   const [catalog] = await ws.all(CATALOG_SQL, [], connection)
   const described = await ws.all(
-    "SELECT column_name FROM duckdb_columns() WHERE table_name = 'focus' AND database_name <> 'temp'",
+    "SELECT column_name FROM duckdb_columns() WHERE table_name = 'cost_rows' AND database_name <> 'temp'",
     [],
     connection,
   )

@@ -1,10 +1,11 @@
 /**
- * The SQL of presentation mode (issue 11, Privacy): a TEMP view named `focus` on a reader
- * connection, over the workspace's own focus view, with account ids and names, resource ids
- * and names and tag values replaced by stable aliases. DuckDB binds an unqualified `focus` to
- * the connection's temp view first, so every reader on that connection (pivots, rows, exports,
+ * The SQL of presentation mode (issue 11, Privacy): a TEMP view named `cost_rows` on a reader
+ * connection, over the workspace's stored rows, with account ids and names, resource ids and
+ * names and tag values replaced by stable aliases. DuckDB binds an unqualified name to the
+ * connection's temp objects first, the stored focus view's own `FROM cost_rows` included, so
+ * every reader on that connection (pivots, the rows drawer and a row's detail, exports,
  * reports) sees aliases without knowing of the mode, and a filter on an alias matches it.
- * The inner view is named with its catalog: `main.focus` alone binds back to the temp view.
+ * The inner table is named with its catalog: `main.cost_rows` alone binds back to the temp view.
  */
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 
@@ -36,7 +37,7 @@ export const INSERT_SALT_SQL = `INSERT INTO meta VALUES ('${SALT_KEY}', ?)`
 export const CATALOG_SQL = 'SELECT current_database() AS name'
 
 /** Removes the masking view of a connection. */
-export const DROP_MASK_SQL = 'DROP VIEW IF EXISTS temp.main.focus'
+export const DROP_MASK_SQL = 'DROP VIEW IF EXISTS temp.main.cost_rows'
 
 // The same value gives the same alias in every column of one prefix, on every screen and
 // export, in every session: the hash covers the salt and the value only. 10 hex digits keep
@@ -60,7 +61,7 @@ function maskedTags(column: string, salt: string, tagKeys: readonly string[] | n
   return `CASE WHEN ${c} IS NULL THEN NULL WHEN json_valid(${c}) AND json_type(${c}) = 'OBJECT' THEN ${rebuilt} ELSE ${alias('tag-', salt, c)} END AS ${c}`
 }
 
-/** The TEMP view masking `catalog`'s focus view; only columns the view has are replaced. */
+/** The TEMP view masking `catalog`'s stored rows; only columns the table has are replaced. */
 export function maskViewSql(
   catalog: string,
   salt: string,
@@ -73,9 +74,9 @@ export function maskViewSql(
     ),
     ...MASKED_TAG_COLUMNS.filter((t) => columns.has(t)).map((t) => maskedTags(t, salt, tagKeys)),
   ]
-  const source = `${quoteIdent(catalog)}.main.focus`
+  const source = `${quoteIdent(catalog)}.main.cost_rows`
   const body = replaced.length
     ? `SELECT * REPLACE (${replaced.join(', ')}) FROM ${source}`
     : `SELECT * FROM ${source}`
-  return `CREATE OR REPLACE TEMP VIEW focus AS ${body}`
+  return `CREATE OR REPLACE TEMP VIEW cost_rows AS ${body}`
 }

@@ -24,7 +24,7 @@ export async function readCatalog(ws: Workspace): Promise<Catalog> {
   const connection = await ws.reader()
   try {
     const described = await ws.all(
-      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'focus' AND database_name <> 'temp' ORDER BY column_index",
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'focus' ORDER BY column_index",
       [],
       connection,
     )

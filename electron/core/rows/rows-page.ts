@@ -75,7 +75,7 @@ export async function focusColumns(
   connection: DuckDBConnection,
 ): Promise<Array<{ name: string; decimal: boolean }>> {
   const rows = await ws.all(
-    "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'focus' AND database_name <> 'temp' ORDER BY column_index",
+    "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'focus' ORDER BY column_index",
     [],
     connection,
   )

@@ -1,6 +1,7 @@
 /** The top bar: Focal's mark and the open workspace with its size, currencies and a close button. */
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
 import { FocalMark } from '../components/icons'
+import { PresentationToggle } from '../features/presentation/presentation-toggle'
 import { workspaceTitle } from '../state/session-slice'
 import { useAppStore } from '../state/store-context'
 
@@ -46,6 +47,7 @@ export function HeaderBar() {
               </Badge>
             </Tooltip>
           ) : null}
+          <PresentationToggle />
           <Badge variant="default" size="sm" className="amount">
             {workspace.rowCount.toLocaleString('en-US')} rows
           </Badge>

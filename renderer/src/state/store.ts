@@ -23,6 +23,8 @@ import { createComplianceSlice, type ComplianceSlice } from './compliance-slice'
 import { createUnitCostsSlice, type UnitCostsSlice } from './unit-costs-slice'
 import { createBacklogSlice, type BacklogSlice } from './backlog-slice'
 import { createVendorsSlice, type VendorsSlice } from './vendors-slice'
+import { createPresentationSlice, type PresentationSlice } from './presentation-slice'
+import { createCarrySlice, type CarrySlice } from './carry-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -46,7 +48,9 @@ export type AppState = SessionSlice &
   ComplianceSlice &
   UnitCostsSlice &
   BacklogSlice &
-  VendorsSlice
+  VendorsSlice &
+  PresentationSlice &
+  CarrySlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -76,5 +80,7 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createUnitCostsSlice(api)(...args),
     ...createBacklogSlice(api)(...args),
     ...createVendorsSlice(api)(...args),
+    ...createPresentationSlice(api)(...args),
+    ...createCarrySlice(api)(...args),
   }))
 }

@@ -1,6 +1,6 @@
 /**
  * Presentation mode (electron/core/presentation) on the demo sample: with it on, a pivot by
- * SubAccountId, the rows drawer and the pivot's CSV and XLSX exports show no original id, the
+ * SubAccountId, the rows drawer, a row's detail and the pivot's CSV and XLSX exports show no original id, the
  * same alias for the same id everywhere, a filter on an alias finds its rows, and the totals
  * are the file's own to the cent; the audit log records the switch; off again shows the ids.
  */
@@ -11,6 +11,7 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import { setPresentation } from '../../../electron/core/presentation/presentation-mode'
 import { runPivotTable } from '../../../electron/core/query/pivot'
 import { exportPivot } from '../../../electron/core/query/pivot-export'
+import { rowDetail } from '../../../electron/core/rows/row-detail'
 import { rowsPage } from '../../../electron/core/rows/rows-page'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { sumDecimals } from '../../../shared/money'
@@ -90,6 +91,14 @@ describe('presentation mode', () => {
     expect(sumDecimals(page.rows.map((r) => String(r[billed])))).toBe(masked.get(alias))
     for (const row of page.rows)
       for (const value of row) for (const id of originals) expect(String(value)).not.toContain(id)
+    // A row's detail reads the stored row (cost_rows, not the view): masked the same way.
+    const detail = await rowDetail(ws, {
+      importId: 1,
+      sourceRow: Number(page.rows[0]![page.columns.indexOf('x_SourceRow')]),
+    })
+    expect(detail.values.find((v) => v.column === 'SubAccountId')?.value).toBe(alias)
+    for (const { value } of detail.values)
+      for (const id of originals) expect(String(value)).not.toContain(id)
 
     // The CSV states the mode first and holds aliases only.
     const csv = new TextDecoder().decode((await exportPivot(ws, spec, 'csv')).bytes)
