@@ -24,7 +24,6 @@ import { createUnitCostsSlice, type UnitCostsSlice } from './unit-costs-slice'
 import { createBacklogSlice, type BacklogSlice } from './backlog-slice'
 import { createVendorsSlice, type VendorsSlice } from './vendors-slice'
 import { createPresentationSlice, type PresentationSlice } from './presentation-slice'
-import { createCarrySlice, type CarrySlice } from './carry-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -49,8 +48,7 @@ export type AppState = SessionSlice &
   UnitCostsSlice &
   BacklogSlice &
   VendorsSlice &
-  PresentationSlice &
-  CarrySlice
+  PresentationSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -81,6 +79,5 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createBacklogSlice(api)(...args),
     ...createVendorsSlice(api)(...args),
     ...createPresentationSlice(api)(...args),
-    ...createCarrySlice(api)(...args),
   }))
 }
