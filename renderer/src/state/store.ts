@@ -24,6 +24,7 @@ import { createUnitCostsSlice, type UnitCostsSlice } from './unit-costs-slice'
 import { createBacklogSlice, type BacklogSlice } from './backlog-slice'
 import { createVendorsSlice, type VendorsSlice } from './vendors-slice'
 import { createPresentationSlice, type PresentationSlice } from './presentation-slice'
+import { createCarrySlice, type CarrySlice } from './carry-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -48,7 +49,8 @@ export type AppState = SessionSlice &
   UnitCostsSlice &
   BacklogSlice &
   VendorsSlice &
-  PresentationSlice
+  PresentationSlice &
+  CarrySlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -79,5 +81,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createBacklogSlice(api)(...args),
     ...createVendorsSlice(api)(...args),
     ...createPresentationSlice(api)(...args),
+    ...createCarrySlice(api)(...args),
   }))
 }

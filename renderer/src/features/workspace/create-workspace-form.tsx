@@ -6,7 +6,8 @@ import { useAppStore } from '../../state/store-context'
 // The contract's WorkspaceName rule, repeated as a regex so the form can explain it while typing.
 const NAME_RULE = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/
 
-function nameProblem(name: string): string | null {
+/** Why `name` is not a workspace name, or null when it is (or is still empty). */
+export function nameProblem(name: string): string | null {
   if (name === '') return null
   if (name.length > 80) return 'At most 80 characters.'
   if (!NAME_RULE.test(name) || name.includes('..'))

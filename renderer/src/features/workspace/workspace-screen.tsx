@@ -3,6 +3,9 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { CreateWorkspaceForm } from './create-workspace-form'
+import { DiagnosticsButton } from './diagnostics-button'
+import { RecentList } from './recent-list'
+import { SaveAsForm } from './save-as-form'
 import { WorkspaceList } from './workspace-list'
 
 /** Workspace chooser. */
@@ -54,12 +57,19 @@ export function WorkspaceScreen() {
           <CreateWorkspaceForm busy={busy} />
         </Paper>
       </SimpleGrid>
+      {workspace ? (
+        <Paper>
+          <SaveAsForm />
+        </Paper>
+      ) : null}
+      <RecentList busy={busy} openName={workspace?.scratch ? null : (workspace?.name ?? null)} />
       <Paper>
         <WorkspaceList
           busy={busy}
           openName={workspace?.scratch ? null : (workspace?.name ?? null)}
         />
       </Paper>
+      <DiagnosticsButton />
     </Stack>
   )
 }
