@@ -3,7 +3,8 @@
  * detail, and its source line from the folders this session was shown. A folder reaches the
  * core only from a host's own dialog or the CLI's argument, never from the UI.
  */
-import type { FocalApi, RowKey, RowSource } from '../../shared/contract'
+import { fail, type FocalApi, type RowKey, type RowSource } from '../../shared/contract'
+import { isMasked } from './presentation/presentation-mode'
 import { evidenceBundle } from './rows/evidence'
 import { rowDetail } from './rows/row-detail'
 import { rowSource } from './rows/row-source'
@@ -25,7 +26,7 @@ export function createRowsServices(workspace: () => Workspace): {
     api: {
       'rows:page': async (request) => rowsPage(workspace(), request),
       'rows:detail': async (key) => rowDetail(workspace(), key),
-      'rows:source': async (key) => rowSource(workspace(), key, links),
+      'rows:source': async (key) => rowSource(unmasked(workspace()), key, links),
       'rows:evidence': async ({ request, title }) => {
         const bundle = await evidenceBundle(workspace(), request, title, new Date())
         return {
@@ -36,6 +37,20 @@ export function createRowsServices(workspace: () => Workspace): {
         }
       },
     },
-    sourceIn: (key, folder) => rowSource(workspace(), key, links, folder),
+    sourceIn: (key, folder) => rowSource(unmasked(workspace()), key, links, folder),
   }
+}
+
+// The source line is the file as written: in presentation mode it would show every id the
+// screens mask, so it is refused until the mode is off.
+function unmasked(ws: Workspace): Workspace {
+  if (isMasked(ws))
+    fail(
+      'BAD_REQUEST',
+      'Show in source is off in presentation mode: the source line holds the ids it masks.',
+      {
+        hint: 'Switch presentation mode off (Present, in the header) to see the line as the file wrote it.',
+      },
+    )
+  return ws
 }

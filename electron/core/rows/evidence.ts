@@ -17,6 +17,7 @@ import { entriesCsv } from '../audit/audit-export'
 import { listAuditEntries } from '../audit/audit-log'
 import { csvField } from '../report/csv'
 import { writePackZip } from '../report/zip'
+import { maskedNotice } from '../presentation/presentation-mode'
 import type { Workspace } from '../workspace/workspace'
 import { compileRowsRequest } from './rows-page'
 
@@ -151,7 +152,12 @@ export async function evidenceBundle(
     )
     writeFileSync(join(dir, 'audit.csv'), entriesCsv(logged))
     writeFileSync(join(dir, 'request.json'), `${JSON.stringify(request, null, 2)}\n`)
-    writeFileSync(join(dir, 'README.txt'), readme(ws.name, title, rows, now))
+    // Presentation mode is stated first: the rows' ids and names are aliases then.
+    const masked = maskedNotice(ws)
+    writeFileSync(
+      join(dir, 'README.txt'),
+      (masked ? `${masked}\n\n` : '') + readme(ws.name, title, rows, now),
+    )
     const names = ['README.txt', 'totals.csv', 'rows.csv', 'sources.csv', 'audit.csv']
     const chunks: Buffer[] = []
     const sink = new Writable({
