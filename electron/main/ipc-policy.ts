@@ -12,6 +12,7 @@ import {
   RowKeySchema,
   toFocalError,
   validateRequest,
+  WorkspaceName,
   type ReportExportRequest,
   type Channel,
   type Result,
@@ -77,6 +78,8 @@ export const HOST_REQUESTS = {
   [HOST_CHANNELS.showInSource]: RowKeySchema,
   // A job id only: main opens the folder it chose for that job itself, never one the page names.
   [HOST_CHANNELS.openReportFolder]: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  // A workspace's name only (no separator, no ".."): main finds it in its own workspaces folder.
+  [HOST_CHANNELS.showWorkspaceInFolder]: z.object({ name: WorkspaceName }).strict(),
 } as const
 
 /** A host channel main answers itself. */
@@ -102,6 +105,8 @@ export interface RouterTargets {
   showInSource(webContentsId: number, key: RowKey): Promise<Result<RowSource | null>>
   /** Opens the folder main wrote the job's pack into. */
   openReportFolder(jobId: string): Promise<Result<boolean>>
+  /** Shows the named workspace's file in the file manager. */
+  showWorkspaceInFolder(name: string): Promise<Result<boolean>>
 }
 
 const refused = (message: string): Result<never> => ({
@@ -128,6 +133,8 @@ export function createIpcRouter(policy: SenderPolicy, targets: RouterTargets) {
           return await targets.openFiles(sender.webContentsId)
         if (channel === HOST_CHANNELS.showInSource)
           return await targets.showInSource(sender.webContentsId, parsed.data as RowKey)
+        if (channel === HOST_CHANNELS.showWorkspaceInFolder)
+          return await targets.showWorkspaceInFolder((parsed.data as { name: string }).name)
         if (channel === HOST_CHANNELS.openReportFolder)
           return await targets.openReportFolder((parsed.data as { jobId: string }).jobId)
         if (channel === HOST_CHANNELS.exportReport)

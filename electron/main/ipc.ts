@@ -18,6 +18,7 @@ import {
 import { createFolderExport } from './report-export'
 import { showInSourceFolder } from './source-folder'
 import { stagePaths } from './staging'
+import { showWorkspaceInFolder } from './workspace-folder'
 
 /** Registers every handler; returns a function that removes them again. */
 export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => void {
@@ -30,6 +31,7 @@ export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => v
     exportReport: reports.exportToFolder,
     showInSource: (webContentsId, key) => showInSourceFolder(webContentsId, key, engine),
     openReportFolder: reports.openFolder,
+    showWorkspaceInFolder,
   })
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, body: unknown) => route(channel, senderOf(event), body))

@@ -79,6 +79,10 @@ export function buildBridge(deps: BridgeDeps): BuiltBridge {
       >,
     openReportFolder: (jobId: string) =>
       settle(deps.invoke(HOST_CHANNELS.openReportFolder, { jobId })) as Promise<Result<boolean>>,
+    showWorkspaceInFolder: (name: string) =>
+      settle(deps.invoke(HOST_CHANNELS.showWorkspaceInFolder, { name })) as Promise<
+        Result<boolean>
+      >,
     showInSourceFromFolder: (key: RowKey) =>
       settle(deps.invoke(HOST_CHANNELS.showInSource, key)) as Promise<Result<RowSource | null>>,
     async stageDroppedFiles(files: readonly PickedFile[]): Promise<Result<StagedFile[]>> {

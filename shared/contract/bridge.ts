@@ -51,6 +51,8 @@ export const HOST_CHANNELS = {
   showInSource: 'rows:sourceFromFolder',
   /** Main opens the folder it wrote a pack into, named by the export job; never a path from the page. */
   openReportFolder: 'report:openFolder',
+  /** Main shows a workspace's file in the file manager, named by the workspace; never a path from the page. */
+  showWorkspaceInFolder: 'workspace:showInFolder',
 } as const
 
 /** Something dropped or picked in the page: a DOM `File` (kept structural, shared has no DOM). */
@@ -84,6 +86,8 @@ export interface HostMethods {
   showInSourceFromFolder(key: RowKey): Promise<Result<RowSource | null>>
   /** Opens again the folder main wrote the job's pack into (a job of this session); NOT_FOUND otherwise. */
   openReportFolder(jobId: string): Promise<Result<boolean>>
+  /** Shows the named workspace's file in the file manager (the workspaces folder only); NOT_FOUND otherwise. */
+  showWorkspaceInFolder(name: string): Promise<Result<boolean>>
 }
 
 /** `window.focal`: the whole bridge. */

@@ -70,6 +70,7 @@ export function createElectronTransport(bridge: FocalBridge = focalBridge()): El
     reportFileUrl: () => null,
     reportZipUrl: () => null,
     openReportFolder: async (jobId) => unwrap(await bridge.openReportFolder(jobId)),
+    showWorkspaceInFolder: async (name) => unwrap(await bridge.showWorkspaceInFolder(name)),
     sourceFromFolder: async (key) => unwrap(await bridge.showInSourceFromFolder(key)),
     // The renderer never names a path here: main's dialog chooses the folder.
     sourceInFolder: null,

@@ -30,6 +30,8 @@ export interface FocalTransport extends FocalApi {
   reportZipUrl(jobId: string): string | null
   /** Opens again the folder the desktop app wrote a pack into, by its job; null in the web host. */
   readonly openReportFolder: ((jobId: string) => Promise<boolean>) | null
+  /** Shows a workspace's file in the file manager (the desktop app); null in the web host, which says where it is. */
+  readonly showWorkspaceInFolder: ((name: string) => Promise<boolean>) | null
   /**
    * "Show in source" in a folder the user picks in main's dialog (null when cancelled); null
    * where the host has no folder dialog (the web host). The page never names a folder.

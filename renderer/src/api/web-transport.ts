@@ -149,6 +149,7 @@ export function createWebTransport(token: string | null = takeTokenFromLocation(
     reportZipUrl,
     // The page's files are downloads; there is no folder of the user's to open.
     openReportFolder: null,
+    showWorkspaceInFolder: null,
     sourceFromFolder: null,
     sourceInFolder,
   }

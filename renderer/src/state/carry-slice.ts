@@ -73,6 +73,8 @@ export function createCarrySlice(api: FocalTransport): StateCreator<AppState, []
       },
       locate: async (name) => {
         try {
+          // The desktop app opens the file manager at the file; the web host says where it is.
+          if (api.showWorkspaceInFolder) await api.showWorkspaceInFolder(name)
           patch({ location: await api['workspace:location']({ name }) })
         } catch {
           patch({ location: null })

@@ -93,6 +93,7 @@ beforeAll(async () => {
         watcher.folderOf(jobId) === null
           ? { ok: false, error: { code: 'NOT_FOUND', message: 'not written here' } }
           : { ok: true, value: true },
+      showWorkspaceInFolder: async () => ({ ok: true, value: true }),
     },
   )
   const built = buildBridge({

@@ -45,6 +45,7 @@ describe('preload bridge', () => {
         'exportReportToFolder',
         'showInSourceFromFolder',
         'openReportFolder',
+        'showWorkspaceInFolder',
       ].sort(),
     )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
@@ -145,5 +146,11 @@ describe('preload bridge', () => {
     const { bridge, invoked } = recorder()
     await bridge.openReportFolder('job-1')
     expect(invoked).toEqual([['report:openFolder', { jobId: 'job-1' }]])
+  })
+
+  it('asks main to show a workspace in its folder by its name only', async () => {
+    const { bridge, invoked } = recorder()
+    await bridge.showWorkspaceInFolder('Client 2025')
+    expect(invoked).toEqual([['workspace:showInFolder', { name: 'Client 2025' }]])
   })
 })
