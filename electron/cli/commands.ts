@@ -26,6 +26,8 @@ export async function runImportCommand(
     azureCostView?: AzureCostView
     /** Values for FOCUS columns the files lack (--assume). */
     assume?: Readonly<Record<string, string>>
+    /** Store each file, compressed, in the workspace (--embed-source; core/sources). */
+    embedSource?: boolean
   } = {},
 ): Promise<number> {
   const files = expandInputs(inputs, true)
@@ -38,6 +40,7 @@ export async function runImportCommand(
     // The cost view of Azure files whose rows do not tell it (azure-cost-view.ts).
     azureCostView: more.azureCostView,
     ...(more.assume ? { assume: more.assume } : {}),
+    ...(more.embedSource ? { embedSource: true } : {}),
     onProgress:
       json || !process.stderr.isTTY
         ? undefined

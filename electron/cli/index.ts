@@ -36,7 +36,7 @@ const HELP = `focal — load, normalize and query cloud cost data offline
 Usage:
   focal import <file|folder>... -w <workspace.focal> [--json] [--on-overlap <choice>]
                [--allow-incomplete] [--azure-cost-view actual|amortized]
-               [--assume <FocusColumn>=<value>]...
+               [--assume <FocusColumn>=<value>]... [--embed-source]
       Import billing exports: CSV, CSV.gz, Parquet or JSON-lines files, or ZIP
       archives of them (folders: every such file inside, recursively; each billing
       file in a ZIP is imported as <archive>.zip/<inner path>, others are skipped).
@@ -56,6 +56,9 @@ Usage:
       --assume gives its value for every row (e.g. --assume BillingCurrency=USD;
       repeatable, only for FOCUS columns the file lacks): its rows are flagged
       VALUE_ASSUMED and the import record lists the assumed values.
+      --embed-source stores each file itself in the workspace, gzip-compressed, in
+      its import's transaction, so Show in source works on another machine (off by
+      default; a workspace whose setting is on embeds every import).
   focal imports -w <workspace.focal> [--json]
       List the import registry: every attempt with its SHA-256, rows and totals.
   focal query -w <workspace.focal> [--json|--csv] "<SQL>"
@@ -147,6 +150,7 @@ async function main(argv: string[]): Promise<number> {
       mapping: { type: 'string' },
       assume: { type: 'string', multiple: true, default: [] },
       'allow-incomplete': { type: 'boolean', default: false },
+      'embed-source': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -184,6 +188,7 @@ async function main(argv: string[]): Promise<number> {
       return runImportCommand(workspace, rest, values.json, onOverlap, {
         allowIncomplete: values['allow-incomplete'],
         azureCostView,
+        ...(values['embed-source'] ? { embedSource: true } : {}),
         ...(Object.keys(assume).length > 0 ? { assume } : {}),
       })
     }

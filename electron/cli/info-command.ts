@@ -66,7 +66,7 @@ export function describeInfo(info: WorkspaceInfo): string {
     `rule versions:  ${info.ruleVersions.count}${info.ruleVersions.latest === null ? '' : ` (latest v${info.ruleVersions.latest})`}`,
     `saved views:    ${info.savedViews}`,
     `closed months:  ${closes}`,
-    `sources:        not embedded (the workspace keeps each file's name and SHA-256, not its bytes)`,
+    `sources:        ${sourcesLine(info)}`,
     '',
     textTable(
       ['currency', 'rows', 'BilledCost', 'EffectiveCost'],
@@ -79,4 +79,13 @@ export function describeInfo(info: WorkspaceInfo): string {
       new Set([1, 2, 3]),
     ),
   ].join('\n')
+}
+
+/** Whether sources are embedded: the setting for new imports, and the files already inside. */
+function sourcesLine(info: WorkspaceInfo): string {
+  const { files, bytes } = info.embeddedSources
+  const inside = files > 0 ? `; ${files} source files inside (${bytes} bytes compressed)` : ''
+  return info.sourcesEmbedded
+    ? `embedded (each import stores its file, compressed)${inside}`
+    : `not embedded (the workspace keeps each file's name and SHA-256, not its bytes)${inside}`
 }

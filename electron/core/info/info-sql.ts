@@ -9,10 +9,10 @@ import { PERIOD_SQL } from '../report/line-queries'
 /** The workspace's tables (not temporary), to tell which optional ones exist. */
 export const INFO_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE NOT temporary`
 
-/** Format version and creation time from `meta`. */
+/** Format version, creation time and whether sources are embedded, from `meta`. */
 export const INFO_META_SQL = `SELECT key, CASE key WHEN 'created_at'
     THEN strftime(TRY_CAST(value AS TIMESTAMPTZ), '%Y-%m-%dT%H:%M:%SZ') ELSE value END AS value
-  FROM meta WHERE key IN ('focal_format', 'created_at')`
+  FROM meta WHERE key IN ('focal_format', 'created_at', 'embed_sources')`
 
 /** Rows counted (focus view) and stored (cost_rows, superseded rows too). */
 export const INFO_ROWS_SQL = `SELECT (SELECT count(*) FROM focus)::BIGINT AS counted,

@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs'
 import { normalizeDecimal } from '../../../shared/money'
+import { embeddedSources } from '../sources/embedded-source'
 import type { Row, Workspace } from '../workspace/workspace'
 import {
   INFO_ACCOUNTS_SQL,
@@ -54,8 +55,10 @@ export interface WorkspaceInfo {
   readonly savedViews: number
   /** Each month ever closed, with its state now; null when the workspace has no close table. */
   readonly closes: ReadonlyArray<{ readonly period: string; readonly state: string }> | null
-  /** Whether the source files are inside the workspace (they are not: only their names and SHA-256s). */
-  readonly sourcesEmbedded: false
+  /** Whether new imports store their source file in the workspace, compressed (core/sources); off by default. */
+  readonly sourcesEmbedded: boolean
+  /** Imports whose source file is inside the workspace, and the compressed bytes they take. */
+  readonly embeddedSources: { readonly files: number; readonly bytes: number }
 }
 
 /** Reads the facts of an open workspace. */
@@ -102,7 +105,10 @@ export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
           state: r.state === 'close' ? 'closed' : 'reopened',
         }))
       : null,
-    sourcesEmbedded: false,
+    sourcesEmbedded: meta.embed_sources === 'true',
+    embeddedSources: tables.has('source_files')
+      ? await embeddedSources(ws)
+      : { files: 0, bytes: 0 },
   }
 }
 

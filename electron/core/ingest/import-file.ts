@@ -54,6 +54,7 @@ import { commitmentMapping, type CommitmentMapping } from '../commitments/commit
 import { COMMITMENT_COST_COLUMNS } from '../commitments/commitments-sql'
 import { storeCommitments } from '../commitments/store-commitments'
 import { refreshRollups } from '../query/rollup'
+import { embedSource, embedsSources } from '../sources/embed-source'
 
 /** Options of one import. */
 export interface ImportOptions {
@@ -84,6 +85,11 @@ export interface ImportOptions {
    * transaction rebuilds them once at its end (cur-delivery.ts), not once per file.
    */
   rollups?: boolean
+  /**
+   * True stores the file itself, compressed, in the import's transaction (core/sources), so
+   * "Show in source" works where the file is not at hand; by default the workspace's setting.
+   */
+  embedSource?: boolean
 }
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
@@ -104,6 +110,16 @@ export async function importFile(
   }
   // Committed before any work: a kill mid-import leaves this "running" row for the next open to mark.
   await beginAttempt(ws, attempt).catch((cause: unknown) => failBeforeStart(ws, cause, fileName))
+  if (options.embedSource ?? (await embedsSources(ws))) {
+    const { beforeReconcile } = options
+    options = {
+      ...options,
+      beforeReconcile: async (importId) => {
+        await embedSource(ws, importId, path, fileName)
+        await beforeReconcile?.(importId)
+      },
+    }
+  }
   try {
     const record = await runImport(
       ws,

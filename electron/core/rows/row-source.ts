@@ -11,6 +11,7 @@ import { csvFields, csvRecord, jsonLine } from './source-line'
 import type { SourceLinks } from './source-links'
 import { parquetRow } from './parquet-row'
 import { archiveMember, withArchiveMember } from './archive-source'
+import { withEmbeddedSource } from '../sources/embedded-source'
 
 /** The source line of `key`, looking in the session's folders (plus `folder`, when given). */
 export async function rowSource(
@@ -33,6 +34,7 @@ export async function rowSource(
     const found = await withArchiveMember(ws, key.importId, member, record.sha256, links, read)
     return (
       found ??
+      (await fromEmbedded(ws, key, record.sha256, fileName)) ??
       notFound(
         fileName,
         `The archive ${member.archive} that held ${member.inner} is not at hand (or no longer holds it as imported): choose the folder that holds it.`,
@@ -41,9 +43,12 @@ export async function rowSource(
   }
   const path = await links.find(record.sha256, record.sizeBytes)
   if (path === null)
-    return notFound(
-      fileName,
-      `The source file ${fileName} (SHA-256 ${record.sha256.slice(0, 12)}…) is not at hand: choose the folder that holds it.`,
+    return (
+      (await fromEmbedded(ws, key, record.sha256, fileName)) ??
+      notFound(
+        fileName,
+        `The source file ${fileName} (SHA-256 ${record.sha256.slice(0, 12)}…) is not at hand: choose the folder that holds it.`,
+      )
     )
   return readRow(ws, path, fileName, key.sourceRow)
 }
@@ -96,6 +101,27 @@ async function readRow(
     fileName,
     `${fileName} is a ${kind} file; Focal shows source lines of CSV, CSV.gz, Parquet and JSON-lines files.`,
   )
+}
+
+/**
+ * The row from the copy embedded in the workspace (core/sources), when there is one: null
+ * when the import's source was not embedded, so the caller asks for the folder.
+ */
+async function fromEmbedded(
+  ws: Workspace,
+  key: RowKey,
+  sha256: string,
+  fileName: string,
+): Promise<RowSource | null> {
+  const read = (path: string): Promise<RowSource> => readRow(ws, path, fileName, key.sourceRow)
+  const result = await withEmbeddedSource(ws, key.importId, sha256, read)
+  if (result.status === 'none') return null
+  if (result.status === 'damaged')
+    return notFound(
+      fileName,
+      `The copy of ${fileName} embedded in the workspace does not match its SHA-256 (${sha256.slice(0, 12)}…): it is damaged. Choose the folder that holds the original file.`,
+    )
+  return result.value
 }
 
 function notFound(fileName: string, message: string): RowSource {

@@ -14,6 +14,7 @@ import { COMPLIANCE_TABLES } from '../compliance/compliance-sql'
 import { FX_TABLES } from '../fx/fx-sql'
 import { LEDGER_TABLES } from '../ledger/ledger-sql'
 import { ROLLUP_TABLES } from '../query/rollup-sql'
+import { SOURCE_FILE_TABLES } from '../sources/source-files-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
 import { UNIT_COST_TABLES } from '../unit-costs/unit-costs-sql'
@@ -169,6 +170,8 @@ export const FORMAT_5_TABLES: readonly string[] = [
   ...ANOMALY_TABLES,
   // The tag policy's saved versions (core/compliance).
   ...COMPLIANCE_TABLES,
+  // Imported source files, compressed, when the workspace embeds them (core/sources).
+  ...SOURCE_FILE_TABLES,
 ]
 
 /** The views Focal defines, by name and body: the only SQL stored in a workspace it runs (catalog-guard.ts). */
