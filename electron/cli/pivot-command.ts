@@ -13,6 +13,7 @@ import { Workspace } from '../core/workspace/workspace'
 import { pivotSpecFromArgs } from './pivot-spec-args'
 import { CONDITION_HELP, CONDITION_OPTIONS } from './pivot-condition-args'
 import { printPivotTable } from './pivot-output'
+import { applyMask, MASK_HELP, MASK_OPTIONS } from './mask-option'
 import { describeArgsError, usageError } from './usage'
 
 /** Help text of `focal pivot`. */
@@ -22,7 +23,7 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
               [--basis charge|billing] [--top N] [--sort <column>[:asc|desc]] [--no-totals]
               [--where '<column>>=<n>'] [--contains|--starts-with|--equals '<dim>=<text>']
               [--has-tag <key>] [--no-tag <key>]
-              [--csv|--json] [--save <name>] [--csv|--xlsx --out <file>]
+              [--csv|--json] [--save <name>] [--csv|--xlsx --out <file>] [--mask]
       A pivot table: rows by one or two dimensions (a column or tag:<key>; (none) for a
       missing value), optionally a column axis (a dimension, or time: --columns month),
       several measures side by side (BilledCost, EffectiveCost, ListCost, ContractedCost,
@@ -35,7 +36,8 @@ export const PIVOT_HELP = `focal pivot -w <workspace.focal> --rows <dim>[,<dim>]
       --out <file> with --csv or --xlsx writes the table as Explore exports it: a header
       block (workspace, filters, dates, date basis, measures), then every row expanded with
       labels as shown; the CSV keeps exact decimals, the XLSX amounts at the currency's cents.
-      ${CONDITION_HELP}`
+      ${CONDITION_HELP}
+      ${MASK_HELP}`
 
 function usage(message: string): number {
   return usageError(message, PIVOT_HELP)
@@ -69,6 +71,7 @@ export async function runPivotCommand(argv: string[]): Promise<number> {
         out: { type: 'string' },
         save: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...MASK_OPTIONS,
       },
     })
   } catch (cause) {
@@ -97,6 +100,7 @@ export async function runPivotCommand(argv: string[]): Promise<number> {
     readOnly: values.save === undefined,
   })
   try {
+    await applyMask(ws, values)
     if (values.out !== undefined) {
       const file = await exportPivot(ws, spec, values.xlsx ? 'xlsx' : 'csv')
       await writeFile(resolve(values.out), file.bytes)

@@ -30,6 +30,7 @@ import { ALL_FORMATS, writePack, type PackResult } from '../core/report/pack'
 import { readLedgerMapping, readReportSettings } from '../core/report/settings'
 import { Workspace } from '../core/workspace/workspace'
 import { refused } from './format'
+import { applyMask, MASK_HELP, MASK_OPTIONS } from './mask-option'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal report`. */
@@ -38,7 +39,7 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
       [--format pdf,xlsx,csv,focus-csv,parquet] [--metric billed|effective] [--company "Name"]
       [--logo file.png] [--top N] [--budgets budgets.csv] [--ledger ledger.csv]
       [--credit-account <account>] [--ledger-by <dimension>] [--reporting-currency <code>]
-      [--unit-metric <metric>] [--overwrite] [--json]
+      [--unit-metric <metric>] [--overwrite] [--json] [--mask]
   Writes the month's pack: a summary PDF, one PDF per cost center, an XLSX
   (Summary, Per cost center, Detail, Journal, Audit), summary and journal CSVs,
   and the allocated rows as FOCUS CSV and Parquet, plus a manifest with SHA-256s.
@@ -64,6 +65,7 @@ export const REPORT_HELP = `focal report chargeback|showback -w <workspace.focal
   --unit-metric  showback only: add <pack>-unit-costs.csv, the month's cost per unit of a business
               metric of focal metrics import (every dimension value summed), per day and for the
               month and per currency; a day without a metric value is a gap, never zero
+  --mask      ${MASK_HELP}
 `
 
 const METRICS: Record<string, CostMetric> = { billed: 'BilledCost', effective: 'EffectiveCost' }
@@ -148,6 +150,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
       overwrite: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...MASK_OPTIONS,
     },
     REPORT_HELP,
   )
@@ -187,6 +190,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     const started = performance.now()
     let result: PackResult
     try {
+      await applyMask(ws, values)
       const tty = !json && process.stderr.isTTY
       result = await writePack(
         ws,

@@ -20,13 +20,14 @@ import { rowsPage } from '../core/rows/rows-page'
 import { SourceLinks } from '../core/rows/source-links'
 import { Workspace } from '../core/workspace/workspace'
 import { textTable } from './format'
+import { applyMask, MASK_HELP, MASK_OPTIONS } from './mask-option'
 import { parseCommand, usageError } from './usage'
 
 /** Help text of `focal rows` and `focal row`. */
 export const ROWS_HELP = `focal rows -w <workspace.focal> [--filter '<dim>=<v1>,<v2>']... [--exclude '<dim>=<v>']...
              [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--basis charge|billing]
              [--day YYYY-MM-DD | --week YYYY-MM-DD | --month YYYY-MM | --quarter YYYY-Qn]
-             [--sort <column>[:desc]] [--page N] [--page-size N] [--json|--csv]
+             [--sort <column>[:desc]] [--page N] [--page-size N] [--json|--csv] [--mask]
       The rows behind a pivot cell, exactly the rows its figure sums: <dim> is a
       column or tag:<key>, "${NONE_LABEL}" matches a missing value; --to is exclusive;
       the dates and the time bucket (as focal pivot prints it; a week by its Monday)
@@ -35,7 +36,8 @@ export const ROWS_HELP = `focal rows -w <workspace.focal> [--filter '<dim>=<v1>,
   focal row -w <workspace.focal> <import-id>:<source-row> [--sources <folder>] [--json]
       One row whole: every column as stored, its tags, its import (file, SHA-256,
       format, status), source row and fixes; with --sources, the original line of
-      the source file, found in <folder> by its SHA-256 (any name, any depth).`
+      the source file, found in <folder> by its SHA-256 (any name, any depth).
+  Both take --mask: ${MASK_HELP} (--sources is refused then: the line is the file as written.)`
 
 function usage(message: string): number {
   return usageError(message, ROWS_HELP)
@@ -63,6 +65,7 @@ export async function runRowsCommand(command: 'rows' | 'row', argv: string[]): P
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...MASK_OPTIONS,
     },
     ROWS_HELP,
   )
@@ -71,10 +74,13 @@ export async function runRowsCommand(command: 'rows' | 'row', argv: string[]): P
   if (!values.workspace) return usage(`focal ${command} needs -w <workspace.focal>.`)
   const path = resolve(values.workspace)
   if (command === 'row') {
+    if (values.sources !== undefined && (values.mask || values['mask-tags'] !== undefined))
+      return usage('--sources shows the line as the file wrote it: not with --mask.')
     const key = parseKey(positionals)
     if (typeof key === 'string') return usage(key)
     const ws = await Workspace.open(path, { readOnly: true })
     try {
+      await applyMask(ws, values)
       const detail = await rowDetail(ws, key)
       const source =
         values.sources === undefined
@@ -93,6 +99,7 @@ export async function runRowsCommand(command: 'rows' | 'row', argv: string[]): P
   const ws = await Workspace.open(path, { readOnly: true })
   let page: RowsPage
   try {
+    await applyMask(ws, values)
     page = await rowsPage(ws, request)
   } finally {
     await ws.close()

@@ -89,7 +89,7 @@ async function ensureSalt(ws: Workspace): Promise<string> {
   if (row?.value) return String(row.value)
   if (ws.readOnly)
     fail('BAD_REQUEST', `Workspace ${ws.name} has never been presented and is open read-only.`, {
-      hint: 'Open it for writing and switch presentation mode on once; its aliases are kept from then on.',
+      hint: "Switch presentation mode on once where it can be written (the app's Present switch, or focal report … --mask); its aliases are kept from then on.",
     })
   const salt = randomBytes(16).toString('hex')
   await ws.transaction(async () => {
