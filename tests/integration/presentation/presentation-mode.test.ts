@@ -136,4 +136,29 @@ describe('presentation mode', () => {
       'presentation.off',
     ])
   })
+
+  it('masks the values of the listed tag keys only and keeps every key', async () => {
+    const tags = fileRows.map((r) => r[at('Tags')]!).filter((t) => t.startsWith('{'))
+    const parsed = tags.map((t) => JSON.parse(t) as Record<string, string>)
+    const withApp = parsed.filter((t) => t.application !== undefined)
+    expect(withApp.length).toBeGreaterThan(0)
+    await setPresentation(ws, { on: true, tagKeys: ['application'] })
+    const table = await runPivotTable(ws, {
+      ...spec,
+      rows: [
+        { kind: 'tag', key: 'application' },
+        { kind: 'tag', key: 'environment' },
+      ],
+    })
+    const details = table.rows.filter((r) => r.kind === 'detail')
+    const apps = new Set(details.map((r) => r.keys[0]).filter((k) => k !== null))
+    const envs = new Set(details.map((r) => r.keys[1]).filter((k) => k !== null))
+    expect([...apps].every((k) => /^tag-[0-9a-f]{10}$/.test(String(k)))).toBe(true)
+    expect(apps.size).toBe(new Set(withApp.map((t) => t.application)).size)
+    // environment is not listed: its values stay as written.
+    expect(envs).toEqual(
+      new Set(parsed.map((t) => t.environment).filter((v): v is string => v !== undefined)),
+    )
+    await setPresentation(ws, { on: false, tagKeys: null })
+  })
 })

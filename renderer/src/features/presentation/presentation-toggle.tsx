@@ -35,6 +35,13 @@ export function PresentationToggle() {
           data-testid="presentation-switch"
         />
       </Tooltip>
+      {task.status === 'failed' && task.error ? (
+        <Tooltip label={task.error.hint ?? task.error.message} multiline w={360}>
+          <Badge color="red" variant="light" size="sm" data-testid="presentation-error">
+            {task.error.message}
+          </Badge>
+        </Tooltip>
+      ) : null}
       {on ? (
         <Tooltip label={mode.notice} multiline w={360}>
           <Badge color="grape" variant="filled" size="sm" data-testid="presentation-badge">
