@@ -35,6 +35,7 @@ import { createBacklogServices } from './services-backlog'
 import { createCommitmentServices } from './services-commitments'
 import { createAuditServices } from './services-audit'
 import { createPresentationServices } from './services-presentation'
+import { createSourcesServices } from './services-sources'
 import { createCarryServices } from './services-carry'
 import { recordRecent } from './carry/recent-list'
 import { logError, logEvent, openLog } from './log/focal-log'
@@ -237,6 +238,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createCommitmentServices(workspace),
     ...createAuditServices(workspace),
     ...createPresentationServices(workspace),
+    ...createSourcesServices(workspace),
     ...createCarryServices({
       current: () => current?.ws ?? null,
       openPath: async (path) => {

@@ -83,6 +83,7 @@ import { BACKLOG_CHANNELS } from './backlog'
 import { COMMITMENT_RATE_CHANNELS } from './commitment-rates'
 import { AUDIT_CHANNELS } from './audit'
 import { PRESENTATION_CHANNELS } from './presentation'
+import { SOURCES_CHANNELS } from './sources'
 import { CARRY_CHANNELS } from './carry'
 
 const Empty = z.object({}).strict()
@@ -246,6 +247,8 @@ export const CHANNELS = {
   // The audit trail screen (electron/core/audit).
   ...AUDIT_CHANNELS,
   ...PRESENTATION_CHANNELS,
+  // Whether imports embed their files in the workspace (electron/core/sources).
+  ...SOURCES_CHANNELS,
   ...CARRY_CHANNELS,
 } as const
 
