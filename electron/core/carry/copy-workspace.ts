@@ -6,7 +6,7 @@
  * copy with the source's name and the hash of its last entry, which links the copy's
  * chain to the original's.
  */
-import { constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { fail } from '../../../shared/contract'
 import { LAST_ENTRY_SQL } from '../audit/audit-sql'
@@ -35,15 +35,20 @@ export async function copyWorkspace(ws: Workspace, dest: string): Promise<Copied
     // A read-only snapshot (another Focal holds the file) is already whole and cannot be written.
     if (!ws.readOnly) {
       await ws.audit('workspace.saveAs', ws.name, { copy })
-      await ws.run('CHECKPOINT')
+      // DuckDB refuses a checkpoint while a reader (a pivot) has a transaction open; the .wal
+      // is then copied beside the file, which stays consistent with it: the writer is ours.
+      await ws.run('CHECKPOINT').catch(() => undefined)
     }
     const [last] = await ws.all(LAST_ENTRY_SQL)
+    const wal = `${ws.path}.wal`
     const partial = `${dest}.partial`
     try {
       copyFileSync(ws.path, partial, constants.COPYFILE_EXCL)
+      if (existsSync(wal) && statSync(wal).size > 0) copyFileSync(wal, `${dest}.wal`)
       renameSync(partial, dest)
     } catch (cause) {
       rmSync(partial, { force: true })
+      rmSync(`${dest}.wal`, { force: true })
       throw cause
     }
     return last && last.seq !== null ? { seq: Number(last.seq), hash: String(last.hash) } : null
