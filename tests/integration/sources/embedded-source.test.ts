@@ -24,6 +24,7 @@ import {
 import { withEmbeddedSource } from '../../../electron/core/sources/embedded-source'
 import { PART_BYTES } from '../../../electron/core/sources/source-files-sql'
 import { Workspace } from '../../../electron/core/workspace/workspace'
+import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
@@ -72,6 +73,28 @@ describe('embedded sources', () => {
     expect(info.embeddedSources.bytes).toBeLessThan(755_423 / 3)
     expect(describeInfo(info)).toMatch(/^sources: +not embedded .*; 1 source files inside/m)
     await carried.close()
+  })
+
+  it('give the same row for CSV.gz and Parquet as the file at hand did', async () => {
+    for (const name of ['march.csv.gz', 'march.parquet']) {
+      const dir = tempDir()
+      const file = join(dir, name)
+      if (name.endsWith('.gz')) writeFileSync(file, gzipSync(readFileSync(SAMPLE)))
+      else
+        await scratchSql(
+          `COPY (SELECT * FROM read_csv('${SAMPLE}', all_varchar = true, nullstr = 'NULL')) TO '${file}' (FORMAT parquet)`,
+        )
+      const ws = await Workspace.open(join(dir, 'client.focal'), { create: true })
+      expect((await importFile(ws, file, { embedSource: true })).status).toBe('imported')
+      const links = new SourceLinks()
+      links.addFolder(dir)
+      const atHand = await rowSource(ws, { importId: 1, sourceRow: 734 }, links)
+      expect(atHand).toMatchObject({ found: true, fileName: name })
+      const carried = await carry(ws, file)
+      const fromCopy = await rowSource(carried, { importId: 1, sourceRow: 734 }, new SourceLinks())
+      expect(fromCopy).toEqual(atHand)
+      await carried.close()
+    }
   })
 
   it('are off by default: nothing is stored and the file must be at hand', async () => {
