@@ -54,6 +54,7 @@ test('presentation mode masks account ids on screen and says so on every screen'
     await app.goTo(screen)
     await expect(presentation.badge).toBeVisible()
   }
+  await screenshotPage(page, join(testInfo.outputDir, 'presentation-reports.png'))
   await presentation.set(false)
   await expect(presentation.badge).toHaveCount(0)
   await app.goTo('explore')

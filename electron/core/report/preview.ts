@@ -12,6 +12,7 @@ import { buildReportModel } from '../../../shared/report'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
 import { NO_CURRENCY } from './line-queries'
+import { withMaskedWriter } from '../presentation/presentation-mode'
 import { dropLines, readFacts } from './read-facts'
 import { linesSourceOf } from './report-request'
 
@@ -20,16 +21,19 @@ export const TOP_SERVICES = 8
 
 /** Reads the facts, builds the model and summarizes it; leaves no table behind. */
 export async function previewReport(ws: Workspace, request: ReportRequest): Promise<ReportPreview> {
-  const read = await readFacts(ws, {
-    kind: request.kind,
-    period: request.period,
-    metric: request.metric,
-    source: linesSourceOf(request.source),
-    company: null,
-    topN: 10,
-    budgets: [],
-    ledger: parseDimension('tag:ledger_account'),
-  })
+  // Presentation mode: the preview names cost centers as the pack would (presentation-mode.ts).
+  const read = await withMaskedWriter(ws, () =>
+    readFacts(ws, {
+      kind: request.kind,
+      period: request.period,
+      metric: request.metric,
+      source: linesSourceOf(request.source),
+      company: null,
+      topN: 10,
+      budgets: [],
+      ledger: parseDimension('tag:ledger_account'),
+    }),
+  )
   try {
     const model = buildReportModel(read.facts)
     const amount = (a: (typeof model.totals)[number]) => ({

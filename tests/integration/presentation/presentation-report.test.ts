@@ -3,7 +3,7 @@
  * cost centers by SubAccountId: the summary PDF (pdftotext), the workbook (read back with
  * exceljs), the summary CSV and the allocated FOCUS CSV hold no original account id, each
  * states "Masked", the same alias stands for the same id as in the pivot, and the period
- * total is the file's own to the cent.
+ * total is the file's own to the cent; the Reports screen's preview names cost centers alike.
  */
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
@@ -14,6 +14,7 @@ import { setPresentation } from '../../../electron/core/presentation/presentatio
 import { runPivotTable } from '../../../electron/core/query/pivot'
 import { dimensionLinesSource } from '../../../electron/core/report/lines-source'
 import { writePack, type PackResult } from '../../../electron/core/report/pack'
+import { previewReport } from '../../../electron/core/report/preview'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { sumDecimals } from '../../../shared/money'
 import { DEFAULT_PIVOT } from '../../../shared/pivot'
@@ -97,5 +98,22 @@ describe('a pack in presentation mode', () => {
     expect(detail.length).toBe(rows.length)
     for (const line of detail) expect(aliases).toContain(line[sub])
     noId(detail.map((l) => l.join(',')).join('\n'))
+  })
+
+  it('previews the pack with the same aliases on the Reports screen', async () => {
+    const preview = await previewReport(ws, {
+      kind: 'showback',
+      period: PERIOD,
+      metric: 'BilledCost',
+      source: { by: 'SubAccountName' },
+    })
+    const names = new Set(rows.map((r) => r.SubAccountName ?? ''))
+    const targets = preview.targets.filter((t) => !t.unallocated).map((t) => t.target)
+    expect(targets.length).toBeGreaterThan(1)
+    for (const t of targets) {
+      expect(t).toMatch(/^account-[0-9a-f]{10}$/)
+      expect(names.has(t)).toBe(false)
+    }
+    expect(preview.totals.map((t) => t.exact)).toEqual([invoice])
   })
 })
