@@ -54,6 +54,11 @@ test('presentation mode masks account ids on screen and says so on every screen'
     await app.goTo(screen)
     await expect(presentation.badge).toBeVisible()
   }
+  // A tab the mode does not mask yet is hidden, saying why.
+  await app.goTo('review')
+  await page.getByTestId('tab-budgets').click()
+  await expect(page.getByTestId('unmasked-guard')).toContainText('Budgets are not masked yet')
+  await app.goTo('reports')
   await screenshotPage(page, join(testInfo.outputDir, 'presentation-reports.png'))
   await presentation.set(false)
   await expect(presentation.badge).toHaveCount(0)

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { useAppStore } from '../../state/store-context'
 import { RowsDrawer } from '../explore/rows-drawer'
+import { UnmaskedGuard } from '../presentation/unmasked-guard'
 import { LedgerPanel } from '../ledger/ledger-panel'
 import { BudgetsPanel } from '../budgets/budgets-panel'
 import { AnomaliesPanel } from '../anomalies/anomalies-panel'
@@ -38,10 +39,14 @@ export function ReviewScreen() {
           <LedgerPanel />
         </Tabs.Panel>
         <Tabs.Panel value="budgets" pt="md">
-          <BudgetsPanel />
+          <UnmaskedGuard what="Budgets">
+            <BudgetsPanel />
+          </UnmaskedGuard>
         </Tabs.Panel>
         <Tabs.Panel value="anomalies" pt="md">
-          <AnomaliesPanel />
+          <UnmaskedGuard what="Anomalies">
+            <AnomaliesPanel />
+          </UnmaskedGuard>
         </Tabs.Panel>
       </Tabs>
       {/* A figure's rows, opened by any tab through the rows slice's openRows. */}

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { useAppStore } from '../../state/store-context'
 import { RowsDrawer } from '../explore/rows-drawer'
+import { UnmaskedGuard } from '../presentation/unmasked-guard'
 import { CommitmentsPanel } from '../commitments/commitments-panel'
 import { CompliancePanel } from '../compliance/compliance-panel'
 import { UnitCostsPanel } from '../unit-costs/unit-costs-panel'
@@ -49,7 +50,9 @@ export function SavingsScreen() {
           <CompliancePanel />
         </Tabs.Panel>
         <Tabs.Panel value="unit-costs" pt="md">
-          <UnitCostsPanel />
+          <UnmaskedGuard what="Unit costs">
+            <UnitCostsPanel />
+          </UnmaskedGuard>
         </Tabs.Panel>
         <Tabs.Panel value="backlog" pt="md">
           <BacklogPanel />
