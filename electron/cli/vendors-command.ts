@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path'
 import {
+  EMPTY_VENDOR,
   VendorInputSchema,
   type VendorEntry,
   type VendorInput,
@@ -45,20 +46,6 @@ const FIELD_OPTIONS = {
 } as const satisfies Record<string, keyof VendorInput>
 
 type FieldOption = keyof typeof FIELD_OPTIONS
-
-const EMPTY: VendorInput = {
-  name: '',
-  category: null,
-  owner: null,
-  contractStart: null,
-  contractEnd: null,
-  renewalDate: null,
-  noticeDays: null,
-  dataHeld: null,
-  exitPlan: null,
-  annualValue: null,
-  currency: null,
-}
 
 function usage(message: string): number {
   return usageError(message, VENDORS_HELP)
@@ -121,8 +108,11 @@ export async function runVendorsCommand(argv: string[]): Promise<number> {
     }
     const base =
       action === 'update'
-        ? ((await vendorRegister(ws)).entries.find((e) => e.id === id) ?? { ...EMPTY, name: '?' })
-        : EMPTY
+        ? ((await vendorRegister(ws)).entries.find((e) => e.id === id) ?? {
+            ...EMPTY_VENDOR,
+            name: '?',
+          })
+        : EMPTY_VENDOR
     const input = withOptions(base, values)
     const check = VendorInputSchema.safeParse(input)
     if (!check.success) {
@@ -149,7 +139,7 @@ function withOptions(
   values: Partial<Record<FieldOption, string>>,
 ): VendorInput {
   const input: Record<string, unknown> = Object.fromEntries(
-    (Object.keys(EMPTY) as Array<keyof VendorInput>).map((k) => [k, base[k]]),
+    (Object.keys(EMPTY_VENDOR) as Array<keyof VendorInput>).map((k) => [k, base[k]]),
   )
   for (const [option, field] of Object.entries(FIELD_OPTIONS)) {
     const value = values[option as FieldOption]

@@ -36,6 +36,21 @@ export const VendorInputSchema = z
 /** A vendor as entered. */
 export type VendorInput = z.infer<typeof VendorInputSchema>
 
+/** A vendor with only its name to fill in: every other field empty. */
+export const EMPTY_VENDOR: VendorInput = {
+  name: '',
+  category: null,
+  owner: null,
+  contractStart: null,
+  contractEnd: null,
+  renewalDate: null,
+  noticeDays: null,
+  dataHeld: null,
+  exitPlan: null,
+  annualValue: null,
+  currency: null,
+}
+
 /** A vendor or contract stored: what was entered, its id, who saved it last and when. */
 export const VendorEntrySchema = VendorInputSchema.extend({
   id: z.number().int(),

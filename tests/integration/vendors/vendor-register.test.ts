@@ -16,7 +16,7 @@ import {
 } from '../../../electron/core/vendors/vendor-register'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { FocalFailure } from '../../../shared/contract'
-import type { VendorInput, VendorRegister } from '../../../shared/contract/vendors'
+import { EMPTY_VENDOR, type VendorRegister } from '../../../shared/contract/vendors'
 import { sumDecimals } from '../../../shared/money'
 import { vendorRowsRequest } from '../../../shared/vendors/rows-request'
 import { parseCsv } from '../../helpers/csv-sums'
@@ -78,20 +78,6 @@ function expectedCosts(files: readonly string[]): VendorRegister['costs'] {
     )
 }
 
-const BLANK: VendorInput = {
-  name: '',
-  category: null,
-  owner: null,
-  contractStart: null,
-  contractEnd: null,
-  renewalDate: null,
-  noticeDays: null,
-  dataHeld: null,
-  exitPlan: null,
-  annualValue: null,
-  currency: null,
-}
-
 let ws: Workspace
 beforeAll(async () => {
   ws = await freshWorkspace('vendors')
@@ -140,7 +126,7 @@ describe('vendorRegister', () => {
 
   it('saves vendors entered by hand, matches them to the data by name, audits and deletes them', async () => {
     const datadog = await saveVendor(ws, {
-      ...BLANK,
+      ...EMPTY_VENDOR,
       name: 'datadog',
       category: 'Observability',
       owner: 'Platform team',
@@ -155,14 +141,14 @@ describe('vendorRegister', () => {
     })
     expect(datadog).toMatchObject({ id: 1, dataName: 'Datadog', annualValue: '48000' })
     const grafana = await saveVendor(ws, {
-      ...BLANK,
+      ...EMPTY_VENDOR,
       name: 'Grafana Cloud',
       category: ' observability ',
     })
     expect(grafana).toMatchObject({ id: 2, dataName: null, category: 'observability' })
     const renamed = await saveVendor(
       ws,
-      { ...BLANK, name: 'Grafana Labs', category: 'observability' },
+      { ...EMPTY_VENDOR, name: 'Grafana Labs', category: 'observability' },
       2,
     )
     expect(renamed.name).toBe('Grafana Labs')
@@ -200,11 +186,11 @@ describe('vendorRegister', () => {
     const before = (await vendorRegister(ws)).entries.length
     for (const [input, message] of [
       [
-        { ...BLANK, name: 'Slack', annualValue: '9000' },
+        { ...EMPTY_VENDOR, name: 'Slack', annualValue: '9000' },
         'Vendor Slack: an annual value needs its currency, and the reverse.',
       ],
       [
-        { ...BLANK, name: 'Slack', contractStart: '2026-02-01', contractEnd: '2026-01-01' },
+        { ...EMPTY_VENDOR, name: 'Slack', contractStart: '2026-02-01', contractEnd: '2026-01-01' },
         'Vendor Slack: the contract ends before it starts.',
       ],
     ] as const) {

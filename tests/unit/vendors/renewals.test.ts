@@ -1,22 +1,13 @@
 /** Renewals due and overlaps (shared/vendors/renewals.ts): the 90-day window's ends, notice deadlines, categories. */
 import { describe, expect, it } from 'vitest'
-import type { VendorEntry } from '../../../shared/contract/vendors'
+import { EMPTY_VENDOR, type VendorEntry } from '../../../shared/contract/vendors'
 import { addDays, categoryOverlaps, renewalsDue } from '../../../shared/vendors/renewals'
 
 function entry(id: number, name: string, more: Partial<VendorEntry> = {}): VendorEntry {
   return {
+    ...EMPTY_VENDOR,
     id,
     name,
-    category: null,
-    owner: null,
-    contractStart: null,
-    contractEnd: null,
-    renewalDate: null,
-    noticeDays: null,
-    dataHeld: null,
-    exitPlan: null,
-    annualValue: null,
-    currency: null,
     updatedAt: '2026-01-01T00:00:00Z',
     actor: 'test',
     dataName: null,
