@@ -37,6 +37,7 @@ import { createAuditServices } from './services-audit'
 import { createPresentationServices } from './services-presentation'
 import { createSourcesServices } from './services-sources'
 import { createCarryServices } from './services-carry'
+import { createEncryptionServices } from './services-encryption'
 import { recordRecent } from './carry/recent-list'
 import { logError, logEvent, openLog } from './log/focal-log'
 import { getMapping } from './mappings/mappings-store'
@@ -250,6 +251,17 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       dataDir,
       version: options.version,
       host: options.host,
+    }),
+    // Encrypt the open workspace to carry it; decrypt one and open it (crypto/carry-workspace.ts).
+    ...createEncryptionServices({
+      current: () => current,
+      close: () => services['workspace:close']({}),
+      openPath: async (path) => {
+        const result = await switchTo(path, false, false)
+        await announce()
+        return result
+      },
+      workspacesDir: options.workspacesDir,
     }),
     ...rows.api,
     ...reports.api,

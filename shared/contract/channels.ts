@@ -85,6 +85,7 @@ import { AUDIT_CHANNELS } from './audit'
 import { PRESENTATION_CHANNELS } from './presentation'
 import { SOURCES_CHANNELS } from './sources'
 import { CARRY_CHANNELS } from './carry'
+import { ENCRYPTION_CHANNELS } from './encryption'
 
 const Empty = z.object({}).strict()
 
@@ -250,6 +251,8 @@ export const CHANNELS = {
   // Whether imports embed their files in the workspace (electron/core/sources).
   ...SOURCES_CHANNELS,
   ...CARRY_CHANNELS,
+  // Encrypting a workspace to carry it (electron/core/crypto).
+  ...ENCRYPTION_CHANNELS,
 } as const
 
 /** A channel name. */
