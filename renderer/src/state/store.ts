@@ -25,6 +25,7 @@ import { createBacklogSlice, type BacklogSlice } from './backlog-slice'
 import { createVendorsSlice, type VendorsSlice } from './vendors-slice'
 import { createPresentationSlice, type PresentationSlice } from './presentation-slice'
 import { createCarrySlice, type CarrySlice } from './carry-slice'
+import { createEncryptionSlice, type EncryptionSlice } from './encryption-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -50,7 +51,8 @@ export type AppState = SessionSlice &
   BacklogSlice &
   VendorsSlice &
   PresentationSlice &
-  CarrySlice
+  CarrySlice &
+  EncryptionSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -82,5 +84,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createVendorsSlice(api)(...args),
     ...createPresentationSlice(api)(...args),
     ...createCarrySlice(api)(...args),
+    ...createEncryptionSlice(api)(...args),
   }))
 }

@@ -4,6 +4,8 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { CreateWorkspaceForm } from './create-workspace-form'
 import { DiagnosticsButton } from './diagnostics-button'
+import { EncryptForm } from './encrypt-form'
+import { EncryptedList } from './encrypted-list'
 import { RecentList } from './recent-list'
 import { SaveAsForm } from './save-as-form'
 import { WorkspaceList } from './workspace-list'
@@ -62,12 +64,20 @@ export function WorkspaceScreen() {
           <SaveAsForm />
         </Paper>
       ) : null}
+      {workspace ? (
+        <Paper>
+          <EncryptForm />
+        </Paper>
+      ) : null}
       <RecentList busy={busy} openName={workspace?.scratch ? null : (workspace?.name ?? null)} />
       <Paper>
         <WorkspaceList
           busy={busy}
           openName={workspace?.scratch ? null : (workspace?.name ?? null)}
         />
+      </Paper>
+      <Paper>
+        <EncryptedList busy={busy} />
       </Paper>
       <DiagnosticsButton />
     </Stack>

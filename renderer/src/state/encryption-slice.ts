@@ -1,0 +1,83 @@
+/**
+ * Encrypting workspaces on the Workspace screen (shared/contract/encryption.ts): the open
+ * workspace encrypted to carry it, the encrypted files in the workspaces folder, and one
+ * decrypted under a new name and opened. Passphrases pass straight to the core and are never
+ * kept in state. Kept under one `encryption` key (CONVENTIONS.md #9).
+ */
+import type { StateCreator } from 'zustand'
+import type { EncryptedWorkspace, EncryptResult } from '../../../shared/contract'
+import type { FocalTransport } from '../api'
+import { DONE, failed, IDLE, RUNNING, type Task } from './task'
+import type { AppState } from './store'
+
+/** The encryption state. */
+export interface EncryptionState {
+  readonly files: readonly EncryptedWorkspace[]
+  readonly encryptTask: Task
+  /** The last file written, once encrypted. */
+  readonly written: EncryptResult | null
+  readonly decryptTask: Task
+  /** Which encrypted file the decrypt task is about. */
+  readonly decrypting: string | null
+}
+
+/** Encryption state and actions. */
+export interface EncryptionSlice {
+  readonly encryption: EncryptionState
+  loadEncrypted(): Promise<void>
+  /** Encrypts the open workspace; errors land in encryptTask. */
+  encryptOpen(passphrase: string, replace: boolean): Promise<boolean>
+  /** Decrypts `name` into a new workspace `as` and opens it; errors land in decryptTask. */
+  decryptAndOpen(name: string, as: string, passphrase: string): Promise<boolean>
+}
+
+/** Creates the encryption slice over a transport. */
+export function createEncryptionSlice(
+  api: FocalTransport,
+): StateCreator<AppState, [], [], EncryptionSlice> {
+  return (set, get) => {
+    const patch = (change: Partial<EncryptionState>): void =>
+      set((s) => ({ encryption: { ...s.encryption, ...change } }))
+    return {
+      encryption: {
+        files: [],
+        encryptTask: IDLE,
+        written: null,
+        decryptTask: IDLE,
+        decrypting: null,
+      },
+      loadEncrypted: async () => {
+        try {
+          patch({ files: await api['workspace:encrypted']({}) })
+        } catch {
+          // The list is refreshed after every encryption; an unreadable folder shows it empty.
+        }
+      },
+      encryptOpen: async (passphrase, replace) => {
+        patch({ encryptTask: RUNNING, written: null })
+        try {
+          const written = await api['workspace:encrypt']({ passphrase, replace })
+          patch({ encryptTask: DONE, written })
+          await get().loadEncrypted()
+          return true
+        } catch (cause) {
+          patch({ encryptTask: failed(cause) })
+          return false
+        }
+      },
+      decryptAndOpen: async (name, as, passphrase) => {
+        patch({ decryptTask: RUNNING, decrypting: name })
+        try {
+          const info = await api['workspace:decrypt']({ name, as, passphrase })
+          get().workspaceChanged(info)
+          patch({ decryptTask: DONE })
+          await Promise.all([get().refreshWorkspaces(), get().loadRecent()])
+          return true
+        } catch (cause) {
+          patch({ decryptTask: failed(cause) })
+          return false
+        }
+      },
+    }
+  }
+}
