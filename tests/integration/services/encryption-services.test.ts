@@ -5,7 +5,7 @@
  * in any file of the data folder but the encrypted one.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
@@ -143,7 +143,7 @@ describe('encryption channels', () => {
     expect(await totals()).toEqual(byHand())
   })
 
-  it('keeps the passphrase in no file of the data folder but the encrypted one', () => {
+  it('keeps the passphrase in no file of the data folder (log, workspaces, encrypted files)', () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
@@ -152,6 +152,19 @@ describe('encryption channels', () => {
       readFileSync(path).includes(Buffer.from(PASSPHRASE)),
     )
     expect(holding).toEqual([])
+  })
+
+  it('opens the workspace again when the encryption fails', async () => {
+    await services['workspace:create']({ name: 'blocked' })
+    // A folder where the file would go: the rename over it fails after the workspace closed.
+    mkdirSync(join(workspacesDir, 'blocked.focal.enc', 'inside'), { recursive: true })
+    await failure(services['workspace:encrypt']({ passphrase: PASSPHRASE, replace: true }))
+    expect((await services['workspace:info']({}))?.name).toBe('blocked')
+    expect(
+      CHANNELS['workspace:encrypted'].response
+        .parse(await services['workspace:encrypted']({}))
+        .map((e) => e.name),
+    ).toEqual(['client'])
   })
 
   it('refuses the scratch sample, and the contract refuses short passphrases and paths', async () => {
