@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
-import { CHANNELS, FocalFailure, type ImportJob } from '../../../shared/contract'
+import { CHANNELS, FocalFailure, validateRequest, type ImportJob } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
 import { csvSums } from '../../helpers/csv-sums'
 import { demoServices, DEMO } from './support'
@@ -174,6 +174,18 @@ describe('encryption channels', () => {
       'The sample data is a scratch workspace and cannot be encrypted.',
     )
     const encrypt = CHANNELS['workspace:encrypt'].request
+    // The hosts' refusal names the field, never the passphrase typed.
+    const short = (() => {
+      try {
+        validateRequest('workspace:encrypt', { passphrase: 'secret7' })
+      } catch (cause) {
+        return cause as FocalFailure
+      }
+      return null
+    })()
+    expect(short?.error.code).toBe('BAD_REQUEST')
+    expect(short?.error.message).toContain('passphrase')
+    expect(short?.error.message).not.toContain('secret7')
     expect(encrypt.safeParse({ passphrase: 'short' }).success).toBe(false)
     expect(encrypt.safeParse({ passphrase: PASSPHRASE, path: '/tmp/x' }).success).toBe(false)
     const decrypt = CHANNELS['workspace:decrypt'].request
