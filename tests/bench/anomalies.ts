@@ -5,7 +5,7 @@
  * (anomaly-generator.ts), imported through the real import. Also the scan of the kept 1M-row
  * month, read only (it holds one month, so most of its days lack four weeks of history).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { scanAnomalies } from '../../electron/core/anomalies/anomaly-scan'
 import { importFile } from '../../electron/core/ingest/import-file'
@@ -135,7 +135,10 @@ export async function measureAnomalies(
     await ws.close()
   }
   if (focal && existsSync(focal)) {
-    const kept = await Workspace.open(focal, { readOnly: true })
+    // A copy, opened for writing: a kept workspace of an earlier format is upgraded, never the kept file.
+    const copy = join(folder, 'kept-copy.focal')
+    copyFileSync(focal, copy)
+    const kept = await Workspace.open(copy)
     try {
       const started = performance.now()
       const month = await scanAnomalies(kept, { from: '2025-06-01', to: '2025-06-30' })
