@@ -11,7 +11,7 @@ import type {
   BudgetSetRequest,
 } from '../../../shared/contract/budgets'
 import type { FocalTransport } from '../api'
-import { DONE, failed, IDLE, RUNNING, type Task } from './task'
+import { DONE, failed, IDLE, RUNNING, runTask, type Task } from './task'
 import type { AppState } from './store'
 
 /** The budgets state. */
@@ -52,18 +52,15 @@ export function createBudgetsSlice(
       const report = await api['budgets:status'](period ? { period } : {})
       patch({ report, period: report.period })
     }
-    const editing = async (work: () => Promise<void>): Promise<boolean> => {
-      patch({ edit: RUNNING })
-      try {
-        await work()
-        await reload()
-        patch({ edit: DONE })
-        return true
-      } catch (cause) {
-        patch({ edit: failed(cause) })
-        return false
-      }
-    }
+    // An edit, then the list read again, as one task.
+    const editing = (work: () => Promise<void>): Promise<boolean> =>
+      runTask(
+        (edit) => patch({ edit }),
+        async () => {
+          await work()
+          await reload()
+        },
+      )
     return {
       budgets: { period: null, report: null, task: IDLE, edit: IDLE, lastImport: null },
       loadBudgets: async (period) => {

@@ -26,3 +26,22 @@ export function failed(cause: unknown): Task {
 export function failedWith(error: FocalError): Task {
   return { status: 'failed', error }
 }
+
+/**
+ * Runs `work` as a task told to `report` (running, then done or failed); true when it
+ * finished. An error lands in the task, never thrown to the screen.
+ */
+export async function runTask(
+  report: (task: Task) => void,
+  work: () => Promise<void>,
+): Promise<boolean> {
+  report(RUNNING)
+  try {
+    await work()
+    report(DONE)
+    return true
+  } catch (cause) {
+    report(failed(cause))
+    return false
+  }
+}

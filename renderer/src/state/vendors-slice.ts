@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand'
 import type { VendorInput, VendorRegister } from '../../../shared/contract/vendors'
 import type { FocalTransport } from '../api'
-import { DONE, failed, IDLE, RUNNING, type Task } from './task'
+import { DONE, failed, IDLE, RUNNING, runTask, type Task } from './task'
 import type { AppState } from './store'
 
 /** The vendor register state. */
@@ -42,18 +42,15 @@ export function createVendorsSlice(
       const register = await api['vendors:list'](asOf ? { asOf } : {})
       patch({ register, asOf: register.asOf })
     }
-    const editing = async (work: () => Promise<void>): Promise<boolean> => {
-      patch({ edit: RUNNING })
-      try {
-        await work()
-        await reload()
-        patch({ edit: DONE })
-        return true
-      } catch (cause) {
-        patch({ edit: failed(cause) })
-        return false
-      }
-    }
+    // An edit, then the list read again, as one task.
+    const editing = (work: () => Promise<void>): Promise<boolean> =>
+      runTask(
+        (edit) => patch({ edit }),
+        async () => {
+          await work()
+          await reload()
+        },
+      )
     return {
       vendors: { asOf: null, register: null, task: IDLE, edit: IDLE },
       loadVendors: async (asOf) => {
