@@ -13,7 +13,7 @@ import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { sumDecimals } from '../../../shared/money'
 import { tempDir } from '../../helpers/paths'
 import { readZipEntries } from '../../helpers/zip-reader'
-import { DEMO, demoServices } from '../services/support'
+import { DEMO, demoServices, importStaged } from '../services/support'
 
 const ACCOUNT_MARKER = 'ZQXACCT7731'
 const AMOUNT_MARKER = '987654.3217'
@@ -24,20 +24,7 @@ let markedCsv: string
 
 /** Imports `path` as `name` and waits for the job's end. */
 async function importFile(path: string, name: string): Promise<ImportJob> {
-  const staged = await services.stageFile(path, name)
-  const { jobId } = await services['import:start']({ files: [staged.token] })
-  return new Promise<ImportJob>((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-    void services['import:status']({ jobId }).then((job) => {
-      if (job.state !== 'running') resolve(job)
-    })
-  })
+  return importStaged(services, path, name)
 }
 
 /** The demo file with the marker as every billing account id and as the first row's BilledCost. */

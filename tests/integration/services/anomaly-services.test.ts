@@ -8,10 +8,10 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
-import { CHANNELS, type ImportJob } from '../../../shared/contract'
+import { CHANNELS } from '../../../shared/contract'
 import { tempDir } from '../../helpers/paths'
 import { LAST, craftedCsv } from '../anomalies/fixture'
-import { demoServices } from './support'
+import { demoServices, importStaged } from './support'
 
 let services: FocalServices
 beforeAll(async () => {
@@ -19,17 +19,7 @@ beforeAll(async () => {
   await services['workspace:create']({ name: 'anomalies' })
   const file = join(tempDir(), 'crafted.csv')
   writeFileSync(file, craftedCsv())
-  const staged = await services.stageFile(file, 'crafted.csv')
-  const done = new Promise<ImportJob>((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
-  await services['import:start']({ files: [staged.token] })
+  const done = importStaged(services, file, 'crafted.csv')
   expect((await done).results[0]?.record?.status).toBe('imported')
 }, 120_000)
 afterAll(() => services.close())

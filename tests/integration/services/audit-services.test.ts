@@ -10,27 +10,17 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
-import { CHANNELS, type ImportJob } from '../../../shared/contract'
+import { CHANNELS } from '../../../shared/contract'
 import { parseCsv } from '../../helpers/csv-sums'
 import { tempDir } from '../../helpers/paths'
-import { DEMO, demoServices } from './support'
+import { DEMO, demoServices, importStaged } from './support'
 
 let services: FocalServices
 let dataDir: string
 beforeAll(async () => {
   ;({ services, dataDir } = await demoServices())
   await services['workspace:create']({ name: 'audited' })
-  const staged = await services.stageFile(DEMO, 'focus-sample.csv')
-  const { jobId } = await services['import:start']({ files: [staged.token] })
-  await new Promise<ImportJob>((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
+  await importStaged(services, DEMO, 'focus-sample.csv')
   await services['fx:import']({
     fileName: 'rates.csv',
     text: 'month,from,to,rate,source\n2024-09,USD,EUR,0.9012,Treasury\n',

@@ -12,6 +12,7 @@ import { commitmentRowsRequest } from '../../../shared/commitments/commitment-ro
 import { CHANNELS, type ImportJob } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
 import { sample, tempDir } from '../../helpers/paths'
+import { waitForImport } from './support'
 
 const ZERO = sample(
   'focus-spec-examples/data/commitment_discount_flexibility/zero_percent_utilization_without_commitment_discount_flexibility.csv',
@@ -31,15 +32,7 @@ beforeEach(async () => {
 afterEach(() => services.close())
 
 function waitForJob(jobId: string): Promise<ImportJob> {
-  return new Promise((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
+  return waitForImport(services, jobId)
 }
 
 describe('commitments:rates', () => {

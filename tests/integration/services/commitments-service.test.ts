@@ -7,6 +7,7 @@ import { createServices } from '../../../electron/core/services'
 import { CHANNELS, type ImportJob } from '../../../shared/contract'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
+import { waitForImport } from './support'
 
 const GCP = sample('focus-data-toolkit-golden/gcp_1_3_contract_commitment_rows100_seed42.csv')
 let services: FocalServices
@@ -24,15 +25,7 @@ beforeEach(async () => {
 afterEach(() => services.close())
 
 function waitForJob(jobId: string): Promise<ImportJob> {
-  return new Promise((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
+  return waitForImport(services, jobId)
 }
 
 describe('commitments:list', () => {

@@ -9,10 +9,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../electron/core/host'
-import { CHANNELS, FocalFailure, validateRequest, type ImportJob } from '../../../shared/contract'
+import { CHANNELS, FocalFailure, validateRequest } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
 import { csvSums } from '../../helpers/csv-sums'
-import { demoServices, DEMO } from './support'
+import { demoServices, DEMO, importStaged } from './support'
 
 const PASSPHRASE = 'carry me safely 7'
 let services: FocalServices
@@ -23,17 +23,7 @@ beforeAll(async () => {
   ;({ services, dataDir } = await demoServices())
   workspacesDir = join(dataDir, 'workspaces')
   await services['workspace:create']({ name: 'client' })
-  const staged = await services.stageFile(DEMO, 'focus-sample.csv')
-  const { jobId } = await services['import:start']({ files: [staged.token] })
-  await new Promise<ImportJob>((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
+  await importStaged(services, DEMO, 'focus-sample.csv')
 })
 afterAll(() => services.close())
 

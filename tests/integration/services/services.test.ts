@@ -7,6 +7,7 @@ import type { ImportJob } from '../../../shared/contract'
 import { sumDecimals } from '../../../shared/money'
 import { csvSums } from '../../helpers/csv-sums'
 import { ROOT, sample, tempDir } from '../../helpers/paths'
+import { waitForImport } from './support'
 
 const DEMO = join(ROOT, 'resources/demo/focus-sample.csv')
 let services: FocalServices
@@ -24,15 +25,7 @@ beforeEach(async () => {
 afterEach(() => services.close())
 
 function waitForJob(jobId: string): Promise<ImportJob> {
-  return new Promise((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.jobId === jobId && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
+  return waitForImport(services, jobId)
 }
 
 describe('services', () => {

@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { createServices } from '../../../electron/core/services'
 import type { FocalServices } from '../../../electron/core/host'
-import type { ReportJob } from '../../../shared/contract'
+import type { ImportJob, ReportJob } from '../../../shared/contract'
 import { parseCsv } from '../../helpers/csv-sums'
 import { readFileSync } from 'node:fs'
 import { sumDecimals } from '../../../shared/money'
@@ -43,6 +43,32 @@ export function waitForReport(services: FocalServices, jobId: string): Promise<R
     })
     void services['report:status']({ jobId }).then(take)
   })
+}
+
+/** Resolves with the import job once it ends, from its progress events (and one status call, in case it already has). */
+export function waitForImport(services: FocalServices, jobId: string): Promise<ImportJob> {
+  return new Promise((resolve) => {
+    const take = (job: ImportJob): void => {
+      if (job.jobId !== jobId || job.state === 'running') return
+      stop()
+      resolve(job)
+    }
+    const stop = services.onEvent((event, payload) => {
+      if (event === 'import:progress') take(payload as ImportJob)
+    })
+    void services['import:status']({ jobId }).then(take)
+  })
+}
+
+/** Stages the file at `path` as `name`, imports it into the open workspace and waits for the job's end. */
+export async function importStaged(
+  services: FocalServices,
+  path: string,
+  name: string,
+): Promise<ImportJob> {
+  const staged = await services.stageFile(path, name)
+  const { jobId } = await services['import:start']({ files: [staged.token] })
+  return waitForImport(services, jobId)
 }
 
 /**

@@ -11,10 +11,9 @@ import type { FocalServices } from '../../../../electron/core/host'
 import type { FocalTransport } from '../../../../renderer/src/api/transport'
 import { createAppStore, type AppStore } from '../../../../renderer/src/state/store'
 import { anomalyKeyText } from '../../../../shared/anomalies'
-import type { ImportJob } from '../../../../shared/contract'
 import { tempDir } from '../../../helpers/paths'
 import { LAST, craftedCsv } from '../../../integration/anomalies/fixture'
-import { demoServices } from '../../../integration/services/support'
+import { demoServices, importStaged } from '../../../integration/services/support'
 
 let services: FocalServices
 let store: AppStore
@@ -23,17 +22,7 @@ beforeAll(async () => {
   await services['workspace:create']({ name: 'anomalies' })
   const file = join(tempDir(), 'crafted.csv')
   writeFileSync(file, craftedCsv())
-  const staged = await services.stageFile(file, 'crafted.csv')
-  const done = new Promise<ImportJob>((resolve) => {
-    const stop = services.onEvent((event, payload) => {
-      const job = payload as ImportJob
-      if (event === 'import:progress' && job.state !== 'running') {
-        stop()
-        resolve(job)
-      }
-    })
-  })
-  await services['import:start']({ files: [staged.token] })
+  const done = importStaged(services, file, 'crafted.csv')
   expect((await done).state).not.toBe('running')
   store = createAppStore(
     new Proxy(
