@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../../electron/core/host'
-import type { FocalTransport } from '../../../../renderer/src/api/transport'
+import { servicesTransport } from './services-transport'
 import { createAppStore, type AppStore } from '../../../../renderer/src/state/store'
 import { anomalyKeyText } from '../../../../shared/anomalies'
 import { tempDir } from '../../../helpers/paths'
@@ -24,17 +24,7 @@ beforeAll(async () => {
   writeFileSync(file, craftedCsv())
   const done = importStaged(services, file, 'crafted.csv')
   expect((await done).state).not.toBe('running')
-  store = createAppStore(
-    new Proxy(
-      {},
-      {
-        get:
-          (_target, name: string) =>
-          (request: unknown): unknown =>
-            (services as unknown as Record<string, (r: unknown) => unknown>)[name]?.(request),
-      },
-    ) as unknown as FocalTransport,
-  )
+  store = createAppStore(servicesTransport(services))
 }, 120_000)
 afterAll(() => services.close())
 

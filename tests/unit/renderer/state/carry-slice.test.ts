@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../../electron/core/host'
-import type { FocalTransport } from '../../../../renderer/src/api/transport'
+import { servicesTransport } from './services-transport'
 import { createAppStore, type AppStore } from '../../../../renderer/src/state/store'
 import { demoServices } from '../../../integration/services/support'
 
@@ -15,24 +15,9 @@ let store: AppStore
 beforeEach(async () => {
   services = (await demoServices()).services
   await services['workspace:openSample']({})
-  store = createAppStore(transport())
+  store = createAppStore(servicesTransport(services, { hostless: ['showWorkspaceInFolder'] }))
 })
 afterEach(() => services.close())
-
-/** The services answered in-process, as the web host would: no file manager to open. */
-function transport(): FocalTransport {
-  const call = (name: string, request: unknown): unknown =>
-    (services as unknown as Record<string, (r: unknown) => unknown>)[name]?.(request)
-  return new Proxy(
-    {},
-    {
-      get: (_target, name: string) =>
-        name === 'showWorkspaceInFolder'
-          ? null
-          : async (request: unknown): Promise<unknown> => call(name, request),
-    },
-  ) as unknown as FocalTransport
-}
 
 describe('carry slice', () => {
   it('saves the sample as a workspace, lists it, refuses a taken name and says where the file is', async () => {

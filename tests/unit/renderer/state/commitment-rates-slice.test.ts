@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../../electron/core/host'
-import type { FocalTransport } from '../../../../renderer/src/api/transport'
+import { servicesTransport } from './services-transport'
 import { createAppStore, type AppStore } from '../../../../renderer/src/state/store'
 import type { CommitmentRatesRequest } from '../../../../shared/contract'
 import { demoServices } from '../../../integration/services/support'
@@ -23,22 +23,13 @@ beforeEach(async () => {
 afterEach(() => services.close())
 
 /** The services answered in-process; an answer for the held period waits for its release. */
-function transport(): FocalTransport {
-  const call = (name: string, request: unknown): unknown =>
-    (services as unknown as Record<string, (r: unknown) => unknown>)[name]?.(request)
-  return new Proxy(
-    {},
-    {
-      get:
-        (_target, name: string) =>
-        async (request: unknown): Promise<unknown> => {
-          const answer = await call(name, request)
-          const asked = (request as CommitmentRatesRequest | undefined)?.period
-          if (name === 'commitments:rates' && held && asked === held.period) await held.release
-          return answer
-        },
+function transport(): ReturnType<typeof servicesTransport> {
+  return servicesTransport(services, {
+    afterAnswer: async (name, request) => {
+      const asked = (request as CommitmentRatesRequest | undefined)?.period
+      if (name === 'commitments:rates' && held && asked === held.period) await held.release
     },
-  ) as unknown as FocalTransport
+  })
 }
 
 describe('commitment rates slice', () => {

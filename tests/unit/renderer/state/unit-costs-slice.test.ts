@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../../electron/core/host'
-import type { FocalTransport } from '../../../../renderer/src/api/transport'
+import { servicesTransport } from './services-transport'
 import { createAppStore, type AppStore } from '../../../../renderer/src/state/store'
 import type { UnitCostRequest } from '../../../../shared/contract/unit-costs'
 import { demoServices } from '../../../integration/services/support'
@@ -22,22 +22,14 @@ beforeEach(async () => {
 })
 afterEach(() => services.close())
 
-function transport(): FocalTransport {
-  const call = (name: string, request: unknown): unknown =>
-    (services as unknown as Record<string, (r: unknown) => unknown>)[name]?.(request)
-  return new Proxy(
-    {},
-    {
-      get:
-        (_target, name: string) =>
-        async (request: unknown): Promise<unknown> => {
-          const answer = await call(name, request)
-          const grain = (request as UnitCostRequest | undefined)?.grain
-          if (name === 'unitCosts:run' && held && grain === held.grain) await held.release
-          return answer
-        },
+/** The services answered in-process; an answer for the held grain waits for its release. */
+function transport(): ReturnType<typeof servicesTransport> {
+  return servicesTransport(services, {
+    afterAnswer: async (name, request) => {
+      const grain = (request as UnitCostRequest | undefined)?.grain
+      if (name === 'unitCosts:run' && held && grain === held.grain) await held.release
     },
-  ) as unknown as FocalTransport
+  })
 }
 
 const TEXT = 'date,metric,value\n2024-09-01,orders,4\n2024-09-03,orders,5\n'
