@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { fail } from '../../../shared/contract'
 import type { RowsPageRequest } from '../../../shared/contract/rows'
-import { quoteLiteral } from '../../../shared/sql/identifiers'
+import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 import { entriesCsv } from '../audit/audit-export'
 import { listAuditEntries } from '../audit/audit-log'
 import { csvField } from '../report/csv'
@@ -55,21 +55,24 @@ export async function evidenceBundle(
         `This figure sums ${rows.toLocaleString('en-US')} rows; an evidence bundle holds at most ${EVIDENCE_ROW_LIMIT.toLocaleString('en-US')}.`,
         { hint: 'Narrow the figure (a filter, a shorter period) and export its evidence again.' },
       )
-    // Every row as stored (DECIMAL text keeps every digit), in the drawer's order.
+    // Every row as stored (DECIMAL text keeps every digit), read once into a temp table of this
+    // connection (gone when it closes) for the three files below; rows.csv in the drawer's
+    // order (import, then source row, as numbers).
+    const figure = quoteIdent(ws.tempName('evidence'))
+    await ws.all(`CREATE TEMP TABLE ${figure} AS ${compiled.pageSql}`, params, connection)
     const rowsCsv = ws.output(join(dir, 'rows.csv'))
     await ws.all(
-      `COPY (${compiled.pageSql}) TO ${quoteLiteral(rowsCsv.path)} (FORMAT csv, HEADER true)`,
-      params,
+      `COPY (SELECT * FROM ${figure} ORDER BY CAST(x_ImportId AS INTEGER), CAST(x_SourceRow AS BIGINT)) TO ${quoteLiteral(rowsCsv.path)} (FORMAT csv, HEADER true)`,
+      [],
       connection,
     )
     await rowsCsv.commit()
-    const figure = `(${compiled.pageSql}) AS figure`
     const totals = await ws.all(
       `SELECT BillingCurrency AS currency, count(*)::BIGINT AS rows,
          sum(CAST(BilledCost AS DECIMAL(38, 18)))::VARCHAR AS billed,
          sum(CAST(EffectiveCost AS DECIMAL(38, 18)))::VARCHAR AS effective
        FROM ${figure} GROUP BY ALL ORDER BY currency NULLS LAST`,
-      params,
+      [],
       connection,
     )
     const sources = await ws.all(
@@ -79,7 +82,7 @@ export async function evidenceBundle(
                min(CAST(x_SourceRow AS BIGINT)) AS first_row, max(CAST(x_SourceRow AS BIGINT)) AS last_row
              FROM ${figure} GROUP BY 1) AS f
        JOIN imports AS i USING (id) ORDER BY i.id`,
-      params,
+      [],
       connection,
     )
     const ids = new Set(sources.map((s) => Number(s.id)))
