@@ -156,10 +156,10 @@ export async function entriesPdf(
     doc,
     [
       { header: '#', weight: 0.5, align: 'right' },
-      { header: 'Logged at (UTC)', weight: 2.1 },
-      { header: 'User', weight: 1.1 },
+      { header: 'Logged at (UTC)', weight: 2.6 },
+      { header: 'User', weight: 0.9 },
       { header: 'Action', weight: 2.4 },
-      { header: 'Subject and details', weight: 5.4, cut: 'middle' },
+      { header: 'Subject and details', weight: 5.1, cut: 'middle' },
     ],
     [...entries].reverse().map((e) => ({
       cells: [
