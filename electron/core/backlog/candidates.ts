@@ -28,6 +28,7 @@ import {
 } from './backlog-sql'
 import { scopeContext } from './backlog-scope'
 import { listItems } from './backlog-items'
+import { cachedCandidates } from './candidates-cache'
 
 /** The tag keys that name who owns spend; a row with none of them has no owner. */
 export const OWNER_TAG_KEYS = ['team', 'budget_owner', 'owner'] as const
@@ -65,36 +66,57 @@ export async function listCandidates(
   }
   const connection = await ws.reader()
   try {
-    const [range] = await ws.all(DATA_DAYS_SQL, [], connection)
-    if (range?.first_day == null || range.end_day == null)
-      return { ...base, window: null, weeks: null, candidates: [] }
-    const first = String(range.first_day)
-    const end = String(range.end_day)
-    const start = laterDay(first, addDays(end, -days))
-    const window = { start, end, days: daysBetween(start, end) }
-    // The last whole ISO week ends on the Monday on or before the day after the data.
-    const monday = isoWeekStart(end)
-    const weeks =
-      addDays(monday, -14) >= first
-        ? { previous: addDays(monday, -14), latest: addDays(monday, -7), end: monday }
-        : null
-    const found = [
-      ...(await unusedCommitments(ws, connection, window)),
-      ...(weeks ? await weekGrowth(ws, connection, weeks, thresholdPercent) : []),
-      ...(await untaggedSpend(ws, connection, window)),
-      ...(await idleResources(ws, connection, window)),
-    ]
+    // The candidates are kept per data version; which were accepted is read every time.
+    const scanned = await cachedCandidates(ws, connection, { thresholdPercent, days }, () =>
+      scanCandidates(ws, connection, thresholdPercent, days),
+    )
     const accepted = new Map(
       (await listItems(ws)).flatMap((i) => (i.source ? [[i.source, i.id] as const] : [])),
     )
-    const candidates = found.map((c) => ({ ...c, itemId: accepted.get(c.key) ?? null }))
-    return { ...base, window, weeks, candidates }
+    const candidates = scanned.found.map((c) => ({ ...c, itemId: accepted.get(c.key) ?? null }))
+    return { ...base, window: scanned.window, weeks: scanned.weeks, candidates }
   } finally {
     connection.closeSync()
   }
 }
 
+/** What reading the rows finds: the windows and the candidates before any was accepted. */
+interface Scanned {
+  readonly window: Window | null
+  readonly weeks: Weeks | null
+  readonly found: Found[]
+}
+
+async function scanCandidates(
+  ws: Workspace,
+  connection: DuckDBConnection,
+  thresholdPercent: number,
+  days: number,
+): Promise<Scanned> {
+  const [range] = await ws.all(DATA_DAYS_SQL, [], connection)
+  if (range?.first_day == null || range.end_day == null)
+    return { window: null, weeks: null, found: [] }
+  const first = String(range.first_day)
+  const end = String(range.end_day)
+  const start = laterDay(first, addDays(end, -days))
+  const window = { start, end, days: daysBetween(start, end) }
+  // The last whole ISO week ends on the Monday on or before the day after the data.
+  const monday = isoWeekStart(end)
+  const weeks =
+    addDays(monday, -14) >= first
+      ? { previous: addDays(monday, -14), latest: addDays(monday, -7), end: monday }
+      : null
+  const found = [
+    ...(await unusedCommitments(ws, connection, window)),
+    ...(weeks ? await weekGrowth(ws, connection, weeks, thresholdPercent) : []),
+    ...(await untaggedSpend(ws, connection, window)),
+    ...(await idleResources(ws, connection, window)),
+  ]
+  return { window, weeks, found }
+}
+
 type Window = { start: string; end: string; days: number }
+type Weeks = { previous: string; latest: string; end: string }
 type Found = Omit<BacklogCandidate, 'itemId'>
 type FilterScope = Extract<BacklogScope, { kind: 'filter' }>
 
@@ -166,7 +188,7 @@ async function unusedCommitments(
 async function weekGrowth(
   ws: Workspace,
   connection: DuckDBConnection,
-  weeks: { previous: string; latest: string; end: string },
+  weeks: Weeks,
   thresholdPercent: number,
 ): Promise<Found[]> {
   const params = [weeks.previous, weeks.latest, weeks.end, String(thresholdPercent)]
