@@ -1,7 +1,8 @@
 /**
  * Unit economics across the boundary (electron/core/unit-costs): a business metrics CSV
  * uploaded as its name and text (never a path), the metrics stored, and the cost per unit
- * over time of a slice of cost (Explore's own filters and conditions) and one metric.
+ * over time of a slice of cost (Explore's own filters and conditions, or an allocation
+ * target) and one metric.
  */
 import { z } from '../zod'
 import { ConditionSchema, FilterSchema } from '../pivot'
@@ -70,6 +71,11 @@ export const UnitCostRequestSchema = z
     /** The slice of cost, as Explore filters it (a tag value is a filter on tag:<key>). */
     filters: z.array(FilterSchema).max(32),
     conditions: z.array(ConditionSchema).max(32).optional(),
+    /**
+     * Or the slice is an allocation target of the latest saved rules (its direct cost plus its
+     * shares of the pools); then filters and conditions stay empty.
+     */
+    target: z.string().min(1).max(200).optional(),
   })
   .strict()
 /** A cost-per-unit request. */
@@ -101,8 +107,36 @@ export const UnitCostSeriesSchema = z.object({
       costRows: z.number().int(),
       /** cost ÷ units at 18 decimals (half away from zero); null without units or with zero units. */
       costPerUnit: DecimalString.nullable(),
+      /** A target's slice: the direct part of the cost, the rows the Rows drawer can list. */
+      direct: z
+        .object({
+          cost: DecimalString,
+          rows: z.number().int(),
+          /** The direct rows per import; null when too many to list. */
+          keys: z
+            .array(z.object({ importId: z.number().int(), sourceRows: z.array(z.number().int()) }))
+            .nullable(),
+        })
+        .optional(),
     }),
   ),
+  /** A target's slice: the rules it was allocated by and, per billing period, its summary total. */
+  allocation: z
+    .object({
+      target: z.string(),
+      dimension: z.string(),
+      ruleVersion: z.number().int(),
+      totals: z.array(
+        z.object({
+          period: z.string(),
+          currency: z.string(),
+          direct: DecimalString,
+          shared: DecimalString,
+          total: DecimalString,
+        }),
+      ),
+    })
+    .optional(),
 })
 /** A cost-per-unit series. */
 export type UnitCostSeries = z.infer<typeof UnitCostSeriesSchema>

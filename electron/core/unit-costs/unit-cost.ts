@@ -1,9 +1,9 @@
 /**
  * The cost per unit over time (issue 13, Unit economics): the cost of a slice of the data,
  * filtered exactly as Explore filters it (pivot-where-sql.ts), divided by one business
- * metric's units, per bucket and per currency. A bucket without a metric value has no units
- * and no cost per unit (a gap, never zero); the cost itself is always shown, so a gap still
- * says what was spent. Cost is read on ChargePeriodStart, the date a metric's day matches.
+ * metric's units, per bucket and per currency; or the cost an allocation target receives
+ * (target-cost.ts). A bucket without a metric value has no units and no cost per unit (a
+ * gap, never zero); the cost itself is always shown, so a gap still says what was spent. Cost is read on ChargePeriodStart, the date a metric's day matches.
  */
 import { fail } from '../../../shared/contract'
 import type { UnitCostRequest, UnitCostSeries } from '../../../shared/contract/unit-costs'
@@ -20,6 +20,7 @@ import { hasInvalidTags } from '../query/pivot'
 import { focusColumns } from '../rows/rows-page'
 import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
+import { targetCost, type TargetAllocation, type TargetCostRow } from './target-cost'
 import { costSideSql, unitSideSql } from './unit-costs-sql'
 
 /** Runs `request` on a reader connection of its own. */
@@ -39,6 +40,10 @@ export async function unitCostSeries(
         hint: 'Import it with focal metrics import <file.csv> (date,metric,value[,dimension]), or pick one of focal metrics list.',
       })
     const columns = new Set((await focusColumns(ws, connection)).map((c) => c.name))
+    if (request.target !== undefined) {
+      const { rows, allocation } = await targetCost(ws, { ...request, target: request.target })
+      return assemble(request, rows, await unitRows(ws, request, columns, connection), allocation)
+    }
     const slice = { rows: [], filters: request.filters, conditions: request.conditions ?? [] }
     const context = whereContext(columns, {
       guardJson: await hasInvalidTags(ws, connection),
@@ -56,14 +61,7 @@ export async function unitCostSeries(
       [...context.params],
       connection,
     )
-    const unitContext = whereContext(columns)
-    const dimension = request.dimension === null ? '' : request.dimension
-    const unitRows = await ws.all(
-      unitSideSql(unitContext, request.grain, request.metric, dimension, request.dateRange),
-      [...unitContext.params],
-      connection,
-    )
-    return assemble(request, costRows, unitRows)
+    return assemble(request, costRows, await unitRows(ws, request, columns, connection))
   } finally {
     connection.closeSync()
   }
@@ -71,7 +69,44 @@ export async function unitCostSeries(
 
 type Row = Record<string, unknown>
 
-function assemble(request: UnitCostRequest, costRows: Row[], unitRows: Row[]): UnitCostSeries {
+async function unitRows(
+  ws: Workspace,
+  request: UnitCostRequest,
+  columns: ReadonlySet<string>,
+  connection: Awaited<ReturnType<Workspace['reader']>>,
+): Promise<Row[]> {
+  const context = whereContext(columns)
+  const dimension = request.dimension === null ? '' : request.dimension
+  return ws.all(
+    unitSideSql(context, request.grain, request.metric, dimension, request.dateRange),
+    [...context.params],
+    connection,
+  )
+}
+
+function directOf(
+  row: Row | TargetCostRow | undefined,
+): NonNullable<UnitCostSeries['points'][number]['direct']> {
+  const target = row as TargetCostRow | undefined
+  const keys = target?.directKeys
+  return {
+    cost: target ? target.directCost : '0',
+    rows: target?.directRows ?? 0,
+    keys:
+      target && target.directRows > 0 && keys?.size === 0
+        ? null
+        : [...(keys ?? new Map<number, readonly number[]>())]
+            .sort(([a], [b]) => a - b)
+            .map(([importId, rows]) => ({ importId, sourceRows: [...rows].sort((a, b) => a - b) })),
+  }
+}
+
+function assemble(
+  request: UnitCostRequest,
+  costRows: ReadonlyArray<Row | TargetCostRow>,
+  unitRows: Row[],
+  allocation?: TargetAllocation,
+): UnitCostSeries {
   const units = new Map(unitRows.map((r) => [String(r.period), r]))
   const cost = new Map(costRows.map((r) => [`${String(r.period)}|${String(r.currency)}`, r]))
   const currencies = [...new Set(costRows.map((r) => String(r.currency)))].sort()
@@ -85,6 +120,7 @@ function assemble(request: UnitCostRequest, costRows: Row[], unitRows: Row[]): U
     return row ? normalizeDecimal(String(row.units)) : null
   }
   return {
+    ...(allocation ? { allocation } : {}),
     metric: request.metric,
     ...(request.dimension === undefined ? {} : { dimension: request.dimension }),
     costMetric: request.costMetric,
@@ -105,6 +141,7 @@ function assemble(request: UnitCostRequest, costRows: Row[], unitRows: Row[]): U
           cost: spent,
           costRows: Number(row?.n ?? 0),
           costPerUnit: divideDecimals(spent, unitsOf(period)),
+          ...(allocation ? { direct: directOf(row) } : {}),
         }
       }),
     ),
