@@ -20,6 +20,7 @@ import {
 import { fail } from '../../../shared/contract'
 import { parseDimension } from '../../../shared/pivot'
 import type { CostMetric } from '../allocate/lines'
+import { maskValue } from '../presentation/mask-values'
 import { checkDimension, dimensionValueSql } from '../report/lines-by-dimension'
 import type { TagResolver } from '../../../shared/tags/resolve'
 import { loadTagResolver } from '../tags/tag-policy'
@@ -136,7 +137,8 @@ export async function budgetReport(
       dataStart: days.first,
       daily,
     })
-    statuses.push({ ...b, ...figures })
+    // Presentation mode: figures are read by the real value, shown under its alias.
+    statuses.push({ ...b, ...figures, value: maskValue(ws, b.dimension, b.value) })
   }
   return {
     period,

@@ -7,6 +7,9 @@ import { fail } from '../../../shared/contract'
 import type { BudgetKey, StoredBudget } from '../../../shared/contract/budgets'
 import { normalizeDecimal, toScaled } from '../../../shared/money'
 import { parseDimension } from '../../../shared/pivot'
+import { isMasked, maskedNotice } from '../presentation/presentation-mode'
+import { maskValue } from '../presentation/mask-values'
+import { csvField } from '../report/csv'
 import { checkDimension } from '../report/lines-by-dimension'
 import { actorName, type Workspace } from '../workspace/workspace'
 import { formatBudgetLines, parseBudgetLines, type BudgetLine } from './budget-csv'
@@ -17,6 +20,16 @@ export interface BudgetImportSummary {
   readonly fileName: string
   readonly added: number
   readonly replaced: number
+}
+
+// While presentation mode is on the screen holds aliases, not the values budgets are kept
+// under: a budget saved from it would be stored under an alias and match no rows once the mode
+// is off. So budgets are changed only with the mode off.
+function refuseWhileMasked(ws: Workspace, what: string): void {
+  if (isMasked(ws))
+    fail('BAD_REQUEST', `Turn presentation mode off to ${what}.`, {
+      hint: 'Budgets are kept under the real account, resource and tag values, which presentation mode hides. Switch Present off, make the change, then switch it on again.',
+    })
 }
 
 function keyValues(k: BudgetKey): string[] {
@@ -61,6 +74,7 @@ export async function setBudget(
   budget: BudgetLine,
   previous?: BudgetKey,
 ): Promise<StoredBudget> {
+  refuseWhileMasked(ws, 'edit budgets')
   const amount = normalizeDecimal(budget.amount)
   if (toScaled(amount) <= 0n)
     fail('BAD_VALUE', `A budget of ${amount} is not above zero.`, {
@@ -92,6 +106,7 @@ export async function setBudget(
 
 /** Deletes one budget; false when there was none. */
 export async function deleteBudget(ws: Workspace, key: BudgetKey): Promise<boolean> {
+  refuseWhileMasked(ws, 'delete budgets')
   return ws.transaction(async () => {
     if (!(await exists(ws, key))) return false
     await ws.run(DELETE_BUDGET_SQL, keyValues(key))
@@ -107,6 +122,7 @@ export async function importBudgets(
   fileName: string,
   by?: string,
 ): Promise<BudgetImportSummary> {
+  refuseWhileMasked(ws, 'import budgets')
   const lines = parseBudgetLines(text, fileName, by)
   if (lines.length === 0)
     fail('EMPTY_FILE', `${fileName} holds no budgets.`, {
@@ -137,7 +153,15 @@ function errorText(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause)
 }
 
-/** The budgets of `period` (all when null) as a CSV that importBudgets reads back. */
+/**
+ * The budgets of `period` (all when null) as a CSV that importBudgets reads back. While
+ * presentation mode is on the values are aliases and the first line says so (as a pivot
+ * export does), so the file is not taken for budgets to import.
+ */
 export async function exportBudgets(ws: Workspace, period: string | null): Promise<string> {
-  return formatBudgetLines(await listBudgets(ws, period))
+  const budgets = await listBudgets(ws, period)
+  const notice = maskedNotice(ws)
+  if (!notice) return formatBudgetLines(budgets)
+  const masked = budgets.map((b) => ({ ...b, value: maskValue(ws, b.dimension, b.value) }))
+  return `Masked,${csvField(notice)}\r\n${formatBudgetLines(masked)}`
 }

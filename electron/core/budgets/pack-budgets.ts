@@ -5,6 +5,7 @@
  * of the month by value, the first dimension's (in name order) when two share a value.
  */
 import type { Budget } from '../../../shared/report'
+import { maskValue } from '../presentation/mask-values'
 import type { Workspace } from '../workspace/workspace'
 import { listBudgets } from './budget-store'
 
@@ -21,7 +22,9 @@ export async function packBudgets(
     const key = `${b.value}\u0000${b.currency}`
     if (seen.has(key)) continue
     seen.add(key)
-    budgets.push({ target: b.value, currency: b.currency, amount: b.amount, period })
+    // A masked pack's lines carry aliases (withMaskedWriter): its budgets must too, to match them.
+    const target = maskValue(ws, b.dimension, b.value)
+    budgets.push({ target, currency: b.currency, amount: b.amount, period })
   }
   return budgets
 }

@@ -46,6 +46,17 @@ export function isMasked(ws: Workspace): boolean {
   return modes.get(ws)?.on === true
 }
 
+/**
+ * The salt and tag keys of the mode while it is on, else null: for masking values stored
+ * outside the cost rows (mask-values.ts) with the view's own rule.
+ */
+export function activeMask(
+  ws: Workspace,
+): { salt: string; tagKeys: readonly string[] | null } | null {
+  const mode = modes.get(ws)
+  return mode?.on ? { salt: mode.salt, tagKeys: mode.tagKeys } : null
+}
+
 /** The sentence every screen and export carries while the mode is on; null when off. */
 export function maskedNotice(ws: Workspace): string | null {
   const mode = modes.get(ws)

@@ -7,6 +7,7 @@
  * reports) sees aliases without knowing of the mode, and a filter on an alias matches it.
  * The inner table is named with its catalog: `main.cost_rows` alone binds back to the temp view.
  */
+import { createHash } from 'node:crypto'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 
 /** The masked columns and the prefix of their aliases; an id and a name never share an alias. */
@@ -43,8 +44,27 @@ export const DROP_MASK_SQL = 'DROP VIEW IF EXISTS temp.main.cost_rows'
 // export, in every session: the hash covers the salt and the value only. 10 hex digits keep
 // collisions out of any real account or resource list (a collision would merge two rows
 // of a pivot, so the test checks the alias count equals the id count).
-function alias(prefix: string, salt: string, value: string): string {
-  return `(${quoteLiteral(prefix)} || left(sha256(${quoteLiteral(salt)} || ${value}), 10))`
+const ALIAS_HEX_DIGITS = 10
+
+/** The alias rule in SQL: `value` is an SQL expression of the real text. */
+export function aliasSql(prefix: string, salt: string, value: string): string {
+  return `(${quoteLiteral(prefix)} || left(sha256(${quoteLiteral(salt)} || ${value}), ${ALIAS_HEX_DIGITS}))`
+}
+
+/**
+ * The same rule in TypeScript, for values stored outside the cost rows (a budget's value, an
+ * anomaly's series): DuckDB's sha256 hashes the UTF-8 bytes and prints lower-case hex.
+ */
+export function aliasText(prefix: string, salt: string, value: string): string {
+  const digest = createHash('sha256')
+    .update(salt + value, 'utf8')
+    .digest('hex')
+  return prefix + digest.slice(0, ALIAS_HEX_DIGITS)
+}
+
+/** The text a tag value's alias is made of: its key and value, so `team=core` and `owner=core` differ. */
+export function tagAliasSource(key: string, value: string): string {
+  return `${key}=${value}`
 }
 
 // Keys stay as written; each listed key's value (or every key's when `tagKeys` is null) becomes
@@ -52,13 +72,13 @@ function alias(prefix: string, salt: string, value: string): string {
 // JSON object is masked whole.
 function maskedTags(column: string, salt: string, tagKeys: readonly string[] | null): string {
   const c = quoteIdent(column)
-  const masked = alias('tag-', salt, `k || '=' || coalesce(${c} ->> k, '')`)
+  const masked = aliasSql('tag-', salt, `k || '=' || coalesce(${c} ->> k, '')`)
   const value =
     tagKeys === null
       ? masked
       : `CASE WHEN k IN (${tagKeys.map(quoteLiteral).join(', ') || 'NULL'}) THEN ${masked} ELSE ${c} ->> k END`
   const rebuilt = `CASE WHEN len(json_keys(${c})) = 0 THEN '{}' ELSE to_json(map_from_entries(list_transform(json_keys(${c}), k -> {'k': k, 'v': ${value}})))::VARCHAR END`
-  return `CASE WHEN ${c} IS NULL THEN NULL WHEN json_valid(${c}) AND json_type(${c}) = 'OBJECT' THEN ${rebuilt} ELSE ${alias('tag-', salt, c)} END AS ${c}`
+  return `CASE WHEN ${c} IS NULL THEN NULL WHEN json_valid(${c}) AND json_type(${c}) = 'OBJECT' THEN ${rebuilt} ELSE ${aliasSql('tag-', salt, c)} END AS ${c}`
 }
 
 /** The TEMP view masking `catalog`'s stored rows; only columns the table has are replaced. */
@@ -70,7 +90,7 @@ export function maskViewSql(
 ): string {
   const replaced = [
     ...MASKED_COLUMNS.filter((m) => columns.has(m.column)).map(
-      (m) => `${alias(m.prefix, salt, quoteIdent(m.column))} AS ${quoteIdent(m.column)}`,
+      (m) => `${aliasSql(m.prefix, salt, quoteIdent(m.column))} AS ${quoteIdent(m.column)}`,
     ),
     ...MASKED_TAG_COLUMNS.filter((t) => columns.has(t)).map((t) => maskedTags(t, salt, tagKeys)),
   ]
