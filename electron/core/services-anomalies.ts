@@ -3,6 +3,7 @@ import type { FocalApi } from '../../shared/contract'
 import type { ANOMALY_CHANNELS } from '../../shared/contract/anomalies'
 import { anomalySeries, scanAnomalies } from './anomalies/anomaly-scan'
 import { readSettings, setAnomalyState, writeSettings } from './anomalies/anomaly-states'
+import { maskScan, unmaskSeries } from './presentation/mask-anomalies'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
@@ -11,9 +12,22 @@ export type AnomalyChannel = keyof typeof ANOMALY_CHANNELS
 /** Creates the handlers; `workspace` gives the open workspace or fails. */
 export function createAnomalyServices(workspace: () => Workspace): Pick<FocalApi, AnomalyChannel> {
   return {
-    'anomalies:scan': (request) => scanAnomalies(workspace(), request),
-    'anomalies:series': (request) => anomalySeries(workspace(), request),
-    'anomalies:setState': (request) => setAnomalyState(workspace(), request),
+    // Presentation mode: answers carry aliases, and aliases sent back are made real again.
+    'anomalies:scan': async (request) => {
+      const ws = workspace()
+      return maskScan(ws, await scanAnomalies(ws, request))
+    },
+    'anomalies:series': async (request) => {
+      const ws = workspace()
+      const values = await unmaskSeries(ws, request.by, request.values)
+      return anomalySeries(ws, { ...request, values })
+    },
+    'anomalies:setState': async (request) => {
+      const ws = workspace()
+      const { key } = request
+      const values = await unmaskSeries(ws, key.by, key.values)
+      return setAnomalyState(ws, { ...request, key: { ...key, values } })
+    },
     'anomalies:settings': async (request) => {
       const ws = workspace()
       return Object.keys(request).length ? writeSettings(ws, request) : readSettings(ws)
