@@ -55,6 +55,11 @@ export interface FocalServices extends FocalApi {
   rowSourceIn(key: RowKey, folder: string): Promise<RowSource>
   /** The path of one file of a finished export job, by its name in the job's list; NOT_FOUND otherwise. */
   reportFile(jobId: string, name: string): { path: string; name: string; sizeBytes: number }
+  /**
+   * Where a host should stage a file it copies for import (the web host's uploads): the open
+   * sealed workspace's RAM folder, so its imports never touch the disk; null for the host's own.
+   */
+  stagingFolder(): string | null
   /** Subscribes to pushed events; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void
   /** Closes the open workspace (checkpointing it to one file) and stops jobs. */

@@ -13,8 +13,11 @@ import type { ENCRYPTION_CHANNELS } from '../../shared/contract/encryption'
 import { decryptWorkspace, encryptWorkspace } from './crypto/carry-workspace'
 import type { Workspace } from './workspace/workspace'
 
-/** The channels this module answers. */
-export type EncryptionChannel = keyof typeof ENCRYPTION_CHANNELS
+/** The channels this module answers (services-sealed.ts answers the sealed ones). */
+export type EncryptionChannel = Exclude<
+  keyof typeof ENCRYPTION_CHANNELS,
+  'workspace:openSealed' | 'workspace:createSealed'
+>
 
 /** The encrypted file's suffix, after the workspace's name. */
 export const ENCRYPTED_SUFFIX = '.focal.enc'
@@ -22,7 +25,7 @@ export const ENCRYPTED_SUFFIX = '.focal.enc'
 /** What the handlers need of the services. */
 export interface EncryptionContext {
   /** The open workspace and whether it is the scratch sample, or null. */
-  current: () => { ws: Workspace; scratch: boolean } | null
+  current: () => { ws: Workspace; scratch: boolean; sealed?: unknown } | null
   /** Closes the open workspace (services.ts `workspace:close`). */
   close: () => Promise<unknown>
   /** Opens the workspace at `path` as the current one (services.ts switchTo, then announced). */
@@ -41,6 +44,14 @@ export function createEncryptionServices(
         fail('BAD_REQUEST', 'The sample data is a scratch workspace and cannot be encrypted.', {
           hint: 'Use Save as to keep it as a workspace, then encrypt that.',
         })
+      if (open.sealed)
+        fail(
+          'BAD_REQUEST',
+          `${open.ws.name} is sealed: its .focal.enc file is already encrypted.`,
+          {
+            hint: 'Carry the .focal.enc file itself; it opens with the same passphrase.',
+          },
+        )
       if (open.ws.readOnly)
         fail('WORKSPACE_LOCKED', `${open.ws.name} is open read-only in this window.`, {
           hint: 'Close it in the other Focal window that holds it, open it here, then encrypt.',

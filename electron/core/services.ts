@@ -38,6 +38,8 @@ import { createPresentationServices } from './services-presentation'
 import { createSourcesServices } from './services-sources'
 import { createCarryServices } from './services-carry'
 import { createEncryptionServices } from './services-encryption'
+import { createSealedServices, endSession, tempInto } from './services-sealed'
+import type { SealedSession } from './crypto/sealed-session'
 import { recordRecent } from './carry/recent-list'
 import { logError, logEvent, openLog } from './log/focal-log'
 import { getMapping } from './mappings/mappings-store'
@@ -55,14 +57,26 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
   logEvent('app.start', { host: options.host, version: options.version })
   const listeners = new Set<EventListener>()
   const staged = new Map<string, StagedEntry>()
-  let current: { ws: Workspace; scratch: boolean } | null = null
+  // `sealed`: the open workspace is a sealed one's plaintext in RAM (services-sealed.ts), ended
+  // (encrypted back, RAM folder removed) right after the workspace closes, however it closes.
+  let current: { ws: Workspace; scratch: boolean; sealed?: SealedSession } | null = null
+  let restoreTemp: (() => void) | null = null
+  const endSealed = async (closed: typeof current): Promise<void> => {
+    if (!closed?.sealed) return
+    restoreTemp?.()
+    restoreTemp = null
+    await endSession(closed.sealed)
+  }
 
   const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
     for (const listener of listeners) listener(event, payload)
   }
-  const open = (): { ws: Workspace; scratch: boolean } =>
+  const open = (): { ws: Workspace; scratch: boolean; sealed?: SealedSession } =>
     current ?? fail('NO_WORKSPACE', 'No workspace is open.')
-  const info = async () => workspaceInfo(open().ws, open().scratch)
+  const info = async () => ({
+    ...(await workspaceInfo(open().ws, open().scratch)),
+    ...(open().sealed ? { sealed: true } : {}),
+  })
   const announce = async () => emit('workspace:changed', current ? await info() : null)
   const jobs = new ImportJobs(
     (job) => emit('import:progress', job),
@@ -84,7 +98,12 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       staged.get(token) ?? fail('NOT_FOUND', 'That file is no longer staged; choose it again.'),
   })
 
-  const switchTo = async (path: string, create: boolean, scratch: boolean) => {
+  const switchTo = async (
+    path: string,
+    create: boolean,
+    scratch: boolean,
+    sealed?: SealedSession,
+  ) => {
     // Already open (a second tab): keep it and its jobs. A second DuckDB instance on the same
     // file in one process would not be stopped by the file lock and would write over the first.
     if (current && resolve(current.ws.snapshot?.path ?? current.ws.path) === resolve(path))
@@ -95,6 +114,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       whenLocked: create ? 'fail' : 'snapshot',
     }).catch((cause: unknown) => {
       logError(cause)
+      sealed?.discard()
       throw cause
     })
     jobs.cancelAll()
@@ -102,14 +122,29 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     pivots.cancelAll()
     pivots.forget()
     const previous = current
-    current = { ws: next, scratch }
+    current = { ws: next, scratch, ...(sealed ? { sealed } : {}) }
     await previous?.ws.close()
     if (previous) logEvent('workspace.close', { workspace: previous.ws.name })
+    await endSealed(previous)
+    if (sealed) restoreTemp = tempInto(sealed.folder)
     logEvent('workspace.open', { workspace: next.name, readOnly: next.readOnly })
-    if (!scratch) recordRecent(dataDir, next.name)
+    // A sealed workspace is not in the workspaces folder as `<name>.focal`: not a Recent entry.
+    if (!scratch && !sealed) recordRecent(dataDir, next.name)
     return info()
   }
 
+  const carry = createCarryServices({
+    current: () => current?.ws ?? null,
+    openPath: async (path) => {
+      const result = await switchTo(path, false, false)
+      await announce()
+      return result
+    },
+    workspacesDir: options.workspacesDir,
+    dataDir,
+    version: options.version,
+    host: options.host,
+  })
   const services: FocalServices = {
     'app:info': async () => ({
       version: options.version,
@@ -164,8 +199,10 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       pivots.forget()
       const closing = current?.ws.close()
       if (current) logEvent('workspace.close', { workspace: current.ws.name })
+      const closed = current
       current = null
       await closing
+      await endSealed(closed)
       await announce()
       return null
     },
@@ -240,18 +277,19 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createAuditServices(workspace),
     ...createPresentationServices(workspace),
     ...createSourcesServices(workspace),
-    ...createCarryServices({
-      current: () => current?.ws ?? null,
-      openPath: async (path) => {
-        const result = await switchTo(path, false, false)
-        await announce()
-        return result
-      },
-      workspacesDir: options.workspacesDir,
-      dataDir,
-      version: options.version,
-      host: options.host,
-    }),
+    ...carry,
+    'workspace:saveAs': async (request) => {
+      // A copy would be the sealed workspace's plaintext on disk.
+      if (current?.sealed)
+        fail(
+          'BAD_REQUEST',
+          `${current.ws.name} is sealed: Save as would write it to disk unencrypted.`,
+          {
+            hint: 'Carry its .focal.enc file instead, or use Decrypt and open if you mean to keep a plain copy.',
+          },
+        )
+      return carry['workspace:saveAs'](request)
+    },
     // Encrypt the open workspace to carry it; decrypt one and open it (crypto/carry-workspace.ts).
     ...createEncryptionServices({
       current: () => current,
@@ -263,11 +301,23 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       },
       workspacesDir: options.workspacesDir,
     }),
+    // Open or create a sealed workspace: its plaintext only in RAM for the session.
+    ...createSealedServices({
+      session: () => current?.sealed ?? null,
+      info,
+      openSession: async (session) => {
+        const result = await switchTo(session.workspacePath, false, false, session)
+        await announce()
+        return result
+      },
+      workspacesDir: options.workspacesDir,
+    }),
     ...rows.api,
     ...reports.api,
     exportReportTo: (request, folder) => reports.exportTo(request, folder),
     rowSourceIn: (key, folder) => rows.sourceIn(key, folder),
     reportFile: (jobId, name) => reports.file(jobId, name),
+    stagingFolder: () => current?.sealed?.folder ?? null,
     stageFile: async (path, name): Promise<StagedFile> => {
       const stat = statSync(path)
       if (!stat.isFile()) fail('IO_ERROR', `${name} is not a regular file.`)
@@ -286,8 +336,10 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
       pivots.forget()
       const closing = current?.ws.close()
       if (current) logEvent('workspace.close', { workspace: current.ws.name })
+      const closed = current
       current = null
       await closing
+      await endSealed(closed)
       clearScratch(options.scratchDir)
       logEvent('app.stop', {})
     },

@@ -99,7 +99,8 @@ async function handleUpload(
     sendError(response, 400, 'BAD_REQUEST', 'An upload needs ?name=<file name>.')
     return
   }
-  const { path } = await context.uploads.receive(request, name)
+  // A sealed workspace's uploads go to its RAM folder: its billing data never on disk.
+  const { path } = await context.uploads.receive(request, name, context.services.stagingFolder())
   const staged = await context.services.stageFile(path, name.split(/[\\/]/).pop() ?? name)
   sendJson(response, 200, { ok: true, value: staged })
 }

@@ -81,16 +81,18 @@ export class UploadStore {
   /**
    * Streams a request body to `<root>/<unique>/<name>` and returns its path and size.
    * Each upload gets its own folder so two files with the same name never collide
-   * and the import log still shows the name the user chose.
+   * and the import log still shows the name the user chose. `into` replaces this run's
+   * folder: a sealed workspace's RAM folder (services `stagingFolder`), removed with it.
    */
   async receive(
     request: IncomingMessage,
     name: string,
+    into: string | null = null,
   ): Promise<{ path: string; sizeBytes: number }> {
     const declared = Number(request.headers['content-length'] ?? 0)
     const shownName = sanitizeFileName(name)
     if (declared > this.limit) throw new BodyTooLarge(this.limit, shownName)
-    const folder = await mkdtemp(join(this.root, 'f-'))
+    const folder = await mkdtemp(join(into ?? this.root, 'f-'))
     const path = join(folder, shownName)
     let size = 0
     const limit = this.limit

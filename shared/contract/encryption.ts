@@ -1,7 +1,8 @@
 /**
  * Encrypting a workspace to carry it (issue 11, electron/core/crypto): the open workspace
  * encrypted into `<name>.focal.enc` in the workspaces folder, the encrypted files listed, and
- * one decrypted under a new name and opened. Names travel, never paths; passphrases only in
+ * one decrypted under a new name and opened, or opened sealed (decrypted into RAM only for the
+ * session, core/crypto/sealed-session.ts). Names travel, never paths; passphrases only in
  * requests, never in an answer or an error.
  */
 import { z } from '../zod'
@@ -36,6 +37,16 @@ export const ENCRYPTION_CHANNELS = {
   },
   'workspace:decrypt': {
     request: z.object({ name: WorkspaceName, as: WorkspaceName, passphrase: Passphrase }).strict(),
+    response: WorkspaceInfoSchema,
+  },
+  /** Opens `<name>.focal.enc` sealed: decrypted into RAM only, encrypted back when closed. */
+  'workspace:openSealed': {
+    request: z.object({ name: WorkspaceName, passphrase: Passphrase }).strict(),
+    response: WorkspaceInfoSchema,
+  },
+  /** Creates a new empty sealed workspace `<name>.focal.enc` and opens it sealed. */
+  'workspace:createSealed': {
+    request: z.object({ name: WorkspaceName, passphrase: Passphrase }).strict(),
     response: WorkspaceInfoSchema,
   },
 } as const

@@ -28,6 +28,8 @@ export const WorkspaceInfoSchema = z.object({
    * snapshot of it: the sentence to show (electron/core/workspace/snapshot.ts).
    */
   readOnlySnapshot: z.string().optional(),
+  /** True when the workspace is sealed: its plaintext only in RAM, encrypted back when closed. */
+  sealed: z.boolean().optional(),
 })
 /** Summary of the open workspace. */
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>

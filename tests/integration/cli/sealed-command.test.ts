@@ -5,39 +5,18 @@
  * searched for the marker (UTF-8 and UTF-16): none; reopened, the totals are the CSV's.
  */
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { normalizeDecimal } from '../../../shared/money'
 import type { FocalRun } from '../../helpers/cli'
 import { ROOT, tempDir } from '../../helpers/paths'
-import { markedCsv } from '../crypto/fixture'
+import { filesHolding, markedCsv } from '../crypto/fixture'
 
 const run = promisify(execFile)
 const SECRET = 'plum orbit candle 42'
 const RAM = '/dev/shm'
-
-/** Every file under `dir` (recursively) whose bytes hold `marker` in UTF-8 or UTF-16. */
-function filesHolding(dir: string, marker: string): string[] {
-  const needles = [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le')]
-  const found: string[] = []
-  const walk = (path: string): void => {
-    // Other processes' files in the RAM root may vanish mid-walk; only what is there counts.
-    try {
-      const stat = statSync(path)
-      if (stat.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
-      else if (stat.isFile() && needles.some((n) => readFileSync(path).includes(n)))
-        found.push(path)
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code
-      // Another user's file in the RAM root is not ours to read (nor Focal's to write).
-      if (code !== 'ENOENT' && code !== 'EACCES') throw cause
-    }
-  }
-  walk(dir)
-  return found
-}
 
 /** `focal <args…>` with `env` added to this process's environment, whatever its exit code. */
 async function focalWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<FocalRun> {

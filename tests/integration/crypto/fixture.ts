@@ -1,6 +1,6 @@
 /** A small real billing file with a unique marker resource id, and the workspace it is imported into. */
 import { randomBytes } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FocalFailure } from '../../../shared/contract'
 import { importSource } from '../../../electron/core/ingest/import-source'
@@ -58,4 +58,25 @@ export async function refusal(promise: Promise<unknown>): Promise<FocalFailure['
     throw cause
   }
   throw new Error('expected a FocalFailure')
+}
+
+/** Every file under `dir` (recursively) whose bytes hold `marker` in UTF-8 or UTF-16. */
+export function filesHolding(dir: string, marker: string): string[] {
+  const needles = [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le')]
+  const found: string[] = []
+  const walk = (path: string): void => {
+    // Other processes' files in the RAM root may vanish mid-walk; only what is there counts.
+    try {
+      const stat = statSync(path)
+      if (stat.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
+      else if (stat.isFile() && needles.some((n) => readFileSync(path).includes(n)))
+        found.push(path)
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code
+      // Another user's file in the RAM root is not ours to read (nor Focal's to write).
+      if (code !== 'ENOENT' && code !== 'EACCES') throw cause
+    }
+  }
+  walk(dir)
+  return found
 }
