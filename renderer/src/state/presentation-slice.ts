@@ -47,6 +47,16 @@ export function createPresentationSlice(
           set((s) => ({
             presentation: { mode, task: DONE },
             dataVersion: s.dataVersion + 1,
+            // The last anomaly scan is kept across screens and is not re-read on mount: drop
+            // it (and the anomaly open), so the tab scans again in the mode now on.
+            anomalies: {
+              ...s.anomalies,
+              scan: null,
+              task: IDLE,
+              selected: null,
+              series: null,
+              seriesTask: IDLE,
+            },
           }))
         } catch (cause) {
           patch({ task: failed(cause) })

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { downloadBlob } from '../mapping/download'
+import { usePresenting } from '../presentation/presentation-boundary'
 import { BudgetAdd } from './budget-add'
 import { BudgetAlerts } from './budget-alerts'
 import { BudgetRow } from './budget-row'
@@ -20,6 +21,8 @@ export function BudgetsPanel() {
   const upload = useAppStore((s) => s.importBudgets)
   const exportCsv = useAppStore((s) => s.exportBudgets)
   const [by, setBy] = useState('tag:team')
+  // Budgets are kept under real values; the screen holds aliases (budget-store.ts refuses).
+  const presenting = usePresenting()
   useEffect(() => void load(), [load])
   const report = state.report
   const busy = state.task.status === 'running' || state.edit.status === 'running'
@@ -48,6 +51,7 @@ export function BudgetsPanel() {
         <FileButton
           accept=".csv,text/csv"
           onChange={(file) => file && void upload(file, by.trim() || undefined)}
+          disabled={presenting}
         >
           {(props) => (
             <Button variant="default" data-testid="budget-import" {...props}>
@@ -106,10 +110,19 @@ export function BudgetsPanel() {
               </Table.Tbody>
             </Table>
           )}
-          <Text size="sm" fw={600} mt="sm">
-            {`Add a budget for ${report.period}`}
-          </Text>
-          <BudgetAdd period={report.period} />
+          {presenting ? (
+            <Text size="sm" c="dimmed" mt="sm" data-testid="budgets-presenting">
+              Budgets show the same aliases as every other screen while presentation mode is on.
+              Turn presentation mode off to add, edit, delete or import budgets.
+            </Text>
+          ) : (
+            <>
+              <Text size="sm" fw={600} mt="sm">
+                {`Add a budget for ${report.period}`}
+              </Text>
+              <BudgetAdd period={report.period} />
+            </>
+          )}
         </>
       ) : null}
     </Stack>

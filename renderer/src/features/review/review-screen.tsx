@@ -8,7 +8,7 @@ import { RowsDrawer } from '../explore/rows-drawer'
 import { AnomaliesPanel } from '../anomalies/anomalies-panel'
 import { BudgetsPanel } from '../budgets/budgets-panel'
 import { LedgerPanel } from '../ledger/ledger-panel'
-import { UnmaskedGuard } from '../presentation/unmasked-guard'
+import { PresentationBoundary } from '../presentation/presentation-boundary'
 
 /** The Weekly review screen. */
 export function ReviewScreen() {
@@ -19,23 +19,31 @@ export function ReviewScreen() {
         description="The Monday review: the cost ledger of the week with its movers, budgets and their alerts, and anomalies to explain."
         need="review its week"
         tabs={[
-          { value: 'ledger', label: 'Ledger', panel: <LedgerPanel /> },
+          {
+            value: 'ledger',
+            label: 'Ledger',
+            panel: (
+              <PresentationBoundary>
+                <LedgerPanel />
+              </PresentationBoundary>
+            ),
+          },
           {
             value: 'budgets',
             label: 'Budgets',
             panel: (
-              <UnmaskedGuard what="Budgets">
+              <PresentationBoundary>
                 <BudgetsPanel />
-              </UnmaskedGuard>
+              </PresentationBoundary>
             ),
           },
           {
             value: 'anomalies',
             label: 'Anomalies',
             panel: (
-              <UnmaskedGuard what="Anomalies">
+              <PresentationBoundary>
                 <AnomaliesPanel />
-              </UnmaskedGuard>
+              </PresentationBoundary>
             ),
           },
         ]}

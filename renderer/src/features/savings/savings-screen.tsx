@@ -8,7 +8,7 @@ import { RowsDrawer } from '../explore/rows-drawer'
 import { BacklogPanel } from '../backlog/backlog-panel'
 import { CommitmentsPanel } from '../commitments/commitments-panel'
 import { CompliancePanel } from '../compliance/compliance-panel'
-import { UnmaskedGuard } from '../presentation/unmasked-guard'
+import { PresentationBoundary } from '../presentation/presentation-boundary'
 import { UnitCostsPanel } from '../unit-costs/unit-costs-panel'
 import { VendorsPanel } from '../vendors/vendors-panel'
 
@@ -21,19 +21,51 @@ export function SavingsScreen() {
         description="Where the money can go down: commitments, tag compliance, unit costs, the cost-debt backlog and the vendor register."
         need="look for savings"
         tabs={[
-          { value: 'commitments', label: 'Commitments', panel: <CommitmentsPanel /> },
-          { value: 'compliance', label: 'Tag compliance', panel: <CompliancePanel /> },
+          {
+            value: 'commitments',
+            label: 'Commitments',
+            panel: (
+              <PresentationBoundary>
+                <CommitmentsPanel />
+              </PresentationBoundary>
+            ),
+          },
+          {
+            value: 'compliance',
+            label: 'Tag compliance',
+            panel: (
+              <PresentationBoundary>
+                <CompliancePanel />
+              </PresentationBoundary>
+            ),
+          },
           {
             value: 'unit-costs',
             label: 'Unit costs',
             panel: (
-              <UnmaskedGuard what="Unit costs">
+              <PresentationBoundary>
                 <UnitCostsPanel />
-              </UnmaskedGuard>
+              </PresentationBoundary>
             ),
           },
-          { value: 'backlog', label: 'Backlog', panel: <BacklogPanel /> },
-          { value: 'vendors', label: 'Vendors', panel: <VendorsPanel /> },
+          {
+            value: 'backlog',
+            label: 'Backlog',
+            panel: (
+              <PresentationBoundary>
+                <BacklogPanel />
+              </PresentationBoundary>
+            ),
+          },
+          {
+            value: 'vendors',
+            label: 'Vendors',
+            panel: (
+              <PresentationBoundary>
+                <VendorsPanel />
+              </PresentationBoundary>
+            ),
+          },
         ]}
       />
       {/* A figure's rows, opened by any tab through the rows slice's openRows. */}
