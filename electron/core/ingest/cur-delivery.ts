@@ -33,7 +33,8 @@ import {
 import type { PlannedDelivery, SourceFile } from './cur-delivery-plan'
 import { insertScopesSql, OVERLAPS_SQL } from './delivery-identity-sql'
 import { asDeliveryParts } from './cur-delivery-context'
-import { importFile, type ImportOptions } from './import-file'
+import { importFile } from './import-file'
+import type { ImportOptions } from './import-options'
 import { refreshRollups } from '../query/rollup'
 
 /** Options of a delivery's import: each part's, plus whether a delivery missing parts may be imported. */

@@ -16,7 +16,7 @@ export interface CostColumns {
   readonly billed: readonly string[]
   readonly effective: readonly string[]
   readonly currency: string
-  /** Every row's currency when the file lacks the currency column (an assumed value, import-file.ts). */
+  /** Every row's currency when the file lacks the currency column (an assumed value, run-import.ts). */
   readonly currencyConstant?: string
 }
 

@@ -139,3 +139,15 @@ export function roundingFixes(
     ? [{ code: 'ROUNDED_TO_18_DECIMALS', condition: rounding.join(' OR ') }]
     : []
 }
+
+/** The fixes checkValues would return, without its read of the values (a typed read checks them). */
+export function valueFixes(
+  mapping: HeaderMapping,
+  kind: SourceKind,
+  sourceTypes: readonly string[],
+): FixRule[] {
+  return [
+    ...roundingFixes(mapping, kind, sourceTypes),
+    ...currencyFixes(mapping, kind, sourceTypes),
+  ]
+}
