@@ -1,7 +1,8 @@
 /**
  * `focal ledger`: the weekly cost ledger of an ISO week (electron/core/ledger), and
  * `focal ledger explain` / `focal ledger signoff` for a mover's variance explanation. The
- * signer is the operating-system user, as in the audit log.
+ * signer is the operating-system user, as in the audit log. `focal ledger settings` reads or
+ * sets the workspace's sign-off threshold.
  */
 import { resolve } from 'node:path'
 import type { CostMetricName } from '../../shared/contract/allocation'
@@ -9,7 +10,9 @@ import type { LedgerCurrency, LedgerWeek } from '../../shared/contract/ledger'
 import { explainMover, signOffMover } from '../core/ledger/explanations'
 import { ledgerCsv } from '../core/ledger/ledger-csv'
 import { ledgerWeek } from '../core/ledger/ledger-week'
+import { readSignOff, writeSignOff } from '../core/ledger/sign-off-setting'
 import { ledgerWeeks } from '../core/ledger/week-request'
+import { checkSignOff, signOffRule } from '../../shared/ledger/sign-off'
 import { actorName, Workspace } from '../core/workspace/workspace'
 import { refused, textTable } from './format'
 import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
@@ -23,13 +26,17 @@ export const LEDGER_HELP = `focal ledger -w <workspace.focal> [--week YYYY-Www] 
       resources and SKUs that moved most beneath them, and each mover's explanation. By a
       column or tag:<key>; default the owner dimension (tag:owner, else tag:team, else
       SubAccountName). BilledCost unless --metric says otherwise. A mover marked ! needs a
-      sign-off: |delta| at least 1000 in its currency or |delta %| at least 20%.
+      sign-off: over the workspace's threshold (focal ledger settings), not signed off.
   focal ledger explain -w <workspace.focal> --week YYYY-Www (--value <v> | --none)
              [--by <dim>] --text "…" [--owner <name>]
       Save a mover's variance explanation (owner: you, unless given); a changed text
       needs a new sign-off.
   focal ledger signoff -w <workspace.focal> --week YYYY-Www (--value <v> | --none) [--by <dim>]
-      Sign a mover's explanation off as the operating-system user.`
+      Sign a mover's explanation off as the operating-system user.
+  focal ledger settings -w <workspace.focal> [--amount X] [--percent P] [--json]
+      The sign-off threshold: a mover is flagged when |delta| ≥ X in its currency or
+      |delta %| ≥ P (default 1000 and 20). Decimals ≥ 0 with at most 4 decimals; "off" or
+      "" turns one off (not both). Without options, prints it.`
 
 const OPTIONS = {
   ...WORKSPACE_OPTIONS,
@@ -42,6 +49,8 @@ const OPTIONS = {
   none: { type: 'boolean', default: false },
   text: { type: 'string' },
   owner: { type: 'string' },
+  amount: { type: 'string' },
+  percent: { type: 'string' },
 } as const
 
 function usage(message: string): number {
@@ -54,8 +63,10 @@ export async function runLedgerCommand(argv: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
   const [action = 'show', ...rest] = positionals
-  if (!['show', 'explain', 'signoff'].includes(action))
-    return usage(`Unknown ledger action ${action}; use explain or signoff, or none to show it.`)
+  if (!['show', 'explain', 'signoff', 'settings'].includes(action))
+    return usage(
+      `Unknown ledger action ${action}; use explain, signoff or settings, or none to show it.`,
+    )
   if (rest.length > 0) return usage(`focal ledger ${action} takes no file arguments.`)
   if (!values.workspace) return usage('focal ledger needs -w <workspace.focal>.')
   if (values.json && values.csv) return usage('Choose one of --json and --csv.')
@@ -65,6 +76,7 @@ export async function runLedgerCommand(argv: string[]): Promise<number> {
   const top = values.top === undefined ? undefined : Number(values.top)
   if (top !== undefined && !(Number.isInteger(top) && top >= 1 && top <= 100))
     return usage(`--top is a whole number from 1 to 100, not ${values.top}.`)
+  if (action === 'settings') return ledgerSettings(values.workspace, values)
   if (action !== 'show') {
     if (!values.week) return usage(`focal ledger ${action} needs --week YYYY-Www.`)
     if ((values.value === undefined) === !values.none)
@@ -131,6 +143,44 @@ export async function runLedgerCommand(argv: string[]): Promise<number> {
   }
 }
 
+/** `focal ledger settings`: prints the sign-off threshold, or changes the parts given. */
+async function ledgerSettings(
+  workspace: string,
+  values: { amount?: string | undefined; percent?: string | undefined; json: boolean },
+): Promise<number> {
+  const change = {
+    ...(values.amount === undefined ? {} : { amount: values.amount }),
+    ...(values.percent === undefined ? {} : { percent: values.percent }),
+  }
+  const writes = Object.keys(change).length > 0
+  try {
+    const ws = await Workspace.open(resolve(workspace), { readOnly: !writes })
+    try {
+      if (writes) {
+        // Checked here too so the message names the option that was typed.
+        const before = await readSignOff(ws)
+        const checked = checkSignOff(
+          { amount: before.amount, percent: before.percent, ...change },
+          { amount: '--amount', percent: '--percent' },
+        )
+        if (!checked.ok) return usage(checked.message)
+      }
+      const threshold = writes ? await writeSignOff(ws, change) : await readSignOff(ws)
+      if (values.json) console.log(JSON.stringify({ ok: true, ...threshold }, null, 2))
+      else
+        console.log(
+          `${writes ? 'Sign-off threshold set' : 'Sign-off threshold'}: a mover is flagged when ` +
+            `${signOffRule(threshold)}, until it is signed off.`,
+        )
+      return 0
+    } finally {
+      await ws.close()
+    }
+  } catch (cause) {
+    return refused(cause, values.json)
+  }
+}
+
 async function defaultWeek(ws: Workspace): Promise<string | null> {
   const { weeks, latestComplete } = await ledgerWeeks(ws)
   return latestComplete ?? weeks[0] ?? null
@@ -191,7 +241,7 @@ export function ledgerText(ledger: LedgerWeek): string {
   const head = [
     `Weekly cost ledger ${ledger.week} (${ledger.start} to ${ledger.end}, UTC, end exclusive) against ${ledger.lastWeek.week}`,
     `${ledger.metric} by ${ledger.by}${ledger.byReason === 'owner-default' ? ' (the owner dimension)' : ''}; top ${ledger.top} movers by |delta| per currency.`,
-    `! needs a sign-off: |delta| ≥ ${ledger.threshold.amount} in its currency or |delta %| ≥ ${ledger.threshold.percent}%, not signed off.`,
+    `! needs a sign-off: ${signOffRule(ledger.threshold)}, not signed off.`,
   ].join('\n')
   if (ledger.currencies.length === 0)
     return `${head}\n\nNo costs in ${ledger.week} or the week before.`

@@ -5,6 +5,7 @@ import { explainMover, signOffMover } from './ledger/explanations'
 import { exportLedger } from './ledger/ledger-export'
 import { ownerDimension } from './ledger/ledger-dimension'
 import { ledgerWeek } from './ledger/ledger-week'
+import { readSignOff, writeSignOff } from './ledger/sign-off-setting'
 import { ledgerWeeks } from './ledger/week-request'
 import type { Workspace } from './workspace/workspace'
 
@@ -21,6 +22,8 @@ export function createLedgerServices(workspace: () => Workspace): Pick<FocalApi,
     'ledger:week': async (request) => ledgerWeek(workspace(), request),
     'ledger:explain': async (request) => explainMover(workspace(), request),
     'ledger:signoff': async (request) => signOffMover(workspace(), request),
+    'ledger:settings': async () => readSignOff(workspace()),
+    'ledger:set-settings': async (change) => writeSignOff(workspace(), change),
     'ledger:export': async ({ format, ...request }) => {
       const ws = workspace()
       return exportLedger(await ledgerWeek(ws, request), format)

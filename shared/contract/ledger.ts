@@ -28,6 +28,17 @@ export const LedgerWeekRequestSchema = z
 /** A ledger request. */
 export type LedgerWeekRequest = z.infer<typeof LedgerWeekRequestSchema>
 
+/**
+ * The sign-off threshold: a mover without a sign-off is flagged when |delta| ≥ amount (in its
+ * currency) or |delta %| ≥ percent; a part that is null is off (never both).
+ */
+export const LedgerSettingsSchema = z.object({
+  amount: DecimalString.nullable(),
+  percent: DecimalString.nullable(),
+})
+/** The sign-off threshold of a workspace. */
+export type LedgerSettings = z.infer<typeof LedgerSettingsSchema>
+
 const Change = {
   thisWeek: DecimalString,
   lastWeek: DecimalString,
@@ -85,12 +96,22 @@ export const LedgerWeekSchema = z.object({
   byReason: z.enum(['requested', 'owner-default']),
   metric: CostMetricSchema,
   top: z.number().int(),
-  /** A mover is flagged without a sign-off when |delta| ≥ amount (its currency) or |delta %| ≥ percent. */
-  threshold: z.object({ amount: DecimalString, percent: DecimalString }),
+  /** The workspace's sign-off threshold this ledger was flagged by (ledger:settings). */
+  threshold: LedgerSettingsSchema,
   currencies: z.array(LedgerCurrencySchema),
 })
 /** A week's ledger. */
 export type LedgerWeek = z.infer<typeof LedgerWeekSchema>
+
+/** What `ledger:set-settings` takes: the parts to change (absent: kept; null or empty: off). */
+export const LedgerSettingsRequestSchema = z
+  .object({
+    amount: z.string().max(40).nullable().optional(),
+    percent: z.string().max(40).nullable().optional(),
+  })
+  .strict()
+/** A change of the sign-off threshold. */
+export type LedgerSettingsRequest = z.infer<typeof LedgerSettingsRequestSchema>
 
 const Key = { week: Week, by: By.optional(), value: Value }
 
@@ -133,4 +154,6 @@ export const LEDGER_CHANNELS = {
   'ledger:explain': { request: LedgerExplainRequestSchema, response: LedgerExplanationSchema },
   'ledger:signoff': { request: LedgerSignOffRequestSchema, response: LedgerExplanationSchema },
   'ledger:export': { request: LedgerExportRequestSchema, response: PivotExportFileSchema },
+  'ledger:settings': { request: z.object({}).strict(), response: LedgerSettingsSchema },
+  'ledger:set-settings': { request: LedgerSettingsRequestSchema, response: LedgerSettingsSchema },
 } as const

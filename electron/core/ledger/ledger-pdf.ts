@@ -4,6 +4,7 @@
  * fonts (core/report/pdf/document.ts). Built in memory: the screen downloads it as bytes.
  */
 import type { LedgerCurrency, LedgerWeek } from '../../../shared/contract/ledger'
+import { signOffRule } from '../../../shared/ledger/sign-off'
 import { findReportFonts } from '../report/fonts'
 import {
   COLOR,
@@ -102,8 +103,8 @@ export async function ledgerPdf(ledger: LedgerWeek): Promise<Buffer> {
   style(doc, 'regular', 9, COLOR.muted).text(
     `${ledger.start} to ${ledger.end} (UTC, end exclusive) against ${ledger.lastWeek.week}; ` +
       `${ledger.metric} by ${ledger.by}${ledger.byReason === 'owner-default' ? ' (the owner dimension)' : ''}; ` +
-      `top ${ledger.top} movers by |delta| per currency. A mover needs a sign-off when |delta| ≥ ` +
-      `${ledger.threshold.amount} in its currency or |delta %| ≥ ${ledger.threshold.percent}%.`,
+      `top ${ledger.top} movers by |delta| per currency. A mover needs a sign-off when ` +
+      `${signOffRule(ledger.threshold)} (this workspace's threshold).`,
   )
   doc.moveDown(1)
   for (const c of ledger.currencies) currencySection(doc, ledger, c)

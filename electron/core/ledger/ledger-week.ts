@@ -11,7 +11,7 @@ import type {
   LedgerWeek,
   LedgerWeekRequest,
 } from '../../../shared/contract/ledger'
-import { atLeast } from '../../../shared/ledger/change'
+import { overSignOff, type SignOffThreshold } from '../../../shared/ledger/sign-off'
 import { shiftIsoWeek } from '../../../shared/ledger/iso-week'
 import { PivotSpecError } from '../../../shared/sql/pivot-where-sql'
 import { focusColumnNames } from '../query/catalog'
@@ -22,15 +22,10 @@ import { resolveLedgerBy } from './ledger-dimension'
 import { requestWeek } from './week-request'
 import { ledgerCurrencies } from './ledger-rows'
 import { ledgerSql, type LedgerScope } from './ledger-sql'
+import { readSignOff } from './sign-off-setting'
 
 /** Movers listed per currency unless asked otherwise. */
 export const DEFAULT_TOP = 10
-
-/**
- * A mover without a sign-off is flagged when its change is at least this big in its own
- * currency, or at least this share of last week (FinOps reviews chase both).
- */
-export const SIGN_OFF_THRESHOLD = { amount: '1000', percent: '20' } as const
 
 /** The ledger of `request.week`. */
 export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Promise<LedgerWeek> {
@@ -53,8 +48,11 @@ export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Pro
     }
     const compiled = compile(() => ledgerSql(scope, top))
     const explanations = await readExplanations(ws, week.label, label, connection)
+    const threshold = await readSignOff(ws, connection)
     const rows = await ws.all(compiled.sql, compiled.params, connection)
-    const currencies = ledgerCurrencies(rows, explanations, needsSignOff)
+    const currencies = ledgerCurrencies(rows, explanations, (figures, explanation) =>
+      needsSignOff(figures, explanation, threshold),
+    )
     return {
       week: week.label,
       start: week.start,
@@ -64,7 +62,7 @@ export async function ledgerWeek(ws: Workspace, request: LedgerWeekRequest): Pro
       byReason: request.by ? 'requested' : 'owner-default',
       metric,
       top,
-      threshold: { ...SIGN_OFF_THRESHOLD },
+      threshold,
       currencies,
     }
   } finally {
@@ -81,14 +79,12 @@ function compile<T>(build: () => T): T {
   }
 }
 
-/** True for a mover over the threshold whose explanation is not signed off. */
+/** True for a mover over `threshold` (the workspace's, sign-off-setting.ts) whose explanation is not signed off. */
 export function needsSignOff(
   figures: { delta: string; deltaPercent: string | null },
   explanation: LedgerExplanation | null,
+  threshold: SignOffThreshold,
 ): boolean {
   if (explanation?.signedBy) return false
-  return (
-    atLeast(figures.delta, SIGN_OFF_THRESHOLD.amount) ||
-    (figures.deltaPercent !== null && atLeast(figures.deltaPercent, SIGN_OFF_THRESHOLD.percent))
-  )
+  return overSignOff(figures, threshold)
 }

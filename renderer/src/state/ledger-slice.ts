@@ -1,12 +1,13 @@
 /**
  * The weekly cost ledger tab: the weeks with data, the week, dimension and metric asked, the
- * ledger shown, and explanations and sign-offs saved. Kept under one `ledger` key
+ * ledger shown, explanations and sign-offs saved, and the sign-off threshold set. Kept under one `ledger` key
  * (CONVENTIONS.md: state stays small per slice).
  */
 import type { StateCreator } from 'zustand'
 import type { CostMetricName } from '../../../shared/contract/allocation'
 import type {
   LedgerExplainRequest,
+  LedgerSettingsRequest,
   LedgerSignOffRequest,
   LedgerWeek,
   LedgerWeeks,
@@ -42,6 +43,8 @@ export interface LedgerSlice {
   setLedgerQuery(change: Partial<LedgerQuery>): Promise<void>
   explainLedgerMover(request: LedgerExplainRequest): Promise<boolean>
   signOffLedgerMover(request: LedgerSignOffRequest): Promise<boolean>
+  /** Saves the workspace's sign-off threshold and reads the ledger again (its flags change). */
+  setLedgerSignOff(change: LedgerSettingsRequest): Promise<boolean>
   /** The ledger shown as a PDF or CSV file; null when it failed (the task says why). */
   exportLedger(format: 'pdf' | 'csv'): Promise<PivotExportFileData | null>
 }
@@ -109,6 +112,7 @@ export function createLedgerSlice(
       },
       explainLedgerMover: (r) => save(() => api['ledger:explain'](r)),
       signOffLedgerMover: (r) => save(() => api['ledger:signoff'](r)),
+      setLedgerSignOff: (change) => save(() => api['ledger:set-settings'](change)),
       exportLedger: async (format) => {
         try {
           return await api['ledger:export']({ ...request(), format })

@@ -86,4 +86,41 @@ describe('ledger channels', () => {
     ).toBe(false)
     expect(CHANNELS['ledger:week'].request.safeParse({ week: '2024-09-23' }).success).toBe(false)
   })
+
+  it('reads and sets the sign-off threshold; the ledger and its PDF flag and state the stored one', async () => {
+    const settings = CHANNELS['ledger:settings']
+    expect(settings.response.parse(await services['ledger:settings']({}))).toEqual({
+      amount: '1000',
+      percent: '20',
+    })
+    const flags = async (): Promise<boolean[]> =>
+      CHANNELS['ledger:week'].response
+        .parse(await services['ledger:week']({ week: '2024-W39', top: 5 }))
+        .currencies[0]?.movers.map((m) => m.needsSignOff) ?? []
+    // No mover of the sample moved 1000% or more: none is flagged.
+    const set = CHANNELS['ledger:set-settings']
+    expect(
+      set.response.parse(await services['ledger:set-settings']({ amount: null, percent: '1000' })),
+    ).toEqual({ amount: null, percent: '1000' })
+    expect(await flags()).toEqual([false, false, false, false, false])
+    // Every change is at least 0: all but the signed-off mover (the first) are flagged.
+    await services['ledger:set-settings']({ amount: '0' })
+    expect(await flags()).toEqual([false, true, true, true, true])
+    const pdf = await services['ledger:export']({ week: '2024-W39', format: 'pdf' })
+    const path = join(tempDir(), pdf.fileName)
+    writeFileSync(path, Buffer.from(pdf.base64, 'base64'))
+    expect(pdfText(path).replace(/\s+/g, ' ')).toContain(
+      "A mover needs a sign-off when |delta| ≥ 0 in its currency or |delta %| ≥ 1000% (this workspace's threshold).",
+    )
+    const bad = await services['ledger:set-settings']({ amount: '-1' }).catch((e: unknown) => e)
+    expect(bad).toBeInstanceOf(FocalFailure)
+    expect((bad as FocalFailure).error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('The sign-off amount "-1" is negative') as unknown,
+    })
+    expect(await services['ledger:settings']({})).toEqual({ amount: '0', percent: '1000' })
+    expect(set.request.safeParse({ amount: '1', owner: 'x' }).success).toBe(false)
+    expect(set.request.safeParse({ amount: '1'.repeat(41) }).success).toBe(false)
+    expect(set.request.safeParse({ amount: 5 }).success).toBe(false)
+  })
 })

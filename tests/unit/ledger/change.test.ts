@@ -1,7 +1,20 @@
 /** shared/ledger/change: exact deltas and delta % (rounded half away from zero, null on a zero base), and the sign-off flag. */
 import { describe, expect, it } from 'vitest'
-import { needsSignOff, SIGN_OFF_THRESHOLD } from '../../../electron/core/ledger/ledger-week'
+import { needsSignOff as flagged } from '../../../electron/core/ledger/ledger-week'
 import { atLeast, change, deltaPercent } from '../../../shared/ledger/change'
+import {
+  checkSignOff,
+  DEFAULT_SIGN_OFF,
+  signOffRule,
+  type SignOffThreshold,
+} from '../../../shared/ledger/sign-off'
+import type { LedgerExplanation } from '../../../shared/contract/ledger'
+
+const needsSignOff = (
+  figures: { delta: string; deltaPercent: string | null },
+  explanation: LedgerExplanation | null,
+  threshold: SignOffThreshold = DEFAULT_SIGN_OFF,
+): boolean => flagged(figures, explanation, threshold)
 
 describe('change', () => {
   it('subtracts exactly and gives the percentage of last week', () => {
@@ -39,7 +52,7 @@ describe('needsSignOff', () => {
     signedBy: 'lead',
     signedAt: '2024-09-30T00:00:00Z',
   }
-  it(`flags |delta| ≥ ${SIGN_OFF_THRESHOLD.amount} or |delta %| ≥ ${SIGN_OFF_THRESHOLD.percent}% until signed off`, () => {
+  it(`flags ${signOffRule(DEFAULT_SIGN_OFF)} until signed off`, () => {
     expect(needsSignOff(change('11000', '10000'), null)).toBe(true) // 1,000, 10%
     expect(needsSignOff(change('10999', '10000'), null)).toBe(false) // 999, 9.99%
     expect(needsSignOff(change('1.2', '1'), null)).toBe(true) // 20%
@@ -50,5 +63,37 @@ describe('needsSignOff', () => {
     expect(needsSignOff(change('0', '2000'), { ...signed, signedBy: null, signedAt: null })).toBe(
       true,
     )
+  })
+
+  it('flags by the parts of a workspace threshold that are on', () => {
+    const amountOnly = { amount: '50', percent: null }
+    expect(needsSignOff(change('150', '100'), null, amountOnly)).toBe(true) // 50
+    expect(needsSignOff(change('1.9', '1'), null, amountOnly)).toBe(false) // 90%, 0.9
+    const percentOnly = { amount: null, percent: '5.5' }
+    expect(needsSignOff(change('105.5', '100'), null, percentOnly)).toBe(true) // 5.5%
+    expect(needsSignOff(change('105.49', '100'), null, percentOnly)).toBe(false) // 5.49%
+    expect(needsSignOff(change('90000', '0'), null, percentOnly)).toBe(false) // new: no %
+  })
+})
+
+describe('checkSignOff', () => {
+  it('keeps decimals ≥ 0 with at most 4 decimals, empty or "off" as off, not both off', () => {
+    expect(checkSignOff({ amount: ' 250.50 ', percent: 'off' })).toEqual({
+      ok: true,
+      value: { amount: '250.5', percent: null },
+    })
+    expect(checkSignOff({ amount: '', percent: '0' })).toEqual({
+      ok: true,
+      value: { amount: null, percent: '0' },
+    })
+    const refused = (amount: string | null, percent: string | null): string =>
+      JSON.stringify(
+        checkSignOff({ amount, percent }, { amount: '--amount', percent: '--percent' }),
+      )
+    expect(refused('-5', '20')).toContain('--amount \\"-5\\" is negative')
+    expect(refused('1.23456', '20')).toContain('--amount \\"1.23456\\" has more than 4 decimals')
+    expect(refused('1000', 'twenty')).toContain('--percent \\"twenty\\" is not a number')
+    expect(refused('1e3', '20')).toContain('--amount \\"1e3\\" is not a number')
+    expect(refused(null, '')).toContain('"part":"both"')
   })
 })

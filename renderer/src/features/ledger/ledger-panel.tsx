@@ -1,7 +1,7 @@
 /**
  * The Ledger tab of the Weekly review screen (issue 12, "Weekly cost ledger"): a week (the
  * latest complete one with data by default), a dimension (the owner dimension by default) and
- * a metric; one table per currency with the movers, their drivers, explanations and sign-offs;
+ * a metric; the sign-off threshold with the movers it flags; one table per currency with the movers, their drivers, explanations and sign-offs;
  * export as PDF or CSV.
  */
 import { Autocomplete, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core'
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { downloadExport } from '../explore/grid-export'
 import { LedgerTable } from './ledger-table'
+import { SignOffThreshold } from './sign-off-threshold'
 
 /** Dimensions offered in the picker; any column or tag:<key> can be typed. */
 const SUGGESTED = [
@@ -97,11 +98,10 @@ export function LedgerPanel() {
           {data.week}: {data.start} to {data.end} (end exclusive) against {data.lastWeek.week} ·{' '}
           {data.metric} by {data.by}
           {data.byReason === 'owner-default' ? ' (the owner dimension)' : ''} · top {data.top}{' '}
-          movers by |delta| per currency. A mover needs a sign-off when |delta| ≥{' '}
-          {data.threshold.amount} in its currency or |delta %| ≥ {data.threshold.percent}%. Click an
-          amount to open its rows.
+          movers by |delta| per currency. Click an amount to open its rows.
         </Text>
       ) : null}
+      {data ? <SignOffThreshold ledger={data} /> : null}
       {data?.currencies.length === 0 ? (
         <Text c="dimmed">No costs in {data.week} or the week before.</Text>
       ) : null}
