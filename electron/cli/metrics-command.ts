@@ -38,11 +38,15 @@ export const METRICS_HELP = `focal metrics import <file.csv> -w <workspace.focal
       the files imported.
   focal metrics unit-cost -w <workspace.focal> --metric <name> [--dimension <value>]
       [--cost billed|effective] [--grain day|week|month] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-      [--filter '<dim>=<value>[,<value>]'] [--exclude '<dim>=<value>'] [--json]
+      [--period YYYY-MM] [--filter '<dim>=<value>[,<value>]'] [--exclude '<dim>=<value>']
+      [--target <name>] [--json]
       The cost per unit over time: the cost (BilledCost by default) of the rows the filters
       keep, per bucket of ChargePeriodStart and currency, divided by the metric's units in
       the bucket (every dimension value summed unless --dimension). A bucket without a
-      metric value is a gap (—), never zero. <dim> is a column or tag:<key>.
+      metric value is a gap (—), never zero. <dim> is a column or tag:<key>. --target
+      reads instead the cost an allocation target of the saved rules receives (focal
+      allocate --save): its direct cost plus its shares of the pools, as the chargeback
+      pack charges it; it takes no --filter, --exclude or condition.
       ${CONDITION_HELP}`
 
 const COSTS = { billed: 'BilledCost', effective: 'EffectiveCost' } as const
@@ -66,6 +70,8 @@ export async function runMetricsCommand(argv: string[]): Promise<number> {
       to: { type: 'string' },
       filter: { type: 'string', multiple: true, default: [] },
       exclude: { type: 'string', multiple: true, default: [] },
+      target: { type: 'string' },
+      period: { type: 'string' },
     },
     METRICS_HELP,
   )
@@ -114,6 +120,8 @@ function unitCostRequestFromArgs(
     to?: string
     filter: string[]
     exclude: string[]
+    target?: string
+    period?: string
   },
 ): UnitCostRequest | string {
   if (!values.metric)
@@ -128,22 +136,37 @@ function unitCostRequestFromArgs(
   ] as const)
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
       return `${flag} takes a date YYYY-MM-DD, not "${value}".`
+  let dateRange =
+    values.from || values.to ? { start: values.from ?? null, end: values.to ?? null } : null
+  if (values.period !== undefined) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period))
+      return `--period takes a month YYYY-MM, not "${values.period}".`
+    if (dateRange) return '--period is a whole month: leave out --from and --to.'
+    dateRange = { start: `${values.period}-01`, end: nextMonth(values.period) }
+  }
   const filters = sliceFiltersFromArgs(values.filter, values.exclude)
   if (typeof filters === 'string') return filters
   const conditions = conditionsFromArgs(values)
   if (typeof conditions === 'string') return conditions
+  if (values.target !== undefined && (filters.length > 0 || conditions.length > 0))
+    return '--target and --filter, --exclude or a condition are two different slices: give one of them.'
   const parsed = UnitCostRequestSchema.safeParse({
     metric: values.metric,
     ...(values.dimension === undefined ? {} : { dimension: values.dimension }),
     costMetric: COSTS[values.cost as keyof typeof COSTS],
     grain: values.grain,
-    dateRange:
-      values.from || values.to ? { start: values.from ?? null, end: values.to ?? null } : null,
+    dateRange,
     filters,
     ...(conditions.length > 0 ? { conditions } : {}),
+    ...(values.target === undefined ? {} : { target: values.target }),
   })
   if (!parsed.success) return `The options do not make a cost per unit: ${parsed.error.message}`
   return parsed.data
+}
+
+function nextMonth(period: string): string {
+  const [y = 0, m = 0] = period.split('-').map(Number)
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
 }
 
 async function runImport(workspace: string, file: string, json: boolean): Promise<string> {
@@ -227,9 +250,20 @@ async function runUnitCost(
 export function unitCostText(series: UnitCostSeries): string {
   const units = new Map(series.periods.map((p) => [p.period, p]))
   const title = `Cost per ${series.metric}${series.dimension ? ` (${series.dimension})` : ''}, ${series.costMetric} per ${series.grain} (ChargePeriodStart, UTC); — is a ${series.grain} without a metric value.`
-  if (series.points.length === 0) return `${title}\nNo cost in this slice.`
+  const allocation = series.allocation
+  const source = allocation
+    ? [
+        `Cost of ${allocation.dimension} target ${allocation.target}: its direct cost plus its shares of the pools, by saved rule version ${allocation.ruleVersion}.`,
+        ...allocation.totals.map(
+          (t) =>
+            `  ${t.period} ${t.currency}: allocated ${formatMoney(t.total, t.currency)} (direct ${formatMoney(t.direct, t.currency)}, shared ${formatMoney(t.shared, t.currency)}).`,
+        ),
+      ]
+    : []
+  if (series.points.length === 0) return [title, ...source, 'No cost in this slice.'].join('\n')
   return [
     title,
+    ...source,
     textTable(
       ['period', 'currency', series.costMetric, series.metric, 'cost per unit'],
       series.points.map((p) => [

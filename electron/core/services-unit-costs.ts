@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { FocalApi } from '../../shared/contract'
 import type { UNIT_COST_CHANNELS } from '../../shared/contract/unit-costs'
 import { importMetrics, listMetrics } from './unit-costs/metrics'
+import { allocationTargets } from './unit-costs/target-cost'
 import { unitCostSeries } from './unit-costs/unit-cost'
 import type { Workspace } from './workspace/workspace'
 
@@ -24,5 +25,6 @@ export function createUnitCostServices(
       return importMetrics(workspace(), text, fileName, sha256)
     },
     'unitCosts:run': async (request) => unitCostSeries(workspace(), request),
+    'unitCosts:targets': async () => allocationTargets(workspace()),
   }
 }

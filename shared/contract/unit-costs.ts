@@ -141,9 +141,22 @@ export const UnitCostSeriesSchema = z.object({
 /** A cost-per-unit series. */
 export type UnitCostSeries = z.infer<typeof UnitCostSeriesSchema>
 
+/** The targets an allocation-target slice can read: those of the latest saved rules in the latest periods. */
+export const UnitCostTargetsSchema = z.object({
+  /** null: no saved rules (save them first with focal allocate --save, or Allocate → Save). */
+  ruleVersion: z.number().int().nullable(),
+  dimension: z.string().nullable(),
+  /** The billing periods the targets were read from (YYYY-MM), at most the latest three. */
+  periods: z.array(z.string()),
+  targets: z.array(z.string()),
+})
+/** The allocation targets to pick from. */
+export type UnitCostTargets = z.infer<typeof UnitCostTargetsSchema>
+
 /** This feature's channels, with their request and response schemas (spread into CHANNELS). */
 export const UNIT_COST_CHANNELS = {
   'metrics:list': { request: z.object({}).strict(), response: MetricsListSchema },
   'metrics:import': { request: MetricsImportRequestSchema, response: MetricsImportResultSchema },
   'unitCosts:run': { request: UnitCostRequestSchema, response: UnitCostSeriesSchema },
+  'unitCosts:targets': { request: z.object({}).strict(), response: UnitCostTargetsSchema },
 } as const

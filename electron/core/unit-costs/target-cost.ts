@@ -8,7 +8,7 @@
  * sum to the allocation summary's total for the target exactly.
  */
 import { fail } from '../../../shared/contract'
-import type { UnitCostRequest } from '../../../shared/contract/unit-costs'
+import type { UnitCostRequest, UnitCostTargets } from '../../../shared/contract/unit-costs'
 import { normalizeDecimal, sumDecimals } from '../../../shared/money'
 import { allocateLines, dropLines, listPeriods } from '../allocate/allocate'
 import { latestRuleVersion } from '../allocate/store'
@@ -140,5 +140,37 @@ export async function targetCost(
   return {
     rows,
     allocation: { target: request.target, dimension, ruleVersion: latest.version, totals },
+  }
+}
+
+/** Billing periods the target picker reads: the latest few, so a long history stays quick. */
+const TARGET_PERIODS = 3
+
+/**
+ * The targets of the latest saved rules, read from the allocation of the latest billing periods
+ * (a target a mapping names exists only where its rows do).
+ */
+export async function allocationTargets(ws: Workspace): Promise<UnitCostTargets> {
+  const latest = await latestRuleVersion(ws)
+  const periods = (await listPeriods(ws)).slice(-TARGET_PERIODS).map((p) => p.period)
+  if (!latest || periods.length === 0)
+    return { ruleVersion: latest?.version ?? null, dimension: null, periods, targets: [] }
+  const targets = new Set<string>()
+  let dimension = ''
+  for (const period of periods) {
+    const result = await allocateLines(ws, {
+      period,
+      metric: 'BilledCost',
+      ruleSet: latest.ruleSet,
+    })
+    await dropLines(ws, result.table)
+    dimension = result.dimension.label
+    for (const s of result.summary) if (s.lines > 0) targets.add(s.target)
+  }
+  return {
+    ruleVersion: latest.version,
+    dimension,
+    periods,
+    targets: [...targets].sort((a, b) => a.localeCompare(b)),
   }
 }
