@@ -8,6 +8,7 @@ import { entriesCsv } from '../core/audit/audit-export'
 import { listAuditEntries, type AuditEntry } from '../core/audit/audit-log'
 import { verifyAudit, type AuditVerification } from '../core/audit/verify-audit'
 import { Workspace } from '../core/workspace/workspace'
+import { AUDIT_EXPLAIN_HELP, runAuditExplain } from './audit-explain'
 import { refused, textTable } from './format'
 import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
@@ -25,7 +26,8 @@ export const AUDIT_HELP = `focal audit verify -w <workspace.focal> [--head <hash
   focal audit log -w <workspace.focal> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       [--kind <action or prefix>] [--json|--csv]
       List the audit log in order: number, UTC time, user, action, subject, details.
-      --from/--to are UTC days, both included; --kind import lists import.*.`
+      --from/--to are UTC days, both included; --kind import lists import.*.
+  ${AUDIT_EXPLAIN_HELP}`
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
@@ -33,8 +35,10 @@ function usage(message: string): number {
   return usageError(message, AUDIT_HELP)
 }
 
-/** Runs `focal audit verify|log`; `argv` is everything after `audit`. Exit 0, 1 broken or refused, 2 usage. */
+/** Runs `focal audit verify|log|explain`; `argv` is everything after `audit`. Exit 0, 1 broken or refused, 2 usage. */
 export async function runAuditCommand(argv: string[]): Promise<number> {
+  // explain has options of its own (audit-explain.ts).
+  if (argv[0] === 'explain') return runAuditExplain(argv.slice(1))
   const parsed = parseCommand(
     argv,
     {
@@ -53,8 +57,8 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
   if (action !== 'verify' && action !== 'log')
     return usage(
       action
-        ? `Unknown audit action ${action}; use verify or log.`
-        : 'focal audit needs verify or log.',
+        ? `Unknown audit action ${action}; use verify, log or explain.`
+        : 'focal audit needs verify, log or explain.',
     )
   if (rest.length > 0) return usage(`Unexpected argument ${rest[0]}.`)
   if (!values.workspace) return usage(`focal audit ${action} needs -w <workspace.focal>.`)

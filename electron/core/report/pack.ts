@@ -285,6 +285,16 @@ export async function writePack(
         groupedBy: model.groupedBy,
         ruleSet: model.ruleSet,
         reconciled: true,
+        // The figures as stated, so "Explain this number" can show what was recorded (core/evidence).
+        figures: model.targets.flatMap((t) =>
+          t.amounts.map((a) => ({
+            target: t.target,
+            currency: a.currency,
+            exact: a.exact,
+            charged: a.charged,
+            lines: a.lines,
+          })),
+        ),
         files: [...files, manifestFile].map((f) => ({ path: f.path, sha256: f.sha256 })),
       })
     await recordPackExport(ws, model, read.facts.current, closing, [...files, manifestFile])
