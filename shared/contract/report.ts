@@ -53,6 +53,8 @@ export const ReportExportRequestSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, e.g. EUR')
       .optional(),
+    /** Showback only: add `<pack>-unit-costs.csv`, the month's cost per unit of this business metric (`--unit-metric`). */
+    unitMetric: z.string().min(1).max(128).optional(),
   })
   .strict()
 /** An export request. */

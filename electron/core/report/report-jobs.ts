@@ -109,6 +109,7 @@ export class ReportJobs {
           formats: request.formats,
           overwrite: request.overwrite ?? false,
           reportingCurrency: request.reportingCurrency ?? null,
+          unitMetric: request.unitMetric ? { metric: request.unitMetric } : null,
           signal: entry.controller.signal,
         },
         (p) => {
