@@ -233,10 +233,15 @@ export async function runReportCommand(argv: string[]): Promise<number> {
             outDir: resolve(values.out),
             files: result.files,
             reconciliation: result.model.reconciliation,
-            journal: {
-              balances: result.journal.balances,
-              unposted: result.journal.unposted,
-            },
+            // A showback is not booked: no journal to state.
+            ...(result.journal
+              ? {
+                  journal: {
+                    balances: result.journal.balances,
+                    unposted: result.journal.unposted,
+                  },
+                }
+              : {}),
             ...(result.model.reporting ? { reportingCurrency: result.model.reporting } : {}),
             timings: result.timings,
           },
@@ -262,7 +267,7 @@ function describePack(result: PackResult, outDir: string, seconds: number): stri
       const r = m.reconciliation.find((l) => l.currency === t.currency)
       return `  ${t.currency}: ${formatAmount(t.charged, t.currency)} (exact ${formatExact(t.exact, t.currency)}) — ${r?.ok ? 'reconciled to the period total' : 'NOT reconciled'}`
     }),
-    ...journalStatements(result.journal).map((s) => `  ${s}`),
+    ...(result.journal ? journalStatements(result.journal) : []).map((s) => `  ${s}`),
     ...reportingLines(m),
     `  ${result.files.length} files in ${outDir}`,
     ...result.files.filter((f) => f.kind !== 'target-pdf').map((f) => `    ${f.path}`),

@@ -185,14 +185,14 @@ export function journalCsv(journal: Journal): string {
   return csv(header, rows, new Set([5, 6]))
 }
 
-/** Writes both CSV files. */
+/** Writes the summary CSV and, for a chargeback (journal not null), the journal CSV. */
 export async function writeCsvFiles(
-  paths: { summary: string; journal: string },
+  paths: { summary: string; journal: string | null },
   model: ReportModel,
-  journal: Journal,
+  journal: Journal | null,
 ): Promise<void> {
   // Presentation mode is the first line, before the header, so no reader misses it.
   const masked = model.masked ? `${csvField(model.masked)}\r\n` : ''
   await writeFile(paths.summary, masked + summaryCsv(model), 'utf8')
-  await writeFile(paths.journal, masked + journalCsv(journal), 'utf8')
+  if (paths.journal && journal) await writeFile(paths.journal, masked + journalCsv(journal), 'utf8')
 }

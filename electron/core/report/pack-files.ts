@@ -11,7 +11,7 @@ import type { ReportModel, TargetReport } from '../../../shared/report'
 import { EXCEL_MAX_ROWS } from './detail'
 import { uniqueSlugs } from './file-names'
 
-/** What a pack can contain: PDFs, the workbook, summary+journal CSV, and the allocated FOCUS data. */
+/** What a pack can contain: PDFs, the workbook, summary (+ a chargeback's journal) CSV, and the allocated FOCUS data. */
 export type PackFormat = 'pdf' | 'xlsx' | 'csv' | 'focus-csv' | 'parquet'
 
 /** Every format name, for parsing --format. */
@@ -59,7 +59,8 @@ export function planPack(
     })),
     xlsx: want.has('xlsx') ? `${prefix}.xlsx` : null,
     summaryCsv: want.has('csv') ? `${prefix}-summary.csv` : null,
-    journalCsv: want.has('csv') ? `${prefix}-journal.csv` : null,
+    // Only a chargeback is booked: a showback states cost for information and carries no journal.
+    journalCsv: want.has('csv') && model.kind === 'chargeback' ? `${prefix}-journal.csv` : null,
     focusCsv: want.has('focus-csv') ? `${prefix}-allocated.focus.csv` : null,
     parquet: want.has('parquet') ? `${prefix}-allocated.parquet` : null,
     manifest: `${prefix}-manifest.json`,

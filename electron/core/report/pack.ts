@@ -110,7 +110,8 @@ export interface PackFile {
 export interface PackResult {
   files: PackFile[]
   model: ReportModel
-  journal: Journal
+  /** A chargeback's journal; null for a showback, which is informational and never booked. */
+  journal: Journal | null
   /** Milliseconds per phase. */
   timings: Record<string, number>
 }
@@ -186,11 +187,15 @@ export async function writePack(
           },
         },
       )
-    const journal = buildJournal(model, read.ledger, {
-      reference: packReference(model),
-      creditAccount: options.creditAccount ?? null,
-      mapping: options.ledgerMapping,
-    })
+    // Only a chargeback is booked; a showback has no journal in any of its files.
+    const journal =
+      model.kind === 'chargeback'
+        ? buildJournal(model, read.ledger, {
+            reference: packReference(model),
+            creditAccount: options.creditAccount ?? null,
+            mapping: options.ledgerMapping,
+          })
+        : null
     check()
     const plan = planPack(model, options.formats ?? ALL_FORMATS, options.detailLimit)
     await preparePackFolder(options.outDir, plan, options.overwrite ?? false)
@@ -224,7 +229,7 @@ export async function writePack(
           at(plan.summaryPdf ?? ''),
           model,
           { fonts, logo },
-          journal,
+          journal ?? undefined,
           closing.changes,
         ),
       )
@@ -247,9 +252,12 @@ export async function writePack(
         }),
       )
     }
-    if (plan.summaryCsv && plan.journalCsv) {
+    if (plan.summaryCsv) {
       step('csv', plan.summaryCsv)
-      const paths = { summary: at(plan.summaryCsv), journal: at(plan.journalCsv) }
+      const paths = {
+        summary: at(plan.summaryCsv),
+        journal: plan.journalCsv ? at(plan.journalCsv) : null,
+      }
       await time('csv', () => writeCsvFiles(paths, model, journal))
     }
     const exportInput = {
@@ -326,7 +334,7 @@ async function describeFiles(dir: string, plan: PackPlan): Promise<PackFile[]> {
   return files
 }
 
-function manifest(model: ReportModel, journal: Journal, files: PackFile[]): object {
+function manifest(model: ReportModel, journal: Journal | null, files: PackFile[]): object {
   return {
     packId: packReference(model),
     report: model.kind,
@@ -347,12 +355,16 @@ function manifest(model: ReportModel, journal: Journal, files: PackFile[]): obje
         ...(a.budget === null ? {} : { budget: a.budget }),
       })),
     ),
-    journal: {
-      creditAccount: journal.creditAccount,
-      statements: journalStatements(journal),
-      balances: journal.balances,
-      unposted: journal.unposted,
-    },
+    ...(journal
+      ? {
+          journal: {
+            creditAccount: journal.creditAccount,
+            statements: journalStatements(journal),
+            balances: journal.balances,
+            unposted: journal.unposted,
+          },
+        }
+      : {}),
     imports: model.imports,
     // Converted figures with the rate, its date and source per original currency (core/fx).
     ...(model.reporting ? { reportingCurrency: model.reporting } : {}),

@@ -1,6 +1,6 @@
 /**
- * The pack's workbook: Summary, Per cost center, Detail, Journal and Audit
- * sheets, written with exceljs's streaming writer so that a large Detail is
+ * The pack's workbook: Summary, Per cost center, Detail, Journal (a chargeback's)
+ * and Audit sheets, written with exceljs's streaming writer so that a large Detail is
  * flushed row by row. Detail beyond Excel's row limit is not cut silently:
  * the sheet says where the full detail is (CSV/Parquet).
  */
@@ -38,7 +38,8 @@ import { changesSheet } from './xlsx-changes'
 /** What the workbook needs besides the model. */
 export interface WorkbookInput {
   model: ReportModel
-  journal: Journal
+  /** A chargeback's journal; null for a showback, which is not booked (no Journal sheet). */
+  journal: Journal | null
   linesTable: string
   /** Data rows the Detail sheet may hold; beyond it the sheet points to `fullDetail`. */
   detailLimit?: number
@@ -219,7 +220,7 @@ function journalSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, journal: Journal):
 function auditSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   model: ReportModel,
-  journal: Journal,
+  journal: Journal | null,
 ): void {
   const sheet = addSheet(wb, 'Audit', [
     { header: 'Item', width: 24 },
@@ -255,7 +256,7 @@ function auditSheet(
       `${formatExact(r.amount, r.currency)}: ${r.note}`,
     ]),
   ]
-  for (const line of journalStatements(journal)) rows.push(['Journal', line])
+  if (journal) for (const line of journalStatements(journal)) rows.push(['Journal', line])
   for (const row of rows) addRow(sheet, row)
   sheet.commit()
 }
@@ -278,7 +279,7 @@ export async function writeWorkbook(
   reportingSheet(wb, input.model)
   perCostCenterSheet(wb, input.model)
   await detailSheet(wb, ws, input)
-  journalSheet(wb, input.journal)
+  if (input.journal) journalSheet(wb, input.journal)
   auditSheet(wb, input.model, input.journal)
   await wb.commit()
 }

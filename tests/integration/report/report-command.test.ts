@@ -114,11 +114,12 @@ describe('runReportCommand', () => {
       sum: oracle(DEMO, '2024-09', 'SubAccountName', 'EffectiveCost').total,
       ok: true,
     })
+    // A showback is not booked: no journal CSV and no journal in the JSON.
     expect(result.files.map((f: { kind: string }) => f.kind).sort()).toEqual([
-      'journal-csv',
       'manifest',
       'summary-csv',
     ])
+    expect(result).not.toHaveProperty('journal')
   })
 
   it('posts a balanced journal from --ledger and --credit-account, listing an unmapped cost center', async () => {

@@ -15,8 +15,11 @@ import { FxRatesFields } from './fx-rates'
 
 const FORMAT_LABELS: Readonly<Record<ReportFormat, { label: string; description: string }>> = {
   pdf: { label: 'PDF', description: 'A summary and one PDF per cost center' },
-  xlsx: { label: 'XLSX workbook', description: 'Summary, per cost center, detail, journal, audit' },
-  csv: { label: 'CSV', description: 'Summary and journal lines' },
+  xlsx: {
+    label: 'XLSX workbook',
+    description: 'Summary, per cost center, detail, journal (chargeback), audit',
+  },
+  csv: { label: 'CSV', description: 'Summary, and journal lines for a chargeback' },
   'focus-csv': { label: 'FOCUS CSV', description: 'The allocated rows, FOCUS columns' },
   parquet: { label: 'Parquet', description: 'The allocated rows, for other engines' },
 }
