@@ -40,6 +40,17 @@ export function HeaderBar() {
               </Badge>
             </Tooltip>
           ) : null}
+          {workspace.sealed ? (
+            <Tooltip
+              label="On disk only encrypted (.focal.enc): encrypted back when you close it, open another workspace or quit."
+              multiline
+              w={360}
+            >
+              <Badge color="teal" variant="light" size="sm" data-testid="sealed-badge">
+                Sealed — decrypted in RAM only
+              </Badge>
+            </Tooltip>
+          ) : null}
           {workspace.readOnlySnapshot ? (
             <Tooltip label={workspace.readOnlySnapshot} multiline w={360}>
               <Badge color="yellow" variant="light" size="sm" data-testid="read-only-badge">

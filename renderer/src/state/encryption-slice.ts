@@ -19,6 +19,10 @@ export interface EncryptionState {
   readonly decryptTask: Task
   /** Which encrypted file the decrypt task is about. */
   readonly decrypting: string | null
+  /** Opening or creating a sealed workspace (decrypted into RAM only). */
+  readonly sealedTask: Task
+  /** Which sealed file the sealed task is about. */
+  readonly sealing: string | null
 }
 
 /** Encryption state and actions. */
@@ -29,6 +33,8 @@ export interface EncryptionSlice {
   encryptOpen(passphrase: string, replace: boolean): Promise<boolean>
   /** Decrypts `name` into a new workspace `as` and opens it; errors land in decryptTask. */
   decryptAndOpen(name: string, as: string, passphrase: string): Promise<boolean>
+  /** Opens `name.focal.enc` sealed (or creates it when `create`); errors land in sealedTask. */
+  openSealed(name: string, passphrase: string, create: boolean): Promise<boolean>
 }
 
 /** Creates the encryption slice over a transport. */
@@ -45,6 +51,8 @@ export function createEncryptionSlice(
         written: null,
         decryptTask: IDLE,
         decrypting: null,
+        sealedTask: IDLE,
+        sealing: null,
       },
       loadEncrypted: async () => {
         try {
@@ -75,6 +83,22 @@ export function createEncryptionSlice(
           return true
         } catch (cause) {
           patch({ decryptTask: failed(cause) })
+          return false
+        }
+      },
+      openSealed: async (name, passphrase, create) => {
+        patch({ sealedTask: RUNNING, sealing: name })
+        try {
+          const channel = create ? 'workspace:createSealed' : 'workspace:openSealed'
+          const info = await api[channel]({ name, passphrase })
+          get().workspaceChanged(info)
+          patch({ sealedTask: DONE })
+          // As for a plain workspace: a new one to import into, an opened one to its data.
+          get().navigate(create ? 'import' : 'loaded')
+          await get().loadEncrypted()
+          return true
+        } catch (cause) {
+          patch({ sealedTask: failed(cause) })
           return false
         }
       },

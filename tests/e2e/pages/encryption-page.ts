@@ -39,3 +39,40 @@ export class EncryptionPage {
     await expect(this.page.getByText('No workspace open')).toBeVisible()
   }
 }
+
+/** Page object of sealed workspaces: the "New sealed workspace" card and "Open sealed". */
+export class SealedPage {
+  constructor(readonly page: Page) {}
+
+  /** Creates a sealed workspace; waits until it is open, sealed. */
+  async create(name: string, passphrase: string): Promise<void> {
+    await this.page.getByTestId('nav-workspace').click()
+    const form = this.page.getByTestId('create-sealed-form')
+    await form.getByTestId('create-sealed-name').fill(name)
+    await form.getByTestId('create-sealed-passphrase').fill(passphrase)
+    await form.getByTestId('create-sealed-confirm').fill(passphrase)
+    await form.getByTestId('create-sealed-submit').click()
+    await expect(this.page.getByTestId('workspace-name')).toHaveText(name, { timeout: 60_000 })
+    await expect(this.badge()).toBeVisible()
+  }
+
+  /** Fills the "Open sealed" form of `file` and submits; waits until the core answered. */
+  async open(file: string, passphrase: string): Promise<void> {
+    await this.page.getByTestId('nav-workspace').click()
+    await this.page.getByRole('button', { name: `Open sealed ${file}` }).click()
+    const form = this.form()
+    await form.getByTestId('open-sealed-passphrase').fill(passphrase)
+    await form.getByTestId('open-sealed-submit').click()
+    await expect(form.or(this.page.getByTestId('workspace-name'))).toBeVisible()
+  }
+
+  /** The "Open sealed" form. */
+  form(): Locator {
+    return this.page.getByTestId('open-sealed-form')
+  }
+
+  /** The header's "Sealed — decrypted in RAM only" badge. */
+  badge(): Locator {
+    return this.page.getByTestId('sealed-badge')
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * The encrypted workspaces in the workspaces folder (`.focal.enc`, issue 11): "Decrypt and
- * open" asks for a name for the new workspace and the passphrase, then the app works in it.
+ * open" asks for a name for the new workspace and the passphrase, then the app works in it;
+ * "Open sealed" works in the file itself, decrypted into memory only (open-sealed-form.tsx).
  */
 import { Button, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useEffect, useState, type FormEvent } from 'react'
@@ -10,6 +11,7 @@ import { useAppStore } from '../../state/store-context'
 import { formatUtcTime } from '../../../../shared/dates'
 import { nameProblem } from './create-workspace-form'
 import { MIN_PASSPHRASE } from './encrypt-form'
+import { OpenSealedForm } from './open-sealed-form'
 
 /** A name for the decrypted workspace no workspace has yet. */
 function freeName(base: string, taken: ReadonlySet<string>): string {
@@ -27,12 +29,15 @@ export function EncryptedList({ busy }: { busy: boolean }) {
   const loadEncrypted = useAppStore((s) => s.loadEncrypted)
   const decryptAndOpen = useAppStore((s) => s.decryptAndOpen)
   const [chosen, setChosen] = useState<string | null>(null)
+  const [sealed, setSealed] = useState<string | null>(null)
+  const sealedRunning = useAppStore((s) => s.encryption.sealedTask.status === 'running')
   const [as, setAs] = useState('')
   const [passphrase, setPassphrase] = useState('')
   useEffect(() => void loadEncrypted(), [loadEncrypted])
   const running = task.status === 'running'
   const problem = nameProblem(as.trim())
   const choose = (name: string): void => {
+    setSealed(null)
     setChosen(name)
     setAs(freeName(name, new Set(workspaces.map((w) => w.name))))
     setPassphrase('')
@@ -51,7 +56,9 @@ export function EncryptedList({ busy }: { busy: boolean }) {
         <Title order={4}>Encrypted workspaces</Title>
         <Text size="sm" c="dimmed" mt={4}>
           Encrypted files (.focal.enc) in the workspaces folder. Decrypting one makes a new
-          workspace under the name you give and opens it; the encrypted file stays as it is.
+          workspace under the name you give and opens it; the encrypted file stays as it is. Opening
+          one sealed works in the file itself, decrypted into memory only: nothing of it is written
+          to disk in plaintext, and it is encrypted back when you close it.
         </Text>
       </div>
       {files.length === 0 ? (
@@ -79,6 +86,19 @@ export function EncryptedList({ busy }: { busy: boolean }) {
                 <Table.Td ta="right">
                   <Button
                     size="xs"
+                    mr="xs"
+                    variant={sealed === file.name ? 'filled' : 'default'}
+                    disabled={busy || running || sealedRunning}
+                    onClick={() => {
+                      setChosen(null)
+                      setSealed(file.name)
+                    }}
+                    aria-label={`Open sealed ${file.name}`}
+                  >
+                    Open sealed
+                  </Button>
+                  <Button
+                    size="xs"
                     variant={chosen === file.name ? 'filled' : 'default'}
                     disabled={busy || running}
                     onClick={() => choose(file.name)}
@@ -92,6 +112,7 @@ export function EncryptedList({ busy }: { busy: boolean }) {
           </Table.Tbody>
         </Table>
       )}
+      {sealed ? <OpenSealedForm name={sealed} onClose={() => setSealed(null)} /> : null}
       {chosen ? (
         <form onSubmit={submit} aria-busy={running} data-testid="decrypt-form">
           <Stack gap="sm">

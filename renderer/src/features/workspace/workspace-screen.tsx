@@ -2,6 +2,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
+import { CreateSealedForm } from './create-sealed-form'
 import { CreateWorkspaceForm } from './create-workspace-form'
 import { DiagnosticsButton } from './diagnostics-button'
 import { EncryptForm } from './encrypt-form'
@@ -59,12 +60,13 @@ export function WorkspaceScreen() {
           <CreateWorkspaceForm busy={busy} />
         </Paper>
       </SimpleGrid>
-      {workspace ? (
+      {/* Save as and Encrypt would write a sealed workspace's plaintext to disk; the core refuses them too. */}
+      {workspace && !workspace.sealed ? (
         <Paper>
           <SaveAsForm />
         </Paper>
       ) : null}
-      {workspace ? (
+      {workspace && !workspace.sealed ? (
         <Paper>
           <EncryptForm />
         </Paper>
@@ -78,6 +80,9 @@ export function WorkspaceScreen() {
       </Paper>
       <Paper>
         <EncryptedList busy={busy} />
+      </Paper>
+      <Paper>
+        <CreateSealedForm busy={busy} />
       </Paper>
       <DiagnosticsButton />
     </Stack>
