@@ -34,6 +34,7 @@ import { createVendorServices } from './services-vendors'
 import { createBacklogServices } from './services-backlog'
 import { createCommitmentServices } from './services-commitments'
 import { createAuditServices } from './services-audit'
+import { createExplainServices } from './services-explain'
 import { createPresentationServices } from './services-presentation'
 import { createSourcesServices } from './services-sources'
 import { createCarryServices } from './services-carry'
@@ -275,6 +276,7 @@ export async function createServices(options: ServicesOptions): Promise<FocalSer
     ...createBacklogServices(workspace),
     ...createCommitmentServices(workspace),
     ...createAuditServices(workspace),
+    ...createExplainServices(workspace),
     ...createPresentationServices(workspace),
     ...createSourcesServices(workspace),
     ...carry,

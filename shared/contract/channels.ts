@@ -82,6 +82,7 @@ import { VENDOR_CHANNELS } from './vendors'
 import { BACKLOG_CHANNELS } from './backlog'
 import { COMMITMENT_RATE_CHANNELS } from './commitment-rates'
 import { AUDIT_CHANNELS } from './audit'
+import { EXPLAIN_CHANNELS } from './explain'
 import { PRESENTATION_CHANNELS } from './presentation'
 import { SOURCES_CHANNELS } from './sources'
 import { CARRY_CHANNELS } from './carry'
@@ -247,6 +248,8 @@ export const CHANNELS = {
   ...COMMITMENT_RATE_CHANNELS,
   // The audit trail screen (electron/core/audit).
   ...AUDIT_CHANNELS,
+  // "Explain this number" for a report figure (electron/core/evidence).
+  ...EXPLAIN_CHANNELS,
   ...PRESENTATION_CHANNELS,
   // Whether imports embed their files in the workspace (electron/core/sources).
   ...SOURCES_CHANNELS,
