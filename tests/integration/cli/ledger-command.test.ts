@@ -155,4 +155,55 @@ describe('focal ledger', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('2021 has weeks 1 to 52; 2021-W53 is not one of them.')
   })
+
+  it('reads and sets the sign-off threshold; the ledger flags and states the stored one', async () => {
+    const shown = await focal('ledger', 'settings', '-w', ws)
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toBe(
+      'Sign-off threshold: a mover is flagged when |delta| ≥ 1000 in its currency or |delta %| ≥ 20%, until it is signed off.\n',
+    )
+    // Pioneer Zenith moved -99.65%, Voyager Orion -100%: under 100% only Voyager Orion is flagged.
+    const pioneer = /^(!?)\s+Pioneer Zenith\s/m
+    const voyager = /^(!?)\s+Voyager Orion\s/m
+    const before = await focal('ledger', '-w', ws, '--week', '2024-W39', '--top', '5')
+    expect(pioneer.exec(before.stdout)?.[1]).toBe('!')
+    expect(voyager.exec(before.stdout)?.[1]).toBe('!')
+    const set = await focal('ledger', 'settings', '-w', ws, '--amount', 'off', '--percent', '100')
+    expect(set.code).toBe(0)
+    expect(set.stdout).toContain(
+      'Sign-off threshold set: a mover is flagged when |delta %| ≥ 100%,',
+    )
+    const after = await focal('ledger', '-w', ws, '--week', '2024-W39', '--top', '5')
+    expect(pioneer.exec(after.stdout)?.[1]).toBe('')
+    expect(voyager.exec(after.stdout)?.[1]).toBe('!')
+    expect(after.stdout).toContain('! needs a sign-off: |delta %| ≥ 100%, not signed off.')
+    const json = JSON.parse(
+      (await focal('ledger', '-w', ws, '--week', '2024-W39', '--json')).stdout,
+    ) as { threshold: unknown }
+    expect(json.threshold).toEqual({ amount: null, percent: '100' })
+    expect(JSON.parse((await focal('ledger', 'settings', '-w', ws, '--json')).stdout)).toEqual({
+      ok: true,
+      amount: null,
+      percent: '100',
+    })
+  })
+
+  it.each([
+    [['--amount=-10'], '--amount "-10" is negative'],
+    [['--amount', '12.34567'], '--amount "12.34567" has more than 4 decimals'],
+    [['--percent', 'ten'], '--percent "ten" is not a number'],
+    [['--percent', ''], '--amount and --percent cannot both be off'],
+  ])(
+    'refuses settings %j with exit code 2, naming the option, storing nothing',
+    async (args, message) => {
+      const bad = await focal('ledger', 'settings', '-w', ws, ...args)
+      expect(bad.code).toBe(2)
+      expect(bad.stderr).toContain(message)
+      expect(JSON.parse((await focal('ledger', 'settings', '-w', ws, '--json')).stdout)).toEqual({
+        ok: true,
+        amount: null,
+        percent: '100',
+      })
+    },
+  )
 })
