@@ -9,6 +9,7 @@ import { fail } from '../../../shared/contract'
 import type { BacklogScope } from '../../../shared/contract/backlog'
 import type { Condition, Filter } from '../../../shared/pivot'
 import { PivotSpecError, whereSql, type WhereContext } from '../../../shared/sql/pivot-where-sql'
+import { maskFilters } from '../presentation/mask-text'
 import { focusColumns } from '../rows/rows-page'
 import type { TagResolver } from '../../../shared/tags/resolve'
 import { loadTagResolver } from '../tags/tag-policy'
@@ -23,9 +24,10 @@ export interface ScopeFilters {
 
 /** The filters and conditions a scope stands for; fails naming a saved view that does not exist. */
 export async function scopeFilters(ws: Workspace, scope: BacklogScope): Promise<ScopeFilters> {
-  if (scope.kind === 'filter') return scope
+  // Read on a reader, masked while presentation mode is on: the stored real values as aliases.
+  if (scope.kind === 'filter') return { ...scope, filters: maskFilters(ws, scope.filters) }
   const { spec } = await getView(ws, scope.view)
-  return { filters: spec.filters, conditions: spec.conditions ?? [] }
+  return { filters: maskFilters(ws, spec.filters), conditions: spec.conditions ?? [] }
 }
 
 /** The focus view's column names and the tag alias policy, as the scope compiler needs them. */

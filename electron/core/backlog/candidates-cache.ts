@@ -9,6 +9,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { canonicalJson } from '../../../shared/canonical-json'
+import { presentationOf } from '../presentation/presentation-mode'
 import { ROLLUP_STAMP_SQL } from '../query/rollup-sql'
 import { readTagOverrides } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
@@ -32,7 +33,8 @@ async function dataKey(
 ): Promise<string> {
   const [row] = await ws.all(`${ROLLUP_STAMP_SQL} AS stamp`, [], connection)
   const overrides = await readTagOverrides(ws, connection)
-  return canonicalJson([String(row?.stamp ?? ''), overrides, options])
+  // Presentation mode changes the answer (aliases) but not the data stamp.
+  return canonicalJson([String(row?.stamp ?? ''), overrides, options, presentationOf(ws)])
 }
 
 /**
