@@ -2,10 +2,12 @@
  * Weekly review → Ledger on the sample data (September 2024): the latest complete week
  * (2024-W39) by the owner dimension (SubAccountName: the sample has no owner or team tag); the
  * largest mover and its figure worked out here from the CSV; its drivers; a click opens its
- * rows; explain it, sign it off, and see the sign-off kept when the ledger is read again.
+ * rows; explain it, sign it off, and see the sign-off kept when the ledger is read again; the
+ * sign-off threshold set on the boundary of a mover's delta % (from the CSV) unflags and flags it.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { change } from '../../shared/ledger/change'
 import { subtractDecimals, sumDecimals } from '../../shared/money'
 import { parseCsv } from '../helpers/csv-sums'
 import { ROOT } from '../helpers/paths'
@@ -75,6 +77,29 @@ test('ledger: the week by the owner dimension, explain the largest mover, sign i
   await ledger.signOff(mover)
   await expect(mover).toHaveAttribute('data-flagged', 'false')
   await screenshotPage(page, join(ROOT, 'test-results', 'ledger.png'))
+
+  // The sign-off threshold: Pioneer Zenith's delta % worked out from the file is the boundary.
+  const pioneer = ledger.mover('USD', 'Pioneer Zenith')
+  const moved = change(
+    now.get('Pioneer Zenith')?.cost ?? '0',
+    before.get('Pioneer Zenith')?.cost ?? '0',
+  ).deltaPercent?.replace('-', '')
+  expect(moved).toBe('99.65')
+  await expect(ledger.flagged).toContainText('|delta| ≥ 1000 in its currency or |delta %| ≥ 20%')
+  await expect(pioneer).toHaveAttribute('data-flagged', 'true')
+  await ledger.setSignOff('', '99.66', 'flagged when |delta %| ≥ 99.66%, until signed off')
+  await expect(pioneer).toHaveAttribute('data-flagged', 'false')
+  await expect(ledger.flagged).toHaveAttribute(
+    'data-count',
+    String(await page.locator('[data-testid="ledger-mover"][data-flagged="true"]').count()),
+  )
+  await screenshotPage(page, join(ROOT, 'test-results', 'ledger-sign-off.png'))
+  await ledger.setSignOff('', '99.65', 'flagged when |delta %| ≥ 99.65%, until signed off')
+  await expect(pioneer).toHaveAttribute('data-flagged', 'true')
+  // A negative amount is named before anything is sent.
+  await page.getByTestId('ledger-sign-off-amount').fill('-5')
+  await expect(page.getByText('The sign-off amount "-5" is negative')).toBeVisible()
+  await expect(page.getByTestId('ledger-sign-off-save')).toBeDisabled()
 
   // Read again (another week and back): the explanation and sign-off are kept.
   await ledger.week.click()

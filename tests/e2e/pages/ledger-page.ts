@@ -58,4 +58,18 @@ export class LedgerPage {
     await expect(mover.getByTestId('ledger-signed')).toBeVisible()
     await this.settled()
   }
+
+  /** The flagged count with the rule in words (data-count: how many movers are flagged). */
+  get flagged(): Locator {
+    return this.page.getByTestId('ledger-flagged')
+  }
+
+  /** Saves the sign-off threshold (empty turns a part off) and waits for the ledger to state it. */
+  async setSignOff(amount: string, percent: string, rule: string): Promise<void> {
+    await this.page.getByTestId('ledger-sign-off-amount').fill(amount)
+    await this.page.getByTestId('ledger-sign-off-percent').fill(percent)
+    await this.page.getByTestId('ledger-sign-off-save').click()
+    await expect(this.flagged).toContainText(rule)
+    await this.settled()
+  }
 }
