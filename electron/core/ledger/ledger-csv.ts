@@ -1,9 +1,11 @@
 /**
  * The weekly ledger as CSV (`focal ledger --csv`, the Ledger tab's Export CSV): one line per
  * mover, the rest and the total of each currency, with the metric and the week on every line,
- * so a spreadsheet of several weeks stays readable. Amounts are exact decimals.
+ * so a spreadsheet of several weeks stays readable; a mover's line states the sign-off rule it
+ * was flagged by (the workspace's threshold). Amounts are exact decimals.
  */
 import type { LedgerWeek } from '../../../shared/contract/ledger'
+import { signOffRule } from '../../../shared/ledger/sign-off'
 import { csvField } from '../report/csv'
 
 const HEADER = [
@@ -22,11 +24,13 @@ const HEADER = [
   'Owner',
   'SignedBy',
   'SignedAt',
+  'SignOffRule',
 ]
 const NUMERIC = new Set([6, 7, 8, 9])
 
 /** The ledger's CSV text (CRLF lines, RFC 4180). */
 export function ledgerCsv(ledger: LedgerWeek): string {
+  const rule = signOffRule(ledger.threshold)
   const rows: Array<Array<string | null>> = []
   for (const c of ledger.currencies) {
     const head = [ledger.week, ledger.by, ledger.metric, c.currency]
@@ -45,6 +49,7 @@ export function ledgerCsv(ledger: LedgerWeek): string {
         e?.owner ?? null,
         e?.signedBy ?? null,
         e?.signedAt ?? null,
+        rule,
       ])
     }
     const r = c.rest
@@ -62,6 +67,7 @@ export function ledgerCsv(ledger: LedgerWeek): string {
         null,
         null,
         null,
+        null,
       ])
     rows.push([
       ...head,
@@ -71,6 +77,7 @@ export function ledgerCsv(ledger: LedgerWeek): string {
       c.thisWeek,
       c.delta,
       c.deltaPercent,
+      null,
       null,
       null,
       null,

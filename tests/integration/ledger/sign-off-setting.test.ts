@@ -3,7 +3,8 @@
  * crafted weeks 2024-W38 (Sep 16–22) and 2024-W39 (Sep 23–29), daily cost per resource:
  * vm-a 100 → 110 (Δ 70, 10%), vm-b 10 → 20 (Δ 70, 100%), vm-c 1000 → 1200 (Δ 1400, 20%),
  * vm-d 500 → 560 (Δ 420, 12%). Each threshold flags exactly the movers worked out by hand
- * here; every change is audited with its old and new values, a refused one stores nothing.
+ * here, in the ledger and its CSV; every change is audited with its old and new values, a
+ * refused one stores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ledgerWeek } from '../../../electron/core/ledger/ledger-week'
@@ -11,6 +12,7 @@ import { readSignOff, writeSignOff } from '../../../electron/core/ledger/sign-of
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { ledgerCsv } from '../../../electron/core/ledger/ledger-csv'
+import { parseCsv } from '../../helpers/csv-sums'
 import { freshWorkspace } from '../../helpers/workspace'
 import { daily, writeRows } from '../backlog/fixture'
 
@@ -95,11 +97,21 @@ describe('ledger sign-off threshold', () => {
         { old: { amount: '400', percent: '10' }, new: { amount: null, percent: '15.5' } },
       ],
     ])
-    // The CSV's NeedsSignOff column follows the stored threshold.
-    const csv = ledgerCsv(await ledgerWeek(ws, { week: '2024-W39', by: 'ResourceId' }))
+    // The CSV flags by the stored threshold and states it on every mover's line.
+    const [header = [], ...lines] = parseCsv(
+      ledgerCsv(await ledgerWeek(ws, { week: '2024-W39', by: 'ResourceId' })),
+    )
+    const at = (name: string): number => header.indexOf(name)
     expect(
-      csv.split('\r\n').filter((l) => l.includes(',mover,') && l.includes(',yes,')),
-    ).toHaveLength(2)
+      lines
+        .filter((l) => l[at('Line')] === 'mover')
+        .map((l) => [l[at('Value')], l[at('NeedsSignOff')], l[at('SignOffRule')]]),
+    ).toEqual([
+      ['vm-c', 'yes', '|delta %| ≥ 15.5%'],
+      ['vm-d', 'no', '|delta %| ≥ 15.5%'],
+      ['vm-a', 'no', '|delta %| ≥ 15.5%'],
+      ['vm-b', 'yes', '|delta %| ≥ 15.5%'],
+    ])
   })
 
   it.each([
