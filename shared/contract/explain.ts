@@ -92,6 +92,15 @@ export const ExplainedFigureSchema = z.object({
       description: maybe,
       lines: z.number().int(),
       amount: text,
+      /** The part's source rows for the Rows drawer; exact false when the filter selects more. */
+      rows: z
+        .object({
+          importIds: z.array(z.number().int()),
+          sourceRows: z.array(z.number().int()),
+          count: z.number().int(),
+          exact: z.boolean(),
+        })
+        .nullable(),
     }),
   ),
   lines: z.array(FigureLineSchema),

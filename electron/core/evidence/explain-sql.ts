@@ -28,12 +28,32 @@ export function figureLinesSql(table: string, metric: string, limit: number | nu
     ${limit === null ? '' : `LIMIT ${Math.max(0, Math.floor(limit))}`}`
 }
 
-/** The figure's parts: each rule's direct lines and each pool's share, with lines and exact sums. */
+/**
+ * The figure's parts: each rule's direct lines and each pool's share, with lines and exact
+ * sums, and the part's source rows (imports and source-row numbers, distinct) for the Rows drawer.
+ */
 export function figurePartsSql(table: string): string {
   return `SELECT l.pool, any_value(l.method) AS method, l.rule, count(*)::BIGINT AS lines,
-      sum(l.amount)::VARCHAR AS amount
+      sum(l.amount)::VARCHAR AS amount, count(DISTINCT (l.x_ImportId, l.x_SourceRow))::BIGINT AS pairs,
+      list(DISTINCT l.x_ImportId ORDER BY l.x_ImportId) AS imports,
+      CASE WHEN count(DISTINCT l.x_SourceRow) <= ${PART_ROWS_LIMIT}
+        THEN list(DISTINCT l.x_SourceRow ORDER BY l.x_SourceRow) END AS source_rows
     FROM ${quoteIdent(table)} l WHERE ${ofFigure}
     GROUP BY l.pool, l.rule ORDER BY l.pool NULLS FIRST, l.rule NULLS LAST`
+}
+
+/** Source-row numbers a part may list for the Rows drawer (its filter's limit, shared/pivot). */
+export const PART_ROWS_LIMIT = 10_000
+
+/**
+ * Stored rows an `x_ImportId IN … AND x_SourceRow IN …` filter selects: equal to the part's
+ * pairs when the filter is exact (with several imports, one's row number may hit another's row).
+ * The numbers come from the lines table (integers), never from a person.
+ */
+export function filterRowsSql(imports: readonly number[], rows: readonly number[]): string {
+  const list = (xs: readonly number[]): string => xs.map((x) => String(Math.trunc(x))).join(', ')
+  return `SELECT count(*)::BIGINT AS n FROM focus
+    WHERE x_ImportId IN (${list(imports)}) AND x_SourceRow IN (${list(rows)})`
 }
 
 /** The figure's source files: per import, its rows among the lines and their source-row range. */

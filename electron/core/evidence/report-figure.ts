@@ -16,7 +16,7 @@ import { allocationFingerprint } from '../close/fingerprint'
 import { withMaskedWriter } from '../presentation/presentation-mode'
 import { dropLines, readFacts } from '../report/read-facts'
 import type { Row, Workspace } from '../workspace/workspace'
-import { figureLinesSql, figurePartsSql, figureSourcesSql } from './explain-sql'
+import { figureLinesSql, figurePartsSql, figureSourcesSql, filterRowsSql } from './explain-sql'
 import {
   figureBasis,
   type FigureBasis,
@@ -58,6 +58,11 @@ export interface FigurePart {
   description: string | null
   lines: number
   amount: string
+  /**
+   * The part's source rows for the Rows drawer (x_ImportId in importIds and x_SourceRow in
+   * sourceRows); `exact` false when that filter also selects other rows; null past PART_ROWS_LIMIT.
+   */
+  rows: { importIds: number[]; sourceRows: number[]; count: number; exact: boolean } | null
 }
 
 /** A source file of the figure's rows. */
@@ -204,7 +209,9 @@ async function explain(
           digest: basis.rules.digest,
         }
       : null,
-    parts: partRows.map((r) => toPart(r, basis, model)),
+    parts: await Promise.all(
+      partRows.map(async (r) => toPart(r, basis, model, await partSourceRows(ws, r))),
+    ),
     lines: lineRows.map(toLine),
     totalLines: amount.lines,
     sources: sourceRows.map((s) => ({
@@ -245,10 +252,25 @@ function mismatchText(
   )
 }
 
-function toPart(r: Row, basis: FigureBasis, model: ReportModel): FigurePart {
+async function partSourceRows(ws: Workspace, r: Row): Promise<FigurePart['rows']> {
+  if (!Array.isArray(r.source_rows) || !Array.isArray(r.imports)) return null
+  const importIds = (r.imports as unknown[]).filter((x) => x != null).map(Number)
+  const sourceRows = (r.source_rows as unknown[]).filter((x) => x != null).map(Number)
+  if (importIds.length === 0 || sourceRows.length === 0) return null
+  const count = Number(r.pairs)
+  const [selected] = await ws.all(filterRowsSql(importIds, sourceRows))
+  return { importIds, sourceRows, count, exact: Number(selected?.n ?? -1) === count }
+}
+
+function toPart(
+  r: Row,
+  basis: FigureBasis,
+  model: ReportModel,
+  rows: FigurePart['rows'],
+): FigurePart {
   const pool = text(r.pool)
   const rule = text(r.rule)
-  const base = { lines: Number(r.lines), amount: normalizeDecimal(String(r.amount)) }
+  const base = { lines: Number(r.lines), amount: normalizeDecimal(String(r.amount)), rows }
   if (pool) {
     const fact = model.allocation?.pools.find((p) => p.id === pool)
     return {

@@ -57,6 +57,11 @@ describe('explainReportFigure', () => {
     ])
     expect(decimalsEqual(e.parts[0]?.amount ?? '', asDecimal(direct[0]! + direct[1]!))).toBe(true)
     expect(e.parts[1]?.description).toContain('split proportional')
+    // Open rows: the direct part's source rows, and the pool's.
+    expect(e.parts.map((p) => p.rows)).toEqual([
+      { importIds: [1], sourceRows: [1, 2], count: 2, exact: true },
+      { importIds: [1], sourceRows: [4, 5], count: 2, exact: true },
+    ])
     // Each line names its source row; pool lines are 3/4 of their row, exactly.
     expect(e.lines.map((l) => [l.rule, l.pool, l.sourceRow, l.sourceFile])).toEqual([
       ['direct', null, 1, 'crafted-2024-09.csv'],
