@@ -1,0 +1,214 @@
+/**
+ * The record reader of reconciliation's second read of a CSV (csv-totals.ts): splits records
+ * on bytes by the rules of shared/csv.ts and makes strings only of the few fields a subclass
+ * asks for, since parseCsv's string for every field of every row takes seconds on a
+ * million-row file. The header's delimiter is the one that splits it into the most fields.
+ */
+import { splitRecord } from '../../../shared/csv'
+import { CR, LF, QUOTE, closingQuote, fieldText, recordEnd, skipBreak } from './csv-bytes'
+
+const DELIMITERS = [',', ';', '\t', '|']
+
+/**
+ * The incremental record splitter of one file's read: push chunks, then finish. It reads the
+ * header, asks the subclass which fields it needs (fieldsOf), and for every record notes where
+ * those fields lie and calls addRecord, which reads them with raw or value.
+ */
+export abstract class CsvRecordReader {
+  private rest: Buffer = Buffer.alloc(0)
+  /** Chunks pushed since the last read of records, and their bytes. */
+  private held: Buffer[] = []
+  private heldBytes = 0
+  protected header: string[] | null = null
+  private delimiter = 0x2c
+  /** 1 for the fields the subclass reads (fieldsOf). */
+  private roles = new Uint8Array(0)
+  /** 1 for the bytes that end or quote a field: the delimiter, a quote, LF, CR. */
+  private special = new Uint8Array(256)
+  /** The current record's field texts, read once each (textRow marks the record they belong to). */
+  private texts: Array<string | null> = []
+  private textRow = new Int32Array(0)
+  protected row = 0
+  /** Indexes of the fields the subclass reads, and the last of them. */
+  private wanted: number[] = []
+  private lastWanted = -1
+  /** Where each wanted field of the current record lies (start −1: the record has no such field). */
+  protected spanStart = new Int32Array(0)
+  protected spanEnd = new Int32Array(0)
+  protected spanQuoted = new Uint8Array(0)
+  /** Next offsets of a quote, LF and CR in the current buffer (indexOf results kept). */
+  private next: Record<number, number> = {}
+
+  /** True once fieldsOf has declined the file's header: nothing more to read. */
+  done = false
+
+  /** The indexes of the fields addRecord reads for this header, or null to read no further. */
+  protected abstract fieldsOf(header: readonly string[]): readonly number[] | null
+
+  /** Reads one record, whose wanted fields' places scan has just noted. */
+  protected abstract addRecord(buffer: Buffer): void
+
+  /** Reads every whole record of `chunk` (and the partial record before it). */
+  push(chunk: Buffer): void {
+    if (this.done) return
+    this.held.push(chunk)
+    this.heldBytes += chunk.length
+    // A record not yet ended is read again from its start once at least as many new bytes
+    // wait as it holds: a file with no line break (or one long quoted field) then costs a
+    // few passes over its bytes, not one per chunk.
+    if (this.heldBytes < this.rest.length) return
+    const buffer = this.waiting()
+    const consumed = this.records(buffer, false)
+    this.rest = buffer.subarray(consumed)
+  }
+
+  /** The partial record and the chunks held after it, as one buffer (the held list emptied). */
+  private waiting(): Buffer {
+    const parts = this.rest.length > 0 ? [this.rest, ...this.held] : this.held
+    const buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+    this.held = []
+    this.heldBytes = 0
+    return buffer
+  }
+
+  /** Reads the last record (one without a line break after it). */
+  protected finish(): void {
+    // A line break after it ends its last field as any other (a closing quote included).
+    const rest = this.waiting()
+    if (rest.length > 0 && !this.done) this.records(Buffer.concat([rest, Buffer.from('\n')]), true)
+    this.rest = Buffer.alloc(0)
+  }
+
+  /** Splits records from `buffer`; returns the offset after the last whole record. */
+  private records(buffer: Buffer, last: boolean): number {
+    let start = 0
+    if (this.header === null) {
+      const end = recordEnd(buffer, 0)
+      if (end < 0 && !last) return 0
+      this.readHeader(buffer, end < 0 ? buffer.length : end)
+      if (this.done) return buffer.length
+      start = end < 0 ? buffer.length : skipBreak(buffer, end)
+    }
+    this.next = { [QUOTE]: -1, [LF]: -1, [CR]: -1 }
+    const n = buffer.length
+    while (start < n) {
+      for (const k of this.wanted) this.spanStart[k] = -1
+      let end = this.scan(buffer, start)
+      if (end < 0) {
+        if (!last) return start
+        end = n
+      }
+      // A blank line is no record (shared/csv.ts; DuckDB skips it too).
+      if (end > start) this.addRecord(buffer)
+      start = end < n ? skipBreak(buffer, end) : n
+    }
+    return n
+  }
+
+  /**
+   * Finds the line break ending the record at `start` (-1 if it is not in `buffer` yet),
+   * noting where each wanted field lies. Fields up to the last wanted one are read byte by
+   * byte; after it, the scan jumps between quotes and line breaks with indexOf.
+   */
+  private scan(buffer: Buffer, start: number): number {
+    const { delimiter, roles, lastWanted, spanStart, spanEnd, spanQuoted, special } = this
+    const n = buffer.length
+    let i = start
+    let field = 0
+    let fieldStart = start
+    let quotes = 0
+    while (field <= lastWanted) {
+      if (i >= n) return -1
+      const b = buffer[i]!
+      // One table look-up passes the ordinary bytes, most of a record.
+      if (special[b] === 0) {
+        i++
+        continue
+      }
+      if (b === QUOTE) {
+        quotes = 1
+        const close = closingQuote(buffer, i + 1)
+        if (close < 0) return -1
+        i = close + 1
+        continue
+      }
+      if (b === delimiter || b === LF || b === CR) {
+        if (roles[field] !== 0) {
+          spanStart[field] = fieldStart
+          spanEnd[field] = i
+          spanQuoted[field] = quotes
+        }
+        // A record shorter than the header ends here; its missing fields stay null.
+        if (b !== delimiter) return i
+        field++
+        fieldStart = i + 1
+        quotes = 0
+      }
+      i++
+    }
+    for (;;) {
+      const lineBreak = Math.min(this.nextOf(buffer, LF, i), this.nextOf(buffer, CR, i))
+      const quote = this.nextOf(buffer, QUOTE, i)
+      if (lineBreak < quote) return lineBreak < n ? lineBreak : -1
+      if (quote >= n) return -1
+      const close = closingQuote(buffer, quote + 1)
+      if (close < 0) return -1
+      i = close + 1
+    }
+  }
+
+  /** Offset of the next `byte` at or after `from` (buffer length if none), remembered per buffer. */
+  private nextOf(buffer: Buffer, byte: number, from: number): number {
+    let at = this.next[byte]!
+    if (at < from) {
+      at = buffer.indexOf(byte, from)
+      if (at < 0) at = buffer.length
+      this.next[byte] = at
+    }
+    return at
+  }
+
+  private readHeader(buffer: Buffer, end: number): void {
+    let text = buffer.toString('utf8', 0, end)
+    if (text.startsWith('\ufeff')) text = text.slice(1)
+    // The delimiter that splits the header line into the most fields.
+    const counts = DELIMITERS.map((d) => splitRecord(text, d).length)
+    const delimiter = DELIMITERS[counts.indexOf(Math.max(...counts))] ?? ','
+    this.delimiter = delimiter.charCodeAt(0)
+    for (const byte of [this.delimiter, QUOTE, LF, CR]) this.special[byte] = 1
+    this.header = splitRecord(text, delimiter).map((name) => name.trim())
+    const fields = this.fieldsOf(this.header)
+    if (fields === null) {
+      this.done = true
+      return
+    }
+    this.roles = new Uint8Array(this.header.length)
+    for (const k of fields) this.roles[k] = 1
+    this.texts = new Array<string | null>(this.header.length).fill(null)
+    this.textRow = new Int32Array(this.header.length).fill(-1)
+    this.wanted = [...this.roles.keys()].filter((k) => this.roles[k] !== 0)
+    this.lastWanted = this.wanted.length > 0 ? Math.max(...this.wanted) : -1
+    this.spanStart = new Int32Array(this.header.length).fill(-1)
+    this.spanEnd = new Int32Array(this.header.length)
+    this.spanQuoted = new Uint8Array(this.header.length)
+  }
+
+  /** A field's text as written (null when the record has no such field). */
+  protected raw(buffer: Buffer, k: number): string | null {
+    if (this.textRow[k] !== this.row) {
+      const start = this.spanStart[k]!
+      this.texts[k] =
+        start < 0 ? null : fieldText(buffer, start, this.spanEnd[k]!, this.spanQuoted[k] === 1)
+      this.textRow[k] = this.row
+    }
+    return this.texts[k] ?? null
+  }
+
+  /** A field's value as staging reads it: trimmed, and null when empty or the text NULL. */
+  protected value(buffer: Buffer, k: number): string | null {
+    const raw = this.raw(buffer, k)
+    if (raw === null || raw === 'NULL') return null
+    const value = raw.trim()
+    return value === '' ? null : value
+  }
+}
