@@ -73,7 +73,11 @@ export async function listCandidates(
     const accepted = new Map(
       (await listItems(ws)).flatMap((i) => (i.source ? [[i.source, i.id] as const] : [])),
     )
-    const candidates = scanned.found.map((c) => ({ ...c, itemId: accepted.get(c.key) ?? null }))
+    // Copies: a caller that edits an answer (a mask, say) must not edit the kept one.
+    const candidates = scanned.found.map((c) => ({
+      ...structuredClone(c),
+      itemId: accepted.get(c.key) ?? null,
+    }))
     return { ...base, window: scanned.window, weeks: scanned.weeks, candidates }
   } finally {
     connection.closeSync()

@@ -61,6 +61,11 @@ describe('cachedCandidates', () => {
     const again = await listCandidates(ws)
     expect(candidateScans()).toBe(before + 1)
     expect(again.candidates.find((c) => c.key === 'idle:USD:disk-1')?.itemId).toBe(item.id)
+    // An answer edited by its caller leaves the kept one as it was.
+    const edited = again.candidates[0]
+    const scope = JSON.stringify(edited?.scope)
+    if (edited?.scope.kind === 'filter') edited.scope.filters.length = 0
+    expect(JSON.stringify((await listCandidates(ws)).candidates[0]?.scope)).toBe(scope)
     // Other options are another answer, read once.
     await listCandidates(ws, { thresholdPercent: 250 })
     await listCandidates(ws, { thresholdPercent: 250 })
