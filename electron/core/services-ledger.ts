@@ -7,6 +7,8 @@ import { ownerDimension } from './ledger/ledger-dimension'
 import { ledgerWeek } from './ledger/ledger-week'
 import { readSignOff, writeSignOff } from './ledger/sign-off-setting'
 import { ledgerWeeks } from './ledger/week-request'
+import { realMover } from './presentation/mask-ledger'
+import { maskedNotice } from './presentation/presentation-mode'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
@@ -20,13 +22,20 @@ export function createLedgerServices(workspace: () => Workspace): Pick<FocalApi,
       return { ...(await ledgerWeeks(ws)), ownerDimension: await ownerDimension(ws) }
     },
     'ledger:week': async (request) => ledgerWeek(workspace(), request),
-    'ledger:explain': async (request) => explainMover(workspace(), request),
-    'ledger:signoff': async (request) => signOffMover(workspace(), request),
+    // Presentation mode: a mover named by its alias is stored under its real value.
+    'ledger:explain': async (request) => {
+      const ws = workspace()
+      return explainMover(ws, await realMover(ws, request))
+    },
+    'ledger:signoff': async (request) => {
+      const ws = workspace()
+      return signOffMover(ws, await realMover(ws, request))
+    },
     'ledger:settings': async () => readSignOff(workspace()),
     'ledger:set-settings': async (change) => writeSignOff(workspace(), change),
     'ledger:export': async ({ format, ...request }) => {
       const ws = workspace()
-      return exportLedger(await ledgerWeek(ws, request), format)
+      return exportLedger(await ledgerWeek(ws, request), format, maskedNotice(ws))
     },
   }
 }

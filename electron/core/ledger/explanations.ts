@@ -11,6 +11,7 @@ import type {
   LedgerExplanation,
   LedgerSignOffRequest,
 } from '../../../shared/contract/ledger'
+import { maskValue } from '../presentation/mask-values'
 import { actorName, type Workspace } from '../workspace/workspace'
 import {
   DELETE_LEDGER_EXPLANATION_SQL,
@@ -48,7 +49,10 @@ export async function readExplanations(
   connection: DuckDBConnection = ws.writer,
 ): Promise<Map<string, LedgerExplanation>> {
   const rows = await ws.all(LEDGER_EXPLANATIONS_SQL, [week, dimension], connection)
-  return new Map(rows.map((r) => [valueKey(text(r.value)), toExplanation(r)]))
+  // Stored under real values; while presentation mode is on the movers are aliases.
+  return new Map(
+    rows.map((r) => [valueKey(maskValue(ws, dimension, text(r.value))), toExplanation(r)]),
+  )
 }
 
 /** A mover's key with its dimension resolved to its label. */

@@ -86,8 +86,8 @@ function currencySection(doc: Pdf, ledger: LedgerWeek, c: LedgerCurrency): void 
   doc.moveDown(1)
 }
 
-/** The ledger's PDF bytes. */
-export async function ledgerPdf(ledger: LedgerWeek): Promise<Buffer> {
+/** The ledger's PDF bytes; `masked`: presentation mode's notice, stated under the title. */
+export async function ledgerPdf(ledger: LedgerWeek, masked: string | null = null): Promise<Buffer> {
   const doc = createPdf(findReportFonts(), {
     title: `Weekly cost ledger ${ledger.week}`,
     subject: `${ledger.metric} by ${ledger.by}`,
@@ -100,6 +100,7 @@ export async function ledgerPdf(ledger: LedgerWeek): Promise<Buffer> {
     doc.on('error', reject)
   })
   style(doc, 'bold', 16).text(`Weekly cost ledger ${ledger.week}`)
+  if (masked) style(doc, 'bold', 9).text(masked)
   style(doc, 'regular', 9, COLOR.muted).text(
     `${ledger.start} to ${ledger.end} (UTC, end exclusive) against ${ledger.lastWeek.week}; ` +
       `${ledger.metric} by ${ledger.by}${ledger.byReason === 'owner-default' ? ' (the owner dimension)' : ''}; ` +
