@@ -1,11 +1,13 @@
 /**
  * Opens DuckDB the way every Focal process must: UTC, no network, no
- * extension downloads, configuration locked (DESIGN.md, Settled details).
+ * extension downloads, a memory limit that spills to the workspace's own temp
+ * folder (memory-limit.ts), configuration locked (DESIGN.md, Settled details).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { sep } from 'node:path'
 import { fail } from '../../../shared/contract'
 import { quoteLiteral } from '../../../shared/sql/identifiers'
+import { duckdbMemoryLimit } from './memory-limit'
 
 /** Instance options that keep DuckDB offline: nothing is installed or loaded at run time. */
 const OFFLINE_OPTIONS: Record<string, string> = {
@@ -75,6 +77,12 @@ export async function openDatabase(
     throw describeOpenError(cause, options.label ?? path)
   }
   const connection = await instance.connect()
+  // Both locked with the rest: DuckDB holds at most the limit and spills the rest to the
+  // database's own temp folder (<file>.tmp, named here rather than trusting DuckDB's default,
+  // so a sealed workspace's spill stays beside it in its RAM folder: sealed-session.ts).
+  await connection.run(`SET GLOBAL memory_limit = ${quoteLiteral(duckdbMemoryLimit())}`)
+  if (path !== ':memory:')
+    await connection.run(`SET GLOBAL temp_directory = ${quoteLiteral(`${path}.tmp`)}`)
   // Only settable before external access is switched off, and locked with it.
   if (options.allowedDirectory && !options.noExternalAccess)
     await connection.run(
