@@ -26,6 +26,8 @@ import { createVendorsSlice, type VendorsSlice } from './vendors-slice'
 import { createPresentationSlice, type PresentationSlice } from './presentation-slice'
 import { createCarrySlice, type CarrySlice } from './carry-slice'
 import { createEncryptionSlice, type EncryptionSlice } from './encryption-slice'
+import { createExplainSlice, type ExplainSlice } from './explain-slice'
+import { createSourcesSlice, type SourcesSlice } from './sources-slice'
 
 /** The whole app state. */
 export type AppState = SessionSlice &
@@ -42,6 +44,7 @@ export type AppState = SessionSlice &
   PeriodsSlice &
   FxSlice &
   AuditSlice &
+  ExplainSlice &
   LedgerSlice &
   BudgetsSlice &
   AnomaliesSlice &
@@ -52,7 +55,8 @@ export type AppState = SessionSlice &
   VendorsSlice &
   PresentationSlice &
   CarrySlice &
-  EncryptionSlice
+  EncryptionSlice &
+  SourcesSlice
 
 /** The store type components read through useAppStore. */
 export type AppStore = StoreApi<AppState>
@@ -74,6 +78,7 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createPeriodsSlice(api)(...args),
     ...createFxSlice(api)(...args),
     ...createAuditSlice(api)(...args),
+    ...createExplainSlice(api)(...args),
     ...createLedgerSlice(api)(...args),
     ...createBudgetsSlice(api)(...args),
     ...createAnomaliesSlice(api)(...args),
@@ -85,5 +90,6 @@ export function createAppStore(api: FocalTransport): AppStore {
     ...createPresentationSlice(api)(...args),
     ...createCarrySlice(api)(...args),
     ...createEncryptionSlice(api)(...args),
+    ...createSourcesSlice(api)(...args),
   }))
 }

@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store-context'
 import { CreateSealedForm } from './create-sealed-form'
 import { CreateWorkspaceForm } from './create-workspace-form'
 import { DiagnosticsButton } from './diagnostics-button'
+import { EmbedSourcesSwitch } from './embed-sources-switch'
 import { EncryptForm } from './encrypt-form'
 import { EncryptedList } from './encrypted-list'
 import { RecentList } from './recent-list'
@@ -69,6 +70,11 @@ export function WorkspaceScreen() {
       {workspace && !workspace.sealed ? (
         <Paper>
           <EncryptForm />
+        </Paper>
+      ) : null}
+      {workspace ? (
+        <Paper>
+          <EmbedSourcesSwitch />
         </Paper>
       ) : null}
       <RecentList busy={busy} openName={workspace?.scratch ? null : (workspace?.name ?? null)} />
