@@ -71,11 +71,14 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-// Let the engine checkpoint the workspace to one file before the app exits.
+// Let the engine checkpoint the workspace to one file before the app exits, and encrypt a
+// sealed one back and remove its RAM folder (services-sealed.ts): scrypt plus AES over a large
+// workspace takes seconds, and a kill before it ends would lose the session's changes.
+const ENGINE_STOP_GRACE_MS = 120_000
 let stopping = false
 app.on('will-quit', (event) => {
   if (!engine || stopping) return
   stopping = true
   event.preventDefault()
-  void engine.stop().finally(() => app.quit())
+  void engine.stop(ENGINE_STOP_GRACE_MS).finally(() => app.quit())
 })
