@@ -1,6 +1,7 @@
 /**
  * The audit trail's timeline: the filtered entries newest first, a page at a time; an entry
- * opens its details, and an import's entry opens the rows of that import that count now.
+ * opens its details, an import's entry opens the rows of that import that count now, and a
+ * report's entry lists its figures, each of which "Explain this number" follows to its rows.
  */
 import { Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
@@ -9,6 +10,7 @@ import type { RowsPageRequest } from '../../../../shared/contract/rows'
 import { AUDIT_PAGE_SIZE } from '../../state/audit-slice'
 import { useAppStore } from '../../state/store-context'
 import { ROWS_PAGE_SIZE } from '../explore/rows-request'
+import { ReportFigures } from './report-figures'
 
 /** The import an entry is about, when its details name one. */
 function importIdOf(entry: AuditEntryView): number | null {
@@ -126,6 +128,7 @@ export function AuditEntries() {
                   : JSON.stringify(JSON.parse(open.details), null, 2)}
               </Code>
             </ScrollArea.Autosize>
+            <ReportFigures entry={open} onExplain={() => setOpen(null)} />
             {importId !== null ? (
               <Button
                 variant="light"

@@ -12,6 +12,7 @@ import { downloadExport } from '../explore/grid-export'
 import { RowsDrawer } from '../explore/rows-drawer'
 import { AuditEntries } from './audit-entries'
 import { AuditFilters } from './audit-filters'
+import { ExplainDrawer } from './explain-drawer'
 import { VerificationCard } from './verification-card'
 
 /** The audit trail screen. */
@@ -79,6 +80,7 @@ export function AuditScreen() {
           <AuditEntries />
         </Stack>
       </Paper>
+      <ExplainDrawer />
       <RowsDrawer />
     </Stack>
   )

@@ -4,7 +4,7 @@
  * previous period and the change; Unallocated always last; then the
  * reconciliation line and the largest services.
  */
-import { Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Group, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core'
 import type { ReportPreview } from '../../../../shared/contract'
 import { toScaled } from '../../../../shared/money'
 import {
@@ -16,7 +16,18 @@ import {
   reconciliationText,
 } from '../../../../shared/report'
 
-function CurrencyTable({ preview, currency }: { preview: ReportPreview; currency: string }) {
+/** Opens "Explain this number" on a cost center's figure in one currency. */
+export type ExplainFigure = (target: string, currency: string) => void
+
+function CurrencyTable({
+  preview,
+  currency,
+  onExplain,
+}: {
+  preview: ReportPreview
+  currency: string
+  onExplain?: ExplainFigure
+}) {
   const total = preview.totals.find((t) => t.currency === currency)
   const rows = preview.targets.flatMap((t) => {
     const amount = t.amounts.find((a) => a.currency === currency)
@@ -59,7 +70,21 @@ function CurrencyTable({ preview, currency }: { preview: ReportPreview; currency
                 data-value={amount.charged}
                 title={`exact ${amount.exact}`}
               >
-                {formatAmount(amount.charged, currency)}
+                {onExplain ? (
+                  // The figure opens its chain: rule version, lines, source rows (Explain drawer).
+                  <UnstyledButton
+                    className="amount"
+                    fw={600}
+                    td="underline dotted"
+                    onClick={() => onExplain(target, currency)}
+                    data-testid="report-explain"
+                    aria-label={`Explain ${target}'s ${currency} figure`}
+                  >
+                    {formatAmount(amount.charged, currency)}
+                  </UnstyledButton>
+                ) : (
+                  formatAmount(amount.charged, currency)
+                )}
               </Table.Td>
               {compared ? (
                 <>
@@ -108,8 +133,14 @@ function CurrencyTable({ preview, currency }: { preview: ReportPreview; currency
   )
 }
 
-/** The summary card content. */
-export function ReportSummary({ preview }: { preview: ReportPreview }) {
+/** The summary card content; with `onExplain`, each cost center's figure opens its explanation. */
+export function ReportSummary({
+  preview,
+  onExplain,
+}: {
+  preview: ReportPreview
+  onExplain?: ExplainFigure
+}) {
   return (
     <Stack gap="md" data-testid="report-preview">
       <Group justify="space-between" align="flex-start">
@@ -134,7 +165,7 @@ export function ReportSummary({ preview }: { preview: ReportPreview }) {
       ) : null}
       {preview.currencies.map((currency) => (
         <Stack key={currency} gap={6}>
-          <CurrencyTable preview={preview} currency={currency} />
+          <CurrencyTable preview={preview} currency={currency} onExplain={onExplain} />
           {preview.reconciliation
             .filter((line) => line.currency === currency)
             .map((line) => (

@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../components/error-alert'
 import { NeedWorkspace } from '../../components/need-workspace'
 import { useFreshAllocation } from '../../state/use-fresh-allocation'
 import { useAppStore } from '../../state/store-context'
+import { ExplainDrawer } from '../audit/explain-drawer'
+import { RowsDrawer } from '../explore/rows-drawer'
 import { ExportPanel } from './export-panel'
 import { MonthClosePanel } from './month-close-panel'
 import { ReportControls } from './report-controls'
@@ -50,6 +52,7 @@ export function ReportsScreen() {
   const report = useAppStore((s) => s.report)
   const task = useAppStore((s) => s.reportPreviewTask)
   const fileUrl = useAppStore((s) => s.reportFileUrl)
+  const openExplain = useAppStore((s) => s.openExplain)
   useReportData()
   if (!workspace) return <NeedWorkspace what="produce reports" />
   const current = preview !== null && previewFor === report
@@ -74,7 +77,21 @@ export function ReportsScreen() {
           <ErrorAlert error={task.error} title="The pack cannot be built" />
         ) : preview ? (
           <div style={{ opacity: current ? 1 : 0.5 }}>
-            <ReportSummary preview={preview} />
+            <ReportSummary
+              preview={preview}
+              onExplain={
+                current
+                  ? (target, currency) =>
+                      void openExplain({
+                        period: report.period,
+                        target,
+                        currency,
+                        kind: report.kind,
+                        preview: { metric: report.metric, source: report.source },
+                      })
+                  : undefined
+              }
+            />
           </div>
         ) : (
           <Loader m="md" />
@@ -83,6 +100,8 @@ export function ReportsScreen() {
       <Paper>
         <ExportPanel urlOf={fileUrl} canExport={current && task.status !== 'failed'} />
       </Paper>
+      <ExplainDrawer />
+      <RowsDrawer />
     </Stack>
   )
 }
