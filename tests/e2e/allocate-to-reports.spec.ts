@@ -4,7 +4,7 @@
  * reconciliation ✓), save them as a version with a note, then build the
  * chargeback pack for 2024-09 by the saved rules, check its totals against
  * the CSV summed here, export it with progress, download a PDF and the whole
- * pack as one ZIP.
+ * pack as one ZIP; then the showback of the same month as one ZIP, without a journal.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -35,6 +35,8 @@ test('allocate with the example rules, save a version, export the chargeback pac
   allocate,
   reports,
 }, testInfo) => {
+  // Two exports (chargeback, then showback) on a machine that may be busy.
+  test.setTimeout(180_000)
   const expected = septemberBilled()
   await app.open()
   await workspace.openSample()
@@ -117,6 +119,32 @@ test('allocate with the example rules, save a version, export the chargeback pac
   const credit = journal.find((r) => r[header.indexOf('Account')] === '2100')
   expect(credit?.[header.indexOf('Credit')]).toBe(fixedDecimals(expected, 2))
   await screenshotPage(page, join(ROOT, 'test-results', 'reports.png'))
+
+  // The showback of the same month as one ZIP: the same cost, and no journal (it is not booked).
+  await reports.kind('Showback')
+  await reports.waitForPreview('Showback September 2024 (2024-09)')
+  await expect(reports.total('USD')).toHaveAttribute('data-value', roundDecimal(expected, 2))
+  await reports.exportPack()
+  await expect(reports.file('showback-2024-09-manifest.json')).toBeVisible()
+  const showbackZip = await reports.downloadZip()
+  expect(showbackZip.suggestedFilename()).toBe('showback-2024-09.zip')
+  const showback = await readZipEntries(await showbackZip.path())
+  const listed = await reports.files.evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('data-name')),
+  )
+  expect(showback.map((e) => e.name)).toEqual(listed)
+  expect(showback.map((e) => e.name)).toContain('showback-2024-09-summary.csv')
+  expect(showback.some((e) => /journal/i.test(e.name) || e.name.startsWith('chargeback-'))).toBe(
+    false,
+  )
+  const manifest = JSON.parse(
+    showback.find((e) => e.name === 'showback-2024-09-manifest.json')?.bytes.toString('utf8') ??
+      '{}',
+  ) as { report?: string; journal?: unknown; reconciliation?: Array<{ sum: string; ok: boolean }> }
+  expect(manifest.report).toBe('showback')
+  expect(manifest).not.toHaveProperty('journal')
+  expect(manifest.reconciliation).toMatchObject([{ sum: expected, ok: true }])
+  await screenshotPage(page, join(ROOT, 'test-results', 'reports-showback.png'))
 })
 
 test('rule files round-trip as JSON, and a broken one is refused by rule and field', async ({

@@ -24,6 +24,13 @@ export class ReportsPage {
       .click()
   }
 
+  /** Picks the business metric a showback pack lists its unit costs by. */
+  async unitMetric(metric: string): Promise<void> {
+    await this.page.getByTestId('report-unit-metric').click()
+    await this.page.getByRole('option', { name: metric, exact: true }).click()
+    await expect(this.page.getByTestId('report-unit-metric')).toHaveValue(metric)
+  }
+
   /** Waits until the preview of `period` is shown and current. */
   async waitForPreview(title: string): Promise<void> {
     await expect(this.preview.getByRole('heading', { name: title })).toBeVisible()
@@ -83,6 +90,11 @@ export class ReportsPage {
   /** The files of the written pack. */
   get files(): Locator {
     return this.page.getByTestId('export-file')
+  }
+
+  /** A file of the written pack by its name. */
+  file(name: string): Locator {
+    return this.page.locator(`[data-testid="export-file"][data-name="${name}"]`)
   }
 
   /** Downloads the whole pack as one ZIP. */
