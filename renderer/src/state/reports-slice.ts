@@ -187,11 +187,14 @@ export function createReportsSlice(
       exportPack: async () => {
         if (get().exportTask.status === 'running') return
         const reportingCurrency = get().fx.reportingCurrency
+        const unitMetric = get().unitCosts.packUnitMetric
         const request = {
           ...get().report,
           formats: [...get().reportFormats],
           // Only a whole ISO code; a half-typed one is not sent.
           ...(/^[A-Z]{3}$/.test(reportingCurrency) ? { reportingCurrency } : {}),
+          // A showback's unit costs, when a metric is picked (core/unit-costs/pack-unit-costs.ts).
+          ...(unitMetric && get().report.kind === 'showback' ? { unitMetric } : {}),
         }
         set({ exportTask: RUNNING, reportJob: null, exportCancelled: false })
         try {

@@ -1,7 +1,8 @@
 /**
  * The Unit costs tab of the Savings screen: the metrics stored, a metrics CSV uploaded as its
- * name and text, the choices (metric, dimension value, cost metric, grain, slice of cost) and
- * the series they give. Kept under one `unitCosts` key (CONVENTIONS.md: state stays small per
+ * name and text, the choices (metric, dimension value, cost metric, grain, slice of cost:
+ * filters or an allocation target) and the series they give, and the metric a showback pack
+ * from the Reports screen lists its unit costs by. Kept under one `unitCosts` key (CONVENTIONS.md: state stays small per
  * slice); a change of choice runs the series again.
  */
 import type { StateCreator } from 'zustand'
@@ -10,6 +11,7 @@ import type {
   MetricsList,
   UnitCostRequest,
   UnitCostSeries,
+  UnitCostTargets,
 } from '../../../shared/contract/unit-costs'
 import { parseDimension } from '../../../shared/pivot'
 import type { FocalTransport } from '../api'
@@ -23,9 +25,13 @@ export interface UnitCostChoices {
   readonly dimension: string | null
   readonly costMetric: UnitCostRequest['costMetric']
   readonly grain: UnitCostRequest['grain']
-  /** The slice: a column or tag:<key>, and its value ('' for all cost). */
+  /** The slice: Explore's filters, or an allocation target of the saved rules. */
+  readonly slice: 'filters' | 'target'
+  /** The filters slice: a column or tag:<key>, and its value ('' for all cost). */
   readonly sliceBy: string
   readonly sliceValue: string
+  /** The target slice: a target of the latest saved rules; null until one is picked. */
+  readonly target: string | null
 }
 
 /** The unit costs state. */
@@ -38,6 +44,10 @@ export interface UnitCostsState {
   readonly task: Task
   readonly upload: Task
   readonly lastImport: MetricsImportResult | null
+  /** The targets of the saved rules, read each time the target slice is chosen. */
+  readonly targets: UnitCostTargets | null
+  /** The metric the Reports screen's showback pack divides by ('' for none). */
+  readonly packUnitMetric: string
 }
 
 /** State and actions of the unit costs tab. */
@@ -49,11 +59,27 @@ export interface UnitCostsSlice {
   uploadMetrics(file: File): Promise<void>
   /** Changes some choices and runs the series again. */
   chooseUnitCosts(change: Partial<UnitCostChoices>): Promise<void>
+  /** Loads the metrics stored, for the Reports screen's unit-metric choice. */
+  loadMetricNames(): Promise<void>
+  /** Picks the metric a showback pack lists its unit costs by ('' for none). */
+  setPackUnitMetric(metric: string): void
 }
 
 /** The request `choices` describe, or null without a metric. */
 export function unitCostRequest(choices: UnitCostChoices): UnitCostRequest | null {
   if (!choices.metric) return null
+  if (choices.slice === 'target') {
+    if (!choices.target) return null
+    return {
+      metric: choices.metric,
+      ...(choices.dimension === null ? {} : { dimension: choices.dimension || null }),
+      costMetric: choices.costMetric,
+      grain: choices.grain,
+      dateRange: null,
+      filters: [],
+      target: choices.target,
+    }
+  }
   const value = choices.sliceValue.trim()
   const by = choices.sliceBy.trim()
   return {
@@ -71,8 +97,10 @@ const CHOICES: UnitCostChoices = {
   dimension: null,
   costMetric: 'BilledCost',
   grain: 'day',
+  slice: 'filters',
   sliceBy: 'ServiceName',
   sliceValue: '',
+  target: null,
 }
 
 /** Creates the slice over a transport. */
@@ -114,6 +142,8 @@ export function createUnitCostsSlice(
         task: IDLE,
         upload: IDLE,
         lastImport: null,
+        targets: null,
+        packUnitMetric: '',
       },
       loadUnitCosts: async () => {
         try {
@@ -141,8 +171,31 @@ export function createUnitCostsSlice(
         set((s) => ({
           unitCosts: { ...s.unitCosts, choices: { ...s.unitCosts.choices, ...change } },
         }))
+        const { choices, targets } = get().unitCosts
+        // The targets come from an allocation run, so they are read when the target slice is
+        // chosen (again, since rules may have been saved meanwhile), not with every choice.
+        if (choices.slice === 'target' && (targets === null || change.slice === 'target')) {
+          patch({ targets: null, task: RUNNING })
+          try {
+            const read = await api['unitCosts:targets']({})
+            patch({ targets: read })
+            const first = read.targets[0]
+            if (!get().unitCosts.choices.target && first)
+              patch({ choices: { ...get().unitCosts.choices, target: first } })
+          } catch (cause) {
+            return patch({ task: failed(cause) })
+          }
+        }
         await run()
       },
+      loadMetricNames: async () => {
+        try {
+          await reloadMetrics()
+        } catch {
+          // The Reports screen works without unit costs; the Unit costs tab shows the error.
+        }
+      },
+      setPackUnitMetric: (metric) => patch({ packUnitMetric: metric }),
     }
   }
 }

@@ -45,6 +45,25 @@ export class UnitCostsPage {
     await this.settled()
   }
 
+  /** Slices the cost to an allocation target of the saved rules, and waits for its series. */
+  async target(name: string): Promise<void> {
+    await this.page
+      .getByTestId('unit-slice')
+      .getByText('Allocation target', { exact: true })
+      .click()
+    await this.page.getByTestId('unit-target').click()
+    await this.page.getByRole('option', { name, exact: true }).click()
+    await expect(this.page.getByTestId('unit-cost-method')).toContainText(`target ${name} receives`)
+    await this.settled()
+  }
+
+  /** The exact cost figures of the table (data-value), in its order. */
+  async costs(): Promise<string[]> {
+    return this.page
+      .getByTestId('unit-cost-cost')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value') ?? ''))
+  }
+
   /** Picks the grain (Day, Week, Month) and waits for the series. */
   async grain(label: 'Day' | 'Week' | 'Month'): Promise<void> {
     await this.page.getByTestId('unit-grain').getByText(label, { exact: true }).click()

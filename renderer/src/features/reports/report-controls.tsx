@@ -10,6 +10,7 @@ import { useAppStore } from '../../state/store-context'
 import { MetricPicker } from '../allocate/allocate-toolbar'
 import { dimensionOptions } from '../explore/pivot-builder'
 import { formatUtcTime } from '../../../../shared/dates'
+import { UnitMetricField } from './unit-metric-field'
 
 const METRIC_HELP = {
   BilledCost:
@@ -58,6 +59,7 @@ export function ReportControls() {
           onChange={(metric) => setReport({ metric })}
           testId="report-metric"
         />
+        {report.kind === 'showback' ? <UnitMetricField /> : null}
       </Group>
       <Text size="xs" c="dimmed" mt={-8}>
         {report.kind === 'chargeback'

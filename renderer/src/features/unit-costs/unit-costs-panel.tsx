@@ -1,7 +1,8 @@
 /**
  * The Unit costs tab of the Savings screen (issue 13, Unit economics): a business metrics
  * CSV to import, the metric, its dimension value, the cost metric, the grain and the slice of
- * cost (a column or tag:<key> and its value, as Explore filters), then the cost per unit as a
+ * cost (a column or tag:<key> and its value, as Explore filters, or an allocation target of
+ * the saved rules), then the cost per unit as a
  * line with gaps and as a table whose cost figures open their rows.
  */
 import {
@@ -19,6 +20,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { UnitCostChart } from './unit-cost-chart'
 import { UnitCostTable } from './unit-cost-table'
+import { sliceText, TargetPicker } from './unit-cost-target'
 
 const ALL = '\u0000all'
 const WHOLE = '\u0000whole'
@@ -121,22 +123,42 @@ export function UnitCostsPanel() {
             }
             data-testid="unit-grain"
           />
-          <TextInput
-            label="Slice by"
-            description="A column or tag:<key>"
-            value={choices.sliceBy}
-            onChange={(e) => void choose({ sliceBy: e.currentTarget.value })}
-            w={170}
-            data-testid="unit-slice-by"
-          />
-          <TextInput
-            label="Value"
-            description="Empty: all cost"
-            value={choices.sliceValue}
-            onChange={(e) => void choose({ sliceValue: e.currentTarget.value })}
-            w={300}
-            data-testid="unit-slice-value"
-          />
+          <Stack gap={2}>
+            <Text size="sm" fw={500}>
+              Slice
+            </Text>
+            <SegmentedControl
+              data={[
+                { value: 'filters', label: 'Filters' },
+                { value: 'target', label: 'Allocation target' },
+              ]}
+              value={choices.slice}
+              onChange={(v) => (v === 'filters' || v === 'target') && void choose({ slice: v })}
+              data-testid="unit-slice"
+            />
+          </Stack>
+          {choices.slice === 'filters' ? (
+            <>
+              <TextInput
+                label="Slice by"
+                description="A column or tag:<key>"
+                value={choices.sliceBy}
+                onChange={(e) => void choose({ sliceBy: e.currentTarget.value })}
+                w={170}
+                data-testid="unit-slice-by"
+              />
+              <TextInput
+                label="Value"
+                description="Empty: all cost"
+                value={choices.sliceValue}
+                onChange={(e) => void choose({ sliceValue: e.currentTarget.value })}
+                w={300}
+                data-testid="unit-slice-value"
+              />
+            </>
+          ) : (
+            <TargetPicker />
+          )}
         </Group>
       ) : null}
       {state.task.error ? (
@@ -145,7 +167,7 @@ export function UnitCostsPanel() {
       {series && request ? (
         <>
           <Text size="xs" c="dimmed" data-testid="unit-cost-method">
-            {`${series.costMetric} of ${request.filters.length ? `the rows where ${choices.sliceBy.trim()} is ${choices.sliceValue.trim()}` : 'all rows'}, per ${series.grain} of ChargePeriodStart (UTC) and currency, divided by the ${series.metric} units of the ${series.grain}${request.dimension === undefined ? ' (every dimension value summed)' : request.dimension === null ? ' (the metric as a whole)' : ` for ${request.dimension}`}. A ${series.grain} without a metric value is a gap (—), never zero; cost per unit is rounded for display, exact on hover.`}
+            {`${series.costMetric} of ${sliceText(series, request, choices)}, per ${series.grain} of ChargePeriodStart (UTC) and currency, divided by the ${series.metric} units of the ${series.grain}${request.dimension === undefined ? ' (every dimension value summed)' : request.dimension === null ? ' (the metric as a whole)' : ` for ${request.dimension}`}. A ${series.grain} without a metric value is a gap (—), never zero; cost per unit is rounded for display, exact on hover.`}
           </Text>
           {series.points.length === 0 ? (
             <Text c="dimmed" data-testid="unit-cost-empty">
