@@ -9,6 +9,8 @@ import { listAuditEntries } from '../../../electron/core/audit/audit-log'
 import { reportFigureBundle } from '../../../electron/core/evidence/report-bundle'
 import { explainReportFigure } from '../../../electron/core/evidence/report-figure'
 import { importFile } from '../../../electron/core/ingest/import-file'
+import { allocationLinesSource } from '../../../electron/core/report/allocation-source'
+import { writePack } from '../../../electron/core/report/pack'
 import { actorName, type Workspace } from '../../../electron/core/workspace/workspace'
 import { decimalsEqual, sumDecimals } from '../../../shared/money'
 import { parseCsv } from '../../helpers/csv-sums'
@@ -17,7 +19,7 @@ import { freshWorkspace } from '../../helpers/workspace'
 import { readZipEntries } from '../../helpers/zip-reader'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CRAFTED, craftedCsv, craftedPack, micros, sha256Of } from './support'
+import { CRAFTED, RULES, craftedCsv, craftedPack, micros, sha256Of } from './support'
 
 let ws: Workspace
 let file: string
@@ -164,5 +166,32 @@ describe('a pack the data no longer gives', () => {
     expect(e.lines.map((l) => [l.sourceFile, l.sourceRow])).toEqual([['late-2024-09.csv', 1]])
     expect(e.lines).toHaveLength(e.figure.lines)
     expect(decimalsEqual(sumDecimals(e.lines.map((l) => l.amount)), e.figure.exact)).toBe(true)
+  })
+})
+
+describe('packs that cannot be made again', () => {
+  it('refuses a pack made from rules that were never saved, saying what to do', async () => {
+    const other = await freshWorkspace('unsaved')
+    try {
+      expect((await importFile(other, craftedCsv('crafted.csv', CRAFTED))).status).toBe('imported')
+      await writePack(other, {
+        kind: 'showback',
+        period: '2024-09',
+        metric: 'BilledCost',
+        source: allocationLinesSource({ ruleSet: RULES }),
+        outDir: tempDir('focal-explain-unsaved-'),
+        formats: ['csv'],
+      })
+      await expect(
+        explainReportFigure(other, { period: '2024-09', target: 'Web', kind: 'showback' }),
+      ).rejects.toThrow(
+        'This pack was made from rules that were never saved, so Focal cannot recompute it.',
+      )
+      await expect(
+        explainReportFigure(other, { period: '2024-09', target: 'Web', kind: 'chargeback' }),
+      ).rejects.toThrow('No chargeback pack of 2024-09 is recorded in this workspace.')
+    } finally {
+      await other.close()
+    }
   })
 })
