@@ -13,6 +13,14 @@ import {
   readCompliancePolicy,
   saveCompliancePolicy,
 } from './compliance/policy-store'
+import { statedMasked } from './presentation/mask-backlog'
+import {
+  maskReport,
+  maskResources,
+  realOwner,
+  realPolicy,
+  refusePolicyChange,
+} from './presentation/mask-compliance'
 import type { Workspace } from './workspace/workspace'
 
 /** The channels this module answers. */
@@ -24,21 +32,30 @@ export function createComplianceServices(
 ): Pick<FocalApi, ComplianceChannel> {
   return {
     'compliance:policy': async () => readCompliancePolicy(workspace()),
-    'compliance:savePolicy': async ({ policy }) =>
-      saveCompliancePolicy(workspace(), policy, 'edited'),
-    'compliance:importPolicy': async ({ fileName, text }) =>
-      saveCompliancePolicy(workspace(), parsePolicyJson(text, fileName), fileName, fileName),
+    // Presentation mode: read real, answered masked, no policy saved (mask-compliance.ts).
+    'compliance:savePolicy': async ({ policy }) => {
+      const ws = workspace()
+      refusePolicyChange(ws)
+      return saveCompliancePolicy(ws, policy, 'edited')
+    },
+    'compliance:importPolicy': async ({ fileName, text }) => {
+      const ws = workspace()
+      refusePolicyChange(ws)
+      return saveCompliancePolicy(ws, parsePolicyJson(text, fileName), fileName, fileName)
+    },
     'compliance:report': async (request) => {
       const ws = workspace()
-      return complianceReport(ws, await inputOf(ws, request))
+      return maskReport(ws, await complianceReport(ws, await inputOf(ws, request)))
     },
     'compliance:ownerCsv': async (request) => {
       const ws = workspace()
       const input = { ...(await inputOf(ws, request)), period: request.period }
-      const resources = await resourcesToFix(ws, input, request.owner)
+      const owner = await realOwner(ws, input.policy.ownerKey, request.owner)
+      const resources = await resourcesToFix(ws, input, owner)
+      const shown = maskResources(ws, resources, input.policy.ownerKey)
       return {
         fileName: ownerCsvName(request.period, request.owner),
-        text: ownerCsvText(resources, input.metric),
+        text: statedMasked(ws, ownerCsvText(shown, input.metric)),
         resources: resources.length,
       }
     },
@@ -49,8 +66,9 @@ export function createComplianceServices(
 async function inputOf(ws: Workspace, request: ComplianceRequest): Promise<ComplianceInput> {
   const base = { period: request.period ?? null, metric: request.metric ?? 'BilledCost' } as const
   if (request.policy) {
-    await checkCompliancePolicy(ws, request.policy)
-    return { ...base, policy: request.policy, policySource: 'draft', policyVersion: null }
+    const policy = await realPolicy(ws, request.policy)
+    await checkCompliancePolicy(ws, policy)
+    return { ...base, policy, policySource: 'draft', policyVersion: null }
   }
   const stored = await readCompliancePolicy(ws)
   return {

@@ -19,6 +19,7 @@ import { normalizeDecimal, toScaled } from '../../../shared/money'
 import { compareText } from '../../../shared/tags/groups'
 import type { TagResolver } from '../../../shared/tags/resolve'
 import { loadTagResolver } from '../tags/tag-policy'
+import { plainReader } from '../presentation/presentation-mode'
 import type { Workspace } from '../workspace/workspace'
 import {
   complianceRowsSql,
@@ -50,7 +51,8 @@ export async function complianceReport(
   ws: Workspace,
   input: ComplianceInput,
 ): Promise<ComplianceReport> {
-  const connection = await ws.reader()
+  // Real values whatever the mode: the policy names them (presentation/mask-compliance.ts).
+  const connection = await plainReader(ws)
   try {
     const resolve = await loadTagResolver(ws, connection)
     const read = (period: string | null): ReturnType<typeof complianceRowsSql> =>

@@ -7,6 +7,7 @@
 import type { ComplianceResource } from '../../../shared/contract/compliance'
 import { csvField } from '../report/csv'
 import { slugify, uniqueSlugs } from '../report/file-names'
+import { plainReader } from '../presentation/presentation-mode'
 import type { Workspace } from '../workspace/workspace'
 import { complianceRowsSql, resourcesSql } from './compliance-sql'
 import { loadTagResolver } from '../tags/tag-policy'
@@ -18,7 +19,8 @@ export async function resourcesToFix(
   input: ComplianceInput & { period: string },
   owner: string | null,
 ): Promise<ComplianceResource[]> {
-  const connection = await ws.reader()
+  // Real values whatever the mode: the policy names them (presentation/mask-compliance.ts).
+  const connection = await plainReader(ws)
   try {
     const resolve = await loadTagResolver(ws, connection)
     const rows = complianceRowsSql(rowsPlan(input, resolve, input.period))

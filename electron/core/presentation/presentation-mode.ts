@@ -124,6 +124,17 @@ async function prepare(ws: Workspace, connection: DuckDBConnection): Promise<voi
   await connection.run(maskViewSql(String(catalog?.name), mode.salt, columns, mode.tagKeys))
 }
 
+/**
+ * A reader of the stored (real) values whatever the mode: for a report whose stored settings
+ * name real values (a tag policy's allowed values and accounts), read real and masked on the
+ * way out. The caller closes it.
+ */
+export async function plainReader(ws: Workspace): Promise<DuckDBConnection> {
+  const connection = await ws.reader()
+  await dropMask(connection)
+  return connection
+}
+
 async function dropMask(connection: DuckDBConnection): Promise<void> {
   await connection.run(DROP_MASK_SQL)
 }
