@@ -1,7 +1,8 @@
 /**
  * unit-costs-slice: the app's store over real services (real DuckDB, the demo sample): a
  * metrics upload picks the metric and runs the series; a slice typed narrows it; of two
- * choices made quickly, the last one's series is shown even when the first answers after it.
+ * choices made quickly, the last one's series is shown even when the first answers after it;
+ * the target slice reads the saved rules' targets; a showback export carries the unit metric.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FocalServices } from '../../../../electron/core/host'
@@ -14,10 +15,13 @@ let services: FocalServices
 let store: AppStore
 /** Holds back the answer for this grain until released. */
 let held: { grain: string; release: Promise<void> } | null = null
+/** The requests the store sent, by channel or host method. */
+let sent: Array<{ name: string; request: unknown }> = []
 beforeEach(async () => {
   services = (await demoServices()).services
   await services['workspace:openSample']({})
   held = null
+  sent = []
   store = createAppStore(transport())
 })
 afterEach(() => services.close())
@@ -26,6 +30,7 @@ afterEach(() => services.close())
 function transport(): ReturnType<typeof servicesTransport> {
   return servicesTransport(services, {
     afterAnswer: async (name, request) => {
+      sent.push({ name, request })
       const grain = (request as UnitCostRequest | undefined)?.grain
       if (name === 'unitCosts:run' && held && grain === held.grain) await held.release
     },
@@ -68,5 +73,39 @@ describe('unit costs slice', () => {
     await slow
     expect(s().unitCosts.series?.grain).toBe('month')
     expect(s().unitCosts.task.status).toBe('done')
+  })
+
+  it("the target slice reads the saved rules' targets each time it is chosen, picks the first and runs it", async () => {
+    const s = (): ReturnType<AppStore['getState']> => store.getState()
+    await s().uploadMetrics(new File([TEXT], 'orders.csv', { type: 'text/csv' }))
+    await s().chooseUnitCosts({ slice: 'target' })
+    expect(s().unitCosts.targets?.ruleVersion).toBeNull()
+    expect(s().unitCosts.request).toBeNull()
+
+    const example = (await services['allocation:example']({})).ruleSet
+    await services['allocation:save']({ ruleSet: example, note: 'Cost centers' })
+    await s().chooseUnitCosts({ slice: 'filters' })
+    await s().chooseUnitCosts({ slice: 'target' })
+    expect(s().unitCosts.targets?.ruleVersion).toBe(1)
+    expect(s().unitCosts.choices.target).toBe('AI Research')
+    await s().chooseUnitCosts({ target: 'Engineering' })
+    expect(s().unitCosts.request).toMatchObject({ target: 'Engineering', filters: [] })
+    expect(s().unitCosts.series?.allocation?.target).toBe('Engineering')
+    expect(s().unitCosts.task.status).toBe('done')
+  })
+
+  it('a showback export carries the picked unit metric; a chargeback does not', async () => {
+    const s = (): ReturnType<AppStore['getState']> => store.getState()
+    await s().uploadMetrics(new File([TEXT], 'orders.csv', { type: 'text/csv' }))
+    s().setPackUnitMetric('orders')
+    const exported = async (): Promise<unknown> => {
+      sent = []
+      await s().exportPack()
+      return sent.find((c) => c.name === 'exportReport')?.request
+    }
+    s().setReport({ kind: 'showback', period: '2024-09' })
+    expect(await exported()).toMatchObject({ kind: 'showback', unitMetric: 'orders' })
+    s().setReport({ kind: 'chargeback' })
+    expect(await exported()).not.toHaveProperty('unitMetric')
   })
 })
