@@ -171,3 +171,40 @@ describe('unitCostSeries for an allocation target', () => {
     })
   })
 })
+
+describe('a week across two billing periods', () => {
+  it('adds the target’s lines of both allocations, and a date range keeps one month’s days', async () => {
+    const two = await freshWorkspace('unit-target-weeks')
+    try {
+      await importMetrics(two, 'date,metric,value\n2025-09-30,orders,2\n', 'orders.csv', 'sha')
+      await insertRows(two, [
+        { ChargePeriodStart: '2025-09-30 00:00:00+00', ServiceName: 'WebSvc', BilledCost: '1.25' },
+        {
+          BillingPeriodStart: '2025-10-01 00:00:00+00',
+          ChargePeriodStart: '2025-10-01 00:00:00+00',
+          ServiceName: 'WebSvc',
+          BilledCost: '2.50',
+        },
+      ])
+      await saveRuleVersion(two, RULES, 'teams')
+      // Monday 2025-09-29 starts the week of both rows; 3.75 over the week's 2 orders.
+      const week = await unitCostSeries(two, request({ grain: 'week' }))
+      expect(week.points).toEqual([
+        expect.objectContaining({ period: '2025-09-29', cost: '3.75', costPerUnit: '1.875' }),
+      ])
+      expect(week.allocation?.totals.map((t) => [t.period, t.total])).toEqual([
+        ['2025-09', '1.25'],
+        ['2025-10', '2.5'],
+      ])
+      const october = await unitCostSeries(
+        two,
+        request({ dateRange: { start: '2025-10-01', end: '2025-11-01' } }),
+      )
+      expect(october.points.map((p) => [p.period, p.cost, p.costPerUnit])).toEqual([
+        ['2025-10-01', '2.5', null],
+      ])
+    } finally {
+      two.close()
+    }
+  })
+})
