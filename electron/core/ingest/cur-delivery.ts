@@ -277,7 +277,8 @@ async function recordPartFailure(
   })
 }
 
-function manifestAttempt(file: SourceFile, startedAt: Date): Attempt {
+/** The registry attempt of an AWS CUR manifest file, before anything is known of its bytes. */
+export function manifestAttempt(file: SourceFile, startedAt: Date): Attempt {
   return {
     fileName: file.displayName,
     sourcePath: file.path,

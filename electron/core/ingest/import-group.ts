@@ -6,7 +6,7 @@
 import type { ImportRecord } from '../../../shared/contract'
 import { recordAttempt } from '../workspace/imports-registry'
 import type { Workspace } from '../workspace/workspace'
-import { importDelivery, type DeliveryOptions } from './cur-delivery'
+import { importDelivery, manifestAttempt, type DeliveryOptions } from './cur-delivery'
 import { planDeliveries, type SourceFile } from './cur-delivery-plan'
 
 /** The records of a group's imports and the files skipped (second copies of a manifest). */
@@ -33,19 +33,7 @@ export async function importGroup(
   }
   for (const { file, error } of plan.badManifests)
     records.push(
-      await recordAttempt(
-        ws,
-        {
-          fileName: file.displayName,
-          sourcePath: file.path,
-          sha256: '',
-          sizeBytes: 0,
-          format: 'aws-cur-manifest',
-          focusVersion: null,
-          startedAt: new Date(),
-        },
-        { status: 'failed', error },
-      ),
+      await recordAttempt(ws, manifestAttempt(file, new Date()), { status: 'failed', error }),
     )
   for (const delivery of plan.deliveries) {
     if (options.signal?.aborted) break
