@@ -53,7 +53,7 @@ export class UnitCostsPage {
       .click()
     await this.page.getByTestId('unit-target').click()
     await this.page.getByRole('option', { name, exact: true }).click()
-    await expect(this.page.getByTestId('unit-cost-method')).toContainText(`target ${name} receives`)
+    await expect(this.page.getByTestId('unit-cost-method')).toContainText(`what ${name} (`)
     await this.settled()
   }
 

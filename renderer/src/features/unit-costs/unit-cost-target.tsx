@@ -49,7 +49,7 @@ export function sliceText(
 ): string {
   const a = series.allocation
   if (a)
-    return `what ${a.dimension} target ${a.target} receives by rule version ${a.ruleVersion} (its direct cost plus its shares of the pools; a figure opens the rows of its direct part)`
+    return `what ${a.target} (${a.dimension}, rule version ${a.ruleVersion}) receives: its direct cost plus its shares of the pools, as the chargeback pack charges it (a figure opens the rows of its direct part)`
   return request.filters.length
     ? `the rows where ${choices.sliceBy.trim()} is ${choices.sliceValue.trim()}`
     : 'all rows'
