@@ -1,10 +1,23 @@
 /**
  * Presentation mode on the sample: switched on from the header, the pivot by SubAccountId
  * and the rows drawer (a row's detail too) show aliases instead of account and resource ids, the badge stays on every screen,
- * and switching it off brings the ids back.
+ * and switching it off brings the ids back. Every tab of Weekly review and Savings, a budget over
+ * an account included, shows no account, resource or tag value of the sample while it is on.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { parseCsv } from '../helpers/csv-sums'
+import { ROOT } from '../helpers/paths'
+import { AnomaliesPage } from './pages/anomalies-page'
+import { BacklogPage } from './pages/backlog-page'
+import { BudgetsPage } from './pages/budgets-page'
+import { CommitmentsPage } from './pages/commitments-page'
+import { CompliancePage } from './pages/compliance-page'
+import { LedgerPage } from './pages/ledger-page'
 import { RowsPage } from './pages/rows-page'
+import { UnitCostsPage } from './pages/unit-costs-page'
+import { VendorsPage } from './pages/vendors-page'
 import { PresentationPage } from './pages/presentation-page'
 import { screenshotPage } from './support/screenshot'
 import { expect, test } from './support/fixtures'
@@ -54,10 +67,6 @@ test('presentation mode masks account ids on screen and says so on every screen'
     await app.goTo(screen)
     await expect(presentation.badge).toBeVisible()
   }
-  // A tab the mode does not mask yet is hidden, saying why.
-  await app.goTo('review')
-  await page.getByTestId('tab-budgets').click()
-  await expect(page.getByTestId('unmasked-guard')).toContainText('Budgets are not masked yet')
   await app.goTo('reports')
   await screenshotPage(page, join(testInfo.outputDir, 'presentation-reports.png'))
   await presentation.set(false)
@@ -65,4 +74,89 @@ test('presentation mode masks account ids on screen and says so on every screen'
   await app.goTo('explore')
   await explore.waitForCurrent()
   await expect(explore.table).toContainText(LARGEST)
+})
+
+/**
+ * The sample's account ids and names, resource ids and names and its distinctive tag values
+ * (application, business_unit; environment's prod and dev are everyday words on any screen).
+ */
+function sampleValues(): string[] {
+  const [header = [], ...rows] = parseCsv(
+    readFileSync(join(ROOT, 'resources/demo/focus-sample.csv'), 'utf8'),
+  )
+  const columns = ['BillingAccountId', 'BillingAccountName', 'SubAccountId', 'SubAccountName']
+  const more = ['ResourceId', 'ResourceName'].map((c) => header.indexOf(c))
+  const found = new Set<string>()
+  for (const row of rows) {
+    for (const i of [...columns.map((c) => header.indexOf(c)), ...more]) found.add(row[i] ?? '')
+    const text = row[header.indexOf('Tags')] ?? ''
+    const tags = (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, string>
+    for (const key of ['application', 'business_unit']) found.add(tags[key] ?? '')
+  }
+  return [...found].filter((v) => v.length >= 6 && v !== 'NULL')
+}
+
+/** Fails naming the sample values the page's text holds. */
+async function expectMasked(page: Page, values: readonly string[], tab: string): Promise<void> {
+  await expect(page.getByTestId('presentation-badge')).toBeVisible()
+  const text = await page.locator('body').innerText()
+  expect(
+    values.filter((v) => text.includes(v)),
+    `${tab} shows real values`,
+  ).toEqual([])
+}
+
+test('Weekly review and Savings tabs are masked while presentation mode is on', async ({
+  app,
+  workspace,
+  page,
+}, testInfo) => {
+  const presentation = new PresentationPage(page)
+  const values = sampleValues()
+  expect(values).toContain(LARGEST)
+  await app.open()
+  await workspace.openSample()
+  const budgets = new BudgetsPage(page)
+  await budgets.open()
+  await budgets.add({ dimension: 'SubAccountId', value: LARGEST, currency: 'USD', amount: '1000' })
+
+  // Switched on while the budget is on screen: the tab reads again, under the alias.
+  await presentation.set(true)
+  await expect(budgets.row(LARGEST)).toHaveCount(0)
+  const masked = page.locator('[data-testid="budget-row"][data-value^="acct-"]')
+  await expect(masked).toHaveCount(1)
+  await budgets.settled()
+  await expect(page.getByTestId('budgets-presenting')).toBeVisible()
+  await expectMasked(page, values, 'Budgets')
+  await screenshotPage(page, join(testInfo.outputDir, 'presentation-budgets.png'))
+
+  const ledger = new LedgerPage(page)
+  await ledger.open()
+  await expectMasked(page, values, 'Ledger')
+  await screenshotPage(page, join(testInfo.outputDir, 'presentation-ledger.png'))
+  const anomalies = new AnomaliesPage(page)
+  await anomalies.open()
+  await expectMasked(page, values, 'Anomalies')
+  await screenshotPage(page, join(testInfo.outputDir, 'presentation-anomalies.png'))
+
+  for (const tab of [
+    new CommitmentsPage(page),
+    new CompliancePage(page),
+    new UnitCostsPage(page),
+    new BacklogPage(page),
+    new VendorsPage(page),
+  ]) {
+    await tab.open()
+    await tab.settled()
+    await expectMasked(page, values, tab.constructor.name)
+    await screenshotPage(
+      page,
+      join(testInfo.outputDir, `presentation-${tab.constructor.name.toLowerCase()}.png`),
+    )
+  }
+
+  // Off again, the budget is shown under its account id.
+  await presentation.set(false)
+  await budgets.open()
+  await expect(budgets.row(LARGEST)).toHaveCount(1)
 })
