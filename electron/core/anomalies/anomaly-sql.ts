@@ -8,7 +8,9 @@ import {
   ABSOLUTE_FLOOR,
   BASELINE_WEEKS,
   DEVIATION_DAYS,
-  MAD_SCALE,
+  DEVIATION_QUANTILE,
+  DEVIATION_SCALE,
+  MIN_BASELINE_WEEKS,
   MIN_DEVIATION_DAYS,
   RELATIVE_FLOOR,
   RUN_GAP_DAYS,
@@ -43,14 +45,15 @@ export interface ScanSqlSpec {
 
 /**
  * The `scored` CTE chain: per series (sid) and day number (dn, days since 1970-01-01 UTC) from
- * the history's start, the actual `v` and, exactly and without rounding, twice the expected
- * value `e2` (expected = the median of the last four same weekdays, three needed) and four
- * times the median absolute residual `m4` over the previous 56 days, with `n` residuals read.
+ * the history's start, the actual `v`, and exactly, without rounding, four times the expected
+ * value `e4` (expected = the mean of the middle four of the same weekday over the previous eight
+ * weeks; a younger series with three to seven weeks: their median), four times the 80th percentile of the absolute residuals `q4` over the
+ * previous 56 days, with `n` residuals read, and the day's score (a DOUBLE) once it is ready.
  *
- * Why doubled: the median of an even count is a mean of two, and DuckDB's DECIMAL(38,18)
- * rescaling (× 0.5 cast back) costs microseconds a row; 2 × expected and 4 × MAD stay at
- * scale 18, so money stays exact and a 2,000-series scan stays fast. Only the flagged days'
- * figures are halved for output. Day numbers come from epoch_us, so no time zone is involved.
+ * Why four times: the mean of four is a sum times 0.25, and DuckDB's DECIMAL(38,18) rescaling
+ * costs microseconds a row; 4 × expected stays at scale 18, so money stays exact and a
+ * 2,000-series scan stays fast. Only the shown figures are quartered. Day numbers come from
+ * epoch_us, so no time zone is involved.
  */
 export function scoredSql(context: WhereContext, spec: ScanSqlSpec): string {
   const { bind } = context
@@ -64,12 +67,11 @@ export function scoredSql(context: WhereContext, spec: ScanSqlSpec): string {
       AND ${d1} IS NOT DISTINCT FROM ${bindNullable(context, spec.only.values[1])}
       AND BillingCurrency IS NOT DISTINCT FROM ${bindNullable(context, spec.only.currency)}`
     : ''
-  const lags = Array.from({ length: BASELINE_WEEKS }, (_, i) => `l${i}`)
-  const lagSql = lags.map((l, i) => `lag(v, ${7 * (i + 1)}) OVER w AS ${l}`).join(', ')
-  const present = lags.map((l) => `CAST(${l} IS NOT NULL AS INTEGER)`).join(' + ')
-  const total = lags.map((l) => `coalesce(${l}, 0)`).join(' + ')
-  // Four values: the two middle ones add up to sum − max − min; three: the middle one is that.
-  const middle = `${total} - greatest(${lags.join(', ')}) - least(${lags.join(', ')})`
+  const weeks = Array.from({ length: BASELINE_WEEKS }, (_, i) => `lag(v, ${7 * (i + 1)}) OVER w`)
+  // DuckDB lists count from 1. Eight weeks: the 3rd to the 6th of eight sorted; fewer (a young
+  // series): the median, the middle one or the two middle ones (k is the number of weeks).
+  const middleFour = [3, 4, 5, 6].map((i) => `s[${i}]`).join(' + ')
+  const median = `CASE WHEN k % 2 = 1 THEN s[(k + 1) // 2] * 4 ELSE (s[k // 2] + s[k // 2 + 1]) * 2 END`
   return `raw AS (
     SELECT ${d0} AS d0, ${d1} AS d1, BillingCurrency AS cur,
       CAST(epoch_us(ChargePeriodStart) // 86400000000 AS INTEGER) AS dn, sum(${metric}) AS v
@@ -91,30 +93,34 @@ export function scoredSql(context: WhereContext, spec: ScanSqlSpec): string {
     FROM series s JOIN days d ON d.dn >= s.first
     LEFT JOIN numbered k ON k.sid = s.sid AND k.dn = d.dn),
   lagged AS (
-    SELECT sid, dn, v, ${lagSql} FROM grid WINDOW w AS (PARTITION BY sid ORDER BY dn)),
+    -- The grid is dense from the series' first day, so the weeks present are the most recent ones;
+    -- k, the weeks present: a day's index in its series // 7, at most eight. Missing weeks
+    -- (NULL) sort last, so the first k of the sorted list are the weeks present.
+    SELECT sid, dn, v, list_sort([${weeks.join(', ')}], 'ASC', 'NULLS LAST') AS s,
+      least((row_number() OVER w - 1) // 7, ${BASELINE_WEEKS}) AS k
+    FROM grid WINDOW w AS (PARTITION BY sid ORDER BY dn)),
   expected AS (
-    SELECT sid, dn, v,
-      CASE ${present} WHEN 4 THEN ${middle} WHEN 3 THEN (${middle}) + (${middle}) END AS e2
+    SELECT sid, dn, v, CASE WHEN k = ${BASELINE_WEEKS} THEN ${middleFour}
+      WHEN k >= ${MIN_BASELINE_WEEKS} THEN ${median} END AS e4
     FROM lagged),
-  residuals AS (SELECT sid, dn, v, e2, abs(v + v - e2) AS r2 FROM expected),
-  scored AS (
-    -- The median of the window's residuals is the mean of its lower and upper middle values
-    -- (quantile_disc picks the lower; of the negated residuals, the upper): so lo + hi of the
-    -- doubled residuals is four times the median.
-    SELECT sid, dn, v, e2, count(r2) OVER p AS n,
-      quantile_disc(r2, 0.5) OVER p - quantile_disc(-r2, 0.5) OVER p AS m4
+  residuals AS (SELECT sid, dn, v, e4, abs(v * 4 - e4) AS r4 FROM expected),
+  spread AS (
+    SELECT sid, dn, v, e4, count(r4) OVER p AS n, quantile_disc(r4, ${DEVIATION_QUANTILE}) OVER p AS q4
     FROM residuals
-    WINDOW p AS (PARTITION BY sid ORDER BY dn ROWS BETWEEN ${DEVIATION_DAYS} PRECEDING AND 1 PRECEDING))`
+    WINDOW p AS (PARTITION BY sid ORDER BY dn ROWS BETWEEN ${DEVIATION_DAYS} PRECEDING AND 1 PRECEDING)),
+  scored AS (
+    SELECT *, CASE WHEN ${READY} THEN CAST(v * 4 - e4 AS DOUBLE) / 4 / ${DEVIATION_DOUBLE} END AS score
+    FROM spread)`
 }
 
-/** SQL of a scored day's expected value, exact (from `e2`). */
-const EXPECTED = 'CAST(e2 * 0.5 AS DECIMAL(38,18))'
-/** SQL of a scored day's deviation, exact: 1.4826 × MAD, at least 1 % of |expected| and 0.01. */
-const DEVIATION = `CAST(greatest(${MAD_SCALE} * m4 * 0.25, ${RELATIVE_FLOOR} * 0.5 * abs(e2), ${ABSOLUTE_FLOOR}) AS DECIMAL(38,18))`
+/** SQL of a scored day's expected value, exact (from `e4`). */
+const EXPECTED = 'CAST(e4 * 0.25 AS DECIMAL(38,18))'
+/** SQL of a scored day's deviation, exact: the 80th percentile |residual| / 1.2816, at least 1 % of |expected| and 0.01. */
+const DEVIATION = `CAST(greatest(${DEVIATION_SCALE} * q4 * 0.25, ${RELATIVE_FLOOR} * 0.25 * abs(e4), ${ABSOLUTE_FLOOR}) AS DECIMAL(38,18))`
 /** The same deviation as a DOUBLE, for the score (a ratio, never shown as money). */
-const DEVIATION_DOUBLE = `greatest(${MAD_SCALE} * CAST(m4 AS DOUBLE) / 4, ${RELATIVE_FLOOR} * abs(CAST(e2 AS DOUBLE)) / 2, ${ABSOLUTE_FLOOR})`
+const DEVIATION_DOUBLE = `greatest(${DEVIATION_SCALE} * CAST(q4 AS DOUBLE) / 4, ${RELATIVE_FLOOR} * abs(CAST(e4 AS DOUBLE)) / 4, ${ABSOLUTE_FLOOR})`
 /** Whether a day has its baseline: an expected value and enough residuals. */
-const READY = `e2 IS NOT NULL AND n >= ${MIN_DEVIATION_DAYS}`
+const READY = `e4 IS NOT NULL AND n >= ${MIN_DEVIATION_DAYS}`
 /** A day number as YYYY-MM-DD. */
 const dayText = (dn: string): string => `strftime(DATE '1970-01-01' + ${dn}, '%Y-%m-%d')`
 /** A YYYY-MM-DD bound value as a day number. */
@@ -137,12 +143,18 @@ export function anomaliesSql(
   const k = context.bind(String(settings.sensitivity))
   const min = context.bind(settings.minAmount)
   return `WITH ${scored},
+  paired AS (
+    -- The two-day score: today's and yesterday's scores on the same side, added, over √2.
+    SELECT *, CASE WHEN sign(score) = sign(lag(score) OVER (PARTITION BY sid ORDER BY dn))
+      THEN (score + lag(score) OVER (PARTITION BY sid ORDER BY dn)) / sqrt(2) END AS two_day
+    FROM scored),
   flagged AS (
-    SELECT *, sign(v + v - e2) AS dir FROM (
-      SELECT *, (v + v - e2) / 2 AS gap, CAST(v + v - e2 AS DOUBLE) / 2 / ${DEVIATION_DOUBLE} AS score
-      FROM scored WHERE ${READY} AND dn >= ${dayNumber(f)})
+    SELECT *, sign(v * 4 - e4) AS dir FROM (
+      SELECT * REPLACE (CASE WHEN abs(two_day) > abs(score) THEN two_day ELSE score END AS score),
+        CAST((v * 4 - e4) * 0.25 AS DECIMAL(38,18)) AS gap
+      FROM paired WHERE score IS NOT NULL AND dn >= ${dayNumber(f)})
     WHERE abs(score) >= CAST(${k} AS DOUBLE)
-      AND abs(v + v - e2) >= 2 * CAST(${min} AS DECIMAL(38,18))),
+      AND abs(v * 4 - e4) >= 4 * CAST(${min} AS DECIMAL(38,18))),
   starts AS (
     SELECT *, coalesce(dn - lag(dn) OVER (PARTITION BY sid, dir ORDER BY dn) > ${RUN_GAP_DAYS}, TRUE) AS starts
     FROM flagged),
@@ -151,7 +163,7 @@ export function anomaliesSql(
     FROM starts),
   runs AS (
     SELECT sid, dir, min(dn) AS first, max(dn) AS last, count(*) AS days, sum(gap) AS excess,
-      arg_min(v, dn) AS v, arg_min(e2, dn) AS e2, arg_min(m4, dn) AS m4, arg_min(score, dn) AS score
+      arg_min(v, dn) AS v, arg_min(e4, dn) AS e4, arg_min(q4, dn) AS q4, arg_min(score, dn) AS score
     FROM runs_of GROUP BY sid, dir, run),
   shown AS (SELECT *, ${EXPECTED} AS e, ${DEVIATION} AS dev FROM runs)
   SELECT s.d0, s.d1, s.cur, ${dayText('r.first')} AS day, ${dayText('r.last')} AS through,
@@ -179,17 +191,6 @@ export function seriesSql(context: WhereContext, spec: ScanSqlSpec, sensitivity:
   FROM shown ORDER BY dn`
 }
 
-/**
- * The exact median of a sorted DECIMAL list (NULL when empty): the middle value, or the mean of
- * the two middle values. DuckDB's own median interpolates through a DOUBLE, which would put
- * float digits into money.
- */
-function exactMedian(sorted: string): string {
-  const n = `len(${sorted})`
-  return `CASE WHEN ${n} = 0 THEN NULL WHEN ${n} % 2 = 1 THEN ${sorted}[${n} // 2 + 1]
-    ELSE CAST((${sorted}[${n} // 2] + ${sorted}[${n} // 2 + 1]) * 0.5 AS DECIMAL(38,18)) END`
-}
-
 function bindNullable(context: WhereContext, value: string | null): string {
   return value === null ? 'CAST(NULL AS VARCHAR)' : context.bind(value)
 }
@@ -203,8 +204,8 @@ export interface DriverTarget {
 
 /**
  * The drivers of each target: per ResourceId and SkuId beneath its series, the day's cost against
- * the median of the same weekday over the previous four weeks (a missing day is 0), the five that
- * changed most. Columns: i (the target's index), resource, sku, actual, expected, change.
+ * its expected value by the scan's rule (the mean of the middle four of the same weekday over the
+ * previous eight weeks; a missing day is 0), the five that changed most. Columns: i (the target's index), resource, sku, actual, expected, change.
  */
 export function driversSql(
   context: WhereContext,
@@ -239,7 +240,10 @@ export function driversSql(
     SELECT i, resource, sku, coalesce(sum(v) FILTER (WHERE back = 0), 0) AS actual,
       list_sort([${weeks.join(', ')}]) AS weeks
     FROM picked GROUP BY i, resource, sku),
-  medians AS (SELECT i, resource, sku, actual, ${exactMedian('weeks')} AS expected FROM moved)
+  medians AS (
+    SELECT i, resource, sku, actual,
+      CAST((weeks[3] + weeks[4] + weeks[5] + weeks[6]) * 0.25 AS DECIMAL(38,18)) AS expected
+    FROM moved)
   SELECT i, resource, sku, CAST(actual AS VARCHAR) AS actual, CAST(expected AS VARCHAR) AS expected,
     CAST(actual - expected AS VARCHAR) AS change
   FROM medians

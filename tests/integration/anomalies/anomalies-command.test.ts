@@ -26,10 +26,10 @@ describe('focal anomalies', () => {
     const listed = await focal('anomalies', '-w', ws, ...range, '--min-amount', '1')
     expect(listed.code).toBe(0)
     expect(listed.stdout).toContain(
-      `BilledCost anomalies by ServiceName × SubAccountId, ${LAST} to ${LAST} (sensitivity 3, minimum amount 1).`,
+      `BilledCost anomalies by ServiceName × SubAccountId, ${LAST} to ${LAST} (sensitivity 4, minimum amount 1).`,
     )
     expect(listed.stdout).toMatch(
-      /^[0-9a-f]{10}\s+2025-02-26\s+1 day\s+Compute · a1\s+USD\s+10\.5\s+20\s+0\.7413\s+12\.82\s+9\.5\s+vm-3 10\s+new$/m,
+      /^[0-9a-f]{10}\s+2025-02-26\s+1 day\s+Compute · a1\s+USD\s+10\.5\s+20\s+0\.7803\s+12\.17\s+9\.5\s+vm-3 10\s+new$/m,
     )
     expect(listed.stdout).toMatch(
       /\s+Compute · a1\s+EUR\s+100\s+95\s+1\s+-5\.00\s+-5\s+db-1 -5\s+new$/m,

@@ -2,8 +2,8 @@
  * core/anomalies on a crafted workspace: one USD series alternating 10 and 11 a day across
  * two resources, with a third resource's 10 on its last day, and the same series in EUR, flat
  * at 100 and 95 on the last day. Expected figures are worked out by hand (and by shared
- * baselineAt): expected 10.5, deviation 1.4826 × 0.5; the EUR series' deviation is its 1 %
- * floor. Also the minimum amount, states kept across a re-scan with their audit entries, and
+ * baselineAt): expected 10.5, deviation 0.7803 × 1 (the 80th percentile |residual|); the EUR
+ * series' deviation is its 1 % floor; the band is ± 4 deviations (the default sensitivity). Also the minimum amount, states kept across a re-scan with their audit entries, and
  * a run of days (a level shift) folded into one sustained anomaly.
  */
 import { writeFileSync } from 'node:fs'
@@ -44,7 +44,7 @@ describe('scanAnomalies', () => {
       'BilledCost',
     ])
     const base = baselineAt(usd, 56)
-    expect(base?.expected).toBe(10.5)
+    expect([base?.expected, base?.deviation]).toEqual([10.5, 0.7803])
     expect(
       scan.anomalies.map((a) => [
         a.key.currency,
@@ -59,10 +59,11 @@ describe('scanAnomalies', () => {
         a.excess,
       ]),
     ).toEqual([
-      // 1.4826 × 0.5 = 0.7413; band 10.5 ± 3 × 0.7413; score 9.5 / 0.7413.
-      ['USD', 'up', 'spike', '20', '10.5', '0.7413', '8.2761', '12.7239', 12.82, '9.5'],
-      // Flat at 100: MAD 0, so the deviation is its floor, 1 % of 100.
-      ['EUR', 'down', 'spike', '95', '100', '1', '97', '103', -5, '-5'],
+      // 0.7803 × 1; band 10.5 ± 4 × 0.7803; score 9.5 / 0.7803 (its own: the day before, 11
+      // against its seven weeks' median 10, scores 1.28, and (12.17 + 1.28) / √2 is less).
+      ['USD', 'up', 'spike', '20', '10.5', '0.7803', '7.3788', '13.6212', 12.17, '9.5'],
+      // Flat at 100: every residual 0, so the deviation is its floor, 1 % of 100.
+      ['EUR', 'down', 'spike', '95', '100', '1', '96', '104', -5, '-5'],
     ])
     expect(scan.anomalies[0]?.key).toEqual({
       by: ['ServiceName', 'SubAccountId'],
@@ -74,7 +75,7 @@ describe('scanAnomalies', () => {
       scan.anomalies[0]?.drivers.map((d) => [d.resourceId, d.actual, d.expected, d.change]),
     ).toEqual([
       ['vm-3', '10', '0', '10'],
-      // vm-2: 5 on the day against the median of 6, 5, 6, 5.
+      // vm-2: 5 on the day against the middle four of four 5s and four 6s.
       ['vm-2', '5', '5.5', '-0.5'],
       ['vm-1', '5', '5', '0'],
     ])
@@ -92,7 +93,7 @@ describe('scanAnomalies', () => {
       scan.anomalies.map((a) => [a.key.values, a.key.currency, a.expected, a.actual, a.deviation]),
     ).toEqual([
       // vm-2 alternates 5 and 6 (the same residuals as the whole), plus vm-3's 10.
-      [['Compute', 'web'], 'USD', '5.5', '15', '0.7413'],
+      [['Compute', 'web'], 'USD', '5.5', '15', '0.7803'],
       [['Compute', null], 'EUR', '100', '95', '1'],
     ])
     expect(scan.anomalies[0]?.drivers.map((d) => d.resourceId)).toEqual(['vm-3', 'vm-2'])
@@ -125,9 +126,9 @@ describe('scanAnomalies', () => {
     for (const [i, point] of series.points.entries()) {
       const b = baselineAt([...usd.slice(0, 56), 20], 47 + i)
       expect(point.expected === null ? null : Number(point.expected)).toBe(b ? b.expected : null)
-      if (b) expect(Number(point.upper) - Number(point.expected)).toBeCloseTo(3 * b.deviation, 9)
+      if (b) expect(Number(point.upper) - Number(point.expected)).toBeCloseTo(4 * b.deviation, 9)
     }
-    expect(series.points.at(-1)).toMatchObject({ actual: '20', expected: '10.5', upper: '12.7239' })
+    expect(series.points.at(-1)).toMatchObject({ actual: '20', expected: '10.5', upper: '13.6212' })
   })
 
   it('keeps a state across a re-scan, audited, and the settings too', async () => {
@@ -176,7 +177,7 @@ describe('scanAnomalies', () => {
       ],
       ['anomaly.settings', null, { minAmount: '1.5', sensitivity: '4' }],
     ])
-    await writeSettings(ws, { minAmount: '10', sensitivity: 3 })
+    await writeSettings(ws, { minAmount: '10', sensitivity: 4 })
   })
 })
 
@@ -207,10 +208,12 @@ describe('a level shift', () => {
       expect(
         scan.anomalies.map((a) => [a.key.day, a.through, a.kind, a.direction, a.days]),
       ).toEqual([
-        // Days 70 to 83 each, then the odd (31) days 85, 87 and 89 while two of the four same
-        // weekdays are still at the old level; from day 91 three are at the new one, and so is
-        // expected. The figures are those of the first day: 30 against 10.5.
-        [addDays(START, 70), addDays(START, 89), 'sustained', 'up', 17],
+        // Days 70 to 81 each (the new level is the highest of the eight weeks, left out, so
+        // expected stays near 10.5); on day 82 twelve of the 56 residuals, more than a fifth,
+        // are the shift's, so the deviation grows to 15.2 (shared baselineAt) and the day's own
+        // score is 1.28, but its two-day score with day 81's 25.9 is 19.3; after it no day
+        // scores 4. The figures are those of the first day: 30 against 10.5.
+        [addDays(START, 70), addDays(START, 82), 'sustained', 'up', 13],
       ])
       expect([scan.anomalies[0]?.actual, scan.anomalies[0]?.expected]).toEqual(['30', '10.5'])
     } finally {
@@ -246,14 +249,15 @@ describe('exact figures', () => {
         from: addDays(START, 84),
         to: addDays(START, 84),
       })
-      // MAD 0.005 × 1.4826 is below the floor, 1 % of 2320.875: the band is ± 3 × 23.20875.
+      // 0.7803 × the 80th percentile |residual| (at most 0.01) is below the floor, 1 % of
+      // 2320.875: the band is ± 4 × 23.20875.
       expect(series.points).toEqual([
         {
           day: addDays(START, 84),
           actual: '2320.87',
           expected: '2320.875',
-          lower: '2251.24875',
-          upper: '2390.50125',
+          lower: '2228.04',
+          upper: '2413.71',
         },
       ])
     } finally {

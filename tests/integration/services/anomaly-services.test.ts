@@ -29,10 +29,10 @@ describe('anomaly channels', () => {
     const settings = CHANNELS['anomalies:settings'].response.parse(
       await services['anomalies:settings']({}),
     )
-    expect(settings).toEqual({ minAmount: '10', sensitivity: 3 })
+    expect(settings).toEqual({ minAmount: '10', sensitivity: 4 })
     expect(await services['anomalies:settings']({ minAmount: '1' })).toEqual({
       minAmount: '1',
-      sensitivity: 3,
+      sensitivity: 4,
     })
     // No range: the last 30 days with data, ending on the last day.
     const scan = CHANNELS['anomalies:scan'].response.parse(await services['anomalies:scan']({}))
@@ -49,7 +49,7 @@ describe('anomaly channels', () => {
       await services['anomalies:series']({ ...usd.key, from: LAST, to: LAST }),
     )
     expect(series.points).toEqual([
-      { day: LAST, actual: '20', expected: '10.5', lower: '8.2761', upper: '12.7239' },
+      { day: LAST, actual: '20', expected: '10.5', lower: '7.3788', upper: '13.6212' },
     ])
     const stored = CHANNELS['anomalies:setState'].response.parse(
       await services['anomalies:setState']({ key: usd.key, state: 'acknowledged' }),

@@ -1,18 +1,29 @@
 /**
- * shared/anomalies baselineAt: the rule worked out by hand on a series alternating 10 and 11
- * (expected 10.5; residuals 1 for the seven days with three weeks, 0.5 after; deviation
- * 1.4826 × 0.5), a flat series (the 1 % floor), and a series too young to score.
+ * shared/anomalies baselineAt and scoreAt: the rule worked out by hand on a series alternating
+ * 10 and 11 (day 56 has eight weeks, four 10s and four 11s: expected 10.5; its 35 residuals are 1
+ * on the days whose three, five or seven weeks have a majority and 0.5 on those with four or six,
+ * 21 of 1 and 14 of 0.5, so the 80th percentile, the 28th of 35, is 1: deviation 0.7803), the
+ * middle four of eight different weeks, a flat series (the 1 % floor), a series too young to
+ * score, and the two-day score of a level shift.
  */
 import { describe, expect, it } from 'vitest'
-import { addDays, anomalyKeyText, baselineAt, median } from '../../../shared/anomalies'
+import { addDays, anomalyKeyText, baselineAt, median, scoreAt } from '../../../shared/anomalies'
 
 const alternating = Array.from({ length: 57 }, (_, i) => 10 + (i % 2))
 
 describe('baselineAt', () => {
-  it('is the median of the same weekday over four weeks and 1.4826 × the median absolute residual', () => {
+  it('is the mean of the middle four of eight same weekdays and 0.7803 × the 80th percentile |residual|', () => {
     const b = baselineAt(alternating, 56)
     expect(b?.expected).toBe(10.5)
-    expect(b?.deviation).toBeCloseTo(0.7413, 12)
+    expect(b?.deviation).toBeCloseTo(0.7803, 12)
+  })
+
+  it('leaves out the two highest and two lowest of the eight weeks', () => {
+    // Day 56's same weekdays (days 0, 7, …, 49) are 1 to 8 apart from a 100 that is also the
+    // rest: sorted 100, 100, 101, 102, 103, 104, 190, 500, the middle four add up to 410.
+    const values = Array<number>(57).fill(100)
+    for (const [week, value] of [101, 102, 103, 104, 190, 500].entries()) values[7 * week] = value
+    expect(baselineAt(values, 56)?.expected).toBe(102.5)
   })
 
   it('floors the deviation of a flat series at 1 % of expected', () => {
@@ -23,6 +34,22 @@ describe('baselineAt', () => {
     // Residuals start on day 21 (three weeks back): day 48 has 27 of them, day 49 has 28.
     expect(baselineAt(alternating, 48)).toBeNull()
     expect(baselineAt(alternating, 49)).not.toBeNull()
+    // Day 49 has seven weeks: their median, 10 (four 10s, three 11s).
+    expect(baselineAt(alternating, 49)?.expected).toBe(10)
+  })
+})
+
+describe('scoreAt', () => {
+  it('is the two-day score when a change stays, the day’s own when that is larger', () => {
+    // Flat at 100 (so the deviation is its 1 % floor, 1), then 101.6 from day 70: day 70 scores
+    // 1.6; day 71 scores 1.6 too, and (1.6 + 1.6) / √2 ≈ 2.26 over the two days. A spike the
+    // day after a quiet day keeps its own score.
+    const values = Array.from({ length: 74 }, (_, d): number => (d >= 70 && d < 72 ? 101.6 : 100))
+    values[73] = 104
+    expect(scoreAt(values, 70)).toBeCloseTo(1.6, 12)
+    expect(scoreAt(values, 71)).toBeCloseTo(3.2 / Math.SQRT2, 12)
+    expect(scoreAt(values, 72)).toBe(0)
+    expect(scoreAt(values, 73)).toBeCloseTo(4, 12)
   })
 })
 

@@ -33,7 +33,7 @@ describe('anomalies slice', () => {
     const s = (): ReturnType<AppStore['getState']> => store.getState()
     await s().scanAnomalies({ minAmount: '1' })
     expect(s().anomalies.task.status).toBe('done')
-    expect(await services['anomalies:settings']({})).toEqual({ minAmount: '1', sensitivity: 3 })
+    expect(await services['anomalies:settings']({})).toEqual({ minAmount: '1', sensitivity: 4 })
     const scan = s().anomalies.scan
     expect([scan?.from, scan?.to, scan?.anomalies.length]).toEqual(['2025-01-28', LAST, 2])
     const usd = scan?.anomalies[0]
