@@ -1,7 +1,7 @@
 /**
  * A crafted workspace for the presentation mode tests: one billing account and sub account
  * with names, two resources with names, a team tag, 57 days (2025-01-01 to 2025-02-26) of
- * USD cost with a spike on the last day on the ledger database. Every real value a masked
+ * USD cost from one provider with a spike on the last day on the ledger database. Every real value a masked
  * answer must not show is in REAL; the aliases are read back through the masked rows page,
  * which the view (presentation-sql.ts) makes, not through the code under test.
  */
@@ -46,6 +46,7 @@ const HEADER = [
   'ChargePeriodEnd',
   'ChargeCategory',
   'ServiceName',
+  'ProviderName',
   'ResourceId',
   'ResourceName',
   'SkuId',
@@ -72,6 +73,7 @@ function line(day: string, resource: 'ledger' | 'cache', cost: string): string {
     `${addDays(day, 1)}T00:00:00Z`,
     'Usage',
     'Compute',
+    'Contoso Cloud',
     ledger ? REAL.ResourceId : REAL.OtherResourceId,
     ledger ? REAL.ResourceName : REAL.OtherResourceName,
     ledger ? 'sku-ledger' : 'sku-cache',
