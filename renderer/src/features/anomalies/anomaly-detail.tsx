@@ -84,7 +84,8 @@ export function AnomalyDetail({ anomaly }: { anomaly: Anomaly }) {
           <Loader size="sm" />
         ) : null}
         <Text fw={600} size="sm">
-          Drivers on {anomaly.key.day} (against the median of the same weekday over 4 weeks)
+          Drivers on {anomaly.key.day} (against the mean of the middle four of the same weekday over
+          8 weeks)
         </Text>
         <Table data-testid="anomaly-drivers">
           <Table.Thead>
