@@ -2,11 +2,13 @@
  * Focal's main process: app lifecycle only. Security policy, IPC and the
  * engine live in their own modules (DESIGN.md, Processes: keep main thin).
  */
+import { join } from 'node:path'
 import {
   app,
   BrowserWindow,
   Menu,
   protocol,
+  safeStorage,
   session,
   type MenuItemConstructorOptions,
 } from 'electron'
@@ -14,6 +16,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, devOrigin, type Trust } from './app-
 import { serveAppRequest } from './app-protocol'
 import { startEngine, type EngineClient } from './engine-client'
 import { registerIpc } from './ipc'
+import { Keychain } from './keychain'
 import { menuTemplate } from './menu-template'
 import { denyPermissions, guardContents } from './navigation'
 import { networkPolicy, offlineSwitches } from './network-policy'
@@ -59,7 +62,9 @@ void app.whenReady().then(() => {
     sample: findSampleFile(paths.demoDir),
     version: app.getVersion(),
   })
-  registerIpc({ ...trust, isOurWindow }, engine)
+  // Passphrases the person chose to remember, as OS-keychain blobs only (keychain.ts).
+  const keychain = new Keychain(join(app.getPath('userData'), 'keychain'), safeStorage)
+  registerIpc({ ...trust, isOurWindow }, engine, keychain)
   createWindow(paths.preload, trust, !app.isPackaged)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0)

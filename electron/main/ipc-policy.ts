@@ -7,6 +7,7 @@
  * throws across the boundary (CONVENTIONS.md #5).
  */
 import { z } from '../../shared/zod'
+import { KEYCHAIN_REQUESTS } from '../../shared/contract/encryption'
 import {
   ReportExportRequestSchema,
   RowKeySchema,
@@ -80,7 +81,19 @@ export const HOST_REQUESTS = {
   [HOST_CHANNELS.openReportFolder]: z.object({ jobId: z.string().min(1).max(64) }).strict(),
   // A workspace's name only (no separator, no ".."): main finds it in its own workspaces folder.
   [HOST_CHANNELS.showWorkspaceInFolder]: z.object({ name: WorkspaceName }).strict(),
+  [HOST_CHANNELS.keychainStatus]: KEYCHAIN_REQUESTS.status,
+  [HOST_CHANNELS.keychainOpenSealed]: KEYCHAIN_REQUESTS.openSealed,
+  [HOST_CHANNELS.keychainForget]: KEYCHAIN_REQUESTS.forget,
 } as const
+
+/** The keychain's host channels (electron/main/keychain-ipc.ts answers them). */
+export const KEYCHAIN_CHANNELS = [
+  HOST_CHANNELS.keychainStatus,
+  HOST_CHANNELS.keychainOpenSealed,
+  HOST_CHANNELS.keychainForget,
+] as const
+/** A keychain host channel. */
+export type KeychainChannel = (typeof KEYCHAIN_CHANNELS)[number]
 
 /** A host channel main answers itself. */
 export type HostChannel = keyof typeof HOST_REQUESTS
@@ -107,6 +120,8 @@ export interface RouterTargets {
   openReportFolder(jobId: string): Promise<Result<boolean>>
   /** Shows the named workspace's file in the file manager. */
   showWorkspaceInFolder(name: string): Promise<Result<boolean>>
+  /** Answers a keychain channel (its request validated). */
+  keychain(channel: KeychainChannel, request: unknown): Promise<Result<unknown>>
 }
 
 const refused = (message: string): Result<never> => ({
@@ -129,6 +144,8 @@ export function createIpcRouter(policy: SenderPolicy, targets: RouterTargets) {
       if (Object.hasOwn(HOST_REQUESTS, channel)) {
         const parsed = HOST_REQUESTS[channel as HostChannel].safeParse(body ?? {})
         if (!parsed.success) return refused(`Invalid request for ${channel}.`)
+        if ((KEYCHAIN_CHANNELS as readonly string[]).includes(channel))
+          return await targets.keychain(channel as KeychainChannel, parsed.data)
         if (channel === HOST_CHANNELS.openFiles)
           return await targets.openFiles(sender.webContentsId)
         if (channel === HOST_CHANNELS.showInSource)

@@ -5,6 +5,7 @@
  * body against the contract and answers a Result.
  */
 import { ipcMain, type IpcMainEvent } from 'electron'
+import type { Result, WorkspaceInfo } from '../../shared/contract'
 import { HOST_CHANNELS } from '../../shared/contract/bridge'
 import { openExportsDialog } from './dialogs'
 import type { EngineClient } from './engine-client'
@@ -15,13 +16,19 @@ import {
   senderOf,
   type SenderPolicy,
 } from './ipc-policy'
+import { createKeychainTarget } from './keychain-ipc'
+import type { Keychain } from './keychain'
 import { createFolderExport } from './report-export'
 import { showInSourceFolder } from './source-folder'
 import { stagePaths } from './staging'
 import { showWorkspaceInFolder } from './workspace-folder'
 
 /** Registers every handler; returns a function that removes them again. */
-export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => void {
+export function registerIpc(
+  policy: SenderPolicy,
+  engine: EngineClient,
+  keychain: Keychain,
+): () => void {
   const stage = engine.stageFile.bind(engine)
   const reports = createFolderExport(engine)
   const route = createIpcRouter(policy, {
@@ -32,6 +39,10 @@ export function registerIpc(policy: SenderPolicy, engine: EngineClient): () => v
     showInSource: (webContentsId, key) => showInSourceFolder(webContentsId, key, engine),
     openReportFolder: reports.openFolder,
     showWorkspaceInFolder,
+    keychain: createKeychainTarget(
+      keychain,
+      (request) => engine.call('workspace:openSealed', request) as Promise<Result<WorkspaceInfo>>,
+    ),
   })
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, body: unknown) => route(channel, senderOf(event), body))

@@ -38,6 +38,11 @@ export class Keychain {
     return this.safe.isEncryptionAvailable()
   }
 
+  /** Why passphrases cannot be remembered here (the sentence to show), or null. */
+  problem(): string | null {
+    return keychainProblem(this.safe)
+  }
+
   /**
    * Remembers `passphrase` for `fileId` (e.g. `sealed:client`), replacing an earlier one.
    * Written beside and renamed, so a crash leaves the old blob or the new, never half of one.

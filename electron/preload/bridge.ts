@@ -83,6 +83,11 @@ export function buildBridge(deps: BridgeDeps): BuiltBridge {
       settle(deps.invoke(HOST_CHANNELS.showWorkspaceInFolder, { name })) as Promise<
         Result<boolean>
       >,
+    keychainStatus: (names: readonly string[]) =>
+      settle(deps.invoke(HOST_CHANNELS.keychainStatus, { names: Array.from(names) })),
+    keychainOpenSealed: (request: unknown) =>
+      settle(deps.invoke(HOST_CHANNELS.keychainOpenSealed, request)),
+    keychainForget: (name: string) => settle(deps.invoke(HOST_CHANNELS.keychainForget, { name })),
     showInSourceFromFolder: (key: RowKey) =>
       settle(deps.invoke(HOST_CHANNELS.showInSource, key)) as Promise<Result<RowSource | null>>,
     async stageDroppedFiles(files: readonly PickedFile[]): Promise<Result<StagedFile[]>> {

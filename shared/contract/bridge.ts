@@ -7,7 +7,8 @@
 import { CHANNELS, EVENTS } from './channels'
 import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './channels'
 import type { Result } from './errors'
-import type { StagedFile } from './models'
+import type { KeychainOpenRequest, KeychainStatus } from './encryption'
+import type { StagedFile, WorkspaceInfo } from './models'
 import type { ReportExportRequest } from './report'
 import type { RowKey, RowSource } from './rows'
 
@@ -53,6 +54,12 @@ export const HOST_CHANNELS = {
   openReportFolder: 'report:openFolder',
   /** Main shows a workspace's file in the file manager, named by the workspace; never a path from the page. */
   showWorkspaceInFolder: 'workspace:showInFolder',
+  /** The keychain opt-in: whether it is available and which sealed files it remembers. */
+  keychainStatus: 'keychain:status',
+  /** Main opens a sealed file with a typed or remembered passphrase; the page never sees the latter. */
+  keychainOpenSealed: 'keychain:openSealed',
+  /** Main forgets a sealed file's remembered passphrase. */
+  keychainForget: 'keychain:forget',
 } as const
 
 /** Something dropped or picked in the page: a DOM `File` (kept structural, shared has no DOM). */
@@ -88,6 +95,12 @@ export interface HostMethods {
   openReportFolder(jobId: string): Promise<Result<boolean>>
   /** Shows the named workspace's file in the file manager (the workspaces folder only); NOT_FOUND otherwise. */
   showWorkspaceInFolder(name: string): Promise<Result<boolean>>
+  /** The keychain's state for the named sealed files (electron/main/keychain.ts). */
+  keychainStatus(names: readonly string[]): Promise<Result<KeychainStatus>>
+  /** Opens a sealed file with a typed passphrase (remembering it if asked) or the remembered one. */
+  keychainOpenSealed(request: KeychainOpenRequest): Promise<Result<WorkspaceInfo>>
+  /** Forgets the remembered passphrase of a sealed file. */
+  keychainForget(name: string): Promise<Result<null>>
 }
 
 /** `window.focal`: the whole bridge. */

@@ -25,6 +25,39 @@ export const EncryptResultSchema = z.object({ fileName: z.string(), bytes: z.num
 /** The answer of `workspace:encrypt`. */
 export type EncryptResult = z.infer<typeof EncryptResultSchema>
 
+/**
+ * The desktop app's keychain opt-in (host channels main answers itself, bridge.ts): a sealed
+ * file's passphrase kept only as an OS-keychain blob (electron/main/keychain.ts), never shown
+ * to the page. The web host has none.
+ */
+export const KEYCHAIN_REQUESTS = {
+  /** Whether the keychain can be used here, and which of `names` have a passphrase in it. */
+  status: z.object({ names: z.array(WorkspaceName).max(10_000) }).strict(),
+  /**
+   * Opens `<name>.focal.enc` sealed with `passphrase`, or with the remembered one when it is
+   * left out; `remember` keeps a typed passphrase that opened it in the keychain.
+   */
+  openSealed: z
+    .object({ name: WorkspaceName, passphrase: Passphrase.optional(), remember: z.boolean() })
+    .strict(),
+  /** Forgets the passphrase remembered for `<name>.focal.enc`. */
+  forget: z.object({ name: WorkspaceName }).strict(),
+} as const
+
+/** The keychain's state for the listed sealed files. */
+export const KeychainStatusSchema = z
+  .object({
+    available: z.boolean(),
+    /** Why the keychain is not offered (the sentence to show), or null. */
+    reason: z.string().nullable(),
+    remembered: z.array(WorkspaceName).max(10_000),
+  })
+  .strict()
+/** The answer of the keychain status. */
+export type KeychainStatus = z.infer<typeof KeychainStatusSchema>
+/** A request to open a sealed file through the keychain. */
+export type KeychainOpenRequest = z.infer<typeof KEYCHAIN_REQUESTS.openSealed>
+
 /** The encryption channels (spread into CHANNELS). */
 export const ENCRYPTION_CHANNELS = {
   'workspace:encrypt': {

@@ -74,5 +74,10 @@ export function createElectronTransport(bridge: FocalBridge = focalBridge()): El
     sourceFromFolder: async (key) => unwrap(await bridge.showInSourceFromFolder(key)),
     // The renderer never names a path here: main's dialog chooses the folder.
     sourceInFolder: null,
+    keychain: {
+      status: async (names) => unwrap(await bridge.keychainStatus(names)),
+      openSealed: async (request) => unwrap(await bridge.keychainOpenSealed(request)),
+      forget: async (name) => unwrap(await bridge.keychainForget(name)),
+    },
   }
 }

@@ -6,10 +6,13 @@ import type {
   EventName,
   EventOf,
   FocalApi,
+  KeychainOpenRequest,
+  KeychainStatus,
   ReportExportRequest,
   RowKey,
   RowSource,
   StagedFile,
+  WorkspaceInfo,
 } from '../../../shared/contract'
 
 /** The contract's API, pushed events, and a way to hand the host files the user chose. */
@@ -42,4 +45,13 @@ export interface FocalTransport extends FocalApi {
    * and runs on their machine (electron/webhost/source-folder.ts); null in the desktop app.
    */
   readonly sourceInFolder: ((key: RowKey, folder: string) => Promise<RowSource>) | null
+  /**
+   * The OS keychain opt-in for sealed passphrases, answered by the desktop app's main process
+   * (electron/main/keychain-ipc.ts); null in the web host, which never remembers one.
+   */
+  readonly keychain: {
+    status(names: readonly string[]): Promise<KeychainStatus>
+    openSealed(request: KeychainOpenRequest): Promise<WorkspaceInfo>
+    forget(name: string): Promise<null>
+  } | null
 }

@@ -152,5 +152,7 @@ export function createWebTransport(token: string | null = takeTokenFromLocation(
     showWorkspaceInFolder: null,
     sourceFromFolder: null,
     sourceInFolder,
+    // A browser page has no OS keychain of Focal's: passphrases are never remembered.
+    keychain: null,
   }
 }

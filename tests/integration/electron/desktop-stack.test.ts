@@ -94,6 +94,7 @@ beforeAll(async () => {
           ? { ok: false, error: { code: 'NOT_FOUND', message: 'not written here' } }
           : { ok: true, value: true },
       showWorkspaceInFolder: async () => ({ ok: true, value: true }),
+      keychain: async () => ({ ok: true, value: null }),
     },
   )
   const built = buildBridge({

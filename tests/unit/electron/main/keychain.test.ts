@@ -5,31 +5,12 @@
  * own, as the OS keychain would, so the tests can check that what is on disk is not the
  * passphrase, that a blob another key made is refused (and removed), and forgetting.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Keychain, keychainProblem, type SafeStorageLike } from '../../../../electron/main/keychain'
+import { Keychain, keychainProblem } from '../../../../electron/main/keychain'
 import { tempDir } from '../../../helpers/paths'
-
-/** A stand-in for safeStorage: AES-256-GCM under a key only it holds, like the OS login's. */
-function standIn(available = true): SafeStorageLike {
-  const key = randomBytes(32)
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    decryptString: (blob) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12))
-      decipher.setAuthTag(blob.subarray(12, 28))
-      return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8')
-    },
-  }
-}
+import { standIn } from './safe-storage-stand-in'
 
 const PASSPHRASE = 'remember me please 3'
 

@@ -46,6 +46,9 @@ describe('preload bridge', () => {
         'showInSourceFromFolder',
         'openReportFolder',
         'showWorkspaceInFolder',
+        'keychainStatus',
+        'keychainOpenSealed',
+        'keychainForget',
       ].sort(),
     )
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
@@ -152,5 +155,17 @@ describe('preload bridge', () => {
     const { bridge, invoked } = recorder()
     await bridge.showWorkspaceInFolder('Client 2025')
     expect(invoked).toEqual([['workspace:showInFolder', { name: 'Client 2025' }]])
+  })
+
+  it('asks main about the keychain by sealed file names only', async () => {
+    const { bridge, invoked } = recorder()
+    await bridge.keychainStatus(['client'])
+    await bridge.keychainOpenSealed({ name: 'client', remember: false })
+    await bridge.keychainForget('client')
+    expect(invoked).toEqual([
+      ['keychain:status', { names: ['client'] }],
+      ['keychain:openSealed', { name: 'client', remember: false }],
+      ['keychain:forget', { name: 'client' }],
+    ])
   })
 })
