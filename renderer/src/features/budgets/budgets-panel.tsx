@@ -54,7 +54,7 @@ export function BudgetsPanel() {
           disabled={presenting}
         >
           {(props) => (
-            <Button variant="default" data-testid="budget-import" {...props}>
+            <Button variant="default" data-testid="budget-import" disabled={presenting} {...props}>
               Import budgets (CSV)
             </Button>
           )}
