@@ -27,6 +27,22 @@ export const ExplainRequestSchema = z
 /** A figure to explain. */
 export type ExplainRequest = z.infer<typeof ExplainRequestSchema>
 
+/**
+ * One part of a figure (its pool's share or its rule's direct cost, both null for the rest),
+ * whose source rows the Rows drawer and its evidence bundle read: the engine makes the
+ * figure's lines again and keeps the rows of exactly those lines, so no list of rows crosses
+ * IPC and a part of any size is exact.
+ */
+export const ExplainPartSchema = z
+  .object({
+    figure: ExplainRequestSchema,
+    pool: z.string().min(1).max(300).nullable(),
+    rule: z.string().min(1).max(300).nullable(),
+  })
+  .strict()
+/** A figure's part whose rows are read. */
+export type ExplainPart = z.infer<typeof ExplainPartSchema>
+
 const text = z.string()
 const maybe = z.string().nullable()
 
@@ -92,15 +108,11 @@ export const ExplainedFigureSchema = z.object({
       description: maybe,
       lines: z.number().int(),
       amount: text,
-      /** The part's source rows for the Rows drawer; exact false when the filter selects more. */
-      rows: z
-        .object({
-          importIds: z.array(z.number().int()),
-          sourceRows: z.array(z.number().int()),
-          count: z.number().int(),
-          exact: z.boolean(),
-        })
-        .nullable(),
+      /**
+       * The part's key among the figure's lines (its pool and rule, null for none) and how many
+       * distinct source rows it has; the Rows drawer opens them by the key (ExplainPartSchema).
+       */
+      rows: z.object({ pool: maybe, rule: maybe, count: z.number().int() }),
     }),
   ),
   lines: z.array(FigureLineSchema),

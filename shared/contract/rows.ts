@@ -4,6 +4,7 @@
  */
 import { z } from '../zod'
 import { ConditionSchema, DateBasisSchema, FilterSchema } from '../pivot'
+import { ExplainPartSchema } from './explain'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
 
@@ -42,6 +43,8 @@ export const RowsPageRequestSchema = z
     sort: z.object({ column: z.string().min(1).max(128), descending: z.boolean() }).nullable(),
     offset: z.number().int().min(0).max(1_000_000_000),
     limit: z.number().int().min(1).max(ROWS_PAGE_LIMIT),
+    /** A report figure's part: only its source rows, on top of the filters above (explain.ts). */
+    part: ExplainPartSchema.optional(),
   })
   .strict()
 /** A request for one page of a cell's rows. */

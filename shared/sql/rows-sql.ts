@@ -32,7 +32,10 @@ export function rowValueSql(column: string): string {
 export function compileRowsPage(
   request: RowsPageRequest,
   columns: readonly string[],
-  options: PivotOptions = {},
+  options: PivotOptions & {
+    /** A table of (x_ImportId, x_SourceRow) the rows must be among: a report figure's part. */
+    keys?: string
+  } = {},
 ): CompiledRows {
   const known = new Set(columns)
   // The pivot compiler's own conditions (pivot-where-sql.ts): the same rows its figure sums.
@@ -44,6 +47,13 @@ export function compileRowsPage(
     const { grain, value } = request.period
     const bucket = `date_trunc(${quoteLiteral(grain)}, ${basisColumn(request.dateBasis)})`
     where.push(`${timeLabelSql(grain, bucket)} = ${bind(value)}`)
+  }
+  if (options.keys !== undefined) {
+    // Matched on both columns together: a row number alone also names other imports' rows.
+    const keys = quoteIdent(options.keys)
+    where.push(
+      `EXISTS (SELECT 1 FROM ${keys} AS k WHERE k.x_ImportId = focus.x_ImportId AND k.x_SourceRow = focus.x_SourceRow)`,
+    )
   }
   const sort = request.sort
   if (sort && !known.has(sort.column)) throw new PivotSpecError(`Unknown column ${sort.column}.`)

@@ -30,30 +30,27 @@ export function figureLinesSql(table: string, metric: string, limit: number | nu
 
 /**
  * The figure's parts: each rule's direct lines and each pool's share, with lines and exact
- * sums, and the part's source rows (imports and source-row numbers, distinct) for the Rows drawer.
+ * sums, and how many distinct source rows (import and source row) the part's lines carry.
  */
 export function figurePartsSql(table: string): string {
   return `SELECT l.pool, any_value(l.method) AS method, l.rule, count(*)::BIGINT AS lines,
-      sum(l.amount)::VARCHAR AS amount, count(DISTINCT (l.x_ImportId, l.x_SourceRow))::BIGINT AS pairs,
-      list(DISTINCT l.x_ImportId ORDER BY l.x_ImportId) AS imports,
-      CASE WHEN count(DISTINCT l.x_SourceRow) <= ${PART_ROWS_LIMIT}
-        THEN list(DISTINCT l.x_SourceRow ORDER BY l.x_SourceRow) END AS source_rows
+      sum(l.amount)::VARCHAR AS amount,
+      count(DISTINCT (l.x_ImportId, l.x_SourceRow))
+        FILTER (WHERE l.x_ImportId IS NOT NULL AND l.x_SourceRow IS NOT NULL)::BIGINT AS pairs
     FROM ${quoteIdent(table)} l WHERE ${ofFigure}
     GROUP BY l.pool, l.rule ORDER BY l.pool NULLS FIRST, l.rule NULLS LAST`
 }
 
-/** Source-row numbers a part may list for the Rows drawer (its filter's limit, shared/pivot). */
-export const PART_ROWS_LIMIT = 10_000
-
 /**
- * Stored rows an `x_ImportId IN … AND x_SourceRow IN …` filter selects: equal to the part's
- * pairs when the filter is exact (with several imports, one's row number may hit another's row).
- * The numbers come from the lines table (integers), never from a person.
+ * The identities of one part's source rows ($4 pool, $5 rule, null for none): the stored rows
+ * of the figure's period that one of its lines names by import and source row together (a row
+ * number alone also names other imports' rows), as the figure's rows.csv reads them.
  */
-export function filterRowsSql(imports: readonly number[], rows: readonly number[]): string {
-  const list = (xs: readonly number[]): string => xs.map((x) => String(Math.trunc(x))).join(', ')
-  return `SELECT count(*)::BIGINT AS n FROM focus
-    WHERE x_ImportId IN (${list(imports)}) AND x_SourceRow IN (${list(rows)})`
+export function partKeysSql(table: string): string {
+  return `SELECT DISTINCT f.x_ImportId, f.x_SourceRow FROM focus f
+    WHERE ${periodCondition('$3')} AND EXISTS (SELECT 1 FROM ${quoteIdent(table)} l
+      WHERE l.x_ImportId = f.x_ImportId AND l.x_SourceRow = f.x_SourceRow AND ${ofFigure}
+        AND l.pool IS NOT DISTINCT FROM $4 AND l.rule IS NOT DISTINCT FROM $5)`
 }
 
 /** The figure's source files: per import, its rows among the lines and their source-row range. */

@@ -16,7 +16,7 @@ import { allocationFingerprint } from '../close/fingerprint'
 import { withMaskedWriter } from '../presentation/presentation-mode'
 import { dropLines, readFacts } from '../report/read-facts'
 import type { Row, Workspace } from '../workspace/workspace'
-import { figureLinesSql, figurePartsSql, figureSourcesSql, filterRowsSql } from './explain-sql'
+import { figureLinesSql, figurePartsSql, figureSourcesSql } from './explain-sql'
 import {
   figureBasis,
   type FigureBasis,
@@ -59,10 +59,10 @@ export interface FigurePart {
   lines: number
   amount: string
   /**
-   * The part's source rows for the Rows drawer (x_ImportId in importIds and x_SourceRow in
-   * sourceRows); `exact` false when that filter also selects other rows; null past PART_ROWS_LIMIT.
+   * The part's key among the lines (pool and rule as grouped, null for none) for the Rows
+   * drawer (contract ExplainPartSchema, part-rows.ts), and its distinct source rows.
    */
-  rows: { importIds: number[]; sourceRows: number[]; count: number; exact: boolean } | null
+  rows: { pool: string | null; rule: string | null; count: number }
 }
 
 /** A source file of the figure's rows. */
@@ -209,9 +209,7 @@ async function explain(
           digest: basis.rules.digest,
         }
       : null,
-    parts: await Promise.all(
-      partRows.map(async (r) => toPart(r, basis, model, await partSourceRows(ws, r))),
-    ),
+    parts: partRows.map((r) => toPart(r, basis, model)),
     lines: lineRows.map(toLine),
     totalLines: amount.lines,
     sources: sourceRows.map((s) => ({
@@ -252,24 +250,10 @@ function mismatchText(
   )
 }
 
-async function partSourceRows(ws: Workspace, r: Row): Promise<FigurePart['rows']> {
-  if (!Array.isArray(r.source_rows) || !Array.isArray(r.imports)) return null
-  const importIds = (r.imports as unknown[]).filter((x) => x != null).map(Number)
-  const sourceRows = (r.source_rows as unknown[]).filter((x) => x != null).map(Number)
-  if (importIds.length === 0 || sourceRows.length === 0) return null
-  const count = Number(r.pairs)
-  const [selected] = await ws.all(filterRowsSql(importIds, sourceRows))
-  return { importIds, sourceRows, count, exact: Number(selected?.n ?? -1) === count }
-}
-
-function toPart(
-  r: Row,
-  basis: FigureBasis,
-  model: ReportModel,
-  rows: FigurePart['rows'],
-): FigurePart {
+function toPart(r: Row, basis: FigureBasis, model: ReportModel): FigurePart {
   const pool = text(r.pool)
   const rule = text(r.rule)
+  const rows = { pool, rule, count: Number(r.pairs) }
   const base = { lines: Number(r.lines), amount: normalizeDecimal(String(r.amount)), rows }
   if (pool) {
     const fact = model.allocation?.pools.find((p) => p.id === pool)

@@ -5,14 +5,14 @@ import type { RowsPage, RowsPageRequest } from '../../../shared/contract/rows'
 import { normalizeDecimal } from '../../../shared/money'
 import { compileRowsPage, type CompiledRows } from '../../../shared/sql/rows-sql'
 import { PivotSpecError } from '../../../shared/sql/pivot-sql'
+import { withPartKeys } from '../evidence/part-rows'
+import { withMaskedWriter } from '../presentation/presentation-mode'
 import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 
-/** Runs `request` on a reader connection of its own. */
+/** Runs `request` (on a reader of its own, or on the writer for a figure's part). */
 export async function rowsPage(ws: Workspace, request: RowsPageRequest): Promise<RowsPage> {
-  const connection = await ws.reader()
-  try {
-    const { compiled, columns, decimal } = await compileRowsRequest(ws, connection, request)
+  return withRowsQuery(ws, request, async ({ compiled, columns, decimal }, connection) => {
     const [count] = await ws.all(compiled.countSql, [...compiled.params], connection)
     const rows = await ws.all(compiled.pageSql, [...compiled.params], connection)
     return {
@@ -27,6 +27,31 @@ export async function rowsPage(ws: Workspace, request: RowsPageRequest): Promise
       total: Number(count?.n ?? 0),
       offset: request.offset,
     }
+  })
+}
+
+/** A compiled drill-through request with the connection to run it on. */
+export type RowsQuery = Awaited<ReturnType<typeof compileRowsRequest>>
+
+/**
+ * Runs `work` with `request` compiled and the connection it reads on: a reader of its own; for
+ * a report figure's part the writer, where the figure's lines are made again and the part's
+ * rows kept (evidence/part-rows.ts), read through presentation mode's masking like a reader.
+ */
+export async function withRowsQuery<T>(
+  ws: Workspace,
+  request: RowsPageRequest,
+  work: (query: RowsQuery, connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  if (request.part)
+    return withPartKeys(ws, request.part, (keys) =>
+      withMaskedWriter(ws, async () =>
+        work(await compileRowsRequest(ws, ws.writer, request, keys), ws.writer),
+      ),
+    )
+  const connection = await ws.reader()
+  try {
+    return await work(await compileRowsRequest(ws, connection, request), connection)
   } finally {
     connection.closeSync()
   }
@@ -41,6 +66,7 @@ export async function compileRowsRequest(
   ws: Workspace,
   connection: DuckDBConnection,
   request: RowsPageRequest,
+  keys?: string,
 ): Promise<{ compiled: CompiledRows; columns: string[]; decimal: Set<string> }> {
   const described = await focusColumns(ws, connection)
   const columns = described.map((c) => c.name)
@@ -57,6 +83,7 @@ export async function compileRowsRequest(
     const compiled = compileRowsPage(request, columns, {
       guardJson: await hasInvalidTags(ws, connection),
       tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+      keys,
     })
     return {
       compiled,

@@ -59,10 +59,10 @@ describe('explainReportFigure', () => {
     ])
     expect(decimalsEqual(e.parts[0]?.amount ?? '', asDecimal(direct[0]! + direct[1]!))).toBe(true)
     expect(e.parts[1]?.description).toContain('split proportional')
-    // Open rows: the direct part's source rows, and the pool's.
+    // Open rows: each part's key among the lines and its distinct source rows.
     expect(e.parts.map((p) => p.rows)).toEqual([
-      { importIds: [1], sourceRows: [1, 2], count: 2, exact: true },
-      { importIds: [1], sourceRows: [4, 5], count: 2, exact: true },
+      { pool: null, rule: 'direct', count: 2 },
+      { pool: 'network', rule: null, count: 2 },
     ])
     // Each line names its source row; pool lines are 3/4 of their row, exactly.
     expect(e.lines.map((l) => [l.rule, l.pool, l.sourceRow, l.sourceFile])).toEqual([

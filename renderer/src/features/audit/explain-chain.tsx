@@ -4,7 +4,7 @@
  * the allocated lines; and the source files with the audit entries of their imports.
  */
 import { Button, Code, Table, Text } from '@mantine/core'
-import type { ExplainedFigureView } from '../../../../shared/contract/explain'
+import type { ExplainedFigureView, ExplainRequest } from '../../../../shared/contract/explain'
 import type { RowsPageRequest } from '../../../../shared/contract/rows'
 import { formatExact } from '../../../../shared/report'
 import { useAppStore } from '../../state/store-context'
@@ -12,26 +12,33 @@ import { ROWS_PAGE_SIZE } from '../explore/rows-request'
 
 type Part = ExplainedFigureView['parts'][number]
 
-/** The Rows drawer's request for a part's source rows: its imports and source-row numbers. */
-export function partRowsRequest(rows: NonNullable<Part['rows']>): RowsPageRequest {
+/**
+ * The Rows drawer's request for a part's source rows: the part itself, pinned to the figure's
+ * pack entry, target and currency; the engine makes its lines again and reads exactly its rows.
+ */
+export function partRowsRequest(
+  request: ExplainRequest,
+  figure: ExplainedFigureView,
+  rows: Part['rows'],
+): RowsPageRequest {
+  const entry = figure.pack?.entrySeq ?? request.entry
   return {
     dateRange: null,
-    filters: [
-      {
-        dimension: { kind: 'column', name: 'x_ImportId' },
-        op: 'in',
-        values: rows.importIds.map(String),
-      },
-      {
-        dimension: { kind: 'column', name: 'x_SourceRow' },
-        op: 'in',
-        values: rows.sourceRows.map(String),
-      },
-    ],
+    filters: [],
     period: null,
     sort: null,
     offset: 0,
     limit: ROWS_PAGE_SIZE,
+    part: {
+      figure: {
+        ...request,
+        target: figure.target,
+        currency: figure.currency,
+        ...(entry === undefined ? {} : { entry }),
+      },
+      pool: rows.pool,
+      rule: rows.rule,
+    },
   }
 }
 
@@ -42,6 +49,7 @@ const partName = (p: Part): string =>
 export function ExplainParts({ figure }: { figure: ExplainedFigureView }) {
   const openRows = useAppStore((s) => s.openRows)
   const close = useAppStore((s) => s.closeExplain)
+  const request = useAppStore((s) => s.explain.request)
   return (
     <Table verticalSpacing={4} fz="sm" data-testid="explain-parts">
       <Table.Thead>
@@ -71,33 +79,22 @@ export function ExplainParts({ figure }: { figure: ExplainedFigureView }) {
               {formatExact(p.amount, figure.currency)}
             </Table.Td>
             <Table.Td>
-              {p.rows ? (
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  data-testid="explain-open-rows"
-                  title={
-                    p.rows.exact
-                      ? undefined
-                      : 'Rows of other imports with the same row numbers show too.'
-                  }
-                  onClick={() => {
-                    const rows = p.rows
-                    if (!rows) return
-                    close()
-                    openRows(
-                      `Source rows of ${figure.target}'s ${partName(p)} (${figure.kind} ${figure.period}, ${rows.count} rows)`,
-                      partRowsRequest(rows),
-                    )
-                  }}
-                >
-                  Open rows
-                </Button>
-              ) : (
-                <Text size="xs" c="dimmed">
-                  too many rows: see the bundle
-                </Text>
-              )}
+              <Button
+                size="compact-xs"
+                variant="light"
+                data-testid="explain-open-rows"
+                data-rows={p.rows.count}
+                onClick={() => {
+                  if (!request) return
+                  close()
+                  openRows(
+                    `Rows of ${partName(p)}, source of ${figure.target}'s share (${figure.kind} ${figure.period}, ${p.rows.count.toLocaleString('en-US')} rows)`,
+                    partRowsRequest(request, figure, p.rows),
+                  )
+                }}
+              >
+                Open rows
+              </Button>
             </Table.Td>
           </Table.Tr>
         ))}
