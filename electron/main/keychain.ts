@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { KEYCHAIN_WEB_REASON } from '../../shared/contract/encryption'
 
 /** What the keychain needs of Electron's safeStorage. */
 export interface SafeStorageLike {
@@ -19,8 +20,7 @@ export interface SafeStorageLike {
 
 /** Why the keychain cannot be offered, or null when it can. */
 export function keychainProblem(safe: SafeStorageLike | null): string | null {
-  if (safe === null)
-    return 'Only the desktop app can use the keychain; in the browser the passphrase is never remembered.'
+  if (safe === null) return KEYCHAIN_WEB_REASON
   if (!safe.isEncryptionAvailable())
     return "This computer's keychain is not available to Focal (on Linux, a Secret Service such as GNOME Keyring or KWallet is needed), so the passphrase is never remembered."
   return null

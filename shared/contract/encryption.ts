@@ -44,6 +44,10 @@ export const KEYCHAIN_REQUESTS = {
   forget: z.object({ name: WorkspaceName }).strict(),
 } as const
 
+/** Why a host without Focal's main process (the web host) never remembers a passphrase. */
+export const KEYCHAIN_WEB_REASON =
+  'Only the desktop app can use the keychain; in the browser the passphrase is never remembered.'
+
 /** The keychain's state for the listed sealed files. */
 export const KeychainStatusSchema = z
   .object({

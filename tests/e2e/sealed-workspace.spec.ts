@@ -50,6 +50,11 @@ test('create sealed, import, close, open sealed again: the same totals', async (
     `Wrong passphrase for ${name}.focal.enc`,
   )
   await expect(page.getByText('No workspace open')).toBeVisible()
+  // The browser has no OS keychain of Focal's: no Remember box, and a sentence says why.
+  await expect(sealed.form().getByTestId('open-sealed-remember')).toHaveCount(0)
+  await expect(sealed.form().getByTestId('keychain-reason')).toHaveText(
+    'Only the desktop app can use the keychain; in the browser the passphrase is never remembered.',
+  )
   await screenshotPage(page, testInfo.outputPath('sealed-wrong.png'))
 
   await sealed.form().getByTestId('open-sealed-passphrase').fill(PASSPHRASE)

@@ -31,6 +31,11 @@ export function EncryptedList({ busy }: { busy: boolean }) {
   const [chosen, setChosen] = useState<string | null>(null)
   const [sealed, setSealed] = useState<string | null>(null)
   const sealedRunning = useAppStore((s) => s.encryption.sealedTask.status === 'running')
+  // The list itself, not `?? []` in the selector: a new array each call would re-render forever.
+  const keychain = useAppStore((s) => s.encryption.keychain)
+  const remembered = keychain?.remembered ?? []
+  const unlockWithKeychain = useAppStore((s) => s.unlockWithKeychain)
+  const forgetPassphrase = useAppStore((s) => s.forgetPassphrase)
   const [as, setAs] = useState('')
   const [passphrase, setPassphrase] = useState('')
   useEffect(() => void loadEncrypted(), [loadEncrypted])
@@ -84,6 +89,34 @@ export function EncryptedList({ busy }: { busy: boolean }) {
                 </Table.Td>
                 <Table.Td>{formatUtcTime(file.modifiedAt)}</Table.Td>
                 <Table.Td ta="right">
+                  {remembered.includes(file.name) ? (
+                    <>
+                      <Button
+                        size="xs"
+                        mr="xs"
+                        variant="light"
+                        disabled={busy || running || sealedRunning}
+                        onClick={() => {
+                          setChosen(null)
+                          setSealed(file.name)
+                          void unlockWithKeychain(file.name).then((done) => done && setSealed(null))
+                        }}
+                        aria-label={`Unlock ${file.name} with keychain`}
+                      >
+                        Unlock with keychain
+                      </Button>
+                      <Button
+                        size="xs"
+                        mr="xs"
+                        variant="subtle"
+                        color="gray"
+                        onClick={() => void forgetPassphrase(file.name)}
+                        aria-label={`Forget the passphrase of ${file.name}`}
+                      >
+                        Forget
+                      </Button>
+                    </>
+                  ) : null}
                   <Button
                     size="xs"
                     mr="xs"

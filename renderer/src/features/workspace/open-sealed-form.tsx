@@ -1,9 +1,11 @@
 /**
  * "Open sealed" (issue 11, At rest): a `.focal.enc` of the workspaces folder opened without
  * ever being on disk in plaintext. It is decrypted into a RAM folder for the session and
- * encrypted back when it is closed. The passphrase is cleared once used and never stored.
+ * encrypted back when it is closed. The passphrase is cleared once used and never stored,
+ * unless the person ticks "Remember in this computer's keychain" (the desktop app only: main
+ * keeps it as an OS-keychain blob, electron/main/keychain.ts).
  */
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core'
+import { Button, Checkbox, Group, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
@@ -14,15 +16,19 @@ export function OpenSealedForm({ name, onClose }: { name: string; onClose: () =>
   const task = useAppStore((s) => s.encryption.sealedTask)
   const sealing = useAppStore((s) => s.encryption.sealing)
   const openSealed = useAppStore((s) => s.openSealed)
+  const keychain = useAppStore((s) => s.encryption.keychain)
   const [passphrase, setPassphrase] = useState('')
+  const [remember, setRemember] = useState(false)
   const running = task.status === 'running'
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (passphrase.length < MIN_PASSPHRASE || running) return
-    void openSealed(name, passphrase, false).then((done) => {
-      setPassphrase('')
-      if (done) onClose()
-    })
+    void openSealed(name, passphrase, false, remember && keychain?.available === true).then(
+      (done) => {
+        setPassphrase('')
+        if (done) onClose()
+      },
+    )
   }
   return (
     <form onSubmit={submit} aria-busy={running} data-testid="open-sealed-form">
@@ -41,6 +47,19 @@ export function OpenSealedForm({ name, onClose }: { name: string; onClose: () =>
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           data-testid="open-sealed-passphrase"
         />
+        {keychain?.available ? (
+          <Checkbox
+            label="Remember in this computer's keychain"
+            description="Next time, Unlock with keychain opens it without typing; Forget removes it."
+            checked={remember}
+            onChange={(event) => setRemember(event.currentTarget.checked)}
+            data-testid="open-sealed-remember"
+          />
+        ) : keychain?.reason ? (
+          <Text size="xs" c="dimmed" data-testid="keychain-reason">
+            {keychain.reason}
+          </Text>
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={running}>
             Cancel
