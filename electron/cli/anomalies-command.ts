@@ -27,7 +27,7 @@ export const ANOMALIES_HELP = `focal anomalies -w <workspace.focal> [--from YYYY
       tag:<key>) and currency, the last 30 days with data unless --from/--to. Expected =
       mean of the middle four of the same weekday over the previous 8 weeks; deviation =
       0.7803 x the 80th percentile |actual - expected| of the previous 56 days; an anomaly
-      when |score| (or the two-day score of a change that stays) >= sensitivity (default 4)
+      when |score| (or the two- or three-day score of a change that stays) >= sensitivity (default 4)
       and |actual - expected| >= the minimum amount (default 10). Exit 0.
   focal anomalies ack|explain|dismiss|reopen <id> -w <workspace.focal> [--note "<text>"]
       [--owner <name>] [--from …] [--to …] [--by …]

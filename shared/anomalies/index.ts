@@ -77,9 +77,10 @@ export const ANOMALY_METHOD =
   `(the two highest and two lowest left out; a series with ${MIN_BASELINE_WEEKS} to ${BASELINE_WEEKS - 1} weeks: their median); deviation = the 80th percentile of |actual − expected| ` +
   `over the previous ${DEVIATION_DAYS} days × ${DEVIATION_SCALE} (the size of a standard deviation for ` +
   'normal noise; at least 1% of expected); score = (actual − expected) / deviation. A day is an ' +
-  'anomaly when |actual − expected| ≥ the minimum amount and either |score| ≥ the sensitivity or, ' +
-  "with the day before on the same side, |today's score + yesterday's| / √2 ≥ the sensitivity (a " +
-  'change that stays shows on its second day at 1.4 times its one-day score). Such days of one ' +
+  'anomaly when |actual − expected| ≥ the minimum amount and |score| ≥ the sensitivity, or the ' +
+  'scores of its last two or three days, all on one side, add up to the sensitivity × √2 or × √3 ' +
+  '(a change that stays shows on its second and third days at 1.4 and 1.7 times its one-day ' +
+  'score). Such days of one ' +
   `series and direction at most ${RUN_GAP_DAYS} days apart are one anomaly (${SUSTAINED_DAYS} days ` +
   'or more: sustained, a level shift, which the baseline follows within 7 weeks).'
 
@@ -111,14 +112,24 @@ export function baselineAt(values: readonly number[], t: number): Baseline | nul
   return { expected, deviation: Math.max(spread, floor) }
 }
 
-/** The score of day `t` as the scan flags it: the day's own, or its two-day score when that is larger. */
+/**
+ * The score of day `t` as the scan flags it: the largest in size of the day's own, its two-day
+ * score (with the day before, both on one side: their sum / √2) and its three-day score (the
+ * last three days on one side: their sum / √3).
+ */
 export function scoreAt(values: readonly number[], t: number): number | null {
   const own = dayScore(values, t)
   if (own === null) return null
-  const before = dayScore(values, t - 1)
-  const twoDay =
-    before !== null && Math.sign(before) === Math.sign(own) ? (own + before) / Math.SQRT2 : null
-  return twoDay !== null && Math.abs(twoDay) > Math.abs(own) ? twoDay : own
+  let best = own
+  let sum = own
+  for (let back = 1; back <= 2; back++) {
+    const earlier = dayScore(values, t - back)
+    if (earlier === null || Math.sign(earlier) !== Math.sign(own)) break
+    sum += earlier
+    const joint = sum / Math.sqrt(back + 1)
+    if (Math.abs(joint) > Math.abs(best)) best = joint
+  }
+  return best
 }
 
 function dayScore(values: readonly number[], t: number): number | null {

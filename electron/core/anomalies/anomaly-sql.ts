@@ -143,14 +143,20 @@ export function anomaliesSql(
   const k = context.bind(String(settings.sensitivity))
   const min = context.bind(settings.minAmount)
   return `WITH ${scored},
+  previous AS (
+    SELECT *, lag(score) OVER d AS s1, lag(score, 2) OVER d AS s2
+    FROM scored WINDOW d AS (PARTITION BY sid ORDER BY dn)),
   paired AS (
-    -- The two-day score: today's and yesterday's scores on the same side, added, over √2.
-    SELECT *, CASE WHEN sign(score) = sign(lag(score) OVER (PARTITION BY sid ORDER BY dn))
-      THEN (score + lag(score) OVER (PARTITION BY sid ORDER BY dn)) / sqrt(2) END AS two_day
-    FROM scored),
+    -- A change that stays: the scores of the last two and three days, all on one side, added,
+    -- over √2 and √3 (under noise each is a score like a day's own).
+    SELECT *,
+      CASE WHEN sign(score) = sign(s1) THEN (score + s1) / sqrt(2) END AS two_day,
+      CASE WHEN sign(score) = sign(s1) AND sign(s1) = sign(s2) THEN (score + s1 + s2) / sqrt(3) END AS three_day
+    FROM previous),
   flagged AS (
     SELECT *, sign(v * 4 - e4) AS dir FROM (
-      SELECT * REPLACE (CASE WHEN abs(two_day) > abs(score) THEN two_day ELSE score END AS score),
+      SELECT * REPLACE (CASE WHEN abs(three_day) > greatest(abs(two_day), abs(score)) THEN three_day
+          WHEN abs(two_day) > abs(score) THEN two_day ELSE score END AS score),
         CAST((v * 4 - e4) * 0.25 AS DECIMAL(38,18)) AS gap
       FROM paired WHERE score IS NOT NULL AND dn >= ${dayNumber(f)})
     WHERE abs(score) >= CAST(${k} AS DOUBLE)

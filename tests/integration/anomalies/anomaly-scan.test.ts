@@ -211,9 +211,10 @@ describe('a level shift', () => {
         // Days 70 to 81 each (the new level is the highest of the eight weeks, left out, so
         // expected stays near 10.5); on day 82 twelve of the 56 residuals, more than a fifth,
         // are the shift's, so the deviation grows to 15.2 (shared baselineAt) and the day's own
-        // score is 1.28, but its two-day score with day 81's 25.9 is 19.3; after it no day
-        // scores 4. The figures are those of the first day: 30 against 10.5.
-        [addDays(START, 70), addDays(START, 82), 'sustained', 'up', 13],
+        // score is 1.28, but its two-day score with day 81's 25.9 is 19.3, and day 83's
+        // three-day score (25.9 + 1.28 + 1.33) / √3 is 16.5; after it no day scores 4. The
+        // figures are those of the first day: 30 against 10.5.
+        [addDays(START, 70), addDays(START, 83), 'sustained', 'up', 14],
       ])
       expect([scan.anomalies[0]?.actual, scan.anomalies[0]?.expected]).toEqual(['30', '10.5'])
     } finally {

@@ -4,7 +4,7 @@
  * on the days whose three, five or seven weeks have a majority and 0.5 on those with four or six,
  * 21 of 1 and 14 of 0.5, so the 80th percentile, the 28th of 35, is 1: deviation 0.7803), the
  * middle four of eight different weeks, a flat series (the 1 % floor), a series too young to
- * score, and the two-day score of a level shift.
+ * score, and the two- and three-day scores of a level shift.
  */
 import { describe, expect, it } from 'vitest'
 import { addDays, anomalyKeyText, baselineAt, median, scoreAt } from '../../../shared/anomalies'
@@ -40,16 +40,17 @@ describe('baselineAt', () => {
 })
 
 describe('scoreAt', () => {
-  it('is the two-day score when a change stays, the day’s own when that is larger', () => {
-    // Flat at 100 (so the deviation is its 1 % floor, 1), then 101.6 from day 70: day 70 scores
-    // 1.6; day 71 scores 1.6 too, and (1.6 + 1.6) / √2 ≈ 2.26 over the two days. A spike the
-    // day after a quiet day keeps its own score.
-    const values = Array.from({ length: 74 }, (_, d): number => (d >= 70 && d < 72 ? 101.6 : 100))
-    values[73] = 104
+  it('is the two- or three-day score when a change stays, the day’s own when that is larger', () => {
+    // Flat at 100 (so the deviation is its 1 % floor, 1), then 101.6 on days 70 to 72: each
+    // day scores 1.6 on its own; day 71 scores (1.6 + 1.6) / √2 ≈ 2.26 over two days and day 72
+    // 3 × 1.6 / √3 ≈ 2.77 over three. A spike after a quiet day keeps its own score.
+    const values = Array.from({ length: 75 }, (_, d): number => (d >= 70 && d < 73 ? 101.6 : 100))
+    values[74] = 104
     expect(scoreAt(values, 70)).toBeCloseTo(1.6, 12)
     expect(scoreAt(values, 71)).toBeCloseTo(3.2 / Math.SQRT2, 12)
-    expect(scoreAt(values, 72)).toBe(0)
-    expect(scoreAt(values, 73)).toBeCloseTo(4, 12)
+    expect(scoreAt(values, 72)).toBeCloseTo(4.8 / Math.sqrt(3), 12)
+    expect(scoreAt(values, 73)).toBe(0)
+    expect(scoreAt(values, 74)).toBeCloseTo(4, 12)
   })
 })
 
