@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { allocateLines, dropLines } from '../../electron/core/allocate/allocate'
 import { UNALLOCATED } from '../../electron/core/allocate/lines'
 import { importMappingCsv } from '../../electron/core/allocate/tables'
+import { duckdbMemoryLimit } from '../../electron/core/db/memory-limit'
 import { allocationLinesSource } from '../../electron/core/report/allocation-source'
 import { EXCEL_MAX_ROWS } from '../../electron/core/report/detail'
 import type { LinesSource } from '../../electron/core/report/lines-source'
@@ -116,6 +117,8 @@ export interface PackBench {
   }
   packPdfXlsx: PackRun
   packCsvParquet: PackRun | null
+  /** DuckDB's memory_limit for these runs (core/db/memory-limit.ts; FOCAL_MEMORY_LIMIT overrides). */
+  duckdbMemoryLimit: string
   /** What each phase of `phases` holds. */
   phaseMeaning: Record<PackPhase, string>
 }
@@ -207,6 +210,7 @@ export async function measurePack(
     allocation,
     packPdfXlsx,
     packCsvParquet,
+    duckdbMemoryLimit: duckdbMemoryLimit(),
     phaseMeaning: PHASE_MEANING,
   }
 }
@@ -218,6 +222,8 @@ export interface NearLimitPackBench {
   sourceRows: number
   excelDataRows: number
   pack: PackRun
+  /** DuckDB's memory_limit for the run. */
+  duckdbMemoryLimit: string
   phaseMeaning: Record<PackPhase, string>
 }
 
@@ -255,6 +261,7 @@ export async function measureNearLimitPack(
     sourceRows,
     excelDataRows: EXCEL_MAX_ROWS - 1,
     pack,
+    duckdbMemoryLimit: duckdbMemoryLimit(),
     phaseMeaning: PHASE_MEANING,
   }
 }
