@@ -2,9 +2,10 @@
  * "Explain this number" from a report figure (issue 11): on the sample, allocate by the example
  * rules, save them, export the September chargeback pack; on the Audit trail open the pack's
  * entry, explain Engineering's figure (the charged amount the preview showed), see its chain
- * (the pack still matches, rule version 1, its rules and pools), open the source rows of its
- * direct part, and download the evidence bundle, whose lines sum exactly to the figure. The
- * Reports preview's figure opens the same explanation.
+ * (the pack still matches, rule version 1, its rules and pools), download the evidence bundle,
+ * whose lines sum exactly to the figure, and open the source rows of its direct part and of a
+ * pool: each drawer counts exactly the part's distinct source rows in lines.csv and its own
+ * bundle holds exactly those rows. The Reports preview's figure opens the same explanation.
  */
 import { join } from 'node:path'
 import { decimalsEqual, sumDecimals } from '../../shared/money'
@@ -81,12 +82,56 @@ test('explain a report figure from the audit trail: chain, rows, evidence bundle
   )
   const sum = sumDecimals(lines.map((l) => l[header.indexOf('amount')] ?? ''))
   expect(decimalsEqual(sum, exact)).toBe(true)
-  const direct = lines.filter((l) => l[header.indexOf('rule')] === 'bu-engineering')
+  // A part's source rows: its lines' distinct (import, source row), read from lines.csv.
+  const col = (name: string): number => header.indexOf(name)
+  const sourceRows = (of: string[][]): string[] =>
+    [...new Set(of.map((l) => `${l[col('x_ImportId')]}:${l[col('x_SourceRow')]}`))].sort()
+  const direct = sourceRows(lines.filter((l) => l[col('rule')] === 'bu-engineering'))
+  const pool =
+    (await page
+      .getByTestId('explain-part')
+      .filter({ hasText: 'pool' })
+      .first()
+      .getAttribute('data-part')) ?? ''
+  const pooled = sourceRows(lines.filter((l) => l[col('pool')] === pool))
+  expect(direct.length).toBeGreaterThan(0)
+  expect(pooled.length).toBeGreaterThan(0)
 
-  // Open rows of the direct part: the Rows drawer on exactly those source rows.
-  await explain.part('bu-engineering').getByTestId('explain-open-rows').click()
-  await expect(rows.place).toHaveText(
-    new RegExp(`^Rows 1–\\d+ of ${direct.length.toLocaleString('en-US')}$`),
-  )
-  await screenshotPage(page, join(ROOT, 'test-results', 'explain-report-figure-rows.png'))
+  // Open rows of the direct part, then of a pool: the Rows drawer on exactly each part's source
+  // rows, and the drawer's evidence bundle holds exactly those rows.
+  for (const [id, expected, named] of [
+    [
+      'bu-engineering',
+      direct,
+      new RegExp(`^Rows of rule bu-engineering, source of ${TARGET}'s direct cost \\(`),
+    ],
+    [pool, pooled, new RegExp(`^Rows of pool .+, source of ${TARGET}'s share \\(`)],
+  ] as const) {
+    if (!(await explain.drawer.isVisible())) await explain.fromAuditEntry('chargeback', TARGET)
+    await expect(explain.part(id).getByTestId('explain-open-rows')).toHaveAttribute(
+      'data-rows',
+      String(expected.length),
+    )
+    await explain.part(id).getByTestId('explain-open-rows').click()
+    await expect(rows.place).toHaveText(
+      new RegExp(`^Rows 1–\\d+ of ${expected.length.toLocaleString('en-US')}$`),
+    )
+    await expect(rows.title).toHaveText(named)
+    if (id === 'bu-engineering')
+      await screenshotPage(page, join(ROOT, 'test-results', 'explain-report-figure-rows.png'))
+    const evidence = await rows.downloadEvidence()
+    const evidencePath = testInfo.outputPath(`part-${id}-${evidence.suggestedFilename()}`)
+    await evidence.saveAs(evidencePath)
+    const [rowsHeader = [], ...bundled] = parseCsv(
+      (await readZipEntries(evidencePath))
+        .find((f) => f.name === 'rows.csv')
+        ?.bytes.toString('utf8') ?? '',
+    )
+    const at = (name: string): number => rowsHeader.indexOf(name)
+    expect(bundled.map((r) => `${r[at('x_ImportId')]}:${r[at('x_SourceRow')]}`).sort()).toEqual(
+      expected,
+    )
+    await page.keyboard.press('Escape')
+    await expect(rows.place).toBeHidden()
+  }
 })

@@ -1,5 +1,5 @@
 /** Explore's Rows drawer: a pivot cell's rows, a row's detail and its source line. */
-import type { Locator, Page } from '@playwright/test'
+import type { Download, Locator, Page } from '@playwright/test'
 
 /** Page object of the Rows drawer. */
 export class RowsPage {
@@ -13,6 +13,18 @@ export class RowsPage {
   /** "Rows 1–50 of 123" under the table. */
   get place(): Locator {
     return this.page.getByTestId('rows-place')
+  }
+
+  /** The drawer's title: what its rows are. */
+  get title(): Locator {
+    return this.page.getByTestId('rows-drawer').locator('.mantine-Drawer-title')
+  }
+
+  /** Downloads the evidence bundle of the drawer's rows. */
+  async downloadEvidence(): Promise<Download> {
+    const download = this.page.waitForEvent('download')
+    await this.page.getByTestId('rows-evidence').click()
+    return download
   }
 
   /** The drawer's table. */

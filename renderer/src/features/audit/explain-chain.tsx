@@ -63,7 +63,11 @@ export function ExplainParts({ figure }: { figure: ExplainedFigureView }) {
       </Table.Thead>
       <Table.Tbody>
         {figure.parts.map((p) => (
-          <Table.Tr key={`${p.kind}-${p.id ?? ''}`} data-testid="explain-part" data-part={p.id}>
+          <Table.Tr
+            key={`${p.rows.pool ?? ''}-${p.rows.rule ?? ''}`}
+            data-testid="explain-part"
+            data-part={p.id}
+          >
             <Table.Td>{partName(p)}</Table.Td>
             <Table.Td c="dimmed" maw={300}>
               {p.kind === 'pool'
@@ -88,7 +92,7 @@ export function ExplainParts({ figure }: { figure: ExplainedFigureView }) {
                   if (!request) return
                   close()
                   openRows(
-                    `Rows of ${partName(p)}, source of ${figure.target}'s share (${figure.kind} ${figure.period}, ${p.rows.count.toLocaleString('en-US')} rows)`,
+                    `Rows of ${partName(p)}, source of ${figure.target}'s ${p.kind === 'pool' ? 'share' : p.kind === 'rule' ? 'direct cost' : 'cost'} (${figure.kind} ${figure.period}, ${p.rows.count.toLocaleString('en-US')} rows)`,
                     partRowsRequest(request, figure, p.rows),
                   )
                 }}
