@@ -68,6 +68,12 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   const config: Record<string, string> = { ...OFFLINE_OPTIONS }
   if (options.readOnly) config.access_mode = 'READ_ONLY'
+  // DuckDB holds at most the limit and spills the rest to the database's own temp folder
+  // (<file>.tmp, named here rather than trusting DuckDB's default, so a sealed workspace's
+  // spill stays beside it in its RAM folder: sealed-session.ts). Given at creation and before
+  // external access goes off: DuckDB refuses to change the folder once it is off.
+  config.memory_limit = duckdbMemoryLimit()
+  if (path !== ':memory:') config.temp_directory = `${path}.tmp`
   // A user's SQL (focal query) must not read or write other files either.
   if (options.noExternalAccess) config.enable_external_access = 'false'
   let instance: DuckDBInstance
@@ -77,12 +83,6 @@ export async function openDatabase(
     throw describeOpenError(cause, options.label ?? path)
   }
   const connection = await instance.connect()
-  // Both locked with the rest: DuckDB holds at most the limit and spills the rest to the
-  // database's own temp folder (<file>.tmp, named here rather than trusting DuckDB's default,
-  // so a sealed workspace's spill stays beside it in its RAM folder: sealed-session.ts).
-  await connection.run(`SET GLOBAL memory_limit = ${quoteLiteral(duckdbMemoryLimit())}`)
-  if (path !== ':memory:')
-    await connection.run(`SET GLOBAL temp_directory = ${quoteLiteral(`${path}.tmp`)}`)
   // Only settable before external access is switched off, and locked with it.
   if (options.allowedDirectory && !options.noExternalAccess)
     await connection.run(

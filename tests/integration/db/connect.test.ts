@@ -61,6 +61,22 @@ describe('DuckDB memory limit and spilling', () => {
     )
   })
 
+  it('opens read-only with external access off from the start (focal query) with the same limit and folder', async () => {
+    // DuckDB refuses to change temp_directory once external access is off, so both must be
+    // given when the database is created, not set after.
+    const path = join(dir, 'query.focal')
+    ;(await Workspace.open(path, { create: true })).close()
+    const reader = await Workspace.open(path, { readOnly: true, noExternalAccess: true })
+    try {
+      const [setting] = await reader.all(
+        "SELECT current_setting('memory_limit') AS m, current_setting('temp_directory') AS t, current_setting('enable_external_access') AS x",
+      )
+      expect(setting).toEqual({ m: '61.0 MiB', t: `${path}.tmp`, x: false })
+    } finally {
+      reader.close()
+    }
+  })
+
   it('spills lines several times the limit to <file>.tmp and sums them exactly', async () => {
     const expected = expectedThousandths()
     await ws.run(LINES_SQL)
