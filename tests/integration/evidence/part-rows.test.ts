@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveRuleVersion } from '../../../electron/core/allocate/store'
 import { explainReportFigure } from '../../../electron/core/evidence/report-figure'
 import { importFile } from '../../../electron/core/ingest/import-file'
+import { setPresentation } from '../../../electron/core/presentation/presentation-mode'
 import { allocationLinesSource } from '../../../electron/core/report/allocation-source'
 import { writePack } from '../../../electron/core/report/pack'
 import { evidenceBundle } from '../../../electron/core/rows/evidence'
@@ -155,6 +156,36 @@ describe('a report figure part’s rows', () => {
       expect(totals[1]?.[1]).toBe(String(expected.keys.length))
       expect(micros(totals[1]?.[2] ?? '')).toBe(expected.micros)
     })
+
+  it('in presentation mode, reads the part on the masked data with names as aliases', async () => {
+    await setPresentation(ws, { on: true, tagKeys: null })
+    try {
+      // The report reads masked accounts, which no rule names: every row is Unallocated's, of
+      // no rule or pool (as the pack made now would state it).
+      const page = await rowsPage(
+        ws,
+        request({ figure: { ...figure, target: 'Unallocated' }, pool: null, rule: null }),
+      )
+      const all = FILES.flatMap((file, f) =>
+        file.map(([, , cost], i) => [`${imports[f]}:${i + 1}`, cost]),
+      )
+      const at = (c: string): number => page.columns.indexOf(c)
+      expect(page.total).toBe(all.length)
+      expect(page.rows.map((r) => `${r[at('x_ImportId')]}:${r[at('x_SourceRow')]}`).sort()).toEqual(
+        all.map(([key]) => key).sort(),
+      )
+      expect(page.rows.reduce((s, r) => s + micros(r[at('BilledCost')]!), 0n)).toBe(
+        all.reduce((s, [, cost]) => s + micros(cost!), 0n),
+      )
+      // One column each, names as aliases.
+      expect(new Set(page.columns).size).toBe(page.columns.length)
+      const accounts = new Set(page.rows.map((r) => r[at('SubAccountName')]))
+      for (const real of ['Web', 'Api', 'Shared']) expect(accounts.has(real)).toBe(false)
+      expect(accounts.size).toBe(3)
+    } finally {
+      await setPresentation(ws, { on: false, tagKeys: null })
+    }
+  })
 
   it('a part the figure no longer has is refused, saying what to do', async () => {
     await expect(rowsPage(ws, request({ figure, pool: 'storage', rule: null }))).rejects.toThrow(
