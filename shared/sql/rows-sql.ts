@@ -48,6 +48,10 @@ export function compileRowsPage(
     const bucket = `date_trunc(${quoteLiteral(grain)}, ${basisColumn(request.dateBasis)})`
     where.push(`${timeLabelSql(grain, bucket)} = ${bind(value)}`)
   }
+  // A figure's part is only its rows once they are resolved (core/evidence/part-rows.ts): never
+  // read without them, which would give every row the other conditions select.
+  if (request.part && options.keys === undefined)
+    throw new PivotSpecError("A report figure's part is read with its rows resolved.")
   if (options.keys !== undefined) {
     // Matched on both columns together: a row number alone also names other imports' rows.
     const keys = quoteIdent(options.keys)
