@@ -14,8 +14,8 @@ export const MASK_OPTIONS = {
 } as const
 
 /** The help line of the options. */
-export const MASK_HELP = `--mask shows account ids and names, resource ids and names and tag values as the
-      stable aliases of the app's presentation mode (--mask-tags k1,k2: only those tags'
+export const MASK_HELP = `--mask shows account ids and names, resource and commitment ids and names and tag
+      values as the stable aliases of the app's presentation mode (--mask-tags k1,k2: only those tags'
       values); exports state it in their header. A workspace read-only here must have been
       presented once before (in the app, or by focal report --mask).`
 

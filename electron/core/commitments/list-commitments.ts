@@ -1,10 +1,14 @@
 /**
  * The read API of the Contract Commitment dataset: every commitment still
  * counted (a restatement's earlier rows are left out), for the What's loaded
- * screen, `focal commitments list` and the expiries view.
+ * screen, `focal commitments list` and the expiries view. In presentation mode a
+ * commitment's id goes out as the alias the cost rows' CommitmentDiscountId shows, so its
+ * figures and its term still meet, and its description with stored values masked.
  */
 import type { CommitmentList } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
+import { maskValue } from '../presentation/mask-values'
+import { maskTexts } from '../presentation/mask-text'
 import type { Workspace } from '../workspace/workspace'
 import { COMMITMENT_TOTALS_SQL, LIST_COMMITMENTS_SQL } from './commitments-sql'
 
@@ -17,13 +21,17 @@ export async function listCommitments(ws: Workspace): Promise<CommitmentList> {
     const text = (value: unknown): string | null => (value == null ? null : String(value))
     const decimal = (value: unknown): string | null =>
       value == null ? null : normalizeDecimal(String(value))
+    const descriptions = await maskTexts(
+      ws,
+      rows.map((r) => String(r.description ?? '')),
+    )
     return {
-      commitments: rows.map((r) => ({
-        id: String(r.id),
+      commitments: rows.map((r, i) => ({
+        id: maskValue(ws, 'CommitmentDiscountId', String(r.id)),
         contractId: text(r.contract_id),
         category: text(r.category),
         type: text(r.type),
-        description: text(r.description),
+        description: r.description == null ? null : (descriptions[i] ?? null),
         start: text(r.start),
         end: text(r.end),
         cost: decimal(r.cost),

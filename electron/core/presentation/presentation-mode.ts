@@ -63,7 +63,7 @@ export function maskedNotice(ws: Workspace): string | null {
   if (!mode?.on) return null
   const tags =
     mode.tagKeys === null ? 'all tag values' : `values of tags ${mode.tagKeys.join(', ')}`
-  return `Masked: account ids and names, resource ids and names and ${tags} are shown as stable aliases (presentation mode).`
+  return `Masked: account ids and names, resource and commitment ids and names and ${tags} are shown as stable aliases (presentation mode).`
 }
 
 /** The columns presentation mode replaces (for the notice of an export). */

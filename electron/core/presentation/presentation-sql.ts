@@ -10,7 +10,13 @@
 import { createHash } from 'node:crypto'
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 
-/** The masked columns and the prefix of their aliases; an id and a name never share an alias. */
+/**
+ * The masked columns and the prefix of their aliases; an id and a name never share an alias.
+ * A commitment is a resource in FOCUS (its purchase row's ResourceId is its
+ * CommitmentDiscountId), so its id and name take the resource prefixes: one value has one
+ * alias in every column, a purchase row shows the same alias twice, and filtering either
+ * column by it finds the commitment's rows. Own prefixes would give the value two aliases.
+ */
 export const MASKED_COLUMNS: ReadonlyArray<{ column: string; prefix: string }> = [
   { column: 'BillingAccountId', prefix: 'acct-' },
   { column: 'SubAccountId', prefix: 'acct-' },
@@ -20,6 +26,8 @@ export const MASKED_COLUMNS: ReadonlyArray<{ column: string; prefix: string }> =
   { column: 'AllocatedResourceId', prefix: 'res-' },
   { column: 'ResourceName', prefix: 'resource-' },
   { column: 'AllocatedResourceName', prefix: 'resource-' },
+  { column: 'CommitmentDiscountId', prefix: 'res-' },
+  { column: 'CommitmentDiscountName', prefix: 'resource-' },
 ]
 
 /** The tag columns whose values are masked (keys stay readable). */

@@ -37,7 +37,7 @@ describe('presentation channels', () => {
     const on = get.parse(await services['presentation:set']({ on: true }))
     expect(on.on).toBe(true)
     expect(on.notice).toMatch(
-      /^Masked: account ids and names, resource ids and names and all tag values/,
+      /^Masked: account ids and names, resource and commitment ids and names and all tag values/,
     )
 
     const answer = await services['rows:evidence']({

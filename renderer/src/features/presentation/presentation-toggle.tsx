@@ -21,7 +21,7 @@ export function PresentationToggle() {
   return (
     <>
       <Tooltip
-        label="Show account ids and names, resource ids and names and tag values as stable aliases on every screen and export, for sharing a screen or a file."
+        label="Show account ids and names, resource and commitment ids and names and tag values as stable aliases on every screen and export, for sharing a screen or a file."
         multiline
         w={320}
       >
