@@ -1,14 +1,14 @@
-/** core/db/memory-limit: a quarter of the machine within 1–2 GiB, or FOCAL_MEMORY_LIMIT checked. */
+/** core/db/memory-limit: a quarter of the machine within 1–2.5 GiB, or FOCAL_MEMORY_LIMIT checked. */
 import { describe, expect, it } from 'vitest'
 import { duckdbMemoryLimit } from '../../../electron/core/db/memory-limit'
 
 const GIB = 1024 ** 3
 
 describe('duckdbMemoryLimit', () => {
-  it('takes a quarter of the machine between 1 GiB and 2 GiB', () => {
+  it('takes a quarter of the machine between 1 GiB and 2.5 GiB', () => {
     expect(duckdbMemoryLimit({}, 6 * GIB)).toBe('1536MiB')
     expect(duckdbMemoryLimit({}, 2 * GIB)).toBe('1024MiB')
-    expect(duckdbMemoryLimit({}, 64 * GIB)).toBe('2048MiB')
+    expect(duckdbMemoryLimit({}, 64 * GIB)).toBe('2560MiB')
     expect(duckdbMemoryLimit({ FOCAL_MEMORY_LIMIT: '  ' }, 8 * GIB)).toBe('2048MiB')
   })
 
