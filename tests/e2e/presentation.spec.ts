@@ -127,6 +127,15 @@ test('Weekly review and Savings tabs are masked while presentation mode is on', 
   await expect(masked).toHaveCount(1)
   await budgets.settled()
   await expect(page.getByTestId('budgets-presenting')).toBeVisible()
+  // A change would be refused (budgets are kept under real values): the buttons say so instead.
+  for (const button of [
+    masked.getByTestId('budget-edit'),
+    masked.getByTestId('budget-delete'),
+    page.getByTestId('budget-import'),
+  ]) {
+    await expect(button).toBeDisabled()
+    await expect(button).toHaveAttribute('title', 'Turn presentation mode off to edit')
+  }
   await expectMasked(page, values, 'Budgets')
   await screenshotPage(page, join(testInfo.outputDir, 'presentation-budgets.png'))
   // The actual's rows open by the alias (a filter on it, through the masked view): not empty.
@@ -156,6 +165,7 @@ test('Weekly review and Savings tabs are masked while presentation mode is on', 
     await tab.open()
     await tab.settled()
     await expectMasked(page, values, tab.constructor.name)
+    if (tab instanceof BacklogPage) await expect(page.getByTestId('backlog-add')).toBeDisabled()
     await screenshotPage(
       page,
       join(testInfo.outputDir, `presentation-${tab.constructor.name.toLowerCase()}.png`),
@@ -166,4 +176,5 @@ test('Weekly review and Savings tabs are masked while presentation mode is on', 
   await presentation.set(false)
   await budgets.open()
   await expect(budgets.row(LARGEST)).toHaveCount(1)
+  await expect(budgets.row(LARGEST).getByTestId('budget-edit')).toBeEnabled()
 })

@@ -10,6 +10,7 @@ import type { BacklogItem } from '../../../../shared/contract/backlog'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { downloadBlob } from '../mapping/download'
+import { useEditLock } from '../presentation/edit-lock'
 import { BacklogTable } from './backlog-table'
 import { CandidatesList } from './candidates-list'
 import { ItemForm } from './item-form'
@@ -19,6 +20,7 @@ import { RealizedList } from './realized-list'
 export function BacklogPanel() {
   const backlog = useAppStore((s) => s.backlog)
   const load = useAppStore((s) => s.loadBacklog)
+  const lock = useEditLock()
   const csv = useAppStore((s) => s.backlogCsv)
   const setDays = useAppStore((s) => s.setBacklogBaselineDays)
   const [editing, setEditing] = useState<BacklogItem | 'new' | null>(null)
@@ -47,7 +49,12 @@ export function BacklogPanel() {
             <Button variant="default" size="xs" onClick={exportCsv} data-testid="backlog-export">
               Export CSV
             </Button>
-            <Button size="xs" onClick={() => setEditing('new')} data-testid="backlog-add">
+            <Button
+              size="xs"
+              onClick={() => setEditing('new')}
+              data-testid="backlog-add"
+              {...lock()}
+            >
               Add item
             </Button>
           </Group>

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core'
 import type { BacklogItem, Realized } from '../../../../shared/contract/backlog'
 import { Amount } from '../../components/amount'
 import { useAppStore } from '../../state/store-context'
+import { useEditLock } from '../presentation/edit-lock'
 import { evidenceRowsRequest } from './rows-request'
 import { scopeText } from './scope-text'
 
@@ -24,6 +25,7 @@ export function BacklogTable({
   realized: Realized | null
   onEdit: (item: BacklogItem) => void
 }) {
+  const lock = useEditLock()
   if (items.length === 0)
     return (
       <Text c="dimmed" data-testid="backlog-empty">
@@ -87,6 +89,7 @@ export function BacklogTable({
                 variant="subtle"
                 onClick={() => onEdit(item)}
                 data-testid="backlog-edit"
+                {...lock()}
               >
                 Edit
               </Button>

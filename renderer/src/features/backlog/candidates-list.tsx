@@ -3,6 +3,7 @@ import { Badge, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/
 import type { BacklogCandidate, Candidates } from '../../../../shared/contract/backlog'
 import { Amount } from '../../components/amount'
 import { useAppStore } from '../../state/store-context'
+import { useEditLock } from '../presentation/edit-lock'
 import { FigureLink } from './figure-link'
 
 const KIND_LABELS: Readonly<Record<BacklogCandidate['kind'], string>> = {
@@ -15,6 +16,7 @@ const KIND_LABELS: Readonly<Record<BacklogCandidate['kind'], string>> = {
 /** The candidates table with the growth threshold. */
 export function CandidatesList({ found, busy }: { found: Candidates; busy: boolean }) {
   const accept = useAppStore((s) => s.acceptBacklogCandidate)
+  const lock = useEditLock()
   const setThreshold = useAppStore((s) => s.setBacklogThreshold)
   return (
     <Stack gap="xs">
@@ -75,7 +77,7 @@ export function CandidatesList({ found, busy }: { found: Candidates; busy: boole
                   {c.itemId === null ? (
                     <Button
                       size="xs"
-                      disabled={busy}
+                      {...lock(busy)}
                       onClick={() => void accept(c.key)}
                       data-testid="candidate-accept"
                     >

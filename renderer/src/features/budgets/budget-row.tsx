@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { BudgetStatus } from '../../../../shared/contract/budgets'
 import { formatMoney } from '../../../../shared/money'
 import { useAppStore } from '../../state/store-context'
+import { useEditLock } from '../presentation/edit-lock'
 import { BudgetProgress } from './budget-progress'
 import { budgetRowsRequest } from './budget-rows-request'
 import { parseAmountText, parseThresholdsText } from './thresholds-text'
@@ -13,6 +14,7 @@ export function BudgetRow({ budget, asOf }: { budget: BudgetStatus; asOf: string
   const openRows = useAppStore((s) => s.openRows)
   const save = useAppStore((s) => s.saveBudget)
   const remove = useAppStore((s) => s.deleteBudget)
+  const lock = useEditLock()
   const [editing, setEditing] = useState(false)
   const [amount, setAmount] = useState(budget.amount)
   const [thresholds, setThresholds] = useState(budget.thresholds.join(';'))
@@ -120,6 +122,7 @@ export function BudgetRow({ budget, asOf }: { budget: BudgetStatus; asOf: string
               variant="default"
               onClick={() => setEditing(true)}
               data-testid="budget-edit"
+              {...lock()}
             >
               Edit
             </Button>
@@ -130,6 +133,7 @@ export function BudgetRow({ budget, asOf }: { budget: BudgetStatus; asOf: string
               aria-label={`Delete the budget of ${budget.value}`}
               onClick={() => void remove(key)}
               data-testid="budget-delete"
+              {...lock()}
             >
               ×
             </ActionIcon>

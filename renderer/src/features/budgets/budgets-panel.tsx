@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { downloadBlob } from '../mapping/download'
+import { useEditLock } from '../presentation/edit-lock'
 import { usePresenting } from '../presentation/presentation-boundary'
 import { BudgetAdd } from './budget-add'
 import { BudgetAlerts } from './budget-alerts'
@@ -23,6 +24,7 @@ export function BudgetsPanel() {
   const [by, setBy] = useState('tag:team')
   // Budgets are kept under real values; the screen holds aliases (budget-store.ts refuses).
   const presenting = usePresenting()
+  const lock = useEditLock()
   useEffect(() => void load(), [load])
   const report = state.report
   const busy = state.task.status === 'running' || state.edit.status === 'running'
@@ -54,7 +56,7 @@ export function BudgetsPanel() {
           disabled={presenting}
         >
           {(props) => (
-            <Button variant="default" data-testid="budget-import" disabled={presenting} {...props}>
+            <Button variant="default" data-testid="budget-import" {...props} {...lock()}>
               Import budgets (CSV)
             </Button>
           )}

@@ -20,6 +20,7 @@ import { policyJson } from '../../../../shared/compliance/policy-file'
 import type { CompliancePolicy, RequiredTag } from '../../../../shared/compliance/policy'
 import { useAppStore } from '../../state/store-context'
 import { downloadBlob } from '../mapping/download'
+import { useEditLock } from '../presentation/edit-lock'
 
 type Rule = 'any' | 'values' | 'pattern'
 
@@ -34,6 +35,7 @@ export function PolicyEditor({ policy }: { policy: CompliancePolicy }) {
   const save = useAppStore((s) => s.saveCompliancePolicy)
   const discard = useAppStore((s) => s.discardComplianceDraft)
   const importFile = useAppStore((s) => s.importCompliancePolicy)
+  const lock = useEditLock()
   const setKey = (i: number, change: RequiredTag): void =>
     setForm((f) => ({ ...f, keys: f.keys.map((k, j) => (j === i ? change : k)) }))
   const version = compliance.stored?.version ?? null
@@ -148,6 +150,7 @@ export function PolicyEditor({ policy }: { policy: CompliancePolicy }) {
           loading={compliance.policyTask.status === 'running'}
           onClick={() => void save(form)}
           data-testid="compliance-save"
+          {...lock()}
         >
           Save as version {(version ?? 0) + 1}
         </Button>
@@ -160,7 +163,7 @@ export function PolicyEditor({ policy }: { policy: CompliancePolicy }) {
       <Group gap="xs">
         <FileButton accept=".json,application/json" onChange={(f) => f && void importFile(f)}>
           {(props) => (
-            <Button size="compact-sm" variant="default" {...props}>
+            <Button size="compact-sm" variant="default" {...props} {...lock()}>
               Import JSON
             </Button>
           )}
