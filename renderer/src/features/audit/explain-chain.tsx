@@ -4,43 +4,12 @@
  * the allocated lines; and the source files with the audit entries of their imports.
  */
 import { Button, Code, Table, Text } from '@mantine/core'
-import type { ExplainedFigureView, ExplainRequest } from '../../../../shared/contract/explain'
-import type { RowsPageRequest } from '../../../../shared/contract/rows'
+import type { ExplainedFigureView } from '../../../../shared/contract/explain'
 import { formatExact } from '../../../../shared/report'
 import { useAppStore } from '../../state/store-context'
-import { ROWS_PAGE_SIZE } from '../explore/rows-request'
+import { partRowsRequest } from './part-rows-request'
 
 type Part = ExplainedFigureView['parts'][number]
-
-/**
- * The Rows drawer's request for a part's source rows: the part itself, pinned to the figure's
- * pack entry, target and currency; the engine makes its lines again and reads exactly its rows.
- */
-export function partRowsRequest(
-  request: ExplainRequest,
-  figure: ExplainedFigureView,
-  rows: Part['rows'],
-): RowsPageRequest {
-  const entry = figure.pack?.entrySeq ?? request.entry
-  return {
-    dateRange: null,
-    filters: [],
-    period: null,
-    sort: null,
-    offset: 0,
-    limit: ROWS_PAGE_SIZE,
-    part: {
-      figure: {
-        ...request,
-        target: figure.target,
-        currency: figure.currency,
-        ...(entry === undefined ? {} : { entry }),
-      },
-      pool: rows.pool,
-      rule: rows.rule,
-    },
-  }
-}
 
 const partName = (p: Part): string =>
   p.kind === 'pool' ? `pool ${p.name}` : p.kind === 'rule' ? `rule ${p.name}` : p.name
