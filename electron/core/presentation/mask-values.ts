@@ -11,6 +11,13 @@ import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
 import { activeMask } from './presentation-mode'
 import { aliasSql, aliasText, MASKED_COLUMNS, tagAliasSource } from './presentation-sql'
+import { resolveTagKey } from './tag-canonicals'
+
+/** The key of a `tag:<key>` dimension. */
+function parseTagKey(dimension: string): string {
+  const by = parseDimension(dimension)
+  return by.kind === 'tag' ? by.key : dimension
+}
 
 /** How the mode masks a dimension's values: the alias prefix, and the tag key of a tag. */
 interface MaskRule {
@@ -26,8 +33,11 @@ function ruleOf(ws: Workspace, dimension: string): MaskRule | null {
   if (!mask) return null
   const by = parseDimension(dimension)
   if (by.kind === 'tag') {
-    if (mask.tagKeys !== null && !mask.tagKeys.includes(by.key)) return null
-    return { salt: mask.salt, prefix: 'tag-', tagKey: by.key, column: 'Tags' }
+    // The alias is made of the canonical key, as the view makes it (presentation-sql.ts).
+    const { canonical } = resolveTagKey(ws, by.key)
+    const listed =
+      mask.tagKeys === null || [by.key, canonical].some((k) => mask.tagKeys?.includes(k))
+    return listed ? { salt: mask.salt, prefix: 'tag-', tagKey: canonical, column: 'Tags' } : null
   }
   const masked = MASKED_COLUMNS.find((m) => m.column === by.name)
   return masked ? { salt: mask.salt, prefix: masked.prefix, tagKey: null, column: by.name } : null
@@ -59,16 +69,18 @@ export async function unmaskValue(
 ): Promise<string | null> {
   const rule = ruleOf(ws, dimension)
   if (!rule) return value
+  // A tag's value may be stored under any original key of its canonical key (tag-canonicals.ts).
+  const keys = rule.tagKey === null ? [] : resolveTagKey(ws, parseTagKey(dimension)).keys
   const real =
     rule.tagKey === null
       ? `CAST(${quoteIdent(rule.column)} AS VARCHAR)`
       : // As the view reads a tag (presentation-sql.ts maskedTags): a text that is not JSON has none.
-        `CASE WHEN json_valid(Tags) THEN Tags ->> CAST($2 AS VARCHAR) END`
+        `unnest(list_transform(from_json(CAST($3 AS VARCHAR), '["VARCHAR"]'), k -> CASE WHEN json_valid(Tags) THEN Tags ->> k END))`
   const text = rule.tagKey === null ? 'v' : `$2 || '=' || v`
   // The writer is never masked (presentation-mode.ts), so `focus` here holds the real values.
   const rows = await ws.all(
     `SELECT v FROM (SELECT DISTINCT ${real} AS v FROM focus) WHERE v IS NOT NULL AND ${aliasSql(rule.prefix, rule.salt, text)} = $1 LIMIT 1`,
-    rule.tagKey === null ? [value] : [value, rule.tagKey],
+    rule.tagKey === null ? [value] : [value, rule.tagKey, JSON.stringify(keys)],
   )
   return rows[0]?.v == null ? null : String(rows[0].v)
 }

@@ -19,6 +19,7 @@ import {
   maskViewSql,
   SALT_SQL,
 } from './presentation-sql'
+import { loadTagCanonicals } from './tag-canonicals'
 
 /** The mode of one open workspace. */
 export interface PresentationMode {
@@ -88,6 +89,7 @@ export async function setPresentation(
           tagKeys: next.on ? next.tagKeys : null,
         }),
       )
+    if (next.on) await loadTagCanonicals(ws)
     if (next.on) modes.set(ws, { on: true, tagKeys: next.tagKeys, salt })
     else modes.delete(ws)
     ws.prepareReader = next.on ? (connection) => prepare(ws, connection) : dropMask
@@ -121,7 +123,10 @@ async function prepare(ws: Workspace, connection: DuckDBConnection): Promise<voi
     connection,
   )
   const columns = new Set(described.map((r) => String(r.column_name)))
-  await connection.run(maskViewSql(String(catalog?.name), mode.salt, columns, mode.tagKeys))
+  const canonicals = await loadTagCanonicals(ws, connection)
+  await connection.run(
+    maskViewSql(String(catalog?.name), mode.salt, columns, mode.tagKeys, canonicals),
+  )
 }
 
 /**
@@ -148,10 +153,34 @@ export async function withMaskedWriter<T>(ws: Workspace, work: () => Promise<T>)
   if (!isMasked(ws)) return work()
   return ws.exclusive(async () => {
     await prepare(ws, ws.writer)
+    maskedWriters.add(ws)
     try {
       return await work()
     } finally {
+      maskedWriters.delete(ws)
       await dropMask(ws.writer)
     }
   })
+}
+
+// Workspaces whose writer is inside a withMaskedWriter turn right now.
+const maskedWriters = new WeakSet<Workspace>()
+
+/**
+ * Runs `work` on the unmasked writer, inside a masked writer turn too: allocation rules name
+ * real values (an account, a tag value, a resource id prefix), so they must match the stored
+ * rows, not their aliases. `masked` says the turn was masked: the caller then masks what
+ * `work` made on its way out (mask-allocation.ts), so finance gets the same cents either way.
+ */
+export async function withPlainWriter<T>(
+  ws: Workspace,
+  work: () => Promise<T>,
+): Promise<{ value: T; masked: boolean }> {
+  if (!maskedWriters.has(ws)) return { value: await work(), masked: false }
+  await dropMask(ws.writer)
+  try {
+    return { value: await work(), masked: true }
+  } finally {
+    await prepare(ws, ws.writer)
+  }
 }

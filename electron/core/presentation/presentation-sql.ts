@@ -75,32 +75,57 @@ export function tagAliasSource(key: string, value: string): string {
   return `${key}=${value}`
 }
 
+/** Tag keys the alias policy reads as another key: original key → canonical key. */
+export type TagCanonicals = ReadonlyMap<string, string>
+
+// A tag value's alias is made of its canonical key (shared/tags/resolve.ts), so `Team=core`
+// and `team=core`, one tag under the alias policy, get one alias: the one a budget or an
+// anomaly on tag:team shows, and one group in a pivot by the tag.
+function canonicalKeySql(key: string, canonicals: TagCanonicals): string {
+  if (canonicals.size === 0) return key
+  const cases = [...canonicals].map(([k, c]) => `WHEN ${quoteLiteral(k)} THEN ${quoteLiteral(c)}`)
+  return `(CASE ${key} ${cases.join(' ')} ELSE ${key} END)`
+}
+
 // Keys stay as written; each listed key's value (or every key's when `tagKeys` is null) becomes
-// an alias of key and value, so `team=core` and `owner=core` differ. A Tags text that is not a
-// JSON object is masked whole.
-function maskedTags(column: string, salt: string, tagKeys: readonly string[] | null): string {
+// an alias of its canonical key and value, so `team=core` and `owner=core` differ. A Tags text
+// that is not a JSON object is masked whole.
+function maskedTags(
+  column: string,
+  salt: string,
+  tagKeys: readonly string[] | null,
+  canonicals: TagCanonicals,
+): string {
   const c = quoteIdent(column)
-  const masked = aliasSql('tag-', salt, `k || '=' || coalesce(${c} ->> k, '')`)
+  const canonical = canonicalKeySql('k', canonicals)
+  const masked = aliasSql('tag-', salt, `${canonical} || '=' || coalesce(${c} ->> k, '')`)
+  const listed = (tagKeys ?? []).map(quoteLiteral).join(', ') || 'NULL'
   const value =
     tagKeys === null
       ? masked
-      : `CASE WHEN k IN (${tagKeys.map(quoteLiteral).join(', ') || 'NULL'}) THEN ${masked} ELSE ${c} ->> k END`
+      : `CASE WHEN k IN (${listed}) OR ${canonical} IN (${listed}) THEN ${masked} ELSE ${c} ->> k END`
   const rebuilt = `CASE WHEN len(json_keys(${c})) = 0 THEN '{}' ELSE to_json(map_from_entries(list_transform(json_keys(${c}), k -> {'k': k, 'v': ${value}})))::VARCHAR END`
   return `CASE WHEN ${c} IS NULL THEN NULL WHEN json_valid(${c}) AND json_type(${c}) = 'OBJECT' THEN ${rebuilt} ELSE ${aliasSql('tag-', salt, c)} END AS ${c}`
 }
 
-/** The TEMP view masking `catalog`'s stored rows; only columns the table has are replaced. */
+/**
+ * The TEMP view masking `catalog`'s stored rows; only columns the table has are replaced. A tag
+ * value's alias is made of its key as `canonicals` reads it.
+ */
 export function maskViewSql(
   catalog: string,
   salt: string,
   columns: ReadonlySet<string>,
   tagKeys: readonly string[] | null,
+  canonicals: TagCanonicals = new Map(),
 ): string {
   const replaced = [
     ...MASKED_COLUMNS.filter((m) => columns.has(m.column)).map(
       (m) => `${aliasSql(m.prefix, salt, quoteIdent(m.column))} AS ${quoteIdent(m.column)}`,
     ),
-    ...MASKED_TAG_COLUMNS.filter((t) => columns.has(t)).map((t) => maskedTags(t, salt, tagKeys)),
+    ...MASKED_TAG_COLUMNS.filter((t) => columns.has(t)).map((t) =>
+      maskedTags(t, salt, tagKeys, canonicals),
+    ),
   ]
   const source = `${quoteIdent(catalog)}.main.cost_rows`
   const body = replaced.length
