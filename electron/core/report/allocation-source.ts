@@ -9,6 +9,8 @@ import type { RuleSet } from '../../../shared/allocate/rule-set'
 import { formatExact, type AllocationFacts, type PoolFact } from '../../../shared/report'
 import { allocateLines, type AllocationResult } from '../allocate/allocate'
 import { latestRuleVersion } from '../allocate/store'
+import { maskAllocation } from '../presentation/mask-allocation'
+import { withPlainWriter } from '../presentation/presentation-mode'
 import type { LinesSource } from './lines-source'
 
 /** Which rules: a rule set (e.g. from a file) or, when absent, the latest saved version; one of its dimensions. */
@@ -62,12 +64,12 @@ export function allocationLinesSource(options: AllocationSourceOptions = {}): Li
   return async (ws, period, metric) => {
     // Resolve "the latest saved version" once, so every month of the trend uses the same rules.
     ruleSet ??= (await latestRuleVersion(ws))?.ruleSet
-    const result = await allocateLines(ws, {
-      period,
-      metric,
-      ruleSet,
-      dimension: options.dimension,
-    })
+    const rules = ruleSet
+    // Presentation mode: the rules match the real values, the lines then show aliases.
+    const made = await withPlainWriter(ws, () =>
+      allocateLines(ws, { period, metric, ruleSet: rules, dimension: options.dimension }),
+    )
+    const result = made.masked && rules ? await maskAllocation(ws, made.value, rules) : made.value
     return {
       table: result.table,
       groupedBy: result.dimension.label,
