@@ -8,6 +8,7 @@ import { RuleSetSchema, type RuleSet } from '../../../shared/allocate/rule-set'
 import { compareTargets } from '../../../shared/allocate/split'
 import { fromScaled, toScaled } from '../../../shared/money'
 import { chargedAmounts, chargedKey } from '../../../shared/report/rounding'
+import { maskAllocation } from '../presentation/mask-allocation'
 import type { Workspace } from '../workspace/workspace'
 import { allocateLines, dropLines, type AllocateOptions, type AllocationResult } from './allocate'
 import { UNALLOCATED } from './lines'
@@ -47,13 +48,19 @@ export async function previewAllocation(
   const dimensionId = options.dimension ?? options.ruleSet.dimensions[0]?.id ?? ''
   const comparable = previous?.ruleSet.dimensions.some((d) => d.id === dimensionId)
   const baseline = comparable && previous ? previous.ruleSet : noRules(options.ruleSet, dimensionId)
-  const { table: afterTable, ...after } = await allocateLines(ws, options)
+  // Presentation mode: the rules run on the real values; target names from masked fields are
+  // shown as the aliases every other screen shows (mask-allocation.ts).
+  const { table: afterTable, ...after } = await maskAllocation(
+    ws,
+    await allocateLines(ws, options),
+    options.ruleSet,
+  )
   await dropLines(ws, afterTable)
-  const beforeResult = await allocateLines(ws, {
-    ...options,
-    ruleSet: baseline,
-    dimension: dimensionId,
-  })
+  const beforeResult = await maskAllocation(
+    ws,
+    await allocateLines(ws, { ...options, ruleSet: baseline, dimension: dimensionId }),
+    baseline,
+  )
   await dropLines(ws, beforeResult.table)
   const key = (currency: string, target: string): string => `${currency}\u0000${target}`
   const totals = new Map<

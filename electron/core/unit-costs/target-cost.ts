@@ -12,6 +12,7 @@ import type { UnitCostRequest, UnitCostTargets } from '../../../shared/contract/
 import { normalizeDecimal, sumDecimals } from '../../../shared/money'
 import { allocateLines, dropLines, listPeriods } from '../allocate/allocate'
 import { latestRuleVersion } from '../allocate/store'
+import { maskAllocation } from '../presentation/mask-allocation'
 import type { Workspace } from '../workspace/workspace'
 import { targetLinesSql, type TargetLineRow } from './target-cost-sql'
 
@@ -84,11 +85,12 @@ export async function targetCost(
   const known = new Set<string>()
   let dimension = ''
   for (const period of periods) {
-    const result = await allocateLines(ws, {
-      period,
-      metric: request.costMetric,
-      ruleSet: latest.ruleSet,
-    })
+    // Presentation mode: rules match real values; a target named by a masked field is its alias.
+    const result = await maskAllocation(
+      ws,
+      await allocateLines(ws, { period, metric: request.costMetric, ruleSet: latest.ruleSet }),
+      latest.ruleSet,
+    )
     try {
       dimension = result.dimension.label
       for (const s of result.summary) {
@@ -158,11 +160,11 @@ export async function allocationTargets(ws: Workspace): Promise<UnitCostTargets>
   const targets = new Set<string>()
   let dimension = ''
   for (const period of periods) {
-    const result = await allocateLines(ws, {
-      period,
-      metric: 'BilledCost',
-      ruleSet: latest.ruleSet,
-    })
+    const result = await maskAllocation(
+      ws,
+      await allocateLines(ws, { period, metric: 'BilledCost', ruleSet: latest.ruleSet }),
+      latest.ruleSet,
+    )
     await dropLines(ws, result.table)
     dimension = result.dimension.label
     for (const s of result.summary) if (s.lines > 0) targets.add(s.target)

@@ -9,12 +9,18 @@ import ExcelJS from 'exceljs'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { previewAllocation, type AllocationPreview } from '../../../electron/core/allocate/preview'
 import { saveRuleVersion } from '../../../electron/core/allocate/store'
+import {
+  explainReportFigure,
+  type ExplainedFigure,
+} from '../../../electron/core/evidence/report-figure'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { setPresentation } from '../../../electron/core/presentation/presentation-mode'
 import { aliasText, SALT_SQL } from '../../../electron/core/presentation/presentation-sql'
 import { allocationLinesSource } from '../../../electron/core/report/allocation-source'
 import { writePack, type PackResult } from '../../../electron/core/report/pack'
+import { allocationTargets, targetCost } from '../../../electron/core/unit-costs/target-cost'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { parseRuleSetText } from '../../../shared/allocate/parse-rules'
 import { sumDecimals } from '../../../shared/money'
@@ -102,6 +108,32 @@ let plainDir: string
 let maskedDir: string
 let teamAlias: string
 
+/** What the Allocate preview, Explain and unit cost by target answer for one target. */
+interface Answers {
+  preview: AllocationPreview
+  explained: ExplainedFigure
+  targets: readonly string[]
+  totals: unknown
+}
+let plainAnswers: Answers
+let maskedAnswers: Answers
+
+const answers = async (team: string): Promise<Answers> => ({
+  preview: await previewAllocation(ws, { ruleSet: RULES, period: PERIOD, metric: 'BilledCost' }),
+  explained: await explainReportFigure(ws, { period: PERIOD, target: team, kind: 'chargeback' }),
+  targets: (await allocationTargets(ws)).targets,
+  totals: (
+    await targetCost(ws, {
+      metric: 'orders',
+      costMetric: 'BilledCost',
+      grain: 'month',
+      dateRange: null,
+      filters: [],
+      target: team,
+    })
+  ).allocation.totals,
+})
+
 const pack = async (outDir: string): Promise<PackResult> =>
   writePack(ws, {
     kind: 'chargeback',
@@ -120,11 +152,13 @@ beforeAll(async () => {
   await saveRuleVersion(ws, RULES, 'Rules naming real values')
   plainDir = tempDir('focal-plain-')
   plain = await pack(plainDir)
+  plainAnswers = await answers('zeta-web')
   await setPresentation(ws, { on: true, tagKeys: null })
   const [salt] = await ws.all(SALT_SQL)
   teamAlias = aliasText('tag-', String(salt?.value), 'team=zeta-web')
   maskedDir = tempDir('focal-masked-rules-')
   masked = await pack(maskedDir)
+  maskedAnswers = await answers(teamAlias)
 }, 180_000)
 afterAll(() => ws?.close())
 
@@ -180,5 +214,30 @@ describe('a pack by rules in presentation mode', () => {
       else text = readFileSync(path, 'utf8')
       for (const real of REAL_ALL) expect(text.includes(real), `${f} holds ${real}`).toBe(false)
     }
+  })
+
+  it('previews, explains and costs a unit of the tag target with the same figures under its alias', () => {
+    const rename = (t: string): string => (t === 'zeta-web' ? teamAlias : t)
+    const rows = (p: AllocationPreview, r: (t: string) => string = (t) => t): string[] =>
+      p.rows.map((x) => `${r(x.target)} ${x.before} ${x.after} ${x.charged}`).sort()
+    expect(rows(plainAnswers.preview)).toContain('zeta-web 8.58 8.58 8.58')
+    expect(rows(maskedAnswers.preview)).toEqual(rows(plainAnswers.preview, rename))
+    expect(maskedAnswers.explained.target).toBe(teamAlias)
+    expect(maskedAnswers.explained.figure).toEqual(plainAnswers.explained.figure)
+    expect(maskedAnswers.explained.figure.exact).toBe('8.58')
+    const parts = (e: ExplainedFigure): string[] => e.parts.map((x) => `${x.id} ${x.amount}`)
+    expect(parts(maskedAnswers.explained)).toEqual(parts(plainAnswers.explained))
+    expect(maskedAnswers.targets).toEqual(
+      [...plainAnswers.targets].map(rename).sort((a, b) => a.localeCompare(b)),
+    )
+    expect(maskedAnswers.totals).toEqual(plainAnswers.totals)
+    const shown = JSON.stringify([
+      maskedAnswers.preview.rows,
+      maskedAnswers.preview.after.summary,
+      maskedAnswers.preview.after.residues,
+      maskedAnswers.explained,
+      maskedAnswers.targets,
+    ])
+    for (const real of REAL_ALL) expect(shown.includes(real), `holds ${real}`).toBe(false)
   })
 })
