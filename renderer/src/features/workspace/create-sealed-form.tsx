@@ -3,12 +3,12 @@
  * as `<name>.focal.enc` in the workspaces folder, and opened decrypted into memory only. The
  * passphrase is typed twice, cleared once used and never stored.
  */
-import { Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { nameProblem } from './create-workspace-form'
-import { MIN_PASSPHRASE, passphraseProblems } from './encrypt-form'
+import { NewPassphraseFields, passphraseReady } from './new-passphrase-fields'
 
 /** The "New sealed workspace" card. */
 export function CreateSealedForm({ busy }: { busy: boolean }) {
@@ -19,13 +19,8 @@ export function CreateSealedForm({ busy }: { busy: boolean }) {
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
   const problem = nameProblem(name.trim())
-  const problems = passphraseProblems(passphrase, confirm)
   const running = task.status === 'running'
-  const ready =
-    name.trim() !== '' &&
-    problem === null &&
-    passphrase.length >= MIN_PASSPHRASE &&
-    confirm === passphrase
+  const ready = name.trim() !== '' && problem === null && passphraseReady(passphrase, confirm)
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (!ready || running) return
@@ -56,24 +51,13 @@ export function CreateSealedForm({ busy }: { busy: boolean }) {
           error={problem}
           data-testid="create-sealed-name"
         />
-        <Group align="flex-start" grow>
-          <PasswordInput
-            label="Passphrase"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.currentTarget.value)}
-            error={problems.passphrase}
-            data-testid="create-sealed-passphrase"
-          />
-          <PasswordInput
-            label="Passphrase again"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(event) => setConfirm(event.currentTarget.value)}
-            error={problems.confirm}
-            data-testid="create-sealed-confirm"
-          />
-        </Group>
+        <NewPassphraseFields
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          testId="create-sealed"
+        />
         <Group justify="flex-end">
           <Button
             type="submit"

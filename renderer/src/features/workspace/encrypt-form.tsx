@@ -3,28 +3,12 @@
  * `.focal.enc` file in the workspaces folder, to carry to another machine. The passphrase is
  * typed twice and cleared once used; Focal never stores it.
  */
-import { Button, Checkbox, Group, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { workspaceTitle } from '../../state/session-slice'
 import { useAppStore } from '../../state/store-context'
-
-/** The shortest passphrase the core accepts (shared/contract/encryption.ts). */
-export const MIN_PASSPHRASE = 8
-
-/** What is wrong with a passphrase and its confirmation, or null. */
-export function passphraseProblems(
-  passphrase: string,
-  confirm: string,
-): { passphrase: string | null; confirm: string | null } {
-  return {
-    passphrase:
-      passphrase !== '' && passphrase.length < MIN_PASSPHRASE
-        ? `At least ${MIN_PASSPHRASE} characters.`
-        : null,
-    confirm: confirm !== '' && confirm !== passphrase ? 'The two passphrases differ.' : null,
-  }
-}
+import { NewPassphraseFields, passphraseReady } from './new-passphrase-fields'
 
 /** The "Encrypt for carrying" card, shown while a workspace is open. */
 export function EncryptForm() {
@@ -36,8 +20,7 @@ export function EncryptForm() {
   const [confirm, setConfirm] = useState('')
   const [replace, setReplace] = useState(false)
   if (!workspace) return null
-  const problems = passphraseProblems(passphrase, confirm)
-  const ready = passphrase.length >= MIN_PASSPHRASE && confirm === passphrase
+  const ready = passphraseReady(passphrase, confirm)
   const busy = task.status === 'running'
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -73,26 +56,14 @@ export function EncryptForm() {
             Written: {written.fileName} in the workspaces folder.
           </Text>
         ) : null}
-        <Group align="flex-start" grow>
-          <PasswordInput
-            label="Passphrase"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.currentTarget.value)}
-            error={problems.passphrase}
-            disabled={workspace.scratch}
-            data-testid="encrypt-passphrase"
-          />
-          <PasswordInput
-            label="Passphrase again"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(event) => setConfirm(event.currentTarget.value)}
-            error={problems.confirm}
-            disabled={workspace.scratch}
-            data-testid="encrypt-confirm"
-          />
-        </Group>
+        <NewPassphraseFields
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          disabled={workspace.scratch}
+          testId="encrypt"
+        />
         <Group justify="space-between">
           <Checkbox
             label="Replace the existing file"

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
 import { formatUtcTime } from '../../../../shared/dates'
 import { nameProblem } from './create-workspace-form'
-import { MIN_PASSPHRASE } from './encrypt-form'
+import { MIN_PASSPHRASE } from './new-passphrase-fields'
 import { OpenSealedForm } from './open-sealed-form'
 
 /** A name for the decrypted workspace no workspace has yet. */

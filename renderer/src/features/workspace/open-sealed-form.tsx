@@ -9,7 +9,7 @@ import { Button, Checkbox, Group, PasswordInput, Stack, Text } from '@mantine/co
 import { useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { useAppStore } from '../../state/store-context'
-import { MIN_PASSPHRASE } from './encrypt-form'
+import { MIN_PASSPHRASE } from './new-passphrase-fields'
 
 /** The passphrase form for opening `name.focal.enc` sealed. */
 export function OpenSealedForm({ name, onClose }: { name: string; onClose: () => void }) {
