@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveRuleVersion } from '../../../electron/core/allocate/store'
 import { explainReportFigure } from '../../../electron/core/evidence/report-figure'
 import { importFile } from '../../../electron/core/ingest/import-file'
+import { maskValue } from '../../../electron/core/presentation/mask-values'
 import { setPresentation } from '../../../electron/core/presentation/presentation-mode'
 import { allocationLinesSource } from '../../../electron/core/report/allocation-source'
 import { writePack } from '../../../electron/core/report/pack'
@@ -157,31 +158,27 @@ describe('a report figure part’s rows', () => {
       expect(micros(totals[1]?.[2] ?? '')).toBe(expected.micros)
     })
 
-  it('in presentation mode, reads the part on the masked data with names as aliases', async () => {
+  it('in presentation mode, reads the same part (rules matched on real values) with names as aliases', async () => {
     await setPresentation(ws, { on: true, tagKeys: null })
     try {
-      // The report reads masked accounts, which no rule names: every row is Unallocated's, of
-      // no rule or pool (as the pack made now would state it).
-      const page = await rowsPage(
-        ws,
-        request({ figure: { ...figure, target: 'Unallocated' }, pool: null, rule: null }),
-      )
-      const all = FILES.flatMap((file, f) =>
-        file.map(([, , cost], i) => [`${imports[f]}:${i + 1}`, cost]),
-      )
+      // The rules name real account names; a masked pack still matches them on the real values,
+      // so Web's direct part holds the same rows as with the mode off, shown with aliases, and
+      // the cost center (named by SubAccountName, a masked field) is Web's alias.
+      const expected = byHand('Web')
+      const masked = { ...figure, target: maskValue(ws, 'SubAccountName', 'Web') }
+      expect(masked.target).not.toBe('Web')
+      const page = await rowsPage(ws, request({ figure: masked, pool: null, rule: 'direct' }))
       const at = (c: string): number => page.columns.indexOf(c)
-      expect(page.total).toBe(all.length)
+      expect(page.total).toBe(expected.keys.length)
       expect(page.rows.map((r) => `${r[at('x_ImportId')]}:${r[at('x_SourceRow')]}`).sort()).toEqual(
-        all.map(([key]) => key).sort(),
+        expected.keys,
       )
-      expect(page.rows.reduce((s, r) => s + micros(r[at('BilledCost')]!), 0n)).toBe(
-        all.reduce((s, [, cost]) => s + micros(cost!), 0n),
-      )
+      expect(page.rows.reduce((s, r) => s + micros(r[at('BilledCost')]!), 0n)).toBe(expected.micros)
       // One column each, names as aliases.
       expect(new Set(page.columns).size).toBe(page.columns.length)
       const accounts = new Set(page.rows.map((r) => r[at('SubAccountName')]))
       for (const real of ['Web', 'Api', 'Shared']) expect(accounts.has(real)).toBe(false)
-      expect(accounts.size).toBe(3)
+      expect(accounts.size).toBe(1)
     } finally {
       await setPresentation(ws, { on: false, tagKeys: null })
     }
