@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path'
 import { copyWorkspace } from '../core/carry/copy-workspace'
 import { diagnosticsZip, gatherDiagnostics } from '../core/carry/diagnostics'
 import { Workspace } from '../core/workspace/workspace'
-import { parseCommand, usageError } from './usage'
+import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** Help text of `focal copy`. */
 export const COPY_HELP = `focal copy -w <workspace.focal> --out <copy.focal> [--json]
@@ -24,10 +24,8 @@ export async function runCopyCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand(
     argv,
     {
-      workspace: { type: 'string', short: 'w' },
+      ...WORKSPACE_OPTIONS,
       out: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     COPY_HELP,
   )
@@ -57,11 +55,9 @@ export async function runDiagnosticsCommand(argv: string[], version: string): Pr
   const parsed = parseCommand(
     argv,
     {
-      workspace: { type: 'string', short: 'w' },
+      ...WORKSPACE_OPTIONS,
       out: { type: 'string' },
       logs: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     DIAGNOSTICS_HELP,
   )

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { workspaceInfo, type WorkspaceInfo } from '../core/info/workspace-info'
 import { Workspace } from '../core/workspace/workspace'
 import { textTable } from './format'
-import { parseCommand, usageError } from './usage'
+import { parseCommand, usageError, WORKSPACE_OPTIONS } from './usage'
 
 /** Help text of `focal info`. */
 export const INFO_HELP = `focal info -w <workspace.focal> [--json]
@@ -17,9 +17,7 @@ export async function runInfoCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand(
     argv,
     {
-      workspace: { type: 'string', short: 'w' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+      ...WORKSPACE_OPTIONS,
     },
     INFO_HELP,
   )
