@@ -24,18 +24,13 @@ beforeAll(async () => {
   path = ws.path
 }, 120_000)
 
+/** `focal audit explain -w <workspace> --period <period> --target <target> [more…]`. */
+const explain = (period: string, target: string, ...more: string[]): ReturnType<typeof focal> =>
+  focal('audit', 'explain', '-w', path, '--period', period, '--target', target, ...more)
+
 describe('focal audit explain', () => {
   it('states the figure, the rule version, the parts, the lines and the source', async () => {
-    const result = await focal(
-      'audit',
-      'explain',
-      '-w',
-      path,
-      '--period',
-      '2024-09',
-      '--target',
-      'Web',
-    )
+    const result = await explain('2024-09', 'Web')
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(
@@ -51,14 +46,8 @@ describe('focal audit explain', () => {
 
   it('writes the evidence bundle with --out, its lines summing to the figure', async () => {
     const out = join(tempDir('focal-explain-cli-'), 'web.zip')
-    const result = await focal(
-      'audit',
-      'explain',
-      '-w',
-      path,
-      '--period',
+    const result = await explain(
       '2024-09',
-      '--target',
       'Web',
       '--currency',
       'USD',
@@ -82,18 +71,7 @@ describe('focal audit explain', () => {
     expect(
       decimalsEqual(sumDecimals(lines.map((l) => l[header.indexOf('amount')] ?? '')), WEB),
     ).toBe(true)
-    const again = await focal(
-      'audit',
-      'explain',
-      '-w',
-      path,
-      '--period',
-      '2024-09',
-      '--target',
-      'Web',
-      '--out',
-      out,
-    )
+    const again = await explain('2024-09', 'Web', '--out', out)
     expect(again.code).toBe(2)
     expect(again.stderr).toContain('web.zip exists; give --force to replace it.')
   })
@@ -102,28 +80,10 @@ describe('focal audit explain', () => {
     const noTarget = await focal('audit', 'explain', '-w', path, '--period', '2024-09')
     expect(noTarget.code).toBe(2)
     expect(noTarget.stderr).toContain('--target names the cost center')
-    const badPeriod = await focal(
-      'audit',
-      'explain',
-      '-w',
-      path,
-      '--period',
-      'Sept',
-      '--target',
-      'Web',
-    )
+    const badPeriod = await explain('Sept', 'Web')
     expect(badPeriod.code).toBe(2)
     expect(badPeriod.stderr).toContain('--period takes a month as YYYY-MM')
-    const unknown = await focal(
-      'audit',
-      'explain',
-      '-w',
-      path,
-      '--period',
-      '2024-09',
-      '--target',
-      'Nobody',
-    )
+    const unknown = await explain('2024-09', 'Nobody')
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('"Nobody" has no figure in the chargeback of 2024-09.')
   })
@@ -136,16 +96,7 @@ describe('focal audit explain', () => {
     } finally {
       await ws.close()
     }
-    const result = await focal(
-      'audit',
-      'explain',
-      '-w',
-      path,
-      '--period',
-      '2024-09',
-      '--target',
-      'Web',
-    )
+    const result = await explain('2024-09', 'Web')
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(
       "This chargeback pack of 2024-09 no longer matches the data: it recorded 39.3 USD, today's data gives 5 USD.",
