@@ -26,7 +26,7 @@ import { FileGate, type AdmittedFile, type GatedOutput } from '../db/file-gate'
 import { guardCatalog } from './catalog-guard'
 import { markInterrupted, trimUnusedTail } from './interrupted'
 import { migrateWorkspace } from './migrate'
-import { CREATE_WORKSPACE, WORKSPACE_FORMAT } from './schema'
+import { checkWorkspaceFormat, createWorkspaceTables } from './format-check'
 import { isLockedFailure, openSnapshot, type SnapshotInfo } from './snapshot'
 
 /** Temp names handed out by this process (see Workspace.tempName). */
@@ -152,8 +152,8 @@ export class Workspace {
       db.watched,
     )
     try {
-      if (exists) await workspace.checkFormat()
-      else await workspace.initialize()
+      if (exists) await checkWorkspaceFormat(workspace)
+      else await createWorkspaceTables(workspace)
       // Upgraded first, so the guard compares the file's views with this format's.
       if (exists) await migrateWorkspace(workspace)
       if (exists) workspace.removedSql = await guardCatalog(workspace)
@@ -399,42 +399,6 @@ export class Workspace {
 
   private endTurn(): void {
     this.pending -= 1
-  }
-
-  private async initialize(): Promise<void> {
-    await this.transaction(async () => {
-      for (const statement of CREATE_WORKSPACE) await this.run(statement)
-      await this.run(
-        "INSERT INTO meta VALUES ('focal_format', ?), ('created_at', now()::VARCHAR)",
-        [String(WORKSPACE_FORMAT)],
-      )
-    })
-    await this.audit('workspace.create', this.name, { format: WORKSPACE_FORMAT })
-  }
-
-  private async checkFormat(): Promise<void> {
-    let format: string | undefined
-    try {
-      const rows = await this.all("SELECT value FROM meta WHERE key = 'focal_format'")
-      format = rows[0]?.value as string | undefined
-    } catch {
-      format = undefined
-    }
-    if (format === undefined) {
-      fail(
-        'WORKSPACE_INVALID',
-        `${basename(this.path)} is a DuckDB file but not a Focal workspace.`,
-      )
-    }
-    if (Number(format) > WORKSPACE_FORMAT) {
-      fail(
-        'WORKSPACE_INVALID',
-        `${basename(this.path)} was written by a newer Focal (format ${format}).`,
-        {
-          hint: 'Update Focal to open it.',
-        },
-      )
-    }
   }
 }
 
