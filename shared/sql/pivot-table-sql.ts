@@ -141,34 +141,50 @@ export function compilePivotTable(
     select.push(`${requireColumn(columns, unit)} AS u${i}`)
     keys.push({ name: `u${i}`, role: 'unit' })
   })
-  figures.forEach((f, i) => {
-    if (f.kind !== 'count') select.push(`${requireColumn(columns, f.column)} AS r${i}`)
-  })
-  // A rollup group stands for `n` rows and holds their sums (and sums of |money| as `a`):
-  // counting rows sums n, ranking by size sums a, and every other sum is a sum of sums.
+  // A rollup group stands for `n` rows and holds their sums (and sums of |money| as `a`).
+  // Without a distinct count every figure is a sum or a count, so `base` folds the rows (or
+  // the rollup's day groups) to one row per key first, in the same form: counting rows sums n,
+  // ranking by size sums a, every other sum is a sum of sums. The ranking join and the grouping
+  // sets then read one row per key, not one per cost row.
   const rollup = options.rollups ? rollupFor(spec, figures) : null
   const rank = figures.findIndex((f) => f.kind === 'sum' && !QUANTITY_UNITS[f.column])
-  if (rollup) {
-    select.push(`${quoteIdent(ROLLUP_ROWS)} AS n`)
-    if (spec.topN !== null && rank >= 0)
+  const folded = !figures.some((f) => f.kind === 'distinct')
+  const keyCount = select.length
+  figures.forEach((f, i) => {
+    if (f.kind === 'count') return
+    const column = requireColumn(columns, f.column)
+    select.push(folded ? `sum(${column}) AS r${i}` : `${column} AS r${i}`)
+  })
+  if (folded) {
+    select.push(rollup ? `sum(${quoteIdent(ROLLUP_ROWS)}) AS n` : 'count(*) AS n')
+    if (spec.topN !== null && rank >= 0) {
+      const column = (figures[rank] as { column: string }).column
       select.push(
-        `${quoteIdent(rollupAbsColumn((figures[rank] as { column: string }).column))} AS a`,
+        rollup
+          ? `sum(${quoteIdent(rollupAbsColumn(column))}) AS a`
+          : `sum(abs(${requireColumn(columns, column)})) AS a`,
       )
+    }
   }
-  const countRows = rollup ? 'sum(n)' : 'count(*)'
+  const countRows = folded ? 'sum(n)' : 'count(*)'
 
   const where = whereSql(context, spec)
   const source = rollup ? quoteIdent(rollup.table) : 'focus'
+  const groupKeys = Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')
   const ctes = [
-    `base AS (SELECT ${select.join(', ')} FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`,
+    `base AS (SELECT ${select.join(', ')} FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${
+      folded && keyCount > 0 ? ` GROUP BY ${groupKeys}` : ''
+    })`,
   ]
   const rows = spec.rows.length
   if (spec.topN !== null && rows > 0) {
     // Ranked by size ignoring sign (credits count too), within each currency: amounts in
     // different currencies are never compared. The first money figure ranks, else the rows.
-    const size = rank >= 0 ? (rollup ? 'sum(a)' : `sum(abs(r${rank}))`) : countRows
+    const size = rank >= 0 ? (folded ? 'sum(a)' : `sum(abs(r${rank}))`) : countRows
     ctes.push(
-      `top_keys AS (SELECT u0, d0, TRUE AS kept FROM base GROUP BY u0, d0
+      folded
+        ? topKeysFolded(keys.length === 2, rank >= 0 ? 'a' : 'n', spec.topN)
+        : `top_keys AS (SELECT u0, d0, TRUE AS kept FROM base GROUP BY u0, d0
         QUALIFY row_number() OVER (PARTITION BY u0 ORDER BY ${size} DESC NULLS LAST, d0 NULLS LAST) <= ${spec.topN})`,
       `keyed AS (SELECT base.* EXCLUDE (${rows === 2 ? 'd0, d1' : 'd0'}),
         CASE WHEN top_keys.kept THEN base.d0 END AS d0,${rows === 2 ? ' CASE WHEN top_keys.kept THEN base.d1 END AS d1,' : ''}
@@ -243,4 +259,23 @@ GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')})`
     figures,
     measures,
   }
+}
+
+/**
+ * The top N first group-by values per currency over a folded `base` (one row per key, with the
+ * ranking size in `size`): the N-th largest size of each currency (DuckDB's max(x, N), a heap)
+ * bounds the candidates, and only those, ties and NULL sizes included, are sorted with the
+ * tie-break on the value. The same keys as sorting every value, without sorting every value:
+ * a month holds ~200k resources and a full sort of them cost more than the scan. `unique`: base
+ * already holds one row per (d0, u0).
+ */
+function topKeysFolded(unique: boolean, size: 'a' | 'n', topN: number): string {
+  const ranked = unique
+    ? `ranked AS (SELECT u0, d0, ${size} AS size FROM base)`
+    : `ranked AS (SELECT u0, d0, sum(${size}) AS size FROM base GROUP BY u0, d0)`
+  return `${ranked},
+      top_cut AS (SELECT u0, min(x) AS m FROM (SELECT u0, unnest(max(size, ${topN})) AS x FROM ranked GROUP BY u0) GROUP BY u0),
+      top_keys AS (SELECT ranked.u0, ranked.d0, TRUE AS kept FROM ranked LEFT JOIN top_cut ON ranked.u0 IS NOT DISTINCT FROM top_cut.u0
+        WHERE top_cut.m IS NULL OR ranked.size IS NULL OR ranked.size >= top_cut.m
+        QUALIFY row_number() OVER (PARTITION BY ranked.u0 ORDER BY ranked.size DESC NULLS LAST, ranked.d0 NULLS LAST) <= ${topN})`
 }
