@@ -11,6 +11,7 @@
 import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
 import type { TagResolver } from '../tags/resolve'
 import { quoteIdent, quoteLiteral } from './identifiers'
+import { rollupFor, ROLLUP_ROWS } from './pivot-rollup-sql'
 import {
   basisColumn,
   dimensionValueSql,
@@ -38,6 +39,11 @@ export interface PivotOptions {
   readonly guardJson?: boolean
   /** The tag alias policy: `tag:<key>` reads the canonical key's original keys (shared/tags). */
   readonly tags?: TagResolver
+  /**
+   * True when the workspace's rollups hold its current data (electron/core/query/rollup.ts):
+   * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
+   */
+  readonly rollups?: boolean
 }
 
 /** Result rows beyond this are cut (the UI says so); a pivot is a summary, not an export. */
@@ -93,15 +99,22 @@ export function compilePivot(
     keys.push('u')
     out.push({ name: unit, role: 'unit' })
   }
-  const value = measureColumn ? `sum(${quoteIdent(measureColumn)})` : 'count(*)'
+  // Every figure here is a sum or a row count, so a rollup's day groups give the rows' figures:
+  // a sum of sums is the sum, and a group stands for x_Rows rows. Top N ranks by the size of
+  // the grouped sums (agg's v), which the rollup reproduces exactly.
+  const rollup = options.rollups
+    ? rollupFor(spec, [measureColumn ? { kind: 'sum', column: measureColumn } : { kind: 'count' }])
+    : null
+  const countRows = rollup ? `sum(${quoteIdent(ROLLUP_ROWS)})` : 'count(*)'
+  const value = measureColumn ? `sum(${quoteIdent(measureColumn)})` : countRows
 
   const where = whereSql(context, spec)
 
   const groupBy = keys.length ? ` GROUP BY ${keys.join(', ')}` : ''
   const ctes = [
-    `agg AS (SELECT ${[...select, `${value} AS v`, 'count(*) AS n'].join(', ')} FROM focus${
-      where.length ? ` WHERE ${where.join(' AND ')}` : ''
-    }${groupBy})`,
+    `agg AS (SELECT ${[...select, `${value} AS v`, `${countRows} AS n`].join(', ')} FROM ${
+      rollup ? quoteIdent(rollup.table) : 'focus'
+    }${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${groupBy})`,
   ]
   let source = 'agg'
   let folding = false

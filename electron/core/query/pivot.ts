@@ -47,6 +47,8 @@ export async function runPivot(
       compiled = compilePivot(spec, names, {
         guardJson: await hasInvalidTags(ws, connection),
         tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+        // As the table's: the rollups hold real account ids, so a masked pivot reads the rows.
+        rollups: !isMasked(ws) && (await rollupsFresh(ws, connection)),
       })
     } catch (cause) {
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
