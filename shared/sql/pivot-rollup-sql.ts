@@ -7,7 +7,10 @@
  * - a day bucket holds whole UTC days, so week, month and quarter buckets are unions of days,
  *   and a date bound (midnight UTC, a YYYY-MM-DD) keeps or drops a whole day;
  * - a filter or a group-by on a kept dimension keeps or drops whole groups.
- * Tags, resources, quantities, distinct counts and numeric ranges read the rows.
+ * The resource rollup keeps whole UTC months instead of days (a month holds ~200k resources,
+ * each charged most days): it answers a pivot bucketed by month or quarter, or by none, whose
+ * charge-period bounds are first days of a month.
+ * Tags, quantities, distinct counts and numeric ranges read the rows.
  */
 import type { PivotSpec } from '../pivot'
 import { quoteIdent } from './identifiers'
@@ -30,12 +33,15 @@ export interface Rollup {
   readonly dimensions: readonly string[]
   /** The wider rollup it is summed from (built first), or null for the focus view's rows. */
   readonly from: string | null
+  /** What its ChargePeriodStart holds: the UTC day, or the UTC month, of the rows' charge period. */
+  readonly grain: 'day' | 'month'
 }
 
 const SERVICE = ['ServiceProviderName', 'ChargeCategory', 'ServiceName', 'ServiceCategory']
 const ACCOUNT = ['BillingAccountId', 'BillingAccountName', 'SubAccountId', 'SubAccountName']
 const REGION = ['RegionId', 'RegionName']
 const SERVICE_ACCOUNT = 'rollup_day_service_account'
+const RESOURCE = ['ResourceId', 'ResourceName', 'ResourceType']
 
 /**
  * The rollups, smallest first: a pivot reads the first that has every column it needs. Two
@@ -46,18 +52,40 @@ export const ROLLUPS: readonly Rollup[] = [
     table: 'rollup_day_service',
     dimensions: [...SERVICE, 'BillingCurrency'],
     from: SERVICE_ACCOUNT,
+    grain: 'day',
   },
   {
     table: 'rollup_day_account',
     dimensions: ['ServiceProviderName', 'ChargeCategory', ...ACCOUNT, 'BillingCurrency'],
     from: SERVICE_ACCOUNT,
+    grain: 'day',
   },
   {
     table: 'rollup_day_service_region',
     dimensions: [...SERVICE, ...REGION, 'BillingCurrency'],
     from: null,
+    grain: 'day',
   },
-  { table: SERVICE_ACCOUNT, dimensions: [...SERVICE, ...ACCOUNT, 'BillingCurrency'], from: null },
+  {
+    table: SERVICE_ACCOUNT,
+    dimensions: [...SERVICE, ...ACCOUNT, 'BillingCurrency'],
+    from: null,
+    grain: 'day',
+  },
+  {
+    table: 'rollup_month_resource',
+    dimensions: [
+      ...RESOURCE,
+      ...SERVICE,
+      'BillingAccountId',
+      'SubAccountId',
+      'SubAccountName',
+      'RegionId',
+      'BillingCurrency',
+    ],
+    from: null,
+    grain: 'month',
+  },
 ]
 
 /** The rollups in the order they are built: those read from the rows first. */
@@ -94,12 +122,36 @@ export function rollupFor(spec: PivotSpec, figures: readonly Figure[]): Rollup |
     else if (c.op === 'dates' && (ROLLUP_TIME as readonly string[]).includes(c.column)) continue
     else return null
   }
-  // The billing period is kept as stored; the charge period only as its day, so a group-by or
-  // filter on its exact value reads the rows.
+  // The billing period is kept as stored; the charge period only as its day (or month), so a
+  // group-by or filter on its exact value reads the rows.
+  const monthly = monthlyEnough(spec)
   return (
-    ROLLUPS.find((r) =>
-      [...needed].every((n) => r.dimensions.includes(n) || n === 'BillingPeriodStart'),
+    ROLLUPS.find(
+      (r) =>
+        (r.grain === 'day' || monthly) &&
+        [...needed].every((n) => r.dimensions.includes(n) || n === 'BillingPeriodStart'),
     ) ?? null
+  )
+}
+
+/**
+ * True when whole UTC months of the charge period answer `spec`: its buckets are months or
+ * quarters (or none), and every bound on the charge period is the first day of a month.
+ */
+function monthlyEnough(spec: PivotSpec): boolean {
+  const charge = spec.dateBasis !== 'billing'
+  if (charge && (spec.timeGrain === 'day' || spec.timeGrain === 'week')) return false
+  const firstOfMonth = (d: string | null): boolean => d === null || d.endsWith('-01')
+  if (
+    charge &&
+    !(firstOfMonth(spec.dateRange?.start ?? null) && firstOfMonth(spec.dateRange?.end ?? null))
+  )
+    return false
+  return (spec.conditions ?? []).every(
+    (c) =>
+      c.op !== 'dates' ||
+      c.column !== 'ChargePeriodStart' ||
+      (firstOfMonth(c.start) && firstOfMonth(c.end)),
   )
 }
 
@@ -120,7 +172,7 @@ export function rollupInsertSql(rollup: Rollup): string {
   const fromRows = rollup.from === null
   const keys = [
     fromRows
-      ? `date_trunc('day', ${q('ChargePeriodStart')}) AS ${q('ChargePeriodStart')}`
+      ? `date_trunc('${rollup.grain}', ${q('ChargePeriodStart')}) AS ${q('ChargePeriodStart')}`
       : q('ChargePeriodStart'),
     q('BillingPeriodStart'),
     ...rollup.dimensions.map(q),

@@ -5,7 +5,9 @@
  * view that leaves superseded rows out; a format-1 file has no supersessions, so
  * its rows are all still counted. Format 3 added FORMAT_3_TABLES. Format 4
  * made the audit log a hash chain (core/audit/audit-hash.ts). Format 5 added FORMAT_5_TABLES
- * (the weekly review and the savings work).
+ * (the weekly review and the savings work). Format 6 added the monthly resource rollup
+ * (shared/sql/pivot-rollup-sql.ts): a Focal of format 5 would rebuild the other rollups and
+ * stamp them fresh while leaving it stale, so such a Focal must not write a format-6 file.
  */
 import { basename } from 'node:path'
 import { fail } from '../../../shared/contract'
@@ -13,6 +15,7 @@ import { quoteIdent } from '../../../shared/sql/identifiers'
 import { chainExistingEntries } from '../audit/chain-existing'
 import { AUDIT_CHAIN_COLUMNS } from '../audit/audit-sql'
 import { insertScopesSql } from '../ingest/delivery-identity-sql'
+import { ROLLUP_STATE_TABLE, ROLLUP_TABLES } from '../query/rollup-sql'
 import {
   DELIVERY_TABLES,
   FOCAL_VIEWS,
@@ -60,6 +63,15 @@ const MIGRATIONS: readonly Migration[] = [
       // Tables appended to FORMAT_3_TABLES after format 4 shipped come too (IF NOT EXISTS).
       for (const statement of FORMAT_3_TABLES) await ws.run(statement)
       for (const statement of FORMAT_5_TABLES) await ws.run(statement)
+    },
+  },
+  {
+    to: 6,
+    async run(ws) {
+      // The rollup tables are in FORMAT_5_TABLES (IF NOT EXISTS): the new one is created, and
+      // without a stamp every rollup is built at the first pivot, the new one included.
+      for (const statement of ROLLUP_TABLES) await ws.run(statement)
+      await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
     },
   },
 ]

@@ -4,6 +4,7 @@
  * switches to it; the Recent list; the local log and the diagnostics ZIP hold no client data,
  * checked with a marker account id and marker amounts imported from a real file.
  */
+import { WORKSPACE_FORMAT } from '../../../electron/core/workspace/schema'
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -181,7 +182,7 @@ describe('the local log and the diagnostics export', () => {
     expect(facts.versions.node).toBe(process.versions.node)
     expect(facts.versions.duckdb).toMatch(/^v\d+\.\d+/)
     expect(facts.workspace).toMatchObject({
-      format: 5,
+      format: WORKSPACE_FORMAT,
       rows: { counted: 1000, stored: 1000 },
       imports: { total: 1, byStatus: { imported: 1 } },
     })

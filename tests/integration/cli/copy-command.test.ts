@@ -3,6 +3,7 @@
  * chain verifies and names its source, an existing file refused, usage errors; a diagnostics
  * ZIP with the workspace's counts and no account id or amount of a marked file.
  */
+import { WORKSPACE_FORMAT } from '../../../electron/core/workspace/schema'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -74,7 +75,10 @@ describe('focal diagnostics', () => {
     const entries = await readZipEntries(out)
     expect(entries.map((e) => e.name)).toEqual(['diagnostics.json'])
     const text = entries[0]?.bytes.toString('utf8') ?? ''
-    expect(JSON.parse(text).workspace).toMatchObject({ format: 5, rows: { counted: 1000 } })
+    expect(JSON.parse(text).workspace).toMatchObject({
+      format: WORKSPACE_FORMAT,
+      rows: { counted: 1000 },
+    })
     expect(text).not.toContain(MARKER)
     expect(text).not.toContain('client')
     expect(Object.values(csvSums(marked, 'BilledCost')).some((s) => text.includes(s.sum))).toBe(

@@ -106,6 +106,35 @@ const CASES: Array<{ name: string; spec: PivotSpec; table: string }> = [
     }),
     table: 'rollup_day_service_account',
   },
+  {
+    name: 'top 5 resources with (Other), from the first of a month',
+    spec: spec({
+      rows: [column('ResourceId')],
+      topN: 5,
+      dateRange: { start: '2024-09-01', end: null },
+    }),
+    table: 'rollup_month_resource',
+  },
+  {
+    name: 'resource types × account by quarter, Usage only, with the row count',
+    spec: spec({
+      rows: [column('ResourceType'), column('SubAccountId')],
+      timeGrain: 'quarter',
+      filters: [{ dimension: column('ChargeCategory'), op: 'in', values: ['Usage'] }],
+      measures: [{ measure: 'EffectiveCost' }, { measure: 'RowCount' }],
+    }),
+    table: 'rollup_month_resource',
+  },
+]
+
+/** Resource specs the monthly rollup cannot answer: they read the rows. */
+const DAILY_RESOURCE_CASES: PivotSpec[] = [
+  spec({ rows: [column('ResourceId')], timeGrain: 'week' }),
+  spec({ rows: [column('ResourceId')], dateRange: { start: '2024-09-10', end: null } }),
+  spec({
+    rows: [column('ResourceId')],
+    conditions: [{ op: 'dates', column: 'ChargePeriodStart', start: null, end: '2024-09-20' }],
+  }),
 ]
 
 /** Runs `spec` compiled over the rows and over the rollups; records in a stable order. */
@@ -133,6 +162,10 @@ async function expectRollupsExact(ws: Workspace): Promise<void> {
     const table = await runPivotTable(ws, c.spec)
     expect(table, c.name).toEqual(buildPivotTable(c.spec, rows.compiled, rows.records))
   }
+  // Whole months cannot answer a week, or a bound inside a month.
+  const names = await focusColumnNames(ws)
+  for (const daily of DAILY_RESOURCE_CASES)
+    expect(compilePivotTable(daily, names, { rollups: true }).sql).toContain('FROM focus')
 }
 
 describe('pivot rollups', () => {

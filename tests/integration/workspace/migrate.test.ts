@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../../electron/core/audit/verify-audit'
+import { refreshRollups, rollupsFresh } from '../../../electron/core/query/rollup'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import {
   FOCAL_VIEWS,
@@ -158,13 +159,32 @@ describe('migrateWorkspace', () => {
     const ws = await Workspace.open(path)
     open.push(ws)
     const [meta] = await ws.all("SELECT value FROM meta WHERE key = 'focal_format'")
-    expect(meta?.value).toBe('5')
+    expect(meta?.value).toBe(String(WORKSPACE_FORMAT))
     const tables = (await ws.all('SELECT table_name FROM duckdb_tables()')).map((r) => r.table_name)
     for (const table of [...format3Tables, ...format5Tables]) expect(tables).toContain(table)
     expect(await storedTotals(ws)).toEqual(totals)
     // A chained log needs no re-chaining: the upgrade entry is just the next link.
-    expect(await upgradeRecord(ws)).toEqual({ from: 4, to: 5 })
+    expect(await upgradeRecord(ws)).toEqual({ from: 4, to: WORKSPACE_FORMAT })
     expect((await verifyAudit(ws)).break).toBeNull()
+  })
+
+  it('upgrades format 5: the monthly resource rollup created, and every rollup built afresh at the first pivot', async () => {
+    // Format 5 had fresh rollups but no resource rollup.
+    const five = await freshWorkspace('five')
+    expect((await importFile(five, SAMPLE)).status).toBe('imported')
+    expect(await rollupsFresh(five, five.writer)).toBe(true)
+    await five.run('DROP TABLE rollup_month_resource')
+    await five.run("UPDATE meta SET value = '5' WHERE key = 'focal_format'")
+    await five.close()
+    const ws = await Workspace.open(five.path)
+    open.push(ws)
+    expect(await upgradeRecord(ws)).toEqual({ from: 5, to: WORKSPACE_FORMAT })
+    // Stale until rebuilt, then the new rollup holds every row.
+    expect(await rollupsFresh(ws, ws.writer)).toBe(false)
+    await refreshRollups(ws)
+    const [built] = await ws.all('SELECT sum(x_Rows)::INT AS n FROM rollup_month_resource')
+    const [rows] = await ws.all('SELECT count(*)::INT AS n FROM focus')
+    expect(built?.n).toBe(rows?.n)
   })
 
   it('refuses a workspace of a newer format on a writable open, saying to update Focal, and leaves its file as it was', async () => {
