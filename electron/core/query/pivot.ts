@@ -1,5 +1,5 @@
 /** Runs a pivot on its own connection (interruptible) and returns Arrow bytes plus meta. */
-import type { DuckDBConnection } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api'
 import type { PivotMeta } from '../../../shared/contract'
 import { fail } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
@@ -13,12 +13,11 @@ import {
   type CompiledPivot,
 } from '../../../shared/sql/pivot-sql'
 import { specReadsTags } from '../../../shared/sql/pivot-where-sql'
-import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
-import { focusColumnNames } from './catalog'
 import { isMasked } from '../presentation/presentation-mode'
-import { rollupsFresh } from './rollup'
+import { queryContext } from './query-context'
+import { INVALID_TAGS_SQL } from './query-context-sql'
 import { readSteered, steer, type QueryControl } from './reader-run'
 
 /** A pivot result: Arrow IPC stream bytes and what the columns mean. */
@@ -39,17 +38,15 @@ export async function runPivot(
   const release = steer(connection, control)
   let columns: unknown[][]
   try {
-    const names = await focusColumnNames(ws, connection)
+    // Only a pivot that reads a tag needs the alias policy (which lists the keys in use).
+    const context = await queryContext(ws, connection, {
+      tags: specReadsTags(spec),
+      // As the table's: the rollups hold real account ids, so a masked pivot reads the rows.
+      rollups: !isMasked(ws),
+    })
     let compiled
     try {
-      // Only a pivot that reads a tag needs the alias policy (which lists the keys in use).
-      const usesTags = specReadsTags(spec)
-      compiled = compilePivot(spec, names, {
-        guardJson: await hasInvalidTags(ws, connection),
-        tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
-        // As the table's: the rollups hold real account ids, so a masked pivot reads the rows.
-        rollups: !isMasked(ws) && (await rollupsFresh(ws, connection)),
-      })
+      compiled = compilePivot(spec, context.names, context)
     } catch (cause) {
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
@@ -110,22 +107,20 @@ export async function runPivotTable(
   const { connection, release: giveBack } = await ws.watchedReader()
   const release = steer(connection, control)
   try {
-    const names = await focusColumnNames(ws, connection)
-    const usesTags = specReadsTags(spec)
+    const context = await queryContext(ws, connection, {
+      tags: specReadsTags(spec),
+      // The rollups hold real account ids: a masked pivot reads the rows.
+      rollups: !isMasked(ws),
+    })
     let compiled
     try {
-      compiled = compilePivotTable(spec, names, {
-        guardJson: await hasInvalidTags(ws, connection),
-        tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
-        // The rollups hold real account ids: a masked pivot reads the rows.
-        rollups: !isMasked(ws) && (await rollupsFresh(ws, connection)),
-      })
+      compiled = compilePivotTable(spec, context.names, context)
     } catch (cause) {
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
     const reader = await readSteered(connection, compiled.sql, compiled.params, control)
-    const records = reader.getRowObjectsJson() as TableRecord[]
+    const records = tableRecords(reader)
     try {
       return buildPivotTable(spec, compiled, records)
     } catch (cause) {
@@ -137,15 +132,29 @@ export async function runPivotTable(
   }
 }
 
+/**
+ * The result as records keyed by column name. Read column-wise and zipped here: node-api's
+ * row objects take several times longer for the same values (thousands of records for a
+ * day × account matrix), and JSON values are what buildPivotTable reads either way.
+ */
+function tableRecords(reader: DuckDBResultReader): TableRecord[] {
+  const names = reader.columnNames()
+  const columns = reader.getColumnsJson() as Array<Array<TableRecord[string]>>
+  const count = columns[0]?.length ?? 0
+  const records: TableRecord[] = new Array<TableRecord>(count)
+  for (let i = 0; i < count; i++) {
+    const record: Record<string, TableRecord[string]> = {}
+    for (let j = 0; j < names.length; j++) record[names[j]!] = columns[j]![i] ?? null
+    records[i] = record
+  }
+  return records
+}
+
 /** True when some imported rows carry Tags that are not a JSON object (so JSON access needs a guard). */
 export async function hasInvalidTags(
   ws: Workspace,
   connection: DuckDBConnection,
 ): Promise<boolean> {
-  const [row] = await ws.all(
-    "SELECT count(*)::INT AS n FROM imports WHERE status = 'imported' AND issues LIKE '%\"Tags.JsonObject\"%'",
-    [],
-    connection,
-  )
+  const [row] = await ws.all(INVALID_TAGS_SQL, [], connection)
   return Number(row?.n ?? 0) > 0
 }

@@ -7,7 +7,7 @@ import { compileRowsPage, type CompiledRows } from '../../../shared/sql/rows-sql
 import { PivotSpecError } from '../../../shared/sql/pivot-sql'
 import { withPartKeys } from '../evidence/part-rows'
 import { withMaskedWriter } from '../presentation/presentation-mode'
-import { loadTagResolver } from '../tags/tag-policy'
+import { queryContext } from '../query/query-context'
 import type { Workspace } from '../workspace/workspace'
 
 /** Runs `request` (on a reader of its own, or on the writer for a figure's part). */
@@ -68,8 +68,6 @@ export async function compileRowsRequest(
   request: RowsPageRequest,
   keys?: string,
 ): Promise<{ compiled: CompiledRows; columns: string[]; decimal: Set<string> }> {
-  const described = await focusColumns(ws, connection)
-  const columns = described.map((c) => c.name)
   // Only a request that reads a tag needs the alias policy (which lists the keys in use).
   const usesTags =
     request.filters.some((f) => f.dimension.kind === 'tag') ||
@@ -79,16 +77,18 @@ export async function compileRowsRequest(
         c.op === 'tagMissing' ||
         ((c.op === 'contains' || c.op === 'startsWith') && c.dimension.kind === 'tag'),
     )
+  const context = await queryContext(ws, connection, { tags: usesTags })
+  const columns = context.columns.map((c) => c.name)
   try {
     const compiled = compileRowsPage(request, columns, {
-      guardJson: await hasInvalidTags(ws, connection),
-      tags: usesTags ? await loadTagResolver(ws, connection) : undefined,
+      guardJson: context.guardJson,
+      tags: context.tags,
       keys,
     })
     return {
       compiled,
       columns,
-      decimal: new Set(described.filter((c) => c.decimal).map((c) => c.name)),
+      decimal: new Set(context.columns.filter((c) => c.decimal).map((c) => c.name)),
     }
   } catch (cause) {
     if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
@@ -110,14 +110,4 @@ export async function focusColumns(
     name: String(r.column_name),
     decimal: String(r.data_type).startsWith('DECIMAL'),
   }))
-}
-
-/** True when some imported rows carry Tags that are not a JSON object (as pivot.ts asks). */
-async function hasInvalidTags(ws: Workspace, connection: DuckDBConnection): Promise<boolean> {
-  const [row] = await ws.all(
-    "SELECT count(*)::INT AS n FROM imports WHERE status = 'imported' AND issues LIKE '%\"Tags.JsonObject\"%'",
-    [],
-    connection,
-  )
-  return Number(row?.n ?? 0) > 0
 }

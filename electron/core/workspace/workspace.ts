@@ -183,6 +183,12 @@ export class Workspace {
     return this.version
   }
 
+  /** True while a writer turn that may write runs (it commits before its turn ends and `dataVersion` moves on). */
+  get writing(): boolean {
+    // Turns run one at a time and each bumps the version when it starts and when it ends.
+    return this.version % 2 === 1
+  }
+
   private async writerTurn<T>(work: () => Promise<T>, writes: boolean): Promise<T> {
     if (this.turn.getStore() === this) return work()
     if (this.closed)

@@ -1,0 +1,20 @@
+/** SQL of the query context (query-context.ts): what compiling a pivot or a drill-through reads of the workspace. */
+
+/**
+ * True (n > 0) when some imported rows carry Tags that are not a JSON object, so JSON access
+ * needs a guard. An import records every rule it checked, a passed one with 0 rows
+ * (ingest/validate.ts): only a Tags.JsonObject entry with rows counts.
+ */
+export const INVALID_TAGS_SQL = `SELECT count(*)::INT AS n
+  FROM (SELECT unnest(from_json(issues, '[{"rule": "VARCHAR", "rows": "BIGINT"}]')) AS issue
+        FROM imports WHERE status = 'imported' AND issues LIKE '%"Tags.JsonObject"%')
+  WHERE issue.rule = 'Tags.JsonObject' AND issue.rows > 0`
+
+/**
+ * The focus view's columns in catalog order with their types, and the invalid-tags count, in
+ * one round trip: one row whatever the workspace holds.
+ */
+export const QUERY_CONTEXT_SQL = `SELECT
+  (SELECT list({'name': column_name, 'type': data_type} ORDER BY column_index)
+     FROM duckdb_columns() WHERE table_name = 'focus') AS columns,
+  (${INVALID_TAGS_SQL}) AS invalid_tags`

@@ -1,0 +1,158 @@
+/**
+ * The query context kept per workspace (electron/core/query/query-context.ts): a pivot on
+ * unchanged data reads none of it again, and every kind of write — an import, a change of
+ * the rows, an alias-policy edit, writes inside one writer turn, presentation mode — gives
+ * the new answer at once, never the kept one.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { afterEach, describe, expect, it } from 'vitest'
+import { importFile } from '../../../electron/core/ingest/import-file'
+import { runPivotTable } from '../../../electron/core/query/pivot'
+import { queryContext } from '../../../electron/core/query/query-context'
+import { refreshRollups } from '../../../electron/core/query/rollup'
+import { setPresentation } from '../../../electron/core/presentation/presentation-mode'
+import { editTagPolicy } from '../../../electron/core/tags/tag-policy'
+import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
+import { sample, tempDir } from '../../helpers/paths'
+import { freshWorkspace } from '../../helpers/workspace'
+import { writeTaggedFile } from '../tags/fixture'
+
+const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
+const BY_ACCOUNT: PivotSpec = {
+  ...DEFAULT_PIVOT,
+  rows: [{ kind: 'column', name: 'SubAccountId' }],
+  timeGrain: 'none',
+  topN: null,
+}
+
+let ws: Workspace | undefined
+afterEach(async () => {
+  await ws?.close()
+  ws = undefined
+})
+
+/** Runs `work` and returns the statements any DuckDB connection ran meanwhile. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = []
+  const prototype = DuckDBConnection.prototype
+  const original = prototype.runAndReadAll
+  prototype.runAndReadAll = function (this: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
+    seen.push(sql)
+    return original.call(this, sql, values)
+  } as typeof original
+  try {
+    await work()
+  } finally {
+    prototype.runAndReadAll = original
+  }
+  return seen
+}
+
+/** A FOCUS file of two rows, one of them with a Tags cell that is not a JSON object. */
+function writeBadTagsFile(): string {
+  const path = join(tempDir(), 'bad-tags.csv')
+  writeFileSync(
+    path,
+    [
+      'BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,Tags',
+      '1.25,1.00,USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,"{""team"":""web""}"',
+      '2.50,2.00,USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,"[1,2]"',
+    ].join('\n') + '\n',
+  )
+  return path
+}
+
+/** The context read on a reader of its own, as a pivot reads it. */
+async function contextNow(w: Workspace, needs: { tags?: boolean; rollups?: boolean } = {}) {
+  const connection = await w.reader()
+  try {
+    return await queryContext(w, connection, needs)
+  } finally {
+    connection.closeSync()
+  }
+}
+
+describe('queryContext', () => {
+  it('reads the workspace once: a second pivot table on unchanged data runs only its own query', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, SAMPLE)
+    const w = ws
+    const first = await statementsOf(() => runPivotTable(w, BY_ACCOUNT))
+    const second = await statementsOf(() => runPivotTable(w, BY_ACCOUNT))
+    // The first reads the columns, the JSON guard and the rollups' stamp before its query.
+    expect(first.length).toBeGreaterThan(1)
+    expect(second).toHaveLength(1)
+    expect(second[0]).toContain('rollup_')
+    const again = await statementsOf(() => contextNow(w, { rollups: true }))
+    expect(again).toEqual([])
+  })
+
+  it('an import that brings malformed Tags gives the JSON guard at once', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, writeTaggedFile())
+    const before = await contextNow(ws, { rollups: true })
+    expect(before.guardJson).toBe(false)
+    expect(before.rollups).toBe(true)
+    const record = await importFile(ws, writeBadTagsFile())
+    expect(record.issues.map((i) => i.rule)).toEqual(['Tags.JsonObject'])
+    const after = await contextNow(ws, { rollups: true })
+    expect(after.guardJson).toBe(true)
+    expect(after.names).toEqual(before.names)
+    expect(after.rollups).toBe(true)
+  })
+
+  it('rows changed behind the rollups make them stale for the next pivot, and current after the rebuild', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, SAMPLE)
+    expect((await contextNow(ws, { rollups: true })).rollups).toBe(true)
+    // Any writer turn that changes the rows (here one statement) changes the data's stamp.
+    await ws.run('DELETE FROM cost_rows WHERE rowid = (SELECT min(rowid) FROM cost_rows)')
+    expect((await contextNow(ws, { rollups: true })).rollups).toBe(false)
+    await refreshRollups(ws)
+    expect((await contextNow(ws, { rollups: true })).rollups).toBe(true)
+  })
+
+  it('an alias-policy edit renames the canonical key for the next pivot', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, writeTaggedFile())
+    const before = await contextNow(ws, { tags: true })
+    expect(before.tags?.('CostCenter').canonical).toBe('cost_center')
+    await editTagPolicy(ws, { action: 'rename', canonical: 'cost_center', name: 'centre' })
+    const after = await contextNow(ws, { tags: true })
+    expect(after.tags?.('CostCenter').canonical).toBe('centre')
+  })
+
+  it('writes inside one writer turn are each seen: nothing read while a write runs is kept', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, writeTaggedFile())
+    const w = ws
+    const seen = await w.exclusive(async () => {
+      const names: Array<string | undefined> = []
+      await editTagPolicy(w, { action: 'rename', canonical: 'cost_center', name: 'centre' })
+      names.push((await contextNow(w, { tags: true })).tags?.('CostCenter').canonical)
+      await editTagPolicy(w, { action: 'rename', canonical: 'centre', name: 'cc' })
+      names.push((await contextNow(w, { tags: true })).tags?.('CostCenter').canonical)
+      return names
+    })
+    expect(seen).toEqual(['centre', 'cc'])
+    expect((await contextNow(w, { tags: true })).tags?.('CostCenter').canonical).toBe('cc')
+  })
+
+  it('presentation mode switched on after an unmasked pivot shows aliases, never the real accounts', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, SAMPLE)
+    const real = (await runPivotTable(ws, BY_ACCOUNT)).rows.flatMap((r) =>
+      r.kind === 'detail' ? [r.keys[0]] : [],
+    )
+    expect(real.length).toBeGreaterThan(0)
+    await setPresentation(ws, { on: true, tagKeys: null })
+    const shown = (await runPivotTable(ws, BY_ACCOUNT)).rows.flatMap((r) =>
+      r.kind === 'detail' ? [r.keys[0]] : [],
+    )
+    expect(shown).toHaveLength(real.length)
+    for (const id of real) expect(shown).not.toContain(id)
+  })
+})
