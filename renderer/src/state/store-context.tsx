@@ -16,3 +16,10 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   if (!store) throw new Error('useAppStore is used outside StoreProvider.')
   return useStore(store, selector)
 }
+
+/** The app store itself, for code that must act on a change before React renders it (auto-run.ts). */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext)
+  if (!store) throw new Error('useAppStoreApi is used outside StoreProvider.')
+  return store
+}

@@ -1,12 +1,13 @@
 /** Explore: build a pivot, see it as a chart and a table; it reruns as the pivot changes. */
 import { Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { memo, useEffect, useMemo, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/error-alert'
 import { NeedWorkspace } from '../../components/need-workspace'
+import { typingNow, watchPivotQuery } from '../../state/auto-run'
 import { querySpecKey } from '../../state/pivot-run'
 import { resultTable } from '../../state/result-cache'
 import { createRunScheduler } from '../../state/run-policy'
-import { useAppStore } from '../../state/store-context'
+import { useAppStore, useAppStoreApi } from '../../state/store-context'
 import { PivotBuilder } from './pivot-builder'
 import { PivotChart } from './pivot-chart'
 import { PivotTable } from './pivot-table'
@@ -18,27 +19,31 @@ import { pivotView } from './pivot-view'
 import { RunStatus } from './run-status'
 import classes from './run-status.module.css'
 
+// They draw the shown result: a click re-renders the builder and the card's state, not the chart
+// and table, until its own figures arrive.
+const ShownChart = memo(PivotChart)
+const ShownTable = memo(PivotTable)
+
 function useAutoRun(): void {
+  const store = useAppStoreApi()
   const workspace = useAppStore((s) => s.workspace)
-  const spec = useAppStore((s) => s.spec)
   const dataVersion = useAppStore((s) => s.dataVersion)
   const catalogVersion = useAppStore((s) => s.catalogVersion)
   const catalogRunning = useAppStore((s) => s.catalogTask.status === 'running')
   const loadCatalog = useAppStore((s) => s.loadCatalog)
   const runPivot = useAppStore((s) => s.runPivot)
   // Typed text waits for a pause; a click runs at once (run-policy.ts).
-  const typing = useRef(false)
-  typing.current = useAppStore((s) => s.typedSpec !== null && s.typedSpec === s.spec)
   const scheduler = useMemo(() => createRunScheduler(() => void runPivot()), [runPivot])
   useEffect(() => () => scheduler.dispose(), [scheduler])
   useEffect(() => {
     if (workspace && catalogVersion !== dataVersion && !catalogRunning) void loadCatalog()
   }, [workspace, catalogVersion, dataVersion, catalogRunning, loadCatalog])
-  // The chart kind is part of the spec but not of the query: choosing one runs nothing.
-  const query = useMemo(() => JSON.stringify({ ...spec, chart: undefined }), [spec])
+  // On opening and when the data changes, the pivot being edited runs.
   useEffect(() => {
-    if (workspace) scheduler.change(typing.current)
-  }, [workspace, query, dataVersion, scheduler])
+    if (workspace) scheduler.change(typingNow(store.getState()))
+  }, [workspace, dataVersion, scheduler, store])
+  // A changed pivot runs as the store changes, so its request is not held up by the render.
+  useEffect(() => watchPivotQuery(store, scheduler), [store, scheduler])
 }
 
 function Result() {
@@ -84,9 +89,9 @@ function Result() {
           ) : null}
         </Group>
       </Group>
-      <PivotChart view={view} spec={spec} />
+      <ShownChart view={view} spec={spec} />
       {/* Several measures or a column axis: the pivot table; else the summary's own table. */}
-      {wantsMatrix(spec) ? <PivotMatrix /> : <PivotTable view={view} spec={spec} />}
+      {wantsMatrix(spec) ? <PivotMatrix /> : <ShownTable view={view} spec={spec} />}
     </Stack>
   )
 }

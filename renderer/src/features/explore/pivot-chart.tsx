@@ -6,7 +6,7 @@ import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { createRef, useCallback, useMemo, type RefObject } from 'react'
 import type { ChartKind, PivotSpec } from '../../../../shared/pivot'
 import { EChart, type ChartImage } from '../../components/echart'
-import { useAppStore } from '../../state/store-context'
+import { useAppStore, useAppStoreApi } from '../../state/store-context'
 import { chartUnits } from './chart-data'
 import { exportCharts } from './chart-export'
 import { targetChange, targetOf } from './chart-filter'
@@ -19,10 +19,12 @@ const HEIGHT: Record<string, number> = { treemap: 420, sunburst: 420, heatmap: 4
 
 /** Charts of a result (`spec` is the one it was computed for); the kind is the edited pivot's. */
 export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec }) {
-  const edited = useAppStore((s) => s.spec)
+  // Only the kind is read while rendering: another change of the edited pivot (a click in the
+  // builder) does not redraw the chart of the result shown.
+  const store = useAppStoreApi()
+  const chosen = useAppStore((s) => s.spec.chart?.kind ?? 'auto')
   const updateSpec = useAppStore((s) => s.updateSpec)
   const viewName = useAppStore((s) => s.views.current)
-  const chosen = edited.chart?.kind ?? 'auto'
   const buckets = distinctValues(view, view.time)
   const choices = useMemo(() => kindChoices(spec, buckets), [spec, buckets])
   const kind = drawnKind(chosen, choices, buckets)
@@ -38,10 +40,10 @@ export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec })
   // The filters go on the pivot being edited, which may be newer than the one shown.
   const filterTo = useCallback(
     (data: unknown) => {
-      const change = targetChange(edited, targetOf(data))
+      const change = targetChange(store.getState().spec, targetOf(data))
       if (change) updateSpec(change)
     },
-    [edited, updateSpec],
+    [store, updateSpec],
   )
   const download = (format: 'png' | 'svg'): void =>
     exportCharts(

@@ -1,5 +1,6 @@
 /** The pivot result as a windowed table, with exact totals per currency (or unit) underneath. */
 import { Text, UnstyledButton } from '@mantine/core'
+import { useMemo } from 'react'
 import { MONEY_MEASURES, NONE_LABEL, type PivotSpec } from '../../../../shared/pivot'
 import { formatExact } from '../../../../shared/report'
 import { Amount, formatQuantity } from '../../components/amount'
@@ -90,7 +91,8 @@ export function PivotTable({ view, spec }: { view: PivotView; spec: PivotSpec })
       label
     )
   }
-  const totals = totalsByUnit(view)
+  // An exact sum over every result row: once per result, not per render.
+  const totals = useMemo(() => totalsByUnit(view), [view])
   const footer = (
     <div className={classes.totals} data-testid="pivot-totals">
       {totals.map((total) => (

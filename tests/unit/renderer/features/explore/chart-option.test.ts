@@ -78,4 +78,10 @@ describe('chartPanels', () => {
     expect(panel?.option.title).toBeUndefined()
     expect((panel?.option.grid as { top: number }).top).toBe(16)
   })
+
+  it('draws every kind without an animation, so a click’s figures are in its first frame', () => {
+    for (const kind of ['bar', 'area', 'line', 'treemap', 'sunburst', 'pareto', 'heatmap'] as const)
+      for (const panel of chartPanels(view, spec, kind, true))
+        expect(panel.option.animation, kind).toBe(false)
+  })
 })
