@@ -31,9 +31,20 @@ export function fromScaled(value: bigint, scale = MONEY_SCALE): string {
   return negative && body !== '0' ? `-${body}` : body
 }
 
+// The shape DuckDB prints a DECIMAL in: digits, at most MONEY_SCALE decimals, a minus sign at most.
+const PLAIN_DECIMAL_RE = /^(-?)(\d+)(?:\.(\d{0,18}))?$/
+
 /** Canonical form of a decimal string: no trailing zeros, no plus sign, "-0" as "0". */
 export function normalizeDecimal(value: string): string {
-  return fromScaled(toScaled(value))
+  // A pivot table or a rows page normalizes thousands of DuckDB's DECIMAL texts: trimming
+  // zeros off the text gives what the bigint round trip gives, without the bigint.
+  const plain = PLAIN_DECIMAL_RE.exec(value)
+  if (!plain) return fromScaled(toScaled(value))
+  const [, sign, digits = '', decimals = ''] = plain
+  const int = digits.replace(/^0+(?=\d)/, '')
+  const frac = decimals.replace(/0+$/, '')
+  const body = frac ? `${int}.${frac}` : int
+  return sign && body !== '0' ? `-${body}` : body
 }
 
 /** Exact sum of decimal strings. */

@@ -4,7 +4,7 @@
  * division rounded half away from zero at 18 decimals, and null where a ratio would divide by
  * zero or a figure is missing, never Infinity or NaN.
  */
-import { fromScaled, MONEY_SCALE, toScaled } from '../money'
+import { fromScaled, MONEY_SCALE, normalizeDecimal, toScaled } from '../money'
 import type { MeasureSpec } from './index'
 
 /** How a measure's value reads: an amount in the row's currency, a quantity, a count or a ratio. */
@@ -97,6 +97,6 @@ export function measureValue(m: MeasureSpec, cell: CellFigures): string | null {
       return divideDecimals(change, previous === null ? null : previous.replace(/^-/, ''))
     }
     default:
-      return a === null ? null : fromScaled(toScaled(a))
+      return a === null ? null : normalizeDecimal(a)
   }
 }

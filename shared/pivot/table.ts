@@ -3,9 +3,9 @@
  * per currency) × the column axis × the measures, built from the long result of
  * shared/sql/pivot-table-sql.ts. Pure, so the CLI, views and the screen lay it out alike.
  */
-import { fromScaled, toScaled } from '../money'
+import { toScaled } from '../money'
 import { measureFigures, type CompiledPivotTable, type RawFigure } from '../sql/pivot-table-sql'
-import type { MeasureSpec, PivotSpec } from './index'
+import type { PivotSpec } from './index'
 import { measureKind, measureLabel, measureValue, type MeasureKind } from './table-measures'
 
 /** One result row of the table query, keyed by its SQL column names. */
@@ -49,81 +49,94 @@ export function buildPivotTable(
 ): PivotTable {
   const columnKey = compiled.keys.find((k) => k.role === 'column')
   const rowKeys = compiled.keys.filter((k) => k.role !== 'column')
+  const totalKeys = compiled.keys.filter((k) => k.role !== 'row')
   const rowCount = spec.rows.length
   const figureIndex = (f: RawFigure): number =>
     compiled.figures.findIndex((g) => JSON.stringify(g) === JSON.stringify(f))
-  const figuresOf = (m: MeasureSpec): number[] => measureFigures(m).map(figureIndex)
-  const kindOf = (r: TableRecord): TableRow['kind'] => {
-    const level = Number(r.lvl ?? 0)
-    if (rowCount > 0 && level === rowCount) return 'total'
-    if (level > 0) return 'subtotal'
-    return isFolded(r) || isInner(r) ? 'other' : 'detail'
-  }
+  const measures = compiled.measures
+  // Each measure's figure columns, found once rather than per cell.
+  const figureColumns = measures.map((m) => measureFigures(m).map((f) => `s${figureIndex(f)}`))
   const flag = (v: TableRecord[string] | undefined): boolean =>
     v === true || v === 1 || v === 'true'
-  const isFolded = (r: TableRecord): boolean => flag(r.other)
-  const isInner = (r: TableRecord): boolean => flag(r.fold1)
+  // Every record read once: its kind, fold flags, row keys and column key (thousands of
+  // records for a day × account matrix, so nothing is worked out twice per record).
+  const read = records.map((r) => {
+    const level = Number(r.lvl ?? 0)
+    const folded = flag(r.other)
+    const innerFolded = flag(r.fold1)
+    const kind: TableRow['kind'] =
+      rowCount > 0 && level === rowCount
+        ? 'total'
+        : level > 0
+          ? 'subtotal'
+          : folded || innerFolded
+            ? 'other'
+            : 'detail'
+    return {
+      record: r,
+      kind,
+      folded,
+      innerFolded,
+      keys: rowKeys.map((k) => text(r[k.sql])),
+      column: columnKey ? text(r[columnKey.sql]) : null,
+    }
+  })
+  type Read = (typeof read)[number]
+  const columnKeys = columnKey ? [...new Set(read.map((r) => r.column))].sort(compareLabels) : []
   // Group records into rows (same kind and row keys) and cells (column key).
-  const columnKeys = columnKey
-    ? [...new Set(records.map((r) => text(r[columnKey.sql])))].sort(compareLabels)
-    : []
-  const rowId = (r: TableRecord): string =>
-    JSON.stringify([kindOf(r), isFolded(r), isInner(r), ...rowKeys.map((k) => text(r[k.sql]))])
-  const byRow = new Map<string, Map<string | null, TableRecord>>()
-  for (const r of records) {
-    const id = rowId(r)
-    if (!byRow.has(id)) byRow.set(id, new Map())
-    byRow.get(id)!.set(columnKey ? text(r[columnKey.sql]) : null, r)
+  const rowId = (
+    kind: string,
+    folded: boolean,
+    inner: boolean,
+    keys: ReadonlyArray<string | null>,
+  ) => JSON.stringify([kind, folded, inner, ...keys])
+  const byRow = new Map<string, { first: Read; cells: Map<string | null, TableRecord> }>()
+  for (const r of read) {
+    const id = rowId(r.kind, r.folded, r.innerFolded, r.keys)
+    let row = byRow.get(id)
+    if (!row) byRow.set(id, (row = { first: r, cells: new Map() }))
+    row.cells.set(r.column, r.record)
   }
-  const figures = (r: TableRecord | undefined, idx: number[]): Array<string | null> =>
-    idx.map((i) => (r ? text(r[`s${i}`]) : null))
+  const figures = (r: TableRecord | undefined, columns: readonly string[]): Array<string | null> =>
+    columns.map((c) => (r ? text(r[c]) : null))
   // The grand total of a cell: same units and column key (and time bucket when time is a row).
-  const totalKey = (r: TableRecord): string =>
-    JSON.stringify(compiled.keys.filter((k) => k.role !== 'row').map((k) => text(r[k.sql])))
+  const totalKey = (r: TableRecord): string => JSON.stringify(totalKeys.map((k) => text(r[k.sql])))
+  const wantsTotal = measures.some((m) => m.measure === 'PercentOfTotal')
   const totals = new Map<string, TableRecord>()
-  for (const r of records) if (rowCount === 0 || kindOf(r) === 'total') totals.set(totalKey(r), r)
+  if (wantsTotal)
+    for (const r of read)
+      if (rowCount === 0 || r.kind === 'total') totals.set(totalKey(r.record), r.record)
   // The previous period: the same row, one time bucket earlier.
   const time = compiled.keys.find((k) => k.sql === 't')
-  const previousOf = (r: TableRecord): TableRecord | undefined => {
+  const previousOf = (row: Read, r: TableRecord): TableRecord | undefined => {
     if (!time) return undefined
     const label = text(r.t)
     if (label === null) return undefined
     const earlier = previousBucket(spec.timeGrain, label)
-    const id = JSON.stringify([
-      kindOf(r),
-      isFolded(r),
-      isInner(r),
-      ...rowKeys.map((k) => (k.sql === 't' ? earlier : text(r[k.sql]))),
-    ])
+    const keys = rowKeys.map((k, i) => (k.sql === 't' ? earlier : row.keys[i]!))
     return byRow
-      .get(id)
-      ?.get(columnKey?.sql === 't' ? earlier : columnKey ? text(r[columnKey.sql]) : null)
+      .get(rowId(row.kind, row.folded, row.innerFolded, keys))
+      ?.cells.get(columnKey?.sql === 't' ? earlier : columnKey ? text(r[columnKey.sql]) : null)
   }
-  const measures = compiled.measures
-  const cellsOf = (cells: Map<string | null, TableRecord>): Array<string | null> =>
+  const cellsOf = (row: Read, cells: Map<string | null, TableRecord>): Array<string | null> =>
     (columnKey ? columnKeys : [null]).flatMap((key) => {
       const r = cells.get(key)
-      return measures.map((m) => {
+      return measures.map((m, i) => {
         if (!r) return null
-        const idx = figuresOf(m)
-        const total = totals.get(totalKey(r))
+        const columns = figureColumns[i]!
+        const total = m.measure === 'PercentOfTotal' ? totals.get(totalKey(r)) : undefined
         return measureValue(m, {
-          own: figures(r, idx),
-          total: total ? figures(total, idx) : null,
-          previous: m.measure.startsWith('Change') ? figures(previousOf(r), idx) : null,
+          own: figures(r, columns),
+          total: total ? figures(total, columns) : null,
+          previous: m.measure.startsWith('Change') ? figures(previousOf(row, r), columns) : null,
         })
       })
     })
   const laid: TableRow[] = []
-  for (const [id, cells] of byRow) {
-    const [kind, folded, innerFolded, ...keys] = JSON.parse(id) as [
-      TableRow['kind'],
-      boolean,
-      boolean,
-      ...Array<string | null>,
-    ]
+  for (const { first, cells } of byRow.values()) {
+    const { kind, folded, innerFolded, keys } = first
     if (spec.totals === false && (kind === 'subtotal' || kind === 'total')) continue
-    laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(cells) })
+    laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(first, cells) })
   }
   const labels = measures.map(measureLabel)
   // Amounts, quantities and counts add up across the columns; ratios and unit costs do not.
@@ -151,14 +164,12 @@ function compareLabels(a: string | null, b: string | null): number {
   return a < b ? -1 : 1
 }
 
-/** Exact comparison of decimal strings, nulls last whichever way. */
-function compareValues(a: string | null, b: string | null, direction: 1 | -1): number {
+/** Exact comparison of scaled decimals, nulls last whichever way. */
+function compareValues(a: bigint | null, b: bigint | null, direction: 1 | -1): number {
   if (a === b) return 0
   if (a === null) return 1
   if (b === null) return -1
-  const x = toScaled(a)
-  const y = toScaled(b)
-  return x === y ? 0 : (x < y ? -1 : 1) * direction
+  return (a < b ? -1 : 1) * direction
 }
 
 /**
@@ -191,22 +202,20 @@ function orderRows(
       `No result column ${by}; sort by one of ${[...rowHeaders, ...labels, ...cellHeaders].join(', ')}.`,
     )
   const across = cellHeaders.length / Math.max(1, labels.length)
-  const sortValue = (r: TableRow): string | null => {
-    if (measure < 0) return r.cells[cell] ?? null
-    if (!additive[measure]) return r.cells[measure] ?? null
-    const values: string[] = []
+  // The sort value of a row as a scaled integer, worked out once per row, not per comparison.
+  const sortValue = (r: TableRow): bigint | null => {
+    if (measure < 0 || !additive[measure]) {
+      const v = r.cells[measure < 0 ? cell : measure]
+      return v === null || v === undefined ? null : toScaled(v)
+    }
+    let total: bigint | null = null
     for (let k = 0; k < across; k++) {
       const v = r.cells[k * labels.length + measure]
-      if (v !== null && v !== undefined) values.push(v)
+      if (v !== null && v !== undefined) total = (total ?? 0n) + toScaled(v)
     }
-    return values.length ? fromScaled(values.reduce((t, v) => t + toScaled(v), 0n)) : null
+    return total
   }
-  const compareRow = (a: TableRow, b: TableRow): number =>
-    header >= 0
-      ? compareLabels(a.keys[header] ?? null, b.keys[header] ?? null) * direction
-      : compareValues(sortValue(a), sortValue(b), direction)
-  // The row that stands for a first-level row in the ordering.
-  const heads = new Map<string, TableRow>()
+  // The row that stands for a first-level row in the ordering, and each row's group.
   const groupOf = (r: TableRow): string =>
     JSON.stringify([
       ...units.map((i) => r.keys[i]),
@@ -214,10 +223,26 @@ function orderRows(
       r.folded,
       d0 >= 0 ? r.keys[d0] : null,
     ])
-  for (const r of rows)
-    if ((d1 < 0 && (r.kind === 'detail' || r.kind === 'other')) || r.kind === 'subtotal')
-      heads.set(groupOf(r), r)
-  return [...rows].sort((a, b) => {
+  const keyed = rows.map((row) => ({
+    row,
+    group: groupOf(row),
+    value: header >= 0 ? null : sortValue(row),
+  }))
+  type Keyed = (typeof keyed)[number]
+  const compareRow = (a: Keyed, b: Keyed): number =>
+    header >= 0
+      ? compareLabels(a.row.keys[header] ?? null, b.row.keys[header] ?? null) * direction
+      : compareValues(a.value, b.value, direction)
+  const heads = new Map<string, Keyed>()
+  for (const k of keyed)
+    if (
+      (d1 < 0 && (k.row.kind === 'detail' || k.row.kind === 'other')) ||
+      k.row.kind === 'subtotal'
+    )
+      heads.set(k.group, k)
+  keyed.sort((ka, kb) => {
+    const a = ka.row
+    const b = kb.row
     for (const i of units) {
       const c = compareLabels(a.keys[i] ?? null, b.keys[i] ?? null)
       if (c !== 0) return c
@@ -226,15 +251,13 @@ function orderRows(
       const c = compareLabels(a.keys[timeAt] ?? null, b.keys[timeAt] ?? null)
       if (c !== 0) return c
     }
-    const ka = a.kind === 'total' ? 2 : a.folded ? 1 : 0
-    const kb = b.kind === 'total' ? 2 : b.folded ? 1 : 0
-    if (ka !== kb) return ka - kb
+    const oa = a.kind === 'total' ? 2 : a.folded ? 1 : 0
+    const ob = b.kind === 'total' ? 2 : b.folded ? 1 : 0
+    if (oa !== ob) return oa - ob
     if (a.kind === 'total') return 0
-    const ga = groupOf(a)
-    const gb = groupOf(b)
-    if (ga !== gb) {
-      const ha = heads.get(ga)
-      const hb = heads.get(gb)
+    if (ka.group !== kb.group) {
+      const ha = heads.get(ka.group)
+      const hb = heads.get(kb.group)
       const c = ha && hb ? compareRow(ha, hb) : 0
       return c !== 0
         ? c
@@ -246,11 +269,12 @@ function orderRows(
     // Within a first-level row: its rows, then its own (Other), then its subtotal.
     const place = (r: TableRow): number => (r.kind === 'subtotal' ? 2 : r.innerFolded ? 1 : 0)
     if (place(a) !== place(b)) return place(a) - place(b)
-    const c = compareRow(a, b)
+    const c = compareRow(ka, kb)
     return c !== 0
       ? c
       : compareLabels(d1 >= 0 ? (a.keys[d1] ?? null) : null, d1 >= 0 ? (b.keys[d1] ?? null) : null)
   })
+  return keyed.map((k) => k.row)
 }
 
 /** The label of the bucket before `label` (2026-01-05 → 2025-12-29 by week, 2026-Q1 → 2025-Q4). */

@@ -24,6 +24,28 @@ describe('money', () => {
     expect(subtractDecimals('2.51', '2.5')).toBe('0.01')
   })
 
+  it('normalizes DuckDB decimal text as the bigint round trip does, and refuses what it refuses', () => {
+    const texts = [
+      '7872.876826005600000000',
+      '-0.000000000000000000',
+      '007.0100',
+      '-00.50',
+      '5.',
+      '0',
+      '-0',
+      '123456789012345678901234567890.000000000000000001',
+      '-1.000000000000000000',
+      '.5',
+      '+3.10',
+      ' 4.20 ',
+    ]
+    for (const text of texts) expect(normalizeDecimal(text), text).toBe(fromScaled(toScaled(text)))
+    expect(normalizeDecimal('007.0100')).toBe('7.01')
+    expect(normalizeDecimal('-00.50')).toBe('-0.5')
+    expect(() => normalizeDecimal('0.1234567890123456789')).toThrow('more than 18 decimals')
+    expect(() => normalizeDecimal('1e5')).toThrow('not a decimal number')
+  })
+
   it('refuses text that is not a plain decimal', () => {
     expect(() => toScaled('$10,000.00')).toThrow('not a decimal number')
     expect(() => toScaled('1e5')).toThrow('not a decimal number')

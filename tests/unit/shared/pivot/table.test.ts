@@ -1,0 +1,91 @@
+/**
+ * shared/pivot/table.ts on hand-made records of the compiled table query: rows ordered by the
+ * exact sum of their cells across the column axis (digits a float or a text comparison would
+ * get wrong), missing values last either way, the grand total last, and cells normalized.
+ */
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_PIVOT, type PivotSpec } from '../../../../shared/pivot'
+import { buildPivotTable, type TableRecord } from '../../../../shared/pivot/table'
+import { compilePivotTable } from '../../../../shared/sql/pivot-table-sql'
+
+const NAMES = new Set([
+  'ServiceName',
+  'RegionId',
+  'BillingCurrency',
+  'BilledCost',
+  'ChargePeriodStart',
+])
+const SPEC: PivotSpec = {
+  ...DEFAULT_PIVOT,
+  timeGrain: 'none',
+  topN: null,
+  columns: { kind: 'column', name: 'RegionId' },
+}
+
+/** One record as the table query returns it: level 0 detail, 1 the grand total. */
+const record = (d0: string | null, c: string, s0: string | null, lvl = 0): TableRecord => ({
+  lvl: String(lvl),
+  other: false,
+  fold1: false,
+  d0,
+  c,
+  u0: 'USD',
+  s0,
+})
+
+const RECORDS: TableRecord[] = [
+  // a: 10.000000000000000001 in all; b: 9.999999999999999999 + 0.5; c: 100 in one region only.
+  record('a', 'east', '9.500000000000000000'),
+  record('a', 'west', '0.500000000000000001'),
+  record('b', 'east', '9.999999999999999999'),
+  record('b', 'west', '0.500000000000000000'),
+  record('c', 'west', '100'),
+  record('d', 'east', null),
+  record(null, 'east', '19.499999999999999999', 1),
+  record(null, 'west', '101.000000000000000001', 1),
+]
+
+describe('buildPivotTable', () => {
+  const compiled = compilePivotTable(SPEC, NAMES)
+  const order = (spec: PivotSpec): Array<string | null> =>
+    buildPivotTable(spec, compiled, RECORDS).rows.map((r) =>
+      r.kind === 'total' ? 'total' : r.keys[0]!,
+    )
+
+  it('orders rows by the exact sum across the columns, largest first, a missing value and the total last', () => {
+    expect(order(SPEC)).toEqual(['c', 'b', 'a', 'd', 'total'])
+  })
+
+  it('ascending keeps the missing value and the total last', () => {
+    expect(order({ ...SPEC, sort: { by: 'BilledCost', direction: 'asc' } })).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'total',
+    ])
+  })
+
+  it('sorts by one column cell exactly when asked', () => {
+    expect(order({ ...SPEC, sort: { by: 'west BilledCost', direction: 'desc' } })).toEqual([
+      'c',
+      'a',
+      'b',
+      'd',
+      'total',
+    ])
+  })
+
+  it('normalizes each cell and leaves an empty cell empty', () => {
+    const table = buildPivotTable(SPEC, compiled, RECORDS)
+    expect(table.cellHeaders).toEqual(['east BilledCost', 'west BilledCost'])
+    const cells = Object.fromEntries(table.rows.map((r) => [r.keys[0] ?? r.kind, r.cells]))
+    expect(cells).toEqual({
+      a: ['9.5', '0.500000000000000001'],
+      b: ['9.999999999999999999', '0.5'],
+      c: [null, '100'],
+      d: [null, null],
+      total: ['19.499999999999999999', '101.000000000000000001'],
+    })
+  })
+})
