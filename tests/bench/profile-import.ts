@@ -53,6 +53,12 @@ const STEPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/FROM cost_rows WHERE x_ImportId = \$1 GROUP BY 1/, 'reconcile: stored sums'],
   [/unnest\(x_FixCodes\)/, 'count fixes'],
   [/count\(\*\) FILTER \(WHERE .* FROM cost_rows/s, 'FOCUS rule checks'],
+  [/^INSERT INTO import_scopes/, 'delivery fingerprint (import_scopes)'],
+  [/^UPDATE cost_rows SET x_SourceRow/, 'number rows read in place'],
+  [/^SELECT count\(\*\)::BIGINT AS n FROM cost_rows WHERE x_ImportId/, 'count rows read in place'],
+  [/^INSERT INTO "?rollup_/, 'rollups: build'],
+  [/^DELETE FROM "?rollup_/, 'rollups: clear'],
+  [/^SELECT stamp, stamp IS NOT DISTINCT FROM/, 'rollups: freshness check'],
   [/^COMMIT/, 'commit'],
   [/^DROP (TABLE|VIEW)/, 'drop stage'],
 ]

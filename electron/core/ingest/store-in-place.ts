@@ -61,7 +61,7 @@ export async function storeInPlace(ws: Workspace, input: InPlaceInput): Promise<
     sourceTypes: input.sourceTypes,
     attempt,
     rowCount: null,
-    fixes: [...roundingFixes(input.mapping, input.kind, input.sourceTypes), ...input.fixes],
+    fixes: [...roundingFixes(input.mapping, input.kind, input.sourceTypes, true), ...input.fixes],
     // Bytes the scan finds damaged stop the insert as a cancel does.
     signal: anySignal(options.signal, input.damaged),
     onFraction: input.onFraction,

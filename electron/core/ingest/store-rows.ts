@@ -206,8 +206,9 @@ function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): s
   const { table, kind, sourceTypes, attempt, fixes } = input
   // A CSV read in place has no row number yet: numberRows sets it after the insert.
   const sourceRow = input.rowCount === null ? '0' : `${sourceRowExpr(kind)} + 1`
+  // Read in place, the insert casts untrimmed text: a value that fails falls back to the text stage.
   const value = (c: MappedColumn): string =>
-    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR')
+    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR', input.rowCount === null)
   const targets = layout.columns.map((c) => quoteIdent(c.target))
   const values = layout.columns.map(value)
   if (layout.extra.length > 0) {

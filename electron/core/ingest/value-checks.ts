@@ -125,14 +125,18 @@ export function currencyFixes(
   return parsed.length > 0 ? [{ code: CURRENCY_STRING_PARSED, condition: parsed.join(' OR ') }] : []
 }
 
-/** The fix that marks rows whose money has digits past the 18th decimal: read nothing, a condition for the insert. */
+/**
+ * The fix that marks rows whose money has digits past the 18th decimal: read nothing, a condition
+ * for the insert (`inPlace`: of a CSV read in place, stage-sql.ts overScaleCondition).
+ */
 export function roundingFixes(
   mapping: HeaderMapping,
   kind: SourceKind,
   sourceTypes: readonly string[],
+  inPlace = false,
 ): FixRule[] {
   const rounding = mapping.columns.flatMap((column) => {
-    const condition = overScaleCondition(column, kind, sourceTypes[column.index])
+    const condition = overScaleCondition(column, kind, sourceTypes[column.index], inPlace)
     return condition ? [condition] : []
   })
   return rounding.length > 0

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { tempDir } from '../../helpers/paths'
@@ -90,6 +90,99 @@ describe('import of a FOCUS CSV read in place', () => {
     expect(record.error?.location).toMatchObject({ row: 250_001, column: 'BilledCost' })
     const [stored] = await ws.all('SELECT count(*)::INT AS n FROM cost_rows')
     expect(stored?.n).toBe(0)
+  })
+})
+
+describe('values padded with spaces, read in place', () => {
+  /** A small FOCUS CSV whose money and dates are padded; `nbsp` pads one value with a no-break space. */
+  function paddedFile(name: string, nbsp: boolean): string {
+    const rows = [
+      ' 1.25 ,1.25,USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,r1',
+      `\t2.5,${nbsp ? '2.5\u00a0' : '2.5'},USD, 2024-09-02T00:00:00Z ,2024-09-03T00:00:00Z\t,r2`,
+      '"0.1234567890123456789 ", 5.0E-7 ,EUR,2024-09-03T00:00:00Z,2024-09-04T00:00:00Z,r3',
+      ' -12345678.1234567890, 1e-20,USD,2024-09-04 02:00:00+02 ,2024-09-05T00:00:00Z,r4',
+    ]
+    const path = join(tempDir(), name)
+    writeFileSync(path, `${HEADER}\n${rows.join('\n')}\n`)
+    return path
+  }
+
+  /** Imports `path` into a fresh workspace; the stored rows and whether the text stage read the file. */
+  async function stored(path: string, typedRead: boolean) {
+    const workspace = await freshWorkspace()
+    try {
+      // Watched, not replaced: every statement still runs on the real writer.
+      const run = vi.spyOn(workspace.writer, 'run')
+      const record = await importFile(workspace, path, { typedRead, displayName: 'padded.csv' })
+      expect(record.status).toBe('imported')
+      const rows = await workspace.all(
+        `SELECT x_SourceRow::INT AS row, BilledCost::VARCHAR AS billed, EffectiveCost::VARCHAR AS effective,
+           strftime(ChargePeriodStart, '%Y-%m-%dT%H:%M:%SZ') AS start, strftime(ChargePeriodEnd, '%Y-%m-%dT%H:%M:%SZ') AS "end",
+           BillingCurrency AS currency, x_FixCodes::VARCHAR AS fixes
+         FROM cost_rows ORDER BY x_SourceRow`,
+      )
+      // The text stage copies the file into a temp table (stage-sql.ts stageCsvSql); a read in place does not.
+      const textStage = run.mock.calls.some(([sql]) => /^CREATE TEMP TABLE/.test(sql))
+      return { rows, textStage, totals: record.totals }
+    } finally {
+      workspace.close()
+    }
+  }
+
+  it('stores what the text stage stores, to the digit, and flags the same rounding', async () => {
+    const path = paddedFile('padded.csv', false)
+    const inPlace = await stored(path, true)
+    const staged = await stored(path, false)
+    expect(inPlace.textStage).toBe(false)
+    expect(staged.textStage).toBe(true)
+    expect(inPlace.rows).toEqual(staged.rows)
+    expect(inPlace.totals).toEqual(staged.totals)
+    expect(inPlace.rows).toEqual([
+      {
+        row: 1,
+        billed: '1.250000000000000000',
+        effective: '1.250000000000000000',
+        start: '2024-09-01T00:00:00Z',
+        end: '2024-09-02T00:00:00Z',
+        currency: 'USD',
+        fixes: null,
+      },
+      {
+        row: 2,
+        billed: '2.500000000000000000',
+        effective: '2.500000000000000000',
+        start: '2024-09-02T00:00:00Z',
+        end: '2024-09-03T00:00:00Z',
+        currency: 'USD',
+        fixes: null,
+      },
+      {
+        row: 3,
+        billed: '0.123456789012345679',
+        effective: '0.000000500000000000',
+        start: '2024-09-03T00:00:00Z',
+        end: '2024-09-04T00:00:00Z',
+        currency: 'EUR',
+        fixes: '[ROUNDED_TO_18_DECIMALS]',
+      },
+      {
+        row: 4,
+        billed: '-12345678.123456789000000000',
+        effective: '0.000000000000000000',
+        start: '2024-09-04T00:00:00Z',
+        end: '2024-09-05T00:00:00Z',
+        currency: 'USD',
+        fixes: '[ROUNDED_TO_18_DECIMALS]',
+      },
+    ])
+  })
+
+  it('reads a value padded with a no-break space through the text stage, which trims it', async () => {
+    const path = paddedFile('nbsp.csv', true)
+    const inPlace = await stored(path, true)
+    expect(inPlace.textStage).toBe(true)
+    expect(inPlace.rows).toEqual((await stored(path, false)).rows)
+    expect(inPlace.rows[1]).toMatchObject({ row: 2, effective: '2.500000000000000000' })
   })
 })
 
