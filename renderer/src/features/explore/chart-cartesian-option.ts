@@ -33,6 +33,18 @@ interface AxisParam {
   readonly data: PointItem | null
 }
 
+/**
+ * Most point symbols a line chart draws. Past it (e.g. 20 services over 30 days) they crowd into
+ * one another and cost a redraw's time on every click; the axis tooltip and the hovered point's
+ * own symbol still show each figure.
+ */
+export const SYMBOL_LIMIT = 240
+
+/** True when a line chart of `data` draws a symbol on each point. */
+export function showsSymbols(data: CartesianData): boolean {
+  return data.categories.length < 60 && data.categories.length * data.series.length <= SYMBOL_LIMIT
+}
+
 /** Bars, areas or lines of one currency; bars and areas stack when there are several series. */
 export function cartesianOption(
   data: CartesianData,
@@ -101,7 +113,7 @@ export function cartesianOption(
       areaStyle: kind === 'area' ? {} : undefined,
       // A missing bucket is a gap, never a straight line across it.
       connectNulls: false,
-      showSymbol: kind === 'line' && data.categories.length < 60,
+      showSymbol: kind === 'line' && showsSymbols(data),
       emphasis: { focus: 'series' },
       data: data.categories.map((_, index) => item(s, index)),
     })),

@@ -268,3 +268,35 @@ describe('the "(Other)" fold of categories beyond the top K', () => {
     )
   })
 })
+
+describe('point symbols on lines', () => {
+  const days = Array.from({ length: 30 }, (_, i) => `2024-09-${String(i + 1).padStart(2, '0')}`)
+  const services = Array.from({ length: SERIES_LIMIT }, (_, i) => `Service ${i + 1}`)
+  const spec: PivotSpec = { ...DEFAULT_PIVOT, rows: [service], timeGrain: 'day', topN: null }
+  const drawn = (rows: ResultRow[]) => {
+    const view = resultView(rows, ['ServiceName'], { timeName: 'Day' })
+    const data = cartesianData(view, spec, rowsOfUnit(view, 'USD'), true)
+    return cartesianOption(data, 'line', usd).option.series as Array<
+      DrawnSeries & { showSymbol: boolean }
+    >
+  }
+
+  it('are left off a crowded chart (services × 30 days), which still draws every figure', () => {
+    const rows: ResultRow[] = services.flatMap((name, s) =>
+      days.map((time, d) => ({ time, dims: [name], unit: 'USD', value: `${s + 1}.${d + 1}5` })),
+    )
+    const series = drawn(rows)
+    expect(series).toHaveLength(SERIES_LIMIT)
+    expect(series.every((s) => s.showSymbol === false)).toBe(true)
+    expect(series.flatMap((s) => s.data.map((d) => d?.exact)).sort()).toEqual(
+      rows.map((r) => r.value).sort(),
+    )
+  })
+
+  it('are drawn on a few lines over a month', () => {
+    const rows: ResultRow[] = services
+      .slice(0, 3)
+      .flatMap((name) => days.map((time) => ({ time, dims: [name], unit: 'USD', value: '1' })))
+    expect(drawn(rows).map((s) => s.showSymbol)).toEqual([true, true, true])
+  })
+})
