@@ -4,10 +4,8 @@ import { fail } from '../../../shared/contract'
 import { normalizeDecimal } from '../../../shared/money'
 import { compilePivotValues } from '../../../shared/sql/pivot-values-sql'
 import { PivotSpecError, specReadsTags } from '../../../shared/sql/pivot-where-sql'
-import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
-import { focusColumnNames } from './catalog'
-import { hasInvalidTags } from './pivot'
+import { queryContext } from './query-context'
 
 interface ValueRecord {
   value: string | null
@@ -23,8 +21,8 @@ export async function runPivotValues(
 ): Promise<PivotValues> {
   const connection = await ws.reader()
   try {
-    const names = await focusColumnNames(ws, connection)
     const readsTags = request.dimension.kind === 'tag' || specReadsTags(request.spec)
+    const context = await queryContext(ws, connection, { tags: readsTags })
     let compiled
     try {
       compiled = compilePivotValues(
@@ -32,11 +30,8 @@ export async function runPivotValues(
         request.dimension,
         request.search,
         request.limit,
-        names,
-        {
-          guardJson: await hasInvalidTags(ws, connection),
-          tags: readsTags ? await loadTagResolver(ws, connection) : undefined,
-        },
+        context.names,
+        { guardJson: context.guardJson, tags: context.tags },
       )
     } catch (cause) {
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)

@@ -12,6 +12,7 @@ import { importFile } from '../../../electron/core/ingest/import-file'
 import { runPivotTable } from '../../../electron/core/query/pivot'
 import { queryContext } from '../../../electron/core/query/query-context'
 import { refreshRollups } from '../../../electron/core/query/rollup'
+import { rowsPage } from '../../../electron/core/rows/rows-page'
 import { setPresentation } from '../../../electron/core/presentation/presentation-mode'
 import { editTagPolicy } from '../../../electron/core/tags/tag-policy'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
@@ -88,6 +89,24 @@ describe('queryContext', () => {
     expect(second[0]).toContain('rollup_')
     const again = await statementsOf(() => contextNow(w, { rollups: true }))
     expect(again).toEqual([])
+  })
+
+  it('a second rows page on unchanged data runs only its count and its page', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, SAMPLE)
+    const w = ws
+    const request = {
+      dateRange: null,
+      filters: [],
+      period: null,
+      sort: null,
+      offset: 0,
+      limit: 5,
+    }
+    const first = await rowsPage(w, request)
+    const statements = await statementsOf(() => rowsPage(w, request))
+    expect(statements).toHaveLength(2)
+    expect(await rowsPage(w, request)).toEqual(first)
   })
 
   it('an import that brings malformed Tags gives the JSON guard at once', async () => {
