@@ -71,6 +71,34 @@ describe('CsvTotals', () => {
     expect(read([Buffer.from(`${TEXT}\n`)])).toEqual(expected)
   })
 
+  it('agrees with parseCsv on fields longer than the reader passes byte by byte, wherever cut', () => {
+    // Past a field's first bytes the reader jumps to its end with indexOf (csv-record-reader.ts):
+    // quotes, delimiters and line breaks after that point, and long amounts, read the same.
+    const long = [
+      'Description of the charge,BilledCost,Notes,BillingCurrency,EffectiveCost,Tags',
+      'a long description without any quote in it,1.5,another long unquoted note here,USD,2,t',
+      'a long description and then "a quoted, part" inside,2.25,"a quoted note longer than 24, with a comma",EUR,1,"x"',
+      'a short row ending in a long field xxxxxxxxxxxxxxxx\rand one ended by a lone CR xxxxxxx,1',
+      'one more short row ended by a line feed zzzzzzzzzz',
+      '"a quoted long value with a line\nbreak inside it",123456789012.123456789012345678,note,USD,0.5,"tags ""q"" long long long"',
+      'a row ended by a lone carriage return xxxxxxxxxx,4,n,USD,1,t\rnext row with a long first field here,"5",n,"EUR",-1,"long long long long long long"',
+      'exactly twenty-four byte,6,123456789012345678901234,USD,7,t',
+    ].join('\n')
+    const longBytes = Buffer.from(long)
+    const sums = oracle(long)
+    expect(sums).toEqual([
+      ['USD', 4, '123456789023.623456789012345678', '10.5'],
+      ['EUR', 2, '7.25', '0'],
+      [null, 3, '1', '0'],
+    ])
+    expect(read([longBytes])).toEqual(sums)
+    for (let cut = 1; cut < longBytes.length; cut++)
+      expect(read([longBytes.subarray(0, cut), longBytes.subarray(cut)]), `cut at ${cut}`).toEqual(
+        sums,
+      )
+    expect(read([...longBytes].map((b) => Buffer.from([b])))).toEqual(sums)
+  })
+
   it('reads a wanted last column when the file ends without a line break, quoted or not', () => {
     for (const text of [
       'BillingCurrency,BilledCost\n"USD",1\nUSD,2',
