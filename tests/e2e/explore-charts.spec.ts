@@ -83,7 +83,6 @@ test('every chart kind draws; treemap and heatmap clicks filter; PNG and SVG exp
   const result = page.getByTestId('pivot-result')
   for (const label of ['Bars', 'Area', 'Lines', 'Treemap', 'Sunburst', 'Pareto', 'Heatmap']) {
     await explore.chartKind(label)
-    await page.waitForTimeout(400) // the chart's 300 ms animation, for a readable screenshot only
     await result.screenshot({ path: testInfo.outputPath(`chart-${label.toLowerCase()}.png`) })
   }
   // Over 30 days, 12 service × region series are kept and the rest said to be summed in (Other).

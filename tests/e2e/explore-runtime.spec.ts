@@ -42,6 +42,9 @@ test('a grain click shows the new figures; clicking back answers from the cache'
   expect(byDay).toBeGreaterThan(byMonth)
   expect(await explore.total('USD')).toBe(billed)
   await expect(explore.summary).not.toContainText('from the cache')
+  // The chart draws in the frame after the table, and says when it has.
+  await explore.waitForChart()
+  await expect(page.getByTestId('chart')).toHaveAttribute('aria-label', /^BilledCost lines chart/)
   await screenshotPage(page, testInfo.outputPath('explore-runtime-day.png'))
 
   // Back to months: the engine answered that spec before and the data did not change.
@@ -52,5 +55,6 @@ test('a grain click shows the new figures; clicking back answers from the cache'
   expect(resultRows((await explore.summary.textContent()) ?? '')).toBe(byMonth)
   expect(await explore.total('USD')).toBe(billed)
   await expect(explore.result).toHaveAttribute('data-stale', 'false')
+  await explore.waitForChart()
   await screenshotPage(page, testInfo.outputPath('explore-runtime-cached.png'))
 })

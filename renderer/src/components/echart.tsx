@@ -22,6 +22,7 @@ export function EChart({
   label,
   onElementClick,
   image,
+  afterPaint = false,
 }: {
   option: ChartOption
   height: number
@@ -30,6 +31,11 @@ export function EChart({
   onElementClick?: (data: unknown) => void
   /** Filled while the chart is on screen, for exports. */
   image?: RefObject<ChartImage | null>
+  /**
+   * Draw a new option in the frame after the one that paints it, so what renders with the chart
+   * (Explore's table) is on screen first; aria-busy is true until the chart is drawn.
+   */
+  afterPaint?: boolean
 }) {
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
@@ -59,9 +65,19 @@ export function EChart({
   }, [image])
 
   useEffect(() => {
-    // notMerge: a new pivot has other series; merging would keep stale ones.
-    chart.current?.setOption(option, { notMerge: true })
-  }, [option])
+    const current = chart.current
+    if (!current) return
+    const draw = (): void => {
+      // notMerge: a new pivot has other series; merging would keep stale ones.
+      current.setOption(option, { notMerge: true })
+      container.current?.setAttribute('aria-busy', 'false')
+    }
+    if (!afterPaint) return draw()
+    container.current?.setAttribute('aria-busy', 'true')
+    // The first callback runs before this frame paints, the second in the frame after it.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(draw)))
+    return () => cancelAnimationFrame(frame)
+  }, [option, afterPaint])
 
   useEffect(() => {
     const current = chart.current

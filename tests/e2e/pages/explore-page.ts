@@ -36,6 +36,13 @@ export class ExplorePage {
       'aria-label',
       new RegExp(` ${label.toLowerCase()} chart`),
     )
+    await this.waitForChart()
+  }
+
+  /** Waits until every chart of the result is drawn (a chart draws in the frame after its table). */
+  async waitForChart(): Promise<void> {
+    for (const chart of await this.page.getByTestId('chart').all())
+      await expect(chart).toHaveAttribute('aria-busy', 'false')
   }
 
   /** Sets the measure. */

@@ -105,6 +105,8 @@ export function PivotChart({ view, spec }: { view: PivotView; spec: PivotSpec })
           }${panel.note ? `. ${panel.note}` : ''}`}
           onElementClick={filterTo}
           image={images[index]}
+          // The table's exact figures first; the chart draws in the next frame.
+          afterPaint
         />
       ))}
     </Stack>
