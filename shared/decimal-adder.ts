@@ -17,8 +17,8 @@ const FLUSH_EVERY = 4000
 /** A plain number with an optional exponent, as money is written in billing files. */
 const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/
 
-/** 10^0 … 10^9, to scale a part of fewer than 9 decimal digits. */
-const POWERS = Array.from({ length: 10 }, (_, k) => 10 ** k)
+/** 10^0 … 10^11: to scale a part of fewer than 9 decimal digits, or place a digit of an exponent value. */
+const POWERS = Array.from({ length: 12 }, (_, k) => 10 ** k)
 
 const TEN_9 = 1_000_000_000n
 const TEN_18 = TEN_9 * TEN_9
@@ -63,8 +63,10 @@ export class DecimalAdder {
 
   /**
    * Adds a plain value written as ASCII bytes `[start, end)` of `bytes` (sign, at most 12
-   * integer digits, at most 18 decimals, nothing else) without making a string; returns
-   * false, adding nothing, for anything else, which the caller then adds as text.
+   * integer digits, at most 18 decimals, nothing else) without making a string, or one with an
+   * exponent (`5.0E-7`, as AWS writes small amounts) whose value has at most 12 integer digits
+   * and 18 decimals; returns false, adding nothing, for anything else, which the caller then
+   * adds as text.
    */
   addAscii(bytes: Uint8Array, start: number, end: number): boolean {
     let i = start
@@ -84,6 +86,7 @@ export class DecimalAdder {
     let high = 0
     let low = 0
     let decimals = 0
+    const intEnd = i
     if (i < end && bytes[i] === 0x2e) {
       i++
       for (let digit = (bytes[i] ?? 0) - 48; i < end && digit >= 0 && digit <= 9;) {
@@ -94,10 +97,62 @@ export class DecimalAdder {
         digit = (bytes[++i] ?? 0) - 48
       }
     }
-    if (i !== end || (intDigits === 0 && decimals === 0)) return false
+    if (intDigits === 0 && decimals === 0) return false
+    // An exponent: the bigint path (scaledOf) took most of AWS CUR's second read.
+    if (i < end && (bytes[i] === 0x65 || bytes[i] === 0x45))
+      return this.addExponent(bytes, sign, intStart, intEnd, i - decimals, i, end)
+    if (i !== end) return false
     this.integer += sign * integer
     this.high += sign * high * POWERS[9 - Math.min(decimals, 9)]!
     this.low += sign * low * POWERS[9 - Math.max(decimals - 9, 0)]!
+    if (++this.pending >= FLUSH_EVERY) this.flush()
+    return true
+  }
+
+  /**
+   * Adds sign × the mantissa digits at `[intStart, intEnd)` and `[fracStart, fracEnd)` times ten to
+   * the exponent written at `[fracEnd + 1, end)` (a sign and 1–3 digits): each non-zero digit goes
+   * to the part its place falls in; false, adding nothing, if one falls past 12 integer digits or
+   * 18 decimals (the text path then adds it exactly, rounding past the 18th decimal).
+   */
+  private addExponent(
+    bytes: Uint8Array,
+    sign: number,
+    intStart: number,
+    intEnd: number,
+    fracStart: number,
+    fracEnd: number,
+    end: number,
+  ): boolean {
+    let i = fracEnd + 1
+    const negative = bytes[i] === 0x2d
+    if (negative || bytes[i] === 0x2b) i++
+    const exponentStart = i
+    let exponent = 0
+    for (let digit = (bytes[i] ?? 0) - 48; i < end && digit >= 0 && digit <= 9;) {
+      exponent = exponent * 10 + digit
+      digit = (bytes[++i] ?? 0) - 48
+    }
+    if (i !== end || i === exponentStart || i - exponentStart > 3) return false
+    let integer = 0
+    let high = 0
+    let low = 0
+    // The place of the first integer digit, then one lower for each digit after it.
+    let place = intEnd - intStart - 1 + (negative ? -exponent : exponent)
+    for (let k = intStart; k < fracEnd; k++, place--) {
+      // Over the point: the fraction's digits follow the integer's.
+      if (k === intEnd) k = fracStart
+      if (k >= fracEnd) break
+      const digit = bytes[k]! - 48
+      if (digit === 0) continue
+      if (place >= 12 || place < -MONEY_SCALE) return false
+      if (place >= 0) integer += digit * POWERS[place]!
+      else if (place >= -9) high += digit * POWERS[9 + place]!
+      else low += digit * POWERS[MONEY_SCALE + place]!
+    }
+    this.integer += sign * integer
+    this.high += sign * high
+    this.low += sign * low
     if (++this.pending >= FLUSH_EVERY) this.flush()
     return true
   }

@@ -63,9 +63,57 @@ describe('DecimalAdder.addAscii', () => {
     expect(fromBytes.sum()).toBe(sumDecimals(values))
   })
 
-  it('leaves to the text path what is not plain: exponents, spaces, 13 integer digits, 19 decimals', () => {
+  it('adds amounts written with an exponent, as AWS writes them, to the same sum as scaledOf', () => {
+    const values = [
+      '5.0E-7',
+      '-4.0E-7',
+      '1e3',
+      '1.e3',
+      '.5E1',
+      '+1.0E+2',
+      '2.5e-1',
+      '1.2345678E7',
+      '9.99999999999E11',
+      '1e-18',
+      '12345678901.2345678E-8',
+      '-0.000001E4',
+      '0e99',
+      '1E-0',
+      '100e-20',
+    ]
+    const fromBytes = new DecimalAdder()
+    let exact = 0n
+    for (const v of values) {
+      expect(fromBytes.addAscii(bytes(`x${v}y`), 1, v.length + 1), v).toBe(true)
+      exact += scaledOf(v)!
+    }
+    const oracle = new DecimalAdder()
+    for (const v of values) oracle.add(v)
+    expect(fromBytes.sum()).toBe(oracle.sum())
+    expect(scaledOf(fromBytes.sum())).toBe(exact)
+  })
+
+  it('leaves an exponent amount past 12 integer digits or 18 decimals, or so written, to the text path', () => {
     const adder = new DecimalAdder()
-    for (const v of ['1e3', ' 1', '1 ', '1234567890123', '0.1234567890123456789', '-', '.', '1,5'])
+    for (const v of [
+      '1e12',
+      '1e-19',
+      '1.5e-18',
+      '9.99E13',
+      '1e',
+      '1e+',
+      'e5',
+      '.e5',
+      '1e1000',
+      '1e5x',
+    ])
+      expect(adder.addAscii(bytes(v), 0, v.length), v).toBe(false)
+    expect(adder.sum()).toBe('0')
+  })
+
+  it('leaves to the text path what is not plain: spaces, 13 integer digits, 19 decimals', () => {
+    const adder = new DecimalAdder()
+    for (const v of [' 1', '1 ', '1234567890123', '0.1234567890123456789', '-', '.', '1,5'])
       expect(adder.addAscii(bytes(v), 0, v.length), v).toBe(false)
     expect(adder.sum()).toBe('0')
   })
