@@ -76,9 +76,25 @@ export interface CellFigures {
   previous: ReadonlyArray<string | null> | null
 }
 
+/** Measures worked out from several figures, the grand total's or the previous period's. */
+const DERIVED = new Set<MeasureSpec['measure']>([
+  'UnitCost',
+  'Savings',
+  'EffectiveSavingsRate',
+  'PercentOfTotal',
+  'ChangeVsPrevious',
+  'ChangePercentVsPrevious',
+])
+
+/** True for a sum or a count: its value is its one figure as it stands (normalized). */
+export function isPlainMeasure(m: MeasureSpec): boolean {
+  return !DERIVED.has(m.measure)
+}
+
 /** The value of measure `m` in one cell, as an exact decimal string or null. */
 export function measureValue(m: MeasureSpec, cell: CellFigures): string | null {
   const [a = null, b = null] = cell.own
+  if (isPlainMeasure(m)) return a === null ? null : normalizeDecimal(a)
   switch (m.measure) {
     case 'UnitCost':
       return divideDecimals(a, b)

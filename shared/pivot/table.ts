@@ -3,10 +3,16 @@
  * per currency) × the column axis × the measures, built from the long result of
  * shared/sql/pivot-table-sql.ts. Pure, so the CLI, views and the screen lay it out alike.
  */
-import { toScaled } from '../money'
+import { normalizeDecimal, toScaled } from '../money'
 import { measureFigures, type CompiledPivotTable, type RawFigure } from '../sql/pivot-table-sql'
 import type { PivotSpec } from './index'
-import { measureKind, measureLabel, measureValue, type MeasureKind } from './table-measures'
+import {
+  isPlainMeasure,
+  measureKind,
+  measureLabel,
+  measureValue,
+  type MeasureKind,
+} from './table-measures'
 
 /** One result row of the table query, keyed by its SQL column names. */
 export type TableRecord = Readonly<Record<string, string | number | boolean | null>>
@@ -58,9 +64,36 @@ export function buildPivotTable(
   const figureColumns = measures.map((m) => measureFigures(m).map((f) => `s${figureIndex(f)}`))
   const flag = (v: TableRecord[string] | undefined): boolean =>
     v === true || v === 1 || v === 'true'
-  // Every record read once: its kind, fold flags, row keys and column key (thousands of
-  // records for a day × account matrix, so nothing is worked out twice per record).
-  const read = records.map((r) => {
+  // Group records into rows (same kind and row keys) and cells (column key), each record read
+  // once (thousands of them for a day × account matrix). A row's id writes each key with its
+  // length (a missing one as "|"), so no two key lists give one id.
+  interface Row {
+    readonly kind: TableRow['kind']
+    readonly folded: boolean
+    readonly innerFolded: boolean
+    readonly keys: ReadonlyArray<string | null>
+    readonly cells: Map<string | null, TableRecord>
+  }
+  const rowId = (
+    kind: string,
+    folded: boolean,
+    inner: boolean,
+    keyAt: (i: number) => string | null,
+  ): string => {
+    let id = `${kind}${folded ? 1 : 0}${inner ? 1 : 0}`
+    for (let i = 0; i < rowKeys.length; i++) {
+      const key = keyAt(i)
+      id += key === null ? '|' : `:${key.length}:${key}`
+    }
+    return id
+  }
+  const byRow = new Map<string, Row>()
+  const columnSet = new Set<string | null>()
+  // The grand total of a cell: same units and column key (and time bucket when time is a row).
+  const totalKey = (r: TableRecord): string => JSON.stringify(totalKeys.map((k) => text(r[k.sql])))
+  const wantsTotal = measures.some((m) => m.measure === 'PercentOfTotal')
+  const totals = new Map<string, TableRecord>()
+  for (const r of records) {
     const level = Number(r.lvl ?? 0)
     const folded = flag(r.other)
     const innerFolded = flag(r.fold1)
@@ -72,71 +105,64 @@ export function buildPivotTable(
           : folded || innerFolded
             ? 'other'
             : 'detail'
-    return {
-      record: r,
-      kind,
-      folded,
-      innerFolded,
-      keys: rowKeys.map((k) => text(r[k.sql])),
-      column: columnKey ? text(r[columnKey.sql]) : null,
-    }
-  })
-  type Read = (typeof read)[number]
-  const columnKeys = columnKey ? [...new Set(read.map((r) => r.column))].sort(compareLabels) : []
-  // Group records into rows (same kind and row keys) and cells (column key).
-  const rowId = (
-    kind: string,
-    folded: boolean,
-    inner: boolean,
-    keys: ReadonlyArray<string | null>,
-  ) => JSON.stringify([kind, folded, inner, ...keys])
-  const byRow = new Map<string, { first: Read; cells: Map<string | null, TableRecord> }>()
-  for (const r of read) {
-    const id = rowId(r.kind, r.folded, r.innerFolded, r.keys)
+    const keyAt = (i: number): string | null => text(r[rowKeys[i]!.sql])
+    const id = rowId(kind, folded, innerFolded, keyAt)
     let row = byRow.get(id)
-    if (!row) byRow.set(id, (row = { first: r, cells: new Map() }))
-    row.cells.set(r.column, r.record)
+    if (!row) {
+      const keys = rowKeys.map((_, i) => keyAt(i))
+      byRow.set(id, (row = { kind, folded, innerFolded, keys, cells: new Map() }))
+    }
+    const column = columnKey ? text(r[columnKey.sql]) : null
+    if (columnKey) columnSet.add(column)
+    row.cells.set(column, r)
+    if (wantsTotal && (rowCount === 0 || kind === 'total')) totals.set(totalKey(r), r)
   }
+  const columnKeys = [...columnSet].sort(compareLabels)
   const figures = (r: TableRecord | undefined, columns: readonly string[]): Array<string | null> =>
     columns.map((c) => (r ? text(r[c]) : null))
-  // The grand total of a cell: same units and column key (and time bucket when time is a row).
-  const totalKey = (r: TableRecord): string => JSON.stringify(totalKeys.map((k) => text(r[k.sql])))
-  const wantsTotal = measures.some((m) => m.measure === 'PercentOfTotal')
-  const totals = new Map<string, TableRecord>()
-  if (wantsTotal)
-    for (const r of read)
-      if (rowCount === 0 || r.kind === 'total') totals.set(totalKey(r.record), r.record)
   // The previous period: the same row, one time bucket earlier.
   const time = compiled.keys.find((k) => k.sql === 't')
-  const previousOf = (row: Read, r: TableRecord): TableRecord | undefined => {
+  const previousOf = (row: Row, r: TableRecord): TableRecord | undefined => {
     if (!time) return undefined
     const label = text(r.t)
     if (label === null) return undefined
     const earlier = previousBucket(spec.timeGrain, label)
-    const keys = rowKeys.map((k, i) => (k.sql === 't' ? earlier : row.keys[i]!))
+    const keyAt = (i: number): string | null =>
+      rowKeys[i]!.sql === 't' ? earlier : (row.keys[i] ?? null)
     return byRow
-      .get(rowId(row.kind, row.folded, row.innerFolded, keys))
+      .get(rowId(row.kind, row.folded, row.innerFolded, keyAt))
       ?.cells.get(columnKey?.sql === 't' ? earlier : columnKey ? text(r[columnKey.sql]) : null)
   }
-  const cellsOf = (row: Read, cells: Map<string | null, TableRecord>): Array<string | null> =>
-    (columnKey ? columnKeys : [null]).flatMap((key) => {
-      const r = cells.get(key)
-      return measures.map((m, i) => {
-        if (!r) return null
-        const columns = figureColumns[i]!
-        const total = m.measure === 'PercentOfTotal' ? totals.get(totalKey(r)) : undefined
-        return measureValue(m, {
-          own: figures(r, columns),
-          total: total ? figures(total, columns) : null,
-          previous: m.measure.startsWith('Change') ? figures(previousOf(row, r), columns) : null,
-        })
-      })
+  // A sum or a count is its one figure as it stands: read straight from the record.
+  const plainColumns = measures.map((m, i) => (isPlainMeasure(m) ? figureColumns[i]![0]! : null))
+  const cellsOf = (row: Row): Array<string | null> => {
+    const out: Array<string | null> = []
+    for (const key of columnKey ? columnKeys : [null]) {
+      const r = row.cells.get(key)
+      for (let i = 0; i < measures.length; i++) {
+        const plain = plainColumns[i]
+        if (!r) out.push(null)
+        else if (plain) out.push(r[plain] == null ? null : normalizeDecimal(String(r[plain])))
+        else out.push(derivedValue(row, r, i))
+      }
+    }
+    return out
+  }
+  const derivedValue = (row: Row, r: TableRecord, i: number): string | null => {
+    const m = measures[i]!
+    const columns = figureColumns[i]!
+    const total = m.measure === 'PercentOfTotal' ? totals.get(totalKey(r)) : undefined
+    return measureValue(m, {
+      own: figures(r, columns),
+      total: total ? figures(total, columns) : null,
+      previous: m.measure.startsWith('Change') ? figures(previousOf(row, r), columns) : null,
     })
+  }
   const laid: TableRow[] = []
-  for (const { first, cells } of byRow.values()) {
-    const { kind, folded, innerFolded, keys } = first
+  for (const row of byRow.values()) {
+    const { kind, folded, innerFolded, keys } = row
     if (spec.totals === false && (kind === 'subtotal' || kind === 'total')) continue
-    laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(first, cells) })
+    laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(row) })
   }
   const labels = measures.map(measureLabel)
   // Amounts, quantities and counts add up across the columns; ratios and unit costs do not.
