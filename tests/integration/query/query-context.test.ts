@@ -121,6 +121,20 @@ describe('queryContext', () => {
     expect(after.guardJson).toBe(true)
     expect(after.names).toEqual(before.names)
     expect(after.rollups).toBe(true)
+    // A pivot by tag reads past the malformed cell: its row counts as no team.
+    const table = await runPivotTable(ws, {
+      ...BY_ACCOUNT,
+      rows: [{ kind: 'tag', key: 'team' }],
+      filters: [
+        { dimension: { kind: 'column', name: 'x_SourceFile' }, op: 'in', values: ['bad-tags.csv'] },
+      ],
+    })
+    const cells = table.rows.map((r) => [r.kind, r.keys[0], r.cells[0]])
+    expect(cells).toEqual([
+      ['detail', null, '2.5'],
+      ['detail', 'web', '1.25'],
+      ['total', null, '3.75'],
+    ])
   })
 
   it('rows changed behind the rollups make them stale for the next pivot, and current after the rebuild', async () => {
