@@ -32,11 +32,36 @@ describe('rollupFor', () => {
     expect(
       chosen(spec({ rows: [column('BillingPeriodStart')], measures: [{ measure: 'RowCount' }] })),
     ).toBe('rollup_day_service')
+    // Resources by month, quarter or none, with month-aligned charge bounds: the monthly rollup.
+    expect(chosen(spec({ rows: [column('ResourceId')] }))).toBe('rollup_month_resource')
+    expect(
+      chosen(
+        spec({
+          rows: [column('ResourceType')],
+          timeGrain: 'quarter',
+          dateRange: { start: '2025-01-01', end: '2025-04-01' },
+        }),
+      ),
+    ).toBe('rollup_month_resource')
+    // On the billing basis a day inside a month bounds the stored billing period, not the charge's.
+    expect(
+      chosen(
+        spec({
+          rows: [column('ResourceId')],
+          dateBasis: 'billing',
+          timeGrain: 'week',
+          dateRange: { start: '2025-01-15', end: null },
+        }),
+      ),
+    ).toBe('rollup_month_resource')
   })
 
   it('sends to the rows whatever a sum of day groups cannot give', () => {
     const rows = [
-      spec({ rows: [column('ResourceId')] }),
+      // Resources are kept by month: a day or a week bucket, or a bound inside a month, reads the rows.
+      spec({ rows: [column('ResourceId')], timeGrain: 'day' }),
+      spec({ rows: [column('ResourceId')], timeGrain: 'week' }),
+      spec({ rows: [column('ResourceId')], dateRange: { start: '2025-01-15', end: null } }),
       spec({ rows: [{ kind: 'tag', key: 'team' }] }),
       spec({ filters: [{ dimension: { kind: 'tag', key: 'env' }, op: 'in', values: ['prod'] }] }),
       spec({ columns: { kind: 'tag', key: 'env' } }),
@@ -48,7 +73,10 @@ describe('rollupFor', () => {
       spec({ conditions: [{ op: 'range', column: 'BilledCost', min: '1', max: null }] }),
       spec({ conditions: [{ op: 'tagPresent', key: 'team' }] }),
       spec({ conditions: [{ op: 'dates', column: 'ChargePeriodEnd', start: null, end: null }] }),
-      spec({ conditions: [{ op: 'contains', dimension: column('ResourceName'), text: 'x' }] }),
+      spec({
+        timeGrain: 'day',
+        conditions: [{ op: 'contains', dimension: column('ResourceName'), text: 'x' }],
+      }),
     ]
     for (const s of rows) expect(chosen(s), JSON.stringify(s)).toBeNull()
   })
@@ -62,13 +90,15 @@ describe('compilePivotTable with rollups', () => {
     })
     const rows = compilePivotTable(top, columns)
     expect(rows.sql).toContain('FROM focus')
-    expect(rows.sql).toContain('sum(abs(r0))')
-    expect(rows.sql).toContain('CAST(count(*) AS VARCHAR) AS s1')
+    // Each key's rows are summed once, in the same form a rollup group has.
+    expect(rows.sql).toContain('count(*) AS n, sum(abs("BilledCost")) AS a')
+    expect(rows.sql).toContain('CAST(sum(n) AS VARCHAR) AS s1')
     const rollup = compilePivotTable(top, columns, { rollups: true })
     expect(rollup.sql).toContain('FROM "rollup_day_service"')
     expect(rollup.sql).not.toContain('FROM focus')
-    expect(rollup.sql).toContain('"x_Rows" AS n, "x_AbsBilledCost" AS a')
-    expect(rollup.sql).toContain('ORDER BY sum(a) DESC')
+    expect(rollup.sql).toContain('sum("x_Rows") AS n, sum("x_AbsBilledCost") AS a')
+    expect(rollup.sql).toContain('unnest(max(size, 5))')
+    expect(rollup.sql).toContain('ranked AS (SELECT u0, d0, sum(a) AS size')
     expect(rollup.sql).toContain('CAST(sum(n) AS VARCHAR) AS s1')
     // Same columns out, in the same order.
     expect(rollup.keys).toEqual(rows.keys)
