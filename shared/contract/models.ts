@@ -313,8 +313,6 @@ export const ColumnInfoSchema = z.object({
   name: z.string(),
   type: z.enum(['string', 'decimal', 'datetime', 'json', 'number']),
   kind: z.enum(['focus', 'provider', 'provenance']),
-  /** Distinct non-null values, when cheap to know. */
-  distinct: z.number().int().nullable(),
 })
 /** A column the pivot can group by. */
 export type ColumnInfo = z.infer<typeof ColumnInfoSchema>

@@ -10,6 +10,7 @@ import { DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { runPivotTable } from '../../../electron/core/query/pivot'
+import { readCatalog } from '../../../electron/core/query/catalog'
 import { queryContext } from '../../../electron/core/query/query-context'
 import { refreshRollups } from '../../../electron/core/query/rollup'
 import { rowsPage } from '../../../electron/core/rows/rows-page'
@@ -187,5 +188,27 @@ describe('queryContext', () => {
     )
     expect(shown).toHaveLength(real.length)
     for (const id of real) expect(shown).not.toContain(id)
+  })
+
+  it('keeps the catalog until the data changes: a second read scans nothing, a new column and an alias rename show at once', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, writeBadTagsFile())
+    const w = ws
+    const first = await readCatalog(w)
+    const names = (c: Awaited<ReturnType<typeof readCatalog>>) => c.columns.map((col) => col.name)
+    // The two-column file leaves ServiceName empty: not offered.
+    expect(names(first)).not.toContain('ServiceName')
+    expect(await statementsOf(() => readCatalog(w))).toEqual([])
+    await importFile(w, SAMPLE)
+    expect(names(await readCatalog(w))).toContain('ServiceName')
+    await importFile(w, writeTaggedFile())
+    const tagged = await readCatalog(w)
+    const group = tagged.tagAliases.find((g) => g.aliases.some((a) => a.key === 'CostCenter'))
+    expect(group).toBeDefined()
+    expect(tagged.tagKeys).toContain(group!.canonical)
+    await editTagPolicy(w, { action: 'rename', canonical: group!.canonical, name: 'centre' })
+    const renamed = await readCatalog(w)
+    expect(renamed.tagKeys).toContain('centre')
+    expect(renamed.tagKeys).not.toContain(group!.canonical)
   })
 })

@@ -7,7 +7,7 @@ import {
 import type { Catalog } from '../../../../../shared/contract'
 
 const CATALOG: Catalog = {
-  columns: [{ name: 'ServiceName', type: 'string', kind: 'focus', distinct: 3 }],
+  columns: [{ name: 'ServiceName', type: 'string', kind: 'focus' }],
   tagKeys: ['cost_center', 'team'],
   tagAliases: [
     {
