@@ -44,6 +44,8 @@ export interface PivotOptions {
    * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
    */
   readonly rollups?: boolean
+  /** True when the focus view holds every stored row: the rows are read from cost_rows (as pivot-table-sql.ts). */
+  readonly plainRows?: boolean
 }
 
 /** Result rows beyond this are cut (the UI says so); a pivot is a summary, not an export. */
@@ -113,7 +115,7 @@ export function compilePivot(
   const groupBy = keys.length ? ` GROUP BY ${keys.join(', ')}` : ''
   const ctes = [
     `agg AS (SELECT ${[...select, `${value} AS v`, `${countRows} AS n`].join(', ')} FROM ${
-      rollup ? quoteIdent(rollup.table) : 'focus'
+      rollup ? quoteIdent(rollup.table) : options.plainRows ? 'cost_rows' : 'focus'
     }${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${groupBy})`,
   ]
   let source = 'agg'

@@ -54,6 +54,11 @@ export interface PivotTableOptions {
    * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
    */
   readonly rollups?: boolean
+  /**
+   * True when the focus view holds every stored row (electron/core/query/query-context.ts):
+   * a spec no rollup answers reads cost_rows, where DuckDB pushes its filters into the scan.
+   */
+  readonly plainRows?: boolean
 }
 
 const QUANTITY_UNITS: Record<string, string> = {
@@ -169,7 +174,7 @@ export function compilePivotTable(
   const countRows = folded ? 'sum(n)' : 'count(*)'
 
   const where = whereSql(context, spec)
-  const source = rollup ? quoteIdent(rollup.table) : 'focus'
+  const source = rollup ? quoteIdent(rollup.table) : options.plainRows ? 'cost_rows' : 'focus'
   const groupKeys = Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')
   const ctes = [
     `base AS (SELECT ${select.join(', ')} FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${

@@ -37,6 +37,12 @@ export interface QueryContext {
   readonly tags?: TagResolver
   /** True when the rollups hold exactly the current data; false unless asked for. */
   readonly rollups: boolean
+  /**
+   * True when the focus view holds every stored row (query-context-sql.ts PLAIN_ROWS_SQL), so
+   * a query may read cost_rows; never while masked (the masking view stands in for cost_rows
+   * only on the way through the focus view's definition).
+   */
+  readonly plainRows: boolean
 }
 
 interface Kept {
@@ -45,6 +51,7 @@ interface Kept {
   readonly columns: readonly FocusColumn[]
   readonly names: ReadonlySet<string>
   readonly guardJson: boolean
+  readonly plainRows: boolean
   readonly tags?: TagResolver
   readonly rollups?: boolean
 }
@@ -78,13 +85,14 @@ export async function queryContext(
     guardJson: entry.guardJson,
     tags: needs.tags ? entry.tags : undefined,
     rollups: needs.rollups === true && entry.rollups === true,
+    plainRows: entry.plainRows && !masked,
   }
 }
 
 async function readColumns(
   ws: Workspace,
   connection: DuckDBConnection,
-): Promise<Pick<Kept, 'columns' | 'names' | 'guardJson'>> {
+): Promise<Pick<Kept, 'columns' | 'names' | 'guardJson' | 'plainRows'>> {
   const [row] = await ws.all(QUERY_CONTEXT_SQL, [], connection)
   const listed = (row?.columns ?? []) as Array<{ name: string; type: string }>
   const columns = listed.map((c) => ({
@@ -95,5 +103,6 @@ async function readColumns(
     columns,
     names: new Set(columns.map((c) => c.name)),
     guardJson: Number(row?.invalid_tags ?? 0) > 0,
+    plainRows: row?.plain_rows === true,
   }
 }

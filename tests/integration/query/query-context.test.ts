@@ -18,6 +18,8 @@ import { setPresentation } from '../../../electron/core/presentation/presentatio
 import { editTagPolicy } from '../../../electron/core/tags/tag-policy'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
+import { buildPivotTable, type TableRecord } from '../../../shared/pivot/table'
+import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
 import { sample, tempDir } from '../../helpers/paths'
 import { freshWorkspace } from '../../helpers/workspace'
 import { writeTaggedFile } from '../tags/fixture'
@@ -210,5 +212,45 @@ describe('queryContext', () => {
     const renamed = await readCatalog(w)
     expect(renamed.tagKeys).toContain('centre')
     expect(renamed.tagKeys).not.toContain(group!.canonical)
+  })
+
+  it('reads cost_rows only while the focus view holds every row: not after a restatement, not masked', async () => {
+    ws = await freshWorkspace()
+    await importFile(ws, SAMPLE)
+    const w = ws
+    // No rollup answers resources by day: the rows are read.
+    const byResource: PivotSpec = {
+      ...BY_ACCOUNT,
+      rows: [{ kind: 'column', name: 'ResourceId' }],
+      timeGrain: 'day',
+    }
+    // The pivot's own statement (the context's reads name cost_rows too).
+    const sqlOf = async () =>
+      (await statementsOf(() => runPivotTable(w, byResource)))
+        .filter((q) => q.startsWith('WITH base'))
+        .join('\n')
+    const plain = await runPivotTable(w, byResource)
+    expect(await sqlOf()).toContain('FROM cost_rows')
+    // The same figures through the view.
+    const names = (await contextNow(w)).names
+    const viaView = compilePivotTable(byResource, names)
+    expect(viaView.sql).toContain('FROM focus')
+    expect(plain).toEqual(
+      buildPivotTable(
+        byResource,
+        viaView,
+        (await w.all(viaView.sql, [...viaView.params])) as TableRecord[],
+      ),
+    )
+    // A restatement leaves a scope out of the view: the view is read, without its rows.
+    await w.run(`INSERT INTO superseded_scopes
+      SELECT import_id, provider, billing_account_id, billing_period_start, import_id FROM import_scopes LIMIT 1`)
+    expect(await sqlOf()).toContain('FROM focus')
+    expect(await runPivotTable(w, byResource)).not.toEqual(plain)
+    await w.run('DELETE FROM superseded_scopes')
+    expect(await sqlOf()).toContain('FROM cost_rows')
+    // Masked, the masking view stands in for cost_rows only through the focus view.
+    await setPresentation(w, { on: true, tagKeys: null })
+    expect(await sqlOf()).toContain('FROM focus')
   })
 })
