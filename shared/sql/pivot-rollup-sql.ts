@@ -35,6 +35,11 @@ export interface Rollup {
   readonly from: string | null
   /** What its ChargePeriodStart holds: the UTC day, or the UTC month, of the rows' charge period. */
   readonly grain: 'day' | 'month'
+  /**
+   * Built the first time a pivot asks for it, not at every import (electron/core/query/rollup.ts):
+   * its build costs as much as the others together and only resource pivots read it.
+   */
+  readonly lazy?: boolean
 }
 
 const SERVICE = ['ServiceProviderName', 'ChargeCategory', 'ServiceName', 'ServiceCategory']
@@ -85,24 +90,34 @@ export const ROLLUPS: readonly Rollup[] = [
     ],
     from: null,
     grain: 'month',
+    lazy: true,
   },
 ]
 
-/** The rollups in the order they are built: those read from the rows first. */
+/** The rollups every import builds, in build order: those read from the rows first. */
 export const ROLLUP_BUILD_ORDER: readonly Rollup[] = [
-  ...ROLLUPS.filter((r) => r.from === null),
-  ...ROLLUPS.filter((r) => r.from !== null),
+  ...ROLLUPS.filter((r) => r.from === null && !r.lazy),
+  ...ROLLUPS.filter((r) => r.from !== null && !r.lazy),
 ]
 
+/** The rollups built when first asked for. */
+export const LAZY_ROLLUPS: readonly Rollup[] = ROLLUPS.filter((r) => r.lazy)
+
 /** The figures a pivot reads, as pivot-table-sql.ts lists them. */
-type Figure = { kind: 'sum'; column: string } | { kind: 'count' } | { kind: 'distinct' }
+export type RollupFigure =
+  { kind: 'sum'; column: string } | { kind: 'count' } | { kind: 'distinct' }
 
 /**
  * The rollup that answers `spec` exactly, or null when it must read the rows: every column it
  * groups, filters or conditions on is kept, its conditions are text matches on those or date
- * bounds, and every figure is a money sum or the row count.
+ * bounds, and every figure is a money sum or the row count. `usable` leaves out rollups that do
+ * not hold the current data (a lazy one not built yet); by default every rollup is considered.
  */
-export function rollupFor(spec: PivotSpec, figures: readonly Figure[]): Rollup | null {
+export function rollupFor(
+  spec: PivotSpec,
+  figures: readonly RollupFigure[],
+  usable: (rollup: Rollup) => boolean = () => true,
+): Rollup | null {
   const money: readonly string[] = ROLLUP_MONEY
   if (!figures.every((f) => f.kind === 'count' || (f.kind === 'sum' && money.includes(f.column))))
     return null
@@ -128,6 +143,7 @@ export function rollupFor(spec: PivotSpec, figures: readonly Figure[]): Rollup |
   return (
     ROLLUPS.find(
       (r) =>
+        usable(r) &&
         (r.grain === 'day' || monthly) &&
         [...needed].every((n) => r.dimensions.includes(n) || n === 'BillingPeriodStart'),
     ) ?? null
@@ -184,4 +200,16 @@ export function rollupInsertSql(rollup: Rollup): string {
   ]
   const from = rollup.from === null ? 'focus' : q(rollup.from)
   return `INSERT INTO ${q(rollup.table)} SELECT ${[...keys, ...sums].join(', ')} FROM ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`
+}
+
+/**
+ * The rollups a compiler may read: none unless the built ones are current (`fresh`), and a lazy
+ * one only when `lazyBuilt` names it.
+ */
+export function usableRollups(
+  fresh: boolean | undefined,
+  lazyBuilt: ReadonlySet<string> | undefined,
+): ((rollup: Rollup) => boolean) | null {
+  if (!fresh) return null
+  return (r) => !r.lazy || (lazyBuilt?.has(r.table) ?? false)
 }

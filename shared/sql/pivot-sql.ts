@@ -11,7 +11,7 @@
 import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
 import type { TagResolver } from '../tags/resolve'
 import { quoteIdent, quoteLiteral } from './identifiers'
-import { rollupFor, ROLLUP_ROWS } from './pivot-rollup-sql'
+import { rollupFor, ROLLUP_ROWS, usableRollups } from './pivot-rollup-sql'
 import {
   basisColumn,
   dimensionValueSql,
@@ -44,6 +44,8 @@ export interface PivotOptions {
    * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
    */
   readonly rollups?: boolean
+  /** The lazy rollups (pivot-rollup-sql.ts) built from the current data. */
+  readonly lazyRollups?: ReadonlySet<string>
   /** True when the focus view holds every stored row: the rows are read from cost_rows (as pivot-table-sql.ts). */
   readonly plainRows?: boolean
 }
@@ -104,8 +106,13 @@ export function compilePivot(
   // Every figure here is a sum or a row count, so a rollup's day groups give the rows' figures:
   // a sum of sums is the sum, and a group stands for x_Rows rows. Top N ranks by the size of
   // the grouped sums (agg's v), which the rollup reproduces exactly.
-  const rollup = options.rollups
-    ? rollupFor(spec, [measureColumn ? { kind: 'sum', column: measureColumn } : { kind: 'count' }])
+  const usable = usableRollups(options.rollups, options.lazyRollups)
+  const rollup = usable
+    ? rollupFor(
+        spec,
+        [measureColumn ? { kind: 'sum', column: measureColumn } : { kind: 'count' }],
+        usable,
+      )
     : null
   const countRows = rollup ? `sum(${quoteIdent(ROLLUP_ROWS)})` : 'count(*)'
   const value = measureColumn ? `sum(${quoteIdent(measureColumn)})` : countRows

@@ -10,7 +10,7 @@
 import type { Dimension, MeasureSpec, PivotSpec } from '../pivot'
 import type { TagResolver } from '../tags/resolve'
 import { quoteIdent, quoteLiteral } from './identifiers'
-import { rollupAbsColumn, rollupFor, ROLLUP_ROWS } from './pivot-rollup-sql'
+import { rollupAbsColumn, rollupFor, ROLLUP_ROWS, usableRollups } from './pivot-rollup-sql'
 import { GRAIN_NAMES } from './pivot-sql'
 import {
   basisColumn,
@@ -54,6 +54,8 @@ export interface PivotTableOptions {
    * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
    */
   readonly rollups?: boolean
+  /** The lazy rollups (pivot-rollup-sql.ts) built from the current data. */
+  readonly lazyRollups?: ReadonlySet<string>
   /**
    * True when the focus view holds every stored row (electron/core/query/query-context.ts):
    * a spec no rollup answers reads cost_rows, where DuckDB pushes its filters into the scan.
@@ -151,7 +153,8 @@ export function compilePivotTable(
   // the rollup's day groups) to one row per key first, in the same form: counting rows sums n,
   // ranking by size sums a, every other sum is a sum of sums. The ranking join and the grouping
   // sets then read one row per key, not one per cost row.
-  const rollup = options.rollups ? rollupFor(spec, figures) : null
+  const usable = usableRollups(options.rollups, options.lazyRollups)
+  const rollup = usable ? rollupFor(spec, figures, usable) : null
   const rank = figures.findIndex((f) => f.kind === 'sum' && !QUANTITY_UNITS[f.column])
   const folded = !figures.some((f) => f.kind === 'distinct')
   const keyCount = select.length

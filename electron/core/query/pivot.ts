@@ -17,6 +17,7 @@ import type { Workspace } from '../workspace/workspace'
 import { encodeArrow, type ArrowColumn } from './arrow'
 import { isMasked } from '../presentation/presentation-mode'
 import { queryContext } from './query-context'
+import { askLazyRollup } from './rollup'
 import { INVALID_TAGS_SQL } from './query-context-sql'
 import { readSteered, steer, type QueryControl } from './reader-run'
 
@@ -51,6 +52,11 @@ export async function runPivot(
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
+    const figure =
+      spec.measure === 'RowCount'
+        ? { kind: 'count' as const }
+        : { kind: 'sum' as const, column: spec.measure }
+    askLazyRollup(ws, spec, [figure], context)
     const reader = await readSteered(connection, compiled.sql, compiled.params, control)
     columns = reader.getColumnsJson() as unknown[][]
     return toResult(compiled, columns, started)
@@ -119,6 +125,8 @@ export async function runPivotTable(
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
+    // A resource pivot reads the rows until its monthly rollup is built (rollup.ts).
+    askLazyRollup(ws, spec, compiled.figures, context)
     const reader = await readSteered(connection, compiled.sql, compiled.params, control)
     const records = tableRecords(reader)
     try {

@@ -17,7 +17,7 @@ import { isMasked } from '../presentation/presentation-mode'
 import { loadTagResolver } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
 import { QUERY_CONTEXT_SQL } from './query-context-sql'
-import { rollupsFresh } from './rollup'
+import { rollupState, type RollupState } from './rollup'
 
 /** One column of the focus view; `decimal` when it holds DECIMAL money or quantity. */
 export interface FocusColumn {
@@ -37,6 +37,8 @@ export interface QueryContext {
   readonly tags?: TagResolver
   /** True when the rollups hold exactly the current data; false unless asked for. */
   readonly rollups: boolean
+  /** The lazy rollups built from the current data (empty unless asked for). */
+  readonly lazyRollups: ReadonlySet<string>
   /**
    * True when the focus view holds every stored row (query-context-sql.ts PLAIN_ROWS_SQL), so
    * a query may read cost_rows; never while masked (the masking view stands in for cost_rows
@@ -53,10 +55,11 @@ interface Kept {
   readonly guardJson: boolean
   readonly plainRows: boolean
   readonly tags?: TagResolver
-  readonly rollups?: boolean
+  readonly rollups?: RollupState
 }
 
 const kept = new WeakMap<Workspace, Kept>()
+const NONE: ReadonlySet<string> = new Set()
 
 /**
  * The context of a query on `connection`; `needs.tags` loads the tag alias policy,
@@ -76,7 +79,7 @@ export async function queryContext(
       : { version, masked, ...(await readColumns(ws, connection)) }
   if (needs.tags && !entry.tags) entry = { ...entry, tags: await loadTagResolver(ws, connection) }
   if (needs.rollups && entry.rollups === undefined)
-    entry = { ...entry, rollups: await rollupsFresh(ws, connection) }
+    entry = { ...entry, rollups: await rollupState(ws, connection) }
   // A write that started, ended or is running meanwhile may or may not be in what was read.
   if (entry !== found && ws.dataVersion === version && !ws.writing) kept.set(ws, entry)
   return {
@@ -84,7 +87,8 @@ export async function queryContext(
     names: entry.names,
     guardJson: entry.guardJson,
     tags: needs.tags ? entry.tags : undefined,
-    rollups: needs.rollups === true && entry.rollups === true,
+    rollups: needs.rollups === true && entry.rollups?.fresh === true,
+    lazyRollups: (needs.rollups === true && entry.rollups?.lazy) || NONE,
     plainRows: entry.plainRows && !masked,
   }
 }

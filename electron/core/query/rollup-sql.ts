@@ -8,6 +8,9 @@ import { ROLLUPS, rollupColumns } from '../../../shared/sql/pivot-rollup-sql'
 /** The table holding the stamp of the data the rollups were last built from (one row, or none). */
 export const ROLLUP_STATE_TABLE = 'rollup_state'
 
+/** Each lazy rollup's table and the stamp of the data it was last built from (workspace format 6). */
+export const LAZY_ROLLUP_STATE_TABLE = 'rollup_lazy_state'
+
 /**
  * The rollup tables and their state, created with the workspace (schema.ts FORMAT_5_TABLES) and
  * filled by the first rollup build (an import's end, or the first pivot after an upgrade).
@@ -20,6 +23,7 @@ export const ROLLUP_TABLES: readonly string[] = [
         .join(', ')})`,
   ),
   `CREATE TABLE IF NOT EXISTS ${ROLLUP_STATE_TABLE} (stamp VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS ${LAZY_ROLLUP_STATE_TABLE} (rollup VARCHAR NOT NULL, stamp VARCHAR NOT NULL)`,
 ]
 
 /**
@@ -36,6 +40,10 @@ export const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
   (SELECT coalesce(sum(hash(m)), 0) FROM import_scopes AS m),
   (SELECT coalesce(sum(hash(v)), 0) FROM import_cost_views AS v))`
 
-/** The stamp of the data now and whether the rollups were built from it, in one statement. */
-export const ROLLUP_CHECK_SQL = `SELECT stamp, stamp IS NOT DISTINCT FROM (SELECT max(stamp) FROM ${ROLLUP_STATE_TABLE}) AS fresh
-  FROM (${ROLLUP_STAMP_SQL} AS stamp)`
+/**
+ * The stamp of the data now, whether the rollups were built from it, and the lazy rollups built
+ * from it, in one statement.
+ */
+export const ROLLUP_CHECK_SQL = `SELECT stamp, stamp IS NOT DISTINCT FROM (SELECT max(stamp) FROM ${ROLLUP_STATE_TABLE}) AS fresh,
+  (SELECT list(l.rollup) FROM ${LAZY_ROLLUP_STATE_TABLE} AS l WHERE l.stamp = now.stamp) AS lazy
+  FROM (${ROLLUP_STAMP_SQL} AS stamp) AS now`

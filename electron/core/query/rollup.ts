@@ -8,25 +8,47 @@
  * first pivot.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { ROLLUP_BUILD_ORDER, ROLLUPS, rollupInsertSql } from '../../../shared/sql/pivot-rollup-sql'
+import type { PivotSpec } from '../../../shared/pivot'
+import {
+  LAZY_ROLLUPS,
+  ROLLUP_BUILD_ORDER,
+  rollupFor,
+  rollupInsertSql,
+  type RollupFigure,
+} from '../../../shared/sql/pivot-rollup-sql'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
-import { ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE } from './rollup-sql'
+import { LAZY_ROLLUP_STATE_TABLE, ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE } from './rollup-sql'
 
 // One rebuild at a time per workspace; a pivot that finds the rollups stale starts it once.
 const rebuilding = new WeakMap<Workspace, Promise<boolean>>()
 
+/** Whether the built rollups hold the current data, and which lazy rollups do. */
+export interface RollupState {
+  readonly fresh: boolean
+  readonly lazy: ReadonlySet<string>
+}
+
 /**
- * True when the rollups hold exactly the focus view's current data (read on `connection`).
- * When they do not, starts their rebuild on the writer's queue (not awaited: this pivot
- * reads the rows) unless the workspace is read-only.
+ * Whether the rollups hold exactly the focus view's current data (read on `connection`), and
+ * the lazy ones that do. When the built ones do not, starts their rebuild on the writer's
+ * queue (not awaited: this pivot reads the rows) unless the workspace is read-only.
  */
-export async function rollupsFresh(ws: Workspace, connection: DuckDBConnection): Promise<boolean> {
+export async function rollupState(
+  ws: Workspace,
+  connection: DuckDBConnection,
+): Promise<RollupState> {
   // A workspace from before the rollups has no state table: stale.
   const [check] = await ws.all(ROLLUP_CHECK_SQL, [], connection).catch(() => [])
-  if (check?.fresh === true) return true
+  const lazy = new Set(((check?.lazy ?? []) as unknown[]).map(String))
+  if (check?.fresh === true) return { fresh: true, lazy }
   if (!ws.readOnly) void refreshRollups(ws)
-  return false
+  return { fresh: false, lazy }
+}
+
+/** True when the built rollups hold the current data (rollupState). */
+export async function rollupsFresh(ws: Workspace, connection: DuckDBConnection): Promise<boolean> {
+  return (await rollupState(ws, connection)).fresh
 }
 
 /**
@@ -48,10 +70,65 @@ async function rebuild(ws: Workspace): Promise<boolean> {
   return ws.transaction(async () => {
     const [check] = await ws.all(ROLLUP_CHECK_SQL)
     if (check?.fresh === true) return false
-    for (const rollup of ROLLUPS) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
+    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
     for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(rollupInsertSql(rollup))
     await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
     await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [String(check?.stamp)])
     return true
   })
+}
+
+// One build at a time per workspace and lazy rollup.
+const building = new WeakMap<Workspace, Map<string, Promise<boolean>>>()
+
+/**
+ * Starts building the lazy rollup that would answer `spec` when the built rollups are current
+ * and it is not (not awaited: this pivot reads the rows, the next ones read it). Nothing on a
+ * read-only workspace.
+ */
+export function askLazyRollup(
+  ws: Workspace,
+  spec: PivotSpec,
+  figures: readonly RollupFigure[],
+  state: { rollups: boolean; lazyRollups: ReadonlySet<string> },
+): void {
+  if (ws.readOnly || !state.rollups) return
+  const wanted = rollupFor(spec, figures)
+  if (wanted?.lazy && !state.lazyRollups.has(wanted.table)) void buildLazyRollup(ws, wanted.table)
+}
+
+/**
+ * Builds the lazy rollup `table` from the current data unless it holds it already; true when
+ * it built. In one writer transaction with its stamp, so a pivot sees it whole or not at all.
+ * Never throws: a failed build leaves its pivots reading the rows.
+ */
+export function buildLazyRollup(ws: Workspace, table: string): Promise<boolean> {
+  const rollup = LAZY_ROLLUPS.find((r) => r.table === table)
+  if (!rollup) return Promise.resolve(false)
+  const running = building.get(ws) ?? new Map<string, Promise<boolean>>()
+  building.set(ws, running)
+  const found = running.get(table)
+  if (found) return found
+  const work = ws
+    .transaction(async () => {
+      const [check] = await ws.all(ROLLUP_CHECK_SQL)
+      if (((check?.lazy ?? []) as unknown[]).map(String).includes(table)) return false
+      await ws.run(`DELETE FROM ${quoteIdent(table)}`)
+      await ws.run(rollupInsertSql(rollup))
+      await ws.run(`DELETE FROM ${LAZY_ROLLUP_STATE_TABLE} WHERE rollup = $1`, [table])
+      await ws.run(`INSERT INTO ${LAZY_ROLLUP_STATE_TABLE} VALUES ($1, $2)`, [
+        table,
+        String(check?.stamp),
+      ])
+      return true
+    })
+    .catch(() => false)
+    .finally(() => running.delete(table))
+  running.set(table, work)
+  return work
+}
+
+/** Builds every lazy rollup from the current data (the bench, before it times pivots). */
+export async function buildLazyRollups(ws: Workspace): Promise<void> {
+  for (const rollup of LAZY_ROLLUPS) await buildLazyRollup(ws, rollup.table)
 }

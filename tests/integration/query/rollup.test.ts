@@ -10,11 +10,16 @@ import { importGroup } from '../../../electron/core/ingest/import-group'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { focusColumnNames } from '../../../electron/core/query/catalog'
 import { runPivotTable } from '../../../electron/core/query/pivot'
-import { refreshRollups, rollupsFresh } from '../../../electron/core/query/rollup'
+import {
+  buildLazyRollups,
+  refreshRollups,
+  rollupState,
+  rollupsFresh,
+} from '../../../electron/core/query/rollup'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
 import { buildPivotTable, type TableRecord } from '../../../shared/pivot/table'
-import { ROLLUPS } from '../../../shared/sql/pivot-rollup-sql'
+import { LAZY_ROLLUPS, ROLLUPS } from '../../../shared/sql/pivot-rollup-sql'
 import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
 import { syntheticSelect } from '../../bench/synthetic'
 import { curSample, splitRows, writeCurDelivery } from '../../helpers/cur-delivery'
@@ -141,7 +146,10 @@ const DAILY_RESOURCE_CASES: PivotSpec[] = [
 async function bothWays(ws: Workspace, pivot: PivotSpec) {
   const names = await focusColumnNames(ws)
   const run = async (rollups: boolean) => {
-    const compiled = compilePivotTable(pivot, names, { rollups })
+    const compiled = compilePivotTable(pivot, names, {
+      rollups,
+      lazyRollups: rollups ? new Set(LAZY_ROLLUPS.map((r) => r.table)) : undefined,
+    })
     const records = (await ws.all(compiled.sql, [...compiled.params])) as TableRecord[]
     const sorted = records.map((r) => JSON.stringify(r)).sort()
     return { compiled, records, sorted }
@@ -152,6 +160,7 @@ async function bothWays(ws: Workspace, pivot: PivotSpec) {
 /** Checks every case on `ws`: same records both ways, read from the expected rollup, and the engine agrees. */
 async function expectRollupsExact(ws: Workspace): Promise<void> {
   expect(await rollupsFresh(ws, ws.writer)).toBe(true)
+  await buildLazyRollups(ws)
   for (const c of CASES) {
     const { rows, rollup } = await bothWays(ws, c.spec)
     expect(rows.compiled.sql, c.name).toContain('FROM focus')
@@ -220,6 +229,7 @@ describe('pivot rollups', () => {
     // The upgrade creates the tables empty, with no stamp.
     for (const r of ROLLUPS) await ws.run(`DELETE FROM ${r.table}`)
     await ws.run('DELETE FROM rollup_state')
+    await ws.run('DELETE FROM rollup_lazy_state')
     const names = await focusColumnNames(ws)
     const rows = compilePivotTable(spec({}), names)
     const expected = buildPivotTable(
@@ -246,6 +256,7 @@ describe('pivot rollups on a generated month', () => {
 
   it('answer each spec to the last digit, in USD and EUR', async () => {
     expect(await refreshRollups(ws)).toBe(true)
+    await buildLazyRollups(ws)
     // Built from 30,000 rows into far fewer groups.
     const [built] = await ws.all(
       'SELECT sum(x_Rows)::INT AS n, count(*)::INT AS g FROM rollup_day_service',
@@ -321,6 +332,42 @@ describe('pivot rollups after an AWS CUR delivery', () => {
           Object.entries(stored).map(([c, t]) => [c, { rows: t.rows, billed: t.billed }]),
         ),
       )
+    } finally {
+      ws.close()
+    }
+  })
+})
+
+describe('the monthly resource rollup', () => {
+  it('is left to the first resource pivot, which reads the rows and starts it; an import makes it stale again', async () => {
+    const ws = await freshWorkspace('rollups-lazy')
+    try {
+      const top = CASES.find((c) => c.table === 'rollup_month_resource')!.spec
+      const rowsOf = async () => {
+        const names = await focusColumnNames(ws)
+        const rows = compilePivotTable(top, names)
+        const records = (await ws.all(rows.sql, [...rows.params])) as TableRecord[]
+        return buildPivotTable(top, rows, records)
+      }
+      await importFile(ws, sample('focus-sample-data/FOCUS-1.0/focus_sample.csv'))
+      // The import built the others, not this one.
+      expect(await rollupState(ws, ws.writer)).toEqual({ fresh: true, lazy: new Set() })
+      const expected = await rowsOf()
+      // The first resource pivot reads the rows and asks for the rollup.
+      expect(await runPivotTable(ws, top)).toEqual(expected)
+      // Its build is queued on the writer: once the queue is through, it holds the data.
+      await ws.exclusive(async () => undefined)
+      expect((await rollupState(ws, ws.writer)).lazy).toEqual(new Set(['rollup_month_resource']))
+      const [built] = await ws.all('SELECT sum(x_Rows)::INT AS n FROM rollup_month_resource')
+      const [rows] = await ws.all('SELECT count(*)::INT AS n FROM focus')
+      expect(built?.n).toBe(rows?.n)
+      expect(await runPivotTable(ws, top)).toEqual(expected)
+      // Another import: stale, and the pivot gives the rows' new figures.
+      await importFile(ws, sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv'))
+      expect((await rollupState(ws, ws.writer)).lazy).toEqual(new Set())
+      const after = await rowsOf()
+      expect(after).not.toEqual(expected)
+      expect(await runPivotTable(ws, top)).toEqual(after)
     } finally {
       ws.close()
     }

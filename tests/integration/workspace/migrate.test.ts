@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../../electron/core/audit/verify-audit'
-import { refreshRollups, rollupsFresh } from '../../../electron/core/query/rollup'
+import { buildLazyRollups, refreshRollups, rollupsFresh } from '../../../electron/core/query/rollup'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import {
   FOCAL_VIEWS,
@@ -182,6 +182,7 @@ describe('migrateWorkspace', () => {
     // Stale until rebuilt, then the new rollup holds every row.
     expect(await rollupsFresh(ws, ws.writer)).toBe(false)
     await refreshRollups(ws)
+    await buildLazyRollups(ws)
     const [built] = await ws.all('SELECT sum(x_Rows)::INT AS n FROM rollup_month_resource')
     const [rows] = await ws.all('SELECT count(*)::INT AS n FROM focus')
     expect(built?.n).toBe(rows?.n)
