@@ -88,17 +88,22 @@ export const AxisSchema = z.discriminatedUnion('kind', [
 /** A column axis. */
 export type Axis = z.infer<typeof AxisSchema>
 
-/** Measures of the pivot table: sums, counts and the ratios derived from exact sums. */
-export const TABLE_MEASURES = [
-  ...MEASURES,
-  'PricingQuantity',
-  'DistinctCount',
+/** Table measures worked out from several figures: the grand total's or the previous period's. */
+export const DERIVED_MEASURES = [
   'UnitCost',
   'Savings',
   'EffectiveSavingsRate',
   'PercentOfTotal',
   'ChangeVsPrevious',
   'ChangePercentVsPrevious',
+] as const
+
+/** Measures of the pivot table: sums, counts and the ratios derived from exact sums. */
+export const TABLE_MEASURES = [
+  ...MEASURES,
+  'PricingQuantity',
+  'DistinctCount',
+  ...DERIVED_MEASURES,
 ] as const
 
 /** One of TABLE_MEASURES. */

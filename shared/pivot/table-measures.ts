@@ -5,7 +5,7 @@
  * zero or a figure is missing, never Infinity or NaN.
  */
 import { fromScaled, MONEY_SCALE, normalizeDecimal, toScaled } from '../money'
-import type { MeasureSpec } from './index'
+import { DERIVED_MEASURES, type MeasureSpec } from './index'
 
 /** How a measure's value reads: an amount in the row's currency, a quantity, a count or a ratio. */
 export type MeasureKind = 'money' | 'quantity' | 'count' | 'ratio'
@@ -76,15 +76,7 @@ export interface CellFigures {
   previous: ReadonlyArray<string | null> | null
 }
 
-/** Measures worked out from several figures, the grand total's or the previous period's. */
-const DERIVED = new Set<MeasureSpec['measure']>([
-  'UnitCost',
-  'Savings',
-  'EffectiveSavingsRate',
-  'PercentOfTotal',
-  'ChangeVsPrevious',
-  'ChangePercentVsPrevious',
-])
+const DERIVED = new Set<MeasureSpec['measure']>(DERIVED_MEASURES)
 
 /** True for a sum or a count: its value is its one figure as it stands (normalized). */
 export function isPlainMeasure(m: MeasureSpec): boolean {
