@@ -5,7 +5,8 @@
  * merged Azure view or anything else that changes the focus view changes the stamp, the next
  * pivot reads the rows, and the rollups are rebuilt on the writer's queue meanwhile. The
  * import rebuilds them at its end (import-file.ts); an older workspace builds them at its
- * first pivot.
+ * first pivot. A lazy rollup (the monthly resource one) keeps its own stamp and is built only
+ * when a pivot it would answer asks for it.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { PivotSpec } from '../../../shared/pivot'
