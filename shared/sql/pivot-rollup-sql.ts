@@ -202,14 +202,34 @@ export function rollupInsertSql(rollup: Rollup): string {
   return `INSERT INTO ${q(rollup.table)} SELECT ${[...keys, ...sums].join(', ')} FROM ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`
 }
 
+/** What a compiler knows of the workspace's rollups and rows (electron/core/query/query-context.ts). */
+export interface RollupOptions {
+  /** True when the built rollups hold the current data. */
+  readonly rollups?: boolean
+  /** The lazy rollups built from the current data. */
+  readonly lazyRollups?: ReadonlySet<string>
+  /** True when the focus view holds every stored row, so the rows may be read from cost_rows. */
+  readonly plainRows?: boolean
+}
+
 /**
- * The rollups a compiler may read: none unless the built ones are current (`fresh`), and a lazy
- * one only when `lazyBuilt` names it.
+ * The rollup a compiler reads for `spec`: none unless the built rollups are current, and a lazy
+ * one only when it is built from the current data too.
  */
-export function usableRollups(
-  fresh: boolean | undefined,
-  lazyBuilt: ReadonlySet<string> | undefined,
-): ((rollup: Rollup) => boolean) | null {
-  if (!fresh) return null
-  return (r) => !r.lazy || (lazyBuilt?.has(r.table) ?? false)
+export function readableRollup(
+  spec: PivotSpec,
+  figures: readonly RollupFigure[],
+  options: RollupOptions,
+): Rollup | null {
+  if (!options.rollups) return null
+  return rollupFor(spec, figures, (r) => !r.lazy || (options.lazyRollups?.has(r.table) ?? false))
+}
+
+/**
+ * What a pivot reads: its rollup, else cost_rows while the focus view holds every row (DuckDB
+ * then pushes the filters into the scan), else the focus view.
+ */
+export function pivotSource(rollup: Rollup | null, options: RollupOptions): string {
+  if (rollup) return quoteIdent(rollup.table)
+  return options.plainRows ? 'cost_rows' : 'focus'
 }

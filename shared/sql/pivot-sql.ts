@@ -11,7 +11,13 @@
 import { MONEY_MEASURES, type Dimension, type PivotSpec } from '../pivot'
 import type { TagResolver } from '../tags/resolve'
 import { quoteIdent, quoteLiteral } from './identifiers'
-import { rollupFor, ROLLUP_ROWS, usableRollups } from './pivot-rollup-sql'
+import {
+  pivotSource,
+  readableRollup,
+  ROLLUP_ROWS,
+  type RollupFigure,
+  type RollupOptions,
+} from './pivot-rollup-sql'
 import {
   basisColumn,
   dimensionValueSql,
@@ -33,21 +39,17 @@ export interface CompiledPivot {
   }>
 }
 
-/** Options of the compiler that depend on the workspace's data. */
-export interface PivotOptions {
+/** Options of the compiler that depend on the workspace's data, its rollups and rows among them. */
+export interface PivotOptions extends RollupOptions {
   /** Guard JSON access with json_valid; only needed when some stored Tags are not valid JSON. */
   readonly guardJson?: boolean
   /** The tag alias policy: `tag:<key>` reads the canonical key's original keys (shared/tags). */
   readonly tags?: TagResolver
-  /**
-   * True when the workspace's rollups hold its current data (electron/core/query/rollup.ts):
-   * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
-   */
-  readonly rollups?: boolean
-  /** The lazy rollups (pivot-rollup-sql.ts) built from the current data. */
-  readonly lazyRollups?: ReadonlySet<string>
-  /** True when the focus view holds every stored row: the rows are read from cost_rows (as pivot-table-sql.ts). */
-  readonly plainRows?: boolean
+}
+
+/** The one figure a summary pivot sums or counts (its measure), in rollupFor's terms. */
+export function summaryFigure(spec: PivotSpec): RollupFigure {
+  return spec.measure === 'RowCount' ? { kind: 'count' } : { kind: 'sum', column: spec.measure }
 }
 
 /** Result rows beyond this are cut (the UI says so); a pivot is a summary, not an export. */
@@ -106,24 +108,16 @@ export function compilePivot(
   // Every figure here is a sum or a row count, so a rollup's day groups give the rows' figures:
   // a sum of sums is the sum, and a group stands for x_Rows rows. Top N ranks by the size of
   // the grouped sums (agg's v), which the rollup reproduces exactly.
-  const usable = usableRollups(options.rollups, options.lazyRollups)
-  const rollup = usable
-    ? rollupFor(
-        spec,
-        [measureColumn ? { kind: 'sum', column: measureColumn } : { kind: 'count' }],
-        usable,
-      )
-    : null
+  const rollup = readableRollup(spec, [summaryFigure(spec)], options)
   const countRows = rollup ? `sum(${quoteIdent(ROLLUP_ROWS)})` : 'count(*)'
   const value = measureColumn ? `sum(${quoteIdent(measureColumn)})` : countRows
 
   const where = whereSql(context, spec)
+  const from = pivotSource(rollup, options)
 
   const groupBy = keys.length ? ` GROUP BY ${keys.join(', ')}` : ''
   const ctes = [
-    `agg AS (SELECT ${[...select, `${value} AS v`, `${countRows} AS n`].join(', ')} FROM ${
-      rollup ? quoteIdent(rollup.table) : options.plainRows ? 'cost_rows' : 'focus'
-    }${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${groupBy})`,
+    `agg AS (SELECT ${[...select, `${value} AS v`, `${countRows} AS n`].join(', ')} FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${groupBy})`,
   ]
   let source = 'agg'
   let folding = false

@@ -10,7 +10,13 @@
 import type { Dimension, MeasureSpec, PivotSpec } from '../pivot'
 import type { TagResolver } from '../tags/resolve'
 import { quoteIdent, quoteLiteral } from './identifiers'
-import { rollupAbsColumn, rollupFor, ROLLUP_ROWS, usableRollups } from './pivot-rollup-sql'
+import {
+  pivotSource,
+  readableRollup,
+  rollupAbsColumn,
+  ROLLUP_ROWS,
+  type RollupOptions,
+} from './pivot-rollup-sql'
 import { GRAIN_NAMES } from './pivot-sql'
 import {
   basisColumn,
@@ -45,22 +51,10 @@ export interface CompiledPivotTable {
   readonly measures: readonly MeasureSpec[]
 }
 
-/** Options that depend on the workspace's data (as pivot-sql.ts). */
-export interface PivotTableOptions {
+/** Options that depend on the workspace's data (as pivot-sql.ts), its rollups and rows among them. */
+export interface PivotTableOptions extends RollupOptions {
   readonly guardJson?: boolean
   readonly tags?: TagResolver
-  /**
-   * True when the workspace's rollups hold its current data (electron/core/query/rollup.ts):
-   * a spec they answer exactly reads them instead of the rows (pivot-rollup-sql.ts).
-   */
-  readonly rollups?: boolean
-  /** The lazy rollups (pivot-rollup-sql.ts) built from the current data. */
-  readonly lazyRollups?: ReadonlySet<string>
-  /**
-   * True when the focus view holds every stored row (electron/core/query/query-context.ts):
-   * a spec no rollup answers reads cost_rows, where DuckDB pushes its filters into the scan.
-   */
-  readonly plainRows?: boolean
 }
 
 const QUANTITY_UNITS: Record<string, string> = {
@@ -153,8 +147,7 @@ export function compilePivotTable(
   // the rollup's day groups) to one row per key first, in the same form: counting rows sums n,
   // ranking by size sums a, every other sum is a sum of sums. The ranking join and the grouping
   // sets then read one row per key, not one per cost row.
-  const usable = usableRollups(options.rollups, options.lazyRollups)
-  const rollup = usable ? rollupFor(spec, figures, usable) : null
+  const rollup = readableRollup(spec, figures, options)
   const rank = figures.findIndex((f) => f.kind === 'sum' && !QUANTITY_UNITS[f.column])
   const folded = !figures.some((f) => f.kind === 'distinct')
   const keyCount = select.length
@@ -177,7 +170,7 @@ export function compilePivotTable(
   const countRows = folded ? 'sum(n)' : 'count(*)'
 
   const where = whereSql(context, spec)
-  const source = rollup ? quoteIdent(rollup.table) : options.plainRows ? 'cost_rows' : 'focus'
+  const source = pivotSource(rollup, options)
   const groupKeys = Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')
   const ctes = [
     `base AS (SELECT ${select.join(', ')} FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${

@@ -3,9 +3,9 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Catalog, ColumnInfo } from '../../../shared/contract'
 import { PROVENANCE_COLUMNS, focusColumn } from '../../../shared/focus'
 import { quoteIdent } from '../../../shared/sql/identifiers'
-import { isMasked } from '../presentation/presentation-mode'
 import { loadTagGroups } from '../tags/tag-policy'
 import type { Workspace } from '../workspace/workspace'
+import { readStamp, stillCurrent, type ReadStamp } from './query-context'
 
 /** Names of the columns of the `focus` view, read on the given connection (the writer by default). */
 export async function focusColumnNames(
@@ -25,20 +25,15 @@ export async function focusColumnNames(
  * moves the version on, and a catalog read while a write ran is not kept.
  */
 export async function readCatalog(ws: Workspace): Promise<Catalog> {
-  const version = ws.dataVersion
-  const masked = isMasked(ws)
+  const read = readStamp(ws)
   const found = keptCatalogs.get(ws)
-  if (found && found.version === version && found.masked === masked && !ws.writing)
-    return found.catalog
+  if (found && stillCurrent(ws, found)) return found.catalog
   const catalog = await scanCatalog(ws)
-  if (ws.dataVersion === version && !ws.writing) keptCatalogs.set(ws, { version, masked, catalog })
+  if (stillCurrent(ws, read)) keptCatalogs.set(ws, { ...read, catalog })
   return catalog
 }
 
-const keptCatalogs = new WeakMap<
-  Workspace,
-  { version: number; masked: boolean; catalog: Catalog }
->()
+const keptCatalogs = new WeakMap<Workspace, ReadStamp & { catalog: Catalog }>()
 
 async function scanCatalog(ws: Workspace): Promise<Catalog> {
   const connection = await ws.reader()

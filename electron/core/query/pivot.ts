@@ -10,6 +10,7 @@ import {
   compilePivot,
   PIVOT_ROW_LIMIT,
   PivotSpecError,
+  summaryFigure,
   type CompiledPivot,
 } from '../../../shared/sql/pivot-sql'
 import { specReadsTags } from '../../../shared/sql/pivot-where-sql'
@@ -52,11 +53,7 @@ export async function runPivot(
       if (cause instanceof PivotSpecError) fail('BAD_REQUEST', cause.message)
       throw cause
     }
-    const figure =
-      spec.measure === 'RowCount'
-        ? { kind: 'count' as const }
-        : { kind: 'sum' as const, column: spec.measure }
-    askLazyRollup(ws, spec, [figure], context)
+    askLazyRollup(ws, spec, [summaryFigure(spec)], context)
     const reader = await readSteered(connection, compiled.sql, compiled.params, control)
     columns = reader.getColumnsJson() as unknown[][]
     return toResult(compiled, columns, started)

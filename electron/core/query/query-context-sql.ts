@@ -1,4 +1,5 @@
 /** SQL of the query context (query-context.ts): what compiling a pivot or a drill-through reads of the workspace. */
+import { BOTH_COST_VIEWS_SQL } from '../workspace/focus-view'
 
 /**
  * True (n > 0) when some imported rows carry Tags that are not a JSON object, so JSON access
@@ -17,7 +18,7 @@ export const INVALID_TAGS_SQL = `SELECT count(*)::INT AS n
  * filters at 1M rows: about a third faster than through the view's NOT EXISTS).
  */
 export const PLAIN_ROWS_SQL = `SELECT (SELECT count(*) FROM superseded_scopes) = 0
-  AND (SELECT count(DISTINCT cost_view) FROM import_cost_views) < 2`
+  AND NOT (${BOTH_COST_VIEWS_SQL})`
 
 /**
  * The focus view's columns in catalog order with their types, the invalid-tags count and whether the

@@ -47,9 +47,27 @@ export interface QueryContext {
   readonly plainRows: boolean
 }
 
-interface Kept {
+/** The data version and masking mode an answer was read under. */
+export interface ReadStamp {
   readonly version: number
   readonly masked: boolean
+}
+
+/** The stamp to read under now. */
+export function readStamp(ws: Workspace): ReadStamp {
+  return { version: ws.dataVersion, masked: isMasked(ws) }
+}
+
+/**
+ * True when what was read under `stamp` still stands for the workspace: no write started or
+ * ended since, none is running (a write commits before its turn ends), and the masking mode
+ * is the same.
+ */
+export function stillCurrent(ws: Workspace, stamp: ReadStamp): boolean {
+  return stamp.version === ws.dataVersion && stamp.masked === isMasked(ws) && !ws.writing
+}
+
+interface Kept extends ReadStamp {
   readonly columns: readonly FocusColumn[]
   readonly names: ReadonlySet<string>
   readonly guardJson: boolean
@@ -70,18 +88,15 @@ export async function queryContext(
   connection: DuckDBConnection,
   needs: { tags?: boolean; rollups?: boolean } = {},
 ): Promise<QueryContext> {
-  const version = ws.dataVersion
-  const masked = isMasked(ws)
+  const read = readStamp(ws)
   const found = kept.get(ws)
   let entry: Kept =
-    found && found.version === version && found.masked === masked && !ws.writing
-      ? found
-      : { version, masked, ...(await readColumns(ws, connection)) }
+    found && stillCurrent(ws, found) ? found : { ...read, ...(await readColumns(ws, connection)) }
   if (needs.tags && !entry.tags) entry = { ...entry, tags: await loadTagResolver(ws, connection) }
   if (needs.rollups && entry.rollups === undefined)
     entry = { ...entry, rollups: await rollupState(ws, connection) }
   // A write that started, ended or is running meanwhile may or may not be in what was read.
-  if (entry !== found && ws.dataVersion === version && !ws.writing) kept.set(ws, entry)
+  if (entry !== found && stillCurrent(ws, read)) kept.set(ws, entry)
   return {
     columns: entry.columns,
     names: entry.names,
@@ -89,7 +104,7 @@ export async function queryContext(
     tags: needs.tags ? entry.tags : undefined,
     rollups: needs.rollups === true && entry.rollups?.fresh === true,
     lazyRollups: (needs.rollups === true && entry.rollups?.lazy) || NONE,
-    plainRows: entry.plainRows && !masked,
+    plainRows: entry.plainRows && !read.masked,
   }
 }
 

@@ -21,6 +21,11 @@ import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
 import { LAZY_ROLLUP_STATE_TABLE, ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE } from './rollup-sql'
 
+/** The lazy rollups a ROLLUP_CHECK_SQL row names as built from the current data. */
+function lazyBuilt(check: Record<string, unknown> | undefined): Set<string> {
+  return new Set(((check?.lazy ?? []) as unknown[]).map(String))
+}
+
 // One rebuild at a time per workspace; a pivot that finds the rollups stale starts it once.
 const rebuilding = new WeakMap<Workspace, Promise<boolean>>()
 
@@ -41,7 +46,7 @@ export async function rollupState(
 ): Promise<RollupState> {
   // A workspace from before the rollups has no state table: stale.
   const [check] = await ws.all(ROLLUP_CHECK_SQL, [], connection).catch(() => [])
-  const lazy = new Set(((check?.lazy ?? []) as unknown[]).map(String))
+  const lazy = lazyBuilt(check)
   if (check?.fresh === true) return { fresh: true, lazy }
   if (!ws.readOnly) void refreshRollups(ws)
   return { fresh: false, lazy }
@@ -113,7 +118,7 @@ export function buildLazyRollup(ws: Workspace, table: string): Promise<boolean> 
   const work = ws
     .transaction(async () => {
       const [check] = await ws.all(ROLLUP_CHECK_SQL)
-      if (((check?.lazy ?? []) as unknown[]).map(String).includes(table)) return false
+      if (lazyBuilt(check).has(table)) return false
       await ws.run(`DELETE FROM ${quoteIdent(table)}`)
       await ws.run(rollupInsertSql(rollup))
       await ws.run(`DELETE FROM ${LAZY_ROLLUP_STATE_TABLE} WHERE rollup = $1`, [table])

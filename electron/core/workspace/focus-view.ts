@@ -9,8 +9,8 @@ import { quoteIdent } from '../../../shared/sql/identifiers'
 import { FOCAL_VIEWS, FOCUS_VIEW_MERGED } from './schema'
 import type { Workspace } from './workspace'
 
-/** True when the workspace holds an import of each Azure cost view. */
-const BOTH_COST_VIEWS_SQL = `SELECT count(DISTINCT cost_view) = 2 AS both FROM import_cost_views`
+/** True when the workspace holds an import of each Azure cost view (the view then merges them). */
+export const BOTH_COST_VIEWS_SQL = `SELECT count(DISTINCT cost_view) = 2 AS both FROM import_cost_views`
 
 /** The bodies of the views Focal defines, as this workspace's imports call for them. */
 export async function focalViewBodies(ws: Workspace): Promise<Readonly<Record<string, string>>> {
