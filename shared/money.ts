@@ -31,12 +31,18 @@ export function fromScaled(value: bigint, scale = MONEY_SCALE): string {
   return negative && body !== '0' ? `-${body}` : body
 }
 
+// A decimal in canonical form: no leading or trailing zeros, no plus sign, no bare point, at
+// most MONEY_SCALE decimals.
+const CANONICAL_DECIMAL_RE = /^-?(?:0|[1-9]\d*)(?:\.\d{0,17}[1-9])?$/
+
 // The shape DuckDB prints a DECIMAL in: digits, at most MONEY_SCALE decimals, a minus sign at most.
 const PLAIN_DECIMAL_RE = /^(-?)(\d+)(?:\.(\d{0,18}))?$/
 
 /** Canonical form of a decimal string: no trailing zeros, no plus sign, "-0" as "0". */
 export function normalizeDecimal(value: string): string {
-  // A pivot table or a rows page normalizes thousands of DuckDB's DECIMAL texts: trimming
+  // Most texts a pivot table lays out are already canonical (the engine writes DECIMALs so).
+  if (CANONICAL_DECIMAL_RE.test(value) && value !== '-0') return value
+  // A rows page normalizes thousands of DuckDB's DECIMAL texts: trimming
   // zeros off the text gives what the bigint round trip gives, without the bigint.
   const plain = PLAIN_DECIMAL_RE.exec(value)
   if (!plain) return fromScaled(toScaled(value))

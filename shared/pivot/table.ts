@@ -65,8 +65,8 @@ export function buildPivotTable(
   const flag = (v: TableRecord[string] | undefined): boolean =>
     v === true || v === 1 || v === 'true'
   // Group records into rows (same kind and row keys) and cells (column key), each record read
-  // once (thousands of them for a day × account matrix). A row's id writes each key with its
-  // length (a missing one as "|"), so no two key lists give one id.
+  // once (thousands of them for a day × account matrix). Rows are found through a tree of maps:
+  // kind and folds, then each row key in turn, so no id text is built per record.
   interface Row {
     readonly kind: TableRow['kind']
     readonly folded: boolean
@@ -74,20 +74,39 @@ export function buildPivotTable(
     readonly keys: ReadonlyArray<string | null>
     readonly cells: Map<string | null, TableRecord>
   }
-  const rowId = (
-    kind: string,
+  type RowTree = Map<string | number | null, RowTree | Row>
+  const rowTree: RowTree = new Map()
+  const rowsInOrder: Row[] = []
+  const KINDS: ReadonlyArray<TableRow['kind']> = ['detail', 'other', 'subtotal', 'total']
+  const headOf = (kind: TableRow['kind'], folded: boolean, inner: boolean): number =>
+    KINDS.indexOf(kind) * 4 + (folded ? 2 : 0) + (inner ? 1 : 0)
+  /** The row of `kind`, folds and `keys`; made (with `make`) when there is none yet. */
+  const findRow = (
+    kind: TableRow['kind'],
     folded: boolean,
     inner: boolean,
-    keyAt: (i: number) => string | null,
-  ): string => {
-    let id = `${kind}${folded ? 1 : 0}${inner ? 1 : 0}`
-    for (let i = 0; i < rowKeys.length; i++) {
-      const key = keyAt(i)
-      id += key === null ? '|' : `:${key.length}:${key}`
+    keys: ReadonlyArray<string | null>,
+    make?: () => Row,
+  ): Row | undefined => {
+    let node: RowTree = rowTree
+    let key: string | number | null = headOf(kind, folded, inner)
+    for (let i = 0; i < keys.length; i++) {
+      let next = node.get(key) as RowTree | undefined
+      if (!next) {
+        if (!make) return undefined
+        node.set(key, (next = new Map()))
+      }
+      node = next
+      key = keys[i] ?? null
     }
-    return id
+    let row = node.get(key) as Row | undefined
+    if (!row && make) {
+      node.set(key, (row = make()))
+      rowsInOrder.push(row)
+    }
+    return row
   }
-  const byRow = new Map<string, Row>()
+  const rowKeySql = rowKeys.map((k) => k.sql)
   const columnSet = new Set<string | null>()
   // The grand total of a cell: same units and column key (and time bucket when time is a row).
   const totalKey = (r: TableRecord): string => JSON.stringify(totalKeys.map((k) => text(r[k.sql])))
@@ -105,13 +124,15 @@ export function buildPivotTable(
           : folded || innerFolded
             ? 'other'
             : 'detail'
-    const keyAt = (i: number): string | null => text(r[rowKeys[i]!.sql])
-    const id = rowId(kind, folded, innerFolded, keyAt)
-    let row = byRow.get(id)
-    if (!row) {
-      const keys = rowKeys.map((_, i) => keyAt(i))
-      byRow.set(id, (row = { kind, folded, innerFolded, keys, cells: new Map() }))
-    }
+    const keys: Array<string | null> = new Array<string | null>(rowKeySql.length)
+    for (let i = 0; i < rowKeySql.length; i++) keys[i] = text(r[rowKeySql[i]!])
+    const row = findRow(kind, folded, innerFolded, keys, () => ({
+      kind,
+      folded,
+      innerFolded,
+      keys,
+      cells: new Map(),
+    }))!
     const column = columnKey ? text(r[columnKey.sql]) : null
     if (columnKey) columnSet.add(column)
     row.cells.set(column, r)
@@ -127,11 +148,10 @@ export function buildPivotTable(
     const label = text(r.t)
     if (label === null) return undefined
     const earlier = previousBucket(spec.timeGrain, label)
-    const keyAt = (i: number): string | null =>
-      rowKeys[i]!.sql === 't' ? earlier : (row.keys[i] ?? null)
-    return byRow
-      .get(rowId(row.kind, row.folded, row.innerFolded, keyAt))
-      ?.cells.get(columnKey?.sql === 't' ? earlier : columnKey ? text(r[columnKey.sql]) : null)
+    const keys = row.keys.map((key, i) => (rowKeySql[i] === 't' ? earlier : key))
+    return findRow(row.kind, row.folded, row.innerFolded, keys)?.cells.get(
+      columnKey?.sql === 't' ? earlier : columnKey ? text(r[columnKey.sql]) : null,
+    )
   }
   // A sum or a count is its one figure as it stands: read straight from the record.
   const plainColumns = measures.map((m, i) => (isPlainMeasure(m) ? figureColumns[i]![0]! : null))
@@ -159,7 +179,7 @@ export function buildPivotTable(
     })
   }
   const laid: TableRow[] = []
-  for (const row of byRow.values()) {
+  for (const row of rowsInOrder) {
     const { kind, folded, innerFolded, keys } = row
     if (spec.totals === false && (kind === 'subtotal' || kind === 'total')) continue
     laid.push({ kind, folded, innerFolded, keys, cells: cellsOf(row) })
@@ -190,12 +210,51 @@ function compareLabels(a: string | null, b: string | null): number {
   return a < b ? -1 : 1
 }
 
-/** Exact comparison of scaled decimals, nulls last whichever way. */
-function compareValues(a: bigint | null, b: bigint | null, direction: 1 | -1): number {
+/**
+ * A row's sort value: the decimal texts it adds up (one cell, or a measure across the columns),
+ * with their sum as a float and the float's error bound. Rows are compared by the floats when
+ * they differ by more than both bounds, which settles the order exactly; only near ties parse
+ * the texts into exact integers (a matrix sorts thousands of cells; parsing each costs ~3×).
+ */
+interface SortValue {
+  readonly texts: readonly string[]
+  readonly approx: number
+  /** Above any rounding of `approx`: each text's and each addition's, ~1e-16 of the sum of sizes. */
+  readonly bound: number
+  exact?: bigint
+}
+
+function sortValueOf(texts: readonly string[]): SortValue | null {
+  if (texts.length === 0) return null
+  let approx = 0
+  let size = 0
+  for (const text of texts) {
+    const v = Number(text)
+    approx += v
+    size += Math.abs(v)
+  }
+  return { texts, approx, bound: size * 1e-9 + Number.MIN_VALUE }
+}
+
+function exactOf(value: SortValue): bigint {
+  if (value.exact === undefined) {
+    let total = 0n
+    for (const text of value.texts) total += toScaled(text)
+    value.exact = total
+  }
+  return value.exact
+}
+
+/** Exact comparison of sort values, nulls last whichever way. */
+function compareValues(a: SortValue | null, b: SortValue | null, direction: 1 | -1): number {
   if (a === b) return 0
   if (a === null) return 1
   if (b === null) return -1
-  return (a < b ? -1 : 1) * direction
+  if (Math.abs(a.approx - b.approx) > a.bound + b.bound)
+    return (a.approx < b.approx ? -1 : 1) * direction
+  const x = exactOf(a)
+  const y = exactOf(b)
+  return x === y ? 0 : (x < y ? -1 : 1) * direction
 }
 
 /**
@@ -228,18 +287,18 @@ function orderRows(
       `No result column ${by}; sort by one of ${[...rowHeaders, ...labels, ...cellHeaders].join(', ')}.`,
     )
   const across = cellHeaders.length / Math.max(1, labels.length)
-  // The sort value of a row as a scaled integer, worked out once per row, not per comparison.
-  const sortValue = (r: TableRow): bigint | null => {
+  // The sort value of a row, worked out once per row, not per comparison.
+  const sortValue = (r: TableRow): SortValue | null => {
     if (measure < 0 || !additive[measure]) {
       const v = r.cells[measure < 0 ? cell : measure]
-      return v === null || v === undefined ? null : toScaled(v)
+      return v === null || v === undefined ? null : sortValueOf([v])
     }
-    let total: bigint | null = null
+    const texts: string[] = []
     for (let k = 0; k < across; k++) {
       const v = r.cells[k * labels.length + measure]
-      if (v !== null && v !== undefined) total = (total ?? 0n) + toScaled(v)
+      if (v !== null && v !== undefined) texts.push(v)
     }
-    return total
+    return sortValueOf(texts)
   }
   // The row that stands for a first-level row in the ordering, and each row's group.
   const groupOf = (r: TableRow): string =>

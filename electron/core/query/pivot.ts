@@ -1,8 +1,14 @@
 /** Runs a pivot on its own connection (interruptible) and returns Arrow bytes plus meta. */
-import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api'
+import {
+  DuckDBDecimalValue,
+  JsonDuckDBValueConverter,
+  type DuckDBConnection,
+  type DuckDBResultReader,
+  type DuckDBValueConverter,
+} from '@duckdb/node-api'
 import type { PivotMeta } from '../../../shared/contract'
 import { fail } from '../../../shared/contract'
-import { normalizeDecimal } from '../../../shared/money'
+import { fromScaled, normalizeDecimal } from '../../../shared/money'
 import type { PivotSpec } from '../../../shared/pivot'
 import { buildPivotTable, type PivotTable, type TableRecord } from '../../../shared/pivot/table'
 import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
@@ -140,11 +146,12 @@ export async function runPivotTable(
 /**
  * The result as records keyed by column name. Read column-wise and zipped here: node-api's
  * row objects take several times longer for the same values (thousands of records for a
- * day × account matrix), and JSON values are what buildPivotTable reads either way.
+ * day × account matrix). A DECIMAL figure is written from its scaled integer (fromScaled),
+ * exact and already in its shortest form; every other value is node-api's JSON value.
  */
 function tableRecords(reader: DuckDBResultReader): TableRecord[] {
   const names = reader.columnNames()
-  const columns = reader.getColumnsJson() as Array<Array<TableRecord[string]>>
+  const columns = reader.convertColumns(recordValue) as Array<Array<TableRecord[string]>>
   const count = columns[0]?.length ?? 0
   const records: TableRecord[] = new Array<TableRecord>(count)
   for (let i = 0; i < count; i++) {
@@ -154,6 +161,12 @@ function tableRecords(reader: DuckDBResultReader): TableRecord[] {
   }
   return records
 }
+
+/** One value of a table result: a DECIMAL as exact decimal text, the rest as JSON. */
+const recordValue: DuckDBValueConverter<TableRecord[string]> = (value, type) =>
+  value instanceof DuckDBDecimalValue
+    ? fromScaled(value.value, value.scale)
+    : (JsonDuckDBValueConverter(value, type, JsonDuckDBValueConverter) as TableRecord[string])
 
 /** True when some imported rows carry Tags that are not a JSON object (so JSON access needs a guard). */
 export async function hasInvalidTags(

@@ -215,6 +215,39 @@ describe('runPivotTable', () => {
     expect(toScaled(subtotals[0]!.cells[0]!) >= toScaled(subtotals[1]!.cells[0]!)).toBe(true)
   })
 
+  it('reads each figure exactly from DuckDB: 20 integer digits, 18 decimals, signs, zeros, counts', async () => {
+    const edge = await freshWorkspace('table-edge-figures')
+    try {
+      // Per service: the widest value a DECIMAL(38,18) holds, a credit smaller than a cent's
+      // billionth, a charge and its credit netting to zero, a net credit under one.
+      await edge.run(`INSERT INTO cost_rows BY NAME
+        SELECT ServiceName, 'USD' AS BillingCurrency, CAST(cost AS DECIMAL(38,18)) AS BilledCost,
+          TIMESTAMPTZ '2025-06-01 10:00:00+00' AS ChargePeriodStart,
+          TIMESTAMPTZ '2025-06-01 00:00:00+00' AS BillingPeriodStart, 1 AS x_ImportId, row AS x_SourceRow
+        FROM (VALUES ('Wide', '99999999999999999999.999999999999999999', 1),
+          ('Tiny', '-0.000000000000000001', 2), ('Zero', '12.5', 3), ('Zero', '-12.5', 4),
+          ('Credit', '0.25', 5), ('Credit', '-0.75', 6)) AS v(ServiceName, cost, row)`)
+      const table = await runPivotTable(
+        edge,
+        spec({
+          rows: [{ kind: 'column', name: 'ServiceName' }],
+          measures: [{ measure: 'BilledCost' }, { measure: 'RowCount' }],
+        }),
+      )
+      const cells = Object.fromEntries(
+        table.rows.filter((r) => r.kind === 'detail').map((r) => [r.keys[0], r.cells]),
+      )
+      expect(cells).toEqual({
+        Wide: ['99999999999999999999.999999999999999999', '1'],
+        Tiny: ['-0.000000000000000001', '1'],
+        Zero: ['0', '2'],
+        Credit: ['-0.5', '2'],
+      })
+    } finally {
+      edge.close()
+    }
+  })
+
   it('never adds EUR to USD: a total per currency', async () => {
     const multi = await freshWorkspace('multi-table')
     try {

@@ -297,7 +297,7 @@ describe('pivot rollups ranking the top N', () => {
       const { rows, rollup } = await bothWays(ws, top1)
       expect(rollup.compiled.sql).toContain('FROM "rollup_day_service"')
       expect(rollup.sorted).toEqual(rows.sorted)
-      const kept = rollup.records.filter((r) => r.lvl === '0' && r.other === false)
+      const kept = rollup.records.filter((r) => r.lvl === 0 && r.other === false)
       expect(kept.map((r) => [r.d0, r.s0])).toEqual([['Compute', '0.000000000000000000']])
     } finally {
       ws.close()

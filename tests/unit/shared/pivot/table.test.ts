@@ -88,4 +88,44 @@ describe('buildPivotTable', () => {
       total: ['19.499999999999999999', '101.000000000000000001'],
     })
   })
+
+  it('orders hundreds of rows as their exact sums do: credits, rows that cancel, and ties a float cannot tell', () => {
+    // Deterministic values with 18 decimals: large amounts whose sums differ only in the last
+    // digit, credits, rows netting to zero, and plain spread-out amounts.
+    let seed = 7
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648)
+    const digits = (n: number): string =>
+      Array.from({ length: n }, () => String(next() % 10)).join('')
+    const many: TableRecord[] = []
+    const exact = new Map<string, bigint>()
+    for (let i = 0; i < 300; i++) {
+      const key = `k${String(i).padStart(3, '0')}`
+      const shape = i % 4
+      const values =
+        // 0.1 + 0.2 is 0.30000000000000004 as floats, above 0.3 + 1e-18: only exact sums order them.
+        i === 298
+          ? ['0.1', '0.2']
+          : i === 299
+            ? ['0.3', '0.000000000000000001']
+            : shape === 0
+              ? [`123456789.${digits(17)}${i % 10}`, `-0.${digits(18)}`]
+              : shape === 1
+                ? ['5000.000000000000000001', `-${(i % 7) + 1}.000000000000000000`]
+                : shape === 2
+                  ? [`${digits(3)}.${digits(18)}`, `-${digits(3)}.${digits(18)}`]
+                  : ['0.000000000000000001', '-0.000000000000000001']
+      values.forEach((v, column) => many.push(record(key, column ? 'west' : 'east', v)))
+      const scaled = values.map((v) => {
+        const [int = '', frac = ''] = v.replace('-', '').split('.')
+        const n = BigInt(int + frac.padEnd(18, '0'))
+        return v.startsWith('-') ? -n : n
+      })
+      exact.set(key, scaled[0]! + scaled[1]!)
+    }
+    const laid = buildPivotTable(SPEC, compiled, many).rows.map((r) => r.keys[0]!)
+    const expected = [...exact.entries()]
+      .sort(([ka, a], [kb, b]) => (a === b ? (ka < kb ? -1 : 1) : a > b ? -1 : 1))
+      .map(([k]) => k)
+    expect(laid).toEqual(expected)
+  })
 })
