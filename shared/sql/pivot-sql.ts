@@ -156,7 +156,7 @@ export function compilePivot(
     ...keys.filter((k) => k !== 't' && k !== 'u'),
   ]
   const sql = `WITH ${ctes.join(',\n')}
-SELECT ${[...outputKeys, ...(folding ? ['other'] : []), 'CAST(v AS VARCHAR) AS value_text', 'CAST(v AS DOUBLE) AS value_chart', 'n'].join(', ')}
+SELECT ${[...outputKeys, ...(folding ? ['other'] : []), 'v AS value_text', 'CAST(v AS DOUBLE) AS value_chart', 'n'].join(', ')}
 FROM ${source}
 ORDER BY ${orderBy.join(', ')} NULLS LAST
 LIMIT ${PIVOT_ROW_LIMIT + 1}`

@@ -61,7 +61,8 @@ export async function runPivot(
     }
     askLazyRollup(ws, spec, [summaryFigure(spec)], context)
     const reader = await readSteered(connection, compiled.sql, compiled.params, control)
-    columns = reader.getColumnsJson() as unknown[][]
+    // The value comes as DuckDB's DECIMAL (or integer count), written exactly as the table's are.
+    columns = reader.convertColumns(recordValue) as unknown[][]
     return toResult(compiled, columns, started)
   } finally {
     release()
