@@ -18,6 +18,7 @@ import { once } from 'node:events'
 import { dirname, join, resolve } from 'node:path'
 import { parseCsv } from '../../shared/csv'
 import { focalImport, plainLoad, type LoadResult } from './loads'
+import { profileImport, type ImportProfile } from './profile-import'
 import { round } from './stats'
 
 /** Normalization time as a multiple of plain DuckDB reading the same file (issue 8). */
@@ -40,6 +41,8 @@ export interface NativeLoad {
   focal: LoadResult
   ratio: number
   cpuRatio: number
+  /** With `--profile`: one more Focal import, its time per SQL step (profile-import.ts). */
+  profile?: ImportProfile
 }
 
 /** The public samples folder beside the project (the bench runs from the project root). */
@@ -95,12 +98,13 @@ async function warmCache(file: string): Promise<void> {
   }
 }
 
-/** Measures plain DuckDB vs Focal on each provider export of `rows` rows. */
+/** Measures plain DuckDB vs Focal on each provider export of `rows` rows (`profile`: and where Focal's time goes). */
 export async function measureNative(
   dataDir: string,
   work: string,
   rows: number,
   log: (message: string) => void,
+  profile = false,
 ): Promise<Record<string, NativeLoad>> {
   const loads: Record<string, NativeLoad> = {}
   for (const { name, sample } of NATIVE_FILES) {
@@ -115,7 +119,12 @@ export async function measureNative(
     const ratio = round(focal.totalMs / plain.totalMs, 2)
     const cpuRatio = round(focal.cpuMs / plain.cpuMs, 2)
     log(`    ${focal.totalMs} ms; ratio ${ratio} (CPU time ratio ${cpuRatio})`)
-    loads[name] = { sample, file, plain, focal, ratio, cpuRatio }
+    const load: NativeLoad = { sample, file, plain, focal, ratio, cpuRatio }
+    loads[name] = load
+    if (!profile) continue
+    log(`    profiling the ${name} import step by step`)
+    load.profile = await profileImport(file, join(work, `profile-${name}.focal`))
+    globalThis.gc?.()
   }
   return loads
 }

@@ -15,6 +15,8 @@ import { importFile } from '../../electron/core/ingest/import-file'
 import { sha256File } from '../../electron/core/ingest/hash'
 import { csvTotals } from '../../electron/core/ingest/csv-totals'
 import { FOCUS_COST_COLUMNS } from '../../electron/core/ingest/source-columns'
+import type { SourceColumns } from '../../electron/core/ingest/source-terms'
+import { detectFormat } from '../../shared/formats/detect'
 import { Workspace } from '../../electron/core/workspace/workspace'
 import { removeDatabase } from './loads'
 import { mark, roundStep, since, type StepTime } from './stats'
@@ -39,6 +41,9 @@ export interface ImportProfile {
 // file as a TEMP VIEW over read_parquet, so every later step that reads the stage reads the file.
 const STEPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^DESCRIBE SELECT \* FROM read_parquet/, 'describe parquet'],
+  // A native export (AWS CUR, Azure) is read through its mapping's view (native-stage.ts).
+  [/^CREATE TEMP VIEW "mapped_/, 'native: create mapping view (reads nothing)'],
+  [/AS prepaid,/, 'native: Azure cost view evidence'],
   [/^CREATE TEMP TABLE/, 'stage: read CSV into temp table'],
   [/^CREATE TEMP VIEW/, 'stage: create Parquet view (reads nothing)'],
   [/FROM imports WHERE sha256/i, 'registry: duplicate check'],
@@ -62,6 +67,14 @@ const STEPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^COMMIT/, 'commit'],
   [/^DROP (TABLE|VIEW)/, 'drop stage'],
 ]
+
+/** What the second reader sums: a native export's reconcile terms (as run-import.ts picks them), else FOCUS's. */
+function sourceColumns(header: readonly string[]): SourceColumns {
+  const detected = detectFormat(header)
+  if (detected.kind !== 'native') return FOCUS_COST_COLUMNS
+  const { reconcile, caseInsensitive = false } = detected.mapping
+  return { terms: reconcile, caseInsensitive }
+}
 
 function stepOf(sql: string): string {
   const text = sql.trim()
@@ -89,7 +102,7 @@ export async function profileImport(file: string, dbPath: string): Promise<Impor
   let sourceTotalsAlone: ImportProfile['sourceTotalsAlone'] = null
   if (!file.endsWith('.parquet')) {
     const cpu = process.cpuUsage()
-    await csvTotals(file, file.endsWith('.gz'), () => FOCUS_COST_COLUMNS)
+    await csvTotals(file, file.endsWith('.gz'), sourceColumns)
     const used = process.cpuUsage(cpu)
     sourceTotalsAlone = {
       ...roundStep(since(hashed, mark())),

@@ -7,7 +7,7 @@
  * pack-near-limit.ts; each phase's wall, CPU and peak RSS), (e) plain DuckDB vs Focal on an AWS CUR
  * legacy and an Azure EA amortized CSV of the same row count (native.ts). Prints one JSON object on stdout;
  * progress on stderr. `--profile` adds a per-step breakdown of one more Focal import per
- * format and the SQL statements of the pack runs. The import keeps its workspace and plain table in .bench/workspace/, so
+ * format (and per provider export with `native`) and the SQL statements of the pack runs. The import keeps its workspace and plain table in .bench/workspace/, so
  * `--only pivots` or `--only pack` reruns one part on them (importing once if none match).
  */
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
@@ -192,7 +192,13 @@ async function main(): Promise<void> {
 
   let native: Record<string, NativeLoad> | null = null
   if (runs('native')) {
-    native = await measureNative(resolve(benchDir, 'data'), work, options.rows, log)
+    native = await measureNative(
+      resolve(benchDir, 'data'),
+      work,
+      options.rows,
+      log,
+      options.profile,
+    )
     phaseDone('afterNative')
   }
   const nativeTarget = native && {
