@@ -12,6 +12,9 @@ const DELIMITERS = [',', ';', '\t', '|']
 /** Bytes of a field read one by one before the rest is passed with indexOf. */
 const SHORT_FIELD = 24
 
+/** Bytes of a new chunk first joined to the partial record before it (readAcrossSeam). */
+const SEAM_BYTES = 4096
+
 /**
  * The incremental record splitter of one file's read: push chunks, then finish. It reads the
  * header, asks the subclass which fields it needs (fieldsOf), and for every record notes where
@@ -54,6 +57,7 @@ export abstract class CsvRecordReader {
   /** Reads every whole record of `chunk` (and the partial record before it). */
   push(chunk: Buffer): void {
     if (this.done) return
+    if (this.readAcrossSeam(chunk)) return
     this.held.push(chunk)
     this.heldBytes += chunk.length
     // A record not yet ended is read again from its start once at least as many new bytes
@@ -63,6 +67,35 @@ export abstract class CsvRecordReader {
     const buffer = this.waiting()
     const consumed = this.records(buffer, false)
     this.rest = buffer.subarray(consumed)
+  }
+
+  /**
+   * Reads `chunk` where only a short partial record waits before it: that record is joined
+   * with as few of the chunk's first bytes as end it (SEAM_BYTES, then more), and the rest of
+   * the chunk is read where it lies. Joining the whole chunk copied every byte of the file once
+   * more (about a tenth of this reader's time on a 750 MB file). False, having read nothing,
+   * where the seam does not apply: no header yet, a long record held, a small chunk, or a
+   * record that does not end in the chunk's first half.
+   */
+  private readAcrossSeam(chunk: Buffer): boolean {
+    const rest = this.rest
+    if (this.header === null || this.held.length > 0 || rest.length > chunk.length / 4) return false
+    let body = chunk
+    for (let head = SEAM_BYTES; rest.length > 0; head *= 4) {
+      if (head > chunk.length / 2) return false
+      const seam = Buffer.concat([rest, chunk.subarray(0, head)])
+      // No record ends in the seam when this is 0: nothing was read.
+      const consumed = this.records(seam, false)
+      if (consumed === 0) continue
+      // The partial record left holds no line break of its own, so it ends past `rest`.
+      body =
+        consumed >= rest.length
+          ? chunk.subarray(consumed - rest.length)
+          : Buffer.concat([seam.subarray(consumed), chunk.subarray(head)])
+      break
+    }
+    this.rest = body.subarray(this.records(body, false))
+    return true
   }
 
   /** The partial record and the chunks held after it, as one buffer (the held list emptied). */

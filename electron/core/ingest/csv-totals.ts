@@ -69,6 +69,8 @@ export class CsvTotals extends CsvRecordReader {
   private columns: ResolvedColumns | null = null
   private readonly groups = new Map<string | null, Group>()
   private unreadable: SourceTotals['unreadable'] = null
+  /** The previous record's currency field, as bytes, and its group (sameCurrency). */
+  private lastCurrency: { bytes: Buffer; group: Group } | null = null
 
   constructor(private readonly pick: (header: readonly string[]) => SourceColumns | null) {
     super()
@@ -105,20 +107,53 @@ export class CsvTotals extends CsvRecordReader {
     this.row++
     const columns = this.columns!
     let currency: string | null = columns.currencyConstant ?? null
+    let group: Group | undefined
     if (columns.currency !== null) {
-      const raw = this.raw(buffer, columns.currency)
-      currency = raw === null || raw === 'NULL' ? null : columns.trimCurrency ? raw.trim() : raw
-      if (currency === '') currency = null
+      group = this.sameCurrency(buffer, columns.currency)
+      if (group) currency = this.rowCurrency
+      else {
+        const raw = this.raw(buffer, columns.currency)
+        currency = raw === null || raw === 'NULL' ? null : columns.trimCurrency ? raw.trim() : raw
+        if (currency === '') currency = null
+      }
     }
     this.rowCurrency = currency
-    let group = this.groups.get(currency)
     if (!group) {
-      group = { rows: 0, billed: new DecimalAdder(), effective: new DecimalAdder() }
-      this.groups.set(currency, group)
+      group = this.groups.get(currency)
+      if (!group) {
+        group = { rows: 0, billed: new DecimalAdder(), effective: new DecimalAdder() }
+        this.groups.set(currency, group)
+      }
+      if (columns.currency !== null) this.noteCurrency(buffer, columns.currency, group)
     }
     group.rows++
     for (const term of columns.billed) this.addTerm(buffer, group.billed, term)
     for (const term of columns.effective) this.addTerm(buffer, group.effective, term)
+  }
+
+  /**
+   * The group of the previous record when this record's currency field has the same bytes,
+   * unquoted: most rows repeat their neighbour's currency, and reading its text anew made a
+   * string per row (about a twentieth of this reader's time on a million-row file).
+   */
+  private sameCurrency(buffer: Buffer, k: number): Group | undefined {
+    const last = this.lastCurrency
+    const start = this.spanStart[k]!
+    if (last === null || start < 0 || this.spanQuoted[k] !== 0) return undefined
+    const length = this.spanEnd[k]! - start
+    if (length !== last.bytes.length) return undefined
+    for (let i = 0; i < length; i++) if (buffer[start + i] !== last.bytes[i]) return undefined
+    return last.group
+  }
+
+  /** Remembers this record's currency bytes and group for sameCurrency (short, unquoted fields only). */
+  private noteCurrency(buffer: Buffer, k: number, group: Group): void {
+    const start = this.spanStart[k]!
+    const end = this.spanEnd[k]!
+    this.lastCurrency =
+      start < 0 || this.spanQuoted[k] !== 0 || end - start > 16
+        ? null
+        : { bytes: Buffer.from(buffer.subarray(start, end)), group }
   }
 
   /** Adds a term's value to `adder` if the row meets its conditions. */

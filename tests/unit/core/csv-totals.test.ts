@@ -153,6 +153,54 @@ describe('CsvTotals', () => {
     }
   })
 
+  it('reads large chunks where they lie, joining only the record across each seam', () => {
+    // Records of every shape, the same currency repeated, quoted, NULL, empty or padded, and
+    // one record longer than the seam the reader joins (csv-record-reader.ts SEAM_BYTES).
+    const shapes = [
+      'a,1.25,x,USD,1,t',
+      'b,2.5,x,USD,0.5,"multi\nline\r\nvalue, with a comma"',
+      'c,"-0.75",x,"USD",NULL,"{""k"":""v""}"',
+      'd,3,x,EUR,,t',
+      'e,4,x,EUR,2,t\r',
+      'f,0.000000000000000001,x,NULL,7,t',
+      'g,5,x,,1,t',
+      'h,6,x, USD,1,t',
+      'short row,7,x',
+    ]
+    const records: string[] = []
+    for (let i = 0, length = 0; length < 2_000_000; i++) {
+      records.push(shapes[i % shapes.length]!)
+      length += records.at(-1)!.length + 2
+      if (i === 5000) records.push(`long,8,x,EUR,1,"${'y'.repeat(150_000)}"`)
+    }
+    const text = [
+      'ServiceName,BilledCost,Other,BillingCurrency,EffectiveCost,Tags',
+      ...records,
+    ].join('\r\n')
+    const bytes = Buffer.from(text)
+    const sums = oracle(text)
+    expect(sums.map(([currency, rows]) => [currency, rows])).toEqual([
+      ['USD', expect.any(Number) as number],
+      ['EUR', expect.any(Number) as number],
+      [null, expect.any(Number) as number],
+      [' USD', expect.any(Number) as number],
+    ])
+    for (const size of [200_000, 262_144, 333_333]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, k) =>
+        bytes.subarray(k * size, (k + 1) * size),
+      )
+      const concat = vi.spyOn(Buffer, 'concat')
+      try {
+        expect(read(chunks), `${size}-byte chunks`).toEqual(sums)
+        const copied = concat.mock.results.reduce((n, r) => n + (r.value as Buffer).length, 0)
+        // The long record is joined whole once or twice; joining every chunk copied the whole file.
+        expect(copied, `${size}-byte chunks`).toBeLessThan(bytes.length / 4)
+      } finally {
+        concat.mockRestore()
+      }
+    }
+  })
+
   it('reads a semicolon file and names the first value that is not a number', () => {
     const totals = new CsvTotals(() => FOCUS_COST_COLUMNS)
     totals.push(Buffer.from('BilledCost;BillingCurrency\n1,5;EUR\n2;EUR\n1.5 USD;EUR\n'))
