@@ -1,4 +1,7 @@
 /** The fast text → DECIMAL(38,18) path gives exactly what a plain cast gives, on every edge. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   canonicalValue,
@@ -9,6 +12,7 @@ import {
 } from '../../../electron/core/ingest/stage-sql'
 import type { MappedColumn } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
+import { scratchSql } from '../../helpers/duckdb'
 import { freshWorkspace } from '../../helpers/workspace'
 
 const VALUES = [
@@ -72,6 +76,45 @@ describe('textToMoney', () => {
       [value],
     )
     expect(row?.fast).toBe(row?.plain)
+  })
+})
+
+describe('a money column typed DECIMAL(18,10) in read_csv', () => {
+  // Why a CSV read in place (store-in-place.ts) reads money as text and casts it with
+  // textToMoney, though typing the column in read_csv parses faster: DuckDB's CSV reader
+  // rounds a value's extra decimals to the column's scale without an error or a rejected
+  // row, so a typed read could store 1.12345678905 as 1.1234567891 and say nothing.
+  it('rounds extra decimals silently, where textToMoney keeps them exactly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'focal-money-'))
+    const path = join(dir, 'amounts.csv')
+    writeFileSync(path, 'BilledCost\n1.123456789012\n1.12345678905\n0.00000000004\n1e-11\n')
+    try {
+      const typed = await scratchSql(
+        `SELECT BilledCost::VARCHAR AS v FROM read_csv($1, auto_detect = false, header = true,
+          columns = {'BilledCost': 'DECIMAL(18,10)'}, store_rejects = true)`,
+        [path],
+      )
+      expect(typed.map((r) => r.v)).toEqual([
+        '1.1234567890',
+        '1.1234567891',
+        '0.0000000000',
+        '0.0000000000',
+      ])
+      const exact = await Promise.all(
+        ['1.123456789012', '1.12345678905', '0.00000000004', '1e-11'].map(async (value) => {
+          const [row] = await ws.all(`SELECT (${textToMoney('$1')})::VARCHAR AS v`, [value])
+          return row?.v
+        }),
+      )
+      expect(exact).toEqual([
+        '1.123456789012000000',
+        '1.123456789050000000',
+        '0.000000000040000000',
+        '0.000000000010000000',
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
