@@ -45,7 +45,8 @@ const STEPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^CREATE TEMP VIEW "mapped_/, 'native: create mapping view (reads nothing)'],
   [/AS prepaid,/, 'native: Azure cost view evidence'],
   [/^CREATE TEMP TABLE/, 'stage: read CSV into temp table'],
-  [/^CREATE TEMP VIEW/, 'stage: create Parquet view (reads nothing)'],
+  // A view over the file: Parquet, or a CSV read in place by the insert (store-in-place.ts).
+  [/^CREATE TEMP VIEW/, 'stage: create view over the file (reads nothing)'],
   [/FROM imports WHERE sha256/i, 'registry: duplicate check'],
   [/^SELECT count\(\*\)::BIGINT AS n FROM "stage/, 'stage row count'],
   [/^SELECT min\((rowid|source_row)\) FILTER/, 'value checks (TRY_CAST per money/date column)'],
