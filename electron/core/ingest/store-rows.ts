@@ -17,7 +17,7 @@ import type { Workspace } from '../workspace/workspace'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
 import type { SourceTotals } from './source-columns'
-import { canonicalValue, sourceRowExpr, type SourceKind } from './stage-sql'
+import { canonicalValue, rowFitsFastDecimal, sourceRowExpr, type SourceKind } from './stage-sql'
 import { validateImport } from './validate'
 import type { FixRule } from './value-checks'
 
@@ -207,8 +207,10 @@ function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): s
   // A CSV read in place has no row number yet: numberRows sets it after the insert.
   const sourceRow = input.rowCount === null ? '0' : `${sourceRowExpr(kind)} + 1`
   // Read in place, the insert casts untrimmed text: a value that fails falls back to the text stage.
+  const inPlace = input.rowCount === null
+  const rowFits = inPlace ? rowFitsFastDecimal(input.mapping.columns, kind) : null
   const value = (c: MappedColumn): string =>
-    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR', input.rowCount === null)
+    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR', inPlace, rowFits)
   const targets = layout.columns.map((c) => quoteIdent(c.target))
   const values = layout.columns.map(value)
   if (layout.extra.length > 0) {

@@ -8,6 +8,7 @@ import {
   fitsFastDecimal,
   overScaleCondition,
   roundsPast18Decimals,
+  rowFitsFastDecimal,
   textToMoney,
 } from '../../../electron/core/ingest/stage-sql'
 import type { MappedColumn } from '../../../shared/formats/focus-header'
@@ -141,6 +142,61 @@ describe('roundsPast18Decimals', () => {
   it.each(ROUNDING)('%j rounds at 18 decimals: %s', async (value, rounds) => {
     const [row] = await ws.all(`SELECT ${roundsPast18Decimals('$1')} AS r`, [value])
     expect(row?.r).toBe(rounds)
+  })
+})
+
+describe('rowFitsFastDecimal', () => {
+  const money = (index: number): MappedColumn =>
+    ({
+      index,
+      source: `m${index}`,
+      target: 'BilledCost',
+      type: 'decimal',
+      nullText: false,
+    }) as MappedColumn
+  const text = { index: 2, source: 'n', target: 'ServiceName', type: 'string' } as MappedColumn
+  const rowFits = rowFitsFastDecimal([money(0), money(1), text], 'csv')!
+
+  it('clears a row only where the fast cast of each field is the plain cast and nothing rounds', async () => {
+    const texts = [...VALUES, ...ROUNDING.map(([value]) => value)].flatMap((v) => [v, ` ${v}`])
+    for (const value of texts) {
+      const [row] = await ws.all(
+        `SELECT ${rowFits} AS cleared,
+           TRY_CAST(TRY_CAST(c0 AS DECIMAL(18,10)) AS DECIMAL(38,18))::VARCHAR AS fast,
+           TRY_CAST(c0 AS DECIMAL(38,18))::VARCHAR AS plain,
+           coalesce(${roundsPast18Decimals('trim(c0)')}, false) AS rounds
+         FROM (SELECT $1::VARCHAR AS c0, '1.5' AS c1, 'x,y' AS c2)`,
+        [value],
+      )
+      if (row?.cleared !== true) continue
+      expect(row.fast, JSON.stringify(value)).toBe(row.plain)
+      expect(row.rounds, JSON.stringify(value)).toBe(false)
+    }
+  })
+
+  it('clears the rows of an ordinary export and leaves the others to each field’s own test', async () => {
+    const rows = await ws.all(
+      `SELECT ${rowFits} AS cleared FROM (VALUES ('20.676414209', '0.0273362005'), (NULL, '-1.25'),
+        (NULL, NULL), ('12345678.1234567890', '0'), ('0.12345678901', '1'), ('5.0E-7', '1'),
+        ('123456789', '1'), (' 1.5', '1'), ('1', '$1.5')) t(c0, c1)`,
+    )
+    expect(rows.map((r) => r.cleared)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
+  })
+
+  it('takes only money fields read as written: none without one', () => {
+    expect(rowFitsFastDecimal([text], 'csv')).toBeNull()
+    expect(rowFitsFastDecimal([{ ...money(0), nullText: true }], 'csv')).toBeNull()
+    expect(rowFitsFastDecimal([money(0)], 'parquet')).toBeNull()
   })
 })
 
