@@ -26,7 +26,7 @@ import { isMasked } from '../presentation/presentation-mode'
 import { queryContext } from './query-context'
 import { askLazyRollup } from './rollup'
 import { INVALID_TAGS_SQL } from './query-context-sql'
-import { readSteered, steer, type QueryControl } from './reader-run'
+import { readSteered, steer, steered, type QueryControl } from './reader-run'
 
 /** A pivot result: Arrow IPC stream bytes and what the columns mean. */
 export interface PivotResult {
@@ -46,12 +46,15 @@ export async function runPivot(
   const release = steer(connection, control)
   let columns: unknown[][]
   try {
-    // Only a pivot that reads a tag needs the alias policy (which lists the keys in use).
-    const context = await queryContext(ws, connection, {
-      tags: specReadsTags(spec),
-      // As the table's: the rollups hold real account ids, so a masked pivot reads the rows.
-      rollups: !isMasked(ws),
-    })
+    // Only a pivot that reads a tag needs the alias policy (which lists the keys in use). A
+    // cancel may land while it is read after a write: it fails CANCELLED too.
+    const context = await steered(control, () =>
+      queryContext(ws, connection, {
+        tags: specReadsTags(spec),
+        // As the table's: the rollups hold real account ids, so a masked pivot reads the rows.
+        rollups: !isMasked(ws),
+      }),
+    )
     let compiled
     try {
       compiled = compilePivot(spec, context.names, context)
@@ -117,11 +120,13 @@ export async function runPivotTable(
   const { connection, release: giveBack } = await ws.watchedReader()
   const release = steer(connection, control)
   try {
-    const context = await queryContext(ws, connection, {
-      tags: specReadsTags(spec),
-      // The rollups hold real account ids: a masked pivot reads the rows.
-      rollups: !isMasked(ws),
-    })
+    const context = await steered(control, () =>
+      queryContext(ws, connection, {
+        tags: specReadsTags(spec),
+        // The rollups hold real account ids: a masked pivot reads the rows.
+        rollups: !isMasked(ws),
+      }),
+    )
     let compiled
     try {
       compiled = compilePivotTable(spec, context.names, context)

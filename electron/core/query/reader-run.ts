@@ -4,7 +4,7 @@
  * (rows processed of the rows to scan) is readable while the query runs.
  */
 import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api'
-import { fail } from '../../../shared/contract'
+import { FocalFailure, fail } from '../../../shared/contract'
 
 /** How a caller steers a running query: `signal` interrupts it; `watch` gets a reader of its progress. */
 export interface QueryControl {
@@ -46,5 +46,22 @@ export async function readSteered(
       fail('CANCELLED', 'The query was cancelled.')
     // E.g. a numeric range on a text column: the engine's first line says which.
     return fail('QUERY_FAILED', message.split('\n')[0] ?? message)
+  }
+}
+
+/**
+ * Runs a steered query's whole `work`, its context reads as well as its own SQL: an interrupt
+ * that lands on any of them (a cancel while the workspace's columns or rollups are read) fails
+ * with CANCELLED, as readSteered's own does, never as DuckDB's raw message.
+ */
+export async function steered<T>(control: QueryControl, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (cause) {
+    if (cause instanceof FocalFailure) throw cause
+    const message = cause instanceof Error ? cause.message : String(cause)
+    if (/INTERRUPT/i.test(message) || control.signal?.aborted)
+      fail('CANCELLED', 'The query was cancelled.')
+    throw cause
   }
 }
