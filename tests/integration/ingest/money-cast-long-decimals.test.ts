@@ -41,7 +41,7 @@ function amounts(count: number): string[] {
     Array.from({ length: n }, () => (next(4) === 0 ? '9' : String(next(10)))).join('')
   return Array.from({ length: count }, () => {
     const sign = next(3) === 0 ? '-' : ''
-    const whole = next(3) === 0 ? digits(1 + next(6)) : '0'
+    const whole = next(3) === 0 ? digits(1 + next(next(5) === 0 ? 20 : 6)) : '0'
     const fraction = digits(next(41)) + '0'.repeat(next(3) === 0 ? next(6) : 0)
     return `${sign}${whole}.${fraction}`
   })
@@ -62,6 +62,16 @@ const EDGES = [
   '0.1234567890123456789000',
   '0.0001188669167459011366',
   '0.0000000072922557592391990000',
+  // Whole parts of up to 18 digits with up to 18 decimals, and past them (the plain cast).
+  '999999999999999999.999999999999999999',
+  '-123456789012345678.000000000000000001',
+  '1234567890123456789.5',
+  '-99999999999999999999.123456789012345678',
+  '00012.500000000000000',
+  '12.',
+  '-12.0',
+  '1.0000000000000000005',
+  '1.00000000000000000049',
 ]
 
 async function read(
@@ -102,7 +112,16 @@ describe('amounts with many decimals', () => {
   })
 
   it('a value that is no number is refused by the cast, whatever its first characters', async () => {
-    for (const text of ['0.12abc', '0..1', '0.-1', '-0.5.5', '0.1 2']) {
+    for (const text of [
+      '0.12abc',
+      '0..1',
+      '0.-1',
+      '-0.5.5',
+      '0.1 2',
+      '12.3abc',
+      '1.2.3',
+      '--1.5',
+    ]) {
       await expect(
         connection.runAndReadAll(`SELECT (${textToMoney(`'${text}'`)})::VARCHAR`),
       ).rejects.toThrow(/Could not convert/)

@@ -181,7 +181,8 @@ describe('checkValues: a FOCUS Parquet file read with its types', () => {
     const record = await importFile(ws, await parquet('double.parquet', 'DOUBLE', ['0.1', '1e-20']))
     expect(record.status).toBe('imported')
     expect(inserts).toHaveLength(1)
-    expect(inserts[0]).not.toContain('regexp_full_match')
+    // The currency-string test's shape is the one with groups of thousands.
+    expect(inserts[0]).not.toContain('(,[0-9]{3})+')
   })
 
   it('still names the row and column of a value that does not convert, read again with the checks', async () => {
