@@ -40,3 +40,19 @@ export async function storedSums(
     ]),
   )
 }
+
+/**
+ * Stores one USD row per [ServiceName, BilledCost] pair, all charged on 2025-06-01, numbered
+ * in order: hand-made rows for pivots whose figures a test states outright.
+ */
+export async function insertServiceCosts(
+  ws: Workspace,
+  rows: ReadonlyArray<readonly [service: string, cost: string]>,
+): Promise<void> {
+  const values = rows.map(([service, cost], i) => `('${service}', '${cost}', ${i + 1})`).join(', ')
+  await ws.run(`INSERT INTO cost_rows BY NAME
+    SELECT ServiceName, 'USD' AS BillingCurrency, CAST(cost AS DECIMAL(38,18)) AS BilledCost,
+      TIMESTAMPTZ '2025-06-01 10:00:00+00' AS ChargePeriodStart,
+      TIMESTAMPTZ '2025-06-01 00:00:00+00' AS BillingPeriodStart, 1 AS x_ImportId, row AS x_SourceRow
+    FROM (VALUES ${values}) AS v(ServiceName, cost, row)`)
+}

@@ -6,6 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roundsPast18Decimals, textToMoney } from '../../../electron/core/ingest/stage-sql'
+import { loadTexts } from '../../helpers/duckdb'
 
 let connection: DuckDBConnection
 beforeAll(async () => {
@@ -77,14 +78,7 @@ const EDGES = [
 async function read(
   texts: readonly string[],
 ): Promise<{ money: string | null; plain: string | null; rounds: boolean | null }[]> {
-  await connection.run('CREATE OR REPLACE TABLE t (i INTEGER, v VARCHAR)')
-  const appender = await connection.createAppender('t')
-  texts.forEach((text, i) => {
-    appender.appendInteger(i)
-    appender.appendVarchar(text)
-    appender.endRow()
-  })
-  appender.closeSync()
+  await loadTexts(connection, 't', 'v', texts)
   const reader = await connection.runAndReadAll(
     `SELECT (${textToMoney('v')})::VARCHAR AS money, TRY_CAST(v AS DECIMAL(38,18))::VARCHAR AS plain,
        ${roundsPast18Decimals('v')} AS rounds FROM t ORDER BY i`,

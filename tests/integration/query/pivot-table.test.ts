@@ -9,7 +9,7 @@ import { fromScaled, sumDecimals, toScaled } from '../../../shared/money'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
 import { parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace } from '../../helpers/workspace'
+import { freshWorkspace, insertServiceCosts } from '../../helpers/workspace'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 const MULTI = sample('focus-data-toolkit-golden/consolidated_multi_provider_1_3.csv')
@@ -220,13 +220,14 @@ describe('runPivotTable', () => {
     try {
       // Per service: the widest value a DECIMAL(38,18) holds, a credit smaller than a cent's
       // billionth, a charge and its credit netting to zero, a net credit under one.
-      await edge.run(`INSERT INTO cost_rows BY NAME
-        SELECT ServiceName, 'USD' AS BillingCurrency, CAST(cost AS DECIMAL(38,18)) AS BilledCost,
-          TIMESTAMPTZ '2025-06-01 10:00:00+00' AS ChargePeriodStart,
-          TIMESTAMPTZ '2025-06-01 00:00:00+00' AS BillingPeriodStart, 1 AS x_ImportId, row AS x_SourceRow
-        FROM (VALUES ('Wide', '99999999999999999999.999999999999999999', 1),
-          ('Tiny', '-0.000000000000000001', 2), ('Zero', '12.5', 3), ('Zero', '-12.5', 4),
-          ('Credit', '0.25', 5), ('Credit', '-0.75', 6)) AS v(ServiceName, cost, row)`)
+      await insertServiceCosts(edge, [
+        ['Wide', '99999999999999999999.999999999999999999'],
+        ['Tiny', '-0.000000000000000001'],
+        ['Zero', '12.5'],
+        ['Zero', '-12.5'],
+        ['Credit', '0.25'],
+        ['Credit', '-0.75'],
+      ])
       const table = await runPivotTable(
         edge,
         spec({

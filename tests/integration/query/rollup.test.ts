@@ -24,7 +24,7 @@ import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
 import { syntheticSelect } from '../../bench/synthetic'
 import { curSample, splitRows, writeCurDelivery } from '../../helpers/cur-delivery'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace, storedTotals } from '../../helpers/workspace'
+import { freshWorkspace, insertServiceCosts, storedTotals } from '../../helpers/workspace'
 
 const column = (name: string) => ({ kind: 'column' as const, name })
 const spec = (patch: Partial<PivotSpec>): PivotSpec => ({
@@ -286,12 +286,12 @@ describe('pivot rollups ranking the top N', () => {
     const ws = await freshWorkspace('rollups-credits')
     try {
       // Compute's charge and its credit on one day net to 0 but move 200; Storage moves 150.
-      await ws.run(`INSERT INTO cost_rows BY NAME
-        SELECT ServiceName, 'USD' AS BillingCurrency, CAST(cost AS DECIMAL(38,18)) AS BilledCost,
-          TIMESTAMPTZ '2025-06-01 10:00:00+00' AS ChargePeriodStart,
-          TIMESTAMPTZ '2025-06-01 00:00:00+00' AS BillingPeriodStart, 1 AS x_ImportId, row AS x_SourceRow
-        FROM (VALUES ('Compute', '100', 1), ('Compute', '-100', 2), ('Storage', '150', 3), ('Network', '10', 4))
-          AS v(ServiceName, cost, row)`)
+      await insertServiceCosts(ws, [
+        ['Compute', '100'],
+        ['Compute', '-100'],
+        ['Storage', '150'],
+        ['Network', '10'],
+      ])
       await refreshRollups(ws)
       const top1 = spec({ topN: 1 })
       const { rows, rollup } = await bothWays(ws, top1)

@@ -2,6 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dateSql } from '../../../../shared/formats/value-sql'
+import { loadTexts } from '../../../helpers/duckdb'
 
 let connection: DuckDBConnection
 beforeAll(async () => {
@@ -18,14 +19,7 @@ async function mapped(
   texts: readonly string[],
   spec: Parameters<typeof dateSql>[1] = {},
 ): Promise<{ value: string | null; ms: number | null }[]> {
-  await connection.run('CREATE OR REPLACE TABLE d (i INTEGER, t VARCHAR)')
-  const appender = await connection.createAppender('d')
-  texts.forEach((text, i) => {
-    appender.appendInteger(i)
-    appender.appendVarchar(text)
-    appender.endRow()
-  })
-  appender.closeSync()
+  await loadTexts(connection, 'd', 't', texts)
   const reader = await connection.runAndReadAll(
     `SELECT v, epoch_ms(TRY_CAST(v AS TIMESTAMPTZ)) AS ms
      FROM (SELECT i, ${dateSql('t', spec)} AS v FROM d) ORDER BY i`,
