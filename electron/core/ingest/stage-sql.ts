@@ -181,7 +181,12 @@ function splitDecimal(text: string): string {
  */
 export function textToMoney(text: string, cast: 'CAST' | 'TRY_CAST' = 'CAST'): string {
   const plain = `${cast}(${text} AS DECIMAL(38,18))`
-  return `CASE WHEN ${fitsFastDecimal(text)} THEN CAST(${cast}(${text} AS DECIMAL(18,10)) AS DECIMAL(38,18)) WHEN ${plainBelowOne(text)} THEN coalesce(CAST(TRY_CAST(${text} AS DECIMAL(18,18)) AS DECIMAL(38,18)), ${plain}) WHEN ${plainSplit(text)} THEN ${splitDecimal(text)} ELSE ${plain} END`
+  return `CASE WHEN ${fitsFastDecimal(text)} THEN ${fastDecimal(text, cast)} WHEN ${plainBelowOne(text)} THEN coalesce(CAST(TRY_CAST(${text} AS DECIMAL(18,18)) AS DECIMAL(38,18)), ${plain}) WHEN ${plainSplit(text)} THEN ${splitDecimal(text)} ELSE ${plain} END`
+}
+
+/** The fast path of textToMoney: read into DECIMAL(18,10), then widened. */
+function fastDecimal(text: string, cast: 'CAST' | 'TRY_CAST' = 'CAST'): string {
+  return `CAST(${cast}(${text} AS DECIMAL(18,10)) AS DECIMAL(38,18))`
 }
 
 /** Parquet binary floating-point types: their money is read through its shortest round-trip text. */
@@ -374,7 +379,7 @@ export function canonicalValue(
   switch (column.type) {
     case 'decimal':
       if (raw && rowFits)
-        return `CASE WHEN ${rowFits} THEN CAST(CAST(${raw} AS DECIMAL(18,10)) AS DECIMAL(38,18)) ELSE ${textToMoney(raw)} END`
+        return `CASE WHEN ${rowFits} THEN ${fastDecimal(raw)} ELSE ${textToMoney(raw)} END`
       return raw ? textToMoney(raw) : moneyValue(column, kind, 'CAST', sourceType)
     case 'datetime':
       return `CAST(${raw ?? value} AS TIMESTAMPTZ)`

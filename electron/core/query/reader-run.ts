@@ -41,12 +41,18 @@ export async function readSteered(
   try {
     return await connection.runAndReadAll(sql, [...params])
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause)
-    if (/INTERRUPT/i.test(message) || control.signal?.aborted)
-      fail('CANCELLED', 'The query was cancelled.')
+    failIfCancelled(cause, control)
     // E.g. a numeric range on a text column: the engine's first line says which.
+    const message = cause instanceof Error ? cause.message : String(cause)
     return fail('QUERY_FAILED', message.split('\n')[0] ?? message)
   }
+}
+
+/** Fails with CANCELLED when `cause` is an interrupt, or an abort of `control` came first. */
+function failIfCancelled(cause: unknown, control: QueryControl): void {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  if (/INTERRUPT/i.test(message) || control.signal?.aborted)
+    fail('CANCELLED', 'The query was cancelled.')
 }
 
 /**
@@ -59,9 +65,7 @@ export async function steered<T>(control: QueryControl, work: () => Promise<T>):
     return await work()
   } catch (cause) {
     if (cause instanceof FocalFailure) throw cause
-    const message = cause instanceof Error ? cause.message : String(cause)
-    if (/INTERRUPT/i.test(message) || control.signal?.aborted)
-      fail('CANCELLED', 'The query was cancelled.')
+    failIfCancelled(cause, control)
     throw cause
   }
 }
