@@ -23,11 +23,17 @@ export function toScaled(value: string, scale = MONEY_SCALE): bigint {
 
 /** Formats a scaled bigint as a plain decimal string with trailing zeros removed. */
 export function fromScaled(value: bigint, scale = MONEY_SCALE): string {
-  const negative = value < 0n
-  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0')
-  const int = digits.slice(0, digits.length - scale)
-  const frac = digits.slice(digits.length - scale).replace(/0+$/, '')
-  const body = frac ? `${int}.${frac}` : int
+  // Hot in pivots (one call per figure of a matrix): trailing zeros are cut by a loop, not a
+  // regular expression, and the digits padded only when the value is below one.
+  let digits = value.toString()
+  const negative = digits.charCodeAt(0) === 45 // '-'
+  if (negative) digits = digits.slice(1)
+  if (digits.length <= scale) digits = '0'.repeat(scale + 1 - digits.length) + digits
+  const point = digits.length - scale
+  let end = digits.length
+  while (end > point && digits.charCodeAt(end - 1) === 48) end-- // '0'
+  const body =
+    end > point ? `${digits.slice(0, point)}.${digits.slice(point, end)}` : digits.slice(0, point)
   return negative && body !== '0' ? `-${body}` : body
 }
 

@@ -17,6 +17,23 @@ import {
 /** One result row of the table query, keyed by its SQL column names. */
 export type TableRecord = Readonly<Record<string, string | number | boolean | null>>
 
+/** The table query's result column by column, as the engine reads it (result-columns.ts). */
+export interface TableColumns {
+  readonly names: readonly string[]
+  readonly columns: ReadonlyArray<ReadonlyArray<TableRecord[string]>>
+  readonly rowCount: number
+}
+
+/** Records (as `ws.all` gives them) column by column. */
+export function columnsOf(records: readonly TableRecord[]): TableColumns {
+  const names = [...new Set(records.flatMap((r) => Object.keys(r)))]
+  return {
+    names,
+    columns: names.map((name) => records.map((r) => r[name] ?? null)),
+    rowCount: records.length,
+  }
+}
+
 /** A laid-out row: detail, the (Other) fold, a subtotal of its first-level row, or the grand total. */
 export interface TableRow {
   readonly kind: 'detail' | 'other' | 'subtotal' | 'total'
@@ -47,12 +64,18 @@ export interface PivotTable {
 const text = (v: TableRecord[string] | undefined): string | null =>
   v === null || v === undefined ? null : String(v)
 
-/** Lays out `records` of `compiled` for `spec`. */
+/** Lays out the result of `compiled` for `spec`: its columns, or its records. */
 export function buildPivotTable(
   spec: PivotSpec,
   compiled: CompiledPivotTable,
-  records: readonly TableRecord[],
+  result: TableColumns | readonly TableRecord[],
 ): PivotTable {
+  // Read column-wise: a cell is a row's index into its columns, so no record object is built
+  // or looked up by name per cell (thousands of them for a day × account matrix).
+  const { names, columns, rowCount: count } = 'rowCount' in result ? result : columnsOf(result)
+  const NONE: ReadonlyArray<TableRecord[string]> = []
+  const column = (sql: string): ReadonlyArray<TableRecord[string]> =>
+    columns[names.indexOf(sql)] ?? NONE
   const columnKey = compiled.keys.find((k) => k.role === 'column')
   const rowKeys = compiled.keys.filter((k) => k.role !== 'column')
   const totalKeys = compiled.keys.filter((k) => k.role !== 'row')
@@ -61,18 +84,21 @@ export function buildPivotTable(
     compiled.figures.findIndex((g) => JSON.stringify(g) === JSON.stringify(f))
   const measures = compiled.measures
   // Each measure's figure columns, found once rather than per cell.
-  const figureColumns = measures.map((m) => measureFigures(m).map((f) => `s${figureIndex(f)}`))
+  const figureColumns = measures.map((m) =>
+    measureFigures(m).map((f) => column(`s${figureIndex(f)}`)),
+  )
   const flag = (v: TableRecord[string] | undefined): boolean =>
     v === true || v === 1 || v === 'true'
-  // Group records into rows (same kind and row keys) and cells (column key), each record read
-  // once (thousands of them for a day × account matrix). Rows are found through a tree of maps:
+  // Group result rows into table rows (same kind and row keys) and cells (column key), each
+  // read once. Rows are found through a tree of maps:
   // kind and folds, then each row key in turn, so no id text is built per record.
   interface Row {
     readonly kind: TableRow['kind']
     readonly folded: boolean
     readonly innerFolded: boolean
     readonly keys: ReadonlyArray<string | null>
-    readonly cells: Map<string | null, TableRecord>
+    /** Column key → the result row (index) of the cell. */
+    readonly cells: Map<string | null, number>
   }
   type RowTree = Map<string | number | null, RowTree | Row>
   const rowTree: RowTree = new Map()
@@ -80,13 +106,16 @@ export function buildPivotTable(
   const KINDS: ReadonlyArray<TableRow['kind']> = ['detail', 'other', 'subtotal', 'total']
   const headOf = (kind: TableRow['kind'], folded: boolean, inner: boolean): number =>
     KINDS.indexOf(kind) * 4 + (folded ? 2 : 0) + (inner ? 1 : 0)
-  /** The row of `kind`, folds and `keys`; made (with `make`) when there is none yet. */
+  /**
+   * The row of `kind`, folds and `keys`; with `make`, made (with a copy of `keys`) when there
+   * is none yet, so a caller may pass the same scratch array for every result row.
+   */
   const findRow = (
     kind: TableRow['kind'],
     folded: boolean,
     inner: boolean,
     keys: ReadonlyArray<string | null>,
-    make?: () => Row,
+    make = false,
   ): Row | undefined => {
     let node: RowTree = rowTree
     let key: string | number | null = headOf(kind, folded, inner)
@@ -101,21 +130,29 @@ export function buildPivotTable(
     }
     let row = node.get(key) as Row | undefined
     if (!row && make) {
-      node.set(key, (row = make()))
+      row = { kind, folded, innerFolded: inner, keys: [...keys], cells: new Map() }
+      node.set(key, row)
       rowsInOrder.push(row)
     }
     return row
   }
   const rowKeySql = rowKeys.map((k) => k.sql)
+  const keyColumns = rowKeySql.map(column)
+  const levels = column('lvl')
+  const others = column('other')
+  const innerFolds = column('fold1')
+  const columnValues = columnKey ? column(columnKey.sql) : NONE
   const columnSet = new Set<string | null>()
   // The grand total of a cell: same units and column key (and time bucket when time is a row).
-  const totalKey = (r: TableRecord): string => JSON.stringify(totalKeys.map((k) => text(r[k.sql])))
+  const totalColumns = totalKeys.map((k) => column(k.sql))
+  const totalKey = (r: number): string => JSON.stringify(totalColumns.map((c) => text(c[r])))
   const wantsTotal = measures.some((m) => m.measure === 'PercentOfTotal')
-  const totals = new Map<string, TableRecord>()
-  for (const r of records) {
-    const level = Number(r.lvl ?? 0)
-    const folded = flag(r.other)
-    const innerFolded = flag(r.fold1)
+  const totals = new Map<string, number>()
+  const keys = new Array<string | null>(keyColumns.length)
+  for (let r = 0; r < count; r++) {
+    const level = Number(levels[r] ?? 0)
+    const folded = flag(others[r])
+    const innerFolded = flag(innerFolds[r])
     const kind: TableRow['kind'] =
       rowCount > 0 && level === rowCount
         ? 'total'
@@ -124,36 +161,32 @@ export function buildPivotTable(
           : folded || innerFolded
             ? 'other'
             : 'detail'
-    const keys: Array<string | null> = new Array<string | null>(rowKeySql.length)
-    for (let i = 0; i < rowKeySql.length; i++) keys[i] = text(r[rowKeySql[i]!])
-    const row = findRow(kind, folded, innerFolded, keys, () => ({
-      kind,
-      folded,
-      innerFolded,
-      keys,
-      cells: new Map(),
-    }))!
-    const column = columnKey ? text(r[columnKey.sql]) : null
-    if (columnKey) columnSet.add(column)
-    row.cells.set(column, r)
+    for (let i = 0; i < keyColumns.length; i++) keys[i] = text(keyColumns[i]![r])
+    const row = findRow(kind, folded, innerFolded, keys, true)!
+    const columnValue = columnKey ? text(columnValues[r]) : null
+    if (columnKey) columnSet.add(columnValue)
+    row.cells.set(columnValue, r)
     if (wantsTotal && (rowCount === 0 || kind === 'total')) totals.set(totalKey(r), r)
   }
   const columnKeys = [...columnSet].sort(compareLabels)
-  const figures = (r: TableRecord | undefined, columns: readonly string[]): Array<string | null> =>
-    columns.map((c) => (r ? text(r[c]) : null))
+  const figures = (
+    r: number | undefined,
+    of: ReadonlyArray<ReadonlyArray<TableRecord[string]>>,
+  ): Array<string | null> => of.map((c) => (r === undefined ? null : text(c[r])))
   // The previous period: the same row, one time bucket earlier.
   const time = compiled.keys.find((k) => k.sql === 't')
-  const previousOf = (row: Row, r: TableRecord): TableRecord | undefined => {
+  const times = column('t')
+  const previousOf = (row: Row, r: number): number | undefined => {
     if (!time) return undefined
-    const label = text(r.t)
+    const label = text(times[r])
     if (label === null) return undefined
     const earlier = previousBucket(spec.timeGrain, label)
     const keys = row.keys.map((key, i) => (rowKeySql[i] === 't' ? earlier : key))
     return findRow(row.kind, row.folded, row.innerFolded, keys)?.cells.get(
-      columnKey?.sql === 't' ? earlier : columnKey ? text(r[columnKey.sql]) : null,
+      columnKey?.sql === 't' ? earlier : columnKey ? text(columnValues[r]) : null,
     )
   }
-  // A sum or a count is its one figure as it stands: read straight from the record.
+  // A sum or a count is its one figure as it stands: read straight from its column.
   const plainColumns = measures.map((m, i) => (isPlainMeasure(m) ? figureColumns[i]![0]! : null))
   const cellsOf = (row: Row): Array<string | null> => {
     const out: Array<string | null> = []
@@ -161,21 +194,24 @@ export function buildPivotTable(
       const r = row.cells.get(key)
       for (let i = 0; i < measures.length; i++) {
         const plain = plainColumns[i]
-        if (!r) out.push(null)
-        else if (plain) out.push(r[plain] == null ? null : normalizeDecimal(String(r[plain])))
-        else out.push(derivedValue(row, r, i))
+        if (r === undefined) out.push(null)
+        else if (plain) {
+          const v = plain[r]
+          out.push(v === null || v === undefined ? null : normalizeDecimal(String(v)))
+        } else out.push(derivedValue(row, r, i))
       }
     }
     return out
   }
-  const derivedValue = (row: Row, r: TableRecord, i: number): string | null => {
+  const derivedValue = (row: Row, r: number, i: number): string | null => {
     const m = measures[i]!
-    const columns = figureColumns[i]!
+    const of = figureColumns[i]!
     const total = m.measure === 'PercentOfTotal' ? totals.get(totalKey(r)) : undefined
     return measureValue(m, {
-      own: figures(r, columns),
-      total: total ? figures(total, columns) : null,
-      previous: m.measure.startsWith('Change') ? figures(previousOf(row, r), columns) : null,
+      own: figures(r, of),
+      // A result row is an index: the first one is 0.
+      total: total === undefined ? null : figures(total, of),
+      previous: m.measure.startsWith('Change') ? figures(previousOf(row, r), of) : null,
     })
   }
   const laid: TableRow[] = []

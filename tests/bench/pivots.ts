@@ -4,7 +4,8 @@
  * - engine: the API the app calls (runPivotTable for `pivot:table`, rowsPage for `rows:page`):
  *   its own connection, catalog, tag policy, query, laying out the table;
  * - direct: the very SQL text (and bound values) the engine ran for it, captured from its
- *   connection, run again on one workspace connection in the same process;
+ *   connection, run again on one workspace connection in the same process and materialized
+ *   whole (`run`: every row computed, none converted to JavaScript values);
  * - raw: a plain hand-written query answering the same question on the plain-loaded table.
  * overhead = engine ÷ direct (target ≤ 1.3×); vsRaw = engine ÷ raw.
  */
@@ -47,14 +48,15 @@ interface Statement {
  * one kept by the workspace); nothing in electron/core is changed. Returns the undo.
  */
 function captureStatements(statements: Statement[], recording: () => boolean): () => void {
+  // Every way of running a statement (runAndReadAll, runAndRead) ends in `run`.
   const prototype = DuckDBConnection.prototype
-  const original = prototype.runAndReadAll
-  prototype.runAndReadAll = function (this: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
+  const original = prototype.run
+  prototype.run = function (this: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
     if (recording()) statements.push({ sql, values })
     return original.call(this, sql, values)
   } as typeof original
   return () => {
-    prototype.runAndReadAll = original
+    prototype.run = original
   }
 }
 
@@ -127,7 +129,7 @@ export async function measurePivots(
         // case's heavy plain query.
         const replay = () =>
           timed(async () => {
-            for (const s of runner.direct) await directConnection.runAndReadAll(s.sql, s.values)
+            for (const s of runner.direct) await directConnection.run(s.sql, s.values)
           })
         const directFirst = pass % 2 === 1
         const early = directFirst ? await replay() : await timed(runner.engine)

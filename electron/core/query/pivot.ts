@@ -1,16 +1,11 @@
 /** Runs a pivot on its own connection (interruptible) and returns Arrow bytes plus meta. */
-import {
-  DuckDBDecimalValue,
-  JsonDuckDBValueConverter,
-  type DuckDBConnection,
-  type DuckDBResultReader,
-  type DuckDBValueConverter,
-} from '@duckdb/node-api'
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { PivotMeta } from '../../../shared/contract'
 import { fail } from '../../../shared/contract'
-import { fromScaled, normalizeDecimal } from '../../../shared/money'
+import { normalizeDecimal } from '../../../shared/money'
 import type { PivotSpec } from '../../../shared/pivot'
-import { buildPivotTable, type PivotTable, type TableRecord } from '../../../shared/pivot/table'
+import { buildPivotTable, type PivotTable } from '../../../shared/pivot/table'
+import { resultColumns, type ResultValue } from './result-columns'
 import { compilePivotTable } from '../../../shared/sql/pivot-table-sql'
 import {
   compilePivot,
@@ -44,7 +39,6 @@ export async function runPivot(
   // A reader that reports progress when one is free; never busy with a running import.
   const { connection, release: giveBack } = await ws.watchedReader()
   const release = steer(connection, control)
-  let columns: unknown[][]
   try {
     // Only a pivot that reads a tag needs the alias policy (which lists the keys in use). A
     // cancel may land while it is read after a write: it fails CANCELLED too.
@@ -63,10 +57,9 @@ export async function runPivot(
       throw cause
     }
     askLazyRollup(ws, spec, [summaryFigure(spec)], context)
-    const reader = await readSteered(connection, compiled.sql, compiled.params, control)
+    const result = await readSteered(connection, compiled.sql, compiled.params, control)
     // The value comes as DuckDB's DECIMAL (or integer count), written exactly as the table's are.
-    columns = reader.convertColumns(recordValue) as unknown[][]
-    return toResult(compiled, columns, started)
+    return toResult(compiled, resultColumns(result).columns, started)
   } finally {
     release()
     giveBack()
@@ -75,7 +68,11 @@ export async function runPivot(
 
 const NUMERIC_ROLES = new Set<CompiledPivot['columns'][number]['role']>(['chart', 'count', 'other'])
 
-function toResult(compiled: CompiledPivot, columns: unknown[][], started: number): PivotResult {
+function toResult(
+  compiled: CompiledPivot,
+  columns: ReadonlyArray<ReadonlyArray<ResultValue>>,
+  started: number,
+): PivotResult {
   const total = columns[0]?.length ?? 0
   const truncated = total > PIVOT_ROW_LIMIT
   const rows = Math.min(total, PIVOT_ROW_LIMIT)
@@ -136,10 +133,11 @@ export async function runPivotTable(
     }
     // A resource pivot reads the rows until its monthly rollup is built (rollup.ts).
     askLazyRollup(ws, spec, compiled.figures, context)
-    const reader = await readSteered(connection, compiled.sql, compiled.params, control)
-    const records = tableRecords(reader)
+    const result = await readSteered(connection, compiled.sql, compiled.params, control)
+    // Laid out column by column, as DuckDB gives it (result-columns.ts).
+    const columns = resultColumns(result)
     try {
-      return buildPivotTable(spec, compiled, records)
+      return buildPivotTable(spec, compiled, columns)
     } catch (cause) {
       fail('BAD_REQUEST', cause instanceof Error ? cause.message : String(cause))
     }
@@ -148,31 +146,6 @@ export async function runPivotTable(
     giveBack()
   }
 }
-
-/**
- * The result as records keyed by column name. Read column-wise and zipped here: node-api's
- * row objects take several times longer for the same values (thousands of records for a
- * day × account matrix). A DECIMAL figure is written from its scaled integer (fromScaled),
- * exact and already in its shortest form; every other value is node-api's JSON value.
- */
-function tableRecords(reader: DuckDBResultReader): TableRecord[] {
-  const names = reader.columnNames()
-  const columns = reader.convertColumns(recordValue) as Array<Array<TableRecord[string]>>
-  const count = columns[0]?.length ?? 0
-  const records: TableRecord[] = new Array<TableRecord>(count)
-  for (let i = 0; i < count; i++) {
-    const record: Record<string, TableRecord[string]> = {}
-    for (let j = 0; j < names.length; j++) record[names[j]!] = columns[j]![i] ?? null
-    records[i] = record
-  }
-  return records
-}
-
-/** One value of a table result: a DECIMAL as exact decimal text, the rest as JSON. */
-const recordValue: DuckDBValueConverter<TableRecord[string]> = (value, type) =>
-  value instanceof DuckDBDecimalValue
-    ? fromScaled(value.value, value.scale)
-    : (JsonDuckDBValueConverter(value, type, JsonDuckDBValueConverter) as TableRecord[string])
 
 /** True when some imported rows carry Tags that are not a JSON object (so JSON access needs a guard). */
 export async function hasInvalidTags(

@@ -3,7 +3,7 @@
  * show progress"): an abort interrupts the connection, and DuckDB's own progress
  * (rows processed of the rows to scan) is readable while the query runs.
  */
-import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBValue } from '@duckdb/node-api'
 import { FocalFailure, fail } from '../../../shared/contract'
 
 /** How a caller steers a running query: `signal` interrupts it; `watch` gets a reader of its progress. */
@@ -36,10 +36,11 @@ export async function readSteered(
   sql: string,
   params: readonly DuckDBValue[],
   control: QueryControl,
-): Promise<DuckDBResultReader> {
+): Promise<DuckDBMaterializedResult> {
   if (control.signal?.aborted) fail('CANCELLED', 'The query was cancelled.')
   try {
-    return await connection.runAndReadAll(sql, [...params])
+    // Materialized whole by DuckDB: its chunks are read in place (result-columns.ts).
+    return await connection.run(sql, [...params])
   } catch (cause) {
     failIfCancelled(cause, control)
     // E.g. a numeric range on a text column: the engine's first line says which.

@@ -41,16 +41,17 @@ afterEach(async () => {
 /** Runs `work` and returns the statements any DuckDB connection ran meanwhile. */
 async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = []
+  // Every way of running a statement (runAndReadAll, runAndRead) ends in `run`.
   const prototype = DuckDBConnection.prototype
-  const original = prototype.runAndReadAll
-  prototype.runAndReadAll = function (this: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
+  const original = prototype.run
+  prototype.run = function (this: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
     seen.push(sql)
     return original.call(this, sql, values)
   } as typeof original
   try {
     await work()
   } finally {
-    prototype.runAndReadAll = original
+    prototype.run = original
   }
   return seen
 }

@@ -24,6 +24,30 @@ describe('money', () => {
     expect(subtractDecimals('2.51', '2.5')).toBe('0.01')
   })
 
+  it('writes scaled integers at every scale as long division by the power of ten says', () => {
+    // Independent: the quotient and remainder by 10^scale, the remainder padded and trimmed.
+    const expected = (value: bigint, scale: number): string => {
+      const size = value < 0n ? -value : value
+      const unit = 10n ** BigInt(scale)
+      const frac = (size % unit).toString().padStart(scale, '0').replace(/0+$/, '')
+      const body = `${size / unit}${frac ? `.${frac}` : ''}`
+      return value < 0n && body !== '0' ? `-${body}` : body
+    }
+    const values = [0n, 1n, -1n, 9n, -10n, 10n ** 18n, -(10n ** 18n), 10n ** 38n - 1n]
+    let seed = 7n
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n
+      const digits = Number(seed % 39n)
+      const value = seed % 10n ** BigInt(digits) // 0 to 38 digits, many trailing zeros below
+      values.push(i % 2 ? -value : value * 10n ** BigInt(i % 7))
+    }
+    for (const scale of [0, 1, 2, 6, 10, 18, 38])
+      for (const value of values)
+        expect(fromScaled(value, scale), `${value} at ${scale}`).toBe(expected(value, scale))
+    expect(fromScaled(-5n, 3)).toBe('-0.005')
+    expect(fromScaled(120n, 2)).toBe('1.2')
+  })
+
   it('normalizes DuckDB decimal text as the bigint round trip does, and refuses what it refuses', () => {
     const texts = [
       '7872.876826005600000000',

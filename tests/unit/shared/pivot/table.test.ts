@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../../shared/pivot'
-import { buildPivotTable, type TableRecord } from '../../../../shared/pivot/table'
+import { buildPivotTable, columnsOf, type TableRecord } from '../../../../shared/pivot/table'
 import { compilePivotTable } from '../../../../shared/sql/pivot-table-sql'
 
 const NAMES = new Set([
@@ -87,6 +87,25 @@ describe('buildPivotTable', () => {
       d: [null, null],
       total: ['19.499999999999999999', '101.000000000000000001'],
     })
+  })
+
+  it('lays out the same table from columns as from records, whatever the order of the result rows', () => {
+    // A share of the total reads the grand total's row: here the first row of the result.
+    const spec: PivotSpec = {
+      ...SPEC,
+      measures: [{ measure: 'BilledCost' }, { measure: 'PercentOfTotal' }],
+    }
+    const shares = compilePivotTable(spec, NAMES)
+    const expected = buildPivotTable(spec, shares, RECORDS)
+    expect(expected.rows.find((r) => r.keys[0] === 'c')?.cells).toEqual([
+      null,
+      null,
+      '100',
+      expect.stringMatching(/^0\.990099009900990099/),
+    ])
+    const reversed = [...RECORDS].reverse()
+    expect(buildPivotTable(spec, shares, reversed)).toEqual(expected)
+    expect(buildPivotTable(spec, shares, columnsOf(reversed))).toEqual(expected)
   })
 
   it('orders hundreds of rows as their exact sums do: credits, rows that cancel, and ties a float cannot tell', () => {
