@@ -182,8 +182,11 @@ export function rollupColumns(rollup: Rollup): Array<{ name: string; type: strin
   ]
 }
 
-/** The INSERT that fills `rollup` from the focus view's rows (each once) or from its wider rollup. */
-export function rollupInsertSql(rollup: Rollup): string {
+/**
+ * The INSERT that fills `rollup` from the focus view's rows (each once) or from its wider rollup;
+ * `rowsWhere`, for a rollup read from the rows, keeps only the rows it holds.
+ */
+export function rollupInsertSql(rollup: Rollup, rowsWhere?: string): string {
   const q = quoteIdent
   const fromRows = rollup.from === null
   const keys = [
@@ -199,7 +202,8 @@ export function rollupInsertSql(rollup: Rollup): string {
     fromRows ? 'count(*)' : `sum(${q(ROLLUP_ROWS)})`,
   ]
   const from = rollup.from === null ? 'focus' : q(rollup.from)
-  return `INSERT INTO ${q(rollup.table)} SELECT ${[...keys, ...sums].join(', ')} FROM ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`
+  const where = fromRows && rowsWhere !== undefined ? ` WHERE ${rowsWhere}` : ''
+  return `INSERT INTO ${q(rollup.table)} SELECT ${[...keys, ...sums].join(', ')} FROM ${from}${where} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`
 }
 
 /** What a compiler knows of the workspace's rollups and rows (electron/core/query/query-context.ts). */

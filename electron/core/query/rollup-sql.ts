@@ -3,7 +3,14 @@
  * state row saying which data they were built from, and the stamp of that data.
  */
 import { quoteIdent } from '../../../shared/sql/identifiers'
-import { ROLLUPS, rollupColumns } from '../../../shared/sql/pivot-rollup-sql'
+import {
+  ROLLUPS,
+  ROLLUP_MONEY,
+  ROLLUP_ROWS,
+  rollupAbsColumn,
+  rollupColumns,
+  type Rollup,
+} from '../../../shared/sql/pivot-rollup-sql'
 
 /** The table holding the stamp of the data the rollups were last built from (one row, or none). */
 export const ROLLUP_STATE_TABLE = 'rollup_state'
@@ -39,6 +46,73 @@ export const ROLLUP_STAMP_SQL = `SELECT concat_ws('/',
   (SELECT coalesce(sum(hash(s)), 0) FROM superseded_scopes AS s),
   (SELECT coalesce(sum(hash(m)), 0) FROM import_scopes AS m),
   (SELECT coalesce(sum(hash(v)), 0) FROM import_cost_views AS v))`
+
+/** The parts of a stamp (ROLLUP_STAMP_SQL), in its order. */
+export interface StampParts {
+  readonly rows: string
+  readonly imports: string
+  readonly superseded: string
+  readonly scopes: string
+  readonly costViews: string
+}
+
+/** A stamp split into its parts; null for text that is not one. */
+export function stampParts(stamp: string | null): StampParts | null {
+  const parts = stamp?.split('/') ?? []
+  if (parts.length !== 5) return null
+  const [rows, imports, superseded, scopes, costViews] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
+  return { rows, imports, superseded, scopes, costViews }
+}
+
+/**
+ * The `meta` key holding the highest x_ImportId of cost_rows when the built rollups were
+ * stamped (written with their stamp, rollup-build.ts): with the stamp's row count it tells
+ * which rows came since.
+ */
+export const ROLLUP_IMPORT_KEY = 'rollup_import_id'
+
+/** Records $1 as the highest x_ImportId the built rollups hold. */
+export const SET_ROLLUP_IMPORT_SQL = `INSERT OR REPLACE INTO meta VALUES ('${ROLLUP_IMPORT_KEY}', $1)`
+
+/** The highest x_ImportId stored now (0 for none), to record with a new stamp. */
+export const MAX_IMPORT_ID_SQL = 'SELECT coalesce(max(x_ImportId), 0)::BIGINT AS id FROM cost_rows'
+
+/**
+ * What the built rollups hold: their stamp, the highest x_ImportId recorded with it, and how
+ * many stored rows have an x_ImportId up to that one (null when either is missing).
+ */
+export const ROLLUP_BUILT_SQL = `WITH built AS (SELECT max(stamp) AS stamp FROM ${ROLLUP_STATE_TABLE}),
+  upto AS (SELECT max(TRY_CAST(value AS BIGINT)) AS id FROM meta WHERE key = '${ROLLUP_IMPORT_KEY}')
+  SELECT built.stamp, upto.id,
+    (SELECT count(*) FROM cost_rows WHERE x_ImportId <= upto.id)::BIGINT AS covered
+  FROM built, upto`
+
+/** The rows stored after the import $1 the built rollups end at: every row not of an import up to it. */
+export const ROWS_AFTER_IMPORT = 'NOT coalesce(x_ImportId <= $1, false)'
+
+/**
+ * Sums the groups of `rollup` (which may hold one key more than once after rows were added
+ * to it) into `target`, a new temp table: one row per key, as a build from the rows gives.
+ */
+export function rollupCompactSql(rollup: Rollup, target: string): string {
+  const q = quoteIdent
+  const keys = rollupColumns(rollup)
+    .slice(0, -(ROLLUP_MONEY.length * 2 + 1))
+    .map((c) => q(c.name))
+  const sums = [
+    ...ROLLUP_MONEY.map((m) => `sum(${q(m)}) AS ${q(m)}`),
+    ...ROLLUP_MONEY.map((m) => `sum(${q(rollupAbsColumn(m))}) AS ${q(rollupAbsColumn(m))}`),
+    `sum(${q(ROLLUP_ROWS)})::BIGINT AS ${q(ROLLUP_ROWS)}`,
+  ]
+  return `CREATE TEMP TABLE ${q(target)} AS SELECT ${[...keys, ...sums].join(', ')}
+    FROM ${q(rollup.table)} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`
+}
 
 /**
  * The stamp of the data now, whether the rollups were built from it, and the lazy rollups built

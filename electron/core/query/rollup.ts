@@ -3,7 +3,8 @@
  * data they were built from (rollup-sql.ts); a pivot reads them only while that stamp is the
  * data's own, so no writer can leave a pivot reading stale sums: an import, a restatement, a
  * merged Azure view or anything else that changes the focus view changes the stamp, the next
- * pivot reads the rows, and the rollups are rebuilt on the writer's queue meanwhile. The
+ * pivot reads the rows, and the rollups are rebuilt on the writer's queue meanwhile (from the
+ * rows added since, when nothing else changed: rollup-build.ts). The
  * import rebuilds them at its end (import-file.ts); an older workspace builds them at its
  * first pivot. A lazy rollup (the monthly resource one) keeps its own stamp and is built only
  * when a pivot it would answer asks for it.
@@ -12,14 +13,14 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { PivotSpec } from '../../../shared/pivot'
 import {
   LAZY_ROLLUPS,
-  ROLLUP_BUILD_ORDER,
   rollupFor,
   rollupInsertSql,
   type RollupFigure,
 } from '../../../shared/sql/pivot-rollup-sql'
 import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { Workspace } from '../workspace/workspace'
-import { LAZY_ROLLUP_STATE_TABLE, ROLLUP_CHECK_SQL, ROLLUP_STATE_TABLE } from './rollup-sql'
+import { buildRollups } from './rollup-build'
+import { LAZY_ROLLUP_STATE_TABLE, ROLLUP_CHECK_SQL } from './rollup-sql'
 
 /** The lazy rollups a ROLLUP_CHECK_SQL row names as built from the current data. */
 function lazyBuilt(check: Record<string, unknown> | undefined): Set<string> {
@@ -76,10 +77,8 @@ async function rebuild(ws: Workspace): Promise<boolean> {
   return ws.transaction(async () => {
     const [check] = await ws.all(ROLLUP_CHECK_SQL)
     if (check?.fresh === true) return false
-    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
-    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(rollupInsertSql(rollup))
-    await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
-    await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [String(check?.stamp)])
+    // From the rows added since the last build when that is all that changed (rollup-build.ts).
+    await buildRollups(ws, String(check?.stamp))
     return true
   })
 }

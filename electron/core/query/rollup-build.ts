@@ -1,0 +1,89 @@
+/**
+ * Builds the pivot rollups for the data now (rollup.ts runs it in the writer's transaction).
+ * Rows are only ever added to cost_rows, so when the rollups were built from data that differs
+ * from today's only by rows added since (no scope superseded, no Azure cost view added: the
+ * focus view still shows every earlier row it showed, and every new row), the rollups read
+ * from the rows are summed from the added rows alone and merged into the built groups; the
+ * rollups summed from those are rebuilt from them. An import into a workspace holding earlier
+ * months then reads only its own rows, not every month again. Sums of sums are the sum, so the
+ * result is exactly a build from all rows (rollup-build.test.ts checks it is identical).
+ * Anything else (a restatement, a cost view, rollups never built, rows the record cannot
+ * account for) rebuilds them from every row.
+ */
+import { quoteIdent } from '../../../shared/sql/identifiers'
+import { ROLLUP_BUILD_ORDER, rollupInsertSql } from '../../../shared/sql/pivot-rollup-sql'
+import type { Workspace } from '../workspace/workspace'
+import {
+  MAX_IMPORT_ID_SQL,
+  ROLLUP_BUILT_SQL,
+  ROLLUP_STATE_TABLE,
+  ROWS_AFTER_IMPORT,
+  SET_ROLLUP_IMPORT_SQL,
+  rollupCompactSql,
+  stampParts,
+} from './rollup-sql'
+
+/** How a build went: from every row, or from the rows added after import `after`. */
+export type RollupBuild = { kind: 'all' } | { kind: 'added'; after: number }
+
+/**
+ * Builds the rollups (not the lazy ones) for the data stamped `stamp` (ROLLUP_STAMP_SQL, read
+ * in this transaction) and records that stamp; inside the caller's writer transaction.
+ */
+export async function buildRollups(ws: Workspace, stamp: string): Promise<RollupBuild> {
+  const [top] = await ws.all(MAX_IMPORT_ID_SQL)
+  const after = await builtUpTo(ws, stamp)
+  if (after === null) {
+    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
+    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(rollupInsertSql(rollup))
+  } else {
+    for (const rollup of ROLLUP_BUILD_ORDER) {
+      if (rollup.from === null) await addRows(ws, rollup, after)
+      else {
+        await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
+        await ws.run(rollupInsertSql(rollup))
+      }
+    }
+  }
+  await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
+  await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [stamp])
+  await ws.run(SET_ROLLUP_IMPORT_SQL, [String(top?.id ?? 0)])
+  return after === null ? { kind: 'all' } : { kind: 'added', after }
+}
+
+/**
+ * The import the built rollups end at, when the data differs from what they hold only by rows
+ * of later imports; null when they must be built from every row.
+ */
+async function builtUpTo(ws: Workspace, stamp: string): Promise<number | null> {
+  const [built] = await ws.all(ROLLUP_BUILT_SQL)
+  const before = stampParts(built?.stamp == null ? null : String(built.stamp))
+  const now = stampParts(stamp)
+  if (!before || !now || built?.id == null) return null
+  // The rows the built rollups hold are exactly those of the imports up to the recorded one,
+  // and the rows still shown are the same: nothing was superseded and no cost view was added.
+  if (String(built.covered) !== before.rows) return null
+  if (before.superseded !== now.superseded || before.costViews !== now.costViews) return null
+  return Number(built.id)
+}
+
+/** Sums the rows of imports after `after` into `rollup`'s groups, then merges groups with the same key. */
+async function addRows(
+  ws: Workspace,
+  rollup: (typeof ROLLUP_BUILD_ORDER)[number],
+  after: number,
+): Promise<void> {
+  const table = quoteIdent(rollup.table)
+  const [held] = await ws.all(`SELECT count(*)::BIGINT AS n FROM ${table}`)
+  await ws.run(rollupInsertSql(rollup, ROWS_AFTER_IMPORT), [after])
+  // Built from nothing: each key once already.
+  if (Number(held?.n ?? 0) === 0) return
+  const merged = ws.tempName('rollup_merge')
+  await ws.run(rollupCompactSql(rollup, merged))
+  try {
+    await ws.run(`DELETE FROM ${table}`)
+    await ws.run(`INSERT INTO ${table} SELECT * FROM ${quoteIdent(merged)}`)
+  } finally {
+    await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(merged)}`)
+  }
+}
