@@ -1,6 +1,8 @@
 /**
  * Crash safety (issue 11): the real `focal import` killed (SIGKILL) at seeded random moments,
- * from its first read to after its commit, at least 20 times in one workspace. After each
+ * from its first read to after its commit, at least 20 times in one workspace; every fifth
+ * attempt is killed the moment it reports its import, after its commit and before it closes
+ * the workspace, so kills after a commit are certain whatever the machine's speed. After each
  * kill the workspace opens; its totals equal exactly the sums, computed from the CSV files
  * themselves, of the imports it lists as imported; the killed attempt is either imported
  * whole or listed as interrupted with no row stored; no attempt is left "running"; and the
@@ -43,19 +45,26 @@ function billingFile(dir: string, n: number): string {
   return path
 }
 
-/** Starts `focal import` of one file; kills it after `delayMs` unless it ended first. */
+/**
+ * Starts `focal import` of one file; kills it after `delayMs`, or at its first line of output
+ * (its import reported, so committed), unless it ended first.
+ */
 async function importKilledAfter(
   workspace: string,
   file: string,
-  delayMs: number | null,
+  delayMs: number | 'reported' | null,
 ): Promise<{ killed: boolean; ms: number }> {
   const started = performance.now()
   const child = spawn(process.execPath, [FOCAL, 'import', '-w', workspace, file], {
-    stdio: 'ignore',
+    stdio: ['ignore', delayMs === 'reported' ? 'pipe' : 'ignore', 'ignore'],
   })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   let killed = false
-  if (delayMs !== null) {
+  if (delayMs === 'reported')
+    child.stdout?.once('data', () => {
+      if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL')
+    })
+  else if (delayMs !== null) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, delayMs))])
     if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL')
   }
@@ -109,7 +118,7 @@ describe('imports killed at random moments', () => {
       // after a whole import's time (past the commit), each point jittered; a point the
       // process outlived is not a kill, and the strata go round again.
       const delay = Math.round(((((n - 1) % KILLS) + next()) / KILLS) * wholeMs * 1.15)
-      const run = await importKilledAfter(workspace, file, delay)
+      const run = await importKilledAfter(workspace, file, n % 5 === 0 ? 'reported' : delay)
       if (run.killed) kills += 1
       else wholeMs = Math.max(wholeMs, run.ms)
 
