@@ -20,6 +20,7 @@ import {
   ROWS_AFTER_IMPORT,
   SET_ROLLUP_IMPORT_SQL,
   rollupCompactSql,
+  sharedKeysSql,
   stampParts,
 } from './rollup-sql'
 
@@ -62,12 +63,16 @@ async function builtUpTo(ws: Workspace, stamp: string): Promise<number | null> {
   if (!before || !now || built?.id == null) return null
   // The rows the built rollups hold are exactly those of the imports up to the recorded one,
   // and the rows still shown are the same: nothing was superseded and no cost view was added.
-  if (String(built.covered) !== before.rows) return null
+  if (String(built.covered) !== before.rows || Number(built.unnumbered) !== 0) return null
   if (before.superseded !== now.superseded || before.costViews !== now.costViews) return null
   return Number(built.id)
 }
 
-/** Sums the rows of imports after `after` into `rollup`'s groups, then merges groups with the same key. */
+/**
+ * Sums the rows of imports after `after` into `rollup`'s groups. A new month's rows share no
+ * key with the groups built (each key holds a day), so they are appended; otherwise groups with
+ * the same key are merged, which rewrites the table.
+ */
 async function addRows(
   ws: Workspace,
   rollup: (typeof ROLLUP_BUILD_ORDER)[number],
@@ -75,15 +80,21 @@ async function addRows(
 ): Promise<void> {
   const table = quoteIdent(rollup.table)
   const [held] = await ws.all(`SELECT count(*)::BIGINT AS n FROM ${table}`)
-  await ws.run(rollupInsertSql(rollup, ROWS_AFTER_IMPORT), [after])
   // Built from nothing: each key once already.
-  if (Number(held?.n ?? 0) === 0) return
+  if (Number(held?.n ?? 0) === 0) return ws.run(rollupInsertSql(rollup, ROWS_AFTER_IMPORT), [after])
+  const added = ws.tempName('rollup_added')
   const merged = ws.tempName('rollup_merge')
-  await ws.run(rollupCompactSql(rollup, merged))
   try {
+    await ws.run(`CREATE TEMP TABLE ${quoteIdent(added)} AS SELECT * FROM ${table} LIMIT 0`)
+    await ws.run(rollupInsertSql({ ...rollup, table: added }, ROWS_AFTER_IMPORT), [after])
+    const [shared] = await ws.all(sharedKeysSql(rollup, added))
+    await ws.run(`INSERT INTO ${table} SELECT * FROM ${quoteIdent(added)}`)
+    if (shared?.any !== true) return
+    await ws.run(rollupCompactSql(rollup, merged))
     await ws.run(`DELETE FROM ${table}`)
     await ws.run(`INSERT INTO ${table} SELECT * FROM ${quoteIdent(merged)}`)
   } finally {
+    await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(added)}`)
     await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(merged)}`)
   }
 }

@@ -84,17 +84,35 @@ export const SET_ROLLUP_IMPORT_SQL = `INSERT OR REPLACE INTO meta VALUES ('${ROL
 export const MAX_IMPORT_ID_SQL = 'SELECT coalesce(max(x_ImportId), 0)::BIGINT AS id FROM cost_rows'
 
 /**
- * What the built rollups hold: their stamp, the highest x_ImportId recorded with it, and how
- * many stored rows have an x_ImportId up to that one (null when either is missing).
+ * What the built rollups hold: their stamp, the highest x_ImportId recorded with it, how many
+ * stored rows have an x_ImportId up to that one (null when either is missing), and how many
+ * have none.
  */
 export const ROLLUP_BUILT_SQL = `WITH built AS (SELECT max(stamp) AS stamp FROM ${ROLLUP_STATE_TABLE}),
   upto AS (SELECT max(TRY_CAST(value AS BIGINT)) AS id FROM meta WHERE key = '${ROLLUP_IMPORT_KEY}')
-  SELECT built.stamp, upto.id,
-    (SELECT count(*) FROM cost_rows WHERE x_ImportId <= upto.id)::BIGINT AS covered
-  FROM built, upto`
+  SELECT built.stamp, upto.id, rows.covered, rows.unnumbered FROM built, upto, (
+    SELECT count(*) FILTER (WHERE x_ImportId <= (SELECT id FROM upto))::BIGINT AS covered,
+      count(*) FILTER (WHERE x_ImportId IS NULL)::BIGINT AS unnumbered FROM cost_rows) AS rows`
 
-/** The rows stored after the import $1 the built rollups end at: every row not of an import up to it. */
-export const ROWS_AFTER_IMPORT = 'NOT coalesce(x_ImportId <= $1, false)'
+/**
+ * The rows of imports after import $1: with no row lacking an import, every row the built
+ * rollups do not hold. A plain comparison, so DuckDB skips the row groups of earlier imports.
+ */
+export const ROWS_AFTER_IMPORT = 'x_ImportId > $1'
+
+/** The key columns of `rollup` (its time columns and dimensions), quoted. */
+function rollupKeys(rollup: Rollup): string[] {
+  return rollupColumns(rollup)
+    .slice(0, -(ROLLUP_MONEY.length * 2 + 1))
+    .map((c) => quoteIdent(c.name))
+}
+
+/** True (`any`) when temp table `added`, shaped as `rollup`, holds a key `rollup` holds too. */
+export function sharedKeysSql(rollup: Rollup, added: string): string {
+  const same = rollupKeys(rollup).map((k) => `a.${k} IS NOT DISTINCT FROM r.${k}`)
+  return `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(added)} AS a JOIN ${quoteIdent(rollup.table)} AS r
+    ON ${same.join(' AND ')}) AS any`
+}
 
 /**
  * Sums the groups of `rollup` (which may hold one key more than once after rows were added
@@ -102,9 +120,7 @@ export const ROWS_AFTER_IMPORT = 'NOT coalesce(x_ImportId <= $1, false)'
  */
 export function rollupCompactSql(rollup: Rollup, target: string): string {
   const q = quoteIdent
-  const keys = rollupColumns(rollup)
-    .slice(0, -(ROLLUP_MONEY.length * 2 + 1))
-    .map((c) => q(c.name))
+  const keys = rollupKeys(rollup)
   const sums = [
     ...ROLLUP_MONEY.map((m) => `sum(${q(m)}) AS ${q(m)}`),
     ...ROLLUP_MONEY.map((m) => `sum(${q(rollupAbsColumn(m))}) AS ${q(rollupAbsColumn(m))}`),
