@@ -1,12 +1,12 @@
 /**
  * electron/core/query/result-columns.ts on real DuckDB results: every DECIMAL width and scale
- * written exactly (against DuckDB's own text of the same value, trimmed), other values as
- * node-api's JSON converter gives them, NULLs kept, and results of several chunks stitched in
- * order.
+ * written exactly (against DuckDB's own text of the same value, trimmed), text (repeated keys
+ * of every length, not ASCII, empty) and other values as node-api's JSON converter gives them,
+ * NULLs kept, and results of several chunks stitched in order.
  */
-import { DuckDBInstance } from '@duckdb/node-api'
+import { DuckDBInstance, DuckDBVarCharVector } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resultColumns } from '../../../electron/core/query/result-columns'
+import { readsTextEntries, resultColumns } from '../../../electron/core/query/result-columns'
 import { normalizeDecimal } from '../../../shared/money'
 
 describe('resultColumns', () => {
@@ -28,6 +28,10 @@ describe('resultColumns', () => {
           || lpad(((i::HUGEINT * 1000000007 * 1000000009) % 1000000000000000000)::VARCHAR, 18, '0'))::DECIMAL(38,18) AS d128,
         CASE WHEN i % 5 = 0 THEN NULL ELSE ('-0.' || lpad(i::VARCHAR, 18, '0'))::DECIMAL(38,18) END AS d128nulls,
         CASE WHEN i % 3 = 0 THEN NULL ELSE 'k' || i END AS text,
+        -- Repeated keys as a pivot's are, of 0 to 14 bytes, some not ASCII, some NULL.
+        CASE i % 9 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN 'USD' WHEN 3 THEN '2025-06-29'
+          WHEN 4 THEN '200028395041' WHEN 5 THEN '2000283950412' WHEN 6 THEN 'Zürich-Ost €'
+          WHEN 7 THEN 'é' ELSE '20002839504' || (i % 4) END AS keys,
         i % 2 = 0 AS flag,
         i::BIGINT * 3000000000 AS big,
         i / 4 AS real,
@@ -61,6 +65,23 @@ describe('resultColumns', () => {
       'DECIMAL(9,3)',
       'DECIMAL(18,6)',
       'DECIMAL(38,18)',
+    ])
+    // Text is read from node-api's string entries, not one decode per value.
+    const chunk = (await connection.run(sql)).getChunk(0)
+    const vector = chunk.getColumnVector(read.names.indexOf('keys'))
+    expect(vector).toBeInstanceOf(DuckDBVarCharVector)
+    expect(readsTextEntries(vector as DuckDBVarCharVector)).toBe(true)
+    expect(read.columns[read.names.indexOf('keys')]!.slice(0, 10)).toEqual([
+      null,
+      '',
+      'USD',
+      '2025-06-29',
+      '200028395041',
+      '2000283950412',
+      'Zürich-Ost €',
+      'é',
+      '200028395040',
+      null,
     ])
     expect(read.columns[5]![0]).toBeNull()
     expect(read.columns[5]![1]).toBe('-0.000000000000000001')
