@@ -59,7 +59,10 @@ const STEPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/FROM cost_rows WHERE x_ImportId = \$1 GROUP BY 1/, 'reconcile: stored sums'],
   [/unnest\(x_FixCodes\)/, 'count fixes'],
   [/count\(\*\) FILTER \(WHERE .* FROM cost_rows/s, 'FOCUS rule checks'],
-  [/^INSERT INTO import_scopes/, 'delivery fingerprint (import_scopes)'],
+  [/^INSERT INTO import_scopes/, 'delivery scopes (import_scopes)'],
+  // Computed right after the import's commit unless an earlier import overlaps it (pending-fingerprints.ts).
+  [/^UPDATE import_scopes AS s SET fingerprint/, 'delivery fingerprint (import_scopes)'],
+  [/^SELECT DISTINCT import_id FROM import_scopes/, 'delivery fingerprint: pending check'],
   [/^UPDATE cost_rows SET x_SourceRow/, 'number rows read in place'],
   [/^SELECT count\(\*\)::BIGINT AS n FROM cost_rows WHERE x_ImportId/, 'count rows read in place'],
   [/^INSERT INTO "?rollup_/, 'rollups: build'],

@@ -58,17 +58,43 @@ function sameScopes(a: string, b: string): string {
     AND ${a}.billing_period_start IS NOT DISTINCT FROM ${b}.billing_period_start`
 }
 
+/** A scope's fingerprint over the rows of cost_rows alias `alias` it groups: row count and the sum of their content hashes. */
+function fingerprintSql(alias: string): string {
+  return `count(*)::VARCHAR || ':' || sum(${contentHashSql(alias)}::HUGEINT)::VARCHAR`
+}
+
+/**
+ * What a scope's fingerprint holds until it is computed (pending-fingerprints.ts), followed by
+ * its import's id: never equal to another import's fingerprint, pending or not.
+ */
+export const PENDING_FINGERPRINT = 'pending:'
+
 /**
  * Records the scopes of the rows of the imports chosen by `where` (over cost_rows `c`),
- * each with its row count and fingerprint. Used for a new import ($1) and, once, for
+ * each with its row count and fingerprint, or with its fingerprint pending when `pending`
+ * (reading every column of every row back is left until it is needed or the import is
+ * committed: pending-fingerprints.ts). Used for a new import ($1) and, once, for
  * every import of a workspace upgraded to delivery identity.
  */
-export function insertScopesSql(where: string): string {
+export function insertScopesSql(where: string, pending = false): string {
+  const fingerprint = pending
+    ? `'${PENDING_FINGERPRINT}' || c.x_ImportId::VARCHAR`
+    : fingerprintSql('c')
   return `INSERT INTO import_scopes
     SELECT c.x_ImportId, c.ServiceProviderName, c.BillingAccountId, c.BillingPeriodStart, count(*),
-      count(*)::VARCHAR || ':' || sum(${contentHashSql('c')}::HUGEINT)::VARCHAR
+      ${fingerprint}
     FROM cost_rows c WHERE ${where} GROUP BY 1, 2, 3, 4`
 }
+
+/** The imports with a scope whose fingerprint is pending. */
+export const PENDING_IMPORTS_SQL = `SELECT DISTINCT import_id FROM import_scopes
+  WHERE starts_with(fingerprint, '${PENDING_FINGERPRINT}') ORDER BY 1`
+
+/** Computes the pending fingerprints of import $1's scopes from its rows, as insertScopesSql would have. */
+export const FILL_FINGERPRINTS_SQL = `UPDATE import_scopes AS s SET fingerprint = f.fingerprint
+  FROM (SELECT c.ServiceProviderName, c.BillingAccountId, c.BillingPeriodStart, ${fingerprintSql('c')} AS fingerprint
+    FROM cost_rows c WHERE c.x_ImportId = $1 GROUP BY 1, 2, 3) AS f
+  WHERE s.import_id = $1 AND starts_with(s.fingerprint, '${PENDING_FINGERPRINT}') AND ${sameScopeSql('f', 's')}`
 
 /**
  * True when import alias `e` and import $1 are Azure exports of the two cost views (one actual,

@@ -38,6 +38,7 @@ import {
   insertScopesSql,
 } from './delivery-identity-sql'
 import { refuseUnsaidCostView, settleCostView } from './azure-cost-view'
+import { fillPendingFingerprints } from './pending-fingerprints'
 
 /** One scope of the new import that an earlier import still counts. */
 interface Overlap extends ScopeKey {
@@ -88,12 +89,14 @@ async function settleScopes(
   // A part of an AWS CUR delivery is settled with the delivery's other parts (cur-delivery.ts).
   const part = deliveryPart()
   if (part) return part.settle(importId)
-  await ws.run(insertScopesSql('c.x_ImportId = $1'), [importId])
+  // The fingerprints only once an earlier import counts one of the scopes; else after the commit.
+  await ws.run(insertScopesSql('c.x_ImportId = $1', true), [importId])
   // Recorded first: the comparisons below leave out the other cost view's imports.
   const view = costView ? await settleCostView(ws, importId, fileName, costView.chosen) : null
   // Rows are compared only when an earlier import counts one of the scopes (most imports: none).
   const [candidates] = await ws.all(COUNT_OVERLAPS_SQL, [importId])
   if (Number(candidates?.n ?? 0) === 0) return
+  await fillPendingFingerprints(ws)
   const overlaps = (await ws.all(OVERLAPS_SQL, [importId])).map(toOverlap)
   const scopes = (await ws.all(SCOPES_OF_IMPORT_SQL, [importId])).map(toScope)
   const same = scopes.map((s) => overlaps.find((o) => o.sameContent && sameScope(o, s)))

@@ -15,6 +15,7 @@ import type { ImportOptions } from './import-options'
 import { runImport } from './run-import'
 import { TypedReadFailed } from './store-rows'
 import { refreshRollups } from '../query/rollup'
+import { settlePendingFingerprints } from './pending-fingerprints'
 import { embedSource, embedsSources } from '../sources/embed-source'
 
 /** Imports a file; never throws for bad input — the returned record carries status and error. */
@@ -58,6 +59,9 @@ export async function importFile(
       // A value that does not convert, or a row DuckDB refuses: the text stage names the row and column.
       return runImport(ws, path, fileName, attempt, options, false)
     })
+    // The delivery's fingerprints, left pending by its transaction (pending-fingerprints.ts); a
+    // failure leaves them pending for the next import or open, and the import stands.
+    await settlePendingFingerprints(ws).catch(() => undefined)
     // The pivot rollups follow the rows this import added or superseded (query/rollup.ts).
     if (record.status === 'imported' && options.rollups !== false) await refreshRollups(ws)
     return record
@@ -77,7 +81,10 @@ export async function importFile(
           : error.code === 'OVERLAP' && error.details?.skipped === true
             ? 'skipped'
             : 'failed'
-    return recordAttempt(ws, attempt, { status, error })
+    const record = await recordAttempt(ws, attempt, { status, error })
+    // A refused import that compared fingerprints computed them in the transaction it rolled back.
+    await settlePendingFingerprints(ws).catch(() => undefined)
+    return record
   }
 }
 

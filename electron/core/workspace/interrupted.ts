@@ -6,6 +6,7 @@
  * database uses: tens of MB that no checkpoint gives back.
  */
 import { statSync, truncateSync } from 'node:fs'
+import { settlePendingFingerprints } from '../ingest/pending-fingerprints'
 import type { Workspace } from './workspace'
 
 /**
@@ -20,6 +21,8 @@ const HEADERS_BYTES = 3 * 4096
  * blocks past its end, else null.
  */
 export async function markInterrupted(ws: Workspace): Promise<number | null> {
+  // An import stopped between its commit and its fingerprints (ingest/pending-fingerprints.ts).
+  await settlePendingFingerprints(ws)
   const running = await ws.all("SELECT id, file_name FROM imports WHERE status = 'running'")
   if (running.length === 0) return null
   await ws.transaction(async () => {
