@@ -2,12 +2,13 @@
  * A delivery's content fingerprints (delivery-identity-sql.ts) read every column of every row
  * it stored. Inside the import's transaction DuckDB reads those uncommitted rows on one
  * thread, so an import that no earlier import overlaps records its scopes with the
- * fingerprint pending and computes it right after its commit, where the same read runs on
- * every thread (about half the wall time, and a second thread no longer spins beside it).
- * Nothing decides by a pending fingerprint: an import that an earlier one overlaps computes
- * every pending fingerprint before it compares them (delivery-identity.ts), and one left
- * pending by a stop between the commit and its computation is computed when the workspace
- * is opened again or at the next import.
+ * fingerprint pending and computes it right after its commit, in the same writer turn
+ * (store-rows.ts, so no other writer, such as a month's close, reads it pending), where the
+ * same read runs on every thread (about half the wall time, and a second thread no longer
+ * spins beside it). Nothing decides by a pending fingerprint: an import that an earlier one
+ * overlaps computes every pending fingerprint before it compares them (delivery-identity.ts),
+ * and one left pending by a stop between the commit and its computation is computed when the
+ * workspace is opened again or at the next import.
  */
 import type { Workspace } from '../workspace/workspace'
 import { FILL_FINGERPRINTS_SQL, PENDING_IMPORTS_SQL } from './delivery-identity-sql'

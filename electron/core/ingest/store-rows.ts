@@ -14,6 +14,7 @@ import {
 import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 import { importIdOf, insertImport, readImport, type Attempt } from '../workspace/imports-registry'
 import type { Workspace } from '../workspace/workspace'
+import { settlePendingFingerprints } from './pending-fingerprints'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
 import type { SourceTotals } from './source-columns'
@@ -71,8 +72,10 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
   // must not interrupt the statement of the job ahead of it.
   const abort = (): void => ws.writer.interrupt()
   try {
-    const id = await ws
-      .transaction(async () => {
+    // The delivery's pending fingerprints are computed in the same writer turn, right after the
+    // commit, so no other writer (a month's close) reads them pending (pending-fingerprints.ts).
+    const id = await ws.exclusive(async () => {
+      const stored = await ws.transaction(async () => {
         if (input.signal?.aborted)
           fail('CANCELLED', `Import of ${attempt.fileName} was cancelled; nothing was added.`)
         input.signal?.addEventListener('abort', abort)
@@ -154,7 +157,10 @@ export async function storeRows(ws: Workspace, input: StoreInput): Promise<Impor
         })
         return importId
       })
-      .finally(() => input.signal?.removeEventListener('abort', abort))
+      input.signal?.removeEventListener('abort', abort)
+      await settlePendingFingerprints(ws).catch(() => undefined)
+      return stored
+    })
     return await readImport(ws, id)
   } finally {
     input.signal?.removeEventListener('abort', abort)
