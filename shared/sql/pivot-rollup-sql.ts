@@ -182,6 +182,20 @@ export function rollupColumns(rollup: Rollup): Array<{ name: string; type: strin
   ]
 }
 
+const DAY_US = 86_400_000_000
+
+/**
+ * The UTC day (midnight, TIMESTAMPTZ) of TIMESTAMPTZ `column`: the same instant as
+ * date_trunc('day', …) in the workspace's UTC session, from the epoch's microseconds, whose
+ * whole days are whole UTC days. date_trunc on a TIMESTAMPTZ goes through ICU's calendar, about
+ * 0.2 CPU-s per million rows; this takes about a tenth of it, and each rollup read from the rows
+ * computes it once a row. The modulo is floored, so days before 1970 are right too.
+ */
+export function utcDaySql(column: string): string {
+  const us = `epoch_us(${column})`
+  return `to_timestamp(((${us} - ((${us} % ${DAY_US}) + ${DAY_US}) % ${DAY_US}) // 1000000)::DOUBLE)`
+}
+
 /**
  * The INSERT that fills `rollup` from the focus view's rows (each once) or from its wider rollup;
  * `rowsWhere`, for a rollup read from the rows, keeps only the rows it holds.
@@ -191,7 +205,7 @@ export function rollupInsertSql(rollup: Rollup, rowsWhere?: string): string {
   const fromRows = rollup.from === null
   const keys = [
     fromRows
-      ? `date_trunc('${rollup.grain}', ${q('ChargePeriodStart')}) AS ${q('ChargePeriodStart')}`
+      ? `${rollup.grain === 'day' ? utcDaySql(q('ChargePeriodStart')) : `date_trunc('month', ${q('ChargePeriodStart')})`} AS ${q('ChargePeriodStart')}`
       : q('ChargePeriodStart'),
     q('BillingPeriodStart'),
     ...rollup.dimensions.map(q),

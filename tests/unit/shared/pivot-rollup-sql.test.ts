@@ -1,9 +1,15 @@
 /** Which pivots the rollups answer (pivot-rollup-sql.ts) and how the table compiler reads them. */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PIVOT, type PivotSpec } from '../../../shared/pivot'
-import { rollupFor, rollupInsertSql, ROLLUPS } from '../../../shared/sql/pivot-rollup-sql'
+import {
+  rollupFor,
+  rollupInsertSql,
+  ROLLUPS,
+  utcDaySql,
+} from '../../../shared/sql/pivot-rollup-sql'
 import { compilePivotTable, measureFigures } from '../../../shared/sql/pivot-table-sql'
 import { FOCUS_COLUMNS } from '../../../shared/focus'
+import { scratchSql } from '../../helpers/duckdb'
 
 const columns = new Set(FOCUS_COLUMNS.map((c) => c.name))
 const column = (name: string) => ({ kind: 'column' as const, name })
@@ -111,12 +117,41 @@ describe('compilePivotTable with rollups', () => {
   it('fills the two widest rollups from the rows and the others from their wider one', () => {
     const from = Object.fromEntries(ROLLUPS.map((r) => [r.table, rollupInsertSql(r)]))
     expect(from.rollup_day_service_account).toContain(
-      `date_trunc('day', "ChargePeriodStart") AS "ChargePeriodStart"`,
+      `${utcDaySql('"ChargePeriodStart"')} AS "ChargePeriodStart"`,
+    )
+    expect(from.rollup_month_resource).toContain(
+      `date_trunc('month', "ChargePeriodStart") AS "ChargePeriodStart"`,
     )
     expect(from.rollup_day_service_account).toContain('FROM focus')
     expect(from.rollup_day_service_region).toContain('sum(abs("BilledCost"))')
     expect(from.rollup_day_service).toContain('FROM "rollup_day_service_account"')
     expect(from.rollup_day_service).toContain('sum("x_Rows")')
     expect(from.rollup_day_account).toContain('sum("x_AbsEffectiveCost")')
+  })
+})
+
+describe('utcDaySql', () => {
+  it('gives the UTC midnight of every instant, at the edges of days and before 1970, in any session time zone', async () => {
+    const edges = [
+      '1969-12-31 23:59:59.999999+00',
+      '1970-01-01 00:00:00+00',
+      '1900-03-01 00:00:00.000001+00',
+      '2024-02-29 12:00:00+05:30',
+      '2024-03-01 01:30:00+05:30',
+      '2025-06-30 23:59:59.999999+00',
+      '2025-07-01 00:00:00+00',
+      '2025-11-02 01:30:00-04:00',
+    ]
+    // The edges, and an instant every 7,919 seconds over two years (all hours and seconds of a day).
+    const [result] = await scratchSql(
+      `WITH t AS (
+        SELECT unnest([${edges.map((e) => `'${e}'`).join(', ')}])::TIMESTAMPTZ AS ts
+        UNION ALL SELECT to_timestamp(1700000000 + 7919 * i) FROM range(8000) AS r(i)),
+      d AS (SELECT ts, ${utcDaySql('ts')} AS day FROM t)
+      SELECT count(*)::INTEGER AS n,
+        count(*) FILTER (WHERE day AT TIME ZONE 'UTC' <> ((ts AT TIME ZONE 'UTC')::DATE)::TIMESTAMP)::INTEGER AS wrong
+      FROM d`,
+    )
+    expect(result).toEqual({ n: edges.length + 8000, wrong: 0 })
   })
 })
