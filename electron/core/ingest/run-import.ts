@@ -152,11 +152,20 @@ export async function runImport(
         onFraction: (fraction) =>
           report('normalizing', Math.max(Math.round(fraction * attempt.sizeBytes), bytesRead)),
       })
-    await refuseDamaged(scanning, attempt)
-    await refuseDuplicate(ws, attempt)
-    await options.afterRead?.()
+    // A FOCUS Parquet file's values are checked by the insert's own casts: the checks would read
+    // every money and date column once more. A value that does not convert fails the insert
+    // (TypedReadFailed), and importFile imports the file again with the checks, which name it.
+    const unchecked = typed && kind === 'parquet' && !native && !commitments
+    const settleRead = async (): Promise<void> => {
+      await refuseDamaged(scanning, attempt)
+      await refuseDuplicate(ws, attempt)
+      await options.afterRead?.()
+    }
+    // Unchecked, nothing before the insert needs the hash: the read is settled before commit, as
+    // for a CSV read in place (store-in-place.ts), so the insert starts while the scan hashes.
+    if (!unchecked) await settleRead()
     // Re-hashing runs beside the checks and the insert; the transaction awaits it before commit.
-    const verifying = verifyUnchanged(path, fileName, before, attempt.sha256)
+    const verifying = scanning.then((scan) => verifyUnchanged(path, fileName, before, scan.sha256))
     verifying.catch(() => undefined)
     if (options.signal?.aborted)
       fail('CANCELLED', `Import of ${fileName} was cancelled; nothing was added.`)
@@ -168,10 +177,6 @@ export async function runImport(
         location: { file: fileName },
       })
     }
-    // A FOCUS Parquet file's values are checked by the insert's own casts: the checks would read
-    // every money and date column once more. A value that does not convert fails the insert
-    // (TypedReadFailed), and importFile imports the file again with the checks, which name it.
-    const unchecked = typed && kind === 'parquet' && !native && !commitments
     const checks = unchecked
       ? { fixes: valueFixes(stage.mapping, stage.kind, stage.sourceTypes) }
       : await checkValues(ws, stage.table, stage.mapping, stage.kind, fileName, stage.sourceTypes)
@@ -209,7 +214,8 @@ export async function runImport(
       // Parquet is read in place by every step, so the file is also re-checked after the insert.
       // Then the delivery's identity decides: new, already imported, restatement or overlap.
       beforeCommit: () =>
-        verifying
+        (unchecked ? settleRead() : Promise.resolve())
+          .then(() => verifying)
           .then(() => statUnchanged(path, fileName, before))
           .then(() =>
             settleDelivery(
