@@ -3,8 +3,8 @@
  * Rows are only ever added to cost_rows, so when the rollups were built from data that differs
  * from today's only by rows added since (no scope superseded, no Azure cost view added: the
  * focus view still shows every earlier row it showed, and every new row), the rollups read
- * from the rows are summed from the added rows alone and merged into the built groups; the
- * rollups summed from those are rebuilt from them. An import into a workspace holding earlier
+ * from the rows are summed from the added rows alone and merged into the built groups, and the
+ * rollups summed from those from the groups added to them. An import into a workspace holding earlier
  * months then reads only its own rows, not every month again. Sums of sums are the sum, so the
  * result is exactly a build from all rows (rollup-build.test.ts checks it is identical).
  * Anything else (a restatement, a cost view, rollups never built, rows the record cannot
@@ -38,12 +38,12 @@ export async function buildRollups(ws: Workspace, stamp: string): Promise<Rollup
     for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
     for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(rollupInsertSql(rollup))
   } else {
-    for (const rollup of ROLLUP_BUILD_ORDER) {
-      if (rollup.from === null) await addRows(ws, rollup, after)
-      else {
-        await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
-        await ws.run(rollupInsertSql(rollup))
-      }
+    // Each rollup's added groups, kept for the rollups summed from it (built after it).
+    const added = new Map<string, string>()
+    try {
+      for (const rollup of ROLLUP_BUILD_ORDER) await addGroups(ws, rollup, after, added)
+    } finally {
+      for (const table of added.values()) await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`)
     }
   }
   await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
@@ -69,32 +69,39 @@ async function builtUpTo(ws: Workspace, stamp: string): Promise<number | null> {
 }
 
 /**
- * Sums the rows of imports after `after` into `rollup`'s groups. A new month's rows share no
- * key with the groups built (each key holds a day), so they are appended; otherwise groups with
- * the same key are merged, which rewrites the table.
+ * Sums what was added since the last build into `rollup`'s groups: the rows of imports after
+ * `after` for a rollup read from the rows, the groups added to its wider rollup for one summed
+ * from it (recorded in `added`, by table). A new month's rows share no key with the groups
+ * built (each key holds a day), so they are appended; otherwise groups with the same key are
+ * merged, which rewrites the table.
  */
-async function addRows(
+async function addGroups(
   ws: Workspace,
   rollup: (typeof ROLLUP_BUILD_ORDER)[number],
   after: number,
+  added: Map<string, string>,
 ): Promise<void> {
   const table = quoteIdent(rollup.table)
+  const mine = ws.tempName('rollup_added')
+  added.set(rollup.table, mine)
+  await ws.run(`CREATE TEMP TABLE ${quoteIdent(mine)} AS SELECT * FROM ${table} LIMIT 0`)
+  const wider = rollup.from === null ? undefined : added.get(rollup.from)
+  if (rollup.from !== null && wider === undefined) throw new Error(`${rollup.from} not built first`)
+  await ws.run(
+    rollupInsertSql({ ...rollup, table: mine, from: wider ?? null }, ROWS_AFTER_IMPORT),
+    wider === undefined ? [after] : [],
+  )
   const [held] = await ws.all(`SELECT count(*)::BIGINT AS n FROM ${table}`)
-  // Built from nothing: each key once already.
-  if (Number(held?.n ?? 0) === 0) return ws.run(rollupInsertSql(rollup, ROWS_AFTER_IMPORT), [after])
-  const added = ws.tempName('rollup_added')
+  const shared =
+    Number(held?.n ?? 0) === 0 ? undefined : (await ws.all(sharedKeysSql(rollup, mine)))[0]
+  await ws.run(`INSERT INTO ${table} SELECT * FROM ${quoteIdent(mine)}`)
+  if (shared?.any !== true) return
   const merged = ws.tempName('rollup_merge')
   try {
-    await ws.run(`CREATE TEMP TABLE ${quoteIdent(added)} AS SELECT * FROM ${table} LIMIT 0`)
-    await ws.run(rollupInsertSql({ ...rollup, table: added }, ROWS_AFTER_IMPORT), [after])
-    const [shared] = await ws.all(sharedKeysSql(rollup, added))
-    await ws.run(`INSERT INTO ${table} SELECT * FROM ${quoteIdent(added)}`)
-    if (shared?.any !== true) return
     await ws.run(rollupCompactSql(rollup, merged))
     await ws.run(`DELETE FROM ${table}`)
     await ws.run(`INSERT INTO ${table} SELECT * FROM ${quoteIdent(merged)}`)
   } finally {
-    await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(added)}`)
     await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(merged)}`)
   }
 }
