@@ -1,5 +1,6 @@
 /** Test helpers: a fresh workspace file in a temp folder, and exact sums read back. */
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { Workspace } from '../../electron/core/workspace/workspace'
 import { normalizeDecimal } from '../../shared/money'
 import { tempDir } from './paths'
@@ -7,6 +8,23 @@ import { tempDir } from './paths'
 /** Opens a new empty workspace in its own temp folder. */
 export async function freshWorkspace(name = 'test'): Promise<Workspace> {
   return Workspace.open(join(tempDir(), `${name}.focal`), { create: true })
+}
+
+/**
+ * For a test file: a maker of fresh workspaces (named `name`), each closed after the test that
+ * opened it.
+ */
+export function workspacesClosedAfterEach(name = 'test'): () => Promise<Workspace> {
+  let open: Workspace[] = []
+  afterEach(async () => {
+    for (const ws of open) await ws.close()
+    open = []
+  })
+  return async () => {
+    const ws = await freshWorkspace(name)
+    open.push(ws)
+    return ws
+  }
 }
 
 /** Row count and exact BilledCost / EffectiveCost sums per currency of the stored rows. */

@@ -7,30 +7,20 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import { listImports } from '../../../electron/core/workspace/imports-registry'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { normalizeDecimal, subtractDecimals, sumDecimals } from '../../../shared/money'
 import { csvSums, parseCsv } from '../../helpers/csv-sums'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace, storedTotals } from '../../helpers/workspace'
+import { storedTotals, workspacesClosedAfterEach } from '../../helpers/workspace'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 const [HEADER = [], ...ROWS] = parseCsv(readFileSync(SAMPLE, 'utf8'))
 const col = (name: string): number => HEADER.indexOf(name)
 
-let open: Workspace[] = []
-afterEach(async () => {
-  for (const ws of open) await ws.close()
-  open = []
-})
-
-async function workspace(): Promise<Workspace> {
-  const ws = await freshWorkspace()
-  open.push(ws)
-  return ws
-}
+const workspace = workspacesClosedAfterEach()
 
 /** Writes rows as an RFC 4180 CSV (quoting only where needed) and returns its path. */
 function writeCsv(name: string, rows: string[][], eol = '\n'): string {

@@ -6,13 +6,12 @@
  */
 import { appendFileSync, copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../../electron/core/ingest/import-file'
-import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { csvSums } from '../../helpers/csv-sums'
 import { scratchSql } from '../../helpers/duckdb'
 import { sample, tempDir } from '../../helpers/paths'
-import { freshWorkspace, storedSums, storedTotals } from '../../helpers/workspace'
+import { storedSums, storedTotals, workspacesClosedAfterEach } from '../../helpers/workspace'
 
 const SAMPLE = sample('focus-sample-data/FOCUS-1.0/focus_sample.csv')
 let parquet = ''
@@ -24,17 +23,7 @@ beforeAll(async () => {
   )
 })
 
-let open: Workspace[] = []
-afterEach(async () => {
-  for (const ws of open) await ws.close()
-  open = []
-})
-
-async function workspace(): Promise<Workspace> {
-  const ws = await freshWorkspace('run-import')
-  open.push(ws)
-  return ws
-}
+const workspace = workspacesClosedAfterEach('run-import')
 
 describe('a FOCUS Parquet file read typed', () => {
   it('is inserted before its read is settled, and stores the file’s exact totals', async () => {
