@@ -59,10 +59,9 @@ export async function importFile(
       // A value that does not convert, or a row DuckDB refuses: the text stage names the row and column.
       return runImport(ws, path, fileName, attempt, options, false)
     })
-    // The delivery's fingerprints, left pending by its transaction (pending-fingerprints.ts); a
-    // failure leaves them pending for the next import or open, and the import stands.
-    await settlePendingFingerprints(ws).catch(() => undefined)
-    // The pivot rollups follow the rows this import added or superseded (query/rollup.ts).
+    // The delivery's pending fingerprints were computed right after its commit, in the same
+    // writer turn (store-rows.ts). The pivot rollups follow the rows this import added or
+    // superseded (query/rollup.ts).
     if (record.status === 'imported' && options.rollups !== false) await refreshRollups(ws)
     return record
   } catch (cause) {

@@ -29,8 +29,8 @@ export interface ResultColumns {
   readonly rowCount: number
 }
 
-// Read as node-api gives them: integers, booleans and text need no conversion (a DOUBLE's NaN
-// and infinities take the JSON converter's text, as before).
+// Read as node-api gives them: integers and booleans need no conversion (text goes through
+// readText; a DOUBLE's NaN and infinities take the JSON converter's text, as before).
 const AS_IS = new Set<DuckDBTypeId>([
   DuckDBTypeId.BOOLEAN,
   DuckDBTypeId.TINYINT,
@@ -39,7 +39,6 @@ const AS_IS = new Set<DuckDBTypeId>([
   DuckDBTypeId.UTINYINT,
   DuckDBTypeId.USMALLINT,
   DuckDBTypeId.UINTEGER,
-  DuckDBTypeId.VARCHAR,
 ])
 
 /**
