@@ -18,7 +18,14 @@ import { settlePendingFingerprints } from './pending-fingerprints'
 import { watchProgress } from './progress'
 import { reconcileTotals, type CurrencySums } from './reconcile'
 import type { SourceTotals } from './source-columns'
-import { canonicalValue, rowFitsFastDecimal, sourceRowExpr, type SourceKind } from './stage-sql'
+import {
+  canonicalValue,
+  ROW_FITS_COLUMN,
+  rowFitsFastDecimal,
+  rowFitsSource,
+  sourceRowExpr,
+  type SourceKind,
+} from './stage-sql'
 import { validateImport } from './validate'
 import type { FixRule } from './value-checks'
 
@@ -214,9 +221,11 @@ function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): s
   const sourceRow = input.rowCount === null ? '0' : `${sourceRowExpr(kind)} + 1`
   // Read in place, the insert casts untrimmed text: a value that fails falls back to the text stage.
   const inPlace = input.rowCount === null
+  // Computed once per row, in the insert's source, for every money column's cast (stage-sql.ts).
   const rowFits = inPlace ? rowFitsFastDecimal(input.mapping.columns, kind) : null
+  const fits = rowFits ? quoteIdent(ROW_FITS_COLUMN) : null
   const value = (c: MappedColumn): string =>
-    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR', inPlace, rowFits)
+    canonicalValue(c, kind, sourceTypes[c.index] ?? 'VARCHAR', inPlace, fits)
   const targets = layout.columns.map((c) => quoteIdent(c.target))
   const values = layout.columns.map(value)
   if (layout.extra.length > 0) {
@@ -228,7 +237,7 @@ function insertSql(input: StoreInput, importId: number, layout: ColumnLayout): s
   const fixCodes = fixCodesSql(fixes)
   return `INSERT INTO cost_rows (${targets.join(', ')}, x_ImportId, x_SourceFile, x_SourceRow, x_SourceFormat, x_FixCodes)
     SELECT ${values.join(', ')}, ${importId}, ${quoteLiteral(attempt.fileName)}, ${sourceRow}, ${quoteLiteral(attempt.format)}, ${fixCodes}
-    FROM ${quoteIdent(table)}`
+    FROM ${rowFitsSource(table, rowFits)}`
 }
 
 /**

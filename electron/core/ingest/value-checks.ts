@@ -4,12 +4,14 @@
  * with its row, column and text; values that only need rounding become fixes.
  */
 import { fail } from '../../../shared/contract'
+import { quoteIdent } from '../../../shared/sql/identifiers'
 import type { HeaderMapping } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../workspace/workspace'
 import {
   badValueCondition,
   currencyTextFixCondition,
   overScaleCondition,
+  ROW_FITS_COLUMN,
   rowFitsFastDecimal,
   sourceRowExpr,
   type SourceKind,
@@ -128,7 +130,8 @@ export function currencyFixes(
 
 /**
  * The fix that marks rows whose money has digits past the 18th decimal: read nothing, a condition
- * for the insert (`inPlace`: of a CSV read in place, stage-sql.ts overScaleCondition).
+ * for the insert (`inPlace`: of a CSV read in place, stage-sql.ts overScaleCondition, whose source
+ * has ROW_FITS_COLUMN).
  */
 export function roundingFixes(
   mapping: HeaderMapping,
@@ -141,13 +144,16 @@ export function roundingFixes(
     return condition ? [condition] : []
   })
   if (rounding.length === 0) return []
-  // The insert's own test of the row (store-rows.ts): a row it clears has nothing to round.
-  const rowFits = inPlace ? rowFitsFastDecimal(mapping.columns, kind) : null
+  // The insert's own test of the row, ROW_FITS_COLUMN of its source (store-rows.ts): a row it
+  // clears has nothing to round.
+  const rowFits = inPlace && rowFitsFastDecimal(mapping.columns, kind) !== null
   const any = rounding.join(' OR ')
   return [
     {
       code: 'ROUNDED_TO_18_DECIMALS',
-      condition: rowFits ? `CASE WHEN ${rowFits} THEN false ELSE (${any}) END` : any,
+      condition: rowFits
+        ? `CASE WHEN ${quoteIdent(ROW_FITS_COLUMN)} THEN false ELSE (${any}) END`
+        : any,
     },
   ]
 }

@@ -74,6 +74,32 @@ describe('checkValues: rounding to 18 decimals', () => {
     ])
   })
 
+  it('tests each row of a CSV read in place once for the fast cast, not once per money column', async () => {
+    ws = await freshWorkspace()
+    const inserts: string[] = []
+    traceWriter(ws, {
+      classify: (sql) => {
+        if (/^INSERT INTO cost_rows/.test(sql.trim())) inserts.push(sql)
+        return 'statement'
+      },
+    })
+    // One row takes the fast cast; the other's 20 decimals take the exact one and round.
+    const record = await importFile(
+      ws,
+      csv('once.csv', ['12345678.0123456789', '0.12345678901234567891']),
+    )
+    expect(record).toMatchObject({ status: 'imported', reconciled: true, rowCount: 2 })
+    expect(record.fixes).toEqual([{ code: 'ROUNDED_TO_18_DECIMALS', rows: 1 }])
+    expect(await storedRows()).toEqual([
+      ['12345678.012345678900000000', null],
+      ['0.123456789012345679', R],
+    ])
+    // BilledCost and EffectiveCost are both money: their casts and the rounding check read one
+    // test of the row's money fields (stage-sql.ts rowFitsFastDecimal), written once.
+    expect(inserts).toHaveLength(1)
+    expect(inserts[0]!.match(/regexp_full_match\(concat_ws\(/g)).toHaveLength(1)
+  })
+
   it('marks a Parquet DOUBLE 1e-20 as rounded', async () => {
     ws = await freshWorkspace()
     const record = await importFile(ws, await parquet('double.parquet', 'DOUBLE', ['1e-20', '0.1']))
