@@ -10,7 +10,12 @@
  * The resource rollup keeps whole UTC months instead of days (a month holds ~200k resources,
  * each charged most days): it answers a pivot bucketed by month or quarter, or by none, whose
  * charge-period bounds are first days of a month.
- * Tags, quantities, distinct counts and numeric ranges read the rows.
+ * The tag rollup keeps the Tags text itself, whole UTC months and the service columns: every
+ * tag value, alias-policy key or "(none)" a pivot reads is a function of that text alone, so
+ * its groups split or merge as the rows' would. 6,168 distinct Tags texts over a month of 1M
+ * bench rows make ~77k groups; the tag key × service pivot reads them in ~15 ms instead of
+ * parsing 1M JSON objects (~100 ms).
+ * Quantities, distinct counts and numeric ranges read the rows.
  */
 import type { PivotSpec } from '../pivot'
 import { quoteIdent } from './identifiers'
@@ -47,6 +52,9 @@ const ACCOUNT = ['BillingAccountId', 'BillingAccountName', 'SubAccountId', 'SubA
 const REGION = ['RegionId', 'RegionName']
 const SERVICE_ACCOUNT = 'rollup_day_service_account'
 const RESOURCE = ['ResourceId', 'ResourceName', 'ResourceType']
+
+/** The column every tag dimension, filter and condition reads (tags/tag-sql.ts). */
+export const TAGS_COLUMN = 'Tags'
 
 /**
  * The rollups, smallest first: a pivot reads the first that has every column it needs. Two
@@ -92,6 +100,13 @@ export const ROLLUPS: readonly Rollup[] = [
     grain: 'month',
     lazy: true,
   },
+  {
+    table: 'rollup_month_tags',
+    dimensions: [TAGS_COLUMN, ...SERVICE, 'BillingCurrency'],
+    from: null,
+    grain: 'month',
+    lazy: true,
+  },
 ]
 
 /** The rollups every import builds, in build order: those read from the rows first. */
@@ -127,13 +142,12 @@ export function rollupFor(
     ...(spec.columns && spec.columns.kind !== 'time' ? [spec.columns] : []),
     ...spec.filters.map((f) => f.dimension),
   ]
-  for (const d of dimensions) {
-    if (d.kind !== 'column') return null
-    needed.add(d.name)
-  }
+  // A tag is read from the Tags text, which the tag rollup keeps whole.
+  for (const d of dimensions) needed.add(d.kind === 'column' ? d.name : TAGS_COLUMN)
   for (const c of spec.conditions ?? []) {
-    if ((c.op === 'contains' || c.op === 'startsWith') && c.dimension.kind === 'column')
-      needed.add(c.dimension.name)
+    if (c.op === 'contains' || c.op === 'startsWith')
+      needed.add(c.dimension.kind === 'column' ? c.dimension.name : TAGS_COLUMN)
+    else if (c.op === 'tagPresent' || c.op === 'tagMissing') needed.add(TAGS_COLUMN)
     else if (c.op === 'dates' && (ROLLUP_TIME as readonly string[]).includes(c.column)) continue
     else return null
   }

@@ -8,6 +8,7 @@
  * (the weekly review and the savings work). Format 6 added the monthly resource rollup
  * (shared/sql/pivot-rollup-sql.ts): a Focal of format 5 would rebuild the other rollups and
  * stamp them fresh while leaving it stale, so such a Focal must not write a format-6 file.
+ * Format 7 added the monthly tag rollup, for the same reason.
  */
 import { basename } from 'node:path'
 import { fail } from '../../../shared/contract'
@@ -72,6 +73,13 @@ const MIGRATIONS: readonly Migration[] = [
       // without a stamp every rollup is built at the first pivot, the new one included.
       for (const statement of ROLLUP_TABLES) await ws.run(statement)
       await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
+    },
+  },
+  {
+    to: 7,
+    async run(ws) {
+      // The new lazy rollup is created empty, with no stamp: the first tag pivot builds it.
+      for (const statement of ROLLUP_TABLES) await ws.run(statement)
     },
   },
 ]

@@ -22,7 +22,7 @@ import { VENDOR_TABLES } from '../vendors/vendors-sql'
 import { SAVED_VIEW_TABLES } from '../views/saved-views-sql'
 
 /** Version of the workspace layout, stored in `meta`; bumped with each migration (migrate.ts). */
-export const WORKSPACE_FORMAT = 6
+export const WORKSPACE_FORMAT = 7
 
 /** The DuckDB type Focal stores each FOCUS data type as. */
 export const SQL_TYPE: Readonly<Record<FocusType, string>> = {

@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../../electron/core/audit/verify-audit'
-import { buildLazyRollups, refreshRollups, rollupsFresh } from '../../../electron/core/query/rollup'
+import {
+  buildLazyRollups,
+  refreshRollups,
+  rollupState,
+  rollupsFresh,
+} from '../../../electron/core/query/rollup'
 import { importFile } from '../../../electron/core/ingest/import-file'
 import {
   FOCAL_VIEWS,
@@ -186,6 +191,26 @@ describe('migrateWorkspace', () => {
     const [built] = await ws.all('SELECT sum(x_Rows)::INT AS n FROM rollup_month_resource')
     const [rows] = await ws.all('SELECT count(*)::INT AS n FROM focus')
     expect(built?.n).toBe(rows?.n)
+  })
+
+  it('upgrades format 6: the monthly tag rollup created, unbuilt, while the built rollups stay current', async () => {
+    const six = await freshWorkspace('six')
+    expect((await importFile(six, SAMPLE)).status).toBe('imported')
+    await six.run('DROP TABLE rollup_month_tags')
+    await six.run("UPDATE meta SET value = '6' WHERE key = 'focal_format'")
+    await six.close()
+    const ws = await Workspace.open(six.path)
+    open.push(ws)
+    expect(await upgradeRecord(ws)).toEqual({ from: 6, to: WORKSPACE_FORMAT })
+    // Nothing the other rollups hold changed: they need no rebuild.
+    const state = await rollupState(ws, ws.writer)
+    expect(state.fresh).toBe(true)
+    expect(state.lazy.has('rollup_month_tags')).toBe(false)
+    await buildLazyRollups(ws)
+    const [built] = await ws.all('SELECT sum(x_Rows)::INT AS n FROM rollup_month_tags')
+    const [rows] = await ws.all('SELECT count(*)::INT AS n FROM focus')
+    expect(built?.n).toBe(rows?.n)
+    expect((await rollupState(ws, ws.writer)).lazy.has('rollup_month_tags')).toBe(true)
   })
 
   it('refuses a workspace of a newer format on a writable open, saying to update Focal, and leaves its file as it was', async () => {

@@ -60,6 +60,22 @@ describe('rollupFor', () => {
         }),
       ),
     ).toBe('rollup_month_resource')
+    // A tag read anywhere, by month, quarter or none: the monthly tag rollup, which keeps the Tags text.
+    const tagged: PivotSpec[] = [
+      spec({ rows: [{ kind: 'tag', key: 'team' }], timeGrain: 'month' }),
+      spec({
+        timeGrain: 'quarter',
+        filters: [{ dimension: { kind: 'tag', key: 'env' }, op: 'in', values: ['prod'] }],
+      }),
+      spec({ columns: { kind: 'tag', key: 'env' }, timeGrain: 'none' }),
+      spec({ timeGrain: 'month', conditions: [{ op: 'tagPresent', key: 'team' }] }),
+      spec({
+        rows: [column('ServiceName')],
+        timeGrain: 'none',
+        conditions: [{ op: 'startsWith', dimension: { kind: 'tag', key: 'app' }, text: 'a' }],
+      }),
+    ]
+    for (const s of tagged) expect(chosen(s), JSON.stringify(s)).toBe('rollup_month_tags')
   })
 
   it('sends to the rows whatever a sum of day groups cannot give', () => {
@@ -68,16 +84,16 @@ describe('rollupFor', () => {
       spec({ rows: [column('ResourceId')], timeGrain: 'day' }),
       spec({ rows: [column('ResourceId')], timeGrain: 'week' }),
       spec({ rows: [column('ResourceId')], dateRange: { start: '2025-01-15', end: null } }),
-      spec({ rows: [{ kind: 'tag', key: 'team' }] }),
-      spec({ filters: [{ dimension: { kind: 'tag', key: 'env' }, op: 'in', values: ['prod'] }] }),
-      spec({ columns: { kind: 'tag', key: 'env' } }),
+      // Tags are kept by month, beside the service columns only.
+      spec({ rows: [{ kind: 'tag', key: 'team' }], timeGrain: 'day' }),
+      spec({ rows: [{ kind: 'tag', key: 'team' }], dateRange: { start: '2025-01-15', end: null } }),
+      spec({ rows: [{ kind: 'tag', key: 'team' }], columns: column('RegionId') }),
       // The charge period is kept as its day only.
       spec({ rows: [column('ChargePeriodStart')] }),
       spec({ measures: [{ measure: 'DistinctCount', column: 'ResourceId' }] }),
       spec({ measures: [{ measure: 'ConsumedQuantity' }] }),
       spec({ measures: [{ measure: 'UnitCost' }] }),
       spec({ conditions: [{ op: 'range', column: 'BilledCost', min: '1', max: null }] }),
-      spec({ conditions: [{ op: 'tagPresent', key: 'team' }] }),
       spec({ conditions: [{ op: 'dates', column: 'ChargePeriodEnd', start: null, end: null }] }),
       spec({
         timeGrain: 'day',
