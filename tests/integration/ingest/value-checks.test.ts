@@ -46,6 +46,18 @@ async function storedRows(): Promise<Array<[string, string[] | null]>> {
 
 const R = ['ROUNDED_TO_18_DECIMALS']
 
+/** The INSERT INTO cost_rows statements `workspace`'s writer runs from now on. */
+function insertsOf(workspace: Workspace): string[] {
+  const inserts: string[] = []
+  traceWriter(workspace, {
+    classify: (sql) => {
+      if (/^INSERT INTO cost_rows/.test(sql.trim())) inserts.push(sql)
+      return 'statement'
+    },
+  })
+  return inserts
+}
+
 describe('checkValues: rounding to 18 decimals', () => {
   it('marks every CSV value rounded to 18 decimals, exponents included, and still reconciles', async () => {
     ws = await freshWorkspace()
@@ -76,13 +88,7 @@ describe('checkValues: rounding to 18 decimals', () => {
 
   it('tests each row of a CSV read in place once for the fast cast, not once per money column', async () => {
     ws = await freshWorkspace()
-    const inserts: string[] = []
-    traceWriter(ws, {
-      classify: (sql) => {
-        if (/^INSERT INTO cost_rows/.test(sql.trim())) inserts.push(sql)
-        return 'statement'
-      },
-    })
+    const inserts = insertsOf(ws)
     // One row takes the fast cast; the other's 20 decimals take the exact one and round.
     const record = await importFile(
       ws,
@@ -197,13 +203,7 @@ describe('checkValues: a FOCUS Parquet file read with its types', () => {
 
   it('tests no DOUBLE amount for a currency string: its text is a number Focal wrote', async () => {
     ws = await freshWorkspace()
-    const inserts: string[] = []
-    traceWriter(ws, {
-      classify: (sql) => {
-        if (/^INSERT INTO cost_rows/.test(sql.trim())) inserts.push(sql)
-        return 'statement'
-      },
-    })
+    const inserts = insertsOf(ws)
     const record = await importFile(ws, await parquet('double.parquet', 'DOUBLE', ['0.1', '1e-20']))
     expect(record.status).toBe('imported')
     expect(inserts).toHaveLength(1)

@@ -1,4 +1,4 @@
-/** migrateWorkspace: workspaces of formats 1 to 4 upgraded on a writable open; a newer one refused untouched. */
+/** migrateWorkspace: workspaces of formats 1 to 6 upgraded on a writable open; a newer one refused untouched. */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -112,6 +112,22 @@ async function upgradeRecord(ws: Workspace): Promise<Record<string, unknown>> {
   return JSON.parse(String(audit?.details)) as Record<string, unknown>
 }
 
+/**
+ * A workspace written at `format`, reopened for writing: the demo sample imported with its
+ * rollups fresh, then the tables that format did not have dropped and the format set back.
+ */
+async function importedAt(format: number, missing: readonly string[]): Promise<Workspace> {
+  const older = await freshWorkspace(`format-${format}`)
+  expect((await importFile(older, SAMPLE)).status).toBe('imported')
+  expect(await rollupsFresh(older, older.writer)).toBe(true)
+  for (const table of missing) await older.run(`DROP TABLE ${table}`)
+  await older.run("UPDATE meta SET value = $1 WHERE key = 'focal_format'", [String(format)])
+  await older.close()
+  const ws = await Workspace.open(older.path)
+  open.push(ws)
+  return ws
+}
+
 describe('migrateWorkspace', () => {
   it('upgrades format 2 to the current format: every format-3 table created, the rows and totals untouched', async () => {
     const { path, totals } = await formatTwoWorkspace()
@@ -174,15 +190,8 @@ describe('migrateWorkspace', () => {
   })
 
   it('upgrades format 5: the monthly resource rollup created, and every rollup built afresh at the first pivot', async () => {
-    // Format 5 had fresh rollups but no resource rollup.
-    const five = await freshWorkspace('five')
-    expect((await importFile(five, SAMPLE)).status).toBe('imported')
-    expect(await rollupsFresh(five, five.writer)).toBe(true)
-    await five.run('DROP TABLE rollup_month_resource')
-    await five.run("UPDATE meta SET value = '5' WHERE key = 'focal_format'")
-    await five.close()
-    const ws = await Workspace.open(five.path)
-    open.push(ws)
+    // Format 5 had fresh rollups but no resource rollup (nor the tag rollup of format 7).
+    const ws = await importedAt(5, ['rollup_month_resource', 'rollup_month_tags'])
     expect(await upgradeRecord(ws)).toEqual({ from: 5, to: WORKSPACE_FORMAT })
     // Stale until rebuilt, then the new rollup holds every row.
     expect(await rollupsFresh(ws, ws.writer)).toBe(false)
@@ -194,13 +203,7 @@ describe('migrateWorkspace', () => {
   })
 
   it('upgrades format 6: the monthly tag rollup created, unbuilt, while the built rollups stay current', async () => {
-    const six = await freshWorkspace('six')
-    expect((await importFile(six, SAMPLE)).status).toBe('imported')
-    await six.run('DROP TABLE rollup_month_tags')
-    await six.run("UPDATE meta SET value = '6' WHERE key = 'focal_format'")
-    await six.close()
-    const ws = await Workspace.open(six.path)
-    open.push(ws)
+    const ws = await importedAt(6, ['rollup_month_tags'])
     expect(await upgradeRecord(ws)).toEqual({ from: 6, to: WORKSPACE_FORMAT })
     // Nothing the other rollups hold changed: they need no rebuild.
     const state = await rollupState(ws, ws.writer)
