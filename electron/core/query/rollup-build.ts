@@ -11,15 +11,20 @@
  * account for) rebuilds them from every row.
  */
 import { quoteIdent } from '../../../shared/sql/identifiers'
-import { ROLLUP_BUILD_ORDER, rollupInsertSql } from '../../../shared/sql/pivot-rollup-sql'
+import {
+  ROLLUP_BUILD_ORDER,
+  rollupInsertSql,
+  type Rollup,
+} from '../../../shared/sql/pivot-rollup-sql'
 import type { Workspace } from '../workspace/workspace'
 import {
+  LAZY_ROLLUP_STATE_TABLE,
   MAX_IMPORT_ID_SQL,
-  ROLLUP_BUILT_SQL,
   ROLLUP_STATE_TABLE,
   ROWS_AFTER_IMPORT,
-  SET_ROLLUP_IMPORT_SQL,
+  rollupBuiltSql,
   rollupCompactSql,
+  setRollupImportSql,
   sharedKeysSql,
   stampParts,
 } from './rollup-sql'
@@ -48,16 +53,47 @@ export async function buildRollups(ws: Workspace, stamp: string): Promise<Rollup
   }
   await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
   await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [stamp])
-  await ws.run(SET_ROLLUP_IMPORT_SQL, [String(top?.id ?? 0)])
+  await ws.run(setRollupImportSql(), [String(top?.id ?? 0)])
   return after === null ? { kind: 'all' } : { kind: 'added', after }
 }
 
 /**
- * The import the built rollups end at, when the data differs from what they hold only by rows
- * of later imports; null when they must be built from every row.
+ * Builds lazy rollup `rollup` (read from the rows) for the data stamped `stamp` and records
+ * that stamp; inside the caller's writer transaction. As buildRollups does, it sums only the
+ * rows of imports since its last build when that is all that changed: the first tag or
+ * resource pivot after a month's import then reads that month, not every month again.
  */
-async function builtUpTo(ws: Workspace, stamp: string): Promise<number | null> {
-  const [built] = await ws.all(ROLLUP_BUILT_SQL)
+export async function fillLazyRollup(
+  ws: Workspace,
+  rollup: Rollup,
+  stamp: string,
+): Promise<RollupBuild> {
+  const [top] = await ws.all(MAX_IMPORT_ID_SQL)
+  const after = await builtUpTo(ws, stamp, rollup.table)
+  const table = quoteIdent(rollup.table)
+  if (after === null) {
+    await ws.run(`DELETE FROM ${table}`)
+    await ws.run(rollupInsertSql(rollup))
+  } else {
+    const added = new Map<string, string>()
+    try {
+      await addGroups(ws, rollup, after, added)
+    } finally {
+      for (const temp of added.values()) await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`)
+    }
+  }
+  await ws.run(`DELETE FROM ${LAZY_ROLLUP_STATE_TABLE} WHERE rollup = $1`, [rollup.table])
+  await ws.run(`INSERT INTO ${LAZY_ROLLUP_STATE_TABLE} VALUES ($1, $2)`, [rollup.table, stamp])
+  await ws.run(setRollupImportSql(rollup.table), [String(top?.id ?? 0)])
+  return after === null ? { kind: 'all' } : { kind: 'added', after }
+}
+
+/**
+ * The import the built rollups (or lazy rollup `lazy`) end at, when the data differs from what
+ * they hold only by rows of later imports; null when they must be built from every row.
+ */
+async function builtUpTo(ws: Workspace, stamp: string, lazy?: string): Promise<number | null> {
+  const [built] = await ws.all(rollupBuiltSql(lazy))
   const before = stampParts(built?.stamp == null ? null : String(built.stamp))
   const now = stampParts(stamp)
   if (!before || !now || built?.id == null) return null
@@ -77,7 +113,7 @@ async function builtUpTo(ws: Workspace, stamp: string): Promise<number | null> {
  */
 async function addGroups(
   ws: Workspace,
-  rollup: (typeof ROLLUP_BUILD_ORDER)[number],
+  rollup: Rollup,
   after: number,
   added: Map<string, string>,
 ): Promise<void> {

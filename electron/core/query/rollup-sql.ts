@@ -2,7 +2,7 @@
  * The stored side of the pivot rollups (shared/sql/pivot-rollup-sql.ts): their tables, the
  * state row saying which data they were built from, and the stamp of that data.
  */
-import { quoteIdent } from '../../../shared/sql/identifiers'
+import { quoteIdent, quoteLiteral } from '../../../shared/sql/identifiers'
 import {
   ROLLUPS,
   ROLLUP_MONEY,
@@ -77,22 +77,35 @@ export function stampParts(stamp: string | null): StampParts | null {
  */
 export const ROLLUP_IMPORT_KEY = 'rollup_import_id'
 
-/** Records $1 as the highest x_ImportId the built rollups hold. */
-export const SET_ROLLUP_IMPORT_SQL = `INSERT OR REPLACE INTO meta VALUES ('${ROLLUP_IMPORT_KEY}', $1)`
+/** The `meta` key holding the highest x_ImportId lazy rollup `table` held when last stamped. */
+export const lazyRollupImportKey = (table: string): string => `${ROLLUP_IMPORT_KEY}:${table}`
+
+/** Records $1 as the highest x_ImportId the built rollups (or lazy rollup `lazy`) hold. */
+export function setRollupImportSql(lazy?: string): string {
+  const key = lazy === undefined ? ROLLUP_IMPORT_KEY : lazyRollupImportKey(lazy)
+  return `INSERT OR REPLACE INTO meta VALUES (${quoteLiteral(key)}, $1)`
+}
 
 /** The highest x_ImportId stored now (0 for none), to record with a new stamp. */
 export const MAX_IMPORT_ID_SQL = 'SELECT coalesce(max(x_ImportId), 0)::BIGINT AS id FROM cost_rows'
 
 /**
- * What the built rollups hold: their stamp, the highest x_ImportId recorded with it, how many
- * stored rows have an x_ImportId up to that one (null when either is missing), and how many
- * have none.
+ * What the built rollups (or lazy rollup `lazy`) hold: their stamp, the highest x_ImportId
+ * recorded with it, how many stored rows have an x_ImportId up to that one (null when either
+ * is missing), and how many have none.
  */
-export const ROLLUP_BUILT_SQL = `WITH built AS (SELECT max(stamp) AS stamp FROM ${ROLLUP_STATE_TABLE}),
-  upto AS (SELECT max(TRY_CAST(value AS BIGINT)) AS id FROM meta WHERE key = '${ROLLUP_IMPORT_KEY}')
+export function rollupBuiltSql(lazy?: string): string {
+  const stamp =
+    lazy === undefined
+      ? `SELECT max(stamp) AS stamp FROM ${ROLLUP_STATE_TABLE}`
+      : `SELECT max(stamp) AS stamp FROM ${LAZY_ROLLUP_STATE_TABLE} WHERE rollup = ${quoteLiteral(lazy)}`
+  const key = lazy === undefined ? ROLLUP_IMPORT_KEY : lazyRollupImportKey(lazy)
+  return `WITH built AS (${stamp}),
+  upto AS (SELECT max(TRY_CAST(value AS BIGINT)) AS id FROM meta WHERE key = ${quoteLiteral(key)})
   SELECT built.stamp, upto.id, rows.covered, rows.unnumbered FROM built, upto, (
     SELECT count(*) FILTER (WHERE x_ImportId <= (SELECT id FROM upto))::BIGINT AS covered,
       count(*) FILTER (WHERE x_ImportId IS NULL)::BIGINT AS unnumbered FROM cost_rows) AS rows`
+}
 
 /**
  * The rows of imports after import $1: with no row lacking an import, every row the built

@@ -6,21 +6,16 @@
  * pivot reads the rows, and the rollups are rebuilt on the writer's queue meanwhile (from the
  * rows added since, when nothing else changed: rollup-build.ts). The
  * import rebuilds them at its end (import-file.ts); an older workspace builds them at its
- * first pivot. A lazy rollup (the monthly resource one) keeps its own stamp and is built only
- * when a pivot it would answer asks for it.
+ * first pivot. A lazy rollup (the monthly resource and tag ones) keeps its own stamp and is
+ * built only when a pivot it would answer asks for it, from the rows added since its last
+ * build when that is all that changed.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { PivotSpec } from '../../../shared/pivot'
-import {
-  LAZY_ROLLUPS,
-  rollupFor,
-  rollupInsertSql,
-  type RollupFigure,
-} from '../../../shared/sql/pivot-rollup-sql'
-import { quoteIdent } from '../../../shared/sql/identifiers'
+import { LAZY_ROLLUPS, rollupFor, type RollupFigure } from '../../../shared/sql/pivot-rollup-sql'
 import type { Workspace } from '../workspace/workspace'
-import { buildRollups } from './rollup-build'
-import { LAZY_ROLLUP_STATE_TABLE, ROLLUP_CHECK_SQL } from './rollup-sql'
+import { buildRollups, fillLazyRollup } from './rollup-build'
+import { ROLLUP_CHECK_SQL } from './rollup-sql'
 
 /** The lazy rollups a ROLLUP_CHECK_SQL row names as built from the current data. */
 function lazyBuilt(check: Record<string, unknown> | undefined): Set<string> {
@@ -118,13 +113,8 @@ export function buildLazyRollup(ws: Workspace, table: string): Promise<boolean> 
     .transaction(async () => {
       const [check] = await ws.all(ROLLUP_CHECK_SQL)
       if (lazyBuilt(check).has(table)) return false
-      await ws.run(`DELETE FROM ${quoteIdent(table)}`)
-      await ws.run(rollupInsertSql(rollup))
-      await ws.run(`DELETE FROM ${LAZY_ROLLUP_STATE_TABLE} WHERE rollup = $1`, [table])
-      await ws.run(`INSERT INTO ${LAZY_ROLLUP_STATE_TABLE} VALUES ($1, $2)`, [
-        table,
-        String(check?.stamp),
-      ])
+      // From the rows added since its last build when that is all that changed (rollup-build.ts).
+      await fillLazyRollup(ws, rollup, String(check?.stamp))
       return true
     })
     .catch(() => false)
