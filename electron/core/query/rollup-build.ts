@@ -39,18 +39,7 @@ export type RollupBuild = { kind: 'all' } | { kind: 'added'; after: number }
 export async function buildRollups(ws: Workspace, stamp: string): Promise<RollupBuild> {
   const [top] = await ws.all(MAX_IMPORT_ID_SQL)
   const after = await builtUpTo(ws, stamp)
-  if (after === null) {
-    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
-    for (const rollup of ROLLUP_BUILD_ORDER) await ws.run(rollupInsertSql(rollup))
-  } else {
-    // Each rollup's added groups, kept for the rollups summed from it (built after it).
-    const added = new Map<string, string>()
-    try {
-      for (const rollup of ROLLUP_BUILD_ORDER) await addGroups(ws, rollup, after, added)
-    } finally {
-      for (const table of added.values()) await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`)
-    }
-  }
+  await fill(ws, ROLLUP_BUILD_ORDER, after)
   await ws.run(`DELETE FROM ${ROLLUP_STATE_TABLE}`)
   await ws.run(`INSERT INTO ${ROLLUP_STATE_TABLE} VALUES ($1)`, [stamp])
   await ws.run(setRollupImportSql(), [String(top?.id ?? 0)])
@@ -70,22 +59,34 @@ export async function fillLazyRollup(
 ): Promise<RollupBuild> {
   const [top] = await ws.all(MAX_IMPORT_ID_SQL)
   const after = await builtUpTo(ws, stamp, rollup.table)
-  const table = quoteIdent(rollup.table)
-  if (after === null) {
-    await ws.run(`DELETE FROM ${table}`)
-    await ws.run(rollupInsertSql(rollup))
-  } else {
-    const added = new Map<string, string>()
-    try {
-      await addGroups(ws, rollup, after, added)
-    } finally {
-      for (const temp of added.values()) await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`)
-    }
-  }
+  await fill(ws, [rollup], after)
   await ws.run(`DELETE FROM ${LAZY_ROLLUP_STATE_TABLE} WHERE rollup = $1`, [rollup.table])
   await ws.run(`INSERT INTO ${LAZY_ROLLUP_STATE_TABLE} VALUES ($1, $2)`, [rollup.table, stamp])
   await ws.run(setRollupImportSql(rollup.table), [String(top?.id ?? 0)])
   return after === null ? { kind: 'all' } : { kind: 'added', after }
+}
+
+/**
+ * Fills `rollups`, in build order (a wider rollup before those summed from it): from every row
+ * when `after` is null, else with what was added after import `after` (addGroups).
+ */
+async function fill(
+  ws: Workspace,
+  rollups: readonly Rollup[],
+  after: number | null,
+): Promise<void> {
+  if (after === null) {
+    for (const rollup of rollups) await ws.run(`DELETE FROM ${quoteIdent(rollup.table)}`)
+    for (const rollup of rollups) await ws.run(rollupInsertSql(rollup))
+    return
+  }
+  // Each rollup's added groups, kept for the rollups summed from it (built after it).
+  const added = new Map<string, string>()
+  try {
+    for (const rollup of rollups) await addGroups(ws, rollup, after, added)
+  } finally {
+    for (const table of added.values()) await ws.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`)
+  }
 }
 
 /**
