@@ -5,7 +5,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { roundsPast18Decimals, textToMoney } from '../../../electron/core/ingest/stage-sql'
+import { roundsPast18Decimals, textToMoney } from '../../../electron/core/ingest/money-text-sql'
 import { loadTexts } from '../../helpers/duckdb'
 
 let connection: DuckDBConnection

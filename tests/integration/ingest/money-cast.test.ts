@@ -5,12 +5,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   canonicalValue,
-  fitsFastDecimal,
   overScaleCondition,
-  roundsPast18Decimals,
   rowFitsFastDecimal,
-  textToMoney,
 } from '../../../electron/core/ingest/stage-sql'
+import {
+  fitsFastDecimal,
+  roundsPast18Decimals,
+  textToMoney,
+} from '../../../electron/core/ingest/money-text-sql'
 import type { MappedColumn } from '../../../shared/formats/focus-header'
 import type { Workspace } from '../../../electron/core/workspace/workspace'
 import { scratchSql } from '../../helpers/duckdb'
