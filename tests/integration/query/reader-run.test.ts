@@ -3,9 +3,9 @@
  * query, and whatever statement of the pivot it lands on (its own SQL, or the workspace's
  * columns and rollups read before it) fails CANCELLED, not with DuckDB's raw message.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FocalFailure } from '../../../shared/contract'
-import { steer, steered } from '../../../electron/core/query/reader-run'
+import { readSteered, steer, steered } from '../../../electron/core/query/reader-run'
 import { freshWorkspace } from '../../helpers/workspace'
 
 // Minutes of work for DuckDB: only an interrupt ends it within the test.
@@ -50,5 +50,32 @@ describe('steered', () => {
   it('passes other failures on unchanged', async () => {
     const boom = new Error('Binder Error: no such column')
     await expect(steered({}, () => Promise.reject(boom))).rejects.toBe(boom)
+  })
+})
+
+describe('readSteered', () => {
+  it('runs a statement without values as one query, and binds values when there are some', async () => {
+    const ws = await freshWorkspace('reader-run-values')
+    const connection = await ws.reader()
+    // The prepared path starts by splitting the text into statements; the one-query path never does.
+    const extract = vi.spyOn(connection, 'extractStatements')
+    try {
+      const plain = await readSteered(connection, 'SELECT 40 + 2 AS n', [], {})
+      expect(await plain.getRows()).toEqual([[42]])
+      expect(extract).not.toHaveBeenCalled()
+      const bound = await readSteered(connection, 'SELECT $1::INTEGER + 2 AS n', [40], {})
+      expect(await bound.getRows()).toEqual([[42]])
+      expect(extract).toHaveBeenCalledTimes(1)
+      // Either way an engine error is worded QUERY_FAILED with its first line.
+      const failed = await readSteered(connection, 'SELECT no_such_column', [], {}).catch(
+        (cause: unknown) => cause,
+      )
+      expect((failed as FocalFailure).error.code).toBe('QUERY_FAILED')
+      expect((failed as FocalFailure).error.message).toMatch(/no_such_column/)
+    } finally {
+      extract.mockRestore()
+      connection.closeSync()
+      ws.close()
+    }
   })
 })
