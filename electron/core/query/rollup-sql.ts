@@ -7,11 +7,11 @@ import {
   ROLLUPS,
   ROLLUP_MONEY,
   ROLLUP_ROWS,
-  TAGS_COLUMN,
   rollupAbsColumn,
   rollupColumns,
   type Rollup,
 } from '../../../shared/sql/pivot-rollup-sql'
+import { columnDefinition } from '../workspace/column-storage'
 
 /** The table holding the stamp of the data the rollups were last built from (one row, or none). */
 export const ROLLUP_STATE_TABLE = 'rollup_state'
@@ -20,30 +20,16 @@ export const ROLLUP_STATE_TABLE = 'rollup_state'
 export const LAZY_ROLLUP_STATE_TABLE = 'rollup_lazy_state'
 
 /**
- * Rollup text columns that hold about as many values as rows: a resource's id and name, and the
- * Tags text. DuckDB chooses how to store those (FSST or dictionary, segment by segment).
- */
-const MANY_VALUES = new Set(['ResourceId', 'ResourceName', TAGS_COLUMN])
-
-/**
- * A rollup column's definition. The other text columns (services, accounts, regions, currency:
- * a few hundred values over the rollup's rows) are stored with dictionary compression, named in
- * the table's definition: DuckDB picks it for them anyway, and naming it spares every checkpoint
- * trying FSST on each of them first, about 0.1 s of the 0.4–0.55 s commit of the rollups an
- * import of 1M rows builds. A workspace made before keeps DuckDB's choice, which stores the same.
- */
-function columnSql(column: { name: string; type: string }): string {
-  const dictionary = column.type === 'VARCHAR' && !MANY_VALUES.has(column.name)
-  return `${quoteIdent(column.name)} ${column.type}${dictionary ? ' USING COMPRESSION dictionary' : ''}`
-}
-
-/**
  * The rollup tables and their state, created with the workspace (schema.ts FORMAT_5_TABLES) and
- * filled by the first rollup build (an import's end, or the first pivot after an upgrade).
+ * filled by the first rollup build (an import's end, or the first pivot after an upgrade). Their
+ * service, account and region text is stored as dictionaries (workspace/column-storage.ts).
  */
 export const ROLLUP_TABLES: readonly string[] = [
   ...ROLLUPS.map(
-    (r) => `CREATE TABLE IF NOT EXISTS ${r.table} (${rollupColumns(r).map(columnSql).join(', ')})`,
+    (r) =>
+      `CREATE TABLE IF NOT EXISTS ${r.table} (${rollupColumns(r)
+        .map((c) => columnDefinition(c.name, c.type))
+        .join(', ')})`,
   ),
   `CREATE TABLE IF NOT EXISTS ${ROLLUP_STATE_TABLE} (stamp VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ${LAZY_ROLLUP_STATE_TABLE} (rollup VARCHAR NOT NULL, stamp VARCHAR NOT NULL)`,

@@ -14,6 +14,7 @@ import { COMPLIANCE_TABLES } from '../compliance/compliance-sql'
 import { FX_TABLES } from '../fx/fx-sql'
 import { LEDGER_TABLES } from '../ledger/ledger-sql'
 import { ROLLUP_TABLES } from '../query/rollup-sql'
+import { columnDefinition } from './column-storage'
 import { SOURCE_FILE_TABLES } from '../sources/source-files-sql'
 import { USER_MAPPING_TABLES } from '../mappings/mappings-sql'
 import { TAG_ALIAS_TABLES } from '../tags/tag-policy-sql'
@@ -43,61 +44,9 @@ export const FOCAL_COLUMNS: ReadonlyArray<{ name: string; sqlType: string }> = [
   { name: 'x_FixCodes', sqlType: 'VARCHAR[]' },
 ]
 
-/**
- * cost_rows text columns whose values come from a small set: the spec's enumerations, and the
- * accounts, services, regions and units a bill names over and over. They are stored with
- * dictionary compression, named in the table's definition. DuckDB chooses it for most of them
- * anyway (a few, mostly empty, it stored as FSST); naming it spares the insert and every
- * checkpoint trying FSST on each of them first: about 1 CPU-s (5–7 %) of storing a 1M-row
- * FOCUS file, for a file of the same size. Ids, names and descriptions with a value per
- * resource or charge (ResourceId, ChargeDescription, Tags, Sku*) stay DuckDB's choice, as do
- * the provider columns an import adds. A workspace made before keeps DuckDB's choice throughout.
- */
-export const FEW_VALUE_COLUMNS: ReadonlySet<string> = new Set([
-  'AvailabilityZone',
-  'BillingAccountId',
-  'BillingAccountName',
-  'BillingAccountType',
-  'BillingCurrency',
-  'CapacityReservationStatus',
-  'ChargeCategory',
-  'ChargeClass',
-  'ChargeFrequency',
-  'CommitmentDiscountCategory',
-  'CommitmentDiscountStatus',
-  'CommitmentDiscountType',
-  'CommitmentDiscountUnit',
-  'ConsumedUnit',
-  'HostProviderName',
-  'InvoiceIssuerName',
-  'PricingCategory',
-  'PricingCurrency',
-  'PricingUnit',
-  'RegionId',
-  'RegionName',
-  'ResourceType',
-  'ServiceCategory',
-  'ServiceName',
-  'ServiceProviderName',
-  'ServiceSubcategory',
-  'SubAccountId',
-  'SubAccountName',
-  'SubAccountType',
-  'x_PublisherName',
-  'x_ChargeSubcategory',
-  'x_SourceFile',
-  'x_SourceFormat',
-])
-
-/** A cost_rows column's definition: its name, its type, and dictionary compression for FEW_VALUE_COLUMNS. */
-function costColumn(name: string, sqlType: string): string {
-  const dictionary = FEW_VALUE_COLUMNS.has(name) ? ' USING COMPRESSION dictionary' : ''
-  return `${quoteIdent(name)} ${sqlType}${dictionary}`
-}
-
 const costColumns = [
-  ...FOCUS_COLUMNS.map((c) => costColumn(c.name, SQL_TYPE[c.type])),
-  ...FOCAL_COLUMNS.map((c) => costColumn(c.name, c.sqlType)),
+  ...FOCUS_COLUMNS.map((c) => columnDefinition(c.name, SQL_TYPE[c.type])),
+  ...FOCAL_COLUMNS.map((c) => columnDefinition(c.name, c.sqlType)),
 ]
 
 // Rows a later import superseded stay stored for audit but leave every total: every reader

@@ -1,13 +1,13 @@
 /**
- * How a new workspace stores its text columns: the cost_rows columns with a small set of values
- * (schema.ts FEW_VALUE_COLUMNS) and the rollups' service, account and region text
- * (query/rollup-sql.ts) are dictionary-compressed as the table definitions say, whatever DuckDB
+ * How a new workspace stores its text columns (electron/core/workspace/column-storage.ts): the
+ * cost_rows columns with a small set of values and the rollups' service, account and region text
+ * are dictionary-compressed as the table definitions say, whatever DuckDB
  * would have chosen, and still after the workspace is closed and opened again; text with a
  * value per row (resource ids) is left to DuckDB, which stores it as FSST.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FEW_VALUE_COLUMNS } from '../../../electron/core/workspace/schema'
+import { FEW_VALUE_COLUMNS } from '../../../electron/core/workspace/column-storage'
 import { Workspace } from '../../../electron/core/workspace/workspace'
 import { tempDir } from '../../helpers/paths'
 
