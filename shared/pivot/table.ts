@@ -23,6 +23,12 @@ export interface TableColumns {
   readonly names: readonly string[]
   readonly columns: ReadonlyArray<ReadonlyArray<TableRecord[string]>>
   readonly rowCount: number
+  /**
+   * Per column, true when its values are canonical decimal texts already (the engine writes a
+   * DECIMAL from its scaled integer); the others are normalized as they are laid out. Skipping
+   * the check saves about a fifth of laying out a day × account matrix.
+   */
+  readonly canonical?: readonly boolean[]
 }
 
 /** Records (as `ws.all` gives them) column by column. */
@@ -73,7 +79,8 @@ export function buildPivotTable(
 ): PivotTable {
   // Read column-wise: a cell is a row's index into its columns, so no record object is built
   // or looked up by name per cell (thousands of them for a day × account matrix).
-  const { names, columns, rowCount: count } = 'rowCount' in result ? result : columnsOf(result)
+  const table = 'rowCount' in result ? result : columnsOf(result)
+  const { names, columns, rowCount: count } = table
   const NONE: ReadonlyArray<TableRecord[string]> = []
   const column = (sql: string): ReadonlyArray<TableRecord[string]> =>
     columns[names.indexOf(sql)] ?? NONE
@@ -189,6 +196,13 @@ export function buildPivotTable(
   }
   // A sum or a count is its one figure as it stands: read straight from its column.
   const plainColumns = measures.map((m, i) => (isPlainMeasure(m) ? figureColumns[i]![0]! : null))
+  const plainCanonical = measures.map((m) => {
+    if (!isPlainMeasure(m)) return false
+    const [figure] = measureFigures(m)
+    return (
+      figure !== undefined && table.canonical?.[names.indexOf(`s${figureIndex(figure)}`)] === true
+    )
+  })
   const cellsOf = (row: Row): Array<string | null> => {
     const out: Array<string | null> = []
     for (const key of columnKey ? columnKeys : [null]) {
@@ -198,7 +212,13 @@ export function buildPivotTable(
         if (r === undefined) out.push(null)
         else if (plain) {
           const v = plain[r]
-          out.push(v === null || v === undefined ? null : normalizeDecimal(String(v)))
+          out.push(
+            v === null || v === undefined
+              ? null
+              : plainCanonical[i]
+                ? (v as string)
+                : normalizeDecimal(String(v)),
+          )
         } else out.push(derivedValue(row, r, i))
       }
     }

@@ -27,6 +27,11 @@ export interface ResultColumns {
   readonly names: readonly string[]
   readonly columns: ReadonlyArray<ReadonlyArray<ResultValue>>
   readonly rowCount: number
+  /**
+   * Per column, true when it is a DECIMAL: its values are written from their scaled integers
+   * (fromScaled), already in canonical form, so the layout need not normalize them again.
+   */
+  readonly canonical: readonly boolean[]
 }
 
 // Read as node-api gives them: integers and booleans need no conversion (text goes through
@@ -115,7 +120,8 @@ export function resultColumns(result: DuckDBMaterializedResult): ResultColumns {
     for (const chunk of chunks) at = readVector(chunk.getColumnVector(j), type, values, at)
     return values
   })
-  return { names, columns, rowCount }
+  const canonical = names.map((_, j) => result.columnType(j).typeId === DuckDBTypeId.DECIMAL)
+  return { names, columns, rowCount, canonical }
 }
 
 /** Writes the vector's values into `into` from `at`; returns the index after the last. */

@@ -59,6 +59,17 @@ describe('resultColumns', () => {
         )
       } else expect(column, name).toEqual(json[j])
     })
+    // The DECIMAL columns, and only they, are flagged canonical: the layout takes them as they
+    // are (shared/pivot/table.ts), so each must already be its own canonical form.
+    expect(read.canonical).toEqual(read.names.map((name) => decimal.has(name)))
+    read.names.forEach((name, j) => {
+      if (!decimal.has(name)) return
+      const column = read.columns[j]!
+      expect(
+        column.filter((v) => v !== null && normalizeDecimal(String(v)) !== v),
+        name,
+      ).toEqual([])
+    })
     // Spot checks: the widths really differ, and NULLs stay NULL.
     expect(reader.columnTypes().map(String).slice(1, 5)).toEqual([
       'DECIMAL(4,1)',

@@ -89,6 +89,23 @@ describe('buildPivotTable', () => {
     })
   })
 
+  it('takes a column flagged canonical as it is and normalizes the others', () => {
+    const columns = columnsOf(RECORDS)
+    const s0 = columns.names.indexOf('s0')
+    const cellsOf = (canonical: boolean[]): Record<string, ReadonlyArray<string | null>> =>
+      Object.fromEntries(
+        buildPivotTable(SPEC, compiled, { ...columns, canonical }).rows.map((r) => [
+          r.keys[0] ?? r.kind,
+          r.cells,
+        ]),
+      )
+    // The flag is the engine's promise (result-columns.ts writes DECIMALs canonical): a text it
+    // flags is not rewritten, so these trailing zeros show that the check was skipped.
+    const flagged = cellsOf(columns.names.map((_, j) => j === s0))
+    expect(flagged['a']).toEqual(['9.500000000000000000', '0.500000000000000001'])
+    expect(cellsOf(columns.names.map(() => false))['a']).toEqual(['9.5', '0.500000000000000001'])
+  })
+
   it('lays out the same table from columns as from records, whatever the order of the result rows', () => {
     // A share of the total reads the grand total's row: here the first row of the result.
     const spec: PivotSpec = {
