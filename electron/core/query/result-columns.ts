@@ -113,14 +113,14 @@ export function resultColumns(result: DuckDBMaterializedResult): ResultColumns {
   const names = result.columnNames()
   const rowCount = result.rowCount
   const chunks = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i))
-  const columns = names.map((_, j) => {
-    const type = result.columnType(j)
+  const types = names.map((_, j) => result.columnType(j))
+  const columns = types.map((type, j) => {
     const values = new Array<ResultValue>(rowCount)
     let at = 0
     for (const chunk of chunks) at = readVector(chunk.getColumnVector(j), type, values, at)
     return values
   })
-  const canonical = names.map((_, j) => result.columnType(j).typeId === DuckDBTypeId.DECIMAL)
+  const canonical = types.map((type) => type.typeId === DuckDBTypeId.DECIMAL)
   return { names, columns, rowCount, canonical }
 }
 
