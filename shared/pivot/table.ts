@@ -91,10 +91,11 @@ export function buildPivotTable(
   const figureIndex = (f: RawFigure): number =>
     compiled.figures.findIndex((g) => JSON.stringify(g) === JSON.stringify(f))
   const measures = compiled.measures
-  // Each measure's figure columns, found once rather than per cell.
-  const figureColumns = measures.map((m) =>
-    measureFigures(m).map((f) => column(`s${figureIndex(f)}`)),
+  // Each measure's figure columns and their indexes in the result, found once rather than per cell.
+  const figureAt = measures.map((m) =>
+    measureFigures(m).map((f) => names.indexOf(`s${figureIndex(f)}`)),
   )
+  const figureColumns = figureAt.map((at) => at.map((j) => columns[j] ?? NONE))
   const flag = (v: TableRecord[string] | undefined): boolean =>
     v === true || v === 1 || v === 'true'
   // Group result rows into table rows (same kind and row keys) and cells (column key), each
@@ -196,13 +197,9 @@ export function buildPivotTable(
   }
   // A sum or a count is its one figure as it stands: read straight from its column.
   const plainColumns = measures.map((m, i) => (isPlainMeasure(m) ? figureColumns[i]![0]! : null))
-  const plainCanonical = measures.map((m) => {
-    if (!isPlainMeasure(m)) return false
-    const [figure] = measureFigures(m)
-    return (
-      figure !== undefined && table.canonical?.[names.indexOf(`s${figureIndex(figure)}`)] === true
-    )
-  })
+  const plainCanonical = measures.map(
+    (m, i) => isPlainMeasure(m) && table.canonical?.[figureAt[i]![0]!] === true,
+  )
   const cellsOf = (row: Row): Array<string | null> => {
     const out: Array<string | null> = []
     for (const key of columnKey ? columnKeys : [null]) {
